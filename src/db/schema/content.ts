@@ -1,0 +1,107 @@
+import { sql } from 'drizzle-orm'
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core'
+import { calls } from './calls.ts'
+import { organizations } from './organizations.ts'
+import { people } from './people.ts'
+
+export const outcomeReportStatuses = ['draft', 'submitted', 'verified'] as const
+export type OutcomeReportStatus = (typeof outcomeReportStatuses)[number]
+
+/** A community's outcome report for one period; only verified reports count in totals. */
+export const outcomeReports = pgTable(
+  'outcome_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    periodStart: date('period_start', { mode: 'string' }).notNull(),
+    periodEnd: date('period_end', { mode: 'string' }).notNull(),
+    status: text('status', { enum: outcomeReportStatuses }).notNull().default('draft'),
+    note: text('note'),
+    source: text('source'),
+    verifiedAt: timestamp('verified_at', { withTimezone: true, mode: 'string' }),
+    verifiedBy: uuid('verified_by').references(() => people.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    index('outcome_reports_org_idx').on(t.organizationId, t.periodStart),
+    check('outcome_reports_period_ordered', sql`${t.periodEnd} >= ${t.periodStart}`),
+  ],
+)
+
+export const outcomeMetrics = [
+  'jobs_created',
+  'jobs_retained',
+  'workers_trained',
+  'businesses_assisted',
+  'private_investment_cents',
+  'public_funding_cents',
+] as const
+export type OutcomeMetric = (typeof outcomeMetrics)[number]
+
+/** One figure of a report: what was achieved and, when set, the goal for the period. */
+export const outcomeFigures = pgTable(
+  'outcome_figures',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => outcomeReports.id, { onDelete: 'cascade' }),
+    metric: text('metric', { enum: outcomeMetrics }).notNull(),
+    actual: bigint('actual', { mode: 'number' }),
+    goal: bigint('goal', { mode: 'number' }),
+  },
+  (t) => [
+    unique('outcome_figures_report_metric_unique').on(t.reportId, t.metric),
+    check('outcome_figures_nonnegative', sql`coalesce(${t.actual}, 0) >= 0 and coalesce(${t.goal}, 0) >= 0`),
+  ],
+)
+
+/** A briefing the network shares: news, resources, call summaries. */
+export const briefings = pgTable(
+  'briefings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    slug: text('slug').notNull().unique(),
+    title: text('title').notNull(),
+    publishedOn: date('published_on', { mode: 'string' }),
+    bodyMarkdown: text('body_markdown').notNull(),
+    isPublic: boolean('is_public').notNull().default(false),
+    callId: uuid('call_id').references(() => calls.id, { onDelete: 'set null' }),
+    isDemo: boolean('is_demo').notNull().default(false),
+  },
+  (t) => [index('briefings_published_idx').on(t.publishedOn)],
+)
+
+/** Settings that override the defaults in code (see features/settings). */
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+})
+
+/**
+ * One row: bumped by triggers on every write to a table that public pages show,
+ * so that every process knows when its cached pages are stale.
+ */
+export const contentVersion = pgTable(
+  'content_version',
+  {
+    id: integer('id').primaryKey().default(1),
+    version: bigint('version', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [check('content_version_single_row', sql`${t.id} = 1`)],
+)

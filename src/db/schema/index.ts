@@ -1,0 +1,5 @@
+export * from './calls.ts'
+export * from './content.ts'
+export * from './designations.ts'
+export * from './organizations.ts'
+export * from './people.ts'
