@@ -1,0 +1,59 @@
+import { existsSync } from 'node:fs'
+import { defineConfig } from 'vitest/config'
+import type { TestProjectInlineConfiguration } from 'vitest/config'
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const hasPostgres = Boolean(process.env.TEST_DATABASE_URL)
+const hasChromium = existsSync(chromiumPath)
+
+const integration = (engine: 'pglite' | 'postgres'): TestProjectInlineConfiguration => ({
+  extends: true,
+  test: {
+    name: `integration-${engine}`,
+    include: ['tests/integration/**/*.test.ts'],
+    env: { TEST_DB: engine },
+    globalSetup: ['tests/support/global-setup.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+})
+
+const projects: TestProjectInlineConfiguration[] = [
+  { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts', 'tests/schema/**/*.test.ts'], testTimeout: 60_000 } },
+  integration('pglite'),
+]
+if (hasPostgres) projects.push(integration('postgres'))
+if (hasChromium || process.env.CI) {
+  projects.push({
+    extends: true,
+    test: {
+      name: 'e2e',
+      include: ['tests/e2e/**/*.test.ts'],
+      env: { TEST_DB: 'pglite' },
+      globalSetup: ['tests/support/global-setup.ts'],
+      testTimeout: 60_000,
+      hookTimeout: 60_000,
+    },
+  })
+}
+
+// What a run leaves out, said once at the end by the closing-line reporter.
+const skipped: string[] = []
+if (!hasPostgres)
+  skipped.push(
+    'skipped integration-postgres: TEST_DATABASE_URL is not set (e.g. TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm test)',
+  )
+if (!hasChromium && !process.env.CI)
+  skipped.push(`skipped e2e: no Chromium at ${chromiumPath} (apt-get install -y chromium, or set CHROMIUM_PATH)`)
+process.env.HUB_TEST_SKIPPED = skipped.join('\n')
+
+export default defineConfig({
+  test: {
+    projects,
+    setupFiles: ['tests/support/fail-on-console-error.ts'],
+    reporters: ['default', './tests/support/closing-line-reporter.ts'],
+    pool: 'forks',
+    fileParallelism: true,
+    maxWorkers: 2,
+  },
+})
