@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
-import { defineConfig } from 'vitest/config'
 import type { TestProjectInlineConfiguration } from 'vitest/config'
+import { defineConfig } from 'vitest/config'
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const hasPostgres = Boolean(process.env.TEST_DATABASE_URL)
@@ -19,7 +19,10 @@ const integration = (engine: 'pglite' | 'postgres'): TestProjectInlineConfigurat
 })
 
 const projects: TestProjectInlineConfiguration[] = [
-  { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts', 'tests/schema/**/*.test.ts'], testTimeout: 60_000 } },
+  {
+    extends: true,
+    test: { name: 'unit', include: ['src/**/*.test.ts', 'tests/schema/**/*.test.ts'], testTimeout: 60_000 },
+  },
   integration('pglite'),
 ]
 if (hasPostgres) projects.push(integration('postgres'))
@@ -44,7 +47,9 @@ if (!hasPostgres)
     'skipped integration-postgres: TEST_DATABASE_URL is not set (e.g. TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm test)',
   )
 if (!hasChromium && !process.env.CI)
-  skipped.push(`skipped e2e: no Chromium at ${chromiumPath} (apt-get install -y chromium, or set CHROMIUM_PATH)`)
+  skipped.push(
+    `skipped e2e: no Chromium at ${chromiumPath} (apt-get install -y chromium, or set CHROMIUM_PATH)`,
+  )
 process.env.HUB_TEST_SKIPPED = skipped.join('\n')
 
 export default defineConfig({

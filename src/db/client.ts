@@ -59,8 +59,10 @@ async function openPglite(options: { dataDir?: string; loadDataDir?: Blob }): Pr
 }
 
 async function openPostgres(options: { url: string; maxConnections?: number }): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: options.url, // Two at least: an advisory lock holds one connection while the work uses another.
-    max: Math.max(2, options.maxConnections ?? 10) })
+  const pool = new pg.Pool({
+    connectionString: options.url, // Two at least: an advisory lock holds one connection while the work uses another.
+    max: Math.max(2, options.maxConnections ?? 10),
+  })
   // An idle client that errors (server restart) must not crash the process.
   pool.on('error', () => {})
   try {

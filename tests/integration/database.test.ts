@@ -18,11 +18,17 @@ describe(`a fresh test database on ${testEngine}`, () => {
   })
 
   it('bumps the content version when an organisation is written', async () => {
-    const before = await queryRows<{ v: number }>(database.db, sql`select version::int as v from content_version`)
+    const before = await queryRows<{ v: number }>(
+      database.db,
+      sql`select version::int as v from content_version`,
+    )
     await database.db.execute(
       sql`insert into organizations (slug, name, category) values ('test-org', 'Test Org', 'member')`,
     )
-    const after = await queryRows<{ v: number }>(database.db, sql`select version::int as v from content_version`)
+    const after = await queryRows<{ v: number }>(
+      database.db,
+      sql`select version::int as v from content_version`,
+    )
     expect(after[0]?.v).toBe((before[0]?.v ?? 0) + 1)
   })
 })

@@ -24,7 +24,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const url = requireServerUrl()
     const template = `hub_template_${randomBytes(4).toString('hex')}`
     await adminQuery(url, `CREATE DATABASE ${template}`)
-    const database = await openDatabase({ kind: 'postgres', url: withDatabase(url, template), maxConnections: 2 })
+    const database = await openDatabase({
+      kind: 'postgres',
+      url: withDatabase(url, template),
+      maxConnections: 2,
+    })
     await migrateDatabase(database)
     await database.close()
     project.provide('postgresTemplate', template)
@@ -36,7 +40,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const dir = await mkdtemp(path.join(os.tmpdir(), 'hub-test-'))
   const database = await openDatabase({ kind: 'pglite' })
   await migrateDatabase(database)
-  const client = (database.db as unknown as { $client: { dumpDataDir: (c: 'none') => Promise<Blob> } }).$client
+  const client = (database.db as unknown as { $client: { dumpDataDir: (c: 'none') => Promise<Blob> } })
+    .$client
   const snapshot = path.join(dir, 'migrated.tar')
   await writeFile(snapshot, Buffer.from(await (await client.dumpDataDir('none')).arrayBuffer()))
   await database.close()

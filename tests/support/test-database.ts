@@ -7,7 +7,9 @@ import { adminQuery, requireServerUrl, withDatabase } from './global-setup.ts'
 export type TestDatabase = Database & { drop: () => Promise<void> }
 
 /** The engine this test project runs on: the same suite runs once on each. */
-export const testEngine = (process.env.TEST_DB === 'postgres' ? 'postgres' : 'pglite') as 'pglite' | 'postgres'
+export const testEngine = (process.env.TEST_DB === 'postgres' ? 'postgres' : 'pglite') as
+  | 'pglite'
+  | 'postgres'
 
 /**
  * A fresh, migrated database of its own for one test file: a PGlite copy of the
