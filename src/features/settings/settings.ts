@@ -1,0 +1,35 @@
+import { z } from 'zod'
+import type { DbOrTx } from '#src/db/client.ts'
+import { settings as settingsTable } from '#src/db/schema/index.ts'
+import { isClockTime, isValidTimeZone } from '#src/features/calls/time-zone.ts'
+
+/** Every setting with its default (DOMAIN.md, "Rules where the sources are silent"). */
+export const settingsSchema = z.object({
+  callWeekday: z.number().int().min(1).max(7).default(1),
+  callStartTime: z.string().refine(isClockTime, 'a time as HH:MM').default('13:00'),
+  callTimeZone: z.string().refine(isValidTimeZone, 'an IANA time zone').default('America/New_York'),
+  callDurationMinutes: z.number().int().min(5).max(240).default(30),
+  cancelCallsOnFederalHolidays: z.boolean().default(true),
+  /** A seat holder counts as present from this many minutes on a call. */
+  minimumAttendanceMinutes: z.number().int().min(1).max(240).default(10),
+  /** Share of the calls held that an organisation must attend. */
+  requiredAttendanceShare: z.number().min(0).max(1).default(0.5),
+  presentationMinMinutes: z.number().int().min(1).default(10),
+  presentationMaxMinutes: z.number().int().min(1).default(15),
+  /** Share of the Advisory Board that must vote for a decision to count. */
+  boardQuorumShare: z.number().min(0).max(1).default(0.5),
+  /** BFF applications skip staff review and go straight to the board. */
+  bffSkipsStaffReview: z.boolean().default(true),
+})
+
+export type Settings = z.infer<typeof settingsSchema>
+export type SettingKey = keyof Settings
+
+export const defaultSettings: Settings = settingsSchema.parse({})
+
+/** The settings in force: stored overrides on top of the defaults. */
+export async function getSettings(db: DbOrTx): Promise<Settings> {
+  const rows = await db.select().from(settingsTable)
+  const stored = Object.fromEntries(rows.map((row) => [row.key, row.value]))
+  return settingsSchema.parse({ ...defaultSettings, ...stored })
+}

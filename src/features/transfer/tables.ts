@@ -1,0 +1,66 @@
+import { is, sql } from 'drizzle-orm'
+import { getTableConfig, PgTable } from 'drizzle-orm/pg-core'
+import type { DbOrTx } from '#src/db/client.ts'
+import * as schema from '#src/db/schema/index.ts'
+import { queryRows } from '#src/db/sql.ts'
+import { AppError } from '#src/lib/errors.ts'
+
+/** Tables whose rows the database keeps for itself: never exported, never counted as content. */
+const maintainedByDatabase = new Set(['content_version'])
+
+export type TransferTable = { name: string; columns: string[]; primaryKey: string[] }
+
+/**
+ * Every table of the schema that holds the network's data, parents before children
+ * (so that inserting in this order satisfies every foreign key). A table a later
+ * migration adds to the schema is included without anyone listing it here.
+ */
+export function transferTables(): TransferTable[] {
+  const configs = (Object.values(schema) as unknown[])
+    .filter((value): value is PgTable => is(value, PgTable))
+    .map((table) => getTableConfig(table))
+    .filter((config) => !maintainedByDatabase.has(config.name))
+  const byName = new Map(configs.map((c) => [c.name, c]))
+  const ordered: TransferTable[] = []
+  const visiting = new Set<string>()
+  const visit = (name: string) => {
+    if (ordered.some((t) => t.name === name) || visiting.has(name)) return
+    const config = byName.get(name)
+    if (!config) return
+    visiting.add(name)
+    for (const fk of config.foreignKeys) visit(getTableConfig(fk.reference().foreignTable).name)
+    visiting.delete(name)
+    const primaryKey = [
+      ...config.columns.filter((c) => c.primary).map((c) => c.name),
+      ...config.primaryKeys.flatMap((pk) => pk.columns.map((c) => c.name)),
+    ]
+    ordered.push({ name, columns: config.columns.map((c) => c.name), primaryKey })
+  }
+  for (const name of [...byName.keys()].sort()) visit(name)
+  return ordered
+}
+
+/** Row counts of every transfer table, in transfer order. */
+export async function countRows(db: DbOrTx): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {}
+  for (const table of transferTables()) {
+    const rows = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from ${sql.identifier(table.name)}`,
+    )
+    counts[table.name] = rows[0]?.n ?? 0
+  }
+  return counts
+}
+
+/** Refuses to go on when any table holds a row; `action` says what was refused. */
+export async function assertDatabaseEmpty(db: DbOrTx, action: string): Promise<void> {
+  const counts = await countRows(db)
+  const filled = Object.entries(counts).filter(([, n]) => n > 0)
+  if (filled.length > 0) {
+    const list = filled.map(([name, n]) => `${name} (${n})`).join(', ')
+    throw new AppError('NOT_EMPTY', {
+      userMessage: `cannot ${action}: the database is not empty (it has rows in ${list}); use a new, empty database`,
+    })
+  }
+}
