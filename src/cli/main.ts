@@ -1,0 +1,161 @@
+import { readFile } from 'node:fs/promises'
+import { parseArgs } from 'node:util'
+import { loadConfig } from '#src/config.ts'
+import type { Database } from '#src/db/client.ts'
+import { migrateDatabase, migrationState } from '#src/db/migrate.ts'
+import { openConfiguredDatabase } from '#src/db/open-configured.ts'
+import { loadDemo } from '#src/features/demo/load-demo.ts'
+import { exportNetwork } from '#src/features/transfer/export-network.ts'
+import { importNetwork } from '#src/features/transfer/import-network.ts'
+import { isAppError } from '#src/lib/errors.ts'
+import { startHub } from '#src/server.ts'
+
+const usage = `Usage: hub <command> [options]
+
+Commands:
+  serve            Start the Hub (migrates the database; loads the demo network into an empty one)
+  migrate          Apply pending database migrations
+  demo             Load the demo network into an empty database
+  export           Print the whole network as one JSON document on stdout
+  import FILE      Load an export (FILE, or - for stdin) into an empty database, in one transaction
+
+Options:
+  -h, --help       Show this help
+
+Environment:
+  PORT             HTTP port (default 3000)
+  DATA_DIR         Folder of the embedded database (default ./data)
+  DATABASE_URL     postgres://... to use a PostgreSQL server instead of the embedded database
+  NODE_ENV         production never loads demo data
+`
+
+class UsageError extends Error {}
+
+/** Runs one `hub` command; returns the process exit code (0 ok, 1 failed, 2 usage). */
+export async function runCli(
+  argv: string[],
+  io = { out: process.stdout, err: process.stderr },
+): Promise<number> {
+  const say = (line: string) => io.err.write(`${line}\n`)
+  try {
+    const { positionals, values } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { help: { type: 'boolean', short: 'h' } },
+    })
+    const [command, ...rest] = positionals
+    if (values.help || !command || command === 'help') {
+      io.out.write(usage)
+      return command || values.help ? 0 : 2
+    }
+    const config = loadConfig()
+    switch (command) {
+      case 'serve': {
+        const hub = await startHub(config, { say })
+        const stop = async () => {
+          say('Stopping…')
+          await hub.close()
+          process.exit(0)
+        }
+        process.once('SIGINT', stop)
+        process.once('SIGTERM', stop)
+        return new Promise<number>(() => {})
+      }
+      case 'migrate':
+        return withDatabase(config, async (database) => {
+          await migrateDatabase(database)
+          const state = await migrationState(database)
+          say(`Migrations applied: ${state.applied} of ${state.expected}.`)
+        })
+      case 'demo':
+        return withDatabase(config, async (database) => {
+          await migrateDatabase(database)
+          const loaded = await loadDemo(database.db, { isProduction: config.isProduction })
+          say(
+            `Loaded the demo network: ${loaded.organizations} organisations, ${loaded.people} people, ${loaded.calls} calls, ${loaded.attendance} attendance records.`,
+          )
+        })
+      case 'export':
+        return withDatabase(config, async (database) => {
+          await migrateDatabase(database)
+          const doc = await exportNetwork(database.db)
+          await write(io.out, `${JSON.stringify(doc, null, 1)}\n`)
+        })
+      case 'import': {
+        const file = rest[0]
+        if (!file)
+          throw new UsageError('hub import needs a FILE (an export made by `hub export`, or - for stdin)')
+        const text = file === '-' ? await readStdin() : await readFile(file, 'utf8')
+        let doc: unknown
+        try {
+          doc = JSON.parse(text)
+        } catch (error) {
+          throw new UsageError(
+            `${file} is not JSON (${(error as Error).message}); expected a \`hub export\` document`,
+          )
+        }
+        return withDatabase(config, async (database) => {
+          await migrateDatabase(database)
+          const counts = await importNetwork(database.db, doc)
+          const total = Object.values(counts).reduce((a, b) => a + b, 0)
+          say(`Imported ${total} rows into ${Object.keys(counts).length} tables.`)
+        })
+      }
+      default:
+        throw new UsageError(`unknown command "${command}"; run \`hub --help\` for the list`)
+    }
+  } catch (error) {
+    if (
+      error instanceof UsageError ||
+      (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+    ) {
+      say(`hub: ${(error as Error).message}`)
+      return 2
+    }
+    if (isAppError(error)) {
+      say(`hub: ${error.userMessage}`)
+      return 1
+    }
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      say(`hub: ${(error as Error).message}`)
+      return 1
+    }
+    throw error
+  }
+}
+
+async function withDatabase(
+  config: ReturnType<typeof loadConfig>,
+  work: (database: Database) => Promise<void>,
+) {
+  const database = await openConfiguredDatabase(config)
+  try {
+    await work(database)
+    return 0
+  } finally {
+    await database.close()
+  }
+}
+
+function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
+  return new Promise((resolve, reject) => stream.write(text, (error) => (error ? reject(error) : resolve())))
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = []
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'))
+if (isMain || process.env.HUB_CLI === '1') {
+  runCli(process.argv.slice(2)).then(
+    (code) => {
+      if (code !== undefined) process.exitCode = code
+    },
+    (error) => {
+      process.stderr.write(`hub: unexpected error: ${(error as Error).stack ?? error}\n`)
+      process.exitCode = 1
+    },
+  )
+}

@@ -1,0 +1,145 @@
+import { raw } from 'hono/html'
+import { stateName } from '#src/features/map/states.ts'
+import { Layout } from '#src/ui/layout.tsx'
+import type { DirectoryFacets, DirectoryFilters, OrganizationSummary } from './directory.ts'
+import { bffKindLabels, categoryLabels } from './labels.ts'
+
+type Props = {
+  organizations: OrganizationSummary[]
+  filters: DirectoryFilters
+  facets: DirectoryFacets
+  mapSvg: string
+  hasDemoData: boolean
+}
+
+function Select(props: {
+  name: string
+  label: string
+  value?: string
+  options: { value: string; label: string }[]
+}) {
+  return (
+    <div>
+      <label for={`filter-${props.name}`}>{props.label}</label>
+      <select id={`filter-${props.name}`} name={props.name}>
+        <option value="">All</option>
+        {props.options.map((o) => (
+          <option value={o.value} selected={o.value === props.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+}
+
+export function DirectoryPage(props: Props) {
+  const { organizations, filters, facets } = props
+  const isFiltered = Object.values(filters).some(Boolean)
+  const count = organizations.length
+  return (
+    <Layout
+      title="Directory and map"
+      current="directory"
+      hasDemoData={props.hasDemoData}
+      description="Every admitted member community and BFF."
+    >
+      <div class="wrap">
+        <h1>Directory and map</h1>
+        <p class="lede">Every organisation admitted to the collaborative: member communities and BFFs.</p>
+        <form class="filters" method="get" action="/directory" aria-label="Filter the directory">
+          <Select
+            name="category"
+            label="Category"
+            value={filters.category}
+            options={[
+              { value: 'member', label: 'Member communities' },
+              { value: 'bff', label: 'BFFs' },
+            ]}
+          />
+          <Select
+            name="state"
+            label="State"
+            value={filters.state}
+            options={facets.states.map((s) => ({ value: s, label: stateName(s) ?? s }))}
+          />
+          <Select
+            name="program"
+            label="Designation program"
+            value={filters.program}
+            options={facets.programs.map((p) => ({ value: p.code, label: `${p.code}: ${p.name}` }))}
+          />
+          <Select
+            name="focus"
+            label="Focus industry"
+            value={filters.focus}
+            options={facets.focusIndustries.map((f) => ({ value: f, label: f }))}
+          />
+          <div class="actions">
+            <button class="button" type="submit">
+              Apply filters
+            </button>
+            {isFiltered ? (
+              <a class="button secondary" href="/directory">
+                Clear
+              </a>
+            ) : null}
+          </div>
+        </form>
+        <p class="results-count" id="results-count" role="status">
+          {count === 0
+            ? 'No organisation matches these filters.'
+            : `${count} ${count === 1 ? 'organisation' : 'organisations'}${isFiltered ? ' match these filters' : ''}`}
+        </p>
+        <figure class="map-figure">
+          {raw(props.mapSvg)}
+          <figcaption>
+            Highlighted counties are the regions communities have on record; where the counties are not known,
+            the whole state is shaded. Select a region to open its profile. The list below holds the same
+            organisations.
+          </figcaption>
+        </figure>
+        <h2 id="list-heading">Organisations</h2>
+        <ul class="org-list" aria-labelledby="list-heading">
+          {organizations.map((o) => (
+            <li>
+              <h3>
+                <a href={`/organizations/${o.slug}`}>{o.name}</a>{' '}
+                <span class={o.category === 'bff' ? 'badge bff' : 'badge'}>{categoryLabels[o.category]}</span>
+                {o.isFictional ? <span class="badge fictional">Fictional</span> : null}
+              </h3>
+              <dl class="meta">
+                {o.leadOrganization ? (
+                  <div>
+                    <dt>Lead:</dt> <dd>{o.leadOrganization}</dd>
+                  </div>
+                ) : null}
+                {o.bffKind ? (
+                  <div>
+                    <dt>Kind:</dt> <dd>{bffKindLabels[o.bffKind]}</dd>
+                  </div>
+                ) : null}
+                {o.states.length > 0 ? (
+                  <div>
+                    <dt>{o.states.length === 1 ? 'State:' : 'States:'}</dt>{' '}
+                    <dd>{o.states.map((s) => stateName(s) ?? s).join(', ')}</dd>
+                  </div>
+                ) : null}
+                {o.focusIndustries.length > 0 ? (
+                  <div>
+                    <dt>Focus:</dt> <dd>{o.focusIndustries.join('; ')}</dd>
+                  </div>
+                ) : null}
+                {o.programs.length > 0 ? (
+                  <div>
+                    <dt>Designations:</dt> <dd>{o.programs.join(', ')}</dd>
+                  </div>
+                ) : null}
+              </dl>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </Layout>
+  )
+}

@@ -1,0 +1,64 @@
+import { sql } from 'drizzle-orm'
+import type { DbOrTx } from '#src/db/client.ts'
+import type { OutcomeMetric } from '#src/db/schema/index.ts'
+import { queryRows } from '#src/db/sql.ts'
+import { listAdmittedOrganizations } from './directory.ts'
+
+export type NetworkFigures = {
+  members: number
+  bffs: number
+  states: number
+  counties: number
+  programs: number
+  year: number
+  callsHeld: number
+  callsCancelled: number
+  nextCall: { localDate: string; startTime: string; timeZone: string } | null
+  verifiedOutcomes: Partial<Record<OutcomeMetric, number>>
+}
+
+/** The headline figures of the network on `onDate`, every one counted from the records. */
+export async function getNetworkFigures(db: DbOrTx, onDate: string): Promise<NetworkFigures> {
+  const admitted = await listAdmittedOrganizations(db, { onDate })
+  const year = Number(onDate.slice(0, 4))
+  const [calls] = await queryRows<{ held: number; cancelled: number }>(
+    db,
+    sql`select count(*) filter (where status = 'held')::int as held,
+        count(*) filter (where status = 'cancelled')::int as cancelled
+      from calls where extract(year from local_date) = ${year}`,
+  )
+  const [next] = await queryRows<{ local_date: string; start_time: string; time_zone: string }>(
+    db,
+    sql`select local_date::text, start_time, time_zone from calls
+      where status = 'scheduled' and local_date >= ${onDate}::date order by starts_at limit 1`,
+  )
+  const ids = admitted.map((o) => o.id)
+  const totals =
+    ids.length === 0
+      ? []
+      : await queryRows<{ metric: OutcomeMetric; total: number }>(
+          db,
+          sql`select f.metric, sum(f.actual)::float8 as total
+            from outcome_figures f join outcome_reports r on r.id = f.report_id
+            where r.status = 'verified' and f.actual is not null
+              and r.organization_id in (${sql.join(
+                ids.map((id) => sql`${id}::uuid`),
+                sql`, `,
+              )})
+            group by f.metric order by f.metric`,
+        )
+  return {
+    members: admitted.filter((o) => o.category === 'member').length,
+    bffs: admitted.filter((o) => o.category === 'bff').length,
+    states: new Set(admitted.flatMap((o) => o.states)).size,
+    counties: new Set(admitted.flatMap((o) => o.counties)).size,
+    programs: new Set(admitted.flatMap((o) => o.programs)).size,
+    year,
+    callsHeld: calls?.held ?? 0,
+    callsCancelled: calls?.cancelled ?? 0,
+    nextCall: next
+      ? { localDate: next.local_date, startTime: next.start_time, timeZone: next.time_zone }
+      : null,
+    verifiedOutcomes: Object.fromEntries(totals.map((t) => [t.metric, Number(t.total)])),
+  }
+}

@@ -1,0 +1,59 @@
+import { Hono } from 'hono'
+import type { AppDeps } from '#src/features/site/deps.ts'
+import { hasDemoData, sendCached } from '#src/features/site/respond.ts'
+import { AppError } from '#src/lib/errors.ts'
+import { renderDocument } from '#src/ui/layout.tsx'
+import { directoryFacets, directoryFiltersSchema, listAdmittedOrganizations } from './directory.ts'
+import { DirectoryPage } from './directory.view.tsx'
+import { renderDirectoryMap, renderProfileMap } from './organization-maps.ts'
+import { getOrganizationProfile } from './profile.ts'
+import { ProfilePage } from './profile.view.tsx'
+
+/** Public pages: the directory with its map, and each organisation's profile. */
+export function organizationPages(deps: AppDeps): Hono {
+  const app = new Hono()
+  const { db } = deps.database
+
+  app.get('/directory', async (c) => {
+    const filters = directoryFiltersSchema.parse(c.req.query())
+    // The key is built from the parsed filters, so junk query strings share one entry.
+    const key = `directory|${filters.category ?? ''}|${filters.state ?? ''}|${filters.program ?? ''}|${filters.focus ?? ''}`
+    return sendCached(c, deps, {
+      key,
+      type: 'html',
+      render: async () => {
+        const onDate = deps.today()
+        const organizations = await listAdmittedOrganizations(db, { onDate, filters })
+        const page = (
+          <DirectoryPage
+            organizations={organizations}
+            filters={filters}
+            facets={await directoryFacets(db, onDate)}
+            mapSvg={renderDirectoryMap(organizations)}
+            hasDemoData={await hasDemoData(db)}
+          />
+        )
+        return renderDocument(page)
+      },
+    })
+  })
+
+  app.get('/organizations/:slug', (c) => {
+    const slug = c.req.param('slug')
+    return sendCached(c, deps, {
+      key: `profile|${slug}`,
+      type: 'html',
+      render: async () => {
+        const org = await getOrganizationProfile(db, { slugOrId: slug, onDate: deps.today() })
+        if (!org)
+          throw new AppError('NOT_FOUND', { userMessage: 'No admitted organisation has this address.' })
+        const page = (
+          <ProfilePage org={org} mapSvg={renderProfileMap(org)} hasDemoData={await hasDemoData(db)} />
+        )
+        return renderDocument(page)
+      },
+    })
+  })
+
+  return app
+}

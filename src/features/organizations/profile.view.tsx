@@ -1,0 +1,190 @@
+import { raw } from 'hono/html'
+import { countyName, stateName } from '#src/features/map/states.ts'
+import { formatDate, formatNumber, plural } from '#src/ui/format.ts'
+import { Layout } from '#src/ui/layout.tsx'
+import { bffKindLabels, categoryLabels, isMoneyMetric, metricLabels } from './labels.ts'
+import type { OrganizationProfile } from './profile.ts'
+
+const formatFigure = (metric: Parameters<typeof isMoneyMetric>[0], value: number | null) =>
+  value === null
+    ? '—'
+    : isMoneyMetric(metric)
+      ? `$${formatNumber(Math.round(value / 100))}`
+      : formatNumber(value)
+
+const safeHref = (url: string | null) => (url && /^https?:\/\//i.test(url) ? url : undefined)
+
+export function ProfilePage(props: {
+  org: OrganizationProfile
+  mapSvg: string | null
+  hasDemoData: boolean
+}) {
+  const { org } = props
+  const counties = org.counties.map((fips) => {
+    const county = countyName(fips)
+    return county ? `${county.name}, ${county.state}` : fips
+  })
+  const website = safeHref(org.website)
+  return (
+    <Layout title={org.name} hasDemoData={props.hasDemoData} description={org.summary ?? undefined}>
+      <div class="wrap">
+        <p>
+          <a href="/directory">← Directory</a>
+        </p>
+        <div class="profile-head">
+          <h1>{org.name}</h1>
+          <span class={org.category === 'bff' ? 'badge bff' : 'badge'}>{categoryLabels[org.category]}</span>
+          {org.isFictional ? <span class="badge fictional">Fictional demo organisation</span> : null}
+        </div>
+        {org.summary ? <p class="lede">{org.summary}</p> : null}
+        <div class="two-col">
+          <section aria-labelledby="facts-heading">
+            <h2 id="facts-heading">At a glance</h2>
+            <dl class="facts">
+              {org.shortName ? (
+                <>
+                  <dt>Also known as</dt>
+                  <dd>{org.shortName}</dd>
+                </>
+              ) : null}
+              {org.leadOrganization ? (
+                <>
+                  <dt>Lead organisation</dt>
+                  <dd>{org.leadOrganization}</dd>
+                </>
+              ) : null}
+              {org.bffKind ? (
+                <>
+                  <dt>Kind</dt>
+                  <dd>{bffKindLabels[org.bffKind]}</dd>
+                </>
+              ) : null}
+              <dt>Member since</dt>
+              <dd>{formatDate(org.admittedOn)}</dd>
+              {org.states.length > 0 ? (
+                <>
+                  <dt>{plural(org.states.length, 'State')}</dt>
+                  <dd>{org.states.map((s) => stateName(s) ?? s).join(', ')}</dd>
+                </>
+              ) : null}
+              {org.category === 'member' ? (
+                <>
+                  <dt>Counties</dt>
+                  <dd>{counties.length > 0 ? counties.join('; ') : 'Not on record'}</dd>
+                </>
+              ) : null}
+              {org.focusIndustries.length > 0 ? (
+                <>
+                  <dt>Focus</dt>
+                  <dd>{org.focusIndustries.join('; ')}</dd>
+                </>
+              ) : null}
+              {website ? (
+                <>
+                  <dt>Website</dt>
+                  <dd>
+                    <a href={website} rel="nofollow noopener">
+                      {website}
+                    </a>
+                  </dd>
+                </>
+              ) : null}
+            </dl>
+          </section>
+          {props.mapSvg ? (
+            <section aria-labelledby="region-heading">
+              <h2 id="region-heading">Region</h2>
+              <figure class="map-figure">
+                {raw(props.mapSvg)}
+                <figcaption>
+                  {counties.length > 0
+                    ? `${counties.length} ${plural(counties.length, 'county', 'counties')} highlighted.`
+                    : 'Counties not on record: the whole state is shaded.'}
+                </figcaption>
+              </figure>
+            </section>
+          ) : null}
+        </div>
+        {org.category === 'member' ? (
+          <section aria-labelledby="partners-heading">
+            <h2 id="partners-heading">Partner organisations</h2>
+            <p>
+              {org.partners.length === 0
+                ? 'No partner organisations on record yet.'
+                : `${org.partners.length} partner ${plural(org.partners.length, 'organisation')} on record.`}
+            </p>
+            {org.partners.length > 0 ? (
+              <ul>
+                {org.partners.map((p) => {
+                  const href = safeHref(p.website)
+                  return (
+                    <li>
+                      {href ? (
+                        <a href={href} rel="nofollow noopener">
+                          {p.name}
+                        </a>
+                      ) : (
+                        p.name
+                      )}
+                    </li>
+                  )
+                })}
+              </ul>
+            ) : null}
+          </section>
+        ) : null}
+        {org.designations.length > 0 ? (
+          <section aria-labelledby="designations-heading">
+            <h2 id="designations-heading">Designations</h2>
+            <ol class="timeline">
+              {org.designations.map((d) => (
+                <li>
+                  <time datetime={d.designatedOn}>{formatDate(d.designatedOn)}</time>
+                  {d.kind === 'redesignated' ? 'Redesignated' : 'Designated'} under {d.programName} (
+                  {d.programCode}){d.expiresOn ? `, until ${formatDate(d.expiresOn)}` : ''}
+                </li>
+              ))}
+            </ol>
+          </section>
+        ) : null}
+        {org.category === 'member' ? (
+          <section aria-labelledby="outcomes-heading">
+            <h2 id="outcomes-heading">Verified outcomes</h2>
+            {org.outcomes.length === 0 ? <p>No verified outcome report yet.</p> : null}
+            {org.outcomes.map((report, index) => (
+              <div class="table-wrap">
+                <table aria-describedby={`outcome-period-${index}`}>
+                  <caption id={`outcome-period-${index}`} class="note">
+                    {formatDate(report.periodStart)} to {formatDate(report.periodEnd)}
+                    {report.note ? ` · ${report.note}` : ''}
+                    {report.source ? ` · Source: ${report.source}` : ''}
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Outcome</th>
+                      <th scope="col" class="num">
+                        Reported
+                      </th>
+                      <th scope="col" class="num">
+                        Goal
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {report.figures.map((f) => (
+                      <tr>
+                        <th scope="row">{metricLabels[f.metric]}</th>
+                        <td class="num">{formatFigure(f.metric, f.actual)}</td>
+                        <td class="num">{formatFigure(f.metric, f.goal)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            ))}
+          </section>
+        ) : null}
+      </div>
+    </Layout>
+  )
+}

@@ -1,0 +1,34 @@
+import { sql } from 'drizzle-orm'
+import type { Context } from 'hono'
+import type { DbOrTx } from '#src/db/client.ts'
+import { queryRows } from '#src/db/sql.ts'
+import type { AppDeps } from './deps.ts'
+
+/**
+ * Serves a public page or document from the page cache, rendering it on a miss,
+ * and answers 304 when the browser already has this exact version.
+ */
+export async function sendCached(
+  c: Context,
+  deps: AppDeps,
+  options: { key: string; type: 'html' | 'json'; render: () => Promise<string> },
+): Promise<Response> {
+  const page = await deps.pages.get(`${deps.today()}|${options.key}`, options.render)
+  const headers = {
+    'Content-Type': options.type === 'html' ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8',
+    ETag: page.etag,
+    'Cache-Control': 'no-cache',
+    'X-Cache': page.isHit ? 'hit' : 'miss',
+  }
+  if (c.req.header('If-None-Match') === page.etag) return c.body(null, 304, headers)
+  return c.body(page.body, 200, headers)
+}
+
+/** Whether the database holds demo records, for the banner that says so. */
+export async function hasDemoData(db: DbOrTx): Promise<boolean> {
+  const rows = await queryRows<{ yes: boolean }>(
+    db,
+    sql`select exists (select 1 from organizations where is_demo) as yes`,
+  )
+  return rows[0]?.yes === true
+}

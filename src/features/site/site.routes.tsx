@@ -1,0 +1,61 @@
+import { Hono } from 'hono'
+import { migrationState } from '#src/db/migrate.ts'
+import { openApiDocument } from '#src/features/api/openapi.ts'
+import { getNetworkFigures } from '#src/features/organizations/network-figures.ts'
+import { siteCss } from '#src/ui/assets.ts'
+import { renderDocument } from '#src/ui/layout.tsx'
+import type { AppDeps } from './deps.ts'
+import { HomePage } from './home.view.tsx'
+import { hasDemoData, sendCached } from './respond.ts'
+
+/** The home page, static assets, the health check and the API description. */
+export function siteRoutes(deps: AppDeps): Hono {
+  const app = new Hono()
+  const { db } = deps.database
+  const openApi = JSON.stringify(openApiDocument())
+
+  app.get('/', (c) =>
+    sendCached(c, deps, {
+      key: 'home',
+      type: 'html',
+      render: async () => {
+        const figures = await getNetworkFigures(db, deps.today())
+        return renderDocument(<HomePage figures={figures} hasDemoData={await hasDemoData(db)} />)
+      },
+    }),
+  )
+
+  app.get('/assets/site.css', (c) => {
+    c.header('Content-Type', 'text/css; charset=utf-8')
+    c.header(
+      'Cache-Control',
+      c.req.query('v') === siteCss.hash ? 'public, max-age=31536000, immutable' : 'no-cache',
+    )
+    return c.body(siteCss.body)
+  })
+
+  app.get('/api/openapi.json', (c) => {
+    c.header('Content-Type', 'application/json; charset=utf-8')
+    return c.body(openApi)
+  })
+
+  app.get('/healthz', async (c) => {
+    try {
+      const migrations = await migrationState(deps.database)
+      const body = {
+        status: migrations.isCurrent ? 'ok' : 'migrations-pending',
+        database: { engine: deps.database.kind, reachable: true },
+        migrations: { applied: migrations.applied, expected: migrations.expected },
+      }
+      c.header('Cache-Control', 'no-store')
+      return c.json(body, migrations.isCurrent ? 200 : 503)
+    } catch {
+      return c.json(
+        { status: 'database-unreachable', database: { engine: deps.database.kind, reachable: false } },
+        503,
+      )
+    }
+  })
+
+  return app
+}

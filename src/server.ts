@@ -1,0 +1,89 @@
+import type { AddressInfo } from 'node:net'
+import { serve } from '@hono/node-server'
+import { createApp } from '#src/app.ts'
+import type { Config } from '#src/config.ts'
+import type { Database } from '#src/db/client.ts'
+import { migrateDatabase } from '#src/db/migrate.ts'
+import { openConfiguredDatabase } from '#src/db/open-configured.ts'
+import { loadDemo } from '#src/features/demo/load-demo.ts'
+import { getSettings } from '#src/features/settings/settings.ts'
+import { watchContentVersion } from '#src/features/site/content-version.ts'
+import { PageCache } from '#src/features/site/page-cache.ts'
+import { countRows } from '#src/features/transfer/tables.ts'
+import { todayIn } from '#src/lib/dates.ts'
+import { AppError } from '#src/lib/errors.ts'
+
+export type RunningHub = { url: string; port: number; database: Database; close: () => Promise<void> }
+
+/**
+ * Starts the Hub: opens and migrates the database, loads the demo network into an
+ * empty one (never in production), and serves HTTP. `say` receives the lines
+ * worth printing to the person who started it.
+ */
+export async function startHub(
+  config: Config,
+  options: { say?: (line: string) => void; database?: Database } = {},
+): Promise<RunningHub> {
+  const say = options.say ?? (() => {})
+  const database = options.database ?? (await openConfiguredDatabase(config))
+  try {
+    await migrateDatabase(database)
+    const counts = await countRows(database.db)
+    if (counts.organizations === 0 && counts.people === 0 && counts.calls === 0) {
+      if (config.isProduction) say('The database is empty. Production mode never loads the demo network.')
+      else {
+        const loaded = await loadDemo(database.db, { isProduction: false })
+        say(
+          `Loaded the demo network: ${loaded.organizations} organisations, ${loaded.people} people, ${loaded.calls} calls.`,
+        )
+      }
+    }
+    const settings = await getSettings(database.db)
+    const watcher = await watchContentVersion(database)
+    const app = createApp({
+      database,
+      pages: new PageCache(watcher),
+      today: () => todayIn(settings.callTimeZone),
+    })
+    const server = await listen(app.fetch, config)
+    const port = (server.address() as AddressInfo).port
+    const url = `http://localhost:${port}`
+    say(`Collaborative Hub listening on ${url}`)
+    say(
+      database.kind === 'pglite'
+        ? `Database: embedded PGlite in ${database.location}`
+        : `Database: PostgreSQL at ${database.location}`,
+    )
+    return {
+      url,
+      port,
+      database,
+      close: async () => {
+        await new Promise<void>((resolve) => server.close(() => resolve()))
+        await watcher.stop()
+        if (!options.database) await database.close()
+      },
+    }
+  } catch (error) {
+    if (!options.database) await database.close().catch(() => {})
+    throw error
+  }
+}
+
+type NodeServer = ReturnType<typeof serve>
+
+function listen(fetch: Parameters<typeof serve>[0]['fetch'], config: Config): Promise<NodeServer> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, port: config.port, hostname: config.host })
+    server.once('listening', () => resolve(server))
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new AppError('CONFLICT', {
+              userMessage: `port ${config.port} is already in use: set PORT to a free port`,
+            })
+          : error,
+      )
+    })
+  })
+}

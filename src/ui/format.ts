@@ -1,0 +1,16 @@
+const numberFormat = new Intl.NumberFormat('en-US')
+const dateFormat = new Intl.DateTimeFormat('en-US', {
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  timeZone: 'UTC',
+})
+
+/** 4347 -> '4,347' */
+export const formatNumber = (n: number): string => numberFormat.format(n)
+
+/** '2016-09-27' -> 'September 27, 2016' (a calendar date, so no time zone shift). */
+export const formatDate = (isoDate: string): string => dateFormat.format(new Date(`${isoDate}T00:00:00Z`))
+
+/** 1 -> 'organisation', 2 -> 'organisations' */
+export const plural = (n: number, one: string, many = `${one}s`): string => (n === 1 ? one : many)
