@@ -11,6 +11,8 @@ const integration = (engine: 'pglite' | 'postgres'): TestProjectInlineConfigurat
   test: {
     name: `integration-${engine}`,
     include: ['tests/integration/**/*.test.ts'],
+    // Files named *.postgres.test.ts need the server (they compare it with PGlite, or use two connections).
+    exclude: engine === 'pglite' ? ['tests/integration/**/*.postgres.test.ts'] : [],
     env: { TEST_DB: engine },
     globalSetup: ['tests/support/global-setup.ts'],
     testTimeout: 30_000,

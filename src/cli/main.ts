@@ -62,13 +62,13 @@ export async function runCli(
         return new Promise<number>(() => {})
       }
       case 'migrate':
-        return withDatabase(config, async (database) => {
+        return await withDatabase(config, async (database) => {
           await migrateDatabase(database)
           const state = await migrationState(database)
           say(`Migrations applied: ${state.applied} of ${state.expected}.`)
         })
       case 'demo':
-        return withDatabase(config, async (database) => {
+        return await withDatabase(config, async (database) => {
           await migrateDatabase(database)
           const loaded = await loadDemo(database.db, { isProduction: config.isProduction })
           say(
@@ -76,7 +76,7 @@ export async function runCli(
           )
         })
       case 'export':
-        return withDatabase(config, async (database) => {
+        return await withDatabase(config, async (database) => {
           await migrateDatabase(database)
           const doc = await exportNetwork(database.db)
           await write(io.out, `${JSON.stringify(doc, null, 1)}\n`)
@@ -94,7 +94,7 @@ export async function runCli(
             `${file} is not JSON (${(error as Error).message}); expected a \`hub export\` document`,
           )
         }
-        return withDatabase(config, async (database) => {
+        return await withDatabase(config, async (database) => {
           await migrateDatabase(database)
           const counts = await importNetwork(database.db, doc)
           const total = Object.values(counts).reduce((a, b) => a + b, 0)

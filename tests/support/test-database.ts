@@ -4,7 +4,11 @@ import { inject } from 'vitest'
 import { type Database, openDatabase } from '../../src/db/client.ts'
 import { adminQuery, requireServerUrl, withDatabase } from './global-setup.ts'
 
-export type TestDatabase = Database & { drop: () => Promise<void> }
+export type TestDatabase = Database & {
+  /** The server database's URL (postgres only), for a child process to connect to. */
+  url?: string
+  drop: () => Promise<void>
+}
 
 /** The engine this test project runs on: the same suite runs once on each. */
 export const testEngine = (process.env.TEST_DB === 'postgres' ? 'postgres' : 'pglite') as
@@ -24,6 +28,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     const database = await openDatabase({ kind: 'postgres', url: withDatabase(url, name), maxConnections: 5 })
     return {
       ...database,
+      url: withDatabase(url, name),
       drop: async () => {
         await database.close()
         await adminQuery(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
