@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest'
+import type { ContentVersionWatcher } from './content-version.ts'
+import { PageCache } from './page-cache.ts'
+
+const watcherAt = (state: { version: number | undefined }): ContentVersionWatcher => ({
+  current: () => state.version,
+  stop: async () => {},
+})
+
+describe('PageCache', () => {
+  it('renders once and serves the same page while the content version holds', async () => {
+    const state = { version: 1 as number | undefined }
+    const cache = new PageCache(watcherAt(state))
+    let renders = 0
+    const render = async () => `page ${++renders}`
+    expect((await cache.get('k', render)).body).toBe('page 1')
+    const hit = await cache.get('k', render)
+    expect(hit).toMatchObject({ body: 'page 1', isHit: true })
+    expect(renders).toBe(1)
+  })
+
+  it('renders again once the content version moves on', async () => {
+    const state = { version: 1 as number | undefined }
+    const cache = new PageCache(watcherAt(state))
+    let renders = 0
+    const render = async () => `page ${++renders}`
+    await cache.get('k', render)
+    state.version = 2
+    expect(await cache.get('k', render)).toMatchObject({ body: 'page 2', isHit: false })
+  })
+
+  it('caches nothing while the version is unknown (listener lost)', async () => {
+    const state = { version: undefined as number | undefined }
+    const cache = new PageCache(watcherAt(state))
+    let renders = 0
+    const render = async () => `page ${++renders}`
+    await cache.get('k', render)
+    await cache.get('k', render)
+    expect(renders).toBe(2)
+  })
+
+  it('keeps at most the configured number of pages, dropping the oldest', async () => {
+    const cache = new PageCache(watcherAt({ version: 1 }), 2)
+    let renders = 0
+    const render = async () => `page ${++renders}`
+    await cache.get('a', render)
+    await cache.get('b', render)
+    await cache.get('c', render)
+    expect((await cache.get('a', render)).isHit).toBe(false)
+    expect((await cache.get('c', render)).isHit).toBe(true)
+  })
+
+  it('gives equal pages equal ETags and different pages different ones', async () => {
+    const cache = new PageCache(watcherAt({ version: 1 }))
+    const a = await cache.get('a', async () => 'same')
+    const b = await cache.get('b', async () => 'same')
+    const c = await cache.get('c', async () => 'other')
+    expect(a.etag).toBe(b.etag)
+    expect(a.etag).not.toBe(c.etag)
+  })
+})
