@@ -22,7 +22,13 @@ export type RunningHub = { url: string; port: number; database: Database; close:
  */
 export async function startHub(
   config: Config,
-  options: { say?: (line: string) => void; database?: Database } = {},
+  options: {
+    say?: (line: string) => void
+    /** An open database to serve (tests); otherwise the one the config names. */
+    database?: Database
+    /** The calendar date pages are computed for (tests); otherwise today in the network's time zone. */
+    today?: () => string
+  } = {},
 ): Promise<RunningHub> {
   const say = options.say ?? (() => {})
   const database = options.database ?? (await openConfiguredDatabase(config))
@@ -43,11 +49,12 @@ export async function startHub(
     const app = createApp({
       database,
       pages: new PageCache(watcher),
-      today: () => todayIn(settings.callTimeZone),
+      today: options.today ?? (() => todayIn(settings.callTimeZone)),
     })
     const server = await listen(app.fetch, config)
     const port = (server.address() as AddressInfo).port
-    const url = `http://localhost:${port}`
+    const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host
+    const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
     say(`Collaborative Hub listening on ${url}`)
     say(
       database.kind === 'pglite'

@@ -14,3 +14,12 @@ export const formatDate = (isoDate: string): string => dateFormat.format(new Dat
 
 /** 1 -> 'organisation', 2 -> 'organisations' */
 export const plural = (n: number, one: string, many = `${one}s`): string => (n === 1 ? one : many)
+
+/** An instant as a wall-clock time in a zone: ('2026-11-30T18:00:00Z', 'America/New_York') -> '1:00 PM EST' */
+export const formatTimeInZone = (instant: string, timeZone: string): string =>
+  new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(new Date(instant))

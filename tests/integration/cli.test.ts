@@ -88,7 +88,7 @@ describe(`hub demo, export and import on ${testEngine}`, () => {
     } finally {
       await target.drop()
     }
-  })
+  }, 120_000)
 
   it('refuses a file that is not an export, and writes nothing', async () => {
     const target = await emptyTarget()
@@ -143,7 +143,7 @@ describe(`hub serve on ${testEngine}`, () => {
     } finally {
       await target.drop()
     }
-  })
+  }, 120_000)
 
   it('leaves an empty database empty in production', async () => {
     const target = await emptyTarget()

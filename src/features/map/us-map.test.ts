@@ -264,3 +264,18 @@ describe('renderUsMap', () => {
     expect(render(options)).toBe(render(options))
   })
 })
+
+describe('renderUsMap layering', () => {
+  it('draws whole-state shadings under county regions of the same state', () => {
+    const svg = renderUsMap({
+      idPrefix: 'layers',
+      title: 't',
+      description: 'd',
+      regions: [
+        { slug: 'counties', name: 'County region', states: ['CA'], counties: ['06037'] },
+        { slug: 'statewide', name: 'State region', states: ['CA'], counties: [] },
+      ],
+    })
+    expect(svg.indexOf('data-slug="statewide"')).toBeLessThan(svg.indexOf('data-slug="counties"'))
+  })
+})

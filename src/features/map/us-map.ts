@@ -31,7 +31,7 @@ export const toneCount = 6
 
 // Defaults so the SVG reads standalone; a stylesheet's `.map-tone-N { fill }` overrides
 // these, since CSS wins over presentation attributes. Okabe-Ito hues, safe for colour blindness.
-const toneFills = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#d55e00', '#56b4e9'] as const
+const toneFills = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9'] as const
 
 // vector-effect is not inherited, so each path needs it to keep a thin stroke when zoomed.
 const nonScaling = ' vector-effect="non-scaling-stroke"'
@@ -76,7 +76,10 @@ export function renderUsMap(options: UsMapOptions): string {
     `<g class="map-states" fill="#e5e7eb" stroke="none">`,
     `<path id="${escapeXml(landId)}" vector-effect="non-scaling-stroke" d="${base.nation}"/></g>`,
   ]
-  for (const shapes of drawn) {
+  // Whole-state shadings first, county regions on top: otherwise a state-wide region would
+  // cover (and catch the clicks meant for) the counties of another region in the same state.
+  const layered = [...drawn.filter((d) => d.shadedStates > 0), ...drawn.filter((d) => d.shadedStates === 0)]
+  for (const shapes of layered) {
     if (shapes.paths.length > 0) parts.push(regionMarkup(shapes, shapes === focus))
   }
   // Borders go over the regions so state lines stay visible; they must not catch pointer

@@ -89,7 +89,7 @@ export function DirectoryPage(props: Props) {
         <p class="results-count" id="results-count" role="status">
           {count === 0
             ? 'No organisation matches these filters.'
-            : `${count} ${count === 1 ? 'organisation' : 'organisations'}${isFiltered ? ' match these filters' : ''}`}
+            : `${count} ${count === 1 ? 'organisation' : 'organisations'}${isFiltered ? (count === 1 ? ' matches these filters' : ' match these filters') : ''}`}
         </p>
         <figure class="map-figure">
           {raw(props.mapSvg)}

@@ -13,7 +13,7 @@ export type NetworkFigures = {
   year: number
   callsHeld: number
   callsCancelled: number
-  nextCall: { localDate: string; startTime: string; timeZone: string } | null
+  nextCall: { localDate: string; startsAt: string; timeZone: string } | null
   verifiedOutcomes: Partial<Record<OutcomeMetric, number>>
 }
 
@@ -27,9 +27,9 @@ export async function getNetworkFigures(db: DbOrTx, onDate: string): Promise<Net
         count(*) filter (where status = 'cancelled')::int as cancelled
       from calls where extract(year from local_date) = ${year}`,
   )
-  const [next] = await queryRows<{ local_date: string; start_time: string; time_zone: string }>(
+  const [next] = await queryRows<{ local_date: string; starts_at: string; time_zone: string }>(
     db,
-    sql`select local_date::text, start_time, time_zone from calls
+    sql`select local_date::text, to_json(starts_at)#>>'{}' as starts_at, time_zone from calls
       where status = 'scheduled' and local_date >= ${onDate}::date order by starts_at limit 1`,
   )
   const ids = admitted.map((o) => o.id)
@@ -57,7 +57,7 @@ export async function getNetworkFigures(db: DbOrTx, onDate: string): Promise<Net
     callsHeld: calls?.held ?? 0,
     callsCancelled: calls?.cancelled ?? 0,
     nextCall: next
-      ? { localDate: next.local_date, startTime: next.start_time, timeZone: next.time_zone }
+      ? { localDate: next.local_date, startsAt: next.starts_at, timeZone: next.time_zone }
       : null,
     verifiedOutcomes: Object.fromEntries(totals.map((t) => [t.metric, Number(t.total)])),
   }

@@ -1,7 +1,7 @@
 import type { OutcomeMetric } from '#src/db/schema/index.ts'
 import { metricLabels } from '#src/features/organizations/labels.ts'
 import type { NetworkFigures } from '#src/features/organizations/network-figures.ts'
-import { formatDate, formatNumber, plural } from '#src/ui/format.ts'
+import { formatDate, formatNumber, formatTimeInZone, plural } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
 
 const outcomeOrder: OutcomeMetric[] = ['jobs_created', 'jobs_retained', 'workers_trained']
@@ -102,8 +102,8 @@ export function HomePage(props: { figures: NetworkFigures; hasDemoData: boolean 
         ) : null}
         {f.nextCall ? (
           <p class="note">
-            Next national call: {formatDate(f.nextCall.localDate)} at {f.nextCall.startTime} (
-            {f.nextCall.timeZone.replace('_', ' ')} time).
+            Next national call: {formatDate(f.nextCall.localDate)} at{' '}
+            {formatTimeInZone(f.nextCall.startsAt, f.nextCall.timeZone)}.
           </p>
         ) : null}
       </div>

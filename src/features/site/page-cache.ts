@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
 import type { ContentVersionWatcher } from './content-version.ts'
 
-export type CachedPage = { version: number; body: string; etag: string }
+/** The body is kept encoded: sending bytes is much cheaper than encoding a long string again. */
+export type CachedPage = { version: number; body: Uint8Array; etag: string }
 
 /**
  * Rendered public pages, per process, each tagged with the content version it
@@ -22,11 +23,16 @@ export class PageCache {
   async get(
     key: string,
     render: () => Promise<string>,
-  ): Promise<{ body: string; etag: string; isHit: boolean }> {
+  ): Promise<{ body: Uint8Array; etag: string; isHit: boolean }> {
     const version = this.#watcher.current()
     const hit = this.#entries.get(key)
-    if (hit && version !== undefined && hit.version === version) return { ...hit, isHit: true }
-    const body = await render()
+    if (hit && version !== undefined && hit.version === version) {
+      // Most recently used last, so eviction drops the page nobody asked for longest.
+      this.#entries.delete(key)
+      this.#entries.set(key, hit)
+      return { ...hit, isHit: true }
+    }
+    const body: Uint8Array<ArrayBuffer> = Buffer.from(await render(), 'utf8')
     const etag = `"${createHash('sha1').update(body).digest('base64url')}"`
     if (version !== undefined) {
       this.#entries.delete(key)

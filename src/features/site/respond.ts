@@ -21,7 +21,7 @@ export async function sendCached(
     'X-Cache': page.isHit ? 'hit' : 'miss',
   }
   if (c.req.header('If-None-Match') === page.etag) return c.body(null, 304, headers)
-  return c.body(page.body, 200, headers)
+  return c.body(page.body as Uint8Array<ArrayBuffer>, 200, headers)
 }
 
 /** Whether the database holds demo records, for the banner that says so. */

@@ -8,6 +8,10 @@ import type { AppDeps } from './deps.ts'
 import { HomePage } from './home.view.tsx'
 import { hasDemoData, sendCached } from './respond.ts'
 
+const favicon =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0b4f6c"/>' +
+  '<path d="M7 23V13l6 4v-4l6 4v-4l6 4v6z" fill="#fff"/></svg>'
+
 /** The home page, static assets, the health check and the API description. */
 export function siteRoutes(deps: AppDeps): Hono {
   const app = new Hono()
@@ -33,6 +37,13 @@ export function siteRoutes(deps: AppDeps): Hono {
     )
     return c.body(siteCss.body)
   })
+
+  app.get('/favicon.svg', (c) => {
+    c.header('Content-Type', 'image/svg+xml')
+    c.header('Cache-Control', 'public, max-age=86400')
+    return c.body(favicon)
+  })
+  app.get('/favicon.ico', (c) => c.redirect('/favicon.svg', 301))
 
   app.get('/api/openapi.json', (c) => {
     c.header('Content-Type', 'application/json; charset=utf-8')
