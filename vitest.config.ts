@@ -28,18 +28,21 @@ const projects: TestProjectInlineConfiguration[] = [
   integration('pglite'),
 ]
 if (hasPostgres) projects.push(integration('postgres'))
+const browser = (engine: 'pglite' | 'postgres'): TestProjectInlineConfiguration => ({
+  extends: true,
+  test: {
+    name: engine === 'pglite' ? 'e2e' : 'e2e-postgres',
+    include: ['tests/e2e/**/*.test.ts'],
+    env: { TEST_DB: engine },
+    globalSetup: ['tests/support/global-setup.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+})
+// CI always runs the browser suites: a missing Chromium must fail there, not be skipped.
 if (hasChromium || process.env.CI) {
-  projects.push({
-    extends: true,
-    test: {
-      name: 'e2e',
-      include: ['tests/e2e/**/*.test.ts'],
-      env: { TEST_DB: 'pglite' },
-      globalSetup: ['tests/support/global-setup.ts'],
-      testTimeout: 60_000,
-      hookTimeout: 60_000,
-    },
-  })
+  projects.push(browser('pglite'))
+  if (hasPostgres) projects.push(browser('postgres'))
 }
 
 // What a run leaves out, said once at the end by the closing-line reporter.
