@@ -1,3 +1,5 @@
+export * from './access.ts'
+export * from './auth.ts'
 export * from './calls.ts'
 export * from './content.ts'
 export * from './designations.ts'

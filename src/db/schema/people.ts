@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { boolean, check, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { authUsers } from './auth.ts'
 import { organizations } from './organizations.ts'
 
 export const people = pgTable(
@@ -11,6 +12,10 @@ export const people = pgTable(
     title: text('title'),
     /** The organisation the person works for, when known; seats are what count. */
     organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'set null' }),
+    /** The sign-in account of this person, once they have one. */
+    userId: text('user_id')
+      .unique()
+      .references(() => authUsers.id, { onDelete: 'set null' }),
     isDemo: boolean('is_demo').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
   },

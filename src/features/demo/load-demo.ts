@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import type { Db } from '#src/db/client.ts'
 import * as s from '#src/db/schema/index.ts'
 import { getSettings } from '#src/features/settings/settings.ts'
@@ -22,6 +23,8 @@ export async function loadDemo(
     })
   return db.transaction(async (tx) => {
     await assertDatabaseEmpty(tx, 'load the demo network')
+    // Seeding is not a change anyone made: the demo starts with an empty audit log.
+    await tx.execute(sql`select set_config('hub.audit_off', 'on', true)`)
     const settings = await getSettings(tx)
     const today = options.today ?? todayIn(settings.callTimeZone)
     const net = buildDemoNetwork({ today, settings })

@@ -5,8 +5,12 @@ import * as schema from '#src/db/schema/index.ts'
 import { queryRows } from '#src/db/sql.ts'
 import { AppError } from '#src/lib/errors.ts'
 
-/** Tables whose rows the database keeps for itself: never exported, never counted as content. */
-const maintainedByDatabase = new Set(['content_version'])
+/**
+ * Tables never exported nor counted as content: the content version the database keeps
+ * for itself, and sign-in state that is only good where it was made (sessions, pending
+ * links, rate-limit counters). People sign in again after a move.
+ */
+const notTransferred = new Set(['content_version', 'auth_sessions', 'auth_verifications', 'auth_rate_limits'])
 
 export type TransferTable = { name: string; columns: string[]; primaryKey: string[] }
 
@@ -19,7 +23,7 @@ export function transferTables(): TransferTable[] {
   const configs = (Object.values(schema) as unknown[])
     .filter((value): value is PgTable => is(value, PgTable))
     .map((table) => getTableConfig(table))
-    .filter((config) => !maintainedByDatabase.has(config.name))
+    .filter((config) => !notTransferred.has(config.name))
   const byName = new Map(configs.map((c) => [c.name, c]))
   const ordered: TransferTable[] = []
   const visiting = new Set<string>()
