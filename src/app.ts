@@ -1,16 +1,29 @@
 import { Hono } from 'hono'
+import { contextStorage } from 'hono/context-storage'
 import { secureHeaders } from 'hono/secure-headers'
+import { apiTokenRoutes } from '#src/features/access/api-tokens.routes.tsx'
+import {
+  authHeaders,
+  loadViewer,
+  refuseCrossSite,
+  requirePermission,
+} from '#src/features/access/middleware.ts'
 import { organizationsApi } from '#src/features/api/organizations.api.ts'
+import { auditRoutes } from '#src/features/audit/audit.routes.tsx'
+import { authPages } from '#src/features/auth/auth.routes.tsx'
+import { invitationRoutes } from '#src/features/auth/invitations.routes.tsx'
+import { outboxRoutes } from '#src/features/email/outbox.routes.tsx'
+import { organizationEditRoutes } from '#src/features/organizations/edit.routes.tsx'
 import { organizationPages } from '#src/features/organizations/organizations.routes.tsx'
-import type { AppDeps } from '#src/features/site/deps.ts'
+import type { AppDeps, AppEnv } from '#src/features/site/deps.ts'
 import { siteRoutes } from '#src/features/site/site.routes.tsx'
 import { isAppError } from '#src/lib/errors.ts'
 import { logger } from '#src/lib/logger.ts'
 import { renderErrorPage } from '#src/ui/render-error.ts'
 
 /** Builds the Hono app from the feature routers. */
-export function createApp(deps: AppDeps): Hono {
-  const app = new Hono()
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>()
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -26,9 +39,24 @@ export function createApp(deps: AppDeps): Hono {
       referrerPolicy: 'strict-origin-when-cross-origin',
     }),
   )
+  // Lets the layout see who is signed in without every view passing it down.
+  app.use(contextStorage())
+  app.use(loadViewer(deps))
+  app.use(refuseCrossSite(deps))
   app.route('/', siteRoutes(deps))
   app.route('/', organizationPages(deps))
+  app.route('/', organizationEditRoutes(deps))
+  app.route('/', authPages(deps))
+  app.route('/', invitationRoutes(deps))
+  app.route('/', outboxRoutes(deps))
+  app.route('/', auditRoutes(deps))
+  app.route('/', apiTokenRoutes(deps))
   app.route('/api/v1', organizationsApi(deps))
+  // The links in emails (magic link, password reset, email change) land on better-auth's own
+  // GET endpoints. Forms never post here: our pages call better-auth from the server.
+  app.get('/api/auth/*', requirePermission('public'), (c) =>
+    deps.auth.handler(new Request(c.req.url, { method: 'GET', headers: authHeaders(c) })),
+  )
 
   app.notFound((c) => {
     const message = 'There is nothing at this address.'

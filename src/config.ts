@@ -17,6 +17,20 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  /** The address people reach the Hub at: links in emails and the allowed origin for forms. */
+  PUBLIC_URL: z
+    .url({ error: 'PUBLIC_URL must be a full URL such as https://hub.example.org' })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** Signs sessions and tokens; at least 32 characters. Required in production. */
+  AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional(),
+  /** smtp://user:pass@host:port to send email; otherwise emails are written to DATA_DIR/outbox. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  MAIL_FROM: z.string().min(3).default('Collaborative Hub <hub@example.org>'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
@@ -29,6 +43,11 @@ export type Config = {
   isProduction: boolean
   nodeEnv: 'development' | 'production' | 'test'
   logLevel: string
+  /** Undefined when PUBLIC_URL is not set: the listening address is used then. */
+  publicUrl: string | undefined
+  authSecret: string | undefined
+  smtpUrl: string | undefined
+  mailFrom: string
 }
 
 /** Reads the environment once; a wrong value stops start-up with one clear line. */
@@ -40,6 +59,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new AppError('CONFIG', { userMessage: `${key}: ${issue?.message ?? 'invalid value'}` })
   }
   const e = parsed.data
+  if (e.NODE_ENV === 'production' && !e.AUTH_SECRET)
+    throw new AppError('CONFIG', {
+      userMessage: 'AUTH_SECRET: production needs AUTH_SECRET (32 characters or more)',
+    })
   return {
     port: e.PORT,
     host: e.HOST,
@@ -48,5 +71,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     isProduction: e.NODE_ENV === 'production',
     nodeEnv: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+    authSecret: e.AUTH_SECRET,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
   }
 }

@@ -1,11 +1,15 @@
 import type { AddressInfo } from 'node:net'
+import path from 'node:path'
 import { serve } from '@hono/node-server'
 import { createApp } from '#src/app.ts'
 import type { Config } from '#src/config.ts'
 import type { Database } from '#src/db/client.ts'
 import { migrateDatabase } from '#src/db/migrate.ts'
 import { openConfiguredDatabase } from '#src/db/open-configured.ts'
+import { createAuth } from '#src/features/auth/auth.ts'
+import { resolveAuthSecret } from '#src/features/auth/secret.ts'
 import { loadDemo } from '#src/features/demo/load-demo.ts'
+import { createMailer } from '#src/features/email/mailer.ts'
 import { getSettings } from '#src/features/settings/settings.ts'
 import { watchContentVersion } from '#src/features/site/content-version.ts'
 import { PageCache } from '#src/features/site/page-cache.ts'
@@ -46,15 +50,34 @@ export async function startHub(
     }
     const settings = await getSettings(database.db)
     const watcher = await watchContentVersion(database)
-    const app = createApp({
+    // The app needs the public origin, which with PORT=0 is known only once listening.
+    let app: ReturnType<typeof createApp> | undefined
+    const server = await listen(
+      (request, env) => (app as ReturnType<typeof createApp>).fetch(request, env),
+      config,
+    )
+    const port = (server.address() as AddressInfo).port
+    const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host
+    const url = config.publicUrl ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`
+    const mailer = createMailer({
+      smtpUrl: config.smtpUrl,
+      outboxDir: path.join(config.dataDir, 'outbox'),
+      from: config.mailFrom,
+    })
+    app = createApp({
       database,
       pages: new PageCache(watcher),
       today: options.today ?? (() => todayIn(settings.callTimeZone)),
+      auth: createAuth({
+        db: database.db,
+        baseUrl: url,
+        secret: resolveAuthSecret({ authSecret: config.authSecret, dataDir: config.dataDir }),
+        mailer,
+      }),
+      mailer,
+      origin: new URL(url).origin,
+      outboxDir: path.join(config.dataDir, 'outbox'),
     })
-    const server = await listen(app.fetch, config)
-    const port = (server.address() as AddressInfo).port
-    const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host
-    const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
     say(`Collaborative Hub listening on ${url}`)
     say(
       database.kind === 'pglite'

@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx'
 import { siteCssPath } from './assets.ts'
+import { ViewerNav } from './viewer-nav.tsx'
 
 export type LayoutProps = {
   title: string
@@ -44,6 +45,7 @@ export function Layout(props: LayoutProps) {
                     </a>
                   </li>
                 ))}
+                <ViewerNav />
               </ul>
             </nav>
           </div>

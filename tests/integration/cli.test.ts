@@ -111,7 +111,11 @@ describe(`hub demo, export and import on ${testEngine}`, () => {
   it('never loads the demo in production', async () => {
     const target = await emptyTarget()
     try {
-      const run = await runHub(['demo'], { ...target.env, NODE_ENV: 'production' })
+      const run = await runHub(['demo'], {
+        ...target.env,
+        NODE_ENV: 'production',
+        AUTH_SECRET: 'a-production-secret-of-at-least-32-chars',
+      })
       expect(run.code).toBe(1)
       expect(run.stderr).toBe('hub: the demo network is never loaded when NODE_ENV=production\n')
     } finally {
@@ -148,7 +152,11 @@ describe(`hub serve on ${testEngine}`, () => {
   it('leaves an empty database empty in production', async () => {
     const target = await emptyTarget()
     try {
-      const hub = await startHubProcess({ ...target.env, NODE_ENV: 'production' })
+      const hub = await startHubProcess({
+        ...target.env,
+        NODE_ENV: 'production',
+        AUTH_SECRET: 'a-production-secret-of-at-least-32-chars',
+      })
       expect(hub.output()).toContain('Production mode never loads the demo network.')
       const orgs = (await (await fetch(`${hub.url}/api/v1/organizations`)).json()) as { data: unknown[] }
       expect(orgs.data).toEqual([])

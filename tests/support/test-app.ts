@@ -1,23 +1,63 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
 import type { Hono } from 'hono'
 import { createApp } from '../../src/app.ts'
 import type { Database } from '../../src/db/client.ts'
+import { type Auth, createAuth } from '../../src/features/auth/auth.ts'
+import { createMailer, type Mailer } from '../../src/features/email/mailer.ts'
 import { type ContentVersionWatcher, watchContentVersion } from '../../src/features/site/content-version.ts'
+import type { AppEnv } from '../../src/features/site/deps.ts'
 import { PageCache } from '../../src/features/site/page-cache.ts'
 import { DEMO_TODAY } from './fixtures.ts'
 
+/** The origin test requests pretend to come from (forms must send it). */
+export const TEST_ORIGIN = 'http://localhost:3000'
+
 export type TestApp = {
-  app: Hono
+  app: Hono<AppEnv>
+  auth: Auth
+  mailer: Mailer
+  outboxDir: string
   watcher: ContentVersionWatcher
   pages: PageCache
   stop: () => Promise<void>
 }
 
-/** The real app over a test database, with the calendar fixed at `today`. */
-export async function createTestApp(database: Database, today = DEMO_TODAY): Promise<TestApp> {
+/**
+ * The real app over a test database, with the calendar fixed at `today`. Email goes
+ * to `smtpUrl` (an SMTP sink) when given, otherwise to an outbox folder of its own.
+ */
+export async function createTestApp(
+  database: Database,
+  options: { today?: string; smtpUrl?: string; signInPerMinute?: number; origin?: string } = {},
+): Promise<TestApp> {
   const watcher = await watchContentVersion(database)
   const pages = new PageCache(watcher)
-  const app = createApp({ database, pages, today: () => today })
-  return { app, watcher, pages, stop: () => watcher.stop() }
+  const outboxDir = await mkdtemp(path.join(os.tmpdir(), 'hub-outbox-'))
+  const origin = options.origin ?? TEST_ORIGIN
+  const mailer = createMailer({ smtpUrl: options.smtpUrl, outboxDir, from: 'Hub <hub@example.org>' })
+  const auth = createAuth({
+    db: database.db,
+    baseUrl: origin,
+    secret: 'test-secret-that-is-long-enough-for-better-auth',
+    mailer,
+    signInPerMinute: options.signInPerMinute ?? 1000,
+  })
+  const today = options.today ?? DEMO_TODAY
+  const app = createApp({ database, pages, today: () => today, auth, mailer, origin, outboxDir })
+  return {
+    app,
+    auth,
+    mailer,
+    outboxDir,
+    watcher,
+    pages,
+    stop: async () => {
+      await watcher.stop()
+      await rm(outboxDir, { recursive: true, force: true })
+    },
+  }
 }
 
 /** Waits until `check` passes (for notifications that arrive asynchronously), at most `ms`. */

@@ -1,11 +1,12 @@
 import { Hono } from 'hono'
+import { requirePermission } from '#src/features/access/middleware.ts'
 import {
   directoryFiltersSchema,
   listAdmittedOrganizations,
   type OrganizationSummary,
 } from '#src/features/organizations/directory.ts'
 import { getOrganizationProfile } from '#src/features/organizations/profile.ts'
-import type { AppDeps } from '#src/features/site/deps.ts'
+import type { AppDeps, AppEnv } from '#src/features/site/deps.ts'
 import { sendCached } from '#src/features/site/respond.ts'
 import { AppError } from '#src/lib/errors.ts'
 
@@ -30,11 +31,11 @@ const toApi = (o: OrganizationSummary) => ({
 })
 
 /** The read-only JSON API over admitted organisations (documented in /api/openapi.json). */
-export function organizationsApi(deps: AppDeps): Hono {
-  const app = new Hono()
+export function organizationsApi(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>()
   const { db } = deps.database
 
-  app.get('/organizations', (c) => {
+  app.get('/organizations', requirePermission('public'), (c) => {
     const filters = directoryFiltersSchema.parse(c.req.query())
     return sendCached(c, deps, {
       key: `api-list|${JSON.stringify(filters)}`,
@@ -49,7 +50,7 @@ export function organizationsApi(deps: AppDeps): Hono {
     })
   })
 
-  app.get('/organizations/:id', (c) => {
+  app.get('/organizations/:id', requirePermission('public'), (c) => {
     const id = c.req.param('id')
     return sendCached(c, deps, {
       key: `api-one|${id}`,

@@ -4,7 +4,7 @@ import { planCallSeries } from '#src/features/calls/schedule.ts'
 import type { Settings } from '#src/features/settings/settings.ts'
 import { seededRandom } from '#src/lib/random.ts'
 import { slugify } from '#src/lib/slug.ts'
-import { demoBffs, demoBriefings, demoPeopleNames } from './demo-content.ts'
+import { demoBffs, demoBriefings, demoPeopleNames, demoStaffAndBoard } from './demo-content.ts'
 import { demoId } from './demo-id.ts'
 import { type CommunityFact, type DemoFacts, demoFacts } from './facts.ts'
 
@@ -25,6 +25,8 @@ export type DemoNetwork = {
   outcomeReports: Insert<typeof s.outcomeReports>[]
   outcomeFigures: Insert<typeof s.outcomeFigures>[]
   briefings: Insert<typeof s.briefings>[]
+  staffMembers: Insert<typeof s.staffMembers>[]
+  boardMembers: Insert<typeof s.boardMembers>[]
 }
 
 /** The collaborative formed in 2018; demo admissions of the IMCP communities use this date. */
@@ -67,6 +69,8 @@ export function buildDemoNetwork(options: {
     outcomeReports: [],
     outcomeFigures: [],
     briefings: [],
+    staffMembers: [],
+    boardMembers: [],
   }
   const programId = (code: string) => demoId('program', code)
   for (const program of facts.programs) {
@@ -129,6 +133,7 @@ export function buildDemoNetwork(options: {
   }
 
   addPeopleAndSeats(net, orgs, options.today, random)
+  addStaffAndBoard(net)
   addCallsAndAttendance(net, orgs, options, random)
   for (const briefing of demoBriefings) {
     net.briefings.push({ id: demoId('briefing', briefing.slug), ...briefing, isPublic: true, isDemo: true })
@@ -393,5 +398,23 @@ function addPresentationsAndSharing(net: DemoNetwork, orgs: DemoOrg[], today: st
         recordedAt: recordedAt(sharedOn),
       })
     }
+  }
+}
+
+/** The collaborative's own people: two staff coordinators and a three-person Advisory Board. */
+function addStaffAndBoard(net: DemoNetwork) {
+  for (const [index, person] of demoStaffAndBoard.entries()) {
+    const id = demoId('person', person.email)
+    net.people.push({
+      id,
+      fullName: person.name,
+      email: person.email,
+      title: person.title,
+      isDemo: true,
+      createdAt: recordedAt(FOUNDING_DATE),
+    })
+    const term = { id: demoId(person.role, person.email), personId: id, startsOn: FOUNDING_DATE }
+    if (person.role === 'staff') net.staffMembers.push({ ...term, title: person.title })
+    else net.boardMembers.push({ ...term, startsOn: index % 2 === 0 ? FOUNDING_DATE : '2022-01-10' })
   }
 }

@@ -120,3 +120,12 @@ export function demoPeopleNames(n: number): [string, string] {
   const last = lastNames[(n * 7 + Math.floor(n / firstNames.length)) % lastNames.length] ?? 'Smith'
   return [first, last]
 }
+
+/** Demo staff and Advisory Board members (fictional people, example.org addresses). */
+export const demoStaffAndBoard: { name: string; email: string; title: string; role: 'staff' | 'board' }[] = [
+  { name: 'Robin Castellano', email: 'staff@example.org', title: 'Network coordinator', role: 'staff' },
+  { name: 'Dana Whitfield', email: 'staff2@example.org', title: 'Program associate', role: 'staff' },
+  { name: 'Morgan Achebe', email: 'board@example.org', title: 'Advisory Board chair', role: 'board' },
+  { name: 'Elena Vasquez', email: 'board2@example.org', title: 'Advisory Board member', role: 'board' },
+  { name: 'Harold Kim', email: 'board3@example.org', title: 'Advisory Board member', role: 'board' },
+]

@@ -43,6 +43,8 @@ export async function loadDemo(
       ['outcomeReports', s.outcomeReports],
       ['outcomeFigures', s.outcomeFigures],
       ['briefings', s.briefings],
+      ['staffMembers', s.staffMembers],
+      ['boardMembers', s.boardMembers],
     ]
     for (const [key, table] of order) {
       const rows = net[key]

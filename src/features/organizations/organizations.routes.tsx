@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
-import type { AppDeps } from '#src/features/site/deps.ts'
+import { requirePermission } from '#src/features/access/middleware.ts'
+import type { AppDeps, AppEnv } from '#src/features/site/deps.ts'
 import { hasDemoData, sendCached } from '#src/features/site/respond.ts'
 import { AppError } from '#src/lib/errors.ts'
 import { renderDocument } from '#src/ui/layout.tsx'
@@ -10,11 +11,11 @@ import { getOrganizationProfile } from './profile.ts'
 import { ProfilePage } from './profile.view.tsx'
 
 /** Public pages: the directory with its map, and each organisation's profile. */
-export function organizationPages(deps: AppDeps): Hono {
-  const app = new Hono()
+export function organizationPages(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>()
   const { db } = deps.database
 
-  app.get('/directory', async (c) => {
+  app.get('/directory', requirePermission('public'), async (c) => {
     const filters = directoryFiltersSchema.parse(c.req.query())
     // The key is built from the parsed filters, so junk query strings share one entry.
     const key = `directory|${filters.category ?? ''}|${filters.state ?? ''}|${filters.program ?? ''}|${filters.focus ?? ''}`
@@ -38,7 +39,7 @@ export function organizationPages(deps: AppDeps): Hono {
     })
   })
 
-  app.get('/organizations/:slug', (c) => {
+  app.get('/organizations/:slug', requirePermission('public'), (c) => {
     const slug = c.req.param('slug')
     return sendCached(c, deps, {
       key: `profile|${slug}`,

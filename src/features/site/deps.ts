@@ -1,4 +1,8 @@
+import type { IncomingMessage } from 'node:http'
 import type { Database } from '#src/db/client.ts'
+import type { Viewer } from '#src/features/access/viewer.ts'
+import type { Auth } from '#src/features/auth/auth.ts'
+import type { Mailer } from '#src/features/email/mailer.ts'
 import type { PageCache } from './page-cache.ts'
 
 /** What route handlers get from the process that serves them. */
@@ -7,4 +11,16 @@ export type AppDeps = {
   pages: PageCache
   /** Today's date in the network's time zone (YYYY-MM-DD). */
   today: () => string
+  auth: Auth
+  mailer: Mailer
+  /** The origin people reach the Hub at (https://hub.example.org): forms must come from it. */
+  origin: string
+  /** Where emails are written when there is no SMTP server (the staff outbox page reads it). */
+  outboxDir: string
+}
+
+/** Hono's environment for every router: the node request (for the socket address) and per-request values. */
+export type AppEnv = {
+  Bindings: { incoming?: IncomingMessage }
+  Variables: { viewer: Viewer; clientIp: string; origin: string }
 }

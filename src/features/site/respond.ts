@@ -2,17 +2,23 @@ import { sql } from 'drizzle-orm'
 import type { Context } from 'hono'
 import type { DbOrTx } from '#src/db/client.ts'
 import { queryRows } from '#src/db/sql.ts'
-import type { AppDeps } from './deps.ts'
+import type { AppDeps, AppEnv } from './deps.ts'
 
 /**
  * Serves a public page or document from the page cache, rendering it on a miss,
  * and answers 304 when the browser already has this exact version.
  */
 export async function sendCached(
-  c: Context,
+  c: Context<AppEnv>,
   deps: AppDeps,
   options: { key: string; type: 'html' | 'json'; render: () => Promise<string> },
 ): Promise<Response> {
+  // Only what everybody sees is cached: a signed-in page shows its viewer.
+  if (options.type === 'html' && c.get('viewer')?.kind !== 'anonymous') {
+    const body = await options.render()
+    c.header('Cache-Control', 'private, no-cache')
+    return c.html(body)
+  }
   const page = await deps.pages.get(`${deps.today()}|${options.key}`, options.render)
   const headers = {
     'Content-Type': options.type === 'html' ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8',

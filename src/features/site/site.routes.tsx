@@ -1,10 +1,11 @@
 import { Hono } from 'hono'
 import { migrationState } from '#src/db/migrate.ts'
+import { requirePermission } from '#src/features/access/middleware.ts'
 import { openApiDocument } from '#src/features/api/openapi.ts'
 import { getNetworkFigures } from '#src/features/organizations/network-figures.ts'
 import { siteCss } from '#src/ui/assets.ts'
 import { renderDocument } from '#src/ui/layout.tsx'
-import type { AppDeps } from './deps.ts'
+import type { AppDeps, AppEnv } from './deps.ts'
 import { HomePage } from './home.view.tsx'
 import { hasDemoData, sendCached } from './respond.ts'
 
@@ -13,12 +14,12 @@ const favicon =
   '<path d="M7 23V13l6 4v-4l6 4v-4l6 4v6z" fill="#fff"/></svg>'
 
 /** The home page, static assets, the health check and the API description. */
-export function siteRoutes(deps: AppDeps): Hono {
-  const app = new Hono()
+export function siteRoutes(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>()
   const { db } = deps.database
   const openApi = JSON.stringify(openApiDocument())
 
-  app.get('/', (c) =>
+  app.get('/', requirePermission('public'), (c) =>
     sendCached(c, deps, {
       key: 'home',
       type: 'html',
@@ -29,7 +30,7 @@ export function siteRoutes(deps: AppDeps): Hono {
     }),
   )
 
-  app.get('/assets/site.css', (c) => {
+  app.get('/assets/site.css', requirePermission('public'), (c) => {
     c.header('Content-Type', 'text/css; charset=utf-8')
     c.header(
       'Cache-Control',
@@ -38,19 +39,19 @@ export function siteRoutes(deps: AppDeps): Hono {
     return c.body(siteCss.body)
   })
 
-  app.get('/favicon.svg', (c) => {
+  app.get('/favicon.svg', requirePermission('public'), (c) => {
     c.header('Content-Type', 'image/svg+xml')
     c.header('Cache-Control', 'public, max-age=86400')
     return c.body(favicon)
   })
-  app.get('/favicon.ico', (c) => c.redirect('/favicon.svg', 301))
+  app.get('/favicon.ico', requirePermission('public'), (c) => c.redirect('/favicon.svg', 301))
 
-  app.get('/api/openapi.json', (c) => {
+  app.get('/api/openapi.json', requirePermission('public'), (c) => {
     c.header('Content-Type', 'application/json; charset=utf-8')
     return c.body(openApi)
   })
 
-  app.get('/healthz', async (c) => {
+  app.get('/healthz', requirePermission('public'), async (c) => {
     try {
       const migrations = await migrationState(deps.database)
       const body = {

@@ -1,0 +1,73 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { and, desc, eq, isNull, sql } from 'drizzle-orm'
+import { writeAs } from '#src/db/actor.ts'
+import type { Db, DbOrTx } from '#src/db/client.ts'
+import { apiTokens, auditLog } from '#src/db/schema/index.ts'
+import { AppError } from '#src/lib/errors.ts'
+
+export const apiScopes = ['organizations:read', 'audit:read'] as const
+export type ApiScope = (typeof apiScopes)[number]
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
+
+/** Creates a named token; the token itself is returned once and only its hash is kept. */
+export async function createApiToken(
+  db: Db,
+  options: { name: string; scopes: ApiScope[]; createdBy: string },
+): Promise<{ id: string; token: string }> {
+  const name = options.name.trim()
+  if (name.length < 1 || name.length > 100)
+    throw new AppError('BAD_INPUT', { userMessage: 'A token needs a name of 1 to 100 characters.' })
+  if (options.scopes.length === 0)
+    throw new AppError('BAD_INPUT', { userMessage: 'Choose at least one scope.' })
+  const token = `hub_${randomBytes(24).toString('base64url')}`
+  const [row] = await writeAs(db, `person:${options.createdBy}`, (tx) =>
+    tx
+      .insert(apiTokens)
+      .values({
+        name,
+        prefix: token.slice(0, 10),
+        tokenHash: hashToken(token),
+        scopes: [...new Set(options.scopes)],
+        createdBy: options.createdBy,
+      })
+      .returning({ id: apiTokens.id }),
+  )
+  return { id: row?.id ?? '', token }
+}
+
+export async function listApiTokens(db: DbOrTx) {
+  return db.select().from(apiTokens).orderBy(desc(apiTokens.createdAt))
+}
+
+export async function revokeApiToken(db: Db, options: { id: string; by: string }): Promise<void> {
+  const revoked = await writeAs(db, `person:${options.by}`, (tx) =>
+    tx
+      .update(apiTokens)
+      .set({ revokedAt: sql`now()` })
+      .where(and(eq(apiTokens.id, options.id), isNull(apiTokens.revokedAt)))
+      .returning({ id: apiTokens.id }),
+  )
+  if (revoked.length === 0) throw new AppError('NOT_FOUND', { userMessage: 'No active token has this id.' })
+}
+
+/** The active token a bearer string names, or undefined; every use is recorded in the audit log. */
+export async function useApiToken(
+  db: Db,
+  options: { token: string; request: string },
+): Promise<{ id: string; name: string; scopes: string[] } | undefined> {
+  const [row] = await db
+    .select({ id: apiTokens.id, name: apiTokens.name, scopes: apiTokens.scopes })
+    .from(apiTokens)
+    .where(and(eq(apiTokens.tokenHash, hashToken(options.token)), isNull(apiTokens.revokedAt)))
+  if (!row) return undefined
+  await db.transaction(async (tx) => {
+    // The call itself is the event worth keeping, not the last-used stamp.
+    await tx.execute(sql`select set_config('hub.audit_off', 'on', true)`)
+    await tx.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(eq(apiTokens.id, row.id))
+    await tx
+      .insert(auditLog)
+      .values({ actor: `token:${row.id}`, action: 'api_call', detail: options.request })
+  })
+  return row
+}

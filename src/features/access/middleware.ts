@@ -1,0 +1,129 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import type { Context, MiddlewareHandler } from 'hono'
+import { getCookie, setCookie } from 'hono/cookie'
+import { createMiddleware } from 'hono/factory'
+import { CLIENT_IP_HEADER } from '#src/features/auth/auth.ts'
+import type { AppDeps, AppEnv } from '#src/features/site/deps.ts'
+import { renderErrorPage } from '#src/ui/render-error.ts'
+import { useApiToken } from './api-tokens.ts'
+import { can, type Permission } from './permissions.ts'
+import { anonymous, loadUserViewer } from './viewer.ts'
+
+const isApiPath = (path: string) => path.startsWith('/api/')
+const isUnsafe = (method: string) => !['GET', 'HEAD', 'OPTIONS'].includes(method)
+
+/** Headers for better-auth: the client's, less any address header it sent, plus the socket address. */
+export function authHeaders(c: Context<AppEnv>): Headers {
+  const headers = new Headers(c.req.raw.headers)
+  headers.delete(CLIENT_IP_HEADER)
+  headers.set(CLIENT_IP_HEADER, c.get('clientIp'))
+  return headers
+}
+
+/** Finds out who is asking: an API token, a session cookie, or nobody. */
+export function loadViewer(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    // The socket address, never a header the client could set.
+    c.set('clientIp', c.env?.incoming?.socket?.remoteAddress ?? '127.0.0.1')
+    c.set('viewer', anonymous)
+    c.set('origin', deps.origin)
+    const authorization = c.req.header('Authorization')
+    if (authorization) {
+      const match = authorization.match(/^Bearer\s+(\S+)$/i)
+      const token = match?.[1]
+        ? await useApiToken(deps.database.db, { token: match[1], request: `${c.req.method} ${c.req.path}` })
+        : undefined
+      if (!token)
+        return c.json({ error: { code: 'UNAUTHENTICATED', message: 'The API token is not valid.' } }, 401)
+      c.set('viewer', { kind: 'token', tokenId: token.id, name: token.name, scopes: token.scopes })
+      return next()
+    }
+    // Public pages are read anonymously most of the time: skip the session lookup without a cookie.
+    if ((c.req.header('Cookie') ?? '').includes('session_token')) {
+      const session = await deps.auth.api.getSession({ headers: authHeaders(c) })
+      if (session) c.set('viewer', await loadUserViewer(deps.database.db, session.user, deps.today()))
+    }
+    return next()
+  })
+}
+
+const CSRF_COOKIE = 'hub_csrf'
+
+/** The form token of this browser, set as a cookie the first time a form is shown. */
+export function csrfToken(c: Context<AppEnv>, origin: string): string {
+  const existing = getCookie(c, CSRF_COOKIE)
+  if (existing && /^[\w-]{20,}$/.test(existing)) return existing
+  const token = randomBytes(24).toString('base64url')
+  setCookie(c, CSRF_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'Strict',
+    secure: origin.startsWith('https://'),
+    path: '/',
+  })
+  return token
+}
+
+const same = (a: string, b: string) =>
+  a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b))
+
+/**
+ * Refuses a state-changing request that did not come from our own pages: it must
+ * carry our Origin (or Referer) and the form token that matches its cookie. Requests
+ * authenticated by an API token carry no cookies and are exempt.
+ */
+export function refuseCrossSite(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    if (!isUnsafe(c.req.method) || c.get('viewer').kind === 'token') return next()
+    const origin = c.req.header('Origin') ?? originOf(c.req.header('Referer'))
+    let token = c.req.header('X-CSRF-Token')
+    if (!token) {
+      const type = c.req.header('Content-Type') ?? ''
+      if (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data')) {
+        const body = await c.req.parseBody()
+        token = typeof body._csrf === 'string' ? body._csrf : undefined
+      }
+    }
+    const cookie = getCookie(c, CSRF_COOKIE)
+    if (origin !== deps.origin || !token || !cookie || !same(token, cookie)) {
+      const message =
+        'This request did not come from a Collaborative Hub page, so it was refused. Reload the page and try again.'
+      if (isApiPath(c.req.path)) return c.json({ error: { code: 'CROSS_SITE', message } }, 403)
+      return renderErrorPage(c, 403, message)
+    }
+    return next()
+  })
+}
+
+function originOf(url: string | undefined): string | undefined {
+  if (!url) return undefined
+  try {
+    return new URL(url).origin
+  } catch {
+    return undefined
+  }
+}
+
+export type GuardMiddleware = MiddlewareHandler<AppEnv> & { permission: Permission }
+
+/**
+ * The permission a route needs, checked before its handler. Every route declares
+ * one: the access matrix test reads it from the middleware and fails without it.
+ * @example app.get('/audit', requirePermission('audit:read'), (c) => ...)
+ */
+export function requirePermission(permission: Permission): GuardMiddleware {
+  const guard = createMiddleware<AppEnv>(async (c, next) => {
+    const viewer = c.get('viewer') ?? anonymous
+    if (can(viewer, permission)) return next()
+    if (viewer.kind === 'anonymous') {
+      if (isApiPath(c.req.path))
+        return c.json({ error: { code: 'UNAUTHENTICATED', message: 'Sign in or send an API token.' } }, 401)
+      const url = new URL(c.req.url)
+      const back = c.req.method === 'GET' ? `${url.pathname}${url.search}` : url.pathname
+      return c.redirect(`/sign-in?next=${encodeURIComponent(back)}`, 303)
+    }
+    const message = 'Your account does not have access to this page.'
+    if (isApiPath(c.req.path)) return c.json({ error: { code: 'FORBIDDEN', message } }, 403)
+    return renderErrorPage(c, 403, message)
+  })
+  return Object.assign(guard, { permission })
+}

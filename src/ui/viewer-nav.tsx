@@ -1,0 +1,41 @@
+import { getContext } from 'hono/context-storage'
+import { csrfToken } from '#src/features/access/middleware.ts'
+import type { AppEnv } from '#src/features/site/deps.ts'
+
+/** The signed-in part of the header: who you are, your pages, and signing out; or a sign-in link. */
+export function ViewerNav() {
+  let c: ReturnType<typeof getContext<AppEnv>> | undefined
+  try {
+    c = getContext<AppEnv>()
+  } catch {
+    c = undefined
+  }
+  const viewer = c?.get('viewer')
+  if (!c || !viewer || viewer.kind !== 'user')
+    return (
+      <li>
+        <a href="/sign-in">Sign in</a>
+      </li>
+    )
+  const isStaff = viewer.roles.includes('staff')
+  return (
+    <>
+      {isStaff ? (
+        <li>
+          <a href="/staff/audit">Audit log</a>
+        </li>
+      ) : null}
+      <li>
+        <a href="/account">{viewer.name || 'Account'}</a>
+      </li>
+      <li>
+        <form method="post" action="/sign-out" class="inline-form">
+          <input type="hidden" name="_csrf" value={csrfToken(c, c.get('origin'))} />
+          <button type="submit" class="link-button">
+            Sign out
+          </button>
+        </form>
+      </li>
+    </>
+  )
+}
