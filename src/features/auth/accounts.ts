@@ -1,0 +1,51 @@
+import { eq, sql } from 'drizzle-orm'
+import { writeAs } from '#src/db/actor.ts'
+import type { Db } from '#src/db/client.ts'
+import { people } from '#src/db/schema/index.ts'
+import { AppError } from '#src/lib/errors.ts'
+import type { Auth } from './auth.ts'
+
+/**
+ * Gives a person a sign-in account (or returns the one they have), linked through
+ * people.user_id. With a password, they can sign in with it at once; without one
+ * they sign in by magic link or set one through an invitation.
+ */
+export async function ensureAccount(
+  db: Db,
+  auth: Auth,
+  options: { personId: string; password?: string; actor?: `person:${string}` | 'system' | 'cli' },
+): Promise<{ userId: string; isNew: boolean }> {
+  const [person] = await db.select().from(people).where(eq(people.id, options.personId))
+  if (!person) throw new AppError('NOT_FOUND', { userMessage: 'No such person.' })
+  if (person.userId) return { userId: person.userId, isNew: false }
+  const ctx = await auth.$context
+  const email = person.email.toLowerCase()
+  const existing = await ctx.internalAdapter.findUserByEmail(email)
+  const user =
+    existing?.user ??
+    (await ctx.internalAdapter.createUser({ email, name: person.fullName, emailVerified: true }))
+  if (options.password) {
+    await ctx.internalAdapter.linkAccount({
+      userId: user.id,
+      providerId: 'credential',
+      accountId: user.id,
+      password: await ctx.password.hash(options.password),
+    })
+  }
+  await writeAs(db, options.actor ?? 'system', (tx) =>
+    tx.update(people).set({ userId: user.id }).where(eq(people.id, options.personId)),
+  )
+  return { userId: user.id, isNew: !existing }
+}
+
+/** The person record behind a sign-in account, if any. */
+export async function personOfUser(db: Db, userId: string) {
+  const [person] = await db.select().from(people).where(eq(people.userId, userId))
+  return person
+}
+
+/** Finds a person by email, any case. */
+export async function personByEmail(db: Db, email: string) {
+  const [person] = await db.select().from(people).where(sql`lower(${people.email}) = lower(${email.trim()})`)
+  return person
+}
