@@ -23,7 +23,10 @@ export async function ensureAccount(
   const existing = await ctx.internalAdapter.findUserByEmail(email)
   const user =
     existing?.user ??
-    (await ctx.internalAdapter.createUser({ email, name: person.fullName, emailVerified: true }))
+    (await ctx.internalAdapter.createUser(
+      { email, name: person.fullName, emailVerified: true },
+      { method: 'admin' },
+    ))
   if (options.password) {
     await ctx.internalAdapter.linkAccount({
       userId: user.id,
