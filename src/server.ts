@@ -8,11 +8,13 @@ import { migrateDatabase } from '#src/db/migrate.ts'
 import { openConfiguredDatabase } from '#src/db/open-configured.ts'
 import { createAuth } from '#src/features/auth/auth.ts'
 import { resolveAuthSecret } from '#src/features/auth/secret.ts'
+import { DEMO_PASSWORD, ensureDemoAccounts } from '#src/features/demo/demo-accounts.ts'
 import { loadDemo } from '#src/features/demo/load-demo.ts'
 import { createMailer } from '#src/features/email/mailer.ts'
 import { getSettings } from '#src/features/settings/settings.ts'
 import { watchContentVersion } from '#src/features/site/content-version.ts'
 import { PageCache } from '#src/features/site/page-cache.ts'
+import { hasDemoData } from '#src/features/site/respond.ts'
 import { countRows } from '#src/features/transfer/tables.ts'
 import { todayIn } from '#src/lib/dates.ts'
 import { AppError } from '#src/lib/errors.ts'
@@ -64,26 +66,48 @@ export async function startHub(
       outboxDir: path.join(config.dataDir, 'outbox'),
       from: config.mailFrom,
     })
+    const today = options.today ?? (() => todayIn(settings.callTimeZone))
+    const auth = createAuth({
+      db: database.db,
+      baseUrl: url,
+      secret: resolveAuthSecret({ authSecret: config.authSecret, dataDir: config.dataDir }),
+      mailer,
+    })
     app = createApp({
       database,
       pages: new PageCache(watcher),
-      today: options.today ?? (() => todayIn(settings.callTimeZone)),
-      auth: createAuth({
-        db: database.db,
-        baseUrl: url,
-        secret: resolveAuthSecret({ authSecret: config.authSecret, dataDir: config.dataDir }),
-        mailer,
-      }),
+      today,
+      auth,
       mailer,
       origin: new URL(url).origin,
       outboxDir: path.join(config.dataDir, 'outbox'),
     })
+    // Demo accounts with a known password: only on an embedded database holding the demo
+    // network, never on a PostgreSQL server and never in production. Made before the
+    // "listening" line, which callers take to mean start-up is over.
+    const demoAccounts =
+      database.kind === 'pglite' &&
+      !config.databaseUrl &&
+      !config.isProduction &&
+      (await hasDemoData(database.db))
+        ? await ensureDemoAccounts(database.db, auth, { today: today() }).catch(async (error: unknown) => {
+            await new Promise<void>((resolve) => server.close(() => resolve()))
+            await watcher.stop()
+            throw error
+          })
+        : []
     say(`Collaborative Hub listening on ${url}`)
     say(
       database.kind === 'pglite'
         ? `Database: embedded PGlite in ${database.location}`
         : `Database: PostgreSQL at ${database.location}`,
     )
+    if (demoAccounts.length > 0) {
+      say(
+        `Demo sign-in (password ${DEMO_PASSWORD}): ${demoAccounts.map((a) => `${a.email} (${a.role})`).join(', ')}`,
+      )
+      say(`Sign in at ${url}/sign-in`)
+    }
     return {
       url,
       port,

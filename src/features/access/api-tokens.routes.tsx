@@ -1,7 +1,91 @@
 import { Hono } from 'hono'
+import { z } from 'zod'
 import type { AppDeps, AppEnv } from '#src/features/site/deps.ts'
+import { renderDocument } from '#src/ui/layout.tsx'
+import { renderErrorPage } from '#src/ui/render-error.ts'
+import { apiScopes, createApiToken, listApiTokens, revokeApiToken } from './api-tokens.ts'
+import { ApiTokensPage, CreatedTokenPage, emptyTokenForm, type TokenForm } from './api-tokens.views.tsx'
+import { csrfToken, requirePermission } from './middleware.ts'
 
-/** Not built yet: mounted in app.ts so that the feature only has to fill this file. */
-export function apiTokenRoutes(_deps: AppDeps): Hono<AppEnv> {
-  return new Hono<AppEnv>()
+const createTokenSchema = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(1, 'Give the token a name, such as “Reporting dashboard”.')
+    .max(100, 'Use at most 100 characters for the name.'),
+  scopes: z
+    .array(z.enum(apiScopes, { error: 'Choose scopes from the list.' }))
+    .min(1, 'Choose at least one scope.'),
+})
+
+const tokenIdSchema = z.uuid()
+
+/** Staff manage the JSON API's tokens: list, create (shown once), revoke. */
+export function apiTokenRoutes(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>()
+  const { db } = deps.database
+
+  app.get('/staff/api-tokens', requirePermission('api-tokens:manage'), async (c) => {
+    const tokens = await listApiTokens(db)
+    const revoked = tokenIdSchema.safeParse(c.req.query('revoked'))
+    const revokedToken = revoked.success ? tokens.find((t) => t.id === revoked.data) : undefined
+    const flash = revokedToken ? `The token “${revokedToken.name}” was revoked.` : undefined
+    c.header('Cache-Control', 'private, no-store')
+    const csrf = csrfToken(c, c.get('origin'))
+    return c.html(
+      await renderDocument(<ApiTokensPage tokens={tokens} form={emptyTokenForm} csrf={csrf} flash={flash} />),
+    )
+  })
+
+  app.post('/staff/api-tokens', requirePermission('api-tokens:manage'), async (c) => {
+    const viewer = c.get('viewer')
+    if (viewer.kind !== 'user' || !viewer.personId)
+      return renderErrorPage(c, 403, 'Only a staff member on record as a person can create tokens.')
+    const body = await c.req.parseBody({ all: true })
+    const rawScopes = body.scopes === undefined ? [] : [body.scopes].flat()
+    const values = {
+      name: typeof body.name === 'string' ? body.name : '',
+      scopes: rawScopes.filter((s): s is string => typeof s === 'string'),
+    }
+    // The answer holds a secret (or a form about to produce one): never stored by anyone.
+    c.header('Cache-Control', 'no-store')
+    const parsed = createTokenSchema.safeParse(values)
+    if (!parsed.success) {
+      const errors: TokenForm['errors'] = {}
+      for (const issue of parsed.error.issues) {
+        const field = issue.path[0]
+        if ((field === 'name' || field === 'scopes') && !errors[field]) errors[field] = issue.message
+      }
+      const tokens = await listApiTokens(db)
+      const csrf = csrfToken(c, c.get('origin'))
+      return c.html(
+        await renderDocument(<ApiTokensPage tokens={tokens} form={{ values, errors }} csrf={csrf} />),
+        400,
+      )
+    }
+    const created = await createApiToken(db, { ...parsed.data, createdBy: viewer.personId })
+    return c.html(
+      await renderDocument(
+        <CreatedTokenPage
+          name={parsed.data.name}
+          token={created.token}
+          scopes={[...new Set(parsed.data.scopes)]}
+        />,
+      ),
+      201,
+    )
+  })
+
+  app.post('/staff/api-tokens/:id/revoke', requirePermission('api-tokens:manage'), async (c) => {
+    const viewer = c.get('viewer')
+    if (viewer.kind !== 'user' || !viewer.personId)
+      return renderErrorPage(c, 403, 'Only a staff member on record as a person can revoke tokens.')
+    const id = tokenIdSchema.safeParse(c.req.param('id'))
+    if (!id.success) return renderErrorPage(c, 404, 'No active token has this id.')
+    // Throws NOT_FOUND (a 404 page) for an unknown or already revoked token.
+    await revokeApiToken(db, { id: id.data, by: viewer.personId })
+    return c.redirect(`/staff/api-tokens?revoked=${id.data}`, 303)
+  })
+
+  return app
 }

@@ -1,8 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { and, desc, eq, isNull, sql } from 'drizzle-orm'
+import { type AnyColumn, and, desc, eq, isNull, sql } from 'drizzle-orm'
+import { createMiddleware } from 'hono/factory'
 import { writeAs } from '#src/db/actor.ts'
 import type { Db, DbOrTx } from '#src/db/client.ts'
-import { apiTokens, auditLog } from '#src/db/schema/index.ts'
+import { apiTokens, auditLog, people } from '#src/db/schema/index.ts'
+import type { AppEnv } from '#src/features/site/deps.ts'
 import { AppError } from '#src/lib/errors.ts'
 
 export const apiScopes = ['organizations:read', 'audit:read'] as const
@@ -36,8 +38,41 @@ export async function createApiToken(
   return { id: row?.id ?? '', token }
 }
 
-export async function listApiTokens(db: DbOrTx) {
-  return db.select().from(apiTokens).orderBy(desc(apiTokens.createdAt))
+/** A token as the staff list shows it: never its hash. Times are ISO 8601 in UTC. */
+export type ApiTokenSummary = {
+  id: string
+  name: string
+  prefix: string
+  scopes: string[]
+  createdAt: string
+  createdByName: string | null
+  createdByEmail: string | null
+  lastUsedAt: string | null
+  revokedAt: string | null
+}
+
+const isoUtc = (column: AnyColumn) =>
+  sql<string | null>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
+
+/** Every token, newest first, with who created it. */
+export async function listApiTokens(db: DbOrTx): Promise<ApiTokenSummary[]> {
+  const rows = await db
+    .select({
+      id: apiTokens.id,
+      name: apiTokens.name,
+      prefix: apiTokens.prefix,
+      scopes: apiTokens.scopes,
+      createdAt: isoUtc(apiTokens.createdAt),
+      createdByName: people.fullName,
+      createdByEmail: people.email,
+      lastUsedAt: isoUtc(apiTokens.lastUsedAt),
+      revokedAt: isoUtc(apiTokens.revokedAt),
+    })
+    .from(apiTokens)
+    .leftJoin(people, eq(people.id, apiTokens.createdBy))
+    .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id))
+  // created_at is never null, so neither is its text.
+  return rows.map((r) => ({ ...r, createdAt: r.createdAt ?? '' }))
 }
 
 export async function revokeApiToken(db: Db, options: { id: string; by: string }): Promise<void> {
@@ -70,4 +105,21 @@ export async function useApiToken(
       .values({ actor: `token:${row.id}`, action: 'api_call', detail: options.request })
   })
   return row
+}
+
+/**
+ * Refuses a request made with an API token that lacks `scope` (403); requests from
+ * sessions pass (their permission was checked before). Goes after requirePermission.
+ * @example app.get('/api/v1/audit', requirePermission('audit:read'), requireScope('audit:read'), ...)
+ */
+export function requireScope(scope: ApiScope) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const viewer = c.get('viewer')
+    if (viewer?.kind === 'token' && !viewer.scopes.includes(scope))
+      return c.json(
+        { error: { code: 'FORBIDDEN', message: `This API token does not have the ${scope} scope.` } },
+        403,
+      )
+    return next()
+  })
 }

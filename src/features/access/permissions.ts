@@ -13,6 +13,10 @@ export const permissionRules = {
   'organization:edit-own': (v: Viewer) =>
     v.kind === 'user' && (v.roles.includes('staff') || v.seatOrganizationIds.length > 0),
   'audit:read': (v: Viewer) => v.kind === 'user' && v.roles.includes('staff'),
+  /** The audit log over the JSON API: staff sessions, or tokens that carry the audit:read scope. */
+  'audit:read-api': (v: Viewer) =>
+    (v.kind === 'user' && v.roles.includes('staff')) ||
+    (v.kind === 'token' && v.scopes.includes('audit:read')),
   'outbox:read': (v: Viewer) => v.kind === 'user' && v.roles.includes('staff'),
   'people:invite': (v: Viewer) => v.kind === 'user' && v.roles.includes('staff'),
   'api-tokens:manage': (v: Viewer) => v.kind === 'user' && v.roles.includes('staff'),

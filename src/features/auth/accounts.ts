@@ -17,8 +17,21 @@ export async function ensureAccount(
 ): Promise<{ userId: string; isNew: boolean }> {
   const [person] = await db.select().from(people).where(eq(people.id, options.personId))
   if (!person) throw new AppError('NOT_FOUND', { userMessage: 'No such person.' })
-  if (person.userId) return { userId: person.userId, isNew: false }
   const ctx = await auth.$context
+  // Adds a password only where the account has none: an existing password is never replaced here.
+  const addPassword = async (userId: string) => {
+    if (!options.password || (await ctx.internalAdapter.findCredentialAccount(userId))) return
+    await ctx.internalAdapter.linkAccount({
+      userId,
+      providerId: 'credential',
+      accountId: userId,
+      password: await ctx.password.hash(options.password),
+    })
+  }
+  if (person.userId) {
+    await addPassword(person.userId)
+    return { userId: person.userId, isNew: false }
+  }
   const email = person.email.toLowerCase()
   const existing = await ctx.internalAdapter.findUserByEmail(email)
   const user =
@@ -27,14 +40,7 @@ export async function ensureAccount(
       { email, name: person.fullName, emailVerified: true },
       { method: 'admin' },
     ))
-  if (options.password) {
-    await ctx.internalAdapter.linkAccount({
-      userId: user.id,
-      providerId: 'credential',
-      accountId: user.id,
-      password: await ctx.password.hash(options.password),
-    })
-  }
+  await addPassword(user.id)
   await writeAs(db, options.actor ?? 'system', (tx) =>
     tx.update(people).set({ userId: user.id }).where(eq(people.id, options.personId)),
   )

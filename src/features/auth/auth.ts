@@ -10,6 +10,8 @@ import {
   authVerifications,
 } from '#src/db/schema/index.ts'
 import type { Mailer } from '#src/features/email/mailer.ts'
+import { logger } from '#src/lib/logger.ts'
+import { syncPersonEmail } from './account.ts'
 
 /** The header our server sets from the socket address; any value a client sends is dropped first. */
 export const CLIENT_IP_HEADER = 'x-hub-client-ip'
@@ -115,6 +117,20 @@ export function createAuth(options: AuthOptions) {
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
       useSecureCookies: options.baseUrl.startsWith('https://'),
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },
+    },
+    // The person record follows the account's address whichever way the change came in.
+    databaseHooks: {
+      user: {
+        update: {
+          after: async (user) => {
+            await syncPersonEmail(options.db, { userId: user.id, email: user.email })
+          },
+        },
+      },
+    },
+    // better-auth's own messages (failed sign-ins among them) go to the app's log, not the console.
+    logger: {
+      log: (level, message, ...args) => logger[level]({ args }, `better-auth: ${message}`),
     },
     telemetry: { enabled: false },
   })

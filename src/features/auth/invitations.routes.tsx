@@ -1,7 +1,146 @@
+import type { Context } from 'hono'
 import { Hono } from 'hono'
+import { z } from 'zod'
+import { requirePermission } from '#src/features/access/middleware.ts'
+import type { SignedInViewer } from '#src/features/access/viewer.ts'
+import { getSettings } from '#src/features/settings/settings.ts'
 import type { AppDeps, AppEnv } from '#src/features/site/deps.ts'
+import { isAppError } from '#src/lib/errors.ts'
+import { logger } from '#src/lib/logger.ts'
+import { renderDocument } from '#src/ui/layout.tsx'
+import { formFields } from './form-input.ts'
+import { callAuth, redirectWithCookies } from './forward.ts'
+import { acceptInvitation, findInvitation, invitePerson, listInvitations } from './invitations.ts'
+import {
+  AcceptInvitationPage,
+  InvitationUnusablePage,
+  StaffInvitationsPage,
+  type StaffInvitationsProps,
+} from './invitations.views.tsx'
+import { checkNewPassword } from './passwords.ts'
 
-/** Not built yet: mounted in app.ts so that the feature only has to fill this file. */
-export function invitationRoutes(_deps: AppDeps): Hono<AppEnv> {
-  return new Hono<AppEnv>()
+const text = (max: number) => z.string().max(max).catch('')
+const inviteForm = z.object({ fullName: text(400), email: text(400) })
+const acceptForm = z.object({ newPassword: text(1000), confirmPassword: text(1000) })
+
+const unknownLink = {
+  title: 'This invitation link is not known',
+  message: 'The link may have been cut short by your email program. Open it again from the email, whole.',
+}
+const usedLink = {
+  title: 'This invitation link does not work any more',
+  message: 'The invitation was already used to choose a password, or its 7 days are over.',
+}
+
+/** Staff invite people by email; the emailed link lets them choose a password and signs them in. */
+export function invitationRoutes(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>()
+  const db = deps.database.db
+
+  const staffPage = async (
+    c: Context<AppEnv>,
+    status: 200 | 400 | 500,
+    props: Omit<StaffInvitationsProps, 'invitations'> & { sentId?: string },
+  ) => {
+    const { callTimeZone } = await getSettings(db)
+    const invitations = await listInvitations(db, { timeZone: callTimeZone })
+    const sent = props.sentId ? invitations.find((i) => i.id === props.sentId) : undefined
+    if (sent) props.notice = `We emailed an invitation to ${sent.fullName} at ${sent.email}.`
+    c.header('Cache-Control', 'private, no-store')
+    return c.html(await renderDocument(<StaffInvitationsPage invitations={invitations} {...props} />), status)
+  }
+
+  app.get('/staff/invitations', requirePermission('people:invite'), async (c) => {
+    return staffPage(c, 200, { sentId: c.req.query('sent') })
+  })
+
+  app.post('/staff/invitations', requirePermission('people:invite'), async (c) => {
+    const viewer = c.get('viewer') as SignedInViewer
+    const form = inviteForm.parse(await formFields(c))
+    const fullName = form.fullName.trim()
+    const email = form.email.trim()
+    const fullNameError =
+      fullName.length < 1 || fullName.length > 200 ? 'Enter the full name, 1 to 200 characters.' : undefined
+    const emailError =
+      email.length <= 320 && z.email().safeParse(email).success
+        ? undefined
+        : 'Enter an email address such as name@example.org.'
+    if (fullNameError || emailError)
+      return staffPage(c, 400, { form: { fullName, email, fullNameError, emailError } })
+    if (!viewer.personId)
+      return staffPage(c, 400, { error: 'Your account is not linked to a person record.' })
+    try {
+      const { invitationId } = await invitePerson(db, deps.mailer, {
+        fullName,
+        email,
+        invitedBy: { personId: viewer.personId, name: viewer.name },
+        origin: deps.origin,
+      })
+      return c.redirect(`/staff/invitations?sent=${invitationId}`, 303)
+    } catch (error) {
+      if (isAppError(error)) throw error
+      logger.error({ err: error }, 'invitation email not sent')
+      return staffPage(c, 500, {
+        error: 'The invitation is recorded, but its email could not be sent. Try again in a moment.',
+        form: { fullName, email },
+      })
+    }
+  })
+
+  const unusable = async (c: Context<AppEnv>, status: 404 | 410) => {
+    c.header('Cache-Control', 'no-store')
+    return c.html(
+      await renderDocument(<InvitationUnusablePage {...(status === 404 ? unknownLink : usedLink)} />),
+      status,
+    )
+  }
+
+  app.get('/invitations/:token', requirePermission('public'), async (c) => {
+    const token = c.req.param('token')
+    const invitation = await findInvitation(db, token)
+    if (!invitation) return unusable(c, 404)
+    if (invitation.state !== 'pending') return unusable(c, 410)
+    c.header('Cache-Control', 'no-store')
+    return c.html(
+      await renderDocument(
+        <AcceptInvitationPage token={token} fullName={invitation.fullName} email={invitation.email} />,
+      ),
+    )
+  })
+
+  app.post('/invitations/:token', requirePermission('public'), async (c) => {
+    const token = c.req.param('token')
+    const invitation = await findInvitation(db, token)
+    if (!invitation) return unusable(c, 404)
+    if (invitation.state !== 'pending') return unusable(c, 410)
+    const form = acceptForm.parse(await formFields(c))
+    const errors = checkNewPassword(form.newPassword, form.confirmPassword)
+    if (errors.password || errors.confirmation) {
+      c.header('Cache-Control', 'no-store')
+      return c.html(
+        await renderDocument(
+          <AcceptInvitationPage
+            token={token}
+            fullName={invitation.fullName}
+            email={invitation.email}
+            errors={errors}
+          />,
+        ),
+        400,
+      )
+    }
+    let email: string
+    try {
+      ;({ email } = await acceptInvitation(db, deps.auth, { token, password: form.newPassword }))
+    } catch (error) {
+      // Another request used the link between our look-up and our claim.
+      if (isAppError(error) && error.code === 'CONFLICT') return unusable(c, 410)
+      throw error
+    }
+    const answer = await callAuth(c, deps, '/sign-in/email', { email, password: form.newPassword })
+    if (!answer.ok) return c.redirect('/sign-in?notice=password-set', 303)
+    return redirectWithCookies(c, '/account?notice=welcome', answer.setCookies)
+  })
+
+  return app
 }

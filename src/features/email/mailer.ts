@@ -35,7 +35,16 @@ export function createMailer(options: { smtpUrl?: string; outboxDir: string; fro
   }
 }
 
-export type OutboxEntry = { file: string; to: string; subject: string; date: string; text: string }
+export type OutboxEntry = {
+  file: string
+  to: string
+  subject: string
+  /** The Date header as written. */
+  date: string
+  /** When it was written, ISO 8601 in UTC (from the Date header), or null when unreadable. */
+  sentAt: string | null
+  text: string
+}
 
 /** The emails written to the outbox folder, newest first (for the staff outbox page). */
 export async function listOutbox(outboxDir: string, limit = 100): Promise<OutboxEntry[]> {
@@ -45,29 +54,89 @@ export async function listOutbox(outboxDir: string, limit = 100): Promise<Outbox
   } catch {
     return []
   }
+  // The names start with the time they were written, so the newest sort last.
   files.sort().reverse()
   const entries: OutboxEntry[] = []
   for (const file of files.slice(0, limit)) {
-    const raw = await readFile(path.join(outboxDir, file), 'utf8')
-    const [head = '', ...body] = raw.split(/\r?\n\r?\n/)
-    const header = (name: string) => head.match(new RegExp(`^${name}: (.*)$`, 'mi'))?.[1]?.trim() ?? ''
-    entries.push({
-      file,
-      to: header('To'),
-      subject: header('Subject'),
-      date: header('Date'),
-      text: decodeBody(body.join('\n\n'), head),
-    })
+    let raw: string
+    try {
+      raw = await readFile(path.join(outboxDir, file), 'utf8')
+    } catch {
+      continue // removed since the folder was read
+    }
+    entries.push({ file, ...parseEmail(raw) })
   }
   return entries
 }
 
-function decodeBody(body: string, head: string): string {
-  if (/content-transfer-encoding: quoted-printable/i.test(head))
-    return body
-      .replace(/=\r?\n/g, '')
-      .replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(Number.parseInt(hex, 16)))
-  if (/content-transfer-encoding: base64/i.test(head))
-    return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
+/** Reads a single-part text email as nodemailer writes it: unfolded, decoded headers and the decoded body. */
+export function parseEmail(raw: string): Omit<OutboxEntry, 'file'> {
+  const blank = raw.search(/\r?\n\r?\n/)
+  const head = blank === -1 ? raw : raw.slice(0, blank)
+  const body = blank === -1 ? '' : raw.slice(blank).replace(/^\r?\n\r?\n/, '')
+  const headers = new Map<string, string>()
+  // A header line that starts with a space or tab continues the one before (RFC 5322 folding).
+  for (const line of head.replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/)) {
+    const colon = line.indexOf(':')
+    if (colon <= 0) continue
+    const name = line.slice(0, colon).trim().toLowerCase()
+    if (!headers.has(name)) headers.set(name, line.slice(colon + 1).trim())
+  }
+  const header = (name: string) => decodeHeaderWords(headers.get(name) ?? '')
+  const date = headers.get('date') ?? ''
+  const sent = new Date(date)
+  const charset = (headers.get('content-type') ?? '').match(/charset="?([\w.:-]+)"?/i)?.[1] ?? 'utf-8'
+  return {
+    to: header('to'),
+    subject: header('subject'),
+    date,
+    sentAt: date && !Number.isNaN(sent.getTime()) ? sent.toISOString() : null,
+    text: decodeBody(body, (headers.get('content-transfer-encoding') ?? '').toLowerCase(), charset),
+  }
+}
+
+function decodeText(bytes: Uint8Array, charset: string): string {
+  try {
+    return new TextDecoder(charset).decode(bytes)
+  } catch {
+    return new TextDecoder('utf-8').decode(bytes)
+  }
+}
+
+/** Bytes of quoted-printable text: =XX is a byte, anything else stands for itself. */
+function quotedPrintableBytes(text: string): Buffer {
+  const parts = text.split(/=([0-9A-Fa-f]{2})/)
+  return Buffer.concat(
+    parts.map((part, i) =>
+      i % 2 === 1 ? Buffer.from([Number.parseInt(part, 16)]) : Buffer.from(part, 'utf8'),
+    ),
+  )
+}
+
+const encodedWord = /=\?([^?\s]+?)(?:\*[\w-]+)?\?([QqBb])\?([^?\s]*)\?=/g
+
+/**
+ * Decodes RFC 2047 encoded words (=?UTF-8?Q?...?= and =?UTF-8?B?...?=). Adjacent words are
+ * joined before decoding, as the standard says, so a character split across two still reads.
+ */
+export function decodeHeaderWords(value: string): string {
+  const joined = value.replace(/(\?=)\s+(?==\?)/g, '$1')
+  return joined.replace(new RegExp(`(?:${encodedWord.source})+`, 'g'), (run) => {
+    const words = [...run.matchAll(encodedWord)]
+    const bytes = Buffer.concat(
+      words.map(([, , encoding = 'Q', text = '']) =>
+        encoding.toUpperCase() === 'B'
+          ? Buffer.from(text, 'base64')
+          : quotedPrintableBytes(text.replace(/_/g, ' ')),
+      ),
+    )
+    return decodeText(bytes, words[0]?.[1] ?? 'utf-8')
+  })
+}
+
+function decodeBody(body: string, encoding: string, charset: string): string {
+  if (encoding === 'quoted-printable')
+    return decodeText(quotedPrintableBytes(body.replace(/=\r?\n/g, '')), charset)
+  if (encoding === 'base64') return decodeText(Buffer.from(body.replace(/\s+/g, ''), 'base64'), charset)
   return body
 }

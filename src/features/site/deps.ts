@@ -22,5 +22,5 @@ export type AppDeps = {
 /** Hono's environment for every router: the node request (for the socket address) and per-request values. */
 export type AppEnv = {
   Bindings: { incoming?: IncomingMessage }
-  Variables: { viewer: Viewer; clientIp: string; origin: string }
+  Variables: { viewer: Viewer; clientIp: string; origin: string; csrfToken?: string }
 }

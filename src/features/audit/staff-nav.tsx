@@ -1,0 +1,24 @@
+const staffPages = [
+  { key: 'audit', href: '/staff/audit', label: 'Audit log' },
+  { key: 'api-tokens', href: '/staff/api-tokens', label: 'API tokens' },
+  { key: 'outbox', href: '/staff/outbox', label: 'Email outbox' },
+] as const
+
+export type StaffPage = (typeof staffPages)[number]['key']
+
+/** Links between the staff pages, at the top of each. */
+export function StaffNav(props: { current: StaffPage }) {
+  return (
+    <nav aria-label="Staff pages">
+      <ul class="meta">
+        {staffPages.map((p) => (
+          <li>
+            <a href={p.href} aria-current={p.key === props.current ? 'page' : undefined}>
+              {p.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  )
+}

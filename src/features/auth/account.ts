@@ -1,0 +1,87 @@
+import { and, eq, ne, sql } from 'drizzle-orm'
+import { writeAs } from '#src/db/actor.ts'
+import type { Db, DbOrTx } from '#src/db/client.ts'
+import { organizations, people, seats } from '#src/db/schema/index.ts'
+import type { SignedInViewer } from '#src/features/access/viewer.ts'
+import { logger } from '#src/lib/logger.ts'
+import { personByEmail } from './accounts.ts'
+
+/** The roles of an account in words, from the records on `onDate`: "Staff", "Representative of X", … */
+export async function describeRoles(db: DbOrTx, viewer: SignedInViewer, onDate: string): Promise<string[]> {
+  const labels: string[] = []
+  if (viewer.roles.includes('staff')) labels.push('Staff')
+  if (viewer.roles.includes('board')) labels.push('Advisory Board member')
+  if (!viewer.personId || viewer.seatOrganizationIds.length === 0) return labels
+  const held = await db
+    .select({ role: seats.role, organization: organizations.name })
+    .from(seats)
+    .innerJoin(organizations, eq(organizations.id, seats.organizationId))
+    .where(
+      and(
+        eq(seats.personId, viewer.personId),
+        sql`${seats.startsOn} <= ${onDate}::date`,
+        sql`(${seats.endsOn} is null or ${seats.endsOn} > ${onDate}::date)`,
+      ),
+    )
+    .orderBy(seats.role, organizations.name)
+  for (const seat of held)
+    labels.push(`${seat.role === 'representative' ? 'Representative' : 'Alternate'} of ${seat.organization}`)
+  return labels
+}
+
+/**
+ * Makes the person record of an account carry the account's email address, after a change
+ * of email confirmed through better-auth. Returns whether it changed anything. Left as is
+ * (and logged) when another person record already uses the address.
+ */
+export async function syncPersonEmail(db: Db, options: { userId: string; email: string }): Promise<boolean> {
+  const [person] = await db
+    .select({ id: people.id, email: people.email })
+    .from(people)
+    .where(eq(people.userId, options.userId))
+  if (!person || person.email.toLowerCase() === options.email.toLowerCase()) return false
+  const holder = await personByEmail(db, options.email)
+  if (holder && holder.id !== person.id) {
+    logger.warn({ personId: person.id, otherPersonId: holder.id }, 'account email is used by another person')
+    return false
+  }
+  const updated = await writeAs(db, `person:${person.id}`, (tx) =>
+    tx
+      .update(people)
+      .set({ email: options.email })
+      .where(and(eq(people.id, person.id), ne(people.email, options.email)))
+      .returning({ id: people.id }),
+  )
+  return updated.length > 0
+}
+
+/** Whether another person record (not the account's own) uses this address. */
+export async function isAddressOfAnotherPerson(db: Db, options: { email: string; personId: string | null }) {
+  const holder = await personByEmail(db, options.email)
+  return Boolean(holder && holder.id !== options.personId)
+}
+
+/**
+ * What a better-auth email-verification token (a signed JWT) is about, read without checking
+ * the signature: it only says whose person record to bring in line with the database and
+ * which step of a change of email this is, never what to write.
+ */
+export function readEmailToken(
+  token: string | undefined,
+): { userId: string; requestType: string | undefined } | undefined {
+  const payload = token?.split('.')[1]
+  if (!payload) return undefined
+  try {
+    const parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as {
+      userId?: unknown
+      requestType?: unknown
+    }
+    if (typeof parsed.userId !== 'string') return undefined
+    return {
+      userId: parsed.userId,
+      requestType: typeof parsed.requestType === 'string' ? parsed.requestType : undefined,
+    }
+  } catch {
+    return undefined
+  }
+}

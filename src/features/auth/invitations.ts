@@ -1,0 +1,172 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { and, desc, eq, gt, isNull, type SQLWrapper, sql } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/pg-core'
+import { writeAs } from '#src/db/actor.ts'
+import type { Db, DbOrTx } from '#src/db/client.ts'
+import { invitations, people } from '#src/db/schema/index.ts'
+import type { Mailer } from '#src/features/email/mailer.ts'
+import { AppError } from '#src/lib/errors.ts'
+import type { Auth } from './auth.ts'
+import { ensurePasswordAccount } from './passwords.ts'
+
+/** How long an invitation link works. */
+export const INVITATION_DAYS = 7
+
+export const hashInvitationToken = (token: string) => createHash('sha256').update(token).digest('hex')
+
+/** Whether a string could be an invitation token at all (the link's last segment). */
+export const isInvitationTokenShape = (token: string) => /^[\w-]{32,64}$/.test(token)
+
+/**
+ * Invites a person by email: finds them (any case) or records them, keeps the hash of a
+ * new random token, and emails them the link. The records are written in one transaction
+ * against the inviting staff member; the email goes out after it committed.
+ */
+export async function invitePerson(
+  db: Db,
+  mailer: Mailer,
+  options: { fullName: string; email: string; invitedBy: { personId: string; name: string }; origin: string },
+): Promise<{ invitationId: string; personId: string; isNewPerson: boolean }> {
+  const email = options.email.trim()
+  const token = randomBytes(32).toString('base64url')
+  const { invitationId, person, isNewPerson } = await writeAs(
+    db,
+    `person:${options.invitedBy.personId}`,
+    async (tx) => {
+      const [found] = await tx
+        .select({ id: people.id, fullName: people.fullName, email: people.email })
+        .from(people)
+        .where(sql`lower(${people.email}) = lower(${email})`)
+      const person =
+        found ??
+        (
+          await tx
+            .insert(people)
+            .values({ fullName: options.fullName.trim(), email })
+            .returning({ id: people.id, fullName: people.fullName, email: people.email })
+        )[0]
+      if (!person) throw new AppError('CONFLICT', { userMessage: 'The person could not be recorded.' })
+      const [row] = await tx
+        .insert(invitations)
+        .values({
+          personId: person.id,
+          tokenHash: hashInvitationToken(token),
+          invitedBy: options.invitedBy.personId,
+          expiresAt: sql`now() + make_interval(days => ${INVITATION_DAYS})`,
+        })
+        .returning({ id: invitations.id })
+      return { invitationId: row?.id ?? '', person, isNewPerson: !found }
+    },
+  )
+  const link = `${options.origin}/invitations/${token}`
+  await mailer.send({
+    to: person.email,
+    subject: 'You are invited to the Collaborative Hub',
+    text: `Hello ${person.fullName},\n\n${options.invitedBy.name} invited you to the Collaborative Hub, where the network's members, staff and Advisory Board work together.\n\nChoose your password here (the link works once, for ${INVITATION_DAYS} days):\n${link}\n\nIf you did not expect this invitation, ignore this email.\n`,
+  })
+  return { invitationId, personId: person.id, isNewPerson }
+}
+
+export type InvitationState = 'pending' | 'accepted' | 'expired'
+
+export type InvitationListItem = {
+  id: string
+  fullName: string
+  email: string
+  invitedByName: string | null
+  /** The dates in the network's time zone (YYYY-MM-DD). */
+  createdOn: string
+  expiresOn: string
+  acceptedOn: string | null
+  state: InvitationState
+}
+
+const stateOf = sql<InvitationState>`case when ${invitations.acceptedAt} is not null then 'accepted'
+  when ${invitations.expiresAt} <= now() then 'expired' else 'pending' end`
+
+/** Every invitation, newest first, with who was invited and by whom. */
+export async function listInvitations(
+  db: DbOrTx,
+  options: { timeZone: string; limit?: number },
+): Promise<InvitationListItem[]> {
+  const inviter = alias(people, 'inviter')
+  const day = (column: SQLWrapper) =>
+    sql<string>`to_char(${column} at time zone ${options.timeZone}, 'YYYY-MM-DD')`
+  return db
+    .select({
+      id: invitations.id,
+      fullName: people.fullName,
+      email: people.email,
+      invitedByName: inviter.fullName,
+      createdOn: day(invitations.createdAt),
+      expiresOn: day(invitations.expiresAt),
+      acceptedOn: sql<string | null>`${day(invitations.acceptedAt)}`,
+      state: stateOf,
+    })
+    .from(invitations)
+    .innerJoin(people, eq(people.id, invitations.personId))
+    .leftJoin(inviter, eq(inviter.id, invitations.invitedBy))
+    .orderBy(desc(invitations.createdAt), desc(invitations.id))
+    .limit(options.limit ?? 200)
+}
+
+/** The invitation a link's token names, with its state; undefined for an unknown token. */
+export async function findInvitation(db: DbOrTx, token: string) {
+  if (!isInvitationTokenShape(token)) return undefined
+  const [row] = await db
+    .select({
+      id: invitations.id,
+      personId: invitations.personId,
+      fullName: people.fullName,
+      email: people.email,
+      state: stateOf,
+    })
+    .from(invitations)
+    .innerJoin(people, eq(people.id, invitations.personId))
+    .where(eq(invitations.tokenHash, hashInvitationToken(token)))
+  return row
+}
+
+/**
+ * Accepts an invitation: marks it used (only while pending, so a link works once even
+ * when two requests race), then gives the person an account with this password. If the
+ * account step fails, the invitation is pending again. Returns the address to sign in with.
+ */
+export async function acceptInvitation(
+  db: Db,
+  auth: Auth,
+  options: { token: string; password: string },
+): Promise<{ personId: string; email: string }> {
+  const invitation = await findInvitation(db, options.token)
+  if (!invitation) throw new AppError('NOT_FOUND', { userMessage: 'This invitation link is not known.' })
+  const actor = `person:${invitation.personId}` as const
+  const claimed = await writeAs(db, actor, (tx) =>
+    tx
+      .update(invitations)
+      .set({ acceptedAt: sql`now()` })
+      .where(
+        and(
+          eq(invitations.id, invitation.id),
+          isNull(invitations.acceptedAt),
+          gt(invitations.expiresAt, sql`now()`),
+        ),
+      )
+      .returning({ id: invitations.id }),
+  )
+  if (claimed.length === 0)
+    throw new AppError('CONFLICT', { userMessage: 'This invitation link has expired or was already used.' })
+  try {
+    const { email } = await ensurePasswordAccount(db, auth, {
+      personId: invitation.personId,
+      password: options.password,
+      actor,
+      replace: true,
+    })
+    return { personId: invitation.personId, email }
+  } catch (error) {
+    await writeAs(db, actor, (tx) =>
+      tx.update(invitations).set({ acceptedAt: null }).where(eq(invitations.id, invitation.id)),
+    )
+    throw error
+  }
+}

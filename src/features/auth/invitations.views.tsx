@@ -1,0 +1,140 @@
+import { formatDate } from '#src/ui/format.ts'
+import { Layout } from '#src/ui/layout.tsx'
+import { NewPasswordFields } from './auth.views.tsx'
+import { CsrfInput, Field, Flash } from './form-parts.tsx'
+import type { InvitationListItem } from './invitations.ts'
+import type { NewPasswordErrors } from './passwords.ts'
+
+export type StaffInvitationsProps = {
+  invitations: InvitationListItem[]
+  notice?: string
+  error?: string
+  form?: { fullName?: string; email?: string; fullNameError?: string; emailError?: string }
+}
+
+function StateCell(props: { invitation: InvitationListItem }) {
+  const i = props.invitation
+  if (i.state === 'accepted') return <td>Accepted {i.acceptedOn ? formatDate(i.acceptedOn) : ''}</td>
+  if (i.state === 'expired') return <td>Expired {formatDate(i.expiresOn)}, not used</td>
+  return <td>Pending, until {formatDate(i.expiresOn)}</td>
+}
+
+export function StaffInvitationsPage(props: StaffInvitationsProps) {
+  return (
+    <Layout title="Invitations">
+      <div class="wrap">
+        <h1>Invitations</h1>
+        <p class="lede">
+          Invite someone to the Hub: they get an email with a link to choose their password. The link works
+          once, for 7 days.
+        </p>
+        {props.notice ? <Flash>{props.notice}</Flash> : null}
+        {props.error ? <Flash isError>{props.error}</Flash> : null}
+        <h2 id="invite-heading">Invite a person</h2>
+        <form method="post" action="/staff/invitations" class="form-card" aria-labelledby="invite-heading">
+          <CsrfInput />
+          <Field
+            id="full-name"
+            name="fullName"
+            label="Full name"
+            value={props.form?.fullName}
+            autocomplete="off"
+            maxlength={200}
+            hint="Used when the address is new to the Hub; a person already on record keeps their name."
+            error={props.form?.fullNameError}
+          />
+          <Field
+            id="email"
+            name="email"
+            type="email"
+            label="Email address"
+            value={props.form?.email}
+            autocomplete="off"
+            error={props.form?.emailError}
+          />
+          <p>
+            <button type="submit" class="button">
+              Send the invitation
+            </button>
+          </p>
+        </form>
+        <h2 id="list-heading">Invitations sent</h2>
+        {props.invitations.length === 0 ? (
+          <p>No invitations yet.</p>
+        ) : (
+          <div class="table-wrap">
+            <table aria-labelledby="list-heading">
+              <thead>
+                <tr>
+                  <th scope="col">Person</th>
+                  <th scope="col">Sent</th>
+                  <th scope="col">By</th>
+                  <th scope="col">State</th>
+                </tr>
+              </thead>
+              <tbody>
+                {props.invitations.map((i) => (
+                  <tr>
+                    <td>
+                      {i.fullName}
+                      <br />
+                      <span class="note">{i.email}</span>
+                    </td>
+                    <td>{formatDate(i.createdOn)}</td>
+                    <td>{i.invitedByName ?? 'Someone no longer on record'}</td>
+                    <StateCell invitation={i} />
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </div>
+    </Layout>
+  )
+}
+
+export function AcceptInvitationPage(props: {
+  token: string
+  fullName: string
+  email: string
+  errors?: NewPasswordErrors
+  error?: string
+}) {
+  return (
+    <Layout title="Choose your password">
+      <div class="wrap">
+        <h1>Choose your password</h1>
+        <p class="lede">
+          Welcome to the Collaborative Hub, {props.fullName}. Choose the password you will sign in with,
+          together with your address {props.email}.
+        </p>
+        {props.error ? <Flash isError>{props.error}</Flash> : null}
+        <form method="post" action={`/invitations/${props.token}`} class="form-card">
+          <CsrfInput />
+          <NewPasswordFields errors={props.errors} label="Password" />
+          <p>
+            <button type="submit" class="button">
+              Set my password and sign in
+            </button>
+          </p>
+        </form>
+      </div>
+    </Layout>
+  )
+}
+
+export function InvitationUnusablePage(props: { title: string; message: string }) {
+  return (
+    <Layout title={props.title}>
+      <div class="wrap">
+        <h1>{props.title}</h1>
+        <p class="lede">{props.message}</p>
+        <p>
+          Already chose a password? <a href="/sign-in">Sign in</a>. Otherwise ask the staff member who invited
+          you to send a new invitation, or <a href="/forgot-password">get a link to choose a password</a>.
+        </p>
+      </div>
+    </Layout>
+  )
+}

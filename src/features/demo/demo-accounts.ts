@@ -1,0 +1,89 @@
+import { and, asc, desc, eq, ne, sql } from 'drizzle-orm'
+import type { Db } from '#src/db/client.ts'
+import { organizations, people, seats } from '#src/db/schema/index.ts'
+import { personByEmail } from '#src/features/auth/accounts.ts'
+import type { Auth } from '#src/features/auth/auth.ts'
+import { ensurePasswordAccount } from '#src/features/auth/passwords.ts'
+import { getSettings } from '#src/features/settings/settings.ts'
+import { todayIn } from '#src/lib/dates.ts'
+
+/** The password of every demo account (printed at start-up; never in production). */
+export const DEMO_PASSWORD = 'demo-password-2026'
+
+/** The organisation whose seat holders get demo accounts, besides one other. */
+const DEMO_ORGANIZATION = 'amp-socal'
+
+type DemoAccount = { role: string; email: string; personId: string }
+
+/**
+ * Gives the demo's typical people a password account: a staff member, an Advisory Board
+ * member, the representative and the alternate of AMP SoCal on `today`, and the
+ * representative of one other member organisation. Idempotent: a person who already signs
+ * in with a password keeps it. Returns who they are, in that order, for the start-up lines.
+ */
+export async function ensureDemoAccounts(
+  db: Db,
+  auth: Auth,
+  options: { today?: string } = {},
+): Promise<{ role: string; email: string }[]> {
+  const today = options.today ?? todayIn((await getSettings(db)).callTimeZone)
+  const accounts = await demoAccountHolders(db, today)
+  for (const account of accounts)
+    await ensurePasswordAccount(db, auth, {
+      personId: account.personId,
+      password: DEMO_PASSWORD,
+      actor: 'system',
+    })
+  return accounts.map(({ role, email }) => ({ role, email }))
+}
+
+async function demoAccountHolders(db: Db, today: string): Promise<DemoAccount[]> {
+  const accounts: DemoAccount[] = []
+  for (const [email, role] of [
+    ['staff@example.org', 'staff'],
+    ['board@example.org', 'Advisory Board'],
+  ] as const) {
+    const person = await personByEmail(db, email)
+    if (person) accounts.push({ role, email: person.email, personId: person.id })
+  }
+  const heldToday = and(
+    sql`${seats.startsOn} <= ${today}::date`,
+    sql`(${seats.endsOn} is null or ${seats.endsOn} > ${today}::date)`,
+  )
+  const holder = {
+    personId: people.id,
+    email: people.email,
+    seatRole: seats.role,
+    organization: sql<string>`coalesce(${organizations.shortName}, ${organizations.name})`,
+  }
+  const amp = await db
+    .select(holder)
+    .from(seats)
+    .innerJoin(organizations, eq(organizations.id, seats.organizationId))
+    .innerJoin(people, eq(people.id, seats.personId))
+    .where(and(eq(organizations.slug, DEMO_ORGANIZATION), heldToday))
+    .orderBy(desc(seats.role))
+  const [other] = await db
+    .select(holder)
+    .from(seats)
+    .innerJoin(organizations, eq(organizations.id, seats.organizationId))
+    .innerJoin(people, eq(people.id, seats.personId))
+    .where(
+      and(
+        ne(organizations.slug, DEMO_ORGANIZATION),
+        eq(organizations.category, 'member'),
+        eq(organizations.isDemo, true),
+        eq(seats.role, 'representative'),
+        heldToday,
+      ),
+    )
+    .orderBy(asc(organizations.name))
+    .limit(1)
+  for (const seat of [...amp, ...(other ? [other] : [])])
+    accounts.push({
+      role: `${seat.seatRole} of ${seat.organization}`,
+      email: seat.email,
+      personId: seat.personId,
+    })
+  return accounts
+}

@@ -1,0 +1,259 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { eq } from 'drizzle-orm'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { loadConfig } from '../../src/config.ts'
+import { writeAs } from '../../src/db/actor.ts'
+import { organizations } from '../../src/db/schema/index.ts'
+import { personByEmail } from '../../src/features/auth/accounts.ts'
+import { createAuth } from '../../src/features/auth/auth.ts'
+import { loadDemo } from '../../src/features/demo/load-demo.ts'
+import { createMailer } from '../../src/features/email/mailer.ts'
+import { type RunningHub, startHub } from '../../src/server.ts'
+import { checkAccessibility, launchBrowser, screenshot } from '../support/browser.ts'
+import { DEMO_TODAY } from '../support/fixtures.ts'
+import { signInCookies } from '../support/sign-in-as.ts'
+import { createTestDatabase, type TestDatabase } from '../support/test-database.ts'
+
+const AUTH_SECRET = 'e2e-secret-that-is-long-enough-for-better-auth'
+
+describe('the staff pages in a browser', () => {
+  let database: TestDatabase
+  let hub: RunningHub
+  let browser: Browser
+  let base: string
+  let dataDir: string
+  let staffCookies: { name: string; value: string }[]
+  const contexts: BrowserContext[] = []
+  const pageErrors: string[] = []
+
+  beforeAll(async () => {
+    database = await createTestDatabase()
+    await loadDemo(database.db, { isProduction: false, today: DEMO_TODAY })
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'hub-e2e-staff-'))
+    const config = loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      AUTH_SECRET,
+      DATA_DIR: dataDir,
+    })
+    hub = await startHub(config, { database, today: () => DEMO_TODAY })
+    base = `http://127.0.0.1:${hub.port}`
+
+    // Sign in through better-auth itself, with the hub's secret, so the hub accepts the cookie.
+    const outboxDir = path.join(dataDir, 'outbox')
+    const mailer = createMailer({ outboxDir, from: 'Hub <hub@example.org>' })
+    const auth = createAuth({
+      db: database.db,
+      baseUrl: base,
+      secret: AUTH_SECRET,
+      mailer,
+      signInPerMinute: 1000,
+    })
+    staffCookies = await signInCookies(database.db, auth, { email: 'staff@example.org', origin: base })
+
+    // Something to see in the log and in the outbox.
+    const robin = await personByEmail(database.db, 'staff@example.org')
+    await writeAs(database.db, `person:${robin?.id}`, (tx) =>
+      tx
+        .update(organizations)
+        .set({ summary: 'A partnership of <b>manufacturers</b> <script>alert(1)</script>' })
+        .where(eq(organizations.slug, 'amp-socal')),
+    )
+    await mailer.send({
+      to: 'newcomer@example.org',
+      subject: 'Your invitation to the Collaborative Hub',
+      text: `Hello,\n\nChoose a password here (the link works for one week):\n${base}/invitations/accept?token=abcdefghijklmnopqrstuvwxyz0123456789\n\n<script>alert(1)</script>\n`,
+    })
+    browser = await launchBrowser()
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await hub?.close()
+    await database?.drop()
+    if (dataDir) await rm(dataDir, { recursive: true, force: true })
+  })
+
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((c) => c.close()))
+    const errors = pageErrors.splice(0)
+    expect(errors, 'the page logged errors').toEqual([])
+  })
+
+  /** A page signed in as staff. `forAxe` bypasses the CSP, which forbids the inline script axe is. */
+  async function staffPage(options: { forAxe?: boolean; width?: number; height?: number } = {}) {
+    const context = await browser.newContext({
+      bypassCSP: options.forAxe ?? false,
+      viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
+    })
+    contexts.push(context)
+    await context.addCookies(staffCookies.map((c) => ({ ...c, url: base })))
+    const page = await context.newPage()
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(`${message.location().url}: ${message.text()}`)
+    })
+    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`))
+    return page
+  }
+
+  async function expectAccessible(page: Page) {
+    const violations = await checkAccessibility(page)
+    expect(violations.join('\n\n'), `axe on ${page.url()}`).toBe('')
+  }
+
+  it('shows staff the audit log, filters it, and shows changed values as text', async () => {
+    const page = await staffPage({ forAxe: true })
+    const response = await page.goto(`${base}/staff/audit`)
+    expect(response?.status()).toBe(200)
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Audit log')
+    await expectAccessible(page)
+
+    await page.getByLabel('Table').selectOption('organizations')
+    await page.getByLabel('Action').selectOption('update')
+    await Promise.all([
+      page.waitForURL((url) => url.searchParams.get('table') === 'organizations'),
+      page.getByRole('button', { name: 'Apply filters' }).click(),
+    ])
+    const entries = page.getByRole('list', { name: 'Entries' }).getByRole('listitem')
+    expect(await entries.count()).toBe(1)
+    const entry = entries.first()
+    expect(await entry.getByRole('heading').textContent()).toBe('Update in organizations')
+    expect(await entry.locator('dt:text-is("Who:") + dd').textContent()).toBe(
+      'Robin Castellano (staff@example.org)',
+    )
+    const row = entry.getByRole('row', { name: /^summary/ })
+    expect(await row.getByRole('cell').nth(1).textContent()).toBe(
+      'A partnership of <b>manufacturers</b> <script>alert(1)</script>',
+    )
+    expect(await page.locator('main script, main b').count()).toBe(0)
+    await expectAccessible(page)
+    await screenshot(page, 'staff-audit-filtered')
+
+    await page.getByRole('link', { name: 'Clear' }).click()
+    await page.waitForURL(`${base}/staff/audit`)
+    const first = page
+      .getByRole('list', { name: 'Entries' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Insert in' })
+      .first()
+    await first.locator('summary').click()
+    expect(await first.locator('details').getAttribute('open')).toBe('')
+    await expectAccessible(page)
+    await screenshot(page, 'staff-audit')
+  })
+
+  it('creates an API token, shows it once, and revokes it', async () => {
+    const page = await staffPage({ forAxe: true })
+    // From the audit log, as staff would come: see the report about the form token of a first page view.
+    await page.goto(`${base}/staff/audit`)
+    await Promise.all([
+      page.waitForURL(`${base}/staff/api-tokens`),
+      page.getByRole('navigation', { name: 'Staff pages' }).getByRole('link', { name: 'API tokens' }).click(),
+    ])
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('API tokens')
+    await expectAccessible(page)
+    await screenshot(page, 'staff-api-tokens-empty')
+
+    // Submitting without a name or scope explains both, next to the fields.
+    await page.getByRole('button', { name: 'Create token' }).click()
+    await page.locator('#token-name-error').waitFor()
+    expect(await page.locator('#token-name-error').textContent()).toBe(
+      'Give the token a name, such as “Reporting dashboard”.',
+    )
+    expect(await page.locator('#token-scopes-error').textContent()).toBe('Choose at least one scope.')
+    // Chromium logs the 400 answer to the refused form as a console error: expected here, and nothing else.
+    expect(pageErrors.splice(0).filter((e) => !/status of 400/.test(e))).toEqual([])
+    await expectAccessible(page)
+
+    await page.getByLabel('Name').fill('Reporting dashboard')
+    await page.getByLabel('organizations:read').check()
+    await page.getByRole('button', { name: 'Create token' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Token created' }).waitFor()
+    expect(await page.locator('#token-warning').textContent()).toContain('it will not be shown again')
+    const token = await page.getByLabel('The token').inputValue()
+    expect(token).toMatch(/^hub_[\w-]{32}$/)
+    await expectAccessible(page)
+    await screenshot(page, 'staff-api-token-created')
+
+    const api = await fetch(`${base}/api/v1/organizations`, { headers: { Authorization: `Bearer ${token}` } })
+    expect(api.status).toBe(200)
+
+    await page.getByRole('link', { name: 'Back to API tokens' }).click()
+    await page.waitForURL(`${base}/staff/api-tokens`)
+    expect(await page.content()).not.toContain(token)
+    const tokenRow = page.getByRole('row', { name: /Reporting dashboard/ })
+    expect(await tokenRow.getByRole('cell').first().textContent()).toBe(`${token.slice(0, 10)}…`)
+    expect(await tokenRow.locator('.badge').textContent()).toBe('Active')
+    await screenshot(page, 'staff-api-tokens-list')
+
+    await Promise.all([
+      page.waitForURL((url) => url.searchParams.has('revoked')),
+      tokenRow.getByRole('button', { name: 'Revoke Reporting dashboard' }).click(),
+    ])
+    expect(await page.getByRole('status').first().textContent()).toBe(
+      'The token “Reporting dashboard” was revoked.',
+    )
+    expect(
+      await page
+        .getByRole('row', { name: /Reporting dashboard/ })
+        .locator('.badge')
+        .textContent(),
+    ).toBe('Revoked')
+    await expectAccessible(page)
+    await screenshot(page, 'staff-api-tokens-revoked')
+    const refused = await fetch(`${base}/api/v1/organizations`, {
+      headers: { Authorization: `Bearer ${token}` },
+    })
+    expect(refused.status).toBe(401)
+
+    await page.goto(`${base}/staff/audit?action=api_call`)
+    const call = page.getByRole('list', { name: 'Entries' }).getByRole('listitem').first()
+    expect(await call.getByRole('heading').textContent()).toBe('API call: GET /api/v1/organizations')
+    expect(await call.locator('dt:text-is("Who:") + dd').textContent()).toBe('API token Reporting dashboard')
+  })
+
+  it('shows the outbox with each email’s text as text', async () => {
+    const page = await staffPage({ forAxe: true })
+    await page.goto(`${base}/staff/outbox`)
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Email outbox')
+    const email = page.getByRole('list', { name: 'Emails' }).getByRole('listitem').first()
+    expect(await email.getByRole('heading').textContent()).toBe('Your invitation to the Collaborative Hub')
+    expect(await email.locator('dt:text-is("To:") + dd').textContent()).toBe('newcomer@example.org')
+    await email.getByText('The email’s text').click()
+    const body = await email.locator('details p').textContent()
+    expect(body).toContain('Choose a password here (the link works for one week):')
+    expect(body).toContain(`${base}/invitations/accept?token=abcdefghijklmnopqrstuvwxyz0123456789`)
+    expect(body).toContain('<script>alert(1)</script>')
+    expect(await email.locator('a, script').count()).toBe(0)
+    await expectAccessible(page)
+    await screenshot(page, 'staff-outbox')
+  })
+
+  it('fits the staff pages on a phone screen without horizontal scrolling', async () => {
+    const page = await staffPage({ width: 390, height: 844 })
+    for (const [name, url] of [
+      ['audit', '/staff/audit'],
+      ['api-tokens', '/staff/api-tokens'],
+      ['outbox', '/staff/outbox'],
+    ] as const) {
+      const response = await page.goto(`${base}${url}`)
+      expect(response?.status(), url).toBe(200)
+      // Opened, the long values inside must wrap too.
+      for (const summary of await page.locator('main summary').all()) await summary.click()
+      const { scrollWidth, clientWidth } = await page.evaluate(() => {
+        const root = document.scrollingElement ?? document.documentElement
+        return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth }
+      })
+      expect(scrollWidth, `${url} scrolls sideways`).toBeLessThanOrEqual(clientWidth)
+      await screenshot(page, `phone-staff-${name}`)
+      // The first screenful of content, where the full page is too long to look at.
+      await page.locator('main h2, main ol').first().scrollIntoViewIfNeeded()
+      await screenshot(page, `phone-staff-${name}-screen`, { fullPage: false })
+    }
+  })
+})
