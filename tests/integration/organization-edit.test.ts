@@ -182,6 +182,19 @@ describe(`editing an organisation's profile on ${testEngine}`, () => {
     expect(data.partnerCount).toBe(3)
   })
 
+  it('offers the edit link on a profile only to those who may edit it', async () => {
+    const link = `href="/organizations/${ORG_A}/edit"`
+    expect(await (await representative.get(`/organizations/${ORG_A}`)).text()).toContain(link)
+    expect(await (await staff.get(`/organizations/${ORG_B}`)).text()).toContain(
+      `href="/organizations/${ORG_B}/edit"`,
+    )
+    expect(await (await anonymousGet(`/organizations/${ORG_A}`)).text()).not.toContain(link)
+    expect(await (await board.get(`/organizations/${ORG_A}`)).text()).not.toContain(link)
+    expect(await (await representative.get(`/organizations/${ORG_B}`)).text()).not.toContain('/edit"')
+    const account = await (await representative.get('/account')).text()
+    expect(account).toContain(link)
+  })
+
   it('derives the partner count from the list wherever it is shown', async () => {
     const count = async () => {
       const list = await api<ApiList>('/api/v1/organizations')

@@ -6,14 +6,20 @@ import type { SignedInViewer } from '#src/features/access/viewer.ts'
 import { logger } from '#src/lib/logger.ts'
 import { personByEmail } from './accounts.ts'
 
+export type RoleLabel = { label: string /** Where to edit the organisation of a seat. */; editHref?: string }
+
 /** The roles of an account in words, from the records on `onDate`: "Staff", "Representative of X", … */
-export async function describeRoles(db: DbOrTx, viewer: SignedInViewer, onDate: string): Promise<string[]> {
-  const labels: string[] = []
-  if (viewer.roles.includes('staff')) labels.push('Staff')
-  if (viewer.roles.includes('board')) labels.push('Advisory Board member')
+export async function describeRoles(
+  db: DbOrTx,
+  viewer: SignedInViewer,
+  onDate: string,
+): Promise<RoleLabel[]> {
+  const labels: RoleLabel[] = []
+  if (viewer.roles.includes('staff')) labels.push({ label: 'Staff' })
+  if (viewer.roles.includes('board')) labels.push({ label: 'Advisory Board member' })
   if (!viewer.personId || viewer.seatOrganizationIds.length === 0) return labels
   const held = await db
-    .select({ role: seats.role, organization: organizations.name })
+    .select({ role: seats.role, organization: organizations.name, slug: organizations.slug })
     .from(seats)
     .innerJoin(organizations, eq(organizations.id, seats.organizationId))
     .where(
@@ -25,7 +31,10 @@ export async function describeRoles(db: DbOrTx, viewer: SignedInViewer, onDate: 
     )
     .orderBy(seats.role, organizations.name)
   for (const seat of held)
-    labels.push(`${seat.role === 'representative' ? 'Representative' : 'Alternate'} of ${seat.organization}`)
+    labels.push({
+      label: `${seat.role === 'representative' ? 'Representative' : 'Alternate'} of ${seat.organization}`,
+      editHref: `/organizations/${seat.slug}/edit`,
+    })
   return labels
 }
 

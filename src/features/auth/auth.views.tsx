@@ -1,4 +1,5 @@
 import { Layout } from '#src/ui/layout.tsx'
+import type { RoleLabel } from './account.ts'
 import { CsrfInput, Field, Flash } from './form-parts.tsx'
 import { type NewPasswordErrors, PASSWORD_MAX, PASSWORD_MIN, passwordHint } from './passwords.ts'
 
@@ -235,7 +236,7 @@ export function LinkNotValidPage(props: {
 export type AccountPageProps = {
   name: string
   email: string
-  roles: string[]
+  roles: RoleLabel[]
   notice?: string
   error?: string
   emailForm?: { value?: string; error?: string }
@@ -261,7 +262,13 @@ export function AccountPage(props: AccountPageProps) {
                 ? props.roles.map((role, index) => (
                     <>
                       {index > 0 ? <br /> : null}
-                      {role}
+                      {role.label}
+                      {role.editHref ? (
+                        <>
+                          {' '}
+                          (<a href={role.editHref}>edit its profile</a>)
+                        </>
+                      ) : null}
                     </>
                   ))
                 : 'No roles on record today.'}

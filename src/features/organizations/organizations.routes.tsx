@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { requirePermission } from '#src/features/access/middleware.ts'
+import { canEditOrganization } from '#src/features/access/permissions.ts'
 import type { AppDeps, AppEnv } from '#src/features/site/deps.ts'
 import { hasDemoData, sendCached } from '#src/features/site/respond.ts'
 import { AppError } from '#src/lib/errors.ts'
@@ -49,7 +50,12 @@ export function organizationPages(deps: AppDeps): Hono<AppEnv> {
         if (!org)
           throw new AppError('NOT_FOUND', { userMessage: 'No admitted organisation has this address.' })
         const page = (
-          <ProfilePage org={org} mapSvg={renderProfileMap(org)} hasDemoData={await hasDemoData(db)} />
+          <ProfilePage
+            org={org}
+            mapSvg={renderProfileMap(org)}
+            hasDemoData={await hasDemoData(db)}
+            canEdit={canEditOrganization(c.get('viewer'), org.id)}
+          />
         )
         return renderDocument(page)
       },

@@ -18,6 +18,8 @@ export function ProfilePage(props: {
   org: OrganizationProfile
   mapSvg: string | null
   hasDemoData: boolean
+  /** Shown only to those who may edit it (never on the cached anonymous page). */
+  canEdit?: boolean
 }) {
   const { org } = props
   const counties = org.counties.map((fips) => {
@@ -36,6 +38,13 @@ export function ProfilePage(props: {
           <span class={org.category === 'bff' ? 'badge bff' : 'badge'}>{categoryLabels[org.category]}</span>
           {org.isFictional ? <span class="badge fictional">Fictional demo organisation</span> : null}
         </div>
+        {props.canEdit ? (
+          <p>
+            <a class="button secondary" href={`/organizations/${org.slug}/edit`}>
+              Edit this profile
+            </a>
+          </p>
+        ) : null}
         {org.summary ? <p class="lede">{org.summary}</p> : null}
         <div class="two-col">
           <section aria-labelledby="facts-heading">
