@@ -196,4 +196,33 @@ describe("editing an organisation's profile in a browser", () => {
     await expectAccessible(page)
     await screenshot(page, 'organization-edit-403')
   })
+
+  it("refuses the representative's post to another organisation's form, and changes nothing", async () => {
+    const rowOf = async (slug: string) =>
+      (
+        await queryRows<Record<string, unknown>>(
+          database.db,
+          sql`select summary, website, focus_industries, updated_at::text from organizations where slug = ${slug}`,
+        )
+      )[0]
+    const before = await rowOf(ORG_B)
+    const page = await openPage()
+    // Our own form, with a valid form token, pointed at the other organisation: the server must say no.
+    await page.goto(`${base}/organizations/${ORG_A}/edit`)
+    await page.getByLabel('Summary').fill('Taken over by another organisation')
+    await page.evaluate((target) => {
+      const form = document.querySelector('form[action$="/edit"]') as HTMLFormElement
+      form.action = target
+    }, `${base}/organizations/${ORG_B}/edit`)
+    const [response] = await Promise.all([
+      page.waitForResponse(
+        (r) => r.url().endsWith(`/organizations/${ORG_B}/edit`) && r.request().method() === 'POST',
+      ),
+      page.getByRole('button', { name: 'Save the profile' }).click(),
+    ])
+    expect(response.status()).toBe(403)
+    await page.waitForLoadState()
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Not allowed')
+    expect(await rowOf(ORG_B)).toEqual(before)
+  })
 })
