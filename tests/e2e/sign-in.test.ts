@@ -238,8 +238,12 @@ describe('signing in with a browser', () => {
       page.waitForURL(`${base}/account`),
       form.getByRole('button', { name: 'Sign in' }).click(),
     ])
-    expect(await page.locator('.facts dt:text-is("Roles") + dd').textContent()).toBe(
-      'Alternate of Advanced Manufacturing Partnership for Southern California',
+    const roles = page.locator('.facts dt:text-is("Roles") + dd')
+    expect(await roles.textContent()).toBe(
+      'Alternate of Advanced Manufacturing Partnership for Southern California (edit its profile)',
+    )
+    expect(await roles.getByRole('link', { name: 'edit its profile' }).getAttribute('href')).toBe(
+      '/organizations/amp-socal/edit',
     )
   })
 
