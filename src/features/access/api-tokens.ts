@@ -7,7 +7,12 @@ import { apiTokens, auditLog, people } from '#src/db/schema/index.ts'
 import type { AppEnv } from '#src/features/site/deps.ts'
 import { AppError } from '#src/lib/errors.ts'
 
-export const apiScopes = ['organizations:read', 'audit:read'] as const
+export const apiScopes = [
+  'organizations:read',
+  'audit:read',
+  'applications:read',
+  'organizations:write',
+] as const
 export type ApiScope = (typeof apiScopes)[number]
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')

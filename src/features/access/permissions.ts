@@ -17,6 +17,23 @@ export const permissionRules = {
   'audit:read-api': (v: Viewer) =>
     (v.kind === 'user' && v.roles.includes('staff')) ||
     (v.kind === 'token' && v.scopes.includes('audit:read')),
+  /** Work on one's own applications (drafts, answers): any signed-in account; ownership is checked per record. */
+  'application:own': (v: Viewer) => v.kind === 'user',
+  /** Staff review of applications, criterion by criterion. */
+  'application:review': (v: Viewer) => v.kind === 'user' && v.roles.includes('staff'),
+  /** Advisory Board votes on applications. */
+  'application:vote': (v: Viewer) => v.kind === 'user' && v.roles.includes('board'),
+  /** Read applications over the JSON API: staff sessions, or tokens with the applications:read scope. */
+  'applications:read-api': (v: Viewer) =>
+    (v.kind === 'user' && v.roles.includes('staff')) ||
+    (v.kind === 'token' && v.scopes.includes('applications:read')),
+  /** Hand over or swap an organisation's seats: staff any, the representative their own (checked per record). */
+  'seats:manage': (v: Viewer) =>
+    v.kind === 'user' && (v.roles.includes('staff') || v.roles.includes('representative')),
+  /** Suspend, reinstate or withdraw an organisation. */
+  'organization:admin': (v: Viewer) => v.kind === 'user' && v.roles.includes('staff'),
+  /** Download an uploaded file: staff, the board, and the applicant who uploaded it (checked per record). */
+  'file:download': (v: Viewer) => v.kind === 'user',
   'outbox:read': (v: Viewer) => v.kind === 'user' && v.roles.includes('staff'),
   'people:invite': (v: Viewer) => v.kind === 'user' && v.roles.includes('staff'),
   'api-tokens:manage': (v: Viewer) => v.kind === 'user' && v.roles.includes('staff'),
@@ -25,6 +42,10 @@ export const permissionRules = {
 export type Permission = keyof typeof permissionRules
 
 export const can = (viewer: Viewer, permission: Permission): boolean => permissionRules[permission](viewer)
+
+/** Whether the viewer may change this organisation's seats: staff, or its representative today. */
+export const canManageSeats = (viewer: Viewer, organizationId: string, representativeOf: string[]): boolean =>
+  viewer.kind === 'user' && (viewer.roles.includes('staff') || representativeOf.includes(organizationId))
 
 /** Whether the viewer may edit this organisation: staff, or a holder of its seat today. */
 export const canEditOrganization = (viewer: Viewer, organizationId: string): boolean =>

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm'
 import type { DbOrTx } from '#src/db/client.ts'
 import { queryRows } from '#src/db/sql.ts'
 
-export const roles = ['staff', 'board', 'representative', 'alternate'] as const
+export const roles = ['staff', 'board', 'representative', 'alternate', 'applicant'] as const
 export type Role = (typeof roles)[number]
 
 /** Who is making a request, with roles derived from the records on the day (never stored as flags). */
@@ -34,6 +34,7 @@ export async function loadUserViewer(
     person_id: string | null
     is_staff: boolean
     is_board: boolean
+    is_applicant: boolean
     seats: { role: 'representative' | 'alternate'; organization_id: string }[]
   }>(
     db,
@@ -42,6 +43,8 @@ export async function loadUserViewer(
           and (s.ends_on is null or s.ends_on > ${onDate}::date)) as is_staff,
         exists (select 1 from board_members b where b.person_id = p.id and b.starts_on <= ${onDate}::date
           and (b.ends_on is null or b.ends_on > ${onDate}::date)) as is_board,
+        exists (select 1 from applications a where a.applicant_id = p.id
+          and a.status in ('draft', 'submitted', 'needs_info', 'with_board')) as is_applicant,
         coalesce((select json_agg(json_build_object('role', st.role, 'organization_id', st.organization_id))
           from seats st where st.person_id = p.id and st.starts_on <= ${onDate}::date
             and (st.ends_on is null or st.ends_on > ${onDate}::date)), '[]') as seats
@@ -53,6 +56,7 @@ export async function loadUserViewer(
   const seats = row?.seats ?? []
   if (seats.some((s) => s.role === 'representative')) viewerRoles.push('representative')
   if (seats.some((s) => s.role === 'alternate')) viewerRoles.push('alternate')
+  if (row?.is_applicant) viewerRoles.push('applicant')
   return {
     kind: 'user',
     userId: user.id,
