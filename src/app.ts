@@ -8,13 +8,18 @@ import {
   refuseCrossSite,
   requirePermission,
 } from '#src/features/access/middleware.ts'
+import { applicationsApi } from '#src/features/api/applications.api.ts'
 import { organizationsApi } from '#src/features/api/organizations.api.ts'
 import { auditRoutes } from '#src/features/audit/audit.routes.tsx'
 import { authPages } from '#src/features/auth/auth.routes.tsx'
 import { invitationRoutes } from '#src/features/auth/invitations.routes.tsx'
 import { outboxRoutes } from '#src/features/email/outbox.routes.tsx'
+import { fileRoutes } from '#src/features/files/files.routes.tsx'
+import { applyRoutes } from '#src/features/membership/apply.routes.tsx'
+import { reviewRoutes } from '#src/features/membership/review.routes.tsx'
 import { organizationEditRoutes } from '#src/features/organizations/edit.routes.tsx'
 import { organizationPages } from '#src/features/organizations/organizations.routes.tsx'
+import { seatRoutes } from '#src/features/seats/seats.routes.tsx'
 import type { AppDeps, AppEnv } from '#src/features/site/deps.ts'
 import { siteRoutes } from '#src/features/site/site.routes.tsx'
 import { isAppError } from '#src/lib/errors.ts'
@@ -51,6 +56,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', outboxRoutes(deps))
   app.route('/', auditRoutes(deps))
   app.route('/', apiTokenRoutes(deps))
+  app.route('/', applyRoutes(deps))
+  app.route('/', fileRoutes(deps))
+  app.route('/', reviewRoutes(deps))
+  app.route('/', seatRoutes(deps))
+  app.route('/api/v1', applicationsApi(deps))
   app.route('/api/v1', organizationsApi(deps))
   // The links in emails (magic link, password reset, email change) land on better-auth's own
   // GET endpoints. Forms never post here: our pages call better-auth from the server.

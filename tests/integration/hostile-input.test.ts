@@ -6,6 +6,10 @@ import { createApiToken } from '../../src/features/access/api-tokens.ts'
 import { personByEmail } from '../../src/features/auth/accounts.ts'
 import { loadDemo } from '../../src/features/demo/load-demo.ts'
 import { DEMO_TODAY } from '../support/fixtures.ts'
+import { applyEntries } from '../support/hostile/apply.ts'
+import { reviewEntries } from '../support/hostile/review.ts'
+import { seatEntries } from '../support/hostile/seats.ts'
+import type { Ctx, Entry } from '../support/hostile/types.ts'
 import { Session, TEST_CSRF } from '../support/http.ts'
 import { signInAs, TEST_PASSWORD } from '../support/sign-in-as.ts'
 import { createTestApp, TEST_ORIGIN, type TestApp } from '../support/test-app.ts'
@@ -26,25 +30,6 @@ const SQL_META = [
   'O\'Brien & Sons\' "Works" -- /* not a comment */ ; $1 $$ ?',
 ]
 
-type Ctx = { tokenId: string; next: () => number }
-type Sample = { path: string; fields: Record<string, string> }
-
-type FreeTextField = {
-  /** The 400 answer to an over-long value names the field with this message. */
-  tooLong: string
-  /** What the database holds for this field after a save (one item per stored value). */
-  readBack: (db: Db, sent: Record<string, string>) => Promise<string[]>
-}
-
-type Entry = {
-  /** A request that the route accepts from our own page. */
-  sample: (ctx: Ctx) => Sample
-  /** Fields a person types free text into, which the route stores (exercised as staff). */
-  freeText?: Record<string, FreeTextField>
-  /** Pages that show what was saved, which must render it as text. */
-  shownAt?: (sent: Record<string, string>) => string[]
-}
-
 const rows = async <T>(db: Db, query: SQL) => queryRows<T>(db, query)
 
 /**
@@ -52,6 +37,9 @@ const rows = async <T>(db: Db, query: SQL) => queryRows<T>(db, query)
  * without an entry fails the test: add it here so that its form is covered too.
  */
 const TABLE: Record<string, Entry> = {
+  ...applyEntries,
+  ...reviewEntries,
+  ...seatEntries,
   'POST /organizations/:slug/edit': {
     sample: () => ({
       path: `/organizations/${ORG_A}/edit`,
