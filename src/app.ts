@@ -42,6 +42,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
         frameAncestors: ["'none'"],
       },
       referrerPolicy: 'strict-origin-when-cross-origin',
+      // A route that sets its own (file downloads: a sandboxing CSP) keeps it.
+      overwrite: false,
     }),
   )
   // Lets the layout see who is signed in without every view passing it down.

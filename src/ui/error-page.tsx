@@ -1,6 +1,11 @@
 import { Layout } from './layout.tsx'
 
-const titles: Record<number, string> = { 400: 'Bad request', 403: 'Not allowed', 404: 'Page not found' }
+const titles: Record<number, string> = {
+  400: 'Bad request',
+  403: 'Not allowed',
+  404: 'Page not found',
+  413: 'Too large',
+}
 
 export function ErrorPage(props: { status: number; message: string }) {
   const title = titles[props.status] ?? 'Something went wrong'

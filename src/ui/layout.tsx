@@ -6,7 +6,7 @@ export type LayoutProps = {
   title: string
   description?: string
   /** The nav entry to mark as the current page. */
-  current?: 'home' | 'directory'
+  current?: 'home' | 'directory' | 'apply'
   hasDemoData?: boolean
   children: Child
 }
@@ -14,6 +14,7 @@ export type LayoutProps = {
 const navItems = [
   { key: 'home', href: '/', label: 'Home' },
   { key: 'directory', href: '/directory', label: 'Directory and map' },
+  { key: 'apply', href: '/apply', label: 'Apply' },
 ] as const
 
 export function Layout(props: LayoutProps) {

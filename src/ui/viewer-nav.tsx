@@ -18,11 +18,27 @@ export function ViewerNav() {
       </li>
     )
   const isStaff = viewer.roles.includes('staff')
+  const isBoard = viewer.roles.includes('board')
   return (
     <>
       {isStaff ? (
+        <>
+          <li>
+            <a href="/staff/applications">Applications</a>
+          </li>
+          <li>
+            <a href="/staff/audit">Audit log</a>
+          </li>
+        </>
+      ) : null}
+      {isBoard ? (
         <li>
-          <a href="/staff/audit">Audit log</a>
+          <a href="/board/applications">Board</a>
+        </li>
+      ) : null}
+      {viewer.roles.includes('applicant') ? (
+        <li>
+          <a href="/applications">My applications</a>
         </li>
       ) : null}
       <li>

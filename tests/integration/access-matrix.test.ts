@@ -70,6 +70,16 @@ const EXPECTED: Record<Permission, Record<ViewerName, boolean>> = {
     apiToken: false,
   },
   'application:review': staffOnly(),
+  // Per record for sessions; the matrix's token lacks the organizations:write scope.
+  'organizations:write-api': {
+    anonymous: false,
+    staff: true,
+    board: false,
+    representativeA: true,
+    alternateA: true,
+    noRole: false,
+    apiToken: false,
+  },
   'application:vote': {
     anonymous: false,
     staff: false,

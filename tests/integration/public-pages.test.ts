@@ -133,7 +133,14 @@ describe(`the public site on ${testEngine}`, () => {
       components: { schemas: Record<string, unknown> }
     }
     expect(doc.openapi).toBe('3.1.0')
-    expect(Object.keys(doc.paths)).toEqual(['/api/v1/organizations', '/api/v1/organizations/{id}'])
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/organizations',
+        '/api/v1/organizations/{id}',
+        '/api/v1/applications',
+        '/api/v1/applications/{id}',
+      ]),
+    )
     expect(Object.keys(doc.components.schemas)).toEqual(
       expect.arrayContaining(['Organization', 'OrganizationDetail', 'Error']),
     )

@@ -70,6 +70,9 @@ export function csrfToken(c: Context<AppEnv>, origin: string): string {
   return token
 }
 
+/** The largest form body read to find its token: an upload of 20 MB with room for the other fields. */
+const MAX_FORM_BODY = 22 * 1024 * 1024
+
 const same = (a: string, b: string) =>
   a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b))
 
@@ -86,6 +89,13 @@ export function refuseCrossSite(deps: AppDeps): MiddlewareHandler<AppEnv> {
     if (!token) {
       const type = c.req.header('Content-Type') ?? ''
       if (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data')) {
+        // Reading the body for its token must not hold an oversized upload in memory first.
+        const declared = Number(c.req.header('Content-Length') ?? Number.NaN)
+        if (Number.isFinite(declared) && declared > MAX_FORM_BODY) {
+          const message = `The upload is ${(declared / 1024 / 1024).toFixed(1)} MB; the limit is 20 MB a file.`
+          if (isApiPath(c.req.path)) return c.json({ error: { code: 'TOO_LARGE', message } }, 413)
+          return renderErrorPage(c, 413, message)
+        }
         const body = await c.req.parseBody()
         token = typeof body._csrf === 'string' ? body._csrf : undefined
       }
@@ -128,7 +138,10 @@ export function requirePermission(permission: Permission): GuardMiddleware {
       const back = c.req.method === 'GET' ? `${url.pathname}${url.search}` : url.pathname
       return c.redirect(`/sign-in?next=${encodeURIComponent(back)}`, 303)
     }
-    const message = 'Your account does not have access to this page.'
+    const message =
+      viewer.kind === 'token'
+        ? `This API token is not allowed here: it lacks the scope this route needs (${permission}).`
+        : 'Your account does not have access to this page.'
     if (isApiPath(c.req.path)) return c.json({ error: { code: 'FORBIDDEN', message } }, 403)
     return renderErrorPage(c, 403, message)
   })

@@ -27,6 +27,10 @@ export const permissionRules = {
   'applications:read-api': (v: Viewer) =>
     (v.kind === 'user' && v.roles.includes('staff')) ||
     (v.kind === 'token' && v.scopes.includes('applications:read')),
+  /** Write organisation profiles over the JSON API: seat holders and staff (per record), or tokens with organizations:write. */
+  'organizations:write-api': (v: Viewer) =>
+    (v.kind === 'user' && (v.roles.includes('staff') || v.seatOrganizationIds.length > 0)) ||
+    (v.kind === 'token' && v.scopes.includes('organizations:write')),
   /** Hand over or swap an organisation's seats: staff any, the representative their own (checked per record). */
   'seats:manage': (v: Viewer) =>
     v.kind === 'user' && (v.roles.includes('staff') || v.roles.includes('representative')),

@@ -1,9 +1,19 @@
 import { z } from 'zod'
 import {
+  apiApplicationEvidenceSchema,
+  apiApplicationSchema,
+  listedApplicationStatuses,
+} from './applications-read.ts'
+import {
   apiErrorSchema,
   apiOrganizationDetailSchema,
   apiOrganizationSchema,
 } from './organizations.schemas.ts'
+import {
+  apiEditableOrganizationSchema,
+  apiOrganizationUpdateSchema,
+  apiValidationErrorSchema,
+} from './organizations-write.api.ts'
 
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` })
 const json = (schema: object) => ({ 'application/json': { schema } })
@@ -29,6 +39,8 @@ const filterParameters = [
 export function openApiDocument(): object {
   // Importing the schemas registers them (by their meta id) in zod's global registry.
   void [apiErrorSchema, apiOrganizationDetailSchema, apiOrganizationSchema]
+  void [apiApplicationSchema, apiApplicationEvidenceSchema]
+  void [apiOrganizationUpdateSchema, apiEditableOrganizationSchema, apiValidationErrorSchema]
   const { schemas } = z.toJSONSchema(z.globalRegistry, {
     target: 'draft-2020-12',
     uri: (id) => `#/components/schemas/${id}`,
@@ -43,7 +55,11 @@ export function openApiDocument(): object {
       title: 'Collaborative Hub API',
       version: '1.0.0',
       description:
-        'Read access to the organisations admitted to the collaborative. Only admitted organisations are listed.',
+        'Read access to the organisations admitted to the collaborative (only admitted organisations are listed), ' +
+        'membership applications for staff, and changes to organisation profiles. Reading organisations needs no ' +
+        'credentials. Other operations take an API token (`Authorization: Bearer …`, with the scope each one ' +
+        'names) or a signed-in session; a session that changes something must also send our Origin and an ' +
+        '`X-CSRF-Token` header equal to its `hub_csrf` cookie.',
     },
     paths: {
       '/api/v1/organizations': {
@@ -86,8 +102,136 @@ export function openApiDocument(): object {
             404: { description: 'No admitted organisation has this id or slug', content: json(ref('Error')) },
           },
         },
+        patch: {
+          summary: "Change an organisation's profile",
+          description:
+            'Any of summary, website, focusIndustries and partners; omitted fields keep their value. The rules ' +
+            'are those of the profile page: staff may edit any organisation, a representative or alternate the ' +
+            'one whose seat they hold today, and a token with the organizations:write scope any organisation. ' +
+            'Works on organisations that are not (or no longer) admitted too. Every change is in the audit log, ' +
+            'recorded against the person or the token.',
+          operationId: 'updateOrganization',
+          security: [{ apiToken: ['organizations:write'] }, { session: [] }],
+          parameters: [
+            {
+              name: 'id',
+              in: 'path',
+              required: true,
+              description: 'The id or the slug',
+              schema: { type: 'string' },
+            },
+          ],
+          requestBody: { required: true, content: json(ref('OrganizationProfileUpdate')) },
+          responses: {
+            200: {
+              description: 'The profile as saved; meta.changed is false when nothing differed',
+              content: json({
+                type: 'object',
+                required: ['data', 'meta'],
+                properties: {
+                  data: ref('EditableOrganization'),
+                  meta: { type: 'object', properties: { changed: { type: 'boolean' } } },
+                },
+              }),
+            },
+            400: {
+              description: 'A field needs a change; nothing was saved',
+              content: json(ref('ValidationError')),
+            },
+            401: { description: 'No credentials, or a token that is not valid', content: json(ref('Error')) },
+            403: {
+              description:
+                'Not allowed for this organisation, a token without the scope, or a session request without the cross-site token',
+              content: json(ref('Error')),
+            },
+            404: { description: 'No organisation has this id or slug', content: json(ref('Error')) },
+          },
+        },
+      },
+      '/api/v1/applications': {
+        get: {
+          summary: 'List membership applications',
+          description: 'Submitted applications (drafts are not listed), the latest submission first.',
+          operationId: 'listApplications',
+          security: [{ apiToken: ['applications:read'] }, { session: [] }],
+          parameters: [
+            {
+              name: 'status',
+              in: 'query',
+              description: 'One or more statuses, separated by commas',
+              schema: { type: 'string', examples: ['submitted', 'needs_info,with_board'] },
+            },
+          ],
+          responses: {
+            200: {
+              description: 'The applications',
+              content: json({
+                type: 'object',
+                required: ['data', 'meta'],
+                properties: {
+                  data: { type: 'array', items: ref('Application') },
+                  meta: {
+                    type: 'object',
+                    properties: {
+                      count: { type: 'integer' },
+                      filters: {
+                        type: 'object',
+                        properties: {
+                          status: { type: 'array', items: { enum: [...listedApplicationStatuses] } },
+                        },
+                      },
+                    },
+                  },
+                },
+              }),
+            },
+            400: { description: 'An unknown status', content: json(ref('ValidationError')) },
+            401: { description: 'No credentials, or a token that is not valid', content: json(ref('Error')) },
+            403: {
+              description: 'Not staff, or a token without the applications:read scope',
+              content: json(ref('Error')),
+            },
+          },
+        },
+      },
+      '/api/v1/applications/{id}': {
+        get: {
+          summary: 'One membership application',
+          operationId: 'getApplication',
+          security: [{ apiToken: ['applications:read'] }, { session: [] }],
+          parameters: [
+            { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
+          ],
+          responses: {
+            200: {
+              description: 'The application with its evidence',
+              content: json({ type: 'object', required: ['data'], properties: { data: ref('Application') } }),
+            },
+            401: { description: 'No credentials, or a token that is not valid', content: json(ref('Error')) },
+            403: {
+              description: 'Not staff, or a token without the applications:read scope',
+              content: json(ref('Error')),
+            },
+            404: { description: 'No submitted application has this id', content: json(ref('Error')) },
+          },
+        },
       },
     },
-    components: { schemas },
+    components: {
+      schemas,
+      securitySchemes: {
+        apiToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'An API token created by staff, with scopes',
+        },
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'better-auth.session_token',
+          description: 'A signed-in session (the Hub pages)',
+        },
+      },
+    },
   }
 }

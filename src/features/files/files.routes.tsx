@@ -1,7 +1,39 @@
 import { Hono } from 'hono'
+import { requirePermission } from '#src/features/access/middleware.ts'
 import type { AppDeps, AppEnv } from '#src/features/site/deps.ts'
+import { renderErrorPage } from '#src/ui/render-error.ts'
+import { attachmentDisposition, canDownloadFile, getStoredFile } from './files.ts'
 
-/** Not built yet: mounted in app.ts so that the feature only has to fill this file. */
-export function fileRoutes(_deps: AppDeps): Hono<AppEnv> {
-  return new Hono<AppEnv>()
+const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/**
+ * Downloads of uploaded files: to staff, the Advisory Board, and the applicant whose
+ * application the file is evidence for. Always an attachment under its safe name, with the
+ * type found from its content, never sniffed, rendered or run by the browser.
+ */
+export function fileRoutes(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>()
+  const { db } = deps.database
+
+  app.get('/files/:id', requirePermission('file:download'), async (c) => {
+    const id = c.req.param('id')
+    const file = uuidShape.test(id) ? await getStoredFile(db, id) : undefined
+    if (!file) return renderErrorPage(c, 404, 'There is no file at this address.')
+    if (!(await canDownloadFile(db, c.get('viewer'), file.id)))
+      return renderErrorPage(
+        c,
+        403,
+        'This file belongs to an application: only its applicant, staff and the Advisory Board can download it.',
+      )
+    return c.body(new Uint8Array(file.data), 200, {
+      'Content-Type': file.contentType,
+      'Content-Length': String(file.data.length),
+      'Content-Disposition': attachmentDisposition(file.name),
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': "default-src 'none'; sandbox",
+      'Cache-Control': 'private, no-store',
+    })
+  })
+
+  return app
 }

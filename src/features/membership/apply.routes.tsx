@@ -1,7 +1,364 @@
+import type { Context, MiddlewareHandler } from 'hono'
 import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { z } from 'zod'
+import { type MemberCriterion, memberCriteria } from '#src/db/schema/index.ts'
+import { requirePermission } from '#src/features/access/middleware.ts'
+import { ensureAccount } from '#src/features/auth/accounts.ts'
+import { formFields } from '#src/features/auth/form-input.ts'
+import { callAuth } from '#src/features/auth/forward.ts'
+import { formatMegabytes, MAX_FILE_BYTES } from '#src/features/files/files.ts'
+import { getSettings } from '#src/features/settings/settings.ts'
 import type { AppDeps, AppEnv } from '#src/features/site/deps.ts'
+import { AppError, isAppError } from '#src/lib/errors.ts'
+import { renderDocument } from '#src/ui/layout.tsx'
+import { renderErrorPage } from '#src/ui/render-error.ts'
+import {
+  type ApplicationDetail,
+  addEvidence,
+  answerInformationRequest,
+  checkAnswer,
+  type FormInput,
+  getApplicationDetail,
+  listApplicationsOf,
+  parseDraftForm,
+  parseStartForm,
+  removeEvidence,
+  type StartForm,
+  saveDraft,
+  startApplication,
+  submitApplication,
+  toDraftForm,
+  withdrawApplication,
+} from './applications.ts'
+import {
+  ApplicationPage,
+  type ApplicationPageProps,
+  ApplyEmailSentPage,
+  ApplyPage,
+  type ApplyPageProps,
+  applyCss,
+  applyCssVersion,
+  MyApplicationsPage,
+} from './apply.views.tsx'
 
-/** Not built yet: mounted in app.ts so that the feature only has to fill this file. */
-export function applyRoutes(_deps: AppDeps): Hono<AppEnv> {
-  return new Hono<AppEnv>()
+/** A body as big as one file at the limit plus the rest of the form; larger is refused unread where possible. */
+export const MAX_UPLOAD_BODY = MAX_FILE_BYTES + 1024 * 1024 + 64 * 1024
+
+const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const text = z.string().max(100_000).catch('')
+const startForm = z.object({ fullName: text, email: text, category: text, organizationName: text })
+const answerForm = z.object({ answer: text })
+
+const notices: Record<string, string> = {
+  started: 'Your draft is started. Fill it in at your own pace: whatever you save is kept.',
+  saved: 'Your draft is saved.',
+  'evidence-added': 'The evidence is added.',
+  'evidence-removed': 'The evidence is removed.',
+  submitted: 'Your application is submitted.',
+  answered: 'Your answer is sent: the application is back with staff.',
+  withdrawn: 'The application is withdrawn.',
+}
+
+const notFound = 'There is no application at this address.'
+const notYours =
+  'Only the person who applied can open this application. Staff and the Advisory Board see applications on their own pages.'
+
+/** Pages that show the applicant and carry form tokens: never kept by any cache. */
+const noStore = (c: Context<AppEnv>) => c.header('Cache-Control', 'private, no-store')
+
+/** The form's fields as lists of strings (a field sent once is a list of one; files are left out). */
+async function formInput(c: Context<AppEnv>): Promise<FormInput> {
+  const body = await c.req.parseBody({ all: true })
+  const input: FormInput = {}
+  for (const [key, value] of Object.entries(body)) {
+    const values = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string')
+    if (values.length > 0) input[key] = values
+  }
+  return input
+}
+
+/**
+ * The public apply page and start form, and the applicant's own pages: the list of their
+ * applications, the draft (profile, region, evidence), submission, answers to staff, and
+ * withdrawal. Every application route checks that the viewer is the applicant.
+ */
+export function applyRoutes(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>()
+  const { db } = deps.database
+
+  const timeZone = async () => (await getSettings(db)).callTimeZone
+
+  /** The application named in the path, when the viewer is its applicant; otherwise the 404 or 403 page. */
+  const ownApplication = async (
+    c: Context<AppEnv>,
+  ): Promise<{ detail: ApplicationDetail; personId: string } | Response> => {
+    const id = c.req.param('id') ?? ''
+    if (!uuidShape.test(id)) return renderErrorPage(c, 404, notFound)
+    const detail = await getApplicationDetail(db, id)
+    if (!detail) return renderErrorPage(c, 404, notFound)
+    const viewer = c.get('viewer')
+    if (viewer.kind !== 'user' || !viewer.personId || viewer.personId !== detail.applicantId)
+      return renderErrorPage(c, 403, notYours)
+    return { detail, personId: viewer.personId }
+  }
+
+  const applicationPage = async (
+    c: Context<AppEnv>,
+    status: 200 | 400 | 409 | 413,
+    detail: ApplicationDetail,
+    props: Partial<ApplicationPageProps> = {},
+  ) => {
+    noStore(c)
+    const page = (
+      <ApplicationPage
+        app={detail}
+        form={toDraftForm(detail)}
+        errors={{}}
+        today={deps.today()}
+        timeZone={await timeZone()}
+        {...props}
+      />
+    )
+    return c.html(await renderDocument(page), status)
+  }
+
+  /** Runs a change; a refusal because of where the application stands shows the page with its reason. */
+  const orConflictPage = async (
+    c: Context<AppEnv>,
+    applicationId: string,
+    work: () => Promise<Response>,
+  ): Promise<Response> => {
+    try {
+      return await work()
+    } catch (error) {
+      if (!isAppError(error) || error.code !== 'CONFLICT') throw error
+      const detail = await getApplicationDetail(db, applicationId)
+      if (!detail) throw error
+      return applicationPage(c, 409, detail, { problem: error.userMessage })
+    }
+  }
+
+  app.get('/assets/apply.css', requirePermission('public'), (c) => {
+    c.header('Content-Type', 'text/css; charset=utf-8')
+    c.header(
+      'Cache-Control',
+      c.req.query('v') === applyCssVersion ? 'public, max-age=31536000, immutable' : 'no-cache',
+    )
+    return c.body(applyCss)
+  })
+
+  const applyPage = async (
+    c: Context<AppEnv>,
+    status: 200 | 400 | 429,
+    props: Omit<ApplyPageProps, 'signedInAs'>,
+  ) => {
+    const viewer = c.get('viewer')
+    noStore(c)
+    const signedInAs = viewer.kind === 'user' ? { name: viewer.name, email: viewer.email } : undefined
+    return c.html(await renderDocument(<ApplyPage {...props} signedInAs={signedInAs} />), status)
+  }
+
+  app.get('/apply', requirePermission('public'), (c) => {
+    const category = c.req.query('category')
+    const values: StartForm = {
+      fullName: '',
+      email: '',
+      category: category === 'member' || category === 'bff' ? category : '',
+      organizationName: '',
+    }
+    return applyPage(c, 200, { values, errors: {} })
+  })
+
+  app.post('/apply', requirePermission('public'), async (c) => {
+    const form = startForm.parse(await formFields(c))
+    const viewer = c.get('viewer')
+    const isSignedIn = viewer.kind === 'user'
+    const parsed = parseStartForm(form, { needsContact: !isSignedIn })
+    if (!parsed.ok) return applyPage(c, 400, { values: form, errors: parsed.errors })
+    const { category, organizationName, fullName, email } = parsed.value
+
+    if (viewer.kind === 'user') {
+      if (!viewer.personId)
+        throw new AppError('CONFLICT', {
+          userMessage: 'Your account is not linked to a person on record, so it cannot apply. Ask the staff.',
+        })
+      const started = await startApplication(db, {
+        category,
+        organizationName,
+        applicant: { personId: viewer.personId },
+      })
+      return c.redirect(`/applications/${started.applicationId}?notice=started`, 303)
+    }
+
+    const started = await startApplication(db, { category, organizationName, applicant: { fullName, email } })
+    await ensureAccount(db, deps.auth, { personId: started.personId, actor: 'system' })
+    const draft = `/applications/${started.applicationId}`
+    // better-auth emails the link; opening it signs the person in and lands on the draft.
+    const answer = await callAuth(c, deps, '/sign-in/magic-link', {
+      email: email.toLowerCase(),
+      callbackURL: draft,
+      errorCallbackURL: `/sign-in?next=${encodeURIComponent(draft)}`,
+    })
+    noStore(c)
+    if (answer.status === 429)
+      return c.html(
+        await renderDocument(
+          <ApplyEmailSentPage
+            email={email}
+            problem="Your draft is saved, but too many links were asked for from your address just now, so none was emailed. Wait a minute, then ask for a sign-in link on the sign-in page with the same address."
+          />,
+        ),
+        429,
+      )
+    if (!answer.ok) throw new Error(`better-auth answered ${answer.status} to an application's sign-in link`)
+    return c.html(await renderDocument(<ApplyEmailSentPage email={email} />))
+  })
+
+  app.get('/applications', requirePermission('application:own'), async (c) => {
+    const viewer = c.get('viewer')
+    const personId = viewer.kind === 'user' ? viewer.personId : null
+    const items = personId ? await listApplicationsOf(db, personId) : []
+    noStore(c)
+    return c.html(await renderDocument(<MyApplicationsPage items={items} timeZone={await timeZone()} />))
+  })
+
+  app.get('/applications/:id', requirePermission('application:own'), async (c) => {
+    const owned = await ownApplication(c)
+    if (owned instanceof Response) return owned
+    return applicationPage(c, 200, owned.detail, { notice: notices[c.req.query('notice') ?? ''] })
+  })
+
+  app.post('/applications/:id', requirePermission('application:own'), async (c) => {
+    const owned = await ownApplication(c)
+    if (owned instanceof Response) return owned
+    const { detail, personId } = owned
+    if (detail.status !== 'draft')
+      return applicationPage(c, 409, detail, {
+        problem: 'This application is submitted: its details can no longer be changed.',
+      })
+    const input = await formInput(c)
+    const parsed = parseDraftForm(input, { category: detail.category, today: deps.today() })
+    await saveDraft(db, { applicationId: detail.id, personId, update: parsed.update })
+    if (Object.keys(parsed.errors).length === 0) {
+      const anchor = input._then?.[0] === 'region' ? '#region' : ''
+      return c.redirect(`/applications/${detail.id}?notice=saved${anchor}`, 303)
+    }
+    const saved = (await getApplicationDetail(db, detail.id)) ?? detail
+    return applicationPage(c, 400, saved, {
+      form: { ...toDraftForm(saved), ...parsed.typed },
+      errors: parsed.errors,
+    })
+  })
+
+  /** The answer to an upload over the body limit: the page, with why, and nothing stored. */
+  const uploadTooLarge = async (c: Context<AppEnv>, size: number | undefined) => {
+    const owned = await ownApplication(c)
+    if (owned instanceof Response) return owned
+    const body = c.req.bodyCache.formData ? await c.req.parseBody() : {}
+    const criterion = memberCriteria.find((k) => k === body.criterion)
+    const message = `The upload is ${size === undefined ? 'over 21 MB' : formatMegabytes(size)}; the limit is 20 MB a file.`
+    return applicationPage(c, 413, owned.detail, {
+      ...(criterion ? { evidenceError: { criterion, message, link: '' } } : { problem: message }),
+    })
+  }
+
+  /**
+   * Refuses an upload body over MAX_UPLOAD_BODY: by its declared length, or while reading it.
+   * The cross-site check before it may already have read the form (to find the form token);
+   * then the size read is checked here.
+   */
+  const uploadLimit: MiddlewareHandler<AppEnv> = async (c, next) => {
+    const declared = Number(c.req.header('Content-Length'))
+    if (Number.isFinite(declared) && declared > MAX_UPLOAD_BODY) return uploadTooLarge(c, declared)
+    if (!c.req.raw.bodyUsed)
+      return bodyLimit({ maxSize: MAX_UPLOAD_BODY, onError: (c) => uploadTooLarge(c, undefined) })(c, next)
+    const size = (await c.req.arrayBuffer()).byteLength
+    if (size > MAX_UPLOAD_BODY) return uploadTooLarge(c, size)
+    return next()
+  }
+
+  app.post('/applications/:id/evidence', requirePermission('application:own'), uploadLimit, async (c) => {
+    const owned = await ownApplication(c)
+    if (owned instanceof Response) return owned
+    const { detail, personId } = owned
+    const body = await c.req.parseBody()
+    const criterion = memberCriteria.find((k) => k === body.criterion) as MemberCriterion | undefined
+    if (!criterion)
+      return applicationPage(c, 400, detail, {
+        problem: 'The form did not say which criterion the evidence is for. Reload the page and try again.',
+      })
+    const file =
+      body.file instanceof File && (body.file.name !== '' || body.file.size > 0) ? body.file : undefined
+    const link = typeof body.link === 'string' ? body.link.trim() : ''
+    const refuse = (status: 400 | 413, message: string) =>
+      applicationPage(c, status, detail, { evidenceError: { criterion, message, link } })
+    if (!file && link === '') return refuse(400, 'Choose a document to upload, or give a link.')
+    if (file && link !== '')
+      return refuse(400, 'Give either a document or a link, not both: add the other one next.')
+    return orConflictPage(c, detail.id, async () => {
+      const result = await addEvidence(db, {
+        applicationId: detail.id,
+        personId,
+        criterion,
+        evidence: file
+          ? { file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } }
+          : { link },
+      })
+      if (!result.ok) return refuse(result.status, result.message)
+      return c.redirect(`/applications/${detail.id}?notice=evidence-added#evidence-${criterion}`, 303)
+    })
+  })
+
+  app.post(
+    '/applications/:id/evidence/:evidenceId/delete',
+    requirePermission('application:own'),
+    async (c) => {
+      const owned = await ownApplication(c)
+      if (owned instanceof Response) return owned
+      const evidenceId = c.req.param('evidenceId')
+      if (!uuidShape.test(evidenceId))
+        return renderErrorPage(c, 404, 'This evidence is not on the application.')
+      return orConflictPage(c, owned.detail.id, async () => {
+        await removeEvidence(db, { applicationId: owned.detail.id, personId: owned.personId, evidenceId })
+        return c.redirect(`/applications/${owned.detail.id}?notice=evidence-removed#evidence`, 303)
+      })
+    },
+  )
+
+  app.post('/applications/:id/submit', requirePermission('application:own'), async (c) => {
+    const owned = await ownApplication(c)
+    if (owned instanceof Response) return owned
+    return orConflictPage(c, owned.detail.id, async () => {
+      const result = await submitApplication(db, { applicationId: owned.detail.id, personId: owned.personId })
+      if (!result.ok) return applicationPage(c, 400, owned.detail, { missing: result.missing })
+      return c.redirect(`/applications/${owned.detail.id}?notice=submitted`, 303)
+    })
+  })
+
+  app.post('/applications/:id/answer', requirePermission('application:own'), async (c) => {
+    const owned = await ownApplication(c)
+    if (owned instanceof Response) return owned
+    const { detail, personId } = owned
+    const { answer } = answerForm.parse(await formFields(c))
+    if (detail.status !== 'needs_info')
+      return applicationPage(c, 409, detail, { problem: 'Staff have not asked for more information.' })
+    const error = checkAnswer(answer)
+    if (error) return applicationPage(c, 400, detail, { answer: { value: answer, error } })
+    return orConflictPage(c, detail.id, async () => {
+      await answerInformationRequest(db, { applicationId: detail.id, personId, answer })
+      return c.redirect(`/applications/${detail.id}?notice=answered`, 303)
+    })
+  })
+
+  app.post('/applications/:id/withdraw', requirePermission('application:own'), async (c) => {
+    const owned = await ownApplication(c)
+    if (owned instanceof Response) return owned
+    return orConflictPage(c, owned.detail.id, async () => {
+      await withdrawApplication(db, { applicationId: owned.detail.id, personId: owned.personId })
+      return c.redirect(`/applications/${owned.detail.id}?notice=withdrawn`, 303)
+    })
+  })
+
+  return app
 }

@@ -1,8 +1,9 @@
 import { type SQL, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import type { DbOrTx } from '#src/db/client.ts'
-import { organizationCategories } from '#src/db/schema/index.ts'
+import { organizationCategories, type SeatRole } from '#src/db/schema/index.ts'
 import { queryRows } from '#src/db/sql.ts'
+import { vacantSeatsSql } from '#src/features/seats/organization-status.ts'
 import { admissionStateJoin } from './admission.ts'
 
 export const directoryFiltersSchema = z.object({
@@ -38,6 +39,8 @@ export type OrganizationSummary = {
   partnerCount: number
   admittedOn: string
   isFictional: boolean
+  /** Seats with nobody in them today: a non-empty list means the organisation is incomplete. */
+  vacantSeats: SeatRole[]
 }
 
 type Row = {
@@ -57,6 +60,7 @@ type Row = {
   partner_count: number
   admitted_on: string
   is_fictional: boolean
+  vacant_seats: SeatRole[]
 }
 
 const toSummary = (r: Row): OrganizationSummary => ({
@@ -76,6 +80,7 @@ const toSummary = (r: Row): OrganizationSummary => ({
   partnerCount: r.partner_count,
   admittedOn: r.admitted_on,
   isFictional: r.is_fictional,
+  vacantSeats: r.vacant_seats,
 })
 
 /** Organisations admitted on `onDate`, with derived programs and partner counts, by name. */
@@ -98,7 +103,8 @@ export async function listAdmittedOrganizations(
         o.website, o.states, o.counties, o.focus_industries, o.is_fictional, adm.admitted_on,
         coalesce((select array_agg(distinct p.code order by p.code) from designations d
           join designation_programs p on p.id = d.program_id where d.organization_id = o.id), '{}') as programs,
-        (select count(*)::int from organization_partners op where op.organization_id = o.id) as partner_count
+        (select count(*)::int from organization_partners op where op.organization_id = o.id) as partner_count,
+        ${vacantSeatsSql(sql`o.id`, options.onDate)} as vacant_seats
       from organizations o
       ${admissionStateJoin(sql`o`, options.onDate)}
       where ${sql.join(conditions, sql` and `)}

@@ -1,5 +1,6 @@
 import { raw } from 'hono/html'
 import { stateName } from '#src/features/map/states.ts'
+import { IncompleteBadge } from '#src/features/seats/seats.views.tsx'
 import { Layout } from '#src/ui/layout.tsx'
 import type { DirectoryFacets, DirectoryFilters, OrganizationSummary } from './directory.ts'
 import { bffKindLabels, categoryLabels } from './labels.ts'
@@ -107,6 +108,7 @@ export function DirectoryPage(props: Props) {
                 <a href={`/organizations/${o.slug}`}>{o.name}</a>{' '}
                 <span class={o.category === 'bff' ? 'badge bff' : 'badge'}>{categoryLabels[o.category]}</span>
                 {o.isFictional ? <span class="badge fictional">Fictional</span> : null}
+                <IncompleteBadge vacant={o.vacantSeats} />
               </h3>
               <dl class="meta">
                 {o.leadOrganization ? (

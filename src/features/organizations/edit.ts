@@ -1,6 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm'
 import { z } from 'zod'
-import { writeAs } from '#src/db/actor.ts'
+import { type Actor, writeAs } from '#src/db/actor.ts'
 import type { Db, DbOrTx } from '#src/db/client.ts'
 import { organizationPartners, organizations } from '#src/db/schema/index.ts'
 import { formatNumber } from '#src/ui/format.ts'
@@ -175,7 +175,7 @@ const sameList = (a: readonly string[], b: readonly string[]) =>
  */
 export async function updateOrganizationProfile(
   db: Db,
-  options: { organizationId: string; actor: `person:${string}`; values: OrganizationEdit },
+  options: { organizationId: string; actor: Actor; values: OrganizationEdit },
 ): Promise<{ changed: boolean }> {
   const { organizationId, values } = options
   return writeAs(db, options.actor, async (tx) => {

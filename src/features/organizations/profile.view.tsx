@@ -1,5 +1,6 @@
 import { raw } from 'hono/html'
 import { countyName, stateName } from '#src/features/map/states.ts'
+import { IncompleteBadge } from '#src/features/seats/seats.views.tsx'
 import { formatDate, formatNumber, plural } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import { bffKindLabels, categoryLabels, isMoneyMetric, metricLabels } from './labels.ts'
@@ -37,6 +38,7 @@ export function ProfilePage(props: {
           <h1>{org.name}</h1>
           <span class={org.category === 'bff' ? 'badge bff' : 'badge'}>{categoryLabels[org.category]}</span>
           {org.isFictional ? <span class="badge fictional">Fictional demo organisation</span> : null}
+          <IncompleteBadge vacant={org.vacantSeats} />
         </div>
         {props.canEdit ? (
           <p>

@@ -43,6 +43,9 @@ export function HomePage(props: { figures: NetworkFigures; hasDemoData: boolean 
             <a class="button" href="/directory">
               Browse the directory and map
             </a>
+            <a class="button secondary" href="/apply">
+              Apply to join
+            </a>
           </div>
         </div>
       </section>

@@ -1,0 +1,290 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { sql } from 'drizzle-orm'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { loadConfig } from '../../src/config.ts'
+import { writeAs } from '../../src/db/actor.ts'
+import { applicationEvents, applicationReviews, applications } from '../../src/db/schema/index.ts'
+import { queryRows } from '../../src/db/sql.ts'
+import { loadDemo } from '../../src/features/demo/load-demo.ts'
+import { type RunningHub, startHub } from '../../src/server.ts'
+import { checkAccessibility, launchBrowser, screenshot } from '../support/browser.ts'
+import { nearMisses, sampleFiles } from '../support/fixtures/sample-files.ts'
+import { DEMO_TODAY } from '../support/fixtures.ts'
+import { startSmtpSink } from '../support/smtp-sink.ts'
+import { createTestDatabase, type TestDatabase } from '../support/test-database.ts'
+
+type Sink = Awaited<ReturnType<typeof startSmtpSink>>
+
+const criteria = [
+  ['agreement', 'Written collaboration agreement', sampleFiles.pdf],
+  ['swot', 'SWOT analysis', sampleFiles.docx],
+  ['plan', 'Regional economic development plan with a manufacturing component', sampleFiles.xlsx],
+  ['dei_sustainability', 'Interest in DEI and environmental sustainability', sampleFiles.pptx],
+] as const
+
+describe('applying for membership in a browser', () => {
+  let database: TestDatabase
+  let sink: Sink
+  let dataDir: string
+  let hub: RunningHub
+  let browser: Browser
+  let base: string
+  const contexts: BrowserContext[] = []
+  const pageErrors: string[] = []
+
+  beforeAll(async () => {
+    database = await createTestDatabase()
+    await loadDemo(database.db, { isProduction: false, today: DEMO_TODAY })
+    sink = await startSmtpSink()
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'hub-e2e-apply-'))
+    const config = loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      AUTH_SECRET: 'e2e-secret-for-the-apply-journey-long-enough',
+      SMTP_URL: sink.url,
+      DATA_DIR: dataDir,
+    })
+    hub = await startHub(config, { database, today: () => DEMO_TODAY })
+    base = hub.url
+    browser = await launchBrowser()
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await hub?.close()
+    await sink?.stop()
+    await database?.drop()
+    if (dataDir) await rm(dataDir, { recursive: true, force: true })
+  })
+
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((c) => c.close()))
+    expect(pageErrors.splice(0), 'the page logged errors').toEqual([])
+  })
+
+  /** A fresh browser (no cookies); the CSP is bypassed so that axe can run. */
+  async function openPage(): Promise<Page> {
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } })
+    contexts.push(context)
+    const page = await context.newPage()
+    page.on('console', (message) => {
+      // Chromium logs the 400 a refused upload answers with; that one is expected.
+      if (message.type() === 'error' && !/status of 400/.test(message.text()))
+        pageErrors.push(`${message.location().url}: ${message.text()}`)
+    })
+    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`))
+    return page
+  }
+
+  async function expectAccessible(page: Page) {
+    const violations = await checkAccessibility(page)
+    expect(violations.join('\n\n'), `axe on ${page.url()}`).toBe('')
+  }
+
+  /** Clicks a button that submits a form and waits for the page it leads to. */
+  async function submit(page: Page, button: ReturnType<Page['getByRole']>) {
+    await Promise.all([page.waitForNavigation(), button.click()])
+  }
+
+  it('starts from the apply page, follows the emailed link, fills the draft and four documents, submits, and answers staff', async () => {
+    const email = 'morgan.lee@lakeshore.example.org'
+    const page = await openPage()
+    await page.goto(`${base}/apply`)
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+      'Apply to join the collaborative',
+    )
+    await expectAccessible(page)
+    await screenshot(page, 'apply')
+
+    const start = page.getByRole('form', { name: 'Start an application' })
+    await start.getByLabel('Your full name').fill('Morgan Lee')
+    await start.getByLabel('Your email address').fill(email)
+    await start.getByLabel('A member community').check()
+    await start.getByLabel('Name of the organisation').fill('Lakeshore Manufacturing Partnership')
+    await submit(page, start.getByRole('button', { name: 'Start and email me the link' }))
+    expect(await page.getByRole('status').textContent()).toContain(
+      `We sent you a link to your draft at ${email}`,
+    )
+    await expectAccessible(page)
+    await screenshot(page, 'apply-check-email')
+
+    const message = await sink.waitFor(email)
+    await page.goto(message.text.match(/https?:\/\/\S+/)?.[0] ?? '')
+    expect(page.url()).toMatch(new RegExp(`^${base}/applications/[0-9a-f-]{36}$`))
+    const id = page.url().split('/').at(-1) ?? ''
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+      'Lakeshore Manufacturing Partnership',
+    )
+    expect(
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Morgan Lee' }).count(),
+    ).toBe(1)
+    await expectAccessible(page)
+
+    // The profile, then the region: states first, then their counties by name.
+    const draft = page.locator('#draft-form')
+    await draft.getByLabel('Short name').fill('LMP')
+    await draft.getByLabel('Lead organisation').fill('Lakeshore University Center for Economic Development')
+    await draft.getByLabel('Website').fill('https://lmp.example.org')
+    await draft
+      .getByLabel('Summary')
+      .fill('Six counties around the lake, building the next generation of makers.')
+    await draft
+      .getByLabel('Partner organisations')
+      .fill('City of Lakeshore\nLakeshore College\nPort of Lakeshore')
+    await draft.getByLabel('Focus industries').fill('Advanced materials\nMarine manufacturing')
+    await draft.getByLabel('Program').first().selectOption('DMCSP')
+    await draft.getByLabel('Date').first().fill('2020-11-13')
+    await draft.getByLabel('Michigan').check()
+    await draft.getByLabel('Ohio').check()
+    await submit(page, draft.getByRole('button', { name: 'Save and show the counties' }))
+    expect(await page.getByRole('status').textContent()).toBe('Your draft is saved.')
+    const counties = page.locator('#draft-form')
+    await counties
+      .getByRole('group', { name: 'Counties in Michigan' })
+      .getByLabel('Kent', { exact: true })
+      .check()
+    await counties
+      .getByRole('group', { name: 'Counties in Michigan' })
+      .getByLabel('Ottawa', { exact: true })
+      .check()
+    await counties
+      .getByRole('group', { name: 'Counties in Ohio' })
+      .getByLabel('Lucas', { exact: true })
+      .check()
+    await submit(page, counties.getByRole('button', { name: 'Save the draft' }))
+    expect(
+      await page
+        .locator('svg.us-map path[data-fips]')
+        .evaluateAll((paths) => paths.map((p) => p.getAttribute('data-fips'))),
+    ).toEqual(expect.arrayContaining(['26081', '26139', '39095']))
+    await screenshot(page, 'apply-draft-region')
+
+    // A text file called report.pdf is refused next to its criterion; the draft stays.
+    const agreement = page.locator('#evidence-agreement')
+    const refused = nearMisses.textAsPdf()
+    await agreement.getByLabel('Upload a document').setInputFiles({
+      name: refused.name,
+      mimeType: 'application/pdf',
+      buffer: refused.bytes,
+    })
+    await submit(page, agreement.getByRole('button', { name: /^Add the evidence/ }))
+    expect(await page.locator('#evidence-agreement-error').textContent()).toBe(
+      'report.pdf is not a PDF: its content is not a PDF, Word, Excel, PowerPoint, PNG or JPEG file.',
+    )
+    expect(await page.locator('#draft-form').getByLabel('Short name').inputValue()).toBe('LMP')
+    await expectAccessible(page)
+    await screenshot(page.locator('#evidence').page(), 'apply-upload-refused')
+
+    for (const [criterion, label, make] of criteria) {
+      const sample = make()
+      const card = page.locator(`#evidence-${criterion}`)
+      expect(await card.getByRole('heading', { level: 3 }).textContent()).toBe(label)
+      await card.getByLabel('Upload a document').setInputFiles({
+        name: sample.name,
+        mimeType: sample.contentType,
+        buffer: sample.bytes,
+      })
+      await submit(page, card.getByRole('button', { name: /^Add the evidence/ }))
+      expect(
+        await page.locator(`#evidence-${criterion}`).getByRole('link', { name: sample.name }).count(),
+      ).toBe(1)
+    }
+    await expectAccessible(page)
+    await screenshot(page, 'apply-draft-complete')
+    await page.setViewportSize({ width: 390, height: 844 })
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0)
+    await screenshot(page, 'apply-draft-phone')
+    await page.setViewportSize({ width: 1280, height: 900 })
+
+    await submit(page, page.getByRole('button', { name: 'Submit the application' }))
+    expect(await page.getByRole('status').textContent()).toBe('Your application is submitted.')
+    expect(await page.locator('.status-card .status').textContent()).toBe('Submitted: with staff')
+    expect(await page.locator('#draft-form').count()).toBe(0)
+    await expectAccessible(page)
+    await screenshot(page, 'apply-submitted')
+    await page.setViewportSize({ width: 390, height: 844 })
+    await screenshot(page, 'apply-submitted-phone')
+
+    // The download link serves the file as an attachment.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('#evidence-agreement').getByRole('link', { name: 'agreement.pdf' }).click(),
+    ])
+    expect(download.suggestedFilename()).toBe('agreement.pdf')
+
+    // Staff ask for more on one criterion (their pages do this; here, the records they write).
+    const [staff] = await queryRows<{ id: string }>(
+      database.db,
+      sql`select id from people where email = 'staff@example.org'`,
+    )
+    await writeAs(database.db, `person:${staff?.id}`, async (tx) => {
+      await tx.insert(applicationReviews).values(
+        criteria.map(([criterion]) => ({
+          applicationId: id,
+          round: 1,
+          criterion,
+          verdict: criterion === 'swot' ? ('needs_info' as const) : ('met' as const),
+          comment: criterion === 'swot' ? 'Please add the threats section of the SWOT.' : null,
+          reviewerId: staff?.id ?? '',
+        })),
+      )
+      await tx.update(applications).set({ status: 'needs_info' }).where(sql`${applications.id} = ${id}`)
+      await tx.insert(applicationEvents).values({
+        applicationId: id,
+        kind: 'info_requested',
+        actorId: staff?.id,
+        round: 1,
+        comment: 'One question on the SWOT analysis.',
+      })
+    })
+    await page.setViewportSize({ width: 1280, height: 900 })
+    await page.goto(`${base}/applications/${id}`)
+    expect(await page.locator('.status-card .status').textContent()).toBe('More information needed')
+    expect(await page.getByRole('row', { name: /SWOT analysis/ }).textContent()).toContain(
+      'Needs more information',
+    )
+    const swot = page.locator('#evidence-swot')
+    await swot.getByLabel('Upload a document').setInputFiles({
+      name: 'swot-threats.pdf',
+      mimeType: 'application/pdf',
+      buffer: sampleFiles.pdf().bytes,
+    })
+    await submit(page, swot.getByRole('button', { name: /^Add the evidence/ }))
+    await expectAccessible(page)
+    await screenshot(page, 'apply-needs-info')
+    await page.getByLabel('Answer to staff').fill('The threats section is in swot-threats.pdf.')
+    await submit(page, page.getByRole('button', { name: 'Send the answer' }))
+    expect(await page.getByRole('status').textContent()).toBe(
+      'Your answer is sent: the application is back with staff.',
+    )
+    expect(await page.locator('.timeline li').last().textContent()).toContain(
+      'The threats section is in swot-threats.pdf.',
+    )
+
+    const [stored] = await queryRows<{ status: string; round: number; counties: string[]; files: number }>(
+      database.db,
+      sql`select a.status, a.round, a.counties,
+          (select count(*)::int from application_evidence e where e.application_id = a.id and e.file_id is not null) as files
+        from applications a where a.id = ${id}`,
+    )
+    expect(stored).toEqual({ status: 'submitted', round: 2, counties: ['26081', '26139', '39095'], files: 5 })
+  })
+
+  it('shows the apply page well on a phone', async () => {
+    const page = await openPage()
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.goto(`${base}/apply?category=bff`)
+    expect(await page.getByRole('radio', { name: 'A BFF' }).isChecked()).toBe(true)
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    expect(overflow).toBeLessThanOrEqual(0)
+    await expectAccessible(page)
+    await screenshot(page, 'apply-phone')
+  })
+})
