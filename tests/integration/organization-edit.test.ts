@@ -193,6 +193,11 @@ describe(`editing an organisation's profile on ${testEngine}`, () => {
     expect(await (await representative.get(`/organizations/${ORG_B}`)).text()).not.toContain('/edit"')
     const account = await (await representative.get('/account')).text()
     expect(account).toContain(link)
+    expect(account).toContain(`href="/organizations/${ORG_A}/seats"`)
+    // The alternate may edit the profile but not manage the seats.
+    const alternateAccount = await (await alternate.get('/account')).text()
+    expect(alternateAccount).toContain(link)
+    expect(alternateAccount).not.toContain(`href="/organizations/${ORG_A}/seats"`)
   })
 
   it('derives the partner count from the list wherever it is shown', async () => {

@@ -6,7 +6,13 @@ import type { SignedInViewer } from '#src/features/access/viewer.ts'
 import { logger } from '#src/lib/logger.ts'
 import { personByEmail } from './accounts.ts'
 
-export type RoleLabel = { label: string /** Where to edit the organisation of a seat. */; editHref?: string }
+export type RoleLabel = {
+  label: string
+  /** Where to edit the organisation of a seat. */
+  editHref?: string
+  /** Where its representative manages the seats. */
+  seatsHref?: string
+}
 
 /** The roles of an account in words, from the records on `onDate`: "Staff", "Representative of X", … */
 export async function describeRoles(
@@ -34,6 +40,7 @@ export async function describeRoles(
     labels.push({
       label: `${seat.role === 'representative' ? 'Representative' : 'Alternate'} of ${seat.organization}`,
       editHref: `/organizations/${seat.slug}/edit`,
+      seatsHref: seat.role === 'representative' ? `/organizations/${seat.slug}/seats` : undefined,
     })
   return labels
 }

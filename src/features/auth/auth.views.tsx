@@ -266,7 +266,14 @@ export function AccountPage(props: AccountPageProps) {
                       {role.editHref ? (
                         <>
                           {' '}
-                          (<a href={role.editHref}>edit its profile</a>)
+                          (<a href={role.editHref}>edit its profile</a>
+                          {role.seatsHref ? (
+                            <>
+                              {' · '}
+                              <a href={role.seatsHref}>manage its seats</a>
+                            </>
+                          ) : null}
+                          )
                         </>
                       ) : null}
                     </>
