@@ -252,11 +252,13 @@ describe(`the Advisory Board's votes and decisions on ${testEngine}`, () => {
     const directory = await anonymous.get('/directory')
     expect(await directory.text()).toContain('Open Supply Chain Institute')
     const api = (await (await anonymous.get('/api/v1/organizations')).json()) as {
-      data: { slug: string; admittedOn: string; category: string }[]
+      data: { slug: string; admittedOn: string; category: string; summary: string | null }[]
     }
     expect(api.data.find((o) => o.slug === 'open-supply-chain-institute')).toMatchObject({
       admittedOn: DEMO_TODAY,
       category: 'bff',
+      // A BFF's profile says what open-source value it brings.
+      summary: 'Open supply-chain mapping tools.',
     })
     expect((await anonymous.get('/organizations/open-supply-chain-institute')).status).toBe(200)
 

@@ -189,6 +189,11 @@ describe(`editing an organisation's profile on ${testEngine}`, () => {
       `href="/organizations/${ORG_B}/edit"`,
     )
     expect(await (await anonymousGet(`/organizations/${ORG_A}`)).text()).not.toContain(link)
+    // Staff also get the way to the seats, from any profile.
+    expect(await (await staff.get(`/organizations/${ORG_B}`)).text()).toContain(
+      `href="/organizations/${ORG_B}/seats"`,
+    )
+    expect(await (await anonymousGet(`/organizations/${ORG_B}`)).text()).not.toContain('/seats"')
     expect(await (await board.get(`/organizations/${ORG_A}`)).text()).not.toContain(link)
     expect(await (await representative.get(`/organizations/${ORG_B}`)).text()).not.toContain('/edit"')
     const account = await (await representative.get('/account')).text()

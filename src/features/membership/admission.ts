@@ -73,7 +73,8 @@ export async function admitFromApplication(
       category: app.category,
       bffKind: app.category === 'bff' ? app.bffKind : null,
       leadOrganization: app.leadOrganization,
-      summary: app.summary,
+      // A BFF describes itself by the open-source value it brings: keep it on the profile.
+      summary: app.summary || (app.category === 'bff' ? app.openSourceValue : null),
       website: app.website,
       states: app.states,
       counties: app.counties,

@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { requirePermission } from '#src/features/access/middleware.ts'
 import { canEditOrganization } from '#src/features/access/permissions.ts'
+import { hasRole } from '#src/features/access/viewer.ts'
 import type { AppDeps, AppEnv } from '#src/features/site/deps.ts'
 import { hasDemoData, sendCached } from '#src/features/site/respond.ts'
 import { AppError } from '#src/lib/errors.ts'
@@ -55,6 +56,7 @@ export function organizationPages(deps: AppDeps): Hono<AppEnv> {
             mapSvg={renderProfileMap(org)}
             hasDemoData={await hasDemoData(db)}
             canEdit={canEditOrganization(c.get('viewer'), org.id)}
+            canManageSeats={hasRole(c.get('viewer'), 'staff')}
           />
         )
         return renderDocument(page)

@@ -21,6 +21,8 @@ export function ProfilePage(props: {
   hasDemoData: boolean
   /** Shown only to those who may edit it (never on the cached anonymous page). */
   canEdit?: boolean
+  /** Staff: the way to fill or hand over the seats. */
+  canManageSeats?: boolean
 }) {
   const { org } = props
   const counties = org.counties.map((fips) => {
@@ -40,11 +42,18 @@ export function ProfilePage(props: {
           {org.isFictional ? <span class="badge fictional">Fictional demo organisation</span> : null}
           <IncompleteBadge vacant={org.vacantSeats} />
         </div>
-        {props.canEdit ? (
-          <p>
-            <a class="button secondary" href={`/organizations/${org.slug}/edit`}>
-              Edit this profile
-            </a>
+        {props.canEdit || props.canManageSeats ? (
+          <p class="actions-row">
+            {props.canEdit ? (
+              <a class="button secondary" href={`/organizations/${org.slug}/edit`}>
+                Edit this profile
+              </a>
+            ) : null}
+            {props.canManageSeats ? (
+              <a class="button secondary" href={`/organizations/${org.slug}/seats`}>
+                Manage its seats
+              </a>
+            ) : null}
           </p>
         ) : null}
         {org.summary ? <p class="lede">{org.summary}</p> : null}
