@@ -257,8 +257,7 @@ describe(`the Advisory Board's votes and decisions on ${testEngine}`, () => {
     expect(api.data.find((o) => o.slug === 'open-supply-chain-institute')).toMatchObject({
       admittedOn: DEMO_TODAY,
       category: 'bff',
-      // A BFF's profile says what open-source value it brings.
-      summary: 'Open supply-chain mapping tools.',
+      summary: 'Open Supply Chain Institute wants to join the collaborative.',
     })
     expect((await anonymous.get('/organizations/open-supply-chain-institute')).status).toBe(200)
 
