@@ -51,6 +51,7 @@ async function applicationWithBoard(
     category?: 'member' | 'bff'
     partners?: string[]
     designations?: unknown[]
+    summary?: string | null
   },
 ): Promise<{ id: string; applicantEmail: string; applicantId: string }> {
   const n = ++made
@@ -71,7 +72,10 @@ async function applicationWithBoard(
         organizationName: options.name,
         leadOrganization: category === 'member' ? 'Prairie State University' : null,
         website: 'https://example.org/applicant',
-        summary: `${options.name} wants to join the collaborative.`,
+        summary:
+          options.summary === undefined
+            ? `${options.name} wants to join the collaborative.`
+            : options.summary,
         states: ['KS'],
         counties: category === 'member' ? ['20173'] : [],
         focusIndustries: ['Aerospace and defense'],
@@ -310,6 +314,16 @@ describe(`the Advisory Board's votes and decisions on ${testEngine}`, () => {
       ['Elena Vasquez', 'approve', 'Their tools are used widely.', true],
     ])
     expect(await decisionSummary(database.db, '00000000-0000-4000-8000-000000000000')).toBeUndefined()
+  })
+
+  it("keeps a BFF's open-source value on its profile when it wrote no summary", async () => {
+    const app = await applicationWithBoard(database.db, { name: 'Open Gauge Commons', summary: null })
+    expect((await vote('board@example.org', app.id, 'approve')).status).toBe(303)
+    expect((await vote('board2@example.org', app.id, 'approve')).status).toBe(303)
+    const res = await new Session(hub.app).get('/api/v1/organizations/open-gauge-commons')
+    expect(res.status).toBe(200)
+    const body = (await res.json()) as { data: { summary: string | null } }
+    expect(body.data.summary).toBe('Open supply-chain mapping tools.')
   })
 
   it('refuses a vote after the decision with 409 and a clear message, and changes nothing', async () => {
