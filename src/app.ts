@@ -19,6 +19,7 @@ import { applyRoutes } from '#src/features/membership/apply.routes.tsx'
 import { reviewRoutes } from '#src/features/membership/review.routes.tsx'
 import { organizationEditRoutes } from '#src/features/organizations/edit.routes.tsx'
 import { organizationPages } from '#src/features/organizations/organizations.routes.tsx'
+import { organizationRegionRoutes } from '#src/features/organizations/region.routes.tsx'
 import { seatRoutes } from '#src/features/seats/seats.routes.tsx'
 import type { AppDeps, AppEnv } from '#src/features/site/deps.ts'
 import { siteRoutes } from '#src/features/site/site.routes.tsx'
@@ -53,6 +54,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', siteRoutes(deps))
   app.route('/', organizationPages(deps))
   app.route('/', organizationEditRoutes(deps))
+  app.route('/', organizationRegionRoutes(deps))
   app.route('/', authPages(deps))
   app.route('/', invitationRoutes(deps))
   app.route('/', outboxRoutes(deps))

@@ -110,6 +110,10 @@ export function EditOrganizationPage(props: Props) {
             </ul>
           </div>
         ) : null}
+        <p>
+          The region (states and counties) has its own page:{' '}
+          <a href={`/organizations/${org.slug}/region`}>edit the region</a>.
+        </p>
         <form method="post" action={`/organizations/${org.slug}/edit`} class="form-card" novalidate>
           <FormToken />
           <Field name="summary" values={values} errors={errors} rows={8} />

@@ -31,6 +31,9 @@ let statusSlug = ''
 
 /** Hostile-input entries for seats, suspension and withdrawal, and the profile API: one per state-changing route, keyed 'METHOD /path'. */
 export const seatEntries: Record<string, Entry> = {
+  'POST /organizations/:slug/region': {
+    sample: () => ({ path: `/organizations/${ORG_A}/region`, fields: { states: 'CA', counties: '06037' } }),
+  },
   'POST /organizations/:slug/seats/handover': {
     // Each sample takes effect a day later than the one before, so that every one can succeed.
     sample: () => {

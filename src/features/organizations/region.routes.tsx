@@ -1,0 +1,118 @@
+import { Hono } from 'hono'
+import { csrfToken, requirePermission } from '#src/features/access/middleware.ts'
+import { canEditOrganization } from '#src/features/access/permissions.ts'
+import { applyCssVersion } from '#src/features/membership/apply.views.tsx'
+import { RegionPicker } from '#src/features/membership/region-picker.tsx'
+import type { AppDeps, AppEnv } from '#src/features/site/deps.ts'
+import { AppError } from '#src/lib/errors.ts'
+import { Layout, renderDocument } from '#src/ui/layout.tsx'
+import { renderErrorPage } from '#src/ui/render-error.ts'
+import {
+  getOrganizationRegion,
+  type OrganizationRegion,
+  parseRegion,
+  updateOrganizationRegion,
+} from './region.ts'
+
+const notYours = 'Only staff and the representative or alternate of this organisation can change its region.'
+
+function RegionPage(props: {
+  org: OrganizationRegion
+  states: string[]
+  counties: string[]
+  errors: { states?: string; counties?: string }
+  csrf: string
+  saved?: boolean
+}) {
+  const { org } = props
+  return (
+    <Layout title={`Region of ${org.name}`}>
+      <link rel="stylesheet" href={`/assets/apply.css?v=${applyCssVersion}`} />
+      <div class="wrap">
+        <p>
+          <a href={`/organizations/${org.slug}/edit`}>← Edit the profile</a>
+        </p>
+        <h1>The region of {org.name}</h1>
+        {props.saved ? (
+          <p class="flash" role="status">
+            The region is saved.
+          </p>
+        ) : null}
+        <form method="post" action={`/organizations/${org.slug}/region`} class="form-card wide" novalidate>
+          <input type="hidden" name="_csrf" value={props.csrf} />
+          <RegionPicker
+            states={props.states}
+            counties={props.counties}
+            statesError={props.errors.states}
+            countiesError={props.errors.counties}
+          />
+          <button type="submit" class="button">
+            Save the region
+          </button>
+        </form>
+      </div>
+    </Layout>
+  )
+}
+
+/** The region of an organisation (states and counties by name, stored as FIPS), edited like its profile. */
+export function organizationRegionRoutes(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>()
+  const { db } = deps.database
+  const find = async (slug: string) => {
+    const org = await getOrganizationRegion(db, slug)
+    if (!org) throw new AppError('NOT_FOUND', { userMessage: 'No organisation has this address.' })
+    return org
+  }
+
+  app.get('/organizations/:slug/region', requirePermission('organization:edit-own'), async (c) => {
+    const org = await find(c.req.param('slug'))
+    if (!canEditOrganization(c.get('viewer'), org.id)) return renderErrorPage(c, 403, notYours)
+    c.header('Cache-Control', 'private, no-store')
+    const page = (
+      <RegionPage
+        org={org}
+        states={org.states}
+        counties={org.counties}
+        errors={{}}
+        csrf={csrfToken(c, c.get('origin'))}
+        saved={c.req.query('saved') === '1'}
+      />
+    )
+    return c.html(await renderDocument(page))
+  })
+
+  app.post('/organizations/:slug/region', requirePermission('organization:edit-own'), async (c) => {
+    const viewer = c.get('viewer')
+    const org = await find(c.req.param('slug'))
+    if (viewer.kind !== 'user' || !viewer.personId || !canEditOrganization(viewer, org.id))
+      return renderErrorPage(c, 403, notYours)
+    const body = await c.req.parseBody({ all: true })
+    const parsed = parseRegion(body)
+    if (!parsed.ok) {
+      c.header('Cache-Control', 'private, no-store')
+      const page = (
+        <RegionPage
+          org={org}
+          states={parsed.states}
+          counties={parsed.counties}
+          errors={parsed.errors}
+          csrf={csrfToken(c, c.get('origin'))}
+        />
+      )
+      return c.html(await renderDocument(page), 400)
+    }
+    const changed = await updateOrganizationRegion(db, {
+      organizationId: org.id,
+      actor: `person:${viewer.personId}`,
+      states: parsed.states,
+      counties: parsed.counties,
+    })
+    if (changed) deps.pages.clear()
+    // "Save and show the counties" comes back here; "Save the region" goes to the public profile.
+    if (body._then === 'region') return c.redirect(`/organizations/${org.slug}/region?saved=1#region`, 303)
+    return c.redirect(`/organizations/${org.slug}`, 303)
+  })
+
+  return app
+}
