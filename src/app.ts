@@ -13,6 +13,7 @@ import { organizationsApi } from '#src/features/api/organizations.api.ts'
 import { auditRoutes } from '#src/features/audit/audit.routes.tsx'
 import { authPages } from '#src/features/auth/auth.routes.tsx'
 import { invitationRoutes } from '#src/features/auth/invitations.routes.tsx'
+import { calendarRoutes } from '#src/features/calendar/calendar.routes.ts'
 import { outboxRoutes } from '#src/features/email/outbox.routes.tsx'
 import { fileRoutes } from '#src/features/files/files.routes.tsx'
 import { applyRoutes } from '#src/features/membership/apply.routes.tsx'
@@ -64,6 +65,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', fileRoutes(deps))
   app.route('/', reviewRoutes(deps))
   app.route('/', seatRoutes(deps))
+  app.route('/', calendarRoutes(deps))
   app.route('/api/v1', applicationsApi(deps))
   app.route('/api/v1', organizationsApi(deps))
   // The links in emails (magic link, password reset, email change) land on better-auth's own

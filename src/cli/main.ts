@@ -4,6 +4,8 @@ import { loadConfig } from '#src/config.ts'
 import type { Database } from '#src/db/client.ts'
 import { migrateDatabase, migrationState } from '#src/db/migrate.ts'
 import { openConfiguredDatabase } from '#src/db/open-configured.ts'
+import { parseAttendanceReport } from '#src/features/attendance/parse/index.ts'
+import { isValidTimeZone } from '#src/features/calls/time-zone.ts'
 import { loadDemo } from '#src/features/demo/load-demo.ts'
 import { exportNetwork } from '#src/features/transfer/export-network.ts'
 import { importNetwork } from '#src/features/transfer/import-network.ts'
@@ -18,6 +20,9 @@ Commands:
   demo             Load the demo network into an empty database
   export           Print the whole network as one JSON document on stdout
   import FILE      Load an export (FILE, or - for stdin) into an empty database, in one transaction
+  attendance parse FILE --call-date YYYY-MM-DD [--time-zone ZONE] [--json]
+                   Read a Zoom, Teams or Google Meet attendance report and print who attended
+                   (time zone of the call, default America/New_York; writes nothing)
 
 Options:
   -h, --help       Show this help
@@ -41,13 +46,19 @@ export async function runCli(
     const { positionals, values } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { help: { type: 'boolean', short: 'h' } },
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        'call-date': { type: 'string' },
+        'time-zone': { type: 'string' },
+        json: { type: 'boolean' },
+      },
     })
     const [command, ...rest] = positionals
     if (values.help || !command || command === 'help') {
       io.out.write(usage)
       return command || values.help ? 0 : 2
     }
+    if (command === 'attendance') return await attendance(rest, values, io.out)
     const config = loadConfig()
     switch (command) {
       case 'serve': {
@@ -122,6 +133,46 @@ export async function runCli(
     }
     throw error
   }
+}
+
+/** `hub attendance parse FILE --call-date YYYY-MM-DD [--time-zone ZONE] [--json]`: reads, never writes. */
+async function attendance(
+  args: string[],
+  values: { 'call-date'?: string; 'time-zone'?: string; json?: boolean },
+  out: NodeJS.WritableStream,
+): Promise<number> {
+  const [sub, file] = args
+  if (sub !== 'parse')
+    throw new UsageError('hub attendance needs a subcommand: parse FILE --call-date YYYY-MM-DD [--json]')
+  if (!file) throw new UsageError('hub attendance parse needs a FILE (a Zoom, Teams or Google Meet report)')
+  const callDate = values['call-date']
+  if (!callDate || !/^\d{4}-\d{2}-\d{2}$/.test(callDate))
+    throw new UsageError('hub attendance parse needs --call-date YYYY-MM-DD (the date of the call)')
+  const timeZone = values['time-zone'] ?? 'America/New_York'
+  if (!isValidTimeZone(timeZone)) throw new UsageError(`unknown time zone "${timeZone}" for --time-zone`)
+  const bytes = new Uint8Array(await readFile(file))
+  let report: ReturnType<typeof parseAttendanceReport>
+  try {
+    report = parseAttendanceReport(bytes, { callDate, timeZone })
+  } catch (error) {
+    // A file that is not a report is the caller's input problem: status 2, like a usage error.
+    if (isAppError(error) && error.code === 'BAD_INPUT') throw new UsageError(error.userMessage)
+    throw error
+  }
+  if (values.json) {
+    await write(
+      out,
+      `${JSON.stringify({ format: report.format, participants: report.participants }, null, 2)}\n`,
+    )
+    return 0
+  }
+  const minutes = (s: number) => `${Math.round(s / 60)} min`
+  const lines = report.participants.map(
+    (p) =>
+      `${p.name}\t${p.email ?? '-'}\t${minutes(p.seconds)}\t${p.firstJoin ?? '-'}\t${p.lastLeave ?? '-'}`,
+  )
+  await write(out, `${report.format}: ${report.participants.length} participants\n${lines.join('\n')}\n`)
+  return 0
 }
 
 async function withDatabase(
