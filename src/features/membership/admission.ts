@@ -1,4 +1,4 @@
-import { and, eq, inArray, like, or, sql } from 'drizzle-orm'
+import { eq, inArray, like, or, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import type { DbOrTx, Tx } from '#src/db/client.ts'
 import {
@@ -9,9 +9,8 @@ import {
   organizationPartners,
   organizations,
   type SeatRole,
-  seatRoles,
-  seats,
 } from '#src/db/schema/index.ts'
+import { vacantSeats } from '#src/features/seats/organization-status.ts'
 import { slugify } from '#src/lib/slug.ts'
 
 /**
@@ -158,16 +157,6 @@ export async function admitFromApplication(
  * @example await seatsToFill(db, orgId, '2026-11-26') // ['representative', 'alternate'] just after admission
  */
 export async function seatsToFill(db: DbOrTx, organizationId: string, onDate: string): Promise<SeatRole[]> {
-  const held = await db
-    .selectDistinct({ role: seats.role })
-    .from(seats)
-    .where(
-      and(
-        eq(seats.organizationId, organizationId),
-        sql`${seats.startsOn} <= ${onDate}::date`,
-        sql`(${seats.endsOn} is null or ${seats.endsOn} > ${onDate}::date)`,
-      ),
-    )
-  const filled = new Set(held.map((h) => h.role))
-  return seatRoles.filter((role) => !filled.has(role))
+  // One definition of a vacant seat for the whole Hub: the seats feature's.
+  return vacantSeats(db, organizationId, onDate)
 }
