@@ -37,8 +37,6 @@ import {
   ApplyEmailSentPage,
   ApplyPage,
   type ApplyPageProps,
-  applyCss,
-  applyCssVersion,
   MyApplicationsPage,
 } from './apply.views.tsx'
 
@@ -138,15 +136,6 @@ export function applyRoutes(deps: AppDeps): Hono<AppEnv> {
       return applicationPage(c, 409, detail, { problem: error.userMessage })
     }
   }
-
-  app.get('/assets/apply.css', requirePermission('public'), (c) => {
-    c.header('Content-Type', 'text/css; charset=utf-8')
-    c.header(
-      'Cache-Control',
-      c.req.query('v') === applyCssVersion ? 'public, max-age=31536000, immutable' : 'no-cache',
-    )
-    return c.body(applyCss)
-  })
 
   const applyPage = async (
     c: Context<AppEnv>,

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { raw } from 'hono/html'
 import type { Child } from 'hono/jsx'
 import { type BffKind, bffKinds, type MemberCriterion, memberCriteria } from '#src/db/schema/index.ts'
@@ -30,61 +29,6 @@ import {
   verdictLabels,
 } from './applications.ts'
 import { countyLabel, RegionPicker, regionMapSvg } from './region-picker.tsx'
-
-/** The few rules these pages need beyond site.css (served as /assets/apply.css; candidates for site.css). */
-export const applyCss = `
-.application-page .form-card { max-width: 50rem; }
-.form-section { margin: 0 0 1.75rem; }
-.form-section > h2:first-child { margin-top: 0.25rem; }
-fieldset.group { border: 1px solid var(--line); border-radius: 8px; padding: 0.6rem 1rem 0.4rem; margin: 0 0 1rem; min-width: 0; }
-fieldset.group legend { font-weight: 600; padding: 0 0.35rem; }
-.choice-grid { list-style: none; margin: 0.25rem 0 0.75rem; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(7.5rem, 1fr)); gap: 0.15rem 1rem; }
-.choice { display: flex; align-items: flex-start; gap: 0.45rem; margin: 0 0 0.35rem; }
-.choice input { width: 1.1rem; height: 1.1rem; flex: none; margin: 0.2rem 0 0; accent-color: var(--brand); }
-.choice label { font-weight: 400; margin: 0; display: inline; }
-.choice-list { list-style: none; margin: 0.25rem 0 0.5rem; padding: 0; }
-.choice-list .hint { margin: 0 0 0.5rem 1.6rem; }
-.designation-row { display: grid; grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr)); gap: 0 1rem; }
-.designation-row .field { margin-bottom: 0.6rem; }
-.evidence-grid { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 22rem), 1fr)); }
-.evidence-card h3 { font-size: 1.05rem; }
-.evidence-items { list-style: none; padding: 0; margin: 0.75rem 0; }
-.evidence-items li { display: flex; flex-wrap: wrap; gap: 0.35rem 1rem; align-items: center; justify-content: space-between; padding: 0.45rem 0; border-top: 1px solid var(--line); overflow-wrap: anywhere; }
-.evidence-items li:last-child { border-bottom: 1px solid var(--line); }
-.evidence-card form.add { margin-top: 0.75rem; }
-.evidence-card .field input[type="file"] { padding: 0.4rem; }
-.or { color: var(--muted); margin: -0.35rem 0 0.6rem; }
-.button.small { padding: 0.3rem 0.75rem; font-size: 0.9rem; }
-.status-card { border-left: 5px solid var(--brand); margin: 0 0 1.5rem; }
-.status-card.attention { border-left-color: var(--accent); }
-.status-card .status { font-weight: 700; font-size: 1.1rem; margin: 0; }
-.missing { margin: 0.25rem 0 0.75rem; }
-.missing-box p { margin: 0; font-weight: 600; }
-.card > h2:first-child { margin-top: 0; }
-.flash > p:first-child { margin-top: 0; }
-.verdict { font-weight: 600; }
-.verdict-met { color: #05603a; }
-.verdict-not_met { color: #b42318; }
-.verdict-needs_info { color: #93370d; }
-.application-list { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.75rem; }
-.application-list li { background: var(--paper); border: 1px solid var(--line); border-radius: var(--radius); padding: 0.9rem 1.1rem; box-shadow: var(--shadow); }
-.timeline .comment { white-space: pre-line; margin: 0.2rem 0 0; }
-.prose { white-space: pre-line; }
-.danger-zone { margin-top: 2.5rem; }
-.sent-map { margin: 0; align-self: start; }
-p.error { color: #b42318; font-weight: 600; margin: 0.25rem 0 0.5rem; }
-#evidence, #submit { margin-top: 2rem; }
-.application-list h2 { font-size: 1.15rem; margin: 0 0 0.25rem; }
-.application-list p { margin: 0.25rem 0 0; }
-.visually-hidden { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
-`
-
-const applyCssHash = createHash('sha1').update(applyCss).digest('hex').slice(0, 10)
-export const applyCssVersion = applyCssHash
-const applyCssPath = `/assets/apply.css?v=${applyCssHash}`
-
-/** The stylesheet link; a link in the body is allowed for stylesheets, and the CSP allows 'self'. */
-const Styles = () => <link rel="stylesheet" href={applyCssPath} />
 
 /** An instant in the network's time zone: 'November 26, 2026 at 10:05 AM EST'. */
 export function formatInstant(isoInstant: string, timeZone: string): string {
@@ -223,7 +167,6 @@ export function ApplyPage(props: ApplyPageProps) {
       title="Apply to join"
       description="How a manufacturing community or a BFF joins the collaborative."
     >
-      <Styles />
       <div class="wrap">
         <h1>Apply to join the collaborative</h1>
         <p class="lede">
@@ -390,7 +333,6 @@ export function StatusBadge(props: { status: ApplicationDetail['status'] }) {
 export function MyApplicationsPage(props: { items: ApplicationListItem[]; timeZone: string }) {
   return (
     <Layout title="Your applications">
-      <Styles />
       <div class="wrap">
         <h1>Your applications</h1>
         {props.items.length === 0 ? (
@@ -482,7 +424,6 @@ export function ApplicationPage(props: ApplicationPageProps) {
   const title = app.organizationName || 'Your application'
   return (
     <Layout title={title}>
-      <Styles />
       <div class="wrap application-page">
         <p>
           <a href="/applications">← Your applications</a>

@@ -21,18 +21,10 @@ import { AppError } from '#src/lib/errors.ts'
 import { logger } from '#src/lib/logger.ts'
 import { formatNumber } from '#src/ui/format.ts'
 
-export const criterionLabels: Record<MemberCriterion, string> = {
-  agreement: 'Written collaboration agreement',
-  swot: 'SWOT analysis',
-  plan: 'Regional economic development plan with a manufacturing component',
-  dei_sustainability: 'Interest in DEI and environmental sustainability',
-}
+import { criterionLabels } from './applications.ts'
 
-export const verdictLabels: Record<ReviewVerdict, string> = {
-  met: 'Met',
-  not_met: 'Not met',
-  needs_info: 'Needs more information',
-}
+// The criteria and verdicts read the same to staff, the board and the applicant.
+export { criterionLabels, verdictLabels } from './applications.ts'
 
 export const statusLabels: Record<ApplicationStatus, string> = {
   draft: 'Draft',

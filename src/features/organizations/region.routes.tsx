@@ -1,7 +1,6 @@
 import { Hono } from 'hono'
 import { csrfToken, requirePermission } from '#src/features/access/middleware.ts'
 import { canEditOrganization } from '#src/features/access/permissions.ts'
-import { applyCssVersion } from '#src/features/membership/apply.views.tsx'
 import { RegionPicker } from '#src/features/membership/region-picker.tsx'
 import type { AppDeps, AppEnv } from '#src/features/site/deps.ts'
 import { AppError } from '#src/lib/errors.ts'
@@ -27,7 +26,6 @@ function RegionPage(props: {
   const { org } = props
   return (
     <Layout title={`Region of ${org.name}`}>
-      <link rel="stylesheet" href={`/assets/apply.css?v=${applyCssVersion}`} />
       <div class="wrap">
         <p>
           <a href={`/organizations/${org.slug}/edit`}>← Edit the profile</a>
