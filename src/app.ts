@@ -10,10 +10,14 @@ import {
 } from '#src/features/access/middleware.ts'
 import { applicationsApi } from '#src/features/api/applications.api.ts'
 import { organizationsApi } from '#src/features/api/organizations.api.ts'
+import { attendanceImportRoutes } from '#src/features/attendance/imports.routes.tsx'
+import { rollCallRoutes } from '#src/features/attendance/roll-call.routes.tsx'
 import { auditRoutes } from '#src/features/audit/audit.routes.tsx'
 import { authPages } from '#src/features/auth/auth.routes.tsx'
 import { invitationRoutes } from '#src/features/auth/invitations.routes.tsx'
 import { calendarRoutes } from '#src/features/calendar/calendar.routes.ts'
+import { personalFeedRoutes } from '#src/features/calendar/personal-feed.routes.tsx'
+import { callRoutes } from '#src/features/calls/calls.routes.tsx'
 import { outboxRoutes } from '#src/features/email/outbox.routes.tsx'
 import { fileRoutes } from '#src/features/files/files.routes.tsx'
 import { applyRoutes } from '#src/features/membership/apply.routes.tsx'
@@ -66,6 +70,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', reviewRoutes(deps))
   app.route('/', seatRoutes(deps))
   app.route('/', calendarRoutes(deps))
+  app.route('/', personalFeedRoutes(deps))
+  app.route('/', callRoutes(deps))
+  app.route('/', rollCallRoutes(deps))
+  app.route('/', attendanceImportRoutes(deps))
   app.route('/api/v1', applicationsApi(deps))
   app.route('/api/v1', organizationsApi(deps))
   // The links in emails (magic link, password reset, email change) land on better-auth's own

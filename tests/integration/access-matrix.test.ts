@@ -114,6 +114,17 @@ const EXPECTED: Record<Permission, Record<ViewerName, boolean>> = {
   'outbox:read': staffOnly(),
   'people:invite': staffOnly(),
   'api-tokens:manage': staffOnly(),
+  'calls:read': {
+    anonymous: false,
+    staff: true,
+    board: true,
+    representativeA: true,
+    alternateA: true,
+    noRole: false,
+    apiToken: false,
+  },
+  'calls:manage': staffOnly(),
+  'attendance:manage': staffOnly(),
 }
 
 function staffOnly(): Record<ViewerName, boolean> {

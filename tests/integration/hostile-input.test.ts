@@ -7,6 +7,9 @@ import { personByEmail } from '../../src/features/auth/accounts.ts'
 import { loadDemo } from '../../src/features/demo/load-demo.ts'
 import { DEMO_TODAY } from '../support/fixtures.ts'
 import { applyEntries } from '../support/hostile/apply.ts'
+import { attendanceEntries } from '../support/hostile/attendance.ts'
+import { calendarFeedsEntries } from '../support/hostile/calendar-feeds.ts'
+import { callsEntries } from '../support/hostile/calls.ts'
 import { reviewEntries } from '../support/hostile/review.ts'
 import { seatEntries } from '../support/hostile/seats.ts'
 import type { Ctx, Entry } from '../support/hostile/types.ts'
@@ -40,6 +43,9 @@ const TABLE: Record<string, Entry> = {
   ...applyEntries,
   ...reviewEntries,
   ...seatEntries,
+  ...callsEntries,
+  ...attendanceEntries,
+  ...calendarFeedsEntries,
   'POST /organizations/:slug/edit': {
     sample: () => ({
       path: `/organizations/${ORG_A}/edit`,

@@ -9,8 +9,10 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core'
+import { storedFiles } from './membership.ts'
 import { organizations } from './organizations.ts'
 import { people } from './people.ts'
 
@@ -31,6 +33,11 @@ export const calls = pgTable(
     cancelReason: text('cancel_reason'),
     /** False for an extra call staff added outside the weekly series. */
     isSeries: boolean('is_series').notNull().default(true),
+    /**
+     * The Monday of the weekly series this call stands for (null for an extra call). It stays
+     * when staff move the call, so that the series is not generated again on that date.
+     */
+    seriesDate: date('series_date', { mode: 'string' }),
     title: text('title'),
     agenda: text('agenda'),
     notes: text('notes'),
@@ -39,6 +46,10 @@ export const calls = pgTable(
   },
   (t) => [
     index('calls_starts_at_idx').on(t.startsAt),
+    uniqueIndex('calls_series_date_unique').on(t.seriesDate),
+    /** One call a day: a date names a call in URLs and in `hub attendance import --call`. */
+    uniqueIndex('calls_local_date_unique').on(t.localDate),
+    check('calls_series_date', sql`${t.isSeries} = (${t.seriesDate} is not null)`),
     check('calls_start_time_format', sql`${t.startTime} ~ '^[0-2][0-9]:[0-5][0-9]$'`),
     check('calls_duration_positive', sql`${t.durationMinutes} > 0`),
     check('calls_cancel_reason', sql`${t.status} <> 'cancelled' or ${t.cancelReason} is not null`),
@@ -61,14 +72,127 @@ export const attendance = pgTable(
       .references(() => people.id, { onDelete: 'restrict' }),
     seconds: integer('seconds').notNull(),
     source: text('source', { enum: attendanceSources }).notNull(),
+    /** The report this presence came from; null for the roll call and the demo. Undoing the import removes it. */
+    importId: uuid('import_id').references(() => attendanceImports.id, { onDelete: 'cascade' }),
     firstJoin: timestamp('first_join', { withTimezone: true, mode: 'string' }),
     lastLeave: timestamp('last_leave', { withTimezone: true, mode: 'string' }),
   },
   (t) => [
-    unique('attendance_call_person_unique').on(t.callId, t.personId),
+    uniqueIndex('attendance_call_person_direct_unique')
+      .on(t.callId, t.personId)
+      .where(sql`${t.importId} is null`),
+    uniqueIndex('attendance_import_person_unique').on(t.importId, t.personId),
     index('attendance_person_idx').on(t.personId),
     check('attendance_seconds_nonnegative', sql`${t.seconds} >= 0`),
   ],
+)
+
+export const importStatuses = ['preview', 'committed', 'undone'] as const
+export type ImportStatus = (typeof importStatuses)[number]
+
+export const reportFormats = ['zoom', 'zoom-unique', 'teams', 'meet'] as const
+export type ReportFormat = (typeof reportFormats)[number]
+
+/**
+ * An attendance report uploaded for a call: previewed, then committed in one transaction,
+ * and perhaps undone as a whole. The source file (with its SHA-256) is kept.
+ */
+export const attendanceImports = pgTable(
+  'attendance_imports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    callId: uuid('call_id')
+      .notNull()
+      .references(() => calls.id, { onDelete: 'cascade' }),
+    format: text('format', { enum: reportFormats }).notNull(),
+    fileId: uuid('file_id')
+      .notNull()
+      .references(() => storedFiles.id, { onDelete: 'restrict' }),
+    /** Hex SHA-256 of the file's bytes: the same file for the same call is imported once. */
+    sha256: text('sha256').notNull(),
+    status: text('status', { enum: importStatuses }).notNull().default('preview'),
+    /** 'web' or 'cli'. */
+    via: text('via', { enum: ['web', 'cli'] }).notNull(),
+    createdBy: uuid('created_by').references(() => people.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    committedBy: uuid('committed_by').references(() => people.id, { onDelete: 'set null' }),
+    committedAt: timestamp('committed_at', { withTimezone: true, mode: 'string' }),
+    undoneBy: uuid('undone_by').references(() => people.id, { onDelete: 'set null' }),
+    undoneAt: timestamp('undone_at', { withTimezone: true, mode: 'string' }),
+  },
+  (t) => [
+    index('attendance_imports_call_idx').on(t.callId, t.createdAt),
+    uniqueIndex('attendance_imports_committed_once')
+      .on(t.callId, t.sha256)
+      .where(sql`${t.status} = 'committed'`),
+    check('attendance_imports_committed_at', sql`${t.status} = 'preview' or ${t.committedAt} is not null`),
+    check('attendance_imports_undone_at', sql`${t.status} <> 'undone' or ${t.undoneAt} is not null`),
+  ],
+)
+
+export const matchMethods = ['email', 'alias', 'name', 'manual', 'guest'] as const
+export type MatchMethod = (typeof matchMethods)[number]
+
+/** One participant of an imported report, as parsed, and who they were matched to (if anyone). */
+export const importParticipants = pgTable(
+  'attendance_import_participants',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    importId: uuid('import_id')
+      .notNull()
+      .references(() => attendanceImports.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+    rawName: text('raw_name').notNull(),
+    email: text('email'),
+    seconds: integer('seconds').notNull(),
+    firstJoin: timestamp('first_join', { withTimezone: true, mode: 'string' }),
+    lastLeave: timestamp('last_leave', { withTimezone: true, mode: 'string' }),
+    personId: uuid('person_id').references(() => people.id, { onDelete: 'restrict' }),
+    /** How the person was found; null while unmatched. 'guest': marked as nobody of the network. */
+    match: text('match', { enum: matchMethods }),
+  },
+  (t) => [
+    unique('import_participants_position_unique').on(t.importId, t.position),
+    check('import_participants_seconds', sql`${t.seconds} >= 0`),
+    check(
+      'import_participants_match',
+      sql`(${t.match} is null and ${t.personId} is null) or (${t.match} = 'guest' and ${t.personId} is null) or (${t.match} not in ('guest') and ${t.personId} is not null)`,
+    ),
+  ],
+)
+
+/**
+ * A name or email from a report that staff matched by hand, remembered for the next
+ * import. `personId` null: a known guest, who is marked as a guest again.
+ */
+export const attendanceAliases = pgTable(
+  'attendance_aliases',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind', { enum: ['email', 'name'] }).notNull(),
+    /** The email lower-cased, or the name folded (accents and case removed, spaces collapsed). */
+    key: text('key').notNull(),
+    personId: uuid('person_id').references(() => people.id, { onDelete: 'cascade' }),
+    createdBy: uuid('created_by').references(() => people.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [unique('attendance_aliases_key_unique').on(t.kind, t.key)],
+)
+
+/** A person's private calendar feed: the secret is in the URL; only its hash is kept. Revoked feeds stop answering. */
+export const calendarFeeds = pgTable(
+  'calendar_feeds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull().unique(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'string' }),
+  },
+  (t) => [uniqueIndex('calendar_feeds_one_active').on(t.personId).where(sql`${t.revokedAt} is null`)],
 )
 
 export const presentationStatuses = ['requested', 'planned', 'given', 'missed'] as const

@@ -41,6 +41,17 @@ export const permissionRules = {
   'outbox:read': (v: Viewer) => v.kind === 'user' && v.roles.includes('staff'),
   'people:invite': (v: Viewer) => v.kind === 'user' && v.roles.includes('staff'),
   'api-tokens:manage': (v: Viewer) => v.kind === 'user' && v.roles.includes('staff'),
+  /** The calls' pages (agenda, notes, recording, slots): the network's members, the board and staff. */
+  'calls:read': (v: Viewer) =>
+    v.kind === 'user' &&
+    (v.roles.includes('staff') ||
+      v.roles.includes('board') ||
+      v.roles.includes('representative') ||
+      v.roles.includes('alternate')),
+  /** Cancel, move or add calls, and edit their agenda, notes and recording link. */
+  'calls:manage': (v: Viewer) => v.kind === 'user' && v.roles.includes('staff'),
+  /** Take attendance: the roll call, and importing Zoom, Teams and Meet reports. */
+  'attendance:manage': (v: Viewer) => v.kind === 'user' && v.roles.includes('staff'),
 } as const satisfies Record<string, (viewer: Viewer) => boolean>
 
 export type Permission = keyof typeof permissionRules

@@ -331,6 +331,7 @@ function addCallsAndAttendance(
       durationMinutes: call.durationMinutes,
       status,
       cancelReason: call.cancelReason,
+      seriesDate: call.localDate,
       title: 'National call',
       isDemo: true,
     })
