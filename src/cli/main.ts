@@ -11,6 +11,7 @@ import { exportNetwork } from '#src/features/transfer/export-network.ts'
 import { importNetwork } from '#src/features/transfer/import-network.ts'
 import { isAppError } from '#src/lib/errors.ts'
 import { startHub } from '#src/server.ts'
+import { attendanceImport, ImportUsageError } from './attendance-import.ts'
 
 const usage = `Usage: hub <command> [options]
 
@@ -23,6 +24,11 @@ Commands:
   attendance parse FILE --call-date YYYY-MM-DD [--time-zone ZONE] [--json]
                    Read a Zoom, Teams or Google Meet attendance report and print who attended
                    (time zone of the call, default America/New_York; writes nothing)
+  attendance import FILE --call YYYY-MM-DD [--dry-run] [--json]
+                   Import a report for the call on that date: match participants to people,
+                   commit in one transaction (the same file twice changes nothing); --dry-run
+                   shows the preview and writes nothing. Unmatched participants are matched
+                   by hand on the call's attendance page.
 
 Options:
   -h, --help       Show this help
@@ -50,6 +56,8 @@ export async function runCli(
         help: { type: 'boolean', short: 'h' },
         'call-date': { type: 'string' },
         'time-zone': { type: 'string' },
+        call: { type: 'string' },
+        'dry-run': { type: 'boolean' },
         json: { type: 'boolean' },
       },
     })
@@ -58,8 +66,30 @@ export async function runCli(
       io.out.write(usage)
       return command || values.help ? 0 : 2
     }
-    if (command === 'attendance') return await attendance(rest, values, io.out)
+    if (command === 'attendance' && rest[0] !== 'import') return await attendance(rest, values, io.out)
     const config = loadConfig()
+    if (command === 'attendance') {
+      const file = rest[1]
+      if (!file)
+        throw new UsageError('hub attendance import needs a FILE (a Zoom, Teams or Google Meet report)')
+      let printed = ''
+      const code = await withDatabase(config, async (database) => {
+        try {
+          const done = await attendanceImport(database, {
+            file,
+            callDate: values.call,
+            dryRun: Boolean(values['dry-run']),
+            say,
+          })
+          printed = values.json ? `${JSON.stringify(done.json, null, 2)}\n` : done.text
+        } catch (error) {
+          if (error instanceof ImportUsageError) throw new UsageError(error.message)
+          throw error
+        }
+      })
+      await write(io.out, printed)
+      return code
+    }
     switch (command) {
       case 'serve': {
         const hub = await startHub(config, { say })
@@ -143,7 +173,7 @@ async function attendance(
 ): Promise<number> {
   const [sub, file] = args
   if (sub !== 'parse')
-    throw new UsageError('hub attendance needs a subcommand: parse FILE --call-date YYYY-MM-DD [--json]')
+    throw new UsageError('hub attendance needs a subcommand: parse FILE --call-date YYYY-MM-DD, or import FILE --call YYYY-MM-DD')
   if (!file) throw new UsageError('hub attendance parse needs a FILE (a Zoom, Teams or Google Meet report)')
   const callDate = values['call-date']
   if (!callDate || !/^\d{4}-\d{2}-\d{2}$/.test(callDate))

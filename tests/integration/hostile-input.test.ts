@@ -11,6 +11,7 @@ import { attendanceEntries } from '../support/hostile/attendance.ts'
 import { calendarFeedsEntries } from '../support/hostile/calendar-feeds.ts'
 import { callsEntries } from '../support/hostile/calls.ts'
 import { reviewEntries } from '../support/hostile/review.ts'
+import { rollCallEntries } from '../support/hostile/roll-call.ts'
 import { seatEntries } from '../support/hostile/seats.ts'
 import type { Ctx, Entry } from '../support/hostile/types.ts'
 import { Session, TEST_CSRF } from '../support/http.ts'
@@ -46,6 +47,7 @@ const TABLE: Record<string, Entry> = {
   ...callsEntries,
   ...attendanceEntries,
   ...calendarFeedsEntries,
+  ...rollCallEntries,
   'POST /organizations/:slug/edit': {
     sample: () => ({
       path: `/organizations/${ORG_A}/edit`,
