@@ -6,12 +6,14 @@ import {
   index,
   integer,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   unique,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core'
+import { briefings } from './content.ts'
 import { storedFiles } from './membership.ts'
 import { organizations } from './organizations.ts'
 import { people } from './people.ts'
@@ -236,8 +238,67 @@ export const sharingAttestations = pgTable(
     channel: text('channel').notNull(),
     description: text('description'),
     evidenceUrl: text('evidence_url'),
+    /** An uploaded evidence file (agenda, newsletter, screenshot), checked like application evidence. */
+    evidenceFileId: uuid('evidence_file_id').references(() => storedFiles.id, { onDelete: 'restrict' }),
+    /** Staff may question a record; the representative or alternate answers. */
+    question: text('question'),
+    questionedBy: uuid('questioned_by').references(() => people.id, { onDelete: 'set null' }),
+    questionedAt: timestamp('questioned_at', { withTimezone: true, mode: 'string' }),
+    answer: text('answer'),
+    answeredAt: timestamp('answered_at', { withTimezone: true, mode: 'string' }),
     recordedBy: uuid('recorded_by').references(() => people.id, { onDelete: 'set null' }),
     recordedAt: timestamp('recorded_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
   },
   (t) => [index('sharing_org_idx').on(t.organizationId, t.sharedOn)],
+)
+
+/** Which of the network's briefings a sharing action passed on. */
+export const sharingBriefings = pgTable(
+  'sharing_briefings',
+  {
+    sharingId: uuid('sharing_id')
+      .notNull()
+      .references(() => sharingAttestations.id, { onDelete: 'cascade' }),
+    briefingId: uuid('briefing_id')
+      .notNull()
+      .references(() => briefings.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.sharingId, t.briefingId] })],
+)
+
+export const reminderKinds = ['call_tomorrow', 'at_risk', 'sharing_due', 'presentation_unplanned'] as const
+export type ReminderKind = (typeof reminderKinds)[number]
+
+/**
+ * One reminder to one person about one thing (`subject`: a call id, an organisation and
+ * year, an organisation and quarter). The unique key is the claim: whichever Hub process
+ * inserts the row first sends the email; the others find it taken.
+ */
+export const reminderDeliveries = pgTable(
+  'reminder_deliveries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind', { enum: reminderKinds }).notNull(),
+    subject: text('subject').notNull(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    claimedAt: timestamp('claimed_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true, mode: 'string' }),
+  },
+  (t) => [unique('reminder_deliveries_once').on(t.kind, t.subject, t.personId)],
+)
+
+/** A person's choice for one kind of reminder; without a row the default holds (call_tomorrow: off; others: on). */
+export const reminderPreferences = pgTable(
+  'reminder_preferences',
+  {
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: reminderKinds }).notNull(),
+    enabled: boolean('enabled').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.kind] })],
 )
