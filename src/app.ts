@@ -22,10 +22,14 @@ import { outboxRoutes } from '#src/features/email/outbox.routes.tsx'
 import { fileRoutes } from '#src/features/files/files.routes.tsx'
 import { applyRoutes } from '#src/features/membership/apply.routes.tsx'
 import { reviewRoutes } from '#src/features/membership/review.routes.tsx'
+import { obligationRoutes } from '#src/features/obligations/obligations.routes.tsx'
 import { organizationEditRoutes } from '#src/features/organizations/edit.routes.tsx'
 import { organizationPages } from '#src/features/organizations/organizations.routes.tsx'
 import { organizationRegionRoutes } from '#src/features/organizations/region.routes.tsx'
+import { presentationRoutes } from '#src/features/presentations/presentations.routes.tsx'
+import { reminderRoutes } from '#src/features/reminders/reminders.routes.tsx'
 import { seatRoutes } from '#src/features/seats/seats.routes.tsx'
+import { sharingRoutes } from '#src/features/sharing/sharing.routes.tsx'
 import type { AppDeps, AppEnv } from '#src/features/site/deps.ts'
 import { siteRoutes } from '#src/features/site/site.routes.tsx'
 import { isAppError } from '#src/lib/errors.ts'
@@ -74,6 +78,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', callRoutes(deps))
   app.route('/', rollCallRoutes(deps))
   app.route('/', attendanceImportRoutes(deps))
+  app.route('/', obligationRoutes(deps))
+  app.route('/', presentationRoutes(deps))
+  app.route('/', sharingRoutes(deps))
+  app.route('/', reminderRoutes(deps))
   app.route('/api/v1', applicationsApi(deps))
   app.route('/api/v1', organizationsApi(deps))
   // The links in emails (magic link, password reset, email change) land on better-auth's own

@@ -125,6 +125,25 @@ const EXPECTED: Record<Permission, Record<ViewerName, boolean>> = {
   },
   'calls:manage': staffOnly(),
   'attendance:manage': staffOnly(),
+  'obligations:own': {
+    anonymous: false,
+    staff: true,
+    board: false,
+    representativeA: true,
+    alternateA: true,
+    noRole: false,
+    apiToken: false,
+  },
+  'obligations:network': {
+    anonymous: false,
+    staff: true,
+    board: true,
+    representativeA: false,
+    alternateA: false,
+    noRole: false,
+    apiToken: false,
+  },
+  'obligations:manage': staffOnly(),
 }
 
 function staffOnly(): Record<ViewerName, boolean> {

@@ -10,9 +10,12 @@ import { applyEntries } from '../support/hostile/apply.ts'
 import { attendanceEntries } from '../support/hostile/attendance.ts'
 import { calendarFeedsEntries } from '../support/hostile/calendar-feeds.ts'
 import { callsEntries } from '../support/hostile/calls.ts'
+import { presentationsEntries } from '../support/hostile/presentations.ts'
+import { remindersEntries } from '../support/hostile/reminders.ts'
 import { reviewEntries } from '../support/hostile/review.ts'
 import { rollCallEntries } from '../support/hostile/roll-call.ts'
 import { seatEntries } from '../support/hostile/seats.ts'
+import { sharingEntries } from '../support/hostile/sharing.ts'
 import type { Ctx, Entry } from '../support/hostile/types.ts'
 import { Session, TEST_CSRF } from '../support/http.ts'
 import { signInAs, TEST_PASSWORD } from '../support/sign-in-as.ts'
@@ -48,6 +51,9 @@ const TABLE: Record<string, Entry> = {
   ...attendanceEntries,
   ...calendarFeedsEntries,
   ...rollCallEntries,
+  ...presentationsEntries,
+  ...sharingEntries,
+  ...remindersEntries,
   'POST /organizations/:slug/edit': {
     sample: () => ({
       path: `/organizations/${ORG_A}/edit`,

@@ -52,6 +52,17 @@ export const permissionRules = {
   'calls:manage': (v: Viewer) => v.kind === 'user' && v.roles.includes('staff'),
   /** Take attendance: the roll call, and importing Zoom, Teams and Meet reports. */
   'attendance:manage': (v: Viewer) => v.kind === 'user' && v.roles.includes('staff'),
+  /**
+   * An organisation's own obligations: see its status, ask for a presentation month, record
+   * and answer for its sharing: staff any, its representative and alternate their own (per record).
+   */
+  'obligations:own': (v: Viewer) =>
+    v.kind === 'user' && (v.roles.includes('staff') || v.seatOrganizationIds.length > 0),
+  /** Every organisation's obligations, the heat map and the CSV: staff and the Advisory Board. */
+  'obligations:network': (v: Viewer) =>
+    v.kind === 'user' && (v.roles.includes('staff') || v.roles.includes('board')),
+  /** Plan and move presentation slots, mark them given or missed, question sharing records. */
+  'obligations:manage': (v: Viewer) => v.kind === 'user' && v.roles.includes('staff'),
 } as const satisfies Record<string, (viewer: Viewer) => boolean>
 
 export type Permission = keyof typeof permissionRules
