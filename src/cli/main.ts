@@ -12,6 +12,7 @@ import { importNetwork } from '#src/features/transfer/import-network.ts'
 import { isAppError } from '#src/lib/errors.ts'
 import { startHub } from '#src/server.ts'
 import { attendanceImport, ImportUsageError } from './attendance-import.ts'
+import { complianceRequest, printCompliance } from './compliance.ts'
 
 const usage = `Usage: hub <command> [options]
 
@@ -29,6 +30,14 @@ Commands:
                    commit in one transaction (the same file twice changes nothing); --dry-run
                    shows the preview and writes nothing. Unmatched participants are matched
                    by hand on the call's attendance page.
+  compliance --year YYYY [--today YYYY-MM-DD] [--json]
+                   Each organisation admitted in that year, by name: calls held, attended and
+                   remaining, calls still needed, presentation, quarterly sharing and status,
+                   as of today (--today: as of another date, for tests and "what if"). JSON:
+                   [{organizationId, name, category, callsHeld, callsAttended, callsRemaining,
+                   needed, presentation: {status: given|planned|missed|requested|none, required,
+                   callDate, minutes, lengthWarning, month}, sharingQuarters: [{quarter, status:
+                   done|due|missed|not_required}], status: compliant|on_track|at_risk|not_compliant}]
 
 Options:
   -h, --help       Show this help
@@ -59,6 +68,8 @@ export async function runCli(
         call: { type: 'string' },
         'dry-run': { type: 'boolean' },
         json: { type: 'boolean' },
+        year: { type: 'string' },
+        today: { type: 'string' },
       },
     })
     const [command, ...rest] = positionals
@@ -91,6 +102,11 @@ export async function runCli(
       return code
     }
     switch (command) {
+      case 'compliance': {
+        const request = complianceRequest(rest, values)
+        if ('problem' in request) throw new UsageError(request.problem)
+        return await withDatabase(config, (database) => printCompliance(database, request, io.out))
+      }
       case 'serve': {
         const hub = await startHub(config, { say })
         const stop = async () => {

@@ -19,8 +19,19 @@ export function ViewerNav() {
     )
   const isStaff = viewer.roles.includes('staff')
   const isBoard = viewer.roles.includes('board')
+  const isMember = viewer.roles.includes('representative') || viewer.roles.includes('alternate')
   return (
     <>
+      {isStaff || isBoard || isMember ? (
+        <li>
+          <a href="/calls">Calls</a>
+        </li>
+      ) : null}
+      {isStaff || isBoard ? (
+        <li>
+          <a href="/staff/obligations">Obligations</a>
+        </li>
+      ) : null}
       {isStaff ? (
         <>
           <li>

@@ -13,9 +13,10 @@ export type PresenceRecord = {
 export type Presence = PresenceRecord
 
 /**
- * Merges one person's records of one call: records whose [firstJoin, lastLeave] overlap
- * count as one session (the longest), disjoint sessions are summed, and a record without
- * times can only raise the total (it is taken as the whole of its own time, never added).
+ * Merges one person's records of one call. The time present is the largest total of records
+ * that do not overlap in time (weighted interval scheduling): two reports of the same session
+ * overlap, so the longer one counts; sessions apart (the call dropped and restarted) add up.
+ * A record without times can only raise the total. Adding a record never lowers the result.
  * @example mergePresence([{ seconds: 600, firstJoin: '…T18:00Z', lastLeave: '…T18:10Z' }, { seconds: 900, … }])
  */
 export function mergePresence(records: readonly PresenceRecord[]): Presence {
@@ -25,36 +26,40 @@ export function mergePresence(records: readonly PresenceRecord[]): Presence {
     const start = r.firstJoin === null ? Number.NaN : Date.parse(r.firstJoin)
     const end = r.lastLeave === null ? Number.NaN : Date.parse(r.lastLeave)
     if (Number.isFinite(start) && Number.isFinite(end) && r.firstJoin !== null && r.lastLeave !== null) {
-      timed.push({ seconds: r.seconds, start, end, firstJoin: r.firstJoin, lastLeave: r.lastLeave })
+      timed.push({
+        seconds: r.seconds,
+        start,
+        end: Math.max(start, end),
+        firstJoin: r.firstJoin,
+        lastLeave: r.lastLeave,
+      })
     } else {
       untimedBest = Math.max(untimedBest, r.seconds)
     }
   }
-  timed.sort((a, b) => a.start - b.start || a.end - b.end)
-  let total = 0
-  let groupEnd = Number.NEGATIVE_INFINITY
-  let groupBest = 0
+  timed.sort((a, b) => a.end - b.end || a.start - b.start)
+  // best[i]: the largest total from the first i records (by end) that do not overlap.
+  const best = [0]
+  for (const [i, r] of timed.entries()) {
+    let j = i
+    while (j > 0 && (timed[j - 1] as (typeof timed)[number]).end > r.start) j--
+    best.push(Math.max(best[i] as number, r.seconds + (best[j] as number)))
+  }
+  let firstJoin: string | null = null
+  let lastLeave: string | null = null
+  let earliest = Number.POSITIVE_INFINITY
+  let latest = Number.NEGATIVE_INFINITY
   for (const r of timed) {
-    if (r.start < groupEnd) {
-      groupBest = Math.max(groupBest, r.seconds)
-      groupEnd = Math.max(groupEnd, r.end)
-    } else {
-      total += groupBest
-      groupBest = r.seconds
-      groupEnd = r.end
+    if (r.start < earliest) {
+      earliest = r.start
+      firstJoin = r.firstJoin
+    }
+    if (r.end > latest) {
+      latest = r.end
+      lastLeave = r.lastLeave
     }
   }
-  total += groupBest
-  const first = timed[0]
-  const last = timed.reduce<(typeof timed)[number] | undefined>(
-    (a, b) => (a && a.end >= b.end ? a : b),
-    undefined,
-  )
-  return {
-    seconds: Math.max(total, untimedBest),
-    firstJoin: first ? first.firstJoin : null,
-    lastLeave: last ? last.lastLeave : null,
-  }
+  return { seconds: Math.max(best[timed.length] as number, untimedBest), firstJoin, lastLeave }
 }
 
 /** Whether a merged presence reaches the minimum minutes from settings. */

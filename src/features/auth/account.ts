@@ -12,6 +12,8 @@ export type RoleLabel = {
   editHref?: string
   /** Where its representative manages the seats. */
   seatsHref?: string
+  /** Where its representative and alternate follow its obligations. */
+  obligationsHref?: string
 }
 
 /** The roles of an account in words, from the records on `onDate`: "Staff", "Representative of X", … */
@@ -41,6 +43,7 @@ export async function describeRoles(
       label: `${seat.role === 'representative' ? 'Representative' : 'Alternate'} of ${seat.organization}`,
       editHref: `/organizations/${seat.slug}/edit`,
       seatsHref: seat.role === 'representative' ? `/organizations/${seat.slug}/seats` : undefined,
+      obligationsHref: `/organizations/${seat.slug}/obligations`,
     })
   return labels
 }

@@ -267,6 +267,12 @@ export function AccountPage(props: AccountPageProps) {
                         <>
                           {' '}
                           (<a href={role.editHref}>edit its profile</a>
+                          {role.obligationsHref ? (
+                            <>
+                              {' · '}
+                              <a href={role.obligationsHref}>its obligations</a>
+                            </>
+                          ) : null}
                           {role.seatsHref ? (
                             <>
                               {' · '}
@@ -281,6 +287,11 @@ export function AccountPage(props: AccountPageProps) {
                 : 'No roles on record today.'}
             </dd>
           </dl>
+          <p>
+            <a href="/account/calendar">Calendar feeds</a>
+            {' · '}
+            <a href="/account/reminders">Email reminders</a>
+          </p>
         </div>
         <div class="grid-2">
           <section>

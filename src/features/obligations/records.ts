@@ -1,0 +1,193 @@
+import { type SQL, sql } from 'drizzle-orm'
+import type { DbOrTx } from '#src/db/client.ts'
+import type {
+  AdmissionEventKind,
+  CallStatus,
+  OrganizationCategory,
+  PresentationStatus,
+  SeatRole,
+} from '#src/db/schema/index.ts'
+import { queryRows } from '#src/db/sql.ts'
+import { isUuid } from '#src/features/seats/organization-status.ts'
+import type {
+  AdmissionEventRecord,
+  AttendanceRecord,
+  CallRecord,
+  PresentationRecord,
+  SeatHoldingRecord,
+  SharingRecord,
+} from './engine.ts'
+
+export type OrganizationYearRecords = {
+  id: string
+  name: string
+  category: OrganizationCategory
+  admissionEvents: AdmissionEventRecord[]
+  seats: SeatHoldingRecord[]
+  presentation: PresentationRecord | null
+  sharing: SharingRecord[]
+}
+
+/** Everything the engine needs for one year, for every organisation ever admitted by its end. */
+export type YearRecords = {
+  year: number
+  calls: CallRecord[]
+  organizations: OrganizationYearRecords[]
+  /** Attendance rows of the year's calls by people holding some organisation's seat on the call's date. */
+  attendanceByPerson: Map<string, AttendanceRecord[]>
+}
+
+const ISO_INSTANT = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`
+const instant = (column: SQL) => sql`to_char(${column} at time zone 'UTC', ${sql.raw(ISO_INSTANT)})`
+
+/**
+ * Loads a year's records in six queries, whatever the number of organisations: the organisations
+ * admitted (or reinstated) on or before the year's end with their admission history, the year's
+ * calls, the seat holdings overlapping it, the seat holders' attendance, the presentations and
+ * the sharing records. `organizationIds` narrows it to some organisations (e.g. one page's).
+ * Whether each was admitted *during* the year is the engine's question, not this one's.
+ */
+export async function loadYearRecords(
+  db: DbOrTx,
+  options: { year: number; organizationIds?: readonly string[] },
+): Promise<YearRecords> {
+  const first = `${String(options.year).padStart(4, '0')}-01-01`
+  const last = `${String(options.year).padStart(4, '0')}-12-31`
+  const ids = options.organizationIds?.filter(isUuid)
+  const only = (column: SQL) =>
+    ids === undefined
+      ? sql`true`
+      : ids.length === 0
+        ? sql`false`
+        : sql`${column} in (${sql.join(
+            ids.map((id) => sql`${id.toLowerCase()}::uuid`),
+            sql`, `,
+          )})`
+  const everAdmitted = sql`(select organization_id from admission_events
+    where kind in ('admitted', 'reinstated') and effective_on <= ${last}::date)`
+
+  const [events, calls, seats, attendance, presentations, sharing] = await Promise.all([
+    queryRows<{
+      id: string
+      name: string
+      category: OrganizationCategory
+      kind: AdmissionEventKind
+      effective_on: string
+    }>(
+      db,
+      sql`select o.id, o.name, o.category, e.kind, e.effective_on::text as effective_on
+        from organizations o join admission_events e on e.organization_id = o.id
+        where o.id in ${everAdmitted} and ${only(sql`o.id`)} and e.effective_on <= ${last}::date
+        order by o.id, e.effective_on, e.recorded_at, e.id`,
+    ),
+    queryRows<{ id: string; local_date: string; status: CallStatus }>(
+      db,
+      sql`select id, local_date::text as local_date, status from calls
+        where local_date between ${first}::date and ${last}::date order by local_date`,
+    ),
+    queryRows<{
+      organization_id: string
+      person_id: string
+      role: SeatRole
+      starts_on: string
+      ends_on: string | null
+    }>(
+      db,
+      sql`select organization_id, person_id, role, starts_on::text as starts_on, ends_on::text as ends_on
+        from seats where starts_on <= ${last}::date and (ends_on is null or ends_on > ${first}::date)
+          and ${only(sql`organization_id`)}`,
+    ),
+    queryRows<{
+      call_id: string
+      person_id: string
+      seconds: number
+      first_join: string | null
+      last_leave: string | null
+    }>(
+      db,
+      sql`select a.call_id, a.person_id, a.seconds, ${instant(sql`a.first_join`)} as first_join,
+          ${instant(sql`a.last_leave`)} as last_leave
+        from attendance a join calls c on c.id = a.call_id
+        where c.local_date between ${first}::date and ${last}::date
+          and exists (select 1 from seats s where s.person_id = a.person_id and s.starts_on <= c.local_date
+            and (s.ends_on is null or s.ends_on > c.local_date) and ${only(sql`s.organization_id`)})`,
+    ),
+    queryRows<{
+      organization_id: string
+      status: PresentationStatus
+      call_date: string | null
+      is_call_cancelled: boolean | null
+      requested_month: number | null
+      actual_minutes: number | null
+    }>(
+      db,
+      sql`select p.organization_id, p.status, c.local_date::text as call_date,
+          c.status = 'cancelled' as is_call_cancelled, p.requested_month, p.actual_minutes
+        from presentations p left join calls c on c.id = p.call_id
+        where p.year = ${options.year} and ${only(sql`p.organization_id`)}`,
+    ),
+    queryRows<{ organization_id: string; shared_on: string }>(
+      db,
+      sql`select organization_id, shared_on::text as shared_on from sharing_attestations
+        where shared_on between ${first}::date and ${last}::date and ${only(sql`organization_id`)}`,
+    ),
+  ])
+
+  const organizations = new Map<string, OrganizationYearRecords>()
+  for (const row of events) {
+    let org = organizations.get(row.id)
+    if (!org) {
+      org = {
+        id: row.id,
+        name: row.name,
+        category: row.category,
+        admissionEvents: [],
+        seats: [],
+        presentation: null,
+        sharing: [],
+      }
+      organizations.set(row.id, org)
+    }
+    org.admissionEvents.push({ kind: row.kind, effectiveOn: row.effective_on })
+  }
+  for (const s of seats)
+    organizations.get(s.organization_id)?.seats.push({
+      personId: s.person_id,
+      role: s.role,
+      startsOn: s.starts_on,
+      endsOn: s.ends_on,
+    })
+  for (const p of presentations) {
+    const org = organizations.get(p.organization_id)
+    if (org)
+      org.presentation = {
+        status: p.status,
+        callDate: p.call_date,
+        isCallCancelled: p.is_call_cancelled === true,
+        requestedMonth: p.requested_month,
+        actualMinutes: p.actual_minutes,
+      }
+  }
+  for (const s of sharing) organizations.get(s.organization_id)?.sharing.push({ sharedOn: s.shared_on })
+
+  const attendanceByPerson = new Map<string, AttendanceRecord[]>()
+  for (const a of attendance) {
+    const record: AttendanceRecord = {
+      callId: a.call_id,
+      personId: a.person_id,
+      seconds: a.seconds,
+      firstJoin: a.first_join,
+      lastLeave: a.last_leave,
+    }
+    const rows = attendanceByPerson.get(a.person_id)
+    if (rows) rows.push(record)
+    else attendanceByPerson.set(a.person_id, [record])
+  }
+
+  return {
+    year: options.year,
+    calls: calls.map((c) => ({ id: c.id, localDate: c.local_date, isCancelled: c.status === 'cancelled' })),
+    organizations: [...organizations.values()],
+    attendanceByPerson,
+  }
+}
