@@ -189,7 +189,9 @@ async function attendance(
 ): Promise<number> {
   const [sub, file] = args
   if (sub !== 'parse')
-    throw new UsageError('hub attendance needs a subcommand: parse FILE --call-date YYYY-MM-DD, or import FILE --call YYYY-MM-DD')
+    throw new UsageError(
+      'hub attendance needs a subcommand: parse FILE --call-date YYYY-MM-DD, or import FILE --call YYYY-MM-DD',
+    )
   if (!file) throw new UsageError('hub attendance parse needs a FILE (a Zoom, Teams or Google Meet report)')
   const callDate = values['call-date']
   if (!callDate || !/^\d{4}-\d{2}-\d{2}$/.test(callDate))
