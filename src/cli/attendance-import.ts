@@ -24,6 +24,8 @@ export type ImportJson = {
   format: string
   file: { name: string; sha256: string; size: number }
   minimumMinutes: number
+  /** Problems worth a look before trusting the import (such as times on another date than the call's). */
+  warnings: string[]
   summary: ImportSummary
   participants: {
     position: number
@@ -127,6 +129,7 @@ function render(
     format: view.format,
     file: { name: view.fileName, sha256: view.sha256, size: view.size },
     minimumMinutes: view.minimumMinutes,
+    warnings: view.dateWarning ? [view.dateWarning] : [],
     summary: view.summary,
     participants: view.rows.map(participantJson),
   }

@@ -352,7 +352,7 @@ describe(`the access matrix on ${testEngine}`, () => {
     }
     expect(wrong, 'access matrix mismatches').toEqual([])
     expect(checks).toBe(routes.length * viewers.length)
-  })
+  }, 240_000)
 
   it("refuses org A's representative and alternate the profile of org B, which staff may edit", async () => {
     const editRoutes = routes.filter((r) => r.permission === 'organization:edit-own')

@@ -254,6 +254,19 @@ describe(`attendance imports on ${testEngine}`, () => {
     expect(await count()).toBe(before)
   })
 
+  it('warns when the report’s times are on another day than the call', async () => {
+    const wrongDay = await dryRunImport(database.db, {
+      call,
+      fileName: 'old.csv',
+      bytes: zoomReport('2025-01-13', [{ name: 'Someone', minutes: 30 }]),
+    })
+    expect(wrongDay.dateWarning).toBe(
+      'The times in this report are on January 13, 2025, not on the call’s date (November 23, 2026). Check that it is the report of this call before committing.',
+    )
+    const rightDay = await dryRunImport(database.db, { call, fileName: 'x.csv', bytes: firstReport() })
+    expect(rightDay.dateWarning).toBeNull()
+  })
+
   it('offers seat holders of the day first when matching by hand', async () => {
     const candidates = await matchCandidates(database.db, CALL)
     const firstPlain = candidates.findIndex((c) => c.seatLabel === null)
@@ -329,7 +342,7 @@ describe(`hub attendance import on ${testEngine}`, () => {
 
     const again = await runHub(['attendance', 'import', file, '--call', CALL, '--json'], env)
     expect(JSON.parse(again.stdout)).toMatchObject({ result: 'unchanged', importId: committed.importId })
-  })
+  }, 120_000)
 
   it('exits 2 with the reason for a date without a call, a future call or a file that is not a report', async () => {
     const noCall = await runHub(['attendance', 'import', file, '--call', '2026-11-24'], env)
@@ -343,5 +356,5 @@ describe(`hub attendance import on ${testEngine}`, () => {
     const notReport = await runHub(['attendance', 'import', bad, '--call', CALL], env)
     expect(notReport.code).toBe(2)
     expect(notReport.stderr).toMatch(/Zoom participants CSV/)
-  })
+  }, 120_000)
 })

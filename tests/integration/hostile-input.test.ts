@@ -336,7 +336,7 @@ describe(`hostile input on ${testEngine}`, () => {
         failures.push(`${route.method} ${path}: refused as cross-site even from our own page`)
     }
     expect(failures).toEqual([])
-  })
+  }, 240_000)
 
   it('stores script markup as text and shows it escaped on the pages that show it', async () => {
     const failures: string[] = []
@@ -382,7 +382,7 @@ describe(`hostile input on ${testEngine}`, () => {
       }
     }
     expect(failures).toEqual([])
-  })
+  }, 240_000)
 
   it('refuses an over-long value with 400 naming the field, and stores nothing', async () => {
     const failures: string[] = []
@@ -405,7 +405,7 @@ describe(`hostile input on ${testEngine}`, () => {
       }
     }
     expect(failures).toEqual([])
-  })
+  }, 240_000)
 
   it('stores SQL meta-characters literally', async () => {
     const failures: string[] = []
@@ -434,7 +434,7 @@ describe(`hostile input on ${testEngine}`, () => {
     )
     expect(organizations?.n).toBeGreaterThan(0)
     expect(failures).toEqual([])
-  })
+  }, 240_000)
 
   it('tried at least as many inputs as the table calls for', () => {
     expect(floor()).toBeGreaterThanOrEqual(4 + 3 * (2 + SQL_META.length))

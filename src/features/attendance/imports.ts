@@ -27,6 +27,7 @@ import { admissionStateSql } from '#src/features/seats/organization-status.ts'
 import { seatLabels } from '#src/features/seats/seats.ts'
 import { getSettings } from '#src/features/settings/settings.ts'
 import { AppError } from '#src/lib/errors.ts'
+import { formatDate } from '#src/ui/format.ts'
 import { type Participant, parseAttendanceReport } from './parse/index.ts'
 import { foldName } from './parse/names.ts'
 import { mergePresence } from './presence.ts'
@@ -96,6 +97,8 @@ export type ImportView = {
   minimumMinutes: number
   rows: ImportRow[]
   summary: ImportSummary
+  /** Set when the report's times are all on another day than the call's: perhaps the wrong report. */
+  dateWarning: string | null
 }
 
 /** What starting an import did: a new preview, or nothing because this file is already committed for this call. */
@@ -259,6 +262,20 @@ async function seatsOn(db: DbOrTx, onDate: string): Promise<Map<string, HeldSeat
 
 type StoredRow = Omit<ImportRow, 'personName' | 'seats' | 'counts' | 'reason'>
 
+/**
+ * A warning when every time the report gives falls on another date than the call's (times carry
+ * the call's offset, so their first ten characters are the call's local date); null otherwise.
+ */
+export function reportDateWarning(
+  rows: readonly Pick<ImportRow, 'firstJoin'>[],
+  callDate: string,
+): string | null {
+  const dates = new Set(rows.flatMap((r) => (r.firstJoin ? [r.firstJoin.slice(0, 10)] : [])))
+  if (dates.size === 0 || dates.has(callDate)) return null
+  const shown = [...dates].sort().slice(0, 3).map(formatDate).join('; ')
+  return `The times in this report are on ${shown}, not on the call’s date (${formatDate(callDate)}). Check that it is the report of this call before committing.`
+}
+
 /** Adds the person's name, their seats of the day, and whether the row counts (and why not). */
 function describeRows(
   rows: readonly StoredRow[],
@@ -351,6 +368,7 @@ export async function dryRunImport(
     undoneBy: null,
     undoneAt: null,
     minimumMinutes: minimumAttendanceMinutes,
+    dateWarning: reportDateWarning(rows, input.call.localDate),
     ...described,
   }
 }
@@ -559,6 +577,7 @@ export async function getImport(db: DbOrTx, importId: string): Promise<ImportVie
     undoneBy: record.undone_by,
     undoneAt: record.undone_at,
     minimumMinutes: minimumAttendanceMinutes,
+    dateWarning: reportDateWarning(rows, call.localDate),
     ...describeRows(rows, { names, seats, minimumMinutes: minimumAttendanceMinutes }),
   }
 }

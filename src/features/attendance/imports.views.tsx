@@ -312,6 +312,12 @@ export function ImportPage(props: ImportPageProps) {
           </Flash>
         ) : null}
 
+        {imp.dateWarning && imp.status === 'preview' ? (
+          <div class="flash attention" role="status">
+            <p>{imp.dateWarning}</p>
+          </div>
+        ) : null}
+
         <ImportFacts call={call} imp={imp} />
 
         <h2 id="summary-heading">Summary</h2>

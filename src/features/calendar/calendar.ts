@@ -67,6 +67,26 @@ export async function listFeedCalls(db: DbOrTx, options: { sinceDate: string }):
   )
 }
 
+/**
+ * An event the feed carries besides the calls (a presentation slot of the private feed),
+ * written in the same way: in its own zone, with a stable UID and its revision count.
+ */
+export type FeedExtraEvent = {
+  uid: string
+  summary: string
+  description: string | null
+  /** The UTC instant it starts, ISO 8601. */
+  startsAt: string
+  durationMinutes: number
+  timeZone: string
+  /** Its date in its own zone (YYYY-MM-DD): the VTIMEZONE covers its year. */
+  localDate: string
+  isCancelled: boolean
+  sequence: number
+  /** When it last changed, ISO 8601, or null when unknown. */
+  lastModified: string | null
+}
+
 /** The event's description: the reason a cancelled call is off, then the agenda when there is one. */
 const describe = (call: FeedCall): string | null => {
   const parts: string[] = []
@@ -78,37 +98,57 @@ const describe = (call: FeedCall): string | null => {
 /**
  * Writes the network calendar (RFC 5545): one event per call in its own time zone, with a
  * VTIMEZONE for every zone used. `now` stamps events whose last change is unknown.
+ * `extraEvents` (the private feed's presentation slots) follow the calls; the network feed
+ * has none, and `name` and `description` name a feed other than the network's.
  */
 export function renderNetworkCalendar(
   calls: FeedCall[],
-  options: { now: Date; name?: string; url?: string },
+  options: { now: Date; name?: string; description?: string; url?: string; extraEvents?: FeedExtraEvent[] },
 ): string {
-  const years = calls.map((c) => Number(c.localDate.slice(0, 4)))
+  const extraEvents = options.extraEvents ?? []
+  const years = [...calls, ...extraEvents].map((c) => Number(c.localDate.slice(0, 4)))
   const fromYear = years.length > 0 ? Math.min(...years) : options.now.getUTCFullYear()
   const toYear = years.length > 0 ? Math.max(...years) : fromYear
   const calendar = new ICalCalendar({
     prodId: PRODUCT_ID,
     name: options.name ?? 'Collaborative Hub national calls',
-    description: 'The weekly national calls of the network. Cancelled calls stay listed as cancelled.',
+    description:
+      options.description ??
+      'The weekly national calls of the network. Cancelled calls stay listed as cancelled.',
     url: options.url ?? null,
     ttl: 6 * 60 * 60,
     // No calendar-wide zone (ical-generator would then write DTSTAMP in local time, which
     // RFC 5545 forbids); the generator still writes a VTIMEZONE for each event's zone.
     timezone: { name: null, generator: (zone) => vtimezone(zone, fromYear - 1, toYear + 1) },
   })
-  for (const call of calls) {
-    const starts = Date.parse(call.startsAt)
-    const lastModified = call.lastModified ? new Date(call.lastModified) : null
-    calendar.createEvent({
-      id: callUid(call.id),
-      // TZDate reads its wall clock in the call's zone, whatever the server's zone is.
-      start: new TZDate(starts, call.timeZone),
-      end: new TZDate(starts + call.durationMinutes * 60_000, call.timeZone),
-      timezone: call.timeZone,
+  const events: FeedExtraEvent[] = [
+    ...calls.map((call) => ({
+      uid: callUid(call.id),
       summary: CALL_SUMMARY,
       description: describe(call),
-      status: call.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      startsAt: call.startsAt,
+      durationMinutes: call.durationMinutes,
+      timeZone: call.timeZone,
+      localDate: call.localDate,
+      isCancelled: call.status === 'cancelled',
       sequence: call.sequence,
+      lastModified: call.lastModified,
+    })),
+    ...extraEvents,
+  ]
+  for (const event of events) {
+    const starts = Date.parse(event.startsAt)
+    const lastModified = event.lastModified ? new Date(event.lastModified) : null
+    calendar.createEvent({
+      id: event.uid,
+      // TZDate reads its wall clock in the event's zone, whatever the server's zone is.
+      start: new TZDate(starts, event.timeZone),
+      end: new TZDate(starts + event.durationMinutes * 60_000, event.timeZone),
+      timezone: event.timeZone,
+      summary: event.summary,
+      description: event.description,
+      status: event.isCancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      sequence: event.sequence,
       stamp: lastModified ?? options.now,
       lastModified,
     })
@@ -118,12 +158,14 @@ export function renderNetworkCalendar(
   return text.endsWith('\r\n') ? text : `${text}\r\n`
 }
 
+/** The first day a feed lists: January 1 of last year. */
+export const feedSinceDate = (today: string): string => `${Number(today.slice(0, 4)) - 1}-01-01`
+
 /** The public network feed: the calls from January of last year on. */
 export async function buildNetworkCalendar(
   db: DbOrTx,
   options: { today: string; now: Date; url?: string },
 ): Promise<string> {
-  const sinceDate = `${Number(options.today.slice(0, 4)) - 1}-01-01`
-  const calls = await listFeedCalls(db, { sinceDate })
+  const calls = await listFeedCalls(db, { sinceDate: feedSinceDate(options.today) })
   return renderNetworkCalendar(calls, { now: options.now, url: options.url })
 }

@@ -1,8 +1,131 @@
+import { createHash } from 'node:crypto'
+import type { Context } from 'hono'
 import { Hono } from 'hono'
+import { requirePermission } from '#src/features/access/middleware.ts'
 import type { AppDeps, AppEnv } from '#src/features/site/deps.ts'
+import { isAppError } from '#src/lib/errors.ts'
+import { logger } from '#src/lib/logger.ts'
+import { renderDocument } from '#src/ui/layout.tsx'
+import { renderErrorPage } from '#src/ui/render-error.ts'
+import { NETWORK_FEED_PATH } from './calendar.routes.ts'
+import { feedSinceDate } from './calendar.ts'
+import {
+  activeFeed,
+  buildPersonalCalendar,
+  createFeed,
+  feedOwner,
+  personalFeedPath,
+  presentationSlotsOf,
+  revokeFeed,
+  seatOrganizationNames,
+} from './personal-feed.ts'
+import { CalendarPage, type CalendarPageProps } from './personal-feed.views.tsx'
+
+const notices: Record<string, string> = {
+  revoked: 'Your private feed was stopped: its address no longer answers.',
+  none: 'You had no private feed to stop.',
+}
+
+const noPerson = 'Your account is not linked to a person record, so it cannot have a private calendar feed.'
 
 /** A person's private calendar feed (secret, revocable URL) and the page that manages it. */
-export function personalFeedRoutes(_deps: AppDeps): Hono<AppEnv> {
+export function personalFeedRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
+  const { db } = deps.database
+
+  const personOf = (c: Context<AppEnv>): string | null => {
+    const viewer = c.get('viewer')
+    return viewer.kind === 'user' ? viewer.personId : null
+  }
+
+  const calendarPage = async (
+    c: Context<AppEnv>,
+    personId: string,
+    status: 200 | 201,
+    extra: Pick<CalendarPageProps, 'createdUrl' | 'replaced' | 'notice'>,
+  ) => {
+    const today = deps.today()
+    const [feed, organizations, slots] = await Promise.all([
+      activeFeed(db, personId),
+      seatOrganizationNames(db, personId, today),
+      presentationSlotsOf(db, { personId, onDate: today, sinceDate: feedSinceDate(today) }),
+    ])
+    // The page may hold a secret address: nobody keeps a copy.
+    c.header('Cache-Control', 'no-store')
+    const page = (
+      <CalendarPage
+        networkUrl={new URL(NETWORK_FEED_PATH, deps.origin).href}
+        feed={feed}
+        organizations={organizations}
+        slots={slots}
+        {...extra}
+      />
+    )
+    return c.html(await renderDocument(page), status)
+  }
+
+  app.get('/account/calendar', requirePermission('account:self'), async (c) => {
+    const personId = personOf(c)
+    if (!personId) return renderErrorPage(c, 403, noPerson)
+    return calendarPage(c, personId, 200, { notice: notices[c.req.query('notice') ?? ''] })
+  })
+
+  app.post('/account/calendar/feed', requirePermission('account:self'), async (c) => {
+    const personId = personOf(c)
+    if (!personId) return renderErrorPage(c, 403, noPerson)
+    const { token, replaced } = await createFeed(db, personId)
+    const createdUrl = new URL(personalFeedPath(token), deps.origin).href
+    return calendarPage(c, personId, 201, { createdUrl, replaced })
+  })
+
+  app.post('/account/calendar/feed/revoke', requirePermission('account:self'), async (c) => {
+    const personId = personOf(c)
+    if (!personId) return renderErrorPage(c, 403, noPerson)
+    const revoked = await revokeFeed(db, personId)
+    return c.redirect(`/account/calendar?notice=${revoked ? 'revoked' : 'none'}`, 303)
+  })
+
+  // The secret in the address is the credential: no session, and nothing in the answer says
+  // whether an address ever existed.
+  app.get('/calendar/people/:token{[^/]+\\.ics}', requirePermission('public'), async (c) => {
+    c.header('Referrer-Policy', 'no-referrer')
+    c.header('X-Robots-Tag', 'noindex')
+    const token = c.req.param('token').replace(/\.ics$/, '')
+    const today = deps.today()
+    let body: string | undefined
+    try {
+      const personId = await feedOwner(db, token)
+      body = personId
+        ? await buildPersonalCalendar(db, {
+            personId,
+            today,
+            // As for the network feed: the answer stays the same until something in it changes.
+            now: new Date(`${today}T00:00:00Z`),
+          })
+        : undefined
+    } catch (error) {
+      // An expected failure (the database is unreachable…) gets its own page, with no log line.
+      if (isAppError(error)) throw error
+      // Logged here without the path, which holds the secret (the app's error handler logs it).
+      logger.error({ err: error }, 'a private calendar feed could not be built')
+      c.header('Cache-Control', 'no-store')
+      return renderErrorPage(c, 500, 'The Hub could not answer this request. The error has been logged.')
+    }
+    if (!body) {
+      c.header('Cache-Control', 'no-store')
+      return renderErrorPage(c, 404, 'There is nothing at this address.')
+    }
+    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`
+    const headers = {
+      'Content-Type': 'text/calendar; charset=utf-8',
+      'Content-Disposition': 'inline; filename="collaborative-hub.ics"',
+      // Only the calendar app that holds the secret may keep it, and must ask again before using it.
+      'Cache-Control': 'private, no-cache',
+      ETag: etag,
+    }
+    if (c.req.header('If-None-Match') === etag) return c.body(null, 304, headers)
+    return c.body(body, 200, headers)
+  })
+
   return app
 }

@@ -1,0 +1,299 @@
+import { sql } from 'drizzle-orm'
+import { type Actor, writeAs } from '#src/db/actor.ts'
+import type { Db, DbOrTx } from '#src/db/client.ts'
+import type { AttendanceSource, CallStatus, SeatRole } from '#src/db/schema/index.ts'
+import { queryRows } from '#src/db/sql.ts'
+import { isIsoDate } from '#src/features/calls/dates.ts'
+import { admissionStateSql } from '#src/features/seats/organization-status.ts'
+import { formatDate } from '#src/ui/format.ts'
+import { mergePresence, type PresenceRecord, reachesMinimum } from './presence.ts'
+
+/** The call a roll call is taken for. */
+export type RollCallCall = {
+  id: string
+  localDate: string
+  startTime: string
+  timeZone: string
+  startsAt: string
+  durationMinutes: number
+  status: CallStatus
+  cancelReason: string | null
+}
+
+/** One attendance row of a call, as the roll call reads it. */
+export type AttendanceRecord = PresenceRecord & {
+  personId: string
+  source: AttendanceSource
+  importId: string | null
+}
+
+export type SeatHolder = { organizationId: string; role: SeatRole; personId: string; fullName: string }
+export type AdmittedOrganization = { id: string; slug: string; name: string }
+
+/** One seat on the roll call: who held it on the call's date, and what the records say about them. */
+export type RollCallSeat = {
+  role: SeatRole
+  /** null: nobody held the seat that day. */
+  person: { id: string; fullName: string } | null
+  /** Ticked on the roll call (a roll-call row exists). */
+  isTicked: boolean
+  /** The other records of the person (reports, demo), merged, in words: 'Zoom report: 27 min'; null when none. */
+  otherRecords: string | null
+  /** The person's presence merged over every record of the call, in seconds. */
+  seconds: number
+  counts: boolean
+}
+
+export type RollCallOrganization = AdmittedOrganization & {
+  seats: [RollCallSeat, RollCallSeat]
+  /** A seat holder of the day was present for at least the minimum minutes. */
+  counts: boolean
+}
+
+export type RollCall = {
+  call: RollCallCall
+  organizations: RollCallOrganization[]
+  minimumMinutes: number
+  /** Organisations that count as present on the call. */
+  counting: number
+  /** People ticked on the roll call. */
+  ticked: number
+}
+
+const sourceLabels: Record<Exclude<AttendanceSource, 'roll_call'>, string> = {
+  zoom: 'Zoom',
+  teams: 'Teams',
+  meet: 'Meet',
+  demo: 'Demo',
+}
+
+/** Whole minutes, rounded down: 9 min 59 s is shown as 9 min, as it does not reach a 10-minute minimum. */
+const minutesOf = (seconds: number): number => Math.floor(seconds / 60)
+
+/**
+ * The records of a person other than the roll call, merged, in words: 'Zoom report: 27 min',
+ * 'Zoom and Teams reports: 41 min', 'Demo record: 24 min'; null when there are none.
+ */
+export function describeOtherRecords(records: readonly AttendanceRecord[]): string | null {
+  const others = records.filter((r) => r.source !== 'roll_call')
+  if (others.length === 0) return null
+  const reports = others.filter((r) => r.importId !== null)
+  const labels = [
+    ...new Set(reports.map((r) => sourceLabels[r.source as keyof typeof sourceLabels] ?? r.source)),
+  ]
+  const hasDemo = others.some((r) => r.importId === null)
+  const parts: string[] = []
+  if (labels.length > 0)
+    parts.push(
+      `${labels.join(' and ')} ${reports.length === 1 ? 'report' : 'reports'}: ${minutesOf(mergePresence(reports).seconds)} min`,
+    )
+  if (hasDemo) {
+    const demo = others.filter((r) => r.importId === null)
+    parts.push(`Demo record: ${minutesOf(mergePresence(demo).seconds)} min`)
+  }
+  return parts.join('; ')
+}
+
+/**
+ * Assembles the roll call from the records: every admitted organisation (alphabetical by name)
+ * with its two seats, what each holder's records say, and whether the organisation counts
+ * (a seat holder of the day merged at or above `minimumMinutes`). Records of anyone else are
+ * ignored: only seat holders count.
+ */
+export function assembleRollCall(input: {
+  call: RollCallCall
+  organizations: readonly AdmittedOrganization[]
+  holders: readonly SeatHolder[]
+  records: readonly AttendanceRecord[]
+  minimumMinutes: number
+}): RollCall {
+  const byPerson = new Map<string, AttendanceRecord[]>()
+  for (const record of input.records) {
+    const list = byPerson.get(record.personId) ?? []
+    list.push(record)
+    byPerson.set(record.personId, list)
+  }
+  const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
+  const sorted = [...input.organizations].sort(
+    (a, b) => collator.compare(a.name, b.name) || a.id.localeCompare(b.id),
+  )
+  let ticked = 0
+  const organizations = sorted.map((org): RollCallOrganization => {
+    const seatOf = (role: SeatRole): RollCallSeat => {
+      const holder = input.holders.find((h) => h.organizationId === org.id && h.role === role)
+      if (!holder)
+        return { role, person: null, isTicked: false, otherRecords: null, seconds: 0, counts: false }
+      const records = byPerson.get(holder.personId) ?? []
+      const isTicked = records.some((r) => r.source === 'roll_call' && r.importId === null)
+      if (isTicked) ticked++
+      const { seconds } = mergePresence(records)
+      return {
+        role,
+        person: { id: holder.personId, fullName: holder.fullName },
+        isTicked,
+        otherRecords: describeOtherRecords(records),
+        seconds,
+        counts: reachesMinimum({ seconds }, input.minimumMinutes),
+      }
+    }
+    const seats: [RollCallSeat, RollCallSeat] = [seatOf('representative'), seatOf('alternate')]
+    return { ...org, seats, counts: seats.some((s) => s.counts) }
+  })
+  return {
+    call: input.call,
+    organizations,
+    minimumMinutes: input.minimumMinutes,
+    counting: organizations.filter((o) => o.counts).length,
+    ticked,
+  }
+}
+
+/** Why the roll call of this call cannot be taken on `today`, or null when it can. */
+export function rollCallRefusal(
+  call: Pick<RollCallCall, 'localDate' | 'status' | 'cancelReason'>,
+  today: string,
+) {
+  if (call.status === 'cancelled')
+    return `The call of ${formatDate(call.localDate)} was cancelled (${call.cancelReason ?? 'no reason given'}): there is no roll call to take.`
+  if (call.localDate > today)
+    return `The call of ${formatDate(call.localDate)} has not taken place yet: its roll call opens on the day of the call.`
+  return null
+}
+
+/**
+ * Checks the ticked person ids of a roll call form against the seat holders of the day.
+ * @returns the distinct ids, or the message for a form that names anyone else
+ */
+export function checkTicked(
+  submitted: readonly string[],
+  holderIds: ReadonlySet<string>,
+): { ok: true; ids: string[] } | { ok: false; message: string } {
+  const ids = [...new Set(submitted.map((s) => s.trim().toLowerCase()))]
+  const strangers = ids.filter((id) => !holderIds.has(id))
+  if (strangers.length > 0)
+    return {
+      ok: false,
+      message: `Only the people holding a representative or alternate seat on the day of the call can be marked present; the form named ${strangers.length === 1 ? 'someone else' : `${strangers.length} others`}. Reload the page and tick again.`,
+    }
+  return { ok: true, ids }
+}
+
+const callColumns = sql`id::text as "id", local_date::text as "localDate", start_time as "startTime",
+  time_zone as "timeZone", to_char(starts_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "startsAt",
+  duration_minutes as "durationMinutes", status, cancel_reason as "cancelReason"`
+
+/** The call on a date (a date names at most one call), or undefined. */
+export async function findRollCallCall(db: DbOrTx, localDate: string): Promise<RollCallCall | undefined> {
+  if (!isIsoDate(localDate)) return undefined
+  const [call] = await queryRows<RollCallCall>(
+    db,
+    sql`select ${callColumns} from calls where local_date = ${localDate}::date`,
+  )
+  return call
+}
+
+/** The organisations admitted on `onDate`. */
+async function admittedOn(db: DbOrTx, onDate: string): Promise<AdmittedOrganization[]> {
+  return queryRows<AdmittedOrganization>(
+    db,
+    sql`select o.id::text as id, o.slug, coalesce(o.short_name, o.name) as name from organizations o
+      where ${admissionStateSql(sql`o.id`, onDate)} in ('admitted', 'reinstated')`,
+  )
+}
+
+/** Who held the representative and alternate seats of the organisations admitted on `onDate`. */
+async function holdersOn(db: DbOrTx, onDate: string): Promise<SeatHolder[]> {
+  return queryRows<SeatHolder>(
+    db,
+    sql`select distinct on (s.organization_id, s.role) s.organization_id::text as "organizationId", s.role,
+        p.id::text as "personId", p.full_name as "fullName"
+      from seats s join people p on p.id = s.person_id
+      where s.starts_on <= ${onDate}::date and (s.ends_on is null or s.ends_on > ${onDate}::date)
+        and ${admissionStateSql(sql`s.organization_id`, onDate)} in ('admitted', 'reinstated')
+      order by s.organization_id, s.role, s.starts_on desc`,
+  )
+}
+
+async function recordsOf(db: DbOrTx, callId: string): Promise<AttendanceRecord[]> {
+  return queryRows<AttendanceRecord>(
+    db,
+    sql`select person_id::text as "personId", seconds, source, import_id::text as "importId",
+        to_char(first_join at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "firstJoin",
+        to_char(last_leave at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "lastLeave"
+      from attendance where call_id = ${callId}`,
+  )
+}
+
+/** The roll call of a call from the records. */
+export async function loadRollCall(
+  db: DbOrTx,
+  call: RollCallCall,
+  options: { minimumMinutes: number },
+): Promise<RollCall> {
+  const [organizations, holders, records] = await Promise.all([
+    admittedOn(db, call.localDate),
+    holdersOn(db, call.localDate),
+    recordsOf(db, call.id),
+  ])
+  return assembleRollCall({ call, organizations, holders, records, minimumMinutes: options.minimumMinutes })
+}
+
+/** A roll call the records refuse: a cancelled or future call, or someone who held no seat that day. */
+export class RollCallRefused extends Error {
+  constructor(readonly userMessage: string) {
+    super(userMessage)
+    this.name = 'RollCallRefused'
+  }
+}
+
+/**
+ * Replaces the call's roll call in one transaction recorded against `actor`: the people in
+ * `presentIds` are present for the whole call (seconds = its length), every other roll-call row
+ * of the call goes. Rows from imports are never touched; a demo row of a ticked person becomes
+ * their roll-call row (a person has one direct row a call). Re-checks, inside the transaction,
+ * that the call may take a roll call and that everyone ticked held a seat that day.
+ */
+export async function saveRollCall(
+  db: Db,
+  actor: Actor,
+  options: { callId: string; presentIds: readonly string[]; today: string },
+): Promise<{ present: number }> {
+  return writeAs(db, actor, async (tx) => {
+    // One roll call of a call at a time: a second save waits, then replaces this one.
+    const [call] = await queryRows<RollCallCall>(
+      tx,
+      sql`select ${callColumns} from calls where id = ${options.callId} for update`,
+    )
+    if (!call) throw new RollCallRefused('The call no longer exists.')
+    const refusal = rollCallRefusal(call, options.today)
+    if (refusal) throw new RollCallRefused(refusal)
+    const holders = await holdersOn(tx, call.localDate)
+    const checked = checkTicked(options.presentIds, new Set(holders.map((h) => h.personId)))
+    if (!checked.ok) throw new RollCallRefused(checked.message)
+    const seconds = call.durationMinutes * 60
+    const ids = checked.ids
+    await tx.execute(
+      sql`delete from attendance where call_id = ${call.id} and import_id is null and source = 'roll_call'
+        ${
+          ids.length > 0
+            ? sql`and person_id not in (${sql.join(
+                ids.map((id) => sql`${id}::uuid`),
+                sql`, `,
+              )})`
+            : sql``
+        }`,
+    )
+    if (ids.length > 0)
+      await tx.execute(
+        sql`insert into attendance (call_id, person_id, seconds, source)
+          values ${sql.join(
+            ids.map((personId) => sql`(${call.id}::uuid, ${personId}::uuid, ${seconds}, 'roll_call')`),
+            sql`, `,
+          )}
+          on conflict (call_id, person_id) where import_id is null do update
+            set seconds = excluded.seconds, source = excluded.source, first_join = null, last_leave = null
+            where attendance.source <> 'roll_call' or attendance.seconds <> excluded.seconds`,
+      )
+    return { present: ids.length }
+  })
+}
