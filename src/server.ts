@@ -8,9 +8,17 @@ import { migrateDatabase } from '#src/db/migrate.ts'
 import { openConfiguredDatabase } from '#src/db/open-configured.ts'
 import { createAuth } from '#src/features/auth/auth.ts'
 import { resolveAuthSecret } from '#src/features/auth/secret.ts'
+import { extendCallSeries } from '#src/features/calls/calls-admin.ts'
 import { DEMO_PASSWORD, ensureDemoAccounts } from '#src/features/demo/demo-accounts.ts'
 import { loadDemo } from '#src/features/demo/load-demo.ts'
 import { createMailer } from '#src/features/email/mailer.ts'
+import { runRemindersLogged } from '#src/features/reminders/reminders.ts'
+import {
+  fixedTodayFromEnv,
+  type ReminderSchedule,
+  reminderScheduleFromEnv,
+  startReminderLoop,
+} from '#src/features/reminders/schedule.ts'
 import { getSettings } from '#src/features/settings/settings.ts'
 import { watchContentVersion } from '#src/features/site/content-version.ts'
 import { PageCache } from '#src/features/site/page-cache.ts'
@@ -18,6 +26,7 @@ import { hasDemoData } from '#src/features/site/respond.ts'
 import { countRows } from '#src/features/transfer/tables.ts'
 import { todayIn } from '#src/lib/dates.ts'
 import { AppError } from '#src/lib/errors.ts'
+import { logger } from '#src/lib/logger.ts'
 
 export type RunningHub = { url: string; port: number; database: Database; close: () => Promise<void> }
 
@@ -34,9 +43,14 @@ export async function startHub(
     database?: Database
     /** The calendar date pages are computed for (tests); otherwise today in the network's time zone. */
     today?: () => string
+    /** When reminder emails are looked for (tests); otherwise REMINDERS and REMINDER_INTERVAL_SECONDS. */
+    reminders?: ReminderSchedule
   } = {},
 ): Promise<RunningHub> {
   const say = options.say ?? (() => {})
+  // Read before anything opens: a wrong value stops start-up with one line. HUB_TODAY fixes the date.
+  const fixedToday = options.today ?? fixedTodayFromEnv(process.env)
+  const reminderSchedule = options.reminders ?? reminderScheduleFromEnv(process.env, config.nodeEnv)
   const database = options.database ?? (await openConfiguredDatabase(config))
   try {
     await migrateDatabase(database)
@@ -51,6 +65,9 @@ export async function startHub(
       }
     }
     const settings = await getSettings(database.db)
+    // The weekly calls a year ahead: now, and again every day while the Hub runs.
+    const seriesToday = fixedToday ?? (() => todayIn(settings.callTimeZone))
+    await extendCallSeries(database.db, { today: seriesToday() })
     const watcher = await watchContentVersion(database)
     // The app needs the public origin, which with PORT=0 is known only once listening.
     let app: ReturnType<typeof createApp> | undefined
@@ -66,7 +83,7 @@ export async function startHub(
       outboxDir: path.join(config.dataDir, 'outbox'),
       from: config.mailFrom,
     })
-    const today = options.today ?? (() => todayIn(settings.callTimeZone))
+    const today = fixedToday ?? (() => todayIn(settings.callTimeZone))
     const auth = createAuth({
       db: database.db,
       baseUrl: url,
@@ -102,17 +119,39 @@ export async function startHub(
         ? `Database: embedded PGlite in ${database.location}`
         : `Database: PostgreSQL at ${database.location}`,
     )
+    if (!options.today && fixedToday) say(`Working as of ${fixedToday()} (HUB_TODAY), not the calendar date.`)
     if (demoAccounts.length > 0) {
       say(
         `Demo sign-in (password ${DEMO_PASSWORD}): ${demoAccounts.map((a) => `${a.email} (${a.role})`).join(', ')}`,
       )
       say(`Sign in at ${url}/sign-in`)
     }
+    // Set once nothing can fail any more, so that a failed start leaves no timer behind.
+    const seriesTimer = setInterval(() => {
+      extendCallSeries(database.db, { today: seriesToday() }).catch((error: unknown) =>
+        logger.error({ err: error }, 'the weekly call series could not be extended'),
+      )
+    }, 86_400_000)
+    seriesTimer.unref()
+    // Every process looks for due reminders; the claims in reminder_deliveries send each one once.
+    const reminders = startReminderLoop(
+      () =>
+        runRemindersLogged({
+          db: database.db,
+          mailer,
+          origin: new URL(url).origin,
+          secret: auth.options.secret,
+          today: today(),
+        }),
+      reminderSchedule,
+    )
     return {
       url,
       port,
       database,
       close: async () => {
+        clearInterval(seriesTimer)
+        await reminders.stop()
         await new Promise<void>((resolve) => server.close(() => resolve()))
         await watcher.stop()
         if (!options.database) await database.close()

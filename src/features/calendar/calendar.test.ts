@@ -11,6 +11,8 @@ const call = (over: Partial<FeedCall> = {}): FeedCall => ({
   status: 'scheduled',
   cancelReason: null,
   agenda: null,
+  title: null,
+  recordingUrl: null,
   sequence: 0,
   lastModified: null,
   ...over,
@@ -82,6 +84,17 @@ describe('renderNetworkCalendar', () => {
       'America/Los_Angeles 20260706T093000',
     ])
     expect(text.match(/BEGIN:VTIMEZONE/g)).toHaveLength(2)
+  })
+
+  it('names an extra call by its title and gives the recording link', () => {
+    const text = renderNetworkCalendar(
+      [call({ title: 'Extra call: budget review', recordingUrl: 'https://example.org/recordings/42' })],
+      { now },
+    )
+    expect(validateIcs(text)).toEqual([])
+    const [event] = icsEvents(text)
+    expect(unescapeText(event?.SUMMARY?.value ?? '')).toBe('Extra call: budget review')
+    expect(unescapeText(event?.DESCRIPTION?.value ?? '')).toBe('Recording: https://example.org/recordings/42')
   })
 
   it('carries the revision count and last change of a call', () => {

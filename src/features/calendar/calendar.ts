@@ -17,6 +17,9 @@ export type FeedCall = {
   status: CallStatus
   cancelReason: string | null
   agenda: string | null
+  /** The call's title ('National call' when it has none), and its recording link when there is one. */
+  title: string | null
+  recordingUrl: string | null
   /** How many times its date, time, length or status were changed after it was created. */
   sequence: number
   /** When the call's record last changed, ISO 8601, or null when the audit log does not say. */
@@ -51,6 +54,8 @@ export async function listFeedCalls(db: DbOrTx, options: { sinceDate: string }):
           c.status as "status",
           c.cancel_reason as "cancelReason",
           c.agenda as "agenda",
+          c.title as "title",
+          c.recording_url as "recordingUrl",
           coalesce(a.revisions, 0)::int as "sequence",
           to_char(a.last_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "lastModified"
         from calls c
@@ -92,6 +97,7 @@ const describe = (call: FeedCall): string | null => {
   const parts: string[] = []
   if (call.status === 'cancelled') parts.push(`Cancelled: ${call.cancelReason ?? 'no reason given'}`)
   if (call.agenda?.trim()) parts.push(`Agenda:\n${call.agenda.trim()}`)
+  if (call.recordingUrl?.trim()) parts.push(`Recording: ${call.recordingUrl.trim()}`)
   return parts.length > 0 ? parts.join('\n\n') : null
 }
 
@@ -124,7 +130,7 @@ export function renderNetworkCalendar(
   const events: FeedExtraEvent[] = [
     ...calls.map((call) => ({
       uid: callUid(call.id),
-      summary: CALL_SUMMARY,
+      summary: call.title?.trim() || CALL_SUMMARY,
       description: describe(call),
       startsAt: call.startsAt,
       durationMinutes: call.durationMinutes,

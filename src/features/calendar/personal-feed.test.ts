@@ -13,6 +13,8 @@ const call: FeedCall = {
   status: 'scheduled',
   cancelReason: null,
   agenda: null,
+  title: null,
+  recordingUrl: null,
   sequence: 0,
   lastModified: null,
 }

@@ -1,0 +1,116 @@
+import { sql } from 'drizzle-orm'
+import { writeAs } from '#src/db/actor.ts'
+import type { Db, DbOrTx } from '#src/db/client.ts'
+import { type ReminderKind, reminderKinds } from '#src/db/schema/index.ts'
+import { queryRows } from '#src/db/sql.ts'
+
+export { type ReminderKind, reminderKinds }
+
+export type ReminderChoices = Record<ReminderKind, boolean>
+
+/** Without a row the default holds: the call of tomorrow is asked for; the warnings come unasked. */
+export const REMINDER_DEFAULTS: Readonly<ReminderChoices> = {
+  call_tomorrow: false,
+  at_risk: true,
+  sharing_due: true,
+  presentation_unplanned: true,
+}
+
+/** What each kind is called on the preferences page and in the emails' footer. */
+export const reminderKindLabels: Record<ReminderKind, string> = {
+  call_tomorrow: 'The national call is tomorrow',
+  at_risk: 'Your organisation is at risk of missing its obligations',
+  sharing_due: 'A quarter is ending without a sharing record',
+  presentation_unplanned: 'No presentation slot yet this year',
+}
+
+/** When each kind is sent, and to whom. */
+export const reminderKindHints: Record<ReminderKind, string> = {
+  call_tomorrow: 'The day before each national call (not cancelled ones). Off unless you turn it on.',
+  at_risk: 'Once a year, when your organisation’s obligations status becomes “at risk”, with the reasons.',
+  sharing_due:
+    'Two weeks before the end of a quarter in which your organisation has not recorded a sharing action.',
+  presentation_unplanned:
+    'From April, when your organisation has no presentation planned on a call for the year.',
+}
+
+export const isReminderKind = (value: string): value is ReminderKind =>
+  (reminderKinds as readonly string[]).includes(value)
+
+/** A person's choice for one kind: their row when they made one, otherwise the default. */
+export const isReminderEnabled = (saved: Partial<ReminderChoices> | undefined, kind: ReminderKind): boolean =>
+  saved?.[kind] ?? REMINDER_DEFAULTS[kind]
+
+/** The choices people saved, by person (only the kinds they saved; see isReminderEnabled). */
+export async function loadSavedChoices(
+  db: DbOrTx,
+  personIds: readonly string[],
+): Promise<Map<string, Partial<ReminderChoices>>> {
+  const saved = new Map<string, Partial<ReminderChoices>>()
+  if (personIds.length === 0) return saved
+  const rows = await queryRows<{ person_id: string; kind: ReminderKind; enabled: boolean }>(
+    db,
+    sql`select person_id, kind, enabled from reminder_preferences
+      where person_id in (${sql.join(
+        [...new Set(personIds)].map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`,
+  )
+  for (const row of rows) {
+    const choices = saved.get(row.person_id) ?? {}
+    choices[row.kind] = row.enabled
+    saved.set(row.person_id, choices)
+  }
+  return saved
+}
+
+/** Every kind for one person, defaults filled in. */
+export async function choicesOf(db: DbOrTx, personId: string): Promise<ReminderChoices> {
+  const saved = (await loadSavedChoices(db, [personId])).get(personId)
+  return Object.fromEntries(reminderKinds.map((k) => [k, isReminderEnabled(saved, k)])) as ReminderChoices
+}
+
+/**
+ * Saves some of a person's choices in one transaction, recorded against the person (who chose
+ * on their account page, or through the signed link of an email). Unchanged rows are not written.
+ */
+export async function saveChoices(
+  db: Db,
+  personId: string,
+  choices: Partial<ReminderChoices>,
+): Promise<void> {
+  const entries = Object.entries(choices) as [ReminderKind, boolean][]
+  if (entries.length === 0) return
+  await writeAs(db, `person:${personId}`, async (tx) => {
+    for (const [kind, enabled] of entries)
+      await tx.execute(
+        sql`insert into reminder_preferences (person_id, kind, enabled) values (${personId}, ${kind}, ${enabled})
+          on conflict (person_id, kind) do update set enabled = excluded.enabled, updated_at = now()
+          where reminder_preferences.enabled is distinct from excluded.enabled`,
+      )
+  })
+}
+
+/** Whether a person record exists (an unsubscribe link may outlive its person). */
+export async function personExists(db: DbOrTx, personId: string): Promise<boolean> {
+  const rows = await queryRows<{ id: string }>(db, sql`select id from people where id = ${personId}::uuid`)
+  return rows.length > 0
+}
+
+export type ChoicesForm = { choices: ReminderChoices; errors: Partial<Record<ReminderKind, string>> }
+
+/**
+ * The preferences form: one checkbox a kind, sent as `kind=on` when ticked and left out when not.
+ * Any other value is refused for that kind (the ticks as sent are kept to show the form again).
+ */
+export function readChoicesForm(fields: Record<string, string>): ChoicesForm {
+  const errors: ChoicesForm['errors'] = {}
+  const choices = {} as ReminderChoices
+  for (const kind of reminderKinds) {
+    const value = fields[kind]
+    choices[kind] = value !== undefined && value !== ''
+    if (value !== undefined && value !== '' && value !== 'on')
+      errors[kind] = `“${reminderKindLabels[kind]}” is a checkbox: ticked (on) or not ticked, nothing else.`
+  }
+  return { choices, errors }
+}
