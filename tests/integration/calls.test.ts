@@ -106,7 +106,7 @@ describe(`the national calls on ${testEngine}`, () => {
       let monday = DEMO_TODAY
       while (weekdayOf(monday) !== 1) monday = addDays(monday, 1)
       const missing: string[] = []
-      for (; monday <= '2027-11-29'; monday = addDays(monday, 7)) {
+      for (; monday <= '2027-12-27'; monday = addDays(monday, 7)) {
         const call = byDate.get(monday)
         if (!call?.is_series || call.start_time !== '13:00') missing.push(monday)
       }
@@ -142,8 +142,9 @@ describe(`the national calls on ${testEngine}`, () => {
       expect(await callCount()).toBe(before)
     })
 
-    it('extends a week at a time as days pass, once, when two processes run it together', async () => {
-      const later = addDays(DEMO_TODAY, 7)
+    it('extends a week at a time once the end of next year is less than a year away, once with two processes', async () => {
+      // On 31 December 2026 a year and a week ahead is 6 January 2028: one Monday more (3 January).
+      const later = '2026-12-31'
       const [a, b] = await Promise.all([
         ensureCallSeries(database.db, { today: later, settings: defaultSettings }),
         ensureCallSeries(database.db, { today: later, settings: defaultSettings }),
@@ -158,9 +159,9 @@ describe(`the national calls on ${testEngine}`, () => {
 
     it('skips a Monday an extra call already takes, and does not remake a call that was moved', async () => {
       const actor = `person:${staffPersonId}` as const
-      // Beyond the horizon of DEMO_TODAY + 7: the series reaches it only later.
+      // Beyond the horizon of DEMO_TODAY (the end of 2027): the series reaches it only later.
       const extra = await addExtraCall(database.db, actor, {
-        date: '2027-12-13',
+        date: '2028-01-10',
         startTime: '15:00',
         title: 'Year-end review',
         today: DEMO_TODAY,
@@ -171,8 +172,8 @@ describe(`the national calls on ${testEngine}`, () => {
         newStartTime: '13:00',
         today: DEMO_TODAY,
       })
-      await ensureCallSeries(database.db, { today: addDays(DEMO_TODAY, 21), settings: defaultSettings })
-      expect(await callOn('2027-12-13')).toMatchObject({
+      await ensureCallSeries(database.db, { today: '2027-01-05', settings: defaultSettings })
+      expect(await callOn('2028-01-10')).toMatchObject({
         id: extra.id,
         is_series: false,
         title: 'Year-end review',

@@ -10,10 +10,23 @@ import {
   formatCallTime,
   formatCallWhen,
   isHeld,
+  seriesHorizon,
 } from './calls-admin.ts'
 
 const edit = { title: 'Budget update', agenda: 'Welcome\nBudget', notes: '', recordingUrl: '' }
 const BRIEFING = '0b0e2a52-4c1c-4a8e-9d6f-2f7c1d2e3a4b'
+
+describe('how far ahead the series goes', () => {
+  it('reaches the end of next year, so that next year can be planned', () => {
+    expect(seriesHorizon('2026-01-02')).toBe('2027-12-31')
+    expect(seriesHorizon('2026-11-26')).toBe('2027-12-31')
+  })
+
+  it('is never less than a year and a week ahead', () => {
+    expect(seriesHorizon('2026-12-30')).toBe('2028-01-05')
+    expect(seriesHorizon('2027-06-01')).toBe('2028-12-31')
+  })
+})
 
 describe('how a call’s time reads', () => {
   it('writes the day and the time in the call’s own zone', () => {

@@ -14,8 +14,18 @@ import { addDays, isIsoDate } from './dates.ts'
 import { planCallSeries } from './schedule.ts'
 import { isClockTime, zonedTimeToUtc } from './time-zone.ts'
 
-/** How far ahead the series is kept: a year and a week, so that a full year is always listed. */
+/** How far ahead the series is kept at least: a year and a week, so that a full year is always listed. */
 export const SERIES_HORIZON_DAYS = 371
+
+/**
+ * The last date the series is generated to: the end of next year, and never less than
+ * SERIES_HORIZON_DAYS ahead, so that next year's presentations can be planned on every call.
+ */
+export const seriesHorizon = (today: string): string => {
+  const endOfNextYear = `${Number(today.slice(0, 4)) + 1}-12-31`
+  const minimum = addDays(today, SERIES_HORIZON_DAYS)
+  return endOfNextYear > minimum ? endOfNextYear : minimum
+}
 
 /** What a call is called when staff gave it no title. */
 export const DEFAULT_CALL_TITLE = 'National call'
@@ -102,7 +112,7 @@ export const describeSeries = (settings: Settings, today: string): string => {
 // The weekly series
 
 /**
- * Inserts the weekly calls from `today` to SERIES_HORIZON_DAYS ahead that are not there yet;
+ * Inserts the weekly calls from `today` to seriesHorizon(today) that are not there yet;
  * observed federal holidays are inserted cancelled, with the holiday as the reason. A series
  * date already standing for a call (even one moved elsewhere) and a date already taken by
  * another call are skipped, so running it twice, or in two processes at once, adds nothing.
@@ -113,7 +123,7 @@ export async function ensureCallSeries(
   options: { today: string; settings: Settings },
 ): Promise<{ added: number }> {
   const { today, settings } = options
-  const planned = planCallSeries(today, addDays(today, SERIES_HORIZON_DAYS), {
+  const planned = planCallSeries(today, seriesHorizon(today), {
     weekday: settings.callWeekday,
     startTime: settings.callStartTime,
     timeZone: settings.callTimeZone,

@@ -3,7 +3,20 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import nodemailer from 'nodemailer'
 
-export type OutgoingEmail = { to: string; subject: string; text: string }
+export type OutgoingEmail = {
+  to: string
+  subject: string
+  text: string
+  /** A page where the recipient stops this kind of email: sent as the List-Unsubscribe header. */
+  unsubscribeUrl?: string
+}
+
+/** The message nodemailer sends for an email: List-Unsubscribe from `unsubscribeUrl`. */
+const message = (from: string, { unsubscribeUrl, ...email }: OutgoingEmail) => ({
+  from,
+  ...email,
+  ...(unsubscribeUrl ? { list: { unsubscribe: unsubscribeUrl } } : {}),
+})
 
 export type Mailer = {
   send: (email: OutgoingEmail) => Promise<void>
@@ -18,7 +31,7 @@ export function createMailer(options: { smtpUrl?: string; outboxDir: string; fro
     return {
       kind: 'smtp',
       send: async (email) => {
-        await transport.sendMail({ from: options.from, ...email })
+        await transport.sendMail(message(options.from, email))
       },
     }
   }
@@ -26,7 +39,7 @@ export function createMailer(options: { smtpUrl?: string; outboxDir: string; fro
   return {
     kind: 'outbox',
     send: async (email) => {
-      const info = await transport.sendMail({ from: options.from, ...email })
+      const info = await transport.sendMail(message(options.from, email))
       await mkdir(options.outboxDir, { recursive: true })
       const stamp = new Date().toISOString().replace(/[:.]/g, '-')
       const name = `${stamp}-${randomBytes(4).toString('hex')}.eml`

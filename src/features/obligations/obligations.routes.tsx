@@ -1,8 +1,124 @@
 import { Hono } from 'hono'
+import { requirePermission } from '#src/features/access/middleware.ts'
+import { can, canEditOrganization } from '#src/features/access/permissions.ts'
+import { isUuid } from '#src/features/seats/organization-status.ts'
+import { findOrganization } from '#src/features/seats/seats.ts'
 import type { AppDeps, AppEnv } from '#src/features/site/deps.ts'
+import { renderDocument } from '#src/ui/layout.tsx'
+import { renderErrorPage } from '#src/ui/render-error.ts'
+import { attendanceHeatMap, monthlyRateChart } from './charts.ts'
+import { networkCsv } from './network-csv.ts'
+import {
+  heatMapStates,
+  loadNetworkObligations,
+  loadOrganizationObligations,
+  monthlyAttendance,
+  readNetworkQuery,
+  readYear,
+  selectRows,
+  statusCounts,
+} from './obligation-pages.ts'
+import { NetworkObligationsPage, OrganizationObligationsPage } from './obligations.views.tsx'
+
+const notYours =
+  'Only staff and the representative or alternate who holds this organisation’s seat today can see its obligations.'
+
+/** The heat map draws at most this many organisations: beyond, a chart of names is unreadable. */
+export const HEAT_MAP_MAX_ROWS = 100
 
 /** Obligations pages: an organisation's own, and the network view for staff and the board. */
-export function obligationRoutes(_deps: AppDeps): Hono<AppEnv> {
+export function obligationRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
+  const { db } = deps.database
+  // Next year is there to look at (its calls may be planned); further on there is nothing yet.
+  const maxYear = () => Number(deps.today().slice(0, 4)) + 1
+
+  app.get('/organizations/:slug/obligations', requirePermission('obligations:own'), async (c) => {
+    const slug = c.req.param('slug')
+    const org = isUuid(slug) ? undefined : await findOrganization(db, slug)
+    if (!org) return renderErrorPage(c, 404, 'No organisation has this address.')
+    const viewer = c.get('viewer')
+    if (!canEditOrganization(viewer, org.id)) return renderErrorPage(c, 403, notYours)
+    const today = deps.today()
+    const year = readYear(c.req.query('year'), today)
+    if ('problem' in year) return renderErrorPage(c, 400, year.problem)
+    const data = await loadOrganizationObligations(db, { org, year: year.year, today })
+    const isSeatHolder = viewer.kind === 'user' && viewer.seatOrganizationIds.includes(org.id)
+    c.header('Cache-Control', 'private, no-store')
+    return c.html(
+      await renderDocument(
+        <OrganizationObligationsPage
+          data={data}
+          isSeatHolder={isSeatHolder}
+          canSeeNetwork={can(viewer, 'obligations:network')}
+          maxYear={maxYear()}
+        />,
+      ),
+    )
+  })
+
+  app.get('/staff/obligations', requirePermission('obligations:network'), async (c) => {
+    const today = deps.today()
+    const read = readNetworkQuery(c.req.query(), today)
+    if ('problem' in read) return renderErrorPage(c, 400, read.problem)
+    const { query } = read
+    const network = await loadNetworkObligations(db, { year: query.year, today })
+    const rows = selectRows(network.rows, query)
+    const mapped = rows.slice(0, HEAT_MAP_MAX_ROWS)
+    const callDates = network.heldCalls.map((call) => call.localDate)
+    const states = heatMapStates(mapped, network.heldCalls)
+    const months = monthlyAttendance(rows)
+    const filtered = query.status || query.category ? ' (filtered)' : ''
+    const heatSvg =
+      mapped.length > 0 && callDates.length > 0
+        ? attendanceHeatMap({
+            rows: mapped.map((r) => ({ id: r.organizationId, name: r.name })),
+            callDates,
+            states,
+            label: `Heat map of attendance in ${query.year}${filtered}: ${mapped.length} organisations by ${callDates.length} held calls.`,
+          })
+        : null
+    const rateSvg =
+      months.length > 0
+        ? monthlyRateChart({
+            months,
+            requiredShare: network.requiredShare,
+            label: `Network attendance rate by month in ${query.year}${filtered}, against the required ${Math.round(network.requiredShare * 100)}%.`,
+          })
+        : null
+    const viewer = c.get('viewer')
+    c.header('Cache-Control', 'private, no-store')
+    return c.html(
+      await renderDocument(
+        <NetworkObligationsPage
+          query={query}
+          maxYear={maxYear()}
+          all={network.rows}
+          rows={rows}
+          counts={statusCounts(network.rows)}
+          heatMap={{ svg: heatSvg, shown: mapped.length, callDates, states }}
+          rate={{ svg: rateSvg, months, requiredShare: network.requiredShare }}
+          linkToPages={viewer.kind === 'user' && viewer.roles.includes('staff')}
+        />,
+      ),
+    )
+  })
+
+  app.get('/staff/obligations.csv', requirePermission('obligations:network'), async (c) => {
+    const today = deps.today()
+    const read = readNetworkQuery(c.req.query(), today)
+    if ('problem' in read) return renderErrorPage(c, 400, read.problem)
+    const { query } = read
+    const network = await loadNetworkObligations(db, { year: query.year, today })
+    const suffix = [query.status, query.category].filter(Boolean).join('-')
+    const name = `obligations-${query.year}${suffix ? `-${suffix}` : ''}.csv`
+    return c.body(networkCsv(selectRows(network.rows, query)), 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${name}"`,
+      'Cache-Control': 'private, no-store',
+      'X-Content-Type-Options': 'nosniff',
+    })
+  })
+
   return app
 }

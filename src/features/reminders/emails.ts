@@ -95,5 +95,5 @@ export function composeReminderEmail(reminder: DueReminder, ctx: ReminderEmailCo
     `Choose which reminders you get: ${link('/account/reminders')}`,
   ].join('\n')
   const text = [`Hello ${ctx.person.fullName},`, ...body.filter(Boolean), footer].join('\n\n')
-  return { to: ctx.person.email, subject, text: `${text}\n` }
+  return { to: ctx.person.email, subject, text: `${text}\n`, unsubscribeUrl: ctx.unsubscribeUrl }
 }

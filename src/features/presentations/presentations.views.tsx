@@ -1,0 +1,208 @@
+import { CsrfInput } from '#src/features/auth/form-parts.tsx'
+import { formatCallDate } from '#src/features/calls/calls-admin.ts'
+import type { OrganizationRef } from '#src/features/seats/seats.ts'
+import { Layout } from '#src/ui/layout.tsx'
+import type { RequestField, RequestValues } from './forms.ts'
+import {
+  CallLink,
+  ErrorSummary,
+  Flashes,
+  type FlashMessage,
+  type LengthRange,
+  rangeText,
+  StateBadge,
+} from './parts.tsx'
+import { DEFAULT_CAPACITY } from './plan.ts'
+import {
+  isLengthWarning,
+  monthName,
+  monthNames,
+  type PresentationRow,
+  type SlotState,
+  slotState,
+  TITLE_MAX,
+} from './presentations.ts'
+
+function MonthSelect(props: { id: string; value: string; firstMonth: number; error?: string; hint: string }) {
+  const describedBy = [props.error ? `${props.id}-error` : '', `${props.id}-hint`].filter(Boolean).join(' ')
+  return (
+    <div class="field">
+      <label for={props.id}>Month you would like</label>
+      <select
+        id={props.id}
+        name="requestedMonth"
+        required
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy}
+      >
+        <option value="" selected={props.value === ''}>
+          Choose a month
+        </option>
+        <option value="any" selected={props.value === 'any'}>
+          Any month
+        </option>
+        {monthNames.map((name, index) =>
+          index + 1 < props.firstMonth ? null : (
+            <option value={String(index + 1)} selected={props.value === String(index + 1)}>
+              {name}
+            </option>
+          ),
+        )}
+      </select>
+      {props.error ? (
+        <p class="error" id={`${props.id}-error`}>
+          {props.error}
+        </p>
+      ) : null}
+      <p class="hint" id={`${props.id}-hint`}>
+        {props.hint}
+      </p>
+    </div>
+  )
+}
+
+function TitleField(props: { id: string; value: string; error?: string }) {
+  const describedBy = [props.error ? `${props.id}-error` : '', `${props.id}-hint`].filter(Boolean).join(' ')
+  return (
+    <div class="field">
+      <label for={props.id}>Title (optional)</label>
+      <input
+        id={props.id}
+        name="title"
+        type="text"
+        value={props.value}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy}
+      />
+      {props.error ? (
+        <p class="error" id={`${props.id}-error`}>
+          {props.error}
+        </p>
+      ) : null}
+      <p class="hint" id={`${props.id}-hint`}>
+        What you will talk about, up to {TITLE_MAX} characters. It shows on the call’s page.
+      </p>
+    </div>
+  )
+}
+
+/** The problems of a form, said once at its top. */
+// ---------------------------------------------------------------------------------------------
+// The organisation's page
+
+export type YearSection = {
+  year: number
+  presentation: PresentationRow | null
+  /** The first month that can still be asked for (1 for a year to come). */
+  firstMonth: number
+  form: { values: RequestValues; errors: Partial<Record<RequestField, string>> }
+}
+
+export type OrganizationPresentationProps = {
+  org: OrganizationRef
+  today: string
+  range: LengthRange
+  years: YearSection[]
+  flash?: FlashMessage
+}
+
+function slotSentence(p: PresentationRow | null, state: SlotState, range: LengthRange): string {
+  const date = p?.call ? formatCallDate(p.call.date) : ''
+  const asked = p?.requestedMonth ? monthName(p.requestedMonth) : null
+  switch (state) {
+    case 'given':
+      return p?.actualMinutes
+        ? `Given on ${date}, for ${p.actualMinutes} minutes${isLengthWarning(p.actualMinutes, range) ? ` (a presentation should last ${rangeText(range)})` : ''}.`
+        : `Given on ${date}.`
+    case 'missed':
+      return `Missed: it was planned on ${date}. Staff can plan another call.`
+    case 'planned':
+      return `Planned on ${date}.${asked && Number(p?.call?.date.slice(5, 7)) !== p?.requestedMonth ? ` You asked for ${asked}: staff may move it there if a call has room.` : ''}`
+    case 'awaiting':
+      return `Planned on ${date}; the call is over and staff will record how it went.`
+    case 'orphaned':
+      return `The call it was planned on was cancelled: staff will plan another.${asked ? ` You asked for ${asked}.` : ''}`
+    case 'requested':
+      return `You asked for ${asked}. Staff have not planned the slot yet.`
+    default:
+      return 'No slot yet. Tell staff which month suits you; they plan the slots for the whole network.'
+  }
+}
+
+function YearCard(props: { org: OrganizationRef; section: YearSection; today: string; range: LengthRange }) {
+  const { section, org } = props
+  const p = section.presentation
+  const state = slotState(p, p?.call ?? null, props.today)
+  const canAsk = state !== 'given' && state !== 'missed' && state !== 'awaiting'
+  const id = (name: string) => `${name}-${section.year}`
+  return (
+    <section class="card pres-year" aria-labelledby={id('heading')}>
+      <div class="pres-year-head">
+        <h2 id={id('heading')}>{section.year}</h2>
+        <StateBadge state={state} />
+      </div>
+      <p>{slotSentence(p, state, props.range)}</p>
+      {p?.call && state !== 'orphaned' ? (
+        <p>
+          Call: <CallLink date={p.call.date} />
+        </p>
+      ) : null}
+      {p?.title ? <p class="pres-title">Title: {p.title}</p> : null}
+      {canAsk ? (
+        <form
+          method="post"
+          action={`/organizations/${org.slug}/presentation`}
+          class="pres-request"
+          novalidate
+        >
+          <CsrfInput />
+          <input type="hidden" name="year" value={String(section.year)} />
+          <MonthSelect
+            id={id('month')}
+            value={section.form.values.requestedMonth}
+            firstMonth={section.firstMonth}
+            error={section.form.errors.requestedMonth}
+            hint={`At most ${DEFAULT_CAPACITY} organisations present on a call; if your month is full, staff choose the nearest month with room.`}
+          />
+          <TitleField id={id('title')} value={section.form.values.title} error={section.form.errors.title} />
+          <button type="submit" class="button">
+            {p && p.requestedMonth !== null ? `Save the ${section.year} request` : `Ask for this month`}
+          </button>
+        </form>
+      ) : (
+        // A request sent by hand for a year whose presentation can no longer change.
+        Object.values(section.form.errors).map((error) => <p class="error">{error}</p>)
+      )}
+    </section>
+  )
+}
+
+/** An organisation's annual presentation: this year's and next year's, and the month it asks for. */
+export function OrganizationPresentationPage(props: OrganizationPresentationProps) {
+  const { org } = props
+  const what =
+    org.category === 'bff' ? 'the open-source value your work provides' : 'your progress and best practices'
+  const errors = Object.assign({}, ...props.years.map((y) => y.form.errors))
+  return (
+    <Layout title={`Annual presentation of ${org.name}`}>
+      <div class="wrap pres-page">
+        <p>
+          <a href={`/organizations/${org.slug}`}>← {org.name}</a>
+        </p>
+        <h1>Annual presentation of {org.name}</h1>
+        <p class="lede">
+          Once a year, your organisation gives a {props.range.presentationMinMinutes} to{' '}
+          {props.range.presentationMaxMinutes} minute presentation on a national call, on {what}. Staff plan
+          the slots for the whole network; tell them which month suits you.
+        </p>
+        <Flashes flash={props.flash} />
+        {props.flash ? null : <ErrorSummary errors={errors} />}
+        <div class="grid-2">
+          {props.years.map((section) => (
+            <YearCard org={org} section={section} today={props.today} range={props.range} />
+          ))}
+        </div>
+      </div>
+    </Layout>
+  )
+}
