@@ -240,7 +240,7 @@ describe('signing in with a browser', () => {
     ])
     const roles = page.locator('.facts dt:text-is("Roles") + dd')
     expect(await roles.textContent()).toBe(
-      'Alternate of Advanced Manufacturing Partnership for Southern California (edit its profile)',
+      'Alternate of Advanced Manufacturing Partnership for Southern California (edit its profile · its obligations)',
     )
     expect(await roles.getByRole('link', { name: 'edit its profile' }).getAttribute('href')).toBe(
       '/organizations/amp-socal/edit',
