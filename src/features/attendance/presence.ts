@@ -20,6 +20,11 @@ export type Presence = PresenceRecord
  * @example mergePresence([{ seconds: 600, firstJoin: '…T18:00Z', lastLeave: '…T18:10Z' }, { seconds: 900, … }])
  */
 export function mergePresence(records: readonly PresenceRecord[]): Presence {
+  // One record (the usual case) is its own merge: no dates to read.
+  if (records.length === 1) {
+    const [only] = records as [PresenceRecord]
+    return { seconds: only.seconds, firstJoin: only.firstJoin, lastLeave: only.lastLeave }
+  }
   const timed: { seconds: number; start: number; end: number; firstJoin: string; lastLeave: string }[] = []
   let untimedBest = 0
   for (const r of records) {

@@ -4,6 +4,7 @@ import { can, canEditOrganization } from '#src/features/access/permissions.ts'
 import { isUuid } from '#src/features/seats/organization-status.ts'
 import { findOrganization } from '#src/features/seats/seats.ts'
 import type { AppDeps, AppEnv } from '#src/features/site/deps.ts'
+import { VersionedMemo } from '#src/features/site/versioned-memo.ts'
 import { renderDocument } from '#src/ui/layout.tsx'
 import { renderErrorPage } from '#src/ui/render-error.ts'
 import { attendanceHeatMap, monthlyRateChart } from './charts.ts'
@@ -13,6 +14,7 @@ import {
   loadNetworkObligations,
   loadOrganizationObligations,
   monthlyAttendance,
+  type NetworkObligations,
   readNetworkQuery,
   readYear,
   selectRows,
@@ -57,12 +59,17 @@ export function obligationRoutes(deps: AppDeps): Hono<AppEnv> {
     )
   })
 
+  // The network's year is computed once per content version and shared by the page and the CSV.
+  const memo = new VersionedMemo<NetworkObligations>()
+  const networkOf = (year: number, today: string) =>
+    memo.get(db, `${year}|${today}`, () => loadNetworkObligations(db, { year, today }))
+
   app.get('/staff/obligations', requirePermission('obligations:network'), async (c) => {
     const today = deps.today()
     const read = readNetworkQuery(c.req.query(), today)
     if ('problem' in read) return renderErrorPage(c, 400, read.problem)
     const { query } = read
-    const network = await loadNetworkObligations(db, { year: query.year, today })
+    const network = await networkOf(query.year, today)
     const rows = selectRows(network.rows, query)
     const mapped = rows.slice(0, HEAT_MAP_MAX_ROWS)
     const callDates = network.heldCalls.map((call) => call.localDate)
@@ -109,7 +116,7 @@ export function obligationRoutes(deps: AppDeps): Hono<AppEnv> {
     const read = readNetworkQuery(c.req.query(), today)
     if ('problem' in read) return renderErrorPage(c, 400, read.problem)
     const { query } = read
-    const network = await loadNetworkObligations(db, { year: query.year, today })
+    const network = await networkOf(query.year, today)
     const suffix = [query.status, query.category].filter(Boolean).join('-')
     const name = `obligations-${query.year}${suffix ? `-${suffix}` : ''}.csv`
     return c.body(networkCsv(selectRows(network.rows, query)), 200, {
