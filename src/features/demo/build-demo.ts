@@ -317,7 +317,7 @@ function addCallsAndAttendance(
     durationMinutes: settings.callDurationMinutes,
     cancelOnHolidays: settings.cancelCallsOnFederalHolidays,
   })
-  const reliability = new Map(orgs.map((o) => [o.id, 0.2 + random() * 0.75]))
+  const reliability = new Map(orgs.map((o) => [o.id, 0.4 + random() * 0.55]))
   for (const call of planned) {
     const callId = demoId('call', call.localDate)
     const isPast = call.localDate < today
@@ -387,8 +387,15 @@ function addPresentationsAndSharing(net: DemoNetwork, orgs: DemoOrg[], today: st
   })
   for (const org of admitted) {
     for (const quarter of [1, 2, 3, 4]) {
-      const sharedOn = `${year}-${String(quarter * 3 - 1).padStart(2, '0')}-15`
-      if (sharedOn > today || (org.admittedOn ?? '') > sharedOn || random() < 0.25) continue
+      const quarterEnd = `${year}-${['03-31', '06-30', '09-30', '12-31'][quarter - 1]}`
+      const admittedOn = org.admittedOn ?? ''
+      if (admittedOn > quarterEnd) continue
+      // Mid-quarter, or a week after admission for an organisation admitted later in the quarter.
+      const middle = `${year}-${String(quarter * 3 - 1).padStart(2, '0')}-15`
+      const afterAdmission = addDays(admittedOn, 7)
+      const sharedOn =
+        admittedOn < middle ? middle : afterAdmission < quarterEnd ? afterAdmission : quarterEnd
+      if (sharedOn > today || random() < 0.03) continue
       net.sharingAttestations.push({
         id: demoId('sharing', `${org.slug}:${year}:Q${quarter}`),
         organizationId: org.id,
