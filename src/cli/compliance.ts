@@ -1,6 +1,6 @@
 /**
  * `hub compliance --year YYYY [--today YYYY-MM-DD] [--json]`: every organisation admitted on
- * some day of the year, with its obligations as of today (or --today, for tests and "what if").
+ * some day of the year, with its obligations as of today (HUB_TODAY, or --today, for tests and "what if").
  * Reads only. The JSON shape is described in docs/decisions/006-obligations-status.md.
  */
 import type { Database } from '#src/db/client.ts'
@@ -9,9 +9,8 @@ import { isIsoDate } from '#src/features/calls/dates.ts'
 import { complianceRow, computeYearCompliance } from '#src/features/obligations/compliance.ts'
 import type { PresentationView, SharingQuarter } from '#src/features/obligations/engine.ts'
 import { complianceStatusLabels } from '#src/features/obligations/status.ts'
-import { getSettings } from '#src/features/settings/settings.ts'
-import { todayIn } from '#src/lib/dates.ts'
 import { formatDate } from '#src/ui/format.ts'
+import { cliToday } from './today.ts'
 
 export type ComplianceRequest = { year: number; today: string | null; json: boolean }
 
@@ -38,7 +37,7 @@ export async function printCompliance(
   out: NodeJS.WritableStream,
 ): Promise<void> {
   await migrateDatabase(database)
-  const today = request.today ?? todayIn((await getSettings(database.db)).callTimeZone)
+  const today = request.today ?? (await cliToday(database.db))
   const result = await computeYearCompliance(database.db, { year: request.year, today })
   if (request.json) {
     await write(out, `${JSON.stringify(result.map(complianceRow), null, 2)}\n`)

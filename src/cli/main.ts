@@ -47,6 +47,7 @@ Environment:
   DATA_DIR         Folder of the embedded database (default ./data)
   DATABASE_URL     postgres://... to use a PostgreSQL server instead of the embedded database
   NODE_ENV         production never loads demo data
+  HUB_TODAY        YYYY-MM-DD: work as of that date (serve, attendance import, compliance)
 `
 
 class UsageError extends Error {}
