@@ -15,6 +15,7 @@ import {
 import { seatHolderOn } from '../../src/features/seats/seats.ts'
 import { DEMO_TODAY } from '../support/fixtures.ts'
 import { Session } from '../support/http.ts'
+import { pageText } from '../support/page-text.ts'
 import { signInAs } from '../support/sign-in-as.ts'
 import { createTestApp, type TestApp } from '../support/test-app.ts'
 import { createTestDatabase, type TestDatabase, testEngine } from '../support/test-database.ts'
@@ -22,16 +23,6 @@ import { createTestDatabase, type TestDatabase, testEngine } from '../support/te
 const SUSPENDED = 'greater-portland-maine'
 const WITHDRAWN = 'northwest-georgia'
 const NEW_ORG = 'testville-makers'
-
-async function pageText(response: Response): Promise<string> {
-  return (await response.text())
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;|&#x27;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim()
-}
 
 describe(`suspension, reinstatement, withdrawal and incomplete organisations on ${testEngine}`, () => {
   let database: TestDatabase

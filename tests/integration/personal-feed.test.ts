@@ -8,6 +8,7 @@ import { icsEvents, unescapeText, validateIcs } from '../../src/features/calenda
 import { loadDemo } from '../../src/features/demo/load-demo.ts'
 import { DEMO_TODAY } from '../support/fixtures.ts'
 import { Session } from '../support/http.ts'
+import { pageText } from '../support/page-text.ts'
 import { signInAs } from '../support/sign-in-as.ts'
 import { createTestApp, TEST_ORIGIN, type TestApp } from '../support/test-app.ts'
 import { createTestDatabase, type TestDatabase, testEngine } from '../support/test-database.ts'
@@ -16,19 +17,6 @@ const ORG_A = 'amp-socal'
 const ORG_B = 'south-kansas'
 const PAGE = '/account/calendar'
 const FEED_URL = new RegExp(`${TEST_ORIGIN}/calendar/people/([A-Za-z0-9_-]{43})\\.ics`)
-
-/** A page's text as a reader sees it: tags dropped, entities decoded, spaces collapsed. */
-async function pageText(response: Response): Promise<string> {
-  return (await response.text())
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;|&#x27;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim()
-}
 
 describe(`private calendar feeds on ${testEngine}`, () => {
   let database: TestDatabase

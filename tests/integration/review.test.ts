@@ -17,23 +17,13 @@ import { personByEmail } from '../../src/features/auth/accounts.ts'
 import { loadDemo } from '../../src/features/demo/load-demo.ts'
 import { DEMO_TODAY } from '../support/fixtures.ts'
 import { Session } from '../support/http.ts'
+import { pageText } from '../support/page-text.ts'
 import { signInAs } from '../support/sign-in-as.ts'
 import { startSmtpSink } from '../support/smtp-sink.ts'
 import { createTestApp, TEST_ORIGIN, type TestApp } from '../support/test-app.ts'
 import { createTestDatabase, type TestDatabase, testEngine } from '../support/test-database.ts'
 
 type Sink = Awaited<ReturnType<typeof startSmtpSink>>
-
-/** A page's visible text, tags dropped and entities people see decoded. */
-async function pageText(response: Response): Promise<string> {
-  return (await response.text())
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;|&#x27;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim()
-}
 
 let made = 0
 

@@ -16,6 +16,7 @@ import { personByEmail } from '../../src/features/auth/accounts.ts'
 import { loadDemo } from '../../src/features/demo/load-demo.ts'
 import { DEMO_TODAY } from '../support/fixtures.ts'
 import { Session, TEST_CSRF } from '../support/http.ts'
+import { pageText } from '../support/page-text.ts'
 import { signInAs } from '../support/sign-in-as.ts'
 import { createTestApp, TEST_ORIGIN, type TestApp } from '../support/test-app.ts'
 import { createTestDatabase, type TestDatabase, testEngine } from '../support/test-database.ts'
@@ -33,19 +34,6 @@ type Holder = {
   full_name: string
 }
 type Row = { person_id: string; seconds: number; source: string; import_id: string | null }
-
-/** A page's text as a reader sees it: tags dropped, entities decoded, spaces collapsed. */
-async function pageText(response: Response): Promise<string> {
-  return (await response.text())
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;|&#x27;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim()
-}
 
 /** The roll call form's checkboxes, as `person id → checked`. */
 function checkboxes(html: string): Map<string, boolean> {

@@ -15,6 +15,7 @@ import {
 } from '../../src/features/seats/seats.ts'
 import { DEMO_TODAY } from '../support/fixtures.ts'
 import { Session, TEST_CSRF } from '../support/http.ts'
+import { pageText } from '../support/page-text.ts'
 import { signInAs } from '../support/sign-in-as.ts'
 import { startSmtpSink } from '../support/smtp-sink.ts'
 import { createTestApp, type TestApp } from '../support/test-app.ts'
@@ -25,19 +26,6 @@ const ORG_B = 'south-kansas'
 
 type Sink = Awaited<ReturnType<typeof startSmtpSink>>
 type Holder = { id: string; email: string; full_name: string; starts_on: string }
-
-/** A page's text as a reader sees it: tags dropped, entities decoded, spaces collapsed. */
-async function pageText(response: Response): Promise<string> {
-  return (await response.text())
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;|&#x27;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim()
-}
 
 describe(`seats with history on ${testEngine}`, () => {
   let database: TestDatabase

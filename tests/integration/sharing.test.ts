@@ -8,6 +8,7 @@ import { questionSharing, recordSharing } from '../../src/features/sharing/shari
 import { nearMisses, pdfOfSize, samplePdf } from '../support/fixtures/sample-files.ts'
 import { DEMO_TODAY } from '../support/fixtures.ts'
 import { Session, TEST_CSRF } from '../support/http.ts'
+import { pageText } from '../support/page-text.ts'
 import { signInAs } from '../support/sign-in-as.ts'
 import { createTestApp, TEST_ORIGIN, type TestApp } from '../support/test-app.ts'
 import { createTestDatabase, type TestDatabase, testEngine } from '../support/test-database.ts'
@@ -28,19 +29,6 @@ type SharingRow = {
   question: string | null
   answer: string | null
   answered_at: string | null
-}
-
-/** A page's text as a reader sees it: tags dropped, entities decoded, spaces collapsed. */
-async function pageText(response: Response): Promise<string> {
-  return (await response.text())
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;|&#x27;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim()
 }
 
 /** Posts the form as the page does (multipart), with repeated fields and an optional file. */

@@ -18,17 +18,16 @@ import {
   type MatchMethod,
   people,
   type ReportFormat,
-  type SeatRole,
   storedFiles,
 } from '#src/db/schema/index.ts'
 import { queryRows } from '#src/db/sql.ts'
 import { displayName } from '#src/features/files/files.ts'
-import { admissionStateSql } from '#src/features/seats/organization-status.ts'
 import { seatLabels } from '#src/features/seats/seats.ts'
 import { getSettings } from '#src/features/settings/settings.ts'
 import { AppError } from '#src/lib/errors.ts'
 import { formatDate } from '#src/ui/format.ts'
-import { type Participant, parseAttendanceReport } from './parse/index.ts'
+import { type Directory, type HeldSeat, loadDirectory, matchParticipant, seatsOn } from './matching.ts'
+import { parseAttendanceReport } from './parse/index.ts'
 import { foldName } from './parse/names.ts'
 import { mergePresence } from './presence.ts'
 
@@ -43,8 +42,7 @@ export type ImportCall = {
   status: 'scheduled' | 'held' | 'cancelled'
 }
 
-/** A seat a person held on the call's date, in an organisation admitted that day. */
-export type HeldSeat = { organizationId: string; organizationName: string; slug: string; role: SeatRole }
+export type { HeldSeat } from './matching.ts'
 
 /** One participant of a report, matched or not, and whether it counts for an organisation. */
 export type ImportRow = {
@@ -165,99 +163,6 @@ function reportFileName(original: string): string {
     .replace(/[<>:"|?*]/g, '_')
     .slice(0, 150)
   return name || 'attendance-report.csv'
-}
-
-/** What the matcher knows: people by email, by folded name, and the remembered aliases. */
-type Directory = {
-  byEmail: Map<string, string>
-  /** Folded full name → person id; null when two people share it (no match by name then). */
-  byName: Map<string, string | null>
-  emailAlias: Map<string, string | null>
-  nameAlias: Map<string, string | null>
-  names: Map<string, string>
-}
-
-async function loadDirectory(db: DbOrTx): Promise<Directory> {
-  const everyone = await db
-    .select({ id: people.id, fullName: people.fullName, email: people.email })
-    .from(people)
-  const aliases = await db
-    .select({
-      kind: attendanceAliases.kind,
-      key: attendanceAliases.key,
-      personId: attendanceAliases.personId,
-    })
-    .from(attendanceAliases)
-  const directory: Directory = {
-    byEmail: new Map(),
-    byName: new Map(),
-    emailAlias: new Map(),
-    nameAlias: new Map(),
-    names: new Map(),
-  }
-  for (const person of everyone) {
-    directory.byEmail.set(person.email.toLowerCase(), person.id)
-    const key = foldName(person.fullName)
-    directory.byName.set(key, directory.byName.has(key) ? null : person.id)
-    directory.names.set(person.id, person.fullName)
-  }
-  for (const alias of aliases) {
-    ;(alias.kind === 'email' ? directory.emailAlias : directory.nameAlias).set(alias.key, alias.personId)
-  }
-  return directory
-}
-
-type Matched = { personId: string | null; match: MatchMethod | null }
-
-/** Email (any case), then a remembered alias (email or name), then the name folded; otherwise unmatched. */
-function matchParticipant(directory: Directory, participant: Pick<Participant, 'name' | 'email'>): Matched {
-  const email = participant.email?.toLowerCase() ?? null
-  if (email) {
-    const byEmail = directory.byEmail.get(email)
-    if (byEmail) return { personId: byEmail, match: 'email' }
-    if (directory.emailAlias.has(email)) {
-      const personId = directory.emailAlias.get(email) ?? null
-      return { personId, match: personId ? 'alias' : 'guest' }
-    }
-  }
-  const key = foldName(participant.name)
-  if (directory.nameAlias.has(key)) {
-    const personId = directory.nameAlias.get(key) ?? null
-    return { personId, match: personId ? 'alias' : 'guest' }
-  }
-  const byName = directory.byName.get(key)
-  if (byName) return { personId: byName, match: 'name' }
-  return { personId: null, match: null }
-}
-
-/** Everyone holding a seat on `onDate` in an organisation admitted that day, by person. */
-async function seatsOn(db: DbOrTx, onDate: string): Promise<Map<string, HeldSeat[]>> {
-  const rows = await queryRows<{
-    person_id: string
-    role: SeatRole
-    organization_id: string
-    name: string
-    slug: string
-  }>(
-    db,
-    sql`select s.person_id, s.role, o.id as organization_id, o.name, o.slug
-      from seats s join organizations o on o.id = s.organization_id
-      where s.starts_on <= ${onDate}::date and (s.ends_on is null or s.ends_on > ${onDate}::date)
-        and ${admissionStateSql(sql`o.id`, onDate)} in ('admitted', 'reinstated')
-      order by o.name, s.role desc`,
-  )
-  const byPerson = new Map<string, HeldSeat[]>()
-  for (const row of rows) {
-    const list = byPerson.get(row.person_id) ?? []
-    list.push({
-      organizationId: row.organization_id,
-      organizationName: row.name,
-      slug: row.slug,
-      role: row.role,
-    })
-    byPerson.set(row.person_id, list)
-  }
-  return byPerson
 }
 
 type StoredRow = Omit<ImportRow, 'personName' | 'seats' | 'counts' | 'reason'>
