@@ -269,6 +269,42 @@ describe(`importing attendance reports from the staff pages on ${testEngine}`, (
     expect(people.map((p) => p.person_id)).toEqual(expect.arrayContaining([rep.id, alt.id]))
   })
 
+  it('changes a wrong match after the commit, and the call’s attendance follows', async () => {
+    const date = '2026-11-09'
+    const rep = await holderOf('amp-socal', 'representative', date)
+    const other = await holderOf('south-kansas', 'representative', date)
+    // The representative's address given to someone else's row: matched by email, wrongly.
+    const { location, id } = await uploadToPreview(date, {
+      name: 'wrong.csv',
+      bytes: teamsReportFor([rep.email, 'nobody@elsewhere.example.com']),
+    })
+    expect((await staff.post(`${location}/commit`, {})).status).toBe(303)
+    const html = await (await staff.get(location)).text()
+    const position = Number(
+      html.match(new RegExp(`<tr id="row-(\\d+)"(?:(?!</tr>)[\\s\\S])*?${rep.full_name}`))?.[1],
+    )
+    expect(position).toBeGreaterThan(0)
+    expect(html).toContain(`href="${location}/participants/${position}"`)
+
+    const page = await staff.get(`${location}/participants/${position}`)
+    expect(page.status).toBe(200)
+    const text = await pageText(page)
+    expect(text).toContain(`Matched to ${rep.full_name} (email)`)
+
+    const refused = await staff.post(`${location}/participants/${position}`, { personId: '' })
+    expect(refused.status).toBe(400)
+    expect(await pageText(refused)).toContain('Nothing was changed')
+
+    const saved = await staff.post(`${location}/participants/${position}`, { personId: other.id })
+    expect(saved.status).toBe(303)
+    const people = await queryRows<{ person_id: string }>(
+      database.db,
+      sql`select person_id from attendance where import_id = ${id}::uuid`,
+    )
+    expect(people.map((p) => p.person_id)).toContain(other.id)
+    expect(people.map((p) => p.person_id)).not.toContain(rep.id)
+  })
+
   it('refuses a file that is not a report with the formats it accepts, and stores nothing', async () => {
     const imports = await importCount()
     const files = await fileCount()

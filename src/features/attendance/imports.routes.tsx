@@ -18,6 +18,7 @@ import {
   getImport,
   type ImportBy,
   type ImportCall,
+  type ImportRow,
   type ImportView,
   listImports,
   matchCandidates,
@@ -34,6 +35,7 @@ import {
   type ImportPageProps,
   importUrl,
   MAX_REPORT_BYTES,
+  ParticipantPage,
 } from './imports.views.tsx'
 import { uploadScript } from './upload-progress.ts'
 
@@ -285,6 +287,51 @@ export function attendanceImportRoutes(deps: AppDeps): Hono<AppEnv> {
     },
   )
 
+  /** The participant the path names, with the page that changes its match; or the page that refuses. */
+  const participantOf = (imp: ImportView, positionText: string | undefined) =>
+    positionText && /^\d{1,6}$/.test(positionText)
+      ? imp.rows.find((r) => r.position === Number(positionText))
+      : undefined
+
+  const participantPage = async (
+    c: Context<AppEnv>,
+    loaded: Loaded & { imp: ImportView },
+    row: ImportRow,
+    status: 200 | 400 | 409,
+    error?: { value: string; message: string },
+  ) => {
+    const candidates = await matchCandidates(db, loaded.call.localDate)
+    noStore(c)
+    return c.html(
+      await renderDocument(
+        <ParticipantPage
+          call={loaded.call}
+          imp={loaded.imp}
+          row={row}
+          candidates={candidates}
+          error={error}
+        />,
+      ),
+      status,
+    )
+  }
+
+  app.get(
+    '/staff/calls/:date/attendance/imports/:id/participants/:position',
+    requirePermission('attendance:manage'),
+    async (c) => {
+      const loaded = await loadImport(c)
+      if (loaded instanceof Response) return loaded
+      const row = participantOf(loaded.imp, c.req.param('position'))
+      if (!row) return renderErrorPage(c, 404, 'This import has no such participant.')
+      if (loaded.imp.status === 'undone')
+        return renderErrorPage(c, 409, 'This import is undone: its participants can no longer be matched.')
+      const closed = closedBecause(loaded.call, deps.today())
+      if (closed) return renderErrorPage(c, 409, closed)
+      return participantPage(c, loaded, row, 200)
+    },
+  )
+
   app.post(
     '/staff/calls/:date/attendance/imports/:id/participants/:position',
     requirePermission('attendance:manage'),
@@ -307,8 +354,13 @@ export function attendanceImportRoutes(deps: AppDeps): Hono<AppEnv> {
       const closed = closedBecause(call, deps.today())
       if (closed) return importPage(c, call, imp, 409, { notice: { isError: true, text: closed } })
       const chosen = ((await formFields(c)).personId ?? '').trim()
+      // A participant already matched is changed on its own page, which shows the refusal.
       const refuse = (message: string) =>
-        importPage(c, call, imp, 400, { resolveError: { position: row.position, value: chosen, message } })
+        row.match === null
+          ? importPage(c, call, imp, 400, {
+              resolveError: { position: row.position, value: chosen, message },
+            })
+          : participantPage(c, loaded, row, 400, { value: chosen, message })
       if (chosen === '') return refuse(`Choose who ${row.name} is, or mark them as a guest.`)
       if (chosen !== 'guest') {
         const candidates = uuidShape.test(chosen) ? await matchCandidates(db, call.localDate) : []

@@ -373,7 +373,61 @@ export function ImportPage(props: ImportPageProps) {
           call={call}
           rows={imp.rows}
           countsLabel={imp.status === 'committed' ? 'Counts' : 'Would count'}
+          changeBase={canMatch ? `${importUrl(call.localDate, imp.id)}/participants` : undefined}
         />
+      </div>
+    </Layout>
+  )
+}
+
+export type ParticipantPageProps = {
+  call: ImportCall
+  imp: ImportView
+  row: ImportRow
+  candidates: Candidate[]
+  error?: { value: string; message: string }
+}
+
+/** Changing who one participant of an import is, when the automatic or earlier match was wrong. */
+export function ParticipantPage(props: ParticipantPageProps) {
+  const { call, imp, row } = props
+  const title = `Who is ${row.name}?`
+  return (
+    <Layout title={title}>
+      <div class="wrap import-page">
+        <p class="call-links">
+          <a href={importUrl(call.localDate, imp.id)}>
+            ← {imp.status === 'preview' ? 'Preview of' : 'Import of'} {imp.fileName}
+          </a>
+        </p>
+        <h1>{title}</h1>
+        <p class="lede">
+          {row.match === null
+            ? 'Nobody is matched to this participant yet.'
+            : row.match === 'guest'
+              ? 'This participant is marked as a guest.'
+              : `Matched to ${row.personName ?? 'someone'} (${matchLabels[row.match].toLowerCase()}).`}{' '}
+          The choice is remembered for the next reports: other unmatched rows with the same name or email in
+          this import follow it too.
+          {imp.status === 'committed' ? ' The call’s attendance changes at once.' : ''}
+        </p>
+        {props.error ? (
+          <Flash isError>
+            <p>
+              Nothing was changed: <a href={`#match-${row.position}`}>{props.error.message}</a>
+            </p>
+          </Flash>
+        ) : null}
+        <ol class="resolve-list">
+          <ResolveForm
+            call={call}
+            imp={imp}
+            row={row}
+            candidates={props.candidates}
+            error={props.error}
+            submitLabel="Save"
+          />
+        </ol>
       </div>
     </Layout>
   )
@@ -440,12 +494,15 @@ function ResolveForm(props: {
   row: ImportRow
   candidates: Candidate[]
   error?: { value: string; message: string }
+  /** The button's word: 'Match' on the review list, 'Save' when changing a match. */
+  submitLabel?: string
 }) {
   const { row, error } = props
   const id = `match-${row.position}`
   const seatHolders = props.candidates.filter((p) => p.seatLabel)
   const others = props.candidates.filter((p) => !p.seatLabel)
-  const selected = error?.value ?? ''
+  const selected =
+    error?.value ?? (props.submitLabel ? (row.match === 'guest' ? 'guest' : (row.personId ?? '')) : '')
   return (
     <li class="resolve-item" id={`resolve-${row.position}`}>
       <form
@@ -501,7 +558,7 @@ function ResolveForm(props: {
           ) : null}
         </div>
         <button type="submit" class="button small resolve-button" aria-describedby={`${id}-name`}>
-          Match
+          {props.submitLabel ?? 'Match'}
         </button>
       </form>
     </li>
@@ -588,7 +645,13 @@ function Email(props: { email: string }) {
   )
 }
 
-function ParticipantTable(props: { call: ImportCall; rows: ImportRow[]; countsLabel: string }) {
+function ParticipantTable(props: {
+  call: ImportCall
+  rows: ImportRow[]
+  countsLabel: string
+  /** Where a matched participant's match is changed (…/participants/:position); none when it can't be. */
+  changeBase?: string
+}) {
   const tz = props.call.timeZone
   const ordered = [
     ...props.rows.filter((r) => r.match === null),
@@ -638,6 +701,14 @@ function ParticipantTable(props: { call: ImportCall; rows: ImportRow[]; countsLa
               </td>
               <td>
                 {row.personName ?? (row.match === 'guest' ? 'Guest' : <span class="note">Nobody yet</span>)}
+                {row.match !== null && props.changeBase ? (
+                  <>
+                    <br />
+                    <a href={`${props.changeBase}/${row.position}`} aria-label={`Change who ${row.name} is`}>
+                      Change
+                    </a>
+                  </>
+                ) : null}
               </td>
               <td>{row.match ? matchLabels[row.match] : <span class="note">Needs a decision</span>}</td>
               <td>
