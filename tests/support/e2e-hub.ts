@@ -48,6 +48,9 @@ export type E2eHub = {
   stop: () => Promise<void>
 }
 
+/** The secret (AUTH_SECRET) of the hub startE2eHub starts under `name`: tests sign links with it. */
+export const e2eAuthSecret = (name: string): string => `e2e-secret-for-${name}-that-is-long-enough`
+
 /**
  * Starts the real Hub (startHub) on a fresh test database holding the demo network for
  * DEMO_TODAY, with its email going to an SMTP sink, a headless Chromium, and session cookies
@@ -55,7 +58,7 @@ export type E2eHub = {
  * rate-limited sign-in form is needed for them).
  */
 export async function startE2eHub(options: { name: string; signIn?: string[] }): Promise<E2eHub> {
-  const authSecret = `e2e-secret-for-${options.name}-that-is-long-enough`
+  const authSecret = e2eAuthSecret(options.name)
   const database = await createTestDatabase()
   await loadDemo(database.db, { isProduction: false, today: DEMO_TODAY })
   const sink = await startSmtpSink()
