@@ -23,3 +23,18 @@ export const formatTimeInZone = (instant: string, timeZone: string): string =>
     minute: '2-digit',
     timeZoneName: 'short',
   }).format(new Date(instant))
+
+/** An instant as a date and time in a zone: 'Nov 26, 2026, 2:03 PM EST'; the text as given when it is not a date. */
+export function formatInstantInZone(instant: string, timeZone: string): string {
+  const d = new Date(instant)
+  if (Number.isNaN(d.getTime())) return instant
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(d)
+}

@@ -3,7 +3,7 @@ import { isoInstant } from '#src/features/audit/format.ts'
 import { CsrfInput, Flash } from '#src/features/auth/form-parts.tsx'
 import { formatFileSize } from '#src/features/files/files.ts'
 import { seatLabels } from '#src/features/seats/seats.ts'
-import { formatDate, formatNumber, formatTimeInZone, plural } from '#src/ui/format.ts'
+import { formatDate, formatInstantInZone, formatNumber, formatTimeInZone, plural } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import type { ImportCall, ImportListItem, ImportRow, ImportSummary, ImportView } from './imports.ts'
 import { uploadScriptPath } from './upload-progress.ts'
@@ -38,21 +38,6 @@ const matchLabels: Record<MatchMethod, string> = {
   guest: 'guest',
 }
 
-/** An instant as a date and time in the call's zone: 'Nov 26, 2026, 9:03 AM EST'. */
-export function formatInstantIn(instant: string, timeZone: string): string {
-  const d = new Date(instant)
-  if (Number.isNaN(d.getTime())) return instant
-  return new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  }).format(d)
-}
-
 /** The calendar day of an instant in a zone: 'November 26, 2026'. */
 export function formatDayIn(instant: string, timeZone: string): string {
   const d = new Date(instant)
@@ -83,7 +68,7 @@ export function formatPresence(seconds: number): string {
 const Stamp = (props: { at: string | null; who: string | null; timeZone: string }) =>
   props.at ? (
     <>
-      <time datetime={isoInstant(props.at)}>{formatInstantIn(props.at, props.timeZone)}</time>
+      <time datetime={isoInstant(props.at)}>{formatInstantInZone(props.at, props.timeZone)}</time>
       {props.who ? ` by ${props.who}` : null}
     </>
   ) : null

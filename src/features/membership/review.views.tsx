@@ -8,7 +8,7 @@ import {
 import { CsrfInput, Flash } from '#src/features/auth/form-parts.tsx'
 import { countyName, stateName } from '#src/features/map/states.ts'
 import { bffKindLabels, categoryLabels } from '#src/features/organizations/labels.ts'
-import { formatDate, formatNumber, plural } from '#src/ui/format.ts'
+import { formatDate, formatInstantInZone, formatNumber, plural } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import {
   type BoardQueueItem,
@@ -39,24 +39,9 @@ import {
 // ---------------------------------------------------------------------------------------
 // Small pieces
 
-/** An instant in the network's time zone: 'Nov 26, 2026, 2:03 PM EST'. */
-export function formatWhen(iso: string, timeZone: string): string {
-  const d = new Date(iso)
-  if (Number.isNaN(d.getTime())) return iso
-  return new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  }).format(d)
-}
-
 function When(props: { iso: string | null; timeZone: string }) {
   if (!props.iso) return <span>not yet</span>
-  return <time datetime={props.iso}>{formatWhen(props.iso, props.timeZone)}</time>
+  return <time datetime={props.iso}>{formatInstantInZone(props.iso, props.timeZone)}</time>
 }
 
 /** Text typed by a person, with its line breaks kept (as <br>: the text itself stays escaped). */
