@@ -15,6 +15,7 @@ import {
   commitImport,
   discardImport,
   findCallByDate,
+  findCommittedImport,
   getImport,
   type ImportBy,
   type ImportCall,
@@ -152,16 +153,6 @@ export function attendanceImportRoutes(deps: AppDeps): Hono<AppEnv> {
       />
     )
     return c.html(await renderDocument(page), status)
-  }
-
-  /** The committed import of the same file for this call, which made a new one change nothing. */
-  const committedTwin = async (callId: string, sha256: string) => {
-    for (const item of await listImports(db, callId)) {
-      if (item.status !== 'committed') continue
-      const other = await getImport(db, item.id)
-      if (other?.sha256 === sha256) return other
-    }
-    return undefined
   }
 
   /** The answer to an upload over the limit: the attendance page with why, and nothing stored. */
@@ -415,7 +406,7 @@ export function attendanceImportRoutes(deps: AppDeps): Hono<AppEnv> {
       return change(c, loaded, async () => {
         const result = await commitImport(db, { importId: imp.id, by: by(viewer) })
         if (result === 'unchanged') {
-          const twin = await committedTwin(call.id, imp.sha256)
+          const twin = await findCommittedImport(db, call.id, imp.sha256)
           return c.redirect(`${importUrl(call.localDate, twin?.id ?? imp.id)}?notice=unchanged`, 303)
         }
         deps.pages.clear()

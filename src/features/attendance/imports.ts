@@ -278,7 +278,8 @@ export async function dryRunImport(
   }
 }
 
-async function committedImportOf(db: DbOrTx, callId: string, sha256: string) {
+/** The committed import of this file (by its SHA-256) for the call, if there is one. */
+export async function findCommittedImport(db: DbOrTx, callId: string, sha256: string) {
   const [row] = await db
     .select({ id: attendanceImports.id, committedAt: attendanceImports.committedAt })
     .from(attendanceImports)
@@ -309,7 +310,7 @@ export async function startImport(
       userMessage: `The call on ${input.call.localDate} was cancelled: there is no attendance to import.`,
     })
   const sha256 = sha256Hex(input.bytes)
-  const committed = await committedImportOf(db, input.call.id, sha256)
+  const committed = await findCommittedImport(db, input.call.id, sha256)
   if (committed)
     return { kind: 'unchanged', importId: committed.id, committedAt: committed.committedAt as string }
   // The same file already waiting as a preview for this call: that preview is the answer.
@@ -684,7 +685,7 @@ export async function commitImport(
       throw new AppError('CONFLICT', {
         userMessage: 'This call was cancelled: its attendance cannot be recorded.',
       })
-    if (await committedImportOf(tx, record.callId, record.sha256)) {
+    if (await findCommittedImport(tx, record.callId, record.sha256)) {
       await tx.delete(attendanceImports).where(eq(attendanceImports.id, record.id))
       await tx.delete(storedFiles).where(eq(storedFiles.id, record.fileId))
       return 'unchanged'
