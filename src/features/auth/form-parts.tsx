@@ -27,7 +27,7 @@ export type FieldProps = {
   id: string
   name: string
   label: string
-  type?: 'text' | 'email' | 'password'
+  type?: 'text' | 'email' | 'password' | 'date' | 'time' | 'number' | 'url'
   /** What the person typed (never given for passwords). */
   value?: string
   autocomplete?: string
@@ -36,6 +36,9 @@ export type FieldProps = {
   required?: boolean
   minlength?: number
   maxlength?: number
+  /** For dates, times and numbers. */
+  min?: string
+  max?: string
 }
 
 /** A labelled input with its hint and, when there is one, its error right under it. */
@@ -55,6 +58,8 @@ export function Field(props: FieldProps) {
         required={props.required ?? true}
         minlength={props.minlength}
         maxlength={props.maxlength}
+        min={props.min}
+        max={props.max}
         aria-invalid={props.error ? 'true' : undefined}
         aria-describedby={describedBy}
       />

@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx'
-import { CsrfInput, Flash } from '#src/features/auth/form-parts.tsx'
+import { CsrfInput, Field, type FieldProps, Flash } from '#src/features/auth/form-parts.tsx'
 import { formatNumber } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import {
@@ -328,53 +328,11 @@ function ErrorSummary(props: { errors: Record<string, string | undefined>; flash
   )
 }
 
-type InputProps = {
-  id: string
-  name: string
-  label: string
-  value: string
-  type?: 'text' | 'date' | 'time' | 'number' | 'url'
-  hint?: string
-  error?: string
-  required?: boolean
-  min?: string
-  max?: string
-  maxlength?: number
-}
-
-function Input(props: InputProps) {
-  const hintId = props.hint ? `${props.id}-hint` : undefined
-  const errorId = props.error ? `${props.id}-error` : undefined
-  return (
-    <div class="field">
-      <label for={props.id}>{props.label}</label>
-      <input
-        id={props.id}
-        name={props.name}
-        type={props.type ?? 'text'}
-        value={props.value}
-        required={props.required ?? false}
-        min={props.min}
-        max={props.max}
-        maxlength={props.maxlength}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={[errorId, hintId].filter(Boolean).join(' ') || undefined}
-      />
-      {props.error ? (
-        <p class="error" id={errorId}>
-          {props.error}
-        </p>
-      ) : null}
-      {props.hint ? (
-        <p class="hint" id={hintId}>
-          {props.hint}
-        </p>
-      ) : null}
-    </div>
-  )
-}
-
-function TextArea(props: Omit<InputProps, 'type' | 'min' | 'max'> & { rows: number }) {
+function TextArea(
+  props: Omit<FieldProps, 'type' | 'min' | 'max' | 'autocomplete' | 'minlength'> & { value: string } & {
+    rows: number
+  },
+) {
   const hintId = props.hint ? `${props.id}-hint` : undefined
   const errorId = props.error ? `${props.id}-error` : undefined
   return (
@@ -503,7 +461,7 @@ export function MoveCallPage(props: {
     >
       <form method="post" action={staffPath(call, 'move')} class="form-card" novalidate>
         <CsrfInput />
-        <Input
+        <Field
           id="move-date"
           name="date"
           type="date"
@@ -514,7 +472,7 @@ export function MoveCallPage(props: {
           error={props.errors.date}
           hint="Today or later, on a day with no other call (one call a day)."
         />
-        <Input
+        <Field
           id="move-startTime"
           name="startTime"
           type="time"
@@ -556,7 +514,7 @@ export function NewCallPage(props: {
     >
       <form method="post" action="/staff/calls/new" class="form-card" novalidate>
         <CsrfInput />
-        <Input
+        <Field
           id="new-title"
           name="title"
           label="Title"
@@ -565,7 +523,7 @@ export function NewCallPage(props: {
           error={props.errors.title}
           hint={`What the call is about. Up to ${formatNumber(callLimits.title)} characters.`}
         />
-        <Input
+        <Field
           id="new-date"
           name="date"
           type="date"
@@ -576,7 +534,7 @@ export function NewCallPage(props: {
           error={props.errors.date}
           hint="Today or later, on a day with no other call (one call a day)."
         />
-        <Input
+        <Field
           id="new-startTime"
           name="startTime"
           type="time"
@@ -586,7 +544,7 @@ export function NewCallPage(props: {
           error={props.errors.startTime}
           hint={`In the network’s time zone, ${props.timeZone}.`}
         />
-        <Input
+        <Field
           id="new-durationMinutes"
           name="durationMinutes"
           type="number"
@@ -642,7 +600,8 @@ export function EditCallPage(props: {
     >
       <form method="post" action={staffPath(call, 'edit')} class="form-card wide" novalidate>
         <CsrfInput />
-        <Input
+        <Field
+          required={false}
           id="edit-title"
           name="title"
           label="Title"
@@ -668,7 +627,8 @@ export function EditCallPage(props: {
           error={errors.notes}
           hint={`What was said and decided. Plain text, up to ${formatNumber(callLimits.notes)} characters.`}
         />
-        <Input
+        <Field
+          required={false}
           id="edit-recordingUrl"
           name="recordingUrl"
           type="url"
