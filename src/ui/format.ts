@@ -38,3 +38,21 @@ export function formatInstantInZone(instant: string, timeZone: string): string {
     timeZoneName: 'short',
   }).format(d)
 }
+
+export const monthNames = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const
+
+/** 3 -> 'March' */
+export const monthName = (month: number): string => monthNames[month - 1] ?? String(month)

@@ -12,32 +12,15 @@ import { queryRows } from '#src/db/sql.ts'
 import { mergePresence, reachesMinimum } from '#src/features/attendance/presence.ts'
 import type { OrganizationRef } from '#src/features/seats/seats.ts'
 import { getSettings } from '#src/features/settings/settings.ts'
-import { formatDate } from '#src/ui/format.ts'
+import { formatDate, monthName, monthNames } from '#src/ui/format.ts'
 import type { HeatState } from './charts.ts'
 import { computeYearCompliance, type OrganizationCompliance } from './compliance.ts'
 import type { PresentationView, QuarterStatus } from './engine.ts'
 import { type ComplianceStatus, complianceStatuses } from './status.ts'
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const
-
 /** 'YYYY-MM-DD' → 'Jan 5' (the short form of a call's date, for columns). */
 export const shortDate = (isoDate: string): string =>
-  `${MONTHS[Number(isoDate.slice(5, 7)) - 1]?.slice(0, 3)} ${Number(isoDate.slice(8, 10))}`
-
-export const monthName = (month: number): string => MONTHS[month - 1] ?? String(month)
+  `${monthNames[Number(isoDate.slice(5, 7)) - 1]?.slice(0, 3)} ${Number(isoDate.slice(8, 10))}`
 
 /** The year a page is about: ?year=YYYY, or the current one; a message when it is not a year. */
 export function readYear(raw: string | undefined, today: string): { year: number } | { problem: string } {

@@ -1,7 +1,7 @@
 import { raw } from 'hono/html'
 import type { OrganizationCategory } from '#src/db/schema/index.ts'
 import { categoryLabels } from '#src/features/organizations/labels.ts'
-import { formatNumber, plural } from '#src/ui/format.ts'
+import { formatNumber, monthName, plural } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import { type HeatState, heatColors, heatStateLabels, heatStates, rateColors } from './charts.ts'
 import type { AttendanceProjection, ObligationsResult, SharingQuarter } from './engine.ts'
@@ -9,7 +9,6 @@ import {
   type CallLine,
   formatRate,
   type MonthlyAttendance,
-  monthName,
   type NetworkQuery,
   type NetworkRow,
   type NetworkSort,

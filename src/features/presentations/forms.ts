@@ -1,7 +1,7 @@
 /** What people typed into the presentation forms, checked field by field (the service checks the records). */
 import { isIsoDate } from '#src/features/calls/dates.ts'
-import { formatNumber } from '#src/ui/format.ts'
-import { MINUTES_MAX, monthName, plannableYears, TITLE_MAX, yearOf } from './presentations.ts'
+import { formatNumber, monthName } from '#src/ui/format.ts'
+import { MINUTES_MAX, plannableYears, TITLE_MAX, yearOf } from './presentations.ts'
 
 export type FormCheck<V, K extends string> =
   | ({ ok: true } & V)

@@ -9,7 +9,7 @@ import { findOrganization, type OrganizationRef } from '#src/features/seats/seat
 import { getSettings } from '#src/features/settings/settings.ts'
 import type { AppDeps, AppEnv } from '#src/features/site/deps.ts'
 import { AppError } from '#src/lib/errors.ts'
-import { formatNumber, plural } from '#src/ui/format.ts'
+import { formatNumber, monthName, plural } from '#src/ui/format.ts'
 import { renderDocument } from '#src/ui/layout.tsx'
 import { renderErrorPage } from '#src/ui/render-error.ts'
 import {
@@ -27,7 +27,6 @@ import {
   callsOfYear,
   findPresentation,
   isLengthWarning,
-  monthName,
   moveSlot,
   type PresentationRow,
   plannableYears,

@@ -21,24 +21,6 @@ export const TITLE_MAX = 200
 /** The longest length staff can record, in minutes: a call lasts 30; this leaves room for a long one. */
 export const MINUTES_MAX = 120
 
-export const monthNames = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const
-
-/** 3 -> 'March' */
-export const monthName = (month: number): string => monthNames[month - 1] ?? String(month)
-
 export const yearOf = (date: string): number => Number(date.slice(0, 4))
 
 /** The years an organisation can ask for a month in, and staff can plan: this one and the next. */

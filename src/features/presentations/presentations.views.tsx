@@ -1,6 +1,7 @@
 import { CsrfInput } from '#src/features/auth/form-parts.tsx'
 import { formatCallDate } from '#src/features/calls/calls-admin.ts'
 import type { OrganizationRef } from '#src/features/seats/seats.ts'
+import { monthName, monthNames } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import type { RequestField, RequestValues } from './forms.ts'
 import {
@@ -15,8 +16,6 @@ import {
 import { DEFAULT_CAPACITY } from './plan.ts'
 import {
   isLengthWarning,
-  monthName,
-  monthNames,
   type PresentationRow,
   type SlotState,
   slotState,

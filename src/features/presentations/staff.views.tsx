@@ -1,6 +1,6 @@
 import { CsrfInput } from '#src/features/auth/form-parts.tsx'
 import { formatCallDate } from '#src/features/calls/calls-admin.ts'
-import { formatNumber, plural } from '#src/ui/format.ts'
+import { formatNumber, monthName, plural } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import type { OutcomeField, OutcomeValues } from './forms.ts'
 import {
@@ -16,7 +16,6 @@ import {
 import { DEFAULT_CAPACITY } from './plan.ts'
 import {
   MINUTES_MAX,
-  monthName,
   type PresentationRow,
   type SlotState,
   slotState,

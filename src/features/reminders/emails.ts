@@ -1,5 +1,5 @@
 import type { OutgoingEmail } from '#src/features/email/mailer.ts'
-import { formatDate, formatTimeInZone } from '#src/ui/format.ts'
+import { formatDate, formatTimeInZone, monthName } from '#src/ui/format.ts'
 import { reminderKindLabels } from './preferences.ts'
 import type { DueReminder } from './reminders.ts'
 
@@ -23,8 +23,6 @@ export type ReminderEmailContext = {
   unsubscribeUrl: string
 }
 
-const monthNames = new Intl.DateTimeFormat('en-US', { month: 'long', timeZone: 'UTC' })
-const monthName = (month: number) => monthNames.format(new Date(Date.UTC(2000, month - 1, 1)))
 const weekdayNames = new Intl.DateTimeFormat('en-US', { weekday: 'long', timeZone: 'UTC' })
 const weekdayOf = (date: string) => weekdayNames.format(new Date(`${date}T00:00:00Z`))
 /** 'Monday, December 21, 2026' */
