@@ -160,12 +160,21 @@ describe(`private calendar feeds on ${testEngine}`, () => {
     expect(again.status).toBe(304)
   })
 
-  it('carries the same call events as the network feed', async () => {
+  it('carries the same call events as the network feed, with the members’ descriptions', async () => {
     const { path } = await createFeed(representative)
     const personal = icsEvents(await (await fetchFeed(path)).text())
     const network = icsEvents(await (await t.app.request('/calendar/network.ics')).text())
     expect(network.length).toBeGreaterThan(50)
-    expect(personal.filter((e) => !e.UID?.value.startsWith('presentation-'))).toEqual(network)
+    // The same events (UIDs, times, statuses, revisions); only the descriptions differ: the
+    // public feed says a call is cancelled, a member's says why (issue 10, item 5).
+    const schedule = (e: (typeof network)[number]) => ({ ...e, DESCRIPTION: undefined })
+    expect(personal.filter((e) => !e.UID?.value.startsWith('presentation-')).map(schedule)).toEqual(
+      network.map(schedule),
+    )
+    const memorialDay = personal.find((e) => e.DTSTART?.value.startsWith('20260525'))
+    expect(unescapeText(memorialDay?.DESCRIPTION?.value ?? '')).toBe(
+      'Cancelled: Federal holiday: Memorial Day',
+    )
     const cancelled = personal.filter(
       (e) => e.STATUS?.value === 'CANCELLED' && e.SUMMARY?.value === 'National call',
     )

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { callUid, type FeedCall, renderNetworkCalendar } from './calendar.ts'
+import { callUid, type FeedCall, PUBLIC_CALL_FIELDS, publicCall, renderNetworkCalendar } from './calendar.ts'
 import { icsEvents, unescapeText, validateIcs } from './ics-validate.ts'
 
 const call = (over: Partial<FeedCall> = {}): FeedCall => ({
@@ -116,6 +116,34 @@ describe('renderNetworkCalendar', () => {
     const text = renderNetworkCalendar([], { now })
     expect(validateIcs(text)).toEqual([])
     expect(icsEvents(text)).toEqual([])
+  })
+})
+
+describe('publicCall', () => {
+  const full = call({
+    status: 'cancelled',
+    cancelReason: 'The chair is on sick leave',
+    agenda: 'Confidential: the budget vote',
+    title: 'Board briefing',
+    recordingUrl: 'https://example.org/recordings/secret-42',
+  })
+
+  it('keeps exactly the public fields: when the call is and whether it is on', () => {
+    expect(Object.keys(publicCall(full)).sort()).toEqual([...PUBLIC_CALL_FIELDS].sort())
+    expect(publicCall(full)).not.toHaveProperty('agenda')
+  })
+
+  it('gives the public feed no title, reason, agenda or recording of a call that has them', () => {
+    const text = renderNetworkCalendar([publicCall(full)], { now })
+    expect(validateIcs(text)).toEqual([])
+    const [event] = icsEvents(text)
+    expect(event?.SUMMARY?.value).toBe('National call')
+    expect(event?.STATUS?.value).toBe('CANCELLED')
+    expect(unescapeText(event?.DESCRIPTION?.value ?? '')).toBe('This call is cancelled.')
+    const unfolded = text.replace(/\r\n[ \t]/g, '')
+    for (const secret of ['sick leave', 'Confidential', 'Board briefing', 'secret-42']) {
+      expect(unfolded).not.toContain(secret)
+    }
   })
 })
 

@@ -6,8 +6,25 @@ import type { CallStatus } from '#src/db/schema/calls.ts'
 import { queryRows } from '#src/db/sql.ts'
 import { vtimezone } from './vtimezone.ts'
 
-/** What a feed needs to know about one call. */
-export type FeedCall = {
+/**
+ * The fields of a call anyone may see: when it is and whether it is on (what the home page
+ * says of the next call). Everything else a call has (its title, why it is cancelled, its
+ * agenda and recording) is for the network's members: `/calls/:date` answers only those who
+ * hold `calls:read`, and so do the feeds. This list is the one definition of "public".
+ */
+export const PUBLIC_CALL_FIELDS = [
+  'id',
+  'localDate',
+  'timeZone',
+  'startsAt',
+  'durationMinutes',
+  'status',
+  'sequence',
+  'lastModified',
+] as const
+
+/** A call as the public sees it. */
+export type PublicCall = {
   id: string
   localDate: string
   timeZone: string
@@ -15,16 +32,26 @@ export type FeedCall = {
   startsAt: string
   durationMinutes: number
   status: CallStatus
-  cancelReason: string | null
-  agenda: string | null
-  /** The call's title ('National call' when it has none), and its recording link when there is one. */
-  title: string | null
-  recordingUrl: string | null
   /** How many times its date, time, length or status were changed after it was created. */
   sequence: number
   /** When the call's record last changed, ISO 8601, or null when the audit log does not say. */
   lastModified: string | null
 }
+
+/** What a feed for members needs to know about one call: the public fields and the members' ones. */
+export type FeedCall = PublicCall & {
+  cancelReason: string | null
+  agenda: string | null
+  /** The call's title ('National call' when it has none), and its recording link when there is one. */
+  title: string | null
+  recordingUrl: string | null
+}
+
+/** The call with its public fields only: a new object, so nothing else can leak through it. */
+export const publicCall = (call: PublicCall): PublicCall =>
+  Object.fromEntries(PUBLIC_CALL_FIELDS.map((field) => [field, call[field]])) as PublicCall
+
+const isMembersCall = (call: PublicCall | FeedCall): call is FeedCall => 'agenda' in call
 
 /** ical-generator writes PRODID as '-' followed by this: -//Collaborative Hub//Network calendar//EN. */
 const PRODUCT_ID = '//Collaborative Hub//Network calendar//EN'
@@ -92,8 +119,12 @@ export type FeedExtraEvent = {
   lastModified: string | null
 }
 
-/** The event's description: the reason a cancelled call is off, then the agenda when there is one. */
-const describe = (call: FeedCall): string | null => {
+/**
+ * The event's description. For members: the reason a cancelled call is off, then the agenda
+ * and the recording. For the public: only that it is cancelled.
+ */
+const describe = (call: PublicCall | FeedCall): string | null => {
+  if (!isMembersCall(call)) return call.status === 'cancelled' ? 'This call is cancelled.' : null
   const parts: string[] = []
   if (call.status === 'cancelled') parts.push(`Cancelled: ${call.cancelReason ?? 'no reason given'}`)
   if (call.agenda?.trim()) parts.push(`Agenda:\n${call.agenda.trim()}`)
@@ -105,10 +136,11 @@ const describe = (call: FeedCall): string | null => {
  * Writes the network calendar (RFC 5545): one event per call in its own time zone, with a
  * VTIMEZONE for every zone used. `now` stamps events whose last change is unknown.
  * `extraEvents` (the private feed's presentation slots) follow the calls; the network feed
- * has none, and `name` and `description` name a feed other than the network's.
+ * has none, and `name` and `description` name a feed other than the network's. A call given
+ * with its members' fields (a `FeedCall`) is written with them; a `PublicCall` without.
  */
 export function renderNetworkCalendar(
-  calls: FeedCall[],
+  calls: readonly (PublicCall | FeedCall)[],
   options: { now: Date; name?: string; description?: string; url?: string; extraEvents?: FeedExtraEvent[] },
 ): string {
   const extraEvents = options.extraEvents ?? []
@@ -130,7 +162,7 @@ export function renderNetworkCalendar(
   const events: FeedExtraEvent[] = [
     ...calls.map((call) => ({
       uid: callUid(call.id),
-      summary: call.title?.trim() || CALL_SUMMARY,
+      summary: (isMembersCall(call) && call.title?.trim()) || CALL_SUMMARY,
       description: describe(call),
       startsAt: call.startsAt,
       durationMinutes: call.durationMinutes,
@@ -167,11 +199,11 @@ export function renderNetworkCalendar(
 /** The first day a feed lists: January 1 of last year. */
 export const feedSinceDate = (today: string): string => `${Number(today.slice(0, 4)) - 1}-01-01`
 
-/** The public network feed: the calls from January of last year on. */
+/** The public network feed: the calls from January of last year on, with their public fields only. */
 export async function buildNetworkCalendar(
   db: DbOrTx,
   options: { today: string; now: Date; url?: string },
 ): Promise<string> {
   const calls = await listFeedCalls(db, { sinceDate: feedSinceDate(options.today) })
-  return renderNetworkCalendar(calls, { now: options.now, url: options.url })
+  return renderNetworkCalendar(calls.map(publicCall), { now: options.now, url: options.url })
 }

@@ -3,9 +3,17 @@ import { sql } from 'drizzle-orm'
 import { writeAs } from '#src/db/actor.ts'
 import type { Db, DbOrTx } from '#src/db/client.ts'
 import { queryRows } from '#src/db/sql.ts'
+import { can } from '#src/features/access/permissions.ts'
+import { loadUserViewer } from '#src/features/access/viewer.ts'
 import { getSettings } from '#src/features/settings/settings.ts'
 import { formatDate } from '#src/ui/format.ts'
-import { type FeedExtraEvent, feedSinceDate, listFeedCalls, renderNetworkCalendar } from './calendar.ts'
+import {
+  type FeedExtraEvent,
+  feedSinceDate,
+  listFeedCalls,
+  publicCall,
+  renderNetworkCalendar,
+} from './calendar.ts'
 
 /** Where a private feed answers: the secret is the last part of the path. */
 export const personalFeedPath = (token: string): string => `/calendar/people/${token}.ics`
@@ -163,20 +171,34 @@ export function presentationEvent(slot: PresentationSlot, minutes: number): Feed
 }
 
 /**
+ * Whether the person may read the calls' members-only fields on `onDate`: the rule of the
+ * `/calls/:date` page (`calls:read`: seat holders, the board, staff) applied to their account.
+ */
+export async function canReadCallsOf(db: DbOrTx, personId: string, onDate: string): Promise<boolean> {
+  const [user] = await queryRows<{ id: string; email: string; name: string }>(
+    db,
+    sql`select u.id, u.email, u.name from people p join auth_users u on u.id = p.user_id where p.id = ${personId}`,
+  )
+  return user ? can(await loadUserViewer(db, user, onDate), 'calls:read') : false
+}
+
+/**
  * The person's private feed: the network feed's calls (same events and UIDs) and the
- * presentation slots of the organisations whose seat they hold today.
+ * presentation slots of the organisations whose seat they hold today. The calls carry their
+ * members' fields (title, why cancelled, agenda, recording) while the person may read them.
  */
 export async function buildPersonalCalendar(
   db: DbOrTx,
   options: { personId: string; today: string; now: Date; url?: string },
 ): Promise<string> {
   const sinceDate = feedSinceDate(options.today)
-  const [calls, slots, settings] = await Promise.all([
+  const [calls, slots, settings, isMember] = await Promise.all([
     listFeedCalls(db, { sinceDate }),
     presentationSlotsOf(db, { personId: options.personId, onDate: options.today, sinceDate }),
     getSettings(db),
+    canReadCallsOf(db, options.personId, options.today),
   ])
-  return renderNetworkCalendar(calls, {
+  return renderNetworkCalendar(isMember ? calls : calls.map(publicCall), {
     now: options.now,
     url: options.url,
     name: 'Collaborative Hub calls and presentations',
