@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { contextStorage } from 'hono/context-storage'
 import { secureHeaders } from 'hono/secure-headers'
+import { classifyFailure, describe, RETRY_AFTER_SECONDS } from '#src/db/failures.ts'
 import { apiTokenRoutes } from '#src/features/access/api-tokens.routes.tsx'
 import {
   authHeaders,
@@ -97,10 +98,27 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   })
   app.onError((error, c) => {
     const isApi = c.req.path.startsWith('/api/')
-    if (isAppError(error)) {
-      const status = error.status as 400 | 404 | 409 | 500 | 503
-      if (isApi) return c.json({ error: { code: error.code, message: error.userMessage } }, status)
-      return renderErrorPage(c, status, error.userMessage)
+    // Known failures (database unreachable, data folder not writable) are named in one place.
+    const known = isAppError(error)
+      ? error
+      : classifyFailure(error, {
+          folder: deps.database.kind === 'pglite' ? deps.database.location : undefined,
+        })
+    if (known) {
+      const status = known.status as 400 | 404 | 409 | 500 | 503 | 507
+      let message = known.userMessage
+      if (known.code === 'DATABASE_UNAVAILABLE') {
+        c.header('Retry-After', String(RETRY_AFTER_SECONDS))
+        logger.warn({ path: c.req.path, cause: describe(error) }, 'database unavailable')
+      }
+      if (known.code === 'STORAGE_UNAVAILABLE' && !isAppError(error)) {
+        // The operator reads the folder in the log; the visitor learns only that saving failed.
+        logger.error({ path: c.req.path }, known.userMessage)
+        message =
+          'The Hub cannot save data just now: its disk is full or read-only. The error has been logged.'
+      }
+      if (isApi) return c.json({ error: { code: known.code, message } }, status)
+      return renderErrorPage(c, status, message)
     }
     logger.error({ err: error, path: c.req.path }, 'unexpected error')
     const message = 'The Hub could not answer this request. The error has been logged.'

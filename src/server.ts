@@ -5,7 +5,7 @@ import { createApp } from '#src/app.ts'
 import type { Config } from '#src/config.ts'
 import type { Database } from '#src/db/client.ts'
 import { migrateDatabase } from '#src/db/migrate.ts'
-import { openConfiguredDatabase } from '#src/db/open-configured.ts'
+import { closeAfterFailedStart, openConfiguredDatabase } from '#src/db/open-configured.ts'
 import { createAuth } from '#src/features/auth/auth.ts'
 import { resolveAuthSecret } from '#src/features/auth/secret.ts'
 import { extendCallSeries } from '#src/features/calls/calls-admin.ts'
@@ -158,7 +158,8 @@ export async function startHub(
       },
     }
   } catch (error) {
-    if (!options.database) await database.close().catch(() => {})
+    // A data folder this start created is removed again: no half-built folder is left behind.
+    if (!options.database) await closeAfterFailedStart(database).catch(() => {})
     throw error
   }
 }

@@ -2,8 +2,9 @@ import { readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { loadConfig } from '#src/config.ts'
 import type { Database } from '#src/db/client.ts'
+import { classifyFailure, describe } from '#src/db/failures.ts'
 import { migrateDatabase, migrationState } from '#src/db/migrate.ts'
-import { openConfiguredDatabase } from '#src/db/open-configured.ts'
+import { closeAfterFailedStart, openConfiguredDatabase } from '#src/db/open-configured.ts'
 import { parseAttendanceReport } from '#src/features/attendance/parse/index.ts'
 import { isValidTimeZone } from '#src/features/calls/time-zone.ts'
 import { loadDemo } from '#src/features/demo/load-demo.ts'
@@ -51,6 +52,9 @@ Environment:
 `
 
 class UsageError extends Error {}
+
+/** How long `hub serve` waits for open requests after SIGTERM or SIGINT before exiting anyway. */
+const SHUTDOWN_GRACE_MS = 10_000
 
 /** Runs one `hub` command; returns the process exit code (0 ok, 1 failed, 2 usage). */
 export async function runCli(
@@ -112,7 +116,13 @@ export async function runCli(
         const hub = await startHub(config, { say })
         const stop = async () => {
           say('Stopping…')
-          await hub.close()
+          // Requests and queries are bounded by the pool's timeouts, but a server that vanished
+          // mid-answer must not keep the process alive: past the grace period, stop anyway.
+          setTimeout(() => {
+            say(`Stopped without finishing within ${SHUTDOWN_GRACE_MS / 1000} s.`)
+            process.exit(1)
+          }, SHUTDOWN_GRACE_MS).unref()
+          await hub.close().catch((error: unknown) => say(`hub: while stopping: ${describe(error)}`))
           process.exit(0)
         }
         process.once('SIGINT', stop)
@@ -170,8 +180,10 @@ export async function runCli(
       say(`hub: ${(error as Error).message}`)
       return 2
     }
-    if (isAppError(error)) {
-      say(`hub: ${error.userMessage}`)
+    // A database out of reach or a data folder that cannot be written: named in one line.
+    const known = isAppError(error) ? error : classifyFailure(error, { folder: dataFolder() })
+    if (known) {
+      say(`hub: ${known.userMessage}`)
       return 1
     }
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
@@ -224,6 +236,16 @@ async function attendance(
   return 0
 }
 
+/** The embedded database's folder, to name in a storage error; none when a server is configured. */
+function dataFolder(): string | undefined {
+  try {
+    const config = loadConfig()
+    return config.databaseUrl ? undefined : config.dataDir
+  } catch {
+    return undefined
+  }
+}
+
 async function withDatabase(
   config: ReturnType<typeof loadConfig>,
   work: (database: Database) => Promise<void>,
@@ -231,10 +253,13 @@ async function withDatabase(
   const database = await openConfiguredDatabase(config)
   try {
     await work(database)
-    return 0
-  } finally {
-    await database.close()
+  } catch (error) {
+    // The first error is the one worth telling (on a full disk, closing fails too).
+    await closeAfterFailedStart(database).catch(() => {})
+    throw error
   }
+  await database.close()
+  return 0
 }
 
 function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
@@ -254,7 +279,10 @@ if (isMain || process.env.HUB_CLI === '1') {
       if (code !== undefined) process.exitCode = code
     },
     (error) => {
-      process.stderr.write(`hub: unexpected error: ${(error as Error).stack ?? error}\n`)
+      // PGlite throws plain objects ({ name: 'ErrnoError', errno }): describe them, not "[object Object]".
+      process.stderr.write(
+        `hub: unexpected error: ${error instanceof Error ? error.stack : describe(error)}\n`,
+      )
       process.exitCode = 1
     },
   )

@@ -33,7 +33,13 @@ export type Database = {
 
 export type OpenOptions =
   | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob }
-  | { kind: 'postgres'; url: string; maxConnections?: number }
+  | {
+      kind: 'postgres'
+      url: string
+      maxConnections?: number
+      /** Open without checking that the server answers (tests of a server that is gone). */
+      isLazy?: boolean
+    }
 
 /** The one place that opens a database connection. */
 export async function openDatabase(options: OpenOptions): Promise<Database> {
@@ -58,19 +64,28 @@ async function openPglite(options: { dataDir?: string; loadDataDir?: Blob }): Pr
   }
 }
 
-async function openPostgres(options: { url: string; maxConnections?: number }): Promise<Database> {
+async function openPostgres(options: {
+  url: string
+  maxConnections?: number
+  isLazy?: boolean
+}): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: options.url, // Two at least: an advisory lock holds one connection while the work uses another.
     max: Math.max(2, options.maxConnections ?? 10),
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    idleTimeoutMillis: IDLE_TIMEOUT_MS,
+    statement_timeout: STATEMENT_TIMEOUT_MS,
+    query_timeout: QUERY_TIMEOUT_MS,
+    idle_in_transaction_session_timeout: STATEMENT_TIMEOUT_MS,
+    keepAlive: true,
   })
   // An idle client that errors (server restart) must not crash the process.
   pool.on('error', () => {})
   try {
-    const probe = await pool.connect()
-    probe.release()
+    if (!options.isLazy) (await pool.connect()).release()
   } catch (error) {
     await pool.end().catch(() => {})
-    throw new AppError('DATABASE_UNREACHABLE', {
+    throw new AppError('DATABASE_UNAVAILABLE', {
       userMessage: `cannot reach the PostgreSQL server at ${redactUrl(options.url)}: ${(error as Error).message}`,
       cause: error,
     })
@@ -82,18 +97,45 @@ async function openPostgres(options: { url: string; maxConnections?: number }): 
     location: redactUrl(options.url),
     listen: async (channel, onNotify, onLost) => {
       const client = await pool.connect()
-      let isStopped = false
-      client.on('notification', (message) => {
+      let isReleased = false
+      // A broken client goes back with its error, so that the pool discards it instead of keeping
+      // it checked out for ever (nine lost listeners used to fill the pool and hang every request).
+      const release = (error?: Error) => {
+        if (isReleased) return
+        isReleased = true
+        client.off('notification', notify)
+        client.off('error', lose)
+        client.off('end', ended)
+        // A discarded client may still report its dying socket: that must not crash the process.
+        if (error) client.on('error', () => {})
+        client.release(error)
+      }
+      const notify = (message: pg.Notification) => {
         if (message.channel === channel) onNotify(message.payload ?? '')
-      })
-      client.on('error', (error) => {
-        if (!isStopped) onLost?.(error)
-      })
-      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`)
+      }
+      const lose = (error: Error) => {
+        if (isReleased) return
+        release(error)
+        onLost?.(error)
+      }
+      const ended = () => lose(new Error('Connection terminated'))
+      client.on('notification', notify)
+      client.on('error', lose)
+      client.on('end', ended)
+      try {
+        await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`)
+      } catch (error) {
+        release(error as Error)
+        throw error
+      }
       return async () => {
-        isStopped = true
-        await client.query(`UNLISTEN ${pg.escapeIdentifier(channel)}`).catch(() => {})
-        client.release()
+        if (isReleased) return
+        try {
+          await client.query(`UNLISTEN ${pg.escapeIdentifier(channel)}`)
+          release()
+        } catch (error) {
+          release(error as Error)
+        }
       }
     },
     withAdvisoryLock: async (key, work) => {
@@ -110,6 +152,18 @@ async function openPostgres(options: { url: string; maxConnections?: number }): 
     close: () => pool.end(),
   }
 }
+
+// Timeouts of the server pool, so that a lost server makes requests fail fast (503) instead of
+// queueing for ever. Connecting: a healthy server answers in milliseconds, and a person waiting for
+// a page should hear "try again" within seconds. Idle: connections unused for 30 s are closed, so
+// dead sockets from a restarted server do not linger. Statements: the slowest legitimate work (an
+// import of a whole network, a migration) takes seconds; a minute means something is stuck, and the
+// server cancels it. The client-side query timeout is a little longer, for a server that stopped
+// answering without closing the socket (the server's own, clearer error wins when it can speak).
+const CONNECT_TIMEOUT_MS = 5_000
+const IDLE_TIMEOUT_MS = 30_000
+const STATEMENT_TIMEOUT_MS = 60_000
+const QUERY_TIMEOUT_MS = 65_000
 
 /** A connection string without its password, fit for logs. */
 export function redactUrl(url: string): string {

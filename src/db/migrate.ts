@@ -7,6 +7,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator'
 import type { PgliteDatabase } from 'drizzle-orm/pglite'
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
 import type { Database } from './client.ts'
+import { isConnectionFailure } from './failures.ts'
 import { queryRows } from './sql.ts'
 
 export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations')
@@ -47,7 +48,9 @@ export async function migrationState(database: Database): Promise<MigrationState
       sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
     )
     applied = rows[0]?.n ?? 0
-  } catch {
+  } catch (error) {
+    // No migrations table means none applied; no database at all is another answer.
+    if (isConnectionFailure(error)) throw error
     applied = 0
   }
   return { applied, expected, isCurrent: applied === expected }

@@ -6,7 +6,10 @@ export const errorStatus = {
   NOT_EMPTY: 409,
   SCHEMA_MISMATCH: 409,
   CONFIG: 500,
-  DATABASE_UNREACHABLE: 503,
+  /** The database cannot be reached now (down, restarting, connections lost): retry later. */
+  DATABASE_UNAVAILABLE: 503,
+  /** The data folder cannot be written (read-only, full, no permission): an operator must act. */
+  STORAGE_UNAVAILABLE: 507,
 } as const
 
 export type ErrorCode = keyof typeof errorStatus

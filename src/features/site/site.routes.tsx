@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { RETRY_AFTER_SECONDS } from '#src/db/failures.ts'
 import { migrationState } from '#src/db/migrate.ts'
 import { requirePermission } from '#src/features/access/middleware.ts'
 import { openApiDocument } from '#src/features/api/openapi.ts'
@@ -52,16 +53,18 @@ export function siteRoutes(deps: AppDeps): Hono<AppEnv> {
   })
 
   app.get('/healthz', requirePermission('public'), async (c) => {
+    c.header('Cache-Control', 'no-store')
     try {
+      // Throws when the database cannot be reached (migrationState tells "none applied" from "no answer").
       const migrations = await migrationState(deps.database)
       const body = {
         status: migrations.isCurrent ? 'ok' : 'migrations-pending',
         database: { engine: deps.database.kind, reachable: true },
         migrations: { applied: migrations.applied, expected: migrations.expected },
       }
-      c.header('Cache-Control', 'no-store')
       return c.json(body, migrations.isCurrent ? 200 : 503)
     } catch {
+      c.header('Retry-After', String(RETRY_AFTER_SECONDS))
       return c.json(
         { status: 'database-unreachable', database: { engine: deps.database.kind, reachable: false } },
         503,
