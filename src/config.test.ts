@@ -26,7 +26,10 @@ describe('loadConfig', () => {
   })
 
   it('knows production mode from NODE_ENV', () => {
-    expect(loadConfig({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(32) }).isProduction).toBe(true)
+    expect(
+      loadConfig({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(32), SMTP_URL: 'smtp://mail:25' })
+        .isProduction,
+    ).toBe(true)
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow('AUTH_SECRET: production needs AUTH_SECRET')
     expect(() => loadConfig({ NODE_ENV: 'staging' })).toThrow(/^NODE_ENV:/)
   })

@@ -63,6 +63,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new AppError('CONFIG', {
       userMessage: 'AUTH_SECRET: production needs AUTH_SECRET (32 characters or more)',
     })
+  // Without a mail server, sign-in, reset and invitation links would sit in a folder on the server.
+  if (e.NODE_ENV === 'production' && !e.SMTP_URL)
+    throw new AppError('CONFIG', {
+      userMessage:
+        'SMTP_URL: production needs SMTP_URL (smtp:// or smtps://) to send sign-in and invitation emails',
+    })
   return {
     port: e.PORT,
     host: e.HOST,

@@ -115,6 +115,7 @@ describe(`hub demo, export and import on ${testEngine}`, () => {
         ...target.env,
         NODE_ENV: 'production',
         AUTH_SECRET: 'a-production-secret-of-at-least-32-chars',
+        SMTP_URL: 'smtp://127.0.0.1:2525',
       })
       expect(run.code).toBe(1)
       expect(run.stderr).toBe('hub: the demo network is never loaded when NODE_ENV=production\n')
@@ -156,6 +157,7 @@ describe(`hub serve on ${testEngine}`, () => {
         ...target.env,
         NODE_ENV: 'production',
         AUTH_SECRET: 'a-production-secret-of-at-least-32-chars',
+        SMTP_URL: 'smtp://127.0.0.1:2525',
       })
       expect(hub.output()).toContain('Production mode never loads the demo network.')
       const orgs = (await (await fetch(`${hub.url}/api/v1/organizations`)).json()) as { data: unknown[] }

@@ -2,9 +2,12 @@ import { BreakableText } from '#src/features/audit/breakable-text.tsx'
 import { formatInstantUtc, isoInstant } from '#src/features/audit/format.ts'
 import { StaffNav } from '#src/features/audit/staff-nav.tsx'
 import { Layout } from '#src/ui/layout.tsx'
-import type { OutboxEntry } from './mailer.ts'
+import type { ShownEntry } from './redact.ts'
 
-function Email(props: { email: OutboxEntry }) {
+/** The staff's outbox (every email, links hidden in others' mail) or a person's own emails. */
+export type OutboxScope = 'staff' | 'own'
+
+function Email(props: { email: ShownEntry }) {
   const { email } = props
   return (
     <li>
@@ -24,6 +27,9 @@ function Email(props: { email: OutboxEntry }) {
           <dt>To:</dt> <dd>{email.to}</dd>
         </div>
       </dl>
+      {email.isRedacted ? (
+        <p class="note">Its links are hidden: this email was sent to someone else.</p>
+      ) : null}
       <details>
         <summary>The email’s text</summary>
         {/* Shown as text: links in it are not made clickable (they may sign whoever opens them in). */}
@@ -35,27 +41,53 @@ function Email(props: { email: OutboxEntry }) {
   )
 }
 
-export function OutboxPage(props: { kind: 'smtp' | 'outbox'; emails: OutboxEntry[]; limit: number }) {
+const lede = {
+  staff: () => (
+    <>
+      <p class="lede">
+        No SMTP server is set up, so the Hub writes each email it would send (invitations, sign-in links,
+        password resets) to a file here instead of sending it.
+      </p>
+      <p>
+        Links are hidden in the emails sent to others: they may sign whoever opens them in. Each person sees
+        their own emails whole, signed in, on <a href="/account/outbox">their emails page</a>.
+      </p>
+    </>
+  ),
+  own: () => (
+    <p class="lede">
+      No SMTP server is set up, so the Hub keeps the emails it would send you (invitations, sign-in links,
+      password resets) here instead of sending them. Only you see their links.
+    </p>
+  ),
+}
+
+export function OutboxPage(props: {
+  scope: OutboxScope
+  kind: 'smtp' | 'outbox'
+  emails: ShownEntry[]
+  limit: number
+}) {
   const n = props.emails.length
+  const title = props.scope === 'staff' ? 'Email outbox' : 'Your emails'
   return (
-    <Layout title="Email outbox">
+    <Layout title={title}>
       <div class="wrap">
-        <StaffNav current="outbox" />
-        <h1>Email outbox</h1>
+        {props.scope === 'staff' ? <StaffNav current="outbox" /> : null}
+        <h1>{title}</h1>
         {props.kind === 'smtp' ? (
           <p class="lede">
-            The Hub sends its emails through an SMTP server, so there is no outbox to show: look in the mail
-            server's records instead.
+            The Hub sends its emails through an SMTP server, so there is no outbox to show:{' '}
+            {props.scope === 'staff' ? 'look in the mail server’s records instead.' : 'look in your mailbox.'}
           </p>
         ) : (
           <>
-            <p class="lede">
-              No SMTP server is set up, so the Hub writes each email it would send (invitations, sign-in
-              links, password resets) to a file here instead of sending it.
-            </p>
+            {lede[props.scope]()}
             <p class="results-count" role="status">
               {n === 0
-                ? 'No email has been written yet.'
+                ? props.scope === 'staff'
+                  ? 'No email has been written yet.'
+                  : 'No email has been written to you yet.'
                 : n >= props.limit
                   ? `The newest ${n} emails, newest first.`
                   : `${n} ${n === 1 ? 'email' : 'emails'}, newest first.`}
