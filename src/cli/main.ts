@@ -8,12 +8,11 @@ import { closeAfterFailedStart, openConfiguredDatabase } from '#src/db/open-conf
 import { parseAttendanceReport } from '#src/features/attendance/parse/index.ts'
 import { isValidTimeZone } from '#src/features/calls/time-zone.ts'
 import { loadDemo } from '#src/features/demo/load-demo.ts'
-import { exportNetwork } from '#src/features/transfer/export-network.ts'
-import { importNetwork } from '#src/features/transfer/import-network.ts'
 import { isAppError } from '#src/lib/errors.ts'
 import { startHub } from '#src/server.ts'
 import { attendanceImport, ImportUsageError } from './attendance-import.ts'
 import { complianceRequest, printCompliance } from './compliance.ts'
+import { exportTo, importFrom } from './transfer.ts'
 
 const usage = `Usage: hub <command> [options]
 
@@ -21,8 +20,10 @@ Commands:
   serve            Start the Hub (migrates the database; loads the demo network into an empty one)
   migrate          Apply pending database migrations
   demo             Load the demo network into an empty database
-  export           Print the whole network as one JSON document on stdout
-  import FILE      Load an export (FILE, or - for stdin) into an empty database, in one transaction
+  export           Print the whole network on stdout as NDJSON: a header, one line per row, stored
+                   files in base64 chunks, a closing line with row counts and SHA-256 checksums
+  import FILE      Load an export (FILE, or - for stdin) into an empty database, in one transaction;
+                   the file is checked whole before any database is touched (refused: status 2)
   attendance parse FILE --call-date YYYY-MM-DD [--time-zone ZONE] [--json]
                    Read a Zoom, Teams or Google Meet attendance report and print who attended
                    (time zone of the call, default America/New_York; writes nothing)
@@ -144,30 +145,12 @@ export async function runCli(
           )
         })
       case 'export':
-        return await withDatabase(config, async (database) => {
-          await migrateDatabase(database)
-          const doc = await exportNetwork(database.db)
-          await write(io.out, `${JSON.stringify(doc, null, 1)}\n`)
-        })
+        return await withDatabase(config, (database) => exportTo(database, io.out))
       case 'import': {
         const file = rest[0]
         if (!file)
           throw new UsageError('hub import needs a FILE (an export made by `hub export`, or - for stdin)')
-        const text = file === '-' ? await readStdin() : await readFile(file, 'utf8')
-        let doc: unknown
-        try {
-          doc = JSON.parse(text)
-        } catch (error) {
-          throw new UsageError(
-            `${file} is not JSON (${(error as Error).message}); expected a \`hub export\` document`,
-          )
-        }
-        return await withDatabase(config, async (database) => {
-          await migrateDatabase(database)
-          const counts = await importNetwork(database.db, doc)
-          const total = Object.values(counts).reduce((a, b) => a + b, 0)
-          say(`Imported ${total} rows into ${Object.keys(counts).length} tables.`)
-        })
+        return await importFrom(config, file, { say, stdin: process.stdin })
       }
       default:
         throw new UsageError(`unknown command "${command}"; run \`hub --help\` for the list`)
@@ -264,12 +247,6 @@ async function withDatabase(
 
 function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
   return new Promise((resolve, reject) => stream.write(text, (error) => (error ? reject(error) : resolve())))
-}
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = []
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks).toString('utf8')
 }
 
 const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'))

@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { exportedRows, exportLines } from '../support/export-document.ts'
 import { runHub, startHubProcess } from '../support/run-hub.ts'
 import { createTestDatabase, type TestDatabase, testEngine } from '../support/test-database.ts'
 
@@ -69,11 +70,10 @@ describe(`hub demo, export and import on ${testEngine}`, () => {
 
     const exported = await runHub(['export'], source.env)
     expect(exported.code).toBe(0)
-    const file = path.join(workDir, 'network.json')
+    const file = path.join(workDir, 'network.ndjson')
     await writeFile(file, exported.stdout)
-    const doc = JSON.parse(exported.stdout) as { format: string; tables: Record<string, unknown[]> }
-    expect(doc.format).toBe('collaborative-hub-export')
-    expect(doc.tables.organizations?.length).toBeGreaterThan(30)
+    expect(JSON.parse(exportLines(exported.stdout)[0] ?? '').format).toBe('collaborative-hub-export')
+    expect(exportedRows(exported.stdout).organizations?.length).toBeGreaterThan(30)
 
     const target = await emptyTarget()
     try {
@@ -99,10 +99,8 @@ describe(`hub demo, export and import on ${testEngine}`, () => {
       expect(run.code).toBe(2)
       expect(run.stderr).toContain('is not JSON')
       expect(run.stderr).toContain('expected a `hub export` document')
-      const exported = JSON.parse((await runHub(['export'], target.env)).stdout) as {
-        tables: Record<string, unknown[]>
-      }
-      expect(Object.values(exported.tables).every((rows) => rows.length === 0)).toBe(true)
+      const exported = exportedRows((await runHub(['export'], target.env)).stdout)
+      expect(Object.values(exported).every((rows) => rows.length === 0)).toBe(true)
     } finally {
       await target.drop()
     }

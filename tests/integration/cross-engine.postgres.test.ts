@@ -3,7 +3,8 @@ import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { type Database, openDatabase } from '../../src/db/client.ts'
 import { loadDemo } from '../../src/features/demo/load-demo.ts'
-import { exportNetwork } from '../../src/features/transfer/export-network.ts'
+import { exportNetworkText } from '../../src/features/transfer/export-network.ts'
+import { textSource } from '../../src/features/transfer/format.ts'
 import { importNetwork } from '../../src/features/transfer/import-network.ts'
 import { DEMO_TODAY } from '../support/fixtures.ts'
 import { createTestApp, eventually } from '../support/test-app.ts'
@@ -55,13 +56,13 @@ describe('PGlite and PostgreSQL hold the same network', () => {
   })
 
   it('moves a network from PGlite to the server and back without losing anything', async () => {
-    const fromEmbedded = await exportNetwork(embedded.db)
+    const fromEmbedded = await exportNetworkText(embedded.db)
     const target = await createTestDatabase()
     try {
-      await importNetwork(target.db, JSON.parse(JSON.stringify(fromEmbedded)))
-      const fromServer = await exportNetwork(target.db)
-      expect(JSON.stringify(fromServer)).toBe(JSON.stringify(fromEmbedded))
-      expect(JSON.stringify(fromServer)).toBe(JSON.stringify(await exportNetwork(server.db)))
+      await importNetwork(target.db, textSource(fromEmbedded))
+      const fromServer = await exportNetworkText(target.db)
+      expect(fromServer).toBe(fromEmbedded)
+      expect(fromServer).toBe(await exportNetworkText(server.db))
     } finally {
       await target.drop()
     }

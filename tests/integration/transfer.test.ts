@@ -1,41 +1,71 @@
+import { createHash, randomBytes } from 'node:crypto'
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { queryRows } from '../../src/db/sql.ts'
 import { loadDemo } from '../../src/features/demo/load-demo.ts'
-import { exportNetwork, type NetworkExport } from '../../src/features/transfer/export-network.ts'
-import { importNetwork } from '../../src/features/transfer/import-network.ts'
+import { storeFile } from '../../src/features/files/files.ts'
+import { exportNetworkText } from '../../src/features/transfer/export-network.ts'
+import { CHUNK_BYTES, textSource } from '../../src/features/transfer/format.ts'
+import { importNetwork, verifyExport } from '../../src/features/transfer/import-network.ts'
 import { countRows } from '../../src/features/transfer/tables.ts'
+import { exportedRows, exportLines, sealExport } from '../support/export-document.ts'
 import { DEMO_TODAY } from '../support/fixtures.ts'
 import { createTestDatabase, type TestDatabase, testEngine } from '../support/test-database.ts'
 
+/** A PDF of `size` bytes that no compression shrinks. */
+const pdf = (size: number) => Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(size - 9)])
+
 describe(`export and import on ${testEngine}`, () => {
   let source: TestDatabase
-  let exported: NetworkExport
+  let exported: string
+  const bigFile = pdf(CHUNK_BYTES * 2 + 1234)
 
   beforeAll(async () => {
     source = await createTestDatabase()
     await loadDemo(source.db, { isProduction: false, today: DEMO_TODAY })
-    exported = await exportNetwork(source.db)
+    await source.db.transaction((tx) =>
+      storeFile(tx, { name: 'plan.pdf', kind: 'pdf', bytes: bigFile, uploadedBy: null }),
+    )
+    exported = await exportNetworkText(source.db)
   })
   afterAll(async () => {
     await source.drop()
   })
 
-  it('exports every table of the network with its rows', () => {
-    const counts = Object.fromEntries(
-      Object.entries(exported.tables).map(([name, rows]) => [name, rows.length]),
-    )
-    expect(counts.organizations).toBeGreaterThan(30)
-    expect(counts.calls).toBe(52)
-    expect(counts.attendance).toBeGreaterThan(500)
-    expect(Object.keys(exported.tables)).not.toContain('content_version')
+  it('exports every table of the network with its rows, and a closing line that counts them', () => {
+    const tables = exportedRows(exported)
+    expect(tables.organizations?.length).toBeGreaterThan(30)
+    expect(tables.calls).toHaveLength(52)
+    expect(tables.attendance?.length).toBeGreaterThan(500)
+    expect(Object.keys(tables)).not.toContain('content_version')
+    const [tag, trailer] = JSON.parse(exportLines(exported).at(-1) ?? '') as [
+      string,
+      { tables: { table: string; rows: number }[] },
+    ]
+    expect(tag).toBe('end')
+    expect(trailer.tables.find((t) => t.table === 'calls')?.rows).toBe(52)
   })
 
-  it('imports into an empty database and exports the same document again', async () => {
+  it('writes a stored file as chunks of its own, never as one line', () => {
+    const lines = exportLines(exported)
+    const chunks = lines.filter((line) => line.startsWith('["bytes","data",'))
+    expect(chunks).toHaveLength(3)
+    expect(Math.max(...lines.map((line) => line.length))).toBeLessThan(CHUNK_BYTES * 1.4)
+    const file = exportedRows(exported).stored_files?.find((row) => row.name === 'plan.pdf')
+    expect(file?.data).toBe(bigFile.length)
+  })
+
+  it('imports into an empty database, keeps the file byte for byte, and exports the same document again', async () => {
     const target = await createTestDatabase()
     try {
-      await importNetwork(target.db, JSON.parse(JSON.stringify(exported)))
-      expect(JSON.stringify(await exportNetwork(target.db))).toBe(JSON.stringify(exported))
+      const counts = await importNetwork(target.db, textSource(exported))
+      expect(counts.calls).toBe(52)
+      expect(await exportNetworkText(target.db)).toBe(exported)
+      const [file] = await queryRows<{ sha: string }>(
+        target.db,
+        sql`select encode(sha256(data), 'hex') as sha from stored_files where name = 'plan.pdf'`,
+      )
+      expect(file?.sha).toBe(createHash('sha256').update(bigFile).digest('hex'))
     } finally {
       await target.drop()
     }
@@ -43,55 +73,88 @@ describe(`export and import on ${testEngine}`, () => {
 
   it('refuses to import into a database that has data, and changes nothing', async () => {
     const before = await countRows(source.db)
-    await expect(importNetwork(source.db, exported)).rejects.toThrow(/not empty.*organizations/)
+    await expect(importNetwork(source.db, textSource(exported))).rejects.toThrow(/not empty.*organizations/)
     expect(await countRows(source.db)).toEqual(before)
   })
 
-  it('imports nothing when one row is bad', async () => {
+  it('imports nothing when one row breaks a rule of the database', async () => {
     const target = await createTestDatabase()
     try {
-      const broken = structuredClone(exported)
-      const calls = broken.tables.calls ?? []
-      calls[calls.length - 1] = { ...calls[calls.length - 1], duration_minutes: -5 }
-      await expect(importNetwork(target.db, broken)).rejects.toThrow(
+      const lines = exportLines(exported).slice(0, -1)
+      const start = lines.indexOf('["table","calls"]')
+      const row = JSON.parse(lines[start + 1] ?? '') as Record<string, unknown>
+      lines[start + 1] = JSON.stringify({ ...row, duration_minutes: -5 })
+      await expect(importNetwork(target.db, textSource(sealExport(lines)))).rejects.toThrow(
         /cannot import calls.*nothing was imported/,
       )
-      const rows = await queryRows<{ n: number }>(
-        target.db,
-        sql`select count(*)::int as n from organizations`,
+      expect(await countRows(target.db)).toEqual(
+        Object.fromEntries(Object.keys(await countRows(target.db)).map((name) => [name, 0])),
       )
-      expect(rows[0]?.n).toBe(0)
     } finally {
       await target.drop()
     }
   })
 
-  it('refuses a document that is not an export, or from another schema, with the reason', async () => {
-    const target = await createTestDatabase()
-    try {
-      await expect(importNetwork(target.db, { hello: 'world' })).rejects.toThrow(
-        /not a Collaborative Hub export: format/,
+  describe('refuses a document that is not whole, naming what is wrong', () => {
+    const lines = () => exportLines(exported)
+    const refused = (text: string) => expect(verifyExport(textSource(text))).rejects
+
+    it('a file whose last lines were cut', async () => {
+      await refused(`${lines().slice(0, -40).join('\n')}\n`).toThrow(
+        /the export is cut short: no closing line after line \d+/,
       )
-      await expect(importNetwork(target.db, { ...exported, schema: '0000_other' })).rejects.toThrow(
+      await refused(exported.slice(0, -10)).toThrow(
+        /the export is cut short: its last line \(\d+\) has no end/,
+      )
+    })
+
+    it("a table's lines removed", async () => {
+      const all = lines()
+      const start = all.indexOf('["table","seats"]')
+      let end = start + 1
+      while (all[end]?.startsWith('{')) end += 1
+      const seats = end - start - 1
+      expect(seats).toBeGreaterThan(10)
+      await refused(`${[...all.slice(0, start), ...all.slice(end)].join('\n')}\n`).toThrow(
+        `table seats: ${seats} rows announced, 0 found`,
+      )
+      await refused(`${[...all.slice(0, start + 1), ...all.slice(start + 6)].join('\n')}\n`).toThrow(
+        `table seats: ${seats} rows announced, ${seats - 5} found`,
+      )
+    })
+
+    it('a row altered', async () => {
+      await refused(exported.replace('"Advanced', '"Advancing')).toThrow(
+        /table organizations: its lines do not match their SHA-256/,
+      )
+    })
+
+    it('a wrong header, another schema, an unknown column', async () => {
+      const [header, ...rest] = lines()
+      await refused(`{"format":"something-else"}\n${rest.join('\n')}\n`).toThrow(
+        'not a Collaborative Hub export: line 1 is not its header',
+      )
+      await refused(exported.replace(/"schema":"[^"]+"/, '"schema":"0000_other"')).toThrow(
         /made with schema 0000_other/,
       )
-      const extraColumn = structuredClone(exported)
-      extraColumn.tables.organizations = [{ ...exported.tables.organizations?.[0], secret: 1 }]
-      await expect(importNetwork(target.db, extraColumn)).rejects.toThrow(/organizations row 1 .*secret/)
-    } finally {
-      await target.drop()
-    }
-  })
-
-  it('never loads the demo in production, nor into a database that has data', async () => {
-    const target = await createTestDatabase()
-    try {
-      await expect(loadDemo(target.db, { isProduction: true })).rejects.toThrow(
-        /never loaded when NODE_ENV=production/,
+      await refused(exported.replace('"version":2', '"version":1')).toThrow(/format version 1/)
+      const body = lines().slice(0, -1)
+      const org = body.indexOf('["table","organizations"]') + 1
+      body[org] = (body[org] ?? '').replace(/^\{/, '{"secret":1,')
+      await refused(sealExport(body)).toThrow(
+        /table organizations row 1 has columns this Hub does not know: secret/,
       )
-    } finally {
-      await target.drop()
-    }
-    await expect(loadDemo(source.db, { isProduction: false })).rejects.toThrow(/not empty/)
+      expect(header).toContain('"version":2')
+    })
+
+    it('an empty file, and random bytes', async () => {
+      await refused('').toThrow('the file is empty')
+      const noise = randomBytes(64 * 1024)
+      await expect(
+        verifyExport(async function* () {
+          yield noise
+        }),
+      ).rejects.toThrow(/line 1 is (not JSON|longer)|cut short/)
+    })
   })
 })

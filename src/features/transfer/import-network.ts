@@ -1,80 +1,114 @@
 import { sql } from 'drizzle-orm'
-import { z } from 'zod'
-import type { Db } from '#src/db/client.ts'
+import type { Db, Tx } from '#src/db/client.ts'
 import { databaseMessage } from '#src/db/sql.ts'
-import { AppError } from '#src/lib/errors.ts'
-import { currentSchemaTag, EXPORT_FORMAT, EXPORT_VERSION } from './export-network.ts'
-import { assertDatabaseEmpty, transferTables } from './tables.ts'
+import { type ExportSource, PAGE_ROWS, RefusedExport } from './format.ts'
+import { type ExportSummary, readExport } from './read-export.ts'
+import { assertDatabaseEmpty, type TransferTable } from './tables.ts'
 
-const documentSchema = z.object({
-  format: z.literal(EXPORT_FORMAT, { error: `"format" must be "${EXPORT_FORMAT}"` }),
-  version: z.literal(EXPORT_VERSION, { error: `"version" must be ${EXPORT_VERSION}` }),
-  schema: z.string(),
-  tables: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))),
-})
-
-const CHUNK = 2000
+/** A batch of rows is sent once it holds this much JSON, even if it has fewer than PAGE_ROWS. */
+const BATCH_BYTES = 4 * 1024 * 1024
 
 /**
- * Loads an export into an empty database in one transaction: all of it or, on
- * any error, none of it. Refuses a document from another schema version, a
- * table or column this schema does not have, and a database that holds data.
+ * Checks an export from start to end without touching any database: its structure, row
+ * counts and checksums. Throws RefusedExport with the reason; run it before creating or
+ * migrating a database for the import.
  */
-export async function importNetwork(db: Db, input: unknown): Promise<Record<string, number>> {
-  const parsed = documentSchema.safeParse(input)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]
-    throw new AppError('BAD_INPUT', {
-      userMessage: `not a Collaborative Hub export: ${issue?.path.join('.') || 'document'}: ${issue?.message}`,
-    })
-  }
-  const doc = parsed.data
-  if (doc.schema !== currentSchemaTag())
-    throw new AppError('SCHEMA_MISMATCH', {
-      userMessage: `the export was made with schema ${doc.schema} but this Hub has ${currentSchemaTag()}: export again from a Hub of the same version`,
-    })
-  const tables = transferTables()
-  const known = new Set(tables.map((t) => t.name))
-  const unknown = Object.keys(doc.tables).filter((name) => !known.has(name))
-  if (unknown.length > 0)
-    throw new AppError('BAD_INPUT', {
-      userMessage: `the export has tables this Hub does not know: ${unknown.join(', ')}`,
-    })
-  for (const table of tables) {
-    const columns = new Set(table.columns)
-    for (const [index, row] of (doc.tables[table.name] ?? []).entries()) {
-      const extra = Object.keys(row).filter((key) => !columns.has(key))
-      if (extra.length > 0)
-        throw new AppError('BAD_INPUT', {
-          userMessage: `${table.name} row ${index + 1} has columns this Hub does not know: ${extra.join(', ')}`,
-        })
-    }
-  }
+export async function verifyExport(source: ExportSource): Promise<ExportSummary> {
+  return readExport(source())
+}
 
+/**
+ * Loads an export into an empty database in one transaction, reading it line by line and
+ * inserting rows in batches: all of it or, on any error, none of it. The document is checked
+ * again as it is read (a file changed since `verifyExport` is refused before the commit).
+ * Refuses a document from another schema version, a table or column this schema does not
+ * have, and a database that holds data. Returns the rows imported per table.
+ */
+export async function importNetwork(db: Db, source: ExportSource): Promise<Record<string, number>> {
   return db.transaction(async (tx) => {
     await assertDatabaseEmpty(tx, 'import')
     await tx.execute(sql`set local time zone 'UTC'`)
     // The rows keep the audit trail they came with; importing them is not a new write.
     await tx.execute(sql`select set_config('hub.audit_off', 'on', true)`)
-    const counts: Record<string, number> = {}
-    for (const table of tables) {
-      const rows = doc.tables[table.name] ?? []
-      for (let i = 0; i < rows.length; i += CHUNK) {
-        const chunk = JSON.stringify(rows.slice(i, i + CHUNK))
-        const name = sql.identifier(table.name)
-        try {
-          await tx.execute(
-            sql`insert into ${name} select * from json_populate_recordset(null::${name}, ${chunk}::json)`,
-          )
-        } catch (error) {
-          throw new AppError('BAD_INPUT', {
-            userMessage: `cannot import ${table.name}: ${databaseMessage(error)}; nothing was imported`,
-            cause: error,
-          })
-        }
-      }
-      counts[table.name] = rows.length
-    }
-    return counts
+    const batch = new RowBatch(tx)
+    const summary = await readExport(source(), {
+      table: () => batch.flush(),
+      row: (table, row, line) => batch.add(table, row, line),
+      bytes: async (_table, column, chunk) => batch.addBytes(column, chunk),
+    })
+    await batch.flush()
+    return summary.rows
   })
+}
+
+/**
+ * Rows waiting to be inserted: plain rows go in batches through json_populate_recordset; a
+ * row with bytea columns goes alone, once all its chunks have arrived.
+ */
+class RowBatch {
+  private table: TransferTable | undefined
+  private lines: string[] = []
+  private size = 0
+  private binaryRow: { line: string; row: Record<string, unknown>; chunks: Map<string, Buffer[]> } | undefined
+
+  constructor(private readonly tx: Tx) {}
+
+  async add(table: TransferTable, row: Record<string, unknown>, line: string): Promise<void> {
+    if (this.table !== table) await this.flush()
+    this.table = table
+    if (table.binary.length > 0) {
+      await this.flush()
+      this.binaryRow = { line, row, chunks: new Map() }
+      return
+    }
+    this.lines.push(line)
+    this.size += line.length
+    if (this.lines.length >= PAGE_ROWS || this.size >= BATCH_BYTES) await this.flush()
+  }
+
+  addBytes(column: string, chunk: Buffer): void {
+    const chunks = this.binaryRow?.chunks
+    if (!chunks) return
+    const list = chunks.get(column)
+    if (list) list.push(chunk)
+    else chunks.set(column, [chunk])
+  }
+
+  async flush(): Promise<void> {
+    const table = this.table
+    if (!table) return
+    if (this.binaryRow) {
+      const { line, row, chunks } = this.binaryRow
+      this.binaryRow = undefined
+      const values = table.columns.map((c) => {
+        if (!table.binary.includes(c)) return sql`r.${sql.identifier(c)}`
+        const bytes = row[c] === null || row[c] === undefined ? null : Buffer.concat(chunks.get(c) ?? [])
+        return sql`${bytes}::bytea`
+      })
+      await this.insert(
+        table,
+        sql`insert into ${sql.identifier(table.name)} (${sql.join(
+          table.columns.map((c) => sql.identifier(c)),
+          sql`, `,
+        )}) select ${sql.join(values, sql`, `)} from json_populate_record(null::${sql.identifier(table.name)}, ${line}::json) r`,
+      )
+    }
+    if (this.lines.length === 0) return
+    const json = `[${this.lines.join(',')}]`
+    this.lines = []
+    this.size = 0
+    const name = sql.identifier(table.name)
+    await this.insert(
+      table,
+      sql`insert into ${name} select * from json_populate_recordset(null::${name}, ${json}::json)`,
+    )
+  }
+
+  private async insert(table: TransferTable, statement: ReturnType<typeof sql>): Promise<void> {
+    try {
+      await this.tx.execute(statement)
+    } catch (error) {
+      throw new RefusedExport(`cannot import ${table.name}: ${databaseMessage(error)}; nothing was imported`)
+    }
+  }
 }

@@ -12,7 +12,15 @@ import { AppError } from '#src/lib/errors.ts'
  */
 const notTransferred = new Set(['content_version', 'auth_sessions', 'auth_verifications', 'auth_rate_limits'])
 
-export type TransferTable = { name: string; columns: string[]; primaryKey: string[] }
+export type TransferTable = {
+  name: string
+  columns: string[]
+  primaryKey: string[]
+  /** Each column's SQL type, for casting primary-key values back in a paged read. */
+  types: Record<string, string>
+  /** The bytea columns: exported as chunks of their own, never inside a row's line. */
+  binary: string[]
+}
 
 /**
  * Every table of the schema that holds the network's data, parents before children
@@ -38,7 +46,14 @@ export function transferTables(): TransferTable[] {
       ...config.columns.filter((c) => c.primary).map((c) => c.name),
       ...config.primaryKeys.flatMap((pk) => pk.columns.map((c) => c.name)),
     ]
-    ordered.push({ name, columns: config.columns.map((c) => c.name), primaryKey })
+    const types = Object.fromEntries(config.columns.map((c) => [c.name, c.getSQLType()]))
+    ordered.push({
+      name,
+      columns: config.columns.map((c) => c.name),
+      primaryKey,
+      types,
+      binary: config.columns.filter((c) => c.getSQLType() === 'bytea').map((c) => c.name),
+    })
   }
   for (const name of [...byName.keys()].sort()) visit(name)
   return ordered
