@@ -33,6 +33,8 @@ import { seatRoutes } from '#src/features/seats/seats.routes.tsx'
 import { sharingRoutes } from '#src/features/sharing/sharing.routes.tsx'
 import type { AppDeps, AppEnv } from '#src/features/site/deps.ts'
 import { siteRoutes } from '#src/features/site/site.routes.tsx'
+import { limitBodies } from '#src/http/body-limit.ts'
+import { routeBodyLimits } from '#src/http/route-body-limits.ts'
 import { isAppError } from '#src/lib/errors.ts'
 import { logger } from '#src/lib/logger.ts'
 import { renderErrorPage } from '#src/ui/render-error.ts'
@@ -60,6 +62,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // Lets the layout see who is signed in without every view passing it down.
   app.use(contextStorage())
   app.use(loadViewer(deps))
+  // Every body is bounded while it streams, before the cross-site check or a route reads it.
+  app.use(limitBodies(routeBodyLimits))
   app.use(refuseCrossSite(deps))
   app.route('/', siteRoutes(deps))
   app.route('/', organizationPages(deps))

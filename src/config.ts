@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { z } from 'zod'
+import { trustedProxyProblem } from '#src/http/client-address.ts'
 import { AppError } from '#src/lib/errors.ts'
 
 const envSchema = z.object({
@@ -33,6 +34,20 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Collaborative Hub <hub@example.org>'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Reverse proxies (addresses or CIDR ranges, comma-separated) whose X-Forwarded-For is believed. */
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
+    .superRefine((entries, ctx) => {
+      const problem = entries.map(trustedProxyProblem).find(Boolean)
+      if (problem) ctx.addIssue({ code: 'custom', message: problem })
+    }),
 })
 
 export type Config = {
@@ -47,6 +62,8 @@ export type Config = {
   publicUrl: string | undefined
   authSecret: string | undefined
   smtpUrl: string | undefined
+  /** Reverse proxies whose X-Forwarded-For names the client; empty (off) by default. */
+  trustedProxies: string[]
   mailFrom: string
 }
 
@@ -80,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     authSecret: e.AUTH_SECRET,
     smtpUrl: e.SMTP_URL,
+    trustedProxies: e.TRUSTED_PROXIES,
     mailFrom: e.MAIL_FROM,
   }
 }

@@ -98,6 +98,7 @@ export async function startHub(
       mailer,
       origin: new URL(url).origin,
       outboxDir: path.join(config.dataDir, 'outbox'),
+      trustedProxies: config.trustedProxies,
     })
     // Demo accounts with a known password: only on an embedded database holding the demo
     // network, never on a PostgreSQL server and never in production. Made before the

@@ -30,7 +30,14 @@ export type TestApp = {
  */
 export async function createTestApp(
   database: Database,
-  options: { today?: string; smtpUrl?: string; signInPerMinute?: number; origin?: string } = {},
+  options: {
+    today?: string
+    smtpUrl?: string
+    signInPerMinute?: number
+    origin?: string
+    /** TRUSTED_PROXIES: requests from these addresses name the client in X-Forwarded-For. */
+    trustedProxies?: string[]
+  } = {},
 ): Promise<TestApp> {
   const watcher = await watchContentVersion(database)
   const pages = new PageCache(watcher)
@@ -45,7 +52,16 @@ export async function createTestApp(
     signInPerMinute: options.signInPerMinute ?? 1000,
   })
   const today = options.today ?? DEMO_TODAY
-  const app = createApp({ database, pages, today: () => today, auth, mailer, origin, outboxDir })
+  const app = createApp({
+    database,
+    pages,
+    today: () => today,
+    auth,
+    mailer,
+    origin,
+    outboxDir,
+    trustedProxies: options.trustedProxies,
+  })
   return {
     app,
     auth,

@@ -4,6 +4,7 @@ import { getCookie, setCookie } from 'hono/cookie'
 import { createMiddleware } from 'hono/factory'
 import { CLIENT_IP_HEADER } from '#src/features/auth/auth.ts'
 import type { AppDeps, AppEnv } from '#src/features/site/deps.ts'
+import { clientAddress, proxyTrust } from '#src/http/client-address.ts'
 import { renderErrorPage } from '#src/ui/render-error.ts'
 import { useApiToken } from './api-tokens.ts'
 import { can, type Permission } from './permissions.ts'
@@ -12,7 +13,23 @@ import { anonymous, loadUserViewer } from './viewer.ts'
 const isApiPath = (path: string) => path.startsWith('/api/')
 const isUnsafe = (method: string) => !['GET', 'HEAD', 'OPTIONS'].includes(method)
 
-/** Headers for better-auth: the client's, less any address header it sent, plus the socket address. */
+/** better-auth's session cookie (with the __Secure- prefix when the Hub is served over https). */
+const SESSION_COOKIES = ['better-auth.session_token', '__Secure-better-auth.session_token']
+const hasSessionCookie = (c: Context<AppEnv>) => {
+  const cookies = getCookie(c)
+  return SESSION_COOKIES.some((name) => name in cookies)
+}
+
+/** What an API client is told with every 401: send a bearer token (RFC 6750). */
+const BEARER = 'Bearer realm="Collaborative Hub"'
+
+/** The API's answer to a request without valid credentials. */
+export function unauthenticated(c: Context<AppEnv>, message: string, error?: 'invalid_token'): Response {
+  c.header('WWW-Authenticate', error ? `${BEARER}, error="${error}"` : BEARER)
+  return c.json({ error: { code: 'UNAUTHENTICATED', message } }, 401)
+}
+
+/** Headers for better-auth: the client's, less any address header it sent, plus the client address. */
 export function authHeaders(c: Context<AppEnv>): Headers {
   const headers = new Headers(c.req.raw.headers)
   headers.delete(CLIENT_IP_HEADER)
@@ -22,9 +39,11 @@ export function authHeaders(c: Context<AppEnv>): Headers {
 
 /** Finds out who is asking: an API token, a session cookie, or nobody. */
 export function loadViewer(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  const isTrustedProxy = proxyTrust(deps.trustedProxies ?? [])
   return createMiddleware<AppEnv>(async (c, next) => {
-    // The socket address, never a header the client could set.
-    c.set('clientIp', c.env?.incoming?.socket?.remoteAddress ?? '127.0.0.1')
+    // The socket address; X-Forwarded-For only when the socket is a trusted proxy (TRUSTED_PROXIES).
+    const socket = c.env?.incoming?.socket?.remoteAddress ?? '127.0.0.1'
+    c.set('clientIp', clientAddress(socket, c.req.header('X-Forwarded-For'), isTrustedProxy))
     c.set('viewer', anonymous)
     c.set('origin', deps.origin)
     const authorization = c.req.header('Authorization')
@@ -33,13 +52,12 @@ export function loadViewer(deps: AppDeps): MiddlewareHandler<AppEnv> {
       const token = match?.[1]
         ? await useApiToken(deps.database.db, { token: match[1], request: `${c.req.method} ${c.req.path}` })
         : undefined
-      if (!token)
-        return c.json({ error: { code: 'UNAUTHENTICATED', message: 'The API token is not valid.' } }, 401)
+      if (!token) return unauthenticated(c, 'The API token is not valid.', 'invalid_token')
       c.set('viewer', { kind: 'token', tokenId: token.id, name: token.name, scopes: token.scopes })
       return next()
     }
     // Public pages are read anonymously most of the time: skip the session lookup without a cookie.
-    if ((c.req.header('Cookie') ?? '').includes('session_token')) {
+    if (hasSessionCookie(c)) {
       const session = await deps.auth.api.getSession({ headers: authHeaders(c) })
       if (session) c.set('viewer', await loadUserViewer(deps.database.db, session.user, deps.today()))
     }
@@ -70,32 +88,25 @@ export function csrfToken(c: Context<AppEnv>, origin: string): string {
   return token
 }
 
-/** The largest form body read to find its token: an upload of 20 MB with room for the other fields. */
-const MAX_FORM_BODY = 22 * 1024 * 1024
-
 const same = (a: string, b: string) =>
   a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b))
 
 /**
  * Refuses a state-changing request that did not come from our own pages: it must
  * carry our Origin (or Referer) and the form token that matches its cookie. Requests
- * authenticated by an API token carry no cookies and are exempt.
+ * authenticated by an API token are exempt, and so is an API request without a session
+ * cookie: it acts as nobody, and the route's guard answers it (401 to an API client).
+ * Runs after the body limit (src/http/body-limit.ts): the form it reads is bounded and parsed.
  */
 export function refuseCrossSite(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return createMiddleware<AppEnv>(async (c, next) => {
     if (!isUnsafe(c.req.method) || c.get('viewer').kind === 'token') return next()
+    if (isApiPath(c.req.path) && !hasSessionCookie(c)) return next()
     const origin = c.req.header('Origin') ?? originOf(c.req.header('Referer'))
     let token = c.req.header('X-CSRF-Token')
     if (!token) {
       const type = c.req.header('Content-Type') ?? ''
       if (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data')) {
-        // Reading the body for its token must not hold an oversized upload in memory first.
-        const declared = Number(c.req.header('Content-Length') ?? Number.NaN)
-        if (Number.isFinite(declared) && declared > MAX_FORM_BODY) {
-          const message = `The upload is ${(declared / 1024 / 1024).toFixed(1)} MB; the limit is 20 MB a file.`
-          if (isApiPath(c.req.path)) return c.json({ error: { code: 'TOO_LARGE', message } }, 413)
-          return renderErrorPage(c, 413, message)
-        }
         const body = await c.req.parseBody()
         token = typeof body._csrf === 'string' ? body._csrf : undefined
       }
@@ -132,8 +143,7 @@ export function requirePermission(permission: Permission): GuardMiddleware {
     const viewer = c.get('viewer') ?? anonymous
     if (can(viewer, permission)) return next()
     if (viewer.kind === 'anonymous') {
-      if (isApiPath(c.req.path))
-        return c.json({ error: { code: 'UNAUTHENTICATED', message: 'Sign in or send an API token.' } }, 401)
+      if (isApiPath(c.req.path)) return unauthenticated(c, 'Sign in or send an API token.')
       const url = new URL(c.req.url)
       const back = c.req.method === 'GET' ? `${url.pathname}${url.search}` : url.pathname
       return c.redirect(`/sign-in?next=${encodeURIComponent(back)}`, 303)

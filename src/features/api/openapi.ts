@@ -145,6 +145,7 @@ export function openApiDocument(): object {
               content: json(ref('Error')),
             },
             404: { description: 'No organisation has this id or slug', content: json(ref('Error')) },
+            413: { description: 'A body over 512 KB; nothing was saved', content: json(ref('Error')) },
           },
         },
       },
@@ -223,7 +224,8 @@ export function openApiDocument(): object {
         apiToken: {
           type: 'http',
           scheme: 'bearer',
-          description: 'An API token created by staff, with scopes',
+          description:
+            'An API token created by staff, with scopes. A request without valid credentials gets 401 with WWW-Authenticate: Bearer.',
         },
         session: {
           type: 'apiKey',

@@ -70,8 +70,6 @@ const fieldTypes: Record<EditableField, string> = {
 const notYours =
   'Only staff and the representative or alternate who holds this organisation’s seat today can edit its profile.'
 
-const MAX_BODY = 512 * 1024
-
 type FieldErrors = Partial<Record<string, string>>
 
 /**
@@ -152,9 +150,7 @@ export function organizationsWriteApi(deps: AppDeps): Hono<AppEnv> {
           }),
           400,
         )
-      // The largest valid profile is far smaller (500 partners of 200 characters).
-      if (Number(c.req.header('Content-Length') ?? 0) > MAX_BODY)
-        return c.json(badInput('The body is larger than 512 KB.', { body: 'Send a smaller body.' }), 413)
+      // The body is bounded (512 KB, src/http/route-body-limits.ts) before it gets here.
       let body: unknown
       try {
         body = await c.req.json()

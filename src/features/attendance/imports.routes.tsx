@@ -1,6 +1,5 @@
-import type { Context, MiddlewareHandler } from 'hono'
+import type { Context } from 'hono'
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { requirePermission } from '#src/features/access/middleware.ts'
 import type { SignedInViewer } from '#src/features/access/viewer.ts'
 import { formFields } from '#src/features/auth/form-input.ts'
@@ -39,9 +38,6 @@ import {
   ParticipantPage,
 } from './imports.views.tsx'
 import { uploadScript } from './upload-progress.ts'
-
-/** A body as big as a report at the limit plus the form's other fields; larger is refused while it arrives. */
-const MAX_REPORT_BODY = MAX_REPORT_BYTES + 64 * 1024
 
 const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -165,18 +161,6 @@ export function attendanceImportRoutes(deps: AppDeps): Hono<AppEnv> {
     })
   }
 
-  /**
-   * Refuses a body over MAX_REPORT_BODY: by its declared length, or while reading it. The
-   * cross-site check may have read a plain form already (to find its token); then the file's
-   * own size is checked in the handler.
-   */
-  const reportLimit: MiddlewareHandler<AppEnv> = async (c, next) => {
-    const declared = Number(c.req.header('Content-Length'))
-    if (Number.isFinite(declared) && declared > MAX_REPORT_BODY) return reportTooLarge(c, declared)
-    if (c.req.raw.bodyUsed) return next()
-    return bodyLimit({ maxSize: MAX_REPORT_BODY, onError: (c) => reportTooLarge(c, undefined) })(c, next)
-  }
-
   app.get('/assets/attendance-upload.js', requirePermission('public'), (c) => {
     c.header('Content-Type', 'text/javascript; charset=utf-8')
     c.header(
@@ -197,7 +181,7 @@ export function attendanceImportRoutes(deps: AppDeps): Hono<AppEnv> {
   app.post(
     '/staff/calls/:date/attendance/imports',
     requirePermission('attendance:manage'),
-    reportLimit,
+    // The body is bounded by the upload limit (src/http/route-body-limits.ts); a report's own, below.
     async (c) => {
       const loaded = await loadCall(c)
       if (loaded instanceof Response) return loaded

@@ -1,13 +1,11 @@
-import type { Context, MiddlewareHandler } from 'hono'
+import type { Context } from 'hono'
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import { type MemberCriterion, memberCriteria } from '#src/db/schema/index.ts'
 import { requirePermission } from '#src/features/access/middleware.ts'
 import { ensureAccount } from '#src/features/auth/accounts.ts'
 import { formFields } from '#src/features/auth/form-input.ts'
 import { callAuth } from '#src/features/auth/forward.ts'
-import { formatMegabytes, MAX_FILE_BYTES } from '#src/features/files/files.ts'
 import { getSettings } from '#src/features/settings/settings.ts'
 import type { AppDeps, AppEnv } from '#src/features/site/deps.ts'
 import { AppError, isAppError } from '#src/lib/errors.ts'
@@ -39,9 +37,6 @@ import {
   type ApplyPageProps,
   MyApplicationsPage,
 } from './apply.views.tsx'
-
-/** A body as big as one file at the limit plus the rest of the form; larger is refused unread where possible. */
-export const MAX_UPLOAD_BODY = MAX_FILE_BYTES + 1024 * 1024 + 64 * 1024
 
 const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const text = z.string().max(100_000).catch('')
@@ -240,34 +235,8 @@ export function applyRoutes(deps: AppDeps): Hono<AppEnv> {
     })
   })
 
-  /** The answer to an upload over the body limit: the page, with why, and nothing stored. */
-  const uploadTooLarge = async (c: Context<AppEnv>, size: number | undefined) => {
-    const owned = await ownApplication(c)
-    if (owned instanceof Response) return owned
-    const body = c.req.bodyCache.formData ? await c.req.parseBody() : {}
-    const criterion = memberCriteria.find((k) => k === body.criterion)
-    const message = `The upload is ${size === undefined ? 'over 21 MB' : formatMegabytes(size)}; the limit is 20 MB a file.`
-    return applicationPage(c, 413, owned.detail, {
-      ...(criterion ? { evidenceError: { criterion, message, link: '' } } : { problem: message }),
-    })
-  }
-
-  /**
-   * Refuses an upload body over MAX_UPLOAD_BODY: by its declared length, or while reading it.
-   * The cross-site check before it may already have read the form (to find the form token);
-   * then the size read is checked here.
-   */
-  const uploadLimit: MiddlewareHandler<AppEnv> = async (c, next) => {
-    const declared = Number(c.req.header('Content-Length'))
-    if (Number.isFinite(declared) && declared > MAX_UPLOAD_BODY) return uploadTooLarge(c, declared)
-    if (!c.req.raw.bodyUsed)
-      return bodyLimit({ maxSize: MAX_UPLOAD_BODY, onError: (c) => uploadTooLarge(c, undefined) })(c, next)
-    const size = (await c.req.arrayBuffer()).byteLength
-    if (size > MAX_UPLOAD_BODY) return uploadTooLarge(c, size)
-    return next()
-  }
-
-  app.post('/applications/:id/evidence', requirePermission('application:own'), uploadLimit, async (c) => {
+  // The body is bounded by the upload limit (src/http/route-body-limits.ts) before it gets here.
+  app.post('/applications/:id/evidence', requirePermission('application:own'), async (c) => {
     const owned = await ownApplication(c)
     if (owned instanceof Response) return owned
     const { detail, personId } = owned

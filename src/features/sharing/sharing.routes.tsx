@@ -1,17 +1,10 @@
-import type { Context, MiddlewareHandler } from 'hono'
+import type { Context } from 'hono'
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import { requirePermission } from '#src/features/access/middleware.ts'
 import { canEditOrganization } from '#src/features/access/permissions.ts'
 import { formFields } from '#src/features/auth/form-input.ts'
-import {
-  attachmentDisposition,
-  checkUpload,
-  type FileKind,
-  formatMegabytes,
-  MAX_FILE_BYTES,
-} from '#src/features/files/files.ts'
+import { attachmentDisposition, checkUpload, type FileKind } from '#src/features/files/files.ts'
 import { admissionSteps, sharingQuarters } from '#src/features/obligations/engine.ts'
 import { admissionStateOn, isAdmittedState, isUuid } from '#src/features/seats/organization-status.ts'
 import { findOrganization, type OrganizationRef } from '#src/features/seats/seats.ts'
@@ -54,9 +47,6 @@ import {
   StaffSharingRecordPage,
   showFilters,
 } from './sharing-staff.views.tsx'
-
-/** A body as big as one file at the limit plus the rest of the form; larger is refused unread where possible. */
-const MAX_UPLOAD_BODY = MAX_FILE_BYTES + 1024 * 1024 + 64 * 1024
 
 const text = z.string().max(100_000).catch('')
 const answerFields = z.object({ answer: text })
@@ -178,40 +168,14 @@ export function sharingRoutes(deps: AppDeps): Hono<AppEnv> {
     return c.html(await renderDocument(page), status)
   }
 
-  /** The answer to an upload over the body limit: the page, with why, and nothing stored. */
-  const uploadTooLarge = async (c: Context<AppEnv>, size: number | undefined) => {
-    const access = await organizationAccess(c)
-    if (access instanceof Response) return access
-    const values = c.req.bodyCache.formData
-      ? readSharingForm((await readBody(c)).input)
-      : emptySharingForm(deps.today())
-    const message = `The upload is ${size === undefined ? 'over 21 MB' : formatMegabytes(size)}; the limit is 20 MB a file.`
-    return organizationPage(c, access.org, 413, {
-      form: { values, errors: { evidenceFile: message }, fileWasChosen: true },
-    })
-  }
-
-  /**
-   * Refuses an upload body over MAX_UPLOAD_BODY: by its declared length, or while reading it.
-   * The cross-site check may already have read the form (to find its token); then the size read is checked.
-   */
-  const uploadLimit: MiddlewareHandler<AppEnv> = async (c, next) => {
-    const declared = Number(c.req.header('Content-Length'))
-    if (Number.isFinite(declared) && declared > MAX_UPLOAD_BODY) return uploadTooLarge(c, declared)
-    if (!c.req.raw.bodyUsed)
-      return bodyLimit({ maxSize: MAX_UPLOAD_BODY, onError: (c) => uploadTooLarge(c, undefined) })(c, next)
-    const size = (await c.req.arrayBuffer()).byteLength
-    if (size > MAX_UPLOAD_BODY) return uploadTooLarge(c, size)
-    return next()
-  }
-
   app.get('/organizations/:slug/sharing', requirePermission('obligations:own'), async (c) => {
     const access = await organizationAccess(c)
     if (access instanceof Response) return access
     return organizationPage(c, access.org, 200)
   })
 
-  app.post('/organizations/:slug/sharing', requirePermission('obligations:own'), uploadLimit, async (c) => {
+  // The body is bounded by the upload limit (src/http/route-body-limits.ts) before it gets here.
+  app.post('/organizations/:slug/sharing', requirePermission('obligations:own'), async (c) => {
     const access = await organizationAccess(c)
     if (access instanceof Response) return access
     const { org, personId } = access

@@ -17,6 +17,8 @@ export type AppDeps = {
   origin: string
   /** Where emails are written when there is no SMTP server (the staff outbox page reads it). */
   outboxDir: string
+  /** Reverse proxies whose X-Forwarded-For names the client (TRUSTED_PROXIES); none when left out. */
+  trustedProxies?: readonly string[]
 }
 
 /** Hono's environment for every router: the node request (for the socket address) and per-request values. */

@@ -1,0 +1,36 @@
+import type { BodyLimit, BodyLimitTable } from './body-limit.ts'
+
+const KB = 1024
+const MB = 1024 * KB
+
+/** One stored file (20 MB, MAX_FILE_BYTES in features/files) with room for the form's other fields. */
+export const UPLOAD_BODY_BYTES = 20 * MB + MB + 64 * KB
+
+const upload: BodyLimit = { maxBytes: UPLOAD_BODY_BYTES, label: '20 MB a file', noun: 'upload' }
+/**
+ * Forms whose fields may hold long text at their own limits, percent-encoded (up to 9 bytes a
+ * character): 500 partner names of 200 characters, an agenda and notes of 10,000 each, a
+ * comment of 2,000 per criterion, a region's counties.
+ */
+const longForm: BodyLimit = { maxBytes: MB, label: '1 MB', noun: 'form' }
+
+/**
+ * How large each route's request body may be: the one place to look. Every other route gets
+ * 64 KB, far more than any of its forms needs (sign-in, seats, votes, the roll call).
+ */
+export const routeBodyLimits: BodyLimitTable = {
+  rules: [
+    { method: 'POST', path: '/staff/calls/:date/attendance/imports', ...upload },
+    { method: 'POST', path: '/applications/:id/evidence', ...upload },
+    { method: 'POST', path: '/organizations/:slug/sharing', ...upload },
+    { method: 'POST', path: '/applications/:id', ...longForm },
+    { method: 'POST', path: '/organizations/:slug/edit', ...longForm },
+    { method: 'POST', path: '/organizations/:slug/region', ...longForm },
+    { method: 'POST', path: '/staff/calls/new', ...longForm },
+    { method: 'POST', path: '/staff/calls/:date/edit', ...longForm },
+    { method: 'POST', path: '/staff/applications/:id/review', ...longForm },
+    // The largest valid profile update (500 partners of 200 characters) is far smaller.
+    { path: '/api/*', maxBytes: 512 * KB, label: '512 KB', noun: 'request body' },
+  ],
+  fallback: { maxBytes: 64 * KB, label: '64 KB', noun: 'form' },
+}
