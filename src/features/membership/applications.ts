@@ -470,11 +470,18 @@ export function parseStartForm(
   }
 }
 
+/** What starting an application did: a draft, or nothing until the address's owner confirms. */
+export type StartResult =
+  | { kind: 'started'; applicationId: string; personId: string; isNewPerson: boolean }
+  /** The address belongs to someone on record: only they may attach a draft to their account. */
+  | { kind: 'owner-must-confirm'; personId: string }
+
 /**
- * Starts a draft application: finds the applicant by email (any case) or records them, then
- * creates the draft (round 0) and its 'created' event, in one transaction. A signed-in
- * applicant is written as themselves, anyone else as 'anonymous'. The same person starting
- * the same draft again (a double click, a second try) gets the draft they already have.
+ * Starts a draft application, in one transaction: for a signed-in applicant, or for an address
+ * nobody has (recorded as a new person), creates the draft (round 0) and its 'created' event.
+ * An anonymous start with the address of someone on record creates nothing: the owner confirms
+ * first (apply-confirmations.ts). A signed-in applicant is written as themselves, anyone else
+ * as 'anonymous'. The same person starting the same draft again gets the draft they have.
  */
 export async function startApplication(
   db: Db,
@@ -483,10 +490,10 @@ export async function startApplication(
     organizationName: string
     applicant: { personId: string } | { fullName: string; email: string }
   },
-): Promise<{ applicationId: string; personId: string; isNewPerson: boolean }> {
+): Promise<StartResult> {
   const { applicant } = options
   const actor = 'personId' in applicant ? (`person:${applicant.personId}` as const) : 'anonymous'
-  return writeAs(db, actor, async (tx) => {
+  return writeAs(db, actor, async (tx): Promise<StartResult> => {
     let personId: string
     let isNewPerson = false
     if ('personId' in applicant) personId = applicant.personId
@@ -494,43 +501,59 @@ export async function startApplication(
       const email = applicant.email.trim()
       const byEmail = sql`lower(${people.email}) = lower(${email})`
       const [found] = await tx.select({ id: people.id }).from(people).where(byEmail)
-      if (found) personId = found.id
-      else {
-        // Two first requests at once: the unique index on lower(email) lets one insert win.
-        await tx.insert(people).values({ fullName: applicant.fullName, email }).onConflictDoNothing()
-        const [made] = await tx.select({ id: people.id }).from(people).where(byEmail)
-        if (!made) throw new AppError('CONFLICT', { userMessage: 'Your details could not be recorded.' })
-        personId = made.id
-        isNewPerson = true
+      if (found) return { kind: 'owner-must-confirm', personId: found.id }
+      // Two first requests at once: the unique index on lower(email) lets one insert win; the
+      // other finds the winner's person, whom it must not write into either.
+      const [made] = await tx
+        .insert(people)
+        .values({ fullName: applicant.fullName, email })
+        .onConflictDoNothing()
+        .returning({ id: people.id })
+      if (!made) {
+        const [other] = await tx.select({ id: people.id }).from(people).where(byEmail)
+        if (!other) throw new AppError('CONFLICT', { userMessage: 'Your details could not be recorded.' })
+        return { kind: 'owner-must-confirm', personId: other.id }
       }
+      personId = made.id
+      isNewPerson = true
     }
-    const [existing] = await tx
-      .select({ id: applications.id })
-      .from(applications)
-      .where(
-        and(
-          eq(applications.applicantId, personId),
-          eq(applications.status, 'draft'),
-          eq(applications.category, options.category),
-          sql`lower(${applications.organizationName}) = lower(${options.organizationName})`,
-        ),
-      )
-      .limit(1)
-    if (existing) return { applicationId: existing.id, personId, isNewPerson }
-    const [app] = await tx
-      .insert(applications)
-      .values({
-        category: options.category,
-        applicantId: personId,
-        organizationName: options.organizationName,
-      })
-      .returning({ id: applications.id })
-    if (!app) throw new Error('the application was not created')
-    await tx
-      .insert(applicationEvents)
-      .values({ applicationId: app.id, kind: 'created', actorId: personId, round: 0 })
-    return { applicationId: app.id, personId, isNewPerson }
+    const applicationId = await createDraft(tx, { ...options, personId })
+    return { kind: 'started', applicationId, personId, isNewPerson }
   })
+}
+
+/**
+ * Creates the person's draft (round 0) and its 'created' event in the transaction, or finds
+ * the same draft they already have (same category and name, any case): a double click or a
+ * second try gives the draft they already have.
+ */
+export async function createDraft(
+  tx: Tx,
+  options: { personId: string; category: Category; organizationName: string },
+): Promise<string> {
+  const { personId } = options
+  const [existing] = await tx
+    .select({ id: applications.id })
+    .from(applications)
+    .where(
+      and(
+        eq(applications.applicantId, personId),
+        eq(applications.status, 'draft'),
+        eq(applications.category, options.category),
+        sql`lower(${applications.organizationName}) = lower(${options.organizationName})`,
+      ),
+    )
+    .limit(1)
+  if (existing) return existing.id
+  const [app] = await tx
+    .insert(applications)
+    .values({ category: options.category, applicantId: personId, organizationName: options.organizationName })
+    .returning({ id: applications.id })
+  if (!app) throw new Error('the application was not created')
+  await tx
+    .insert(applicationEvents)
+    .values({ applicationId: app.id, kind: 'created', actorId: personId, round: 0 })
+  return app.id
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import { requirePermission } from '#src/features/access/middleware.ts'
 import { ensureAccount } from '#src/features/auth/accounts.ts'
 import { formFields } from '#src/features/auth/form-input.ts'
 import { callAuth } from '#src/features/auth/forward.ts'
+import { categoryLabels } from '#src/features/organizations/labels.ts'
 import { getSettings } from '#src/features/settings/settings.ts'
 import type { AppDeps, AppEnv } from '#src/features/site/deps.ts'
 import { AppError, isAppError } from '#src/lib/errors.ts'
@@ -32,11 +33,22 @@ import {
 import {
   ApplicationPage,
   type ApplicationPageProps,
+  ApplyConfirmationSentPage,
+  ApplyConfirmedPage,
+  ApplyConfirmGonePage,
+  ApplyConfirmPage,
   ApplyEmailSentPage,
   ApplyPage,
   type ApplyPageProps,
   MyApplicationsPage,
 } from './apply.views.tsx'
+import {
+  APPLY_CONFIRMATION_HOURS,
+  confirmationPath,
+  confirmDraft,
+  findDraftConfirmation,
+  requestDraftConfirmation,
+} from './apply-confirmations.ts'
 
 const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const text = z.string().max(100_000).catch('')
@@ -172,10 +184,29 @@ export function applyRoutes(deps: AppDeps): Hono<AppEnv> {
         organizationName,
         applicant: { personId: viewer.personId },
       })
+      if (started.kind !== 'started') throw new Error('a signed-in applicant always gets a draft')
       return c.redirect(`/applications/${started.applicationId}?notice=started`, 303)
     }
 
     const started = await startApplication(db, { category, organizationName, applicant: { fullName, email } })
+    if (started.kind === 'owner-must-confirm') {
+      // Someone on record owns the address: nothing is created, and nothing the visitor typed
+      // but the organisation's name (one line, checked) reaches the owner's mailbox.
+      const token = await requestDraftConfirmation(db, {
+        personId: started.personId,
+        category,
+        organizationName,
+      })
+      await deps.mailer.send({
+        to: email,
+        subject: 'Confirm your application to the Collaborative Hub',
+        text: `Someone asked, on the Collaborative Hub's apply page, to start an application with your email address for "${organizationName}" (${categoryLabels[category]}).\n\nTo start the draft in your account, open this link (it works once, for ${APPLY_CONFIRMATION_HOURS} hours):\n${new URL(confirmationPath(token), deps.origin).href}\n\nIf it was not you, ignore this email: nothing is created.\n`,
+      })
+      noStore(c)
+      return c.html(
+        await renderDocument(<ApplyConfirmationSentPage email={email} hours={APPLY_CONFIRMATION_HOURS} />),
+      )
+    }
     await ensureAccount(db, deps.auth, { personId: started.personId, actor: 'system' })
     const draft = `/applications/${started.applicationId}`
     // better-auth emails the link; opening it signs the person in and lands on the draft.
@@ -197,6 +228,39 @@ export function applyRoutes(deps: AppDeps): Hono<AppEnv> {
       )
     if (!answer.ok) throw new Error(`better-auth answered ${answer.status} to an application's sign-in link`)
     return c.html(await renderDocument(<ApplyEmailSentPage email={email} />))
+  })
+
+  // The owner's link: the page says what would be created; only its button creates it (a mail
+  // scanner that opens links creates nothing), once.
+  app.get('/apply/confirm/:token', requirePermission('public'), async (c) => {
+    c.header('Referrer-Policy', 'no-referrer')
+    noStore(c)
+    const token = c.req.param('token')
+    const pending = await findDraftConfirmation(db, token)
+    if (!pending) return c.html(await renderDocument(<ApplyConfirmGonePage />), 404)
+    return c.html(
+      await renderDocument(
+        <ApplyConfirmPage
+          action={confirmationPath(token)}
+          organizationName={pending.organizationName}
+          category={pending.category}
+        />,
+      ),
+    )
+  })
+
+  app.post('/apply/confirm/:token', requirePermission('public'), async (c) => {
+    c.header('Referrer-Policy', 'no-referrer')
+    noStore(c)
+    const confirmed = await confirmDraft(db, c.req.param('token'))
+    if (!confirmed) return c.html(await renderDocument(<ApplyConfirmGonePage />), 404)
+    const draftPath = `/applications/${confirmed.applicationId}`
+    const viewer = c.get('viewer')
+    if (viewer.kind === 'user' && viewer.personId === confirmed.personId)
+      return c.redirect(`${draftPath}?notice=started`, 303)
+    // A person on record without an account gets one, to sign in with an emailed link.
+    await ensureAccount(db, deps.auth, { personId: confirmed.personId, actor: 'system' })
+    return c.html(await renderDocument(<ApplyConfirmedPage draftPath={draftPath} />))
   })
 
   app.get('/applications', requirePermission('application:own'), async (c) => {
