@@ -33,4 +33,25 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow('AUTH_SECRET: production needs AUTH_SECRET')
     expect(() => loadConfig({ NODE_ENV: 'staging' })).toThrow(/^NODE_ENV:/)
   })
+
+  it('reads HUB_TODAY as the day the clock starts on, in the network zone', () => {
+    const config = loadConfig({ HUB_TODAY: '2026-12-20' })
+    expect(config.clock.today()).toBe('2026-12-20')
+    expect(config.clock.timeZone).toBe('America/New_York')
+    expect(config.asOfDay).toBe('2026-12-20')
+    expect(loadConfig({ HUB_TIME_ZONE: 'America/Los_Angeles' }).clock.timeZone).toBe('America/Los_Angeles')
+  })
+
+  it.each(['2026-02-30', '2026-13-01', 'tomorrow'])(
+    'refuses HUB_TODAY=%j with a message saying the form',
+    (day) => {
+      expect(() => loadConfig({ HUB_TODAY: day })).toThrow('HUB_TODAY: HUB_TODAY must be a')
+    },
+  )
+
+  it('refuses an unknown HUB_TIME_ZONE', () => {
+    expect(() => loadConfig({ HUB_TIME_ZONE: 'Mars/Olympus' })).toThrow(
+      'HUB_TIME_ZONE: HUB_TIME_ZONE must be an IANA',
+    )
+  })
 })

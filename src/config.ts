@@ -1,7 +1,13 @@
 import path from 'node:path'
 import { z } from 'zod'
 import { trustedProxyProblem } from '#src/http/client-address.ts'
+import { type Clock, clockAsOf, isTimeZone, NETWORK_TIME_ZONE, systemClock } from '#src/lib/clock.ts'
 import { AppError } from '#src/lib/errors.ts'
+
+const isRealDate = (day: string) => {
+  const ms = Date.parse(`${day}T00:00:00Z`)
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === day
+}
 
 const envSchema = z.object({
   // 0 asks the system for any free port (tests and benchmarks use it).
@@ -48,6 +54,18 @@ const envSchema = z.object({
       const problem = entries.map(trustedProxyProblem).find(Boolean)
       if (problem) ctx.addIssue({ code: 'custom', message: problem })
     }),
+  /** The network's time zone: what "today" means for the whole Hub. */
+  HUB_TIME_ZONE: z
+    .string()
+    .refine(isTimeZone, 'HUB_TIME_ZONE must be an IANA time zone such as America/New_York')
+    .default(NETWORK_TIME_ZONE),
+  /** Runs the Hub and the `hub` command as of another day (demos, rehearsals); time then moves on. */
+  HUB_TODAY: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'HUB_TODAY must be a date as YYYY-MM-DD')
+    .refine(isRealDate, 'HUB_TODAY must be a real date as YYYY-MM-DD')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
 })
 
 export type Config = {
@@ -65,6 +83,10 @@ export type Config = {
   /** Reverse proxies whose X-Forwarded-For names the client; empty (off) by default. */
   trustedProxies: string[]
   mailFrom: string
+  /** Now and today in the network's zone; HUB_TODAY moves it to another day. */
+  clock: Clock
+  /** Set when HUB_TODAY moved the clock (for the start-up message). */
+  asOfDay: string | undefined
 }
 
 /** Reads the environment once; a wrong value stops start-up with one clear line. */
@@ -99,5 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     trustedProxies: e.TRUSTED_PROXIES,
     mailFrom: e.MAIL_FROM,
+    clock: e.HUB_TODAY ? clockAsOf(e.HUB_TODAY, e.HUB_TIME_ZONE) : systemClock(e.HUB_TIME_ZONE),
+    asOfDay: e.HUB_TODAY,
   }
 }

@@ -14,17 +14,15 @@ import { loadDemo } from '#src/features/demo/load-demo.ts'
 import { createMailer } from '#src/features/email/mailer.ts'
 import { runRemindersLogged } from '#src/features/reminders/reminders.ts'
 import {
-  fixedTodayFromEnv,
   type ReminderSchedule,
   reminderScheduleFromEnv,
   startReminderLoop,
 } from '#src/features/reminders/schedule.ts'
-import { getSettings } from '#src/features/settings/settings.ts'
 import { watchContentVersion } from '#src/features/site/content-version.ts'
 import { PageCache } from '#src/features/site/page-cache.ts'
 import { hasDemoData } from '#src/features/site/respond.ts'
 import { countRows } from '#src/features/transfer/tables.ts'
-import { todayIn } from '#src/lib/dates.ts'
+import type { Clock } from '#src/lib/clock.ts'
 import { AppError } from '#src/lib/errors.ts'
 import { logger } from '#src/lib/logger.ts'
 
@@ -41,33 +39,30 @@ export async function startHub(
     say?: (line: string) => void
     /** An open database to serve (tests); otherwise the one the config names. */
     database?: Database
-    /** The calendar date pages are computed for (tests); otherwise today in the network's time zone. */
-    today?: () => string
+    /** The clock (tests); otherwise the configuration's (the machine's, or HUB_TODAY). */
+    clock?: Clock
     /** When reminder emails are looked for (tests); otherwise REMINDERS and REMINDER_INTERVAL_SECONDS. */
     reminders?: ReminderSchedule
   } = {},
 ): Promise<RunningHub> {
   const say = options.say ?? (() => {})
-  // Read before anything opens: a wrong value stops start-up with one line. HUB_TODAY fixes the date.
-  const fixedToday = options.today ?? fixedTodayFromEnv(process.env)
+  const clock = options.clock ?? config.clock
   const reminderSchedule = options.reminders ?? reminderScheduleFromEnv(process.env, config.nodeEnv)
-  const database = options.database ?? (await openConfiguredDatabase(config))
+  const database = options.database ?? (await openConfiguredDatabase({ ...config, clock }))
   try {
     await migrateDatabase(database)
     const counts = await countRows(database.db)
     if (counts.organizations === 0 && counts.people === 0 && counts.calls === 0) {
       if (config.isProduction) say('The database is empty. Production mode never loads the demo network.')
       else {
-        const loaded = await loadDemo(database.db, { isProduction: false })
+        const loaded = await loadDemo(database.db, { isProduction: false, today: clock.today() })
         say(
           `Loaded the demo network: ${loaded.organizations} organisations, ${loaded.people} people, ${loaded.calls} calls.`,
         )
       }
     }
-    const settings = await getSettings(database.db)
     // The weekly calls a year ahead: now, and again every day while the Hub runs.
-    const seriesToday = fixedToday ?? (() => todayIn(settings.callTimeZone))
-    await extendCallSeries(database.db, { today: seriesToday() })
+    await extendCallSeries(database.db, { today: clock.today() })
     const watcher = await watchContentVersion(database)
     // The app needs the public origin, which with PORT=0 is known only once listening.
     let app: ReturnType<typeof createApp> | undefined
@@ -83,7 +78,6 @@ export async function startHub(
       outboxDir: path.join(config.dataDir, 'outbox'),
       from: config.mailFrom,
     })
-    const today = fixedToday ?? (() => todayIn(settings.callTimeZone))
     const auth = createAuth({
       db: database.db,
       baseUrl: url,
@@ -93,7 +87,7 @@ export async function startHub(
     app = createApp({
       database,
       pages: new PageCache(watcher),
-      today,
+      clock,
       auth,
       mailer,
       origin: new URL(url).origin,
@@ -108,11 +102,13 @@ export async function startHub(
       !config.databaseUrl &&
       !config.isProduction &&
       (await hasDemoData(database.db))
-        ? await ensureDemoAccounts(database.db, auth, { today: today() }).catch(async (error: unknown) => {
-            await new Promise<void>((resolve) => server.close(() => resolve()))
-            await watcher.stop()
-            throw error
-          })
+        ? await ensureDemoAccounts(database.db, auth, { today: clock.today() }).catch(
+            async (error: unknown) => {
+              await new Promise<void>((resolve) => server.close(() => resolve()))
+              await watcher.stop()
+              throw error
+            },
+          )
         : []
     say(`Collaborative Hub listening on ${url}`)
     say(
@@ -120,7 +116,8 @@ export async function startHub(
         ? `Database: embedded PGlite in ${database.location}`
         : `Database: PostgreSQL at ${database.location}`,
     )
-    if (!options.today && fixedToday) say(`Working as of ${fixedToday()} (HUB_TODAY), not the calendar date.`)
+    if (!options.clock && config.asOfDay)
+      say(`Working as of ${config.asOfDay} (HUB_TODAY), not the calendar date; time moves on from there.`)
     if (demoAccounts.length > 0) {
       say(
         `Demo sign-in (password ${DEMO_PASSWORD}): ${demoAccounts.map((a) => `${a.email} (${a.role})`).join(', ')}`,
@@ -129,7 +126,7 @@ export async function startHub(
     }
     // Set once nothing can fail any more, so that a failed start leaves no timer behind.
     const seriesTimer = setInterval(() => {
-      extendCallSeries(database.db, { today: seriesToday() }).catch((error: unknown) =>
+      extendCallSeries(database.db, { today: clock.today() }).catch((error: unknown) =>
         logger.error({ err: error }, 'the weekly call series could not be extended'),
       )
     }, 86_400_000)
@@ -142,7 +139,7 @@ export async function startHub(
           mailer,
           origin: new URL(url).origin,
           secret: auth.options.secret,
-          today: today(),
+          today: clock.today(),
         }),
       reminderSchedule,
     )

@@ -1,5 +1,5 @@
 /** `hub attendance import FILE --call YYYY-MM-DD [--dry-run] [--json]`: the whole import from the command line. */
-import { readFile } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { Database } from '#src/db/client.ts'
 import {
@@ -11,9 +11,9 @@ import {
   type ImportSummary,
   startImport,
 } from '#src/features/attendance/imports.ts'
+import { reportSizeProblem } from '#src/features/attendance/report-size.ts'
 import { isIsoDate } from '#src/features/calls/dates.ts'
 import { AppError } from '#src/lib/errors.ts'
-import { cliToday } from './today.ts'
 
 /** What `--json` prints: stable, scripted against. */
 export type ImportJson = {
@@ -75,6 +75,8 @@ export async function attendanceImport(
     file: string
     callDate: string | undefined
     dryRun: boolean
+    /** Today in the network's zone, from the configured clock. */
+    today: string
     /** Progress lines for long files (stderr). */
     say: (line: string) => void
   },
@@ -82,10 +84,13 @@ export async function attendanceImport(
   const { file, callDate } = input
   if (!callDate || !isIsoDate(callDate))
     throw new ImportUsageError('hub attendance import needs --call YYYY-MM-DD (the date of the call)')
+  // By its size alone, before reading a byte: a file over the limit could never be stored.
+  const tooLarge = reportSizeProblem((await stat(file)).size)
+  if (tooLarge) throw new ImportUsageError(tooLarge)
   const call = await findCallByDate(database.db, callDate)
   if (!call) throw new ImportUsageError(`there is no call on ${callDate}`)
   if (call.status === 'cancelled') throw new ImportUsageError(`the call on ${callDate} was cancelled`)
-  const today = await cliToday(database.db)
+  const { today } = input
   if (callDate > today)
     throw new ImportUsageError(`the call on ${callDate} has not happened yet (today is ${today})`)
   const bytes = new Uint8Array(await readFile(file))

@@ -9,8 +9,8 @@ import { isIsoDate } from '#src/features/calls/dates.ts'
 import { complianceRow, computeYearCompliance } from '#src/features/obligations/compliance.ts'
 import type { PresentationView, SharingQuarter } from '#src/features/obligations/engine.ts'
 import { complianceStatusLabels } from '#src/features/obligations/status.ts'
+import type { Clock } from '#src/lib/clock.ts'
 import { formatDate } from '#src/ui/format.ts'
-import { cliToday } from './today.ts'
 
 export type ComplianceRequest = { year: number; today: string | null; json: boolean }
 
@@ -35,9 +35,10 @@ export async function printCompliance(
   database: Database,
   request: ComplianceRequest,
   out: NodeJS.WritableStream,
+  clock: Clock,
 ): Promise<void> {
   await migrateDatabase(database)
-  const today = request.today ?? (await cliToday(database.db))
+  const today = request.today ?? clock.today()
   const result = await computeYearCompliance(database.db, { year: request.year, today })
   if (request.json) {
     await write(out, `${JSON.stringify(result.map(complianceRow), null, 2)}\n`)

@@ -1,19 +1,19 @@
-import { readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { loadConfig } from '#src/config.ts'
 import type { Database } from '#src/db/client.ts'
 import { classifyFailure, describe } from '#src/db/failures.ts'
 import { migrateDatabase, migrationState } from '#src/db/migrate.ts'
-import { closeAfterFailedStart, openConfiguredDatabase } from '#src/db/open-configured.ts'
-import { parseAttendanceReport } from '#src/features/attendance/parse/index.ts'
+import { parseAttendanceFile } from '#src/features/attendance/parse/index.ts'
 import { isValidTimeZone } from '#src/features/calls/time-zone.ts'
 import { loadDemo } from '#src/features/demo/load-demo.ts'
 import { isAppError } from '#src/lib/errors.ts'
-import { startHub } from '#src/server.ts'
 import { attendanceImport, ImportUsageError } from './attendance-import.ts'
 import { complianceRequest, printCompliance } from './compliance.ts'
-import { exportTo, importFrom } from './transfer.ts'
+import { writeReportJson } from './report-json.ts'
+import { unexpectedErrorText } from './unexpected-error.ts'
 
+// The server, the database drivers and the export are imported when a command needs them:
+// `hub attendance parse` and `hub --help` start without loading the whole Hub (200 MB less).
 const usage = `Usage: hub <command> [options]
 
 Commands:
@@ -96,6 +96,7 @@ export async function runCli(
             file,
             callDate: values.call,
             dryRun: Boolean(values['dry-run']),
+            today: config.clock.today(),
             say,
           })
           printed = values.json ? `${JSON.stringify(done.json, null, 2)}\n` : done.text
@@ -111,9 +112,12 @@ export async function runCli(
       case 'compliance': {
         const request = complianceRequest(rest, values)
         if ('problem' in request) throw new UsageError(request.problem)
-        return await withDatabase(config, (database) => printCompliance(database, request, io.out))
+        return await withDatabase(config, (database) =>
+          printCompliance(database, request, io.out, config.clock),
+        )
       }
       case 'serve': {
+        const { startHub } = await import('#src/server.ts')
         const hub = await startHub(config, { say })
         const stop = async () => {
           say('Stopping…')
@@ -139,17 +143,23 @@ export async function runCli(
       case 'demo':
         return await withDatabase(config, async (database) => {
           await migrateDatabase(database)
-          const loaded = await loadDemo(database.db, { isProduction: config.isProduction })
+          const loaded = await loadDemo(database.db, {
+            isProduction: config.isProduction,
+            today: config.clock.today(),
+          })
           say(
             `Loaded the demo network: ${loaded.organizations} organisations, ${loaded.people} people, ${loaded.calls} calls, ${loaded.attendance} attendance records.`,
           )
         })
-      case 'export':
+      case 'export': {
+        const { exportTo } = await import('./transfer.ts')
         return await withDatabase(config, (database) => exportTo(database, io.out))
+      }
       case 'import': {
         const file = rest[0]
         if (!file)
           throw new UsageError('hub import needs a FILE (an export made by `hub export`, or - for stdin)')
+        const { importFrom } = await import('./transfer.ts')
         return await importFrom(config, file, { say, stdin: process.stdin })
       }
       default:
@@ -194,20 +204,17 @@ async function attendance(
     throw new UsageError('hub attendance parse needs --call-date YYYY-MM-DD (the date of the call)')
   const timeZone = values['time-zone'] ?? 'America/New_York'
   if (!isValidTimeZone(timeZone)) throw new UsageError(`unknown time zone "${timeZone}" for --time-zone`)
-  const bytes = new Uint8Array(await readFile(file))
-  let report: ReturnType<typeof parseAttendanceReport>
+  let report: Awaited<ReturnType<typeof parseAttendanceFile>>
   try {
-    report = parseAttendanceReport(bytes, { callDate, timeZone })
+    // Streamed from the file: memory follows the people in it, not its size.
+    report = await parseAttendanceFile(file, { callDate, timeZone })
   } catch (error) {
     // A file that is not a report is the caller's input problem: status 2, like a usage error.
     if (isAppError(error) && error.code === 'BAD_INPUT') throw new UsageError(error.userMessage)
     throw error
   }
   if (values.json) {
-    await write(
-      out,
-      `${JSON.stringify({ format: report.format, participants: report.participants }, null, 2)}\n`,
-    )
+    await writeReportJson(report, (text) => write(out, text))
     return 0
   }
   const minutes = (s: number) => `${Math.round(s / 60)} min`
@@ -233,6 +240,7 @@ async function withDatabase(
   config: ReturnType<typeof loadConfig>,
   work: (database: Database) => Promise<void>,
 ) {
+  const { closeAfterFailedStart, openConfiguredDatabase } = await import('#src/db/open-configured.ts')
   const database = await openConfiguredDatabase(config)
   try {
     await work(database)
@@ -257,9 +265,8 @@ if (isMain || process.env.HUB_CLI === '1') {
     },
     (error) => {
       // PGlite throws plain objects ({ name: 'ErrnoError', errno }): describe them, not "[object Object]".
-      process.stderr.write(
-        `hub: unexpected error: ${error instanceof Error ? error.stack : describe(error)}\n`,
-      )
+      // Bounded: never a whole SQL statement with its parameters (a report's bytes) on stderr.
+      process.stderr.write(unexpectedErrorText(error, describe))
       process.exitCode = 1
     },
   )

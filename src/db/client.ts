@@ -6,6 +6,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import pg from 'pg'
+import { type Clock, clockOffsetMs } from '#src/lib/clock.ts'
 import { AppError } from '#src/lib/errors.ts'
 import * as schema from './schema/index.ts'
 
@@ -31,7 +32,7 @@ export type Database = {
   close: () => Promise<void>
 }
 
-export type OpenOptions =
+export type OpenOptions = (
   | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob }
   | {
       kind: 'postgres'
@@ -40,15 +41,28 @@ export type OpenOptions =
       /** Open without checking that the server answers (tests of a server that is gone). */
       isLazy?: boolean
     }
+) & {
+  /** The Hub's clock: every connection's hub_now() follows it (the machine's clock when absent). */
+  clock?: Clock
+}
 
 /** The one place that opens a database connection. */
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   return options.kind === 'pglite' ? openPglite(options) : openPostgres(options)
 }
 
-async function openPglite(options: { dataDir?: string; loadDataDir?: Blob }): Promise<Database> {
+/** Sets this connection's hub_now() to the clock (see migration 0010). */
+const SET_CLOCK = "select set_config('hub.clock_offset_ms', $1, false)"
+const offsetOf = (clock: Clock | undefined) => String(clock ? clockOffsetMs(clock) : 0)
+
+async function openPglite(options: {
+  dataDir?: string
+  loadDataDir?: Blob
+  clock?: Clock
+}): Promise<Database> {
   if (options.dataDir) mkdirSync(path.dirname(path.resolve(options.dataDir)), { recursive: true })
   const client = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir })
+  await client.query(SET_CLOCK, [offsetOf(options.clock)])
   const db = drizzlePglite({ client, schema }) as unknown as Db
   return {
     db,
@@ -68,6 +82,7 @@ async function openPostgres(options: {
   url: string
   maxConnections?: number
   isLazy?: boolean
+  clock?: Clock
 }): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: options.url, // Two at least: an advisory lock holds one connection while the work uses another.
@@ -81,6 +96,10 @@ async function openPostgres(options: {
   })
   // An idle client that errors (server restart) must not crash the process.
   pool.on('error', () => {})
+  // Queued before anything the new connection is lent for, so every query sees the clock.
+  pool.on('connect', (client) => {
+    client.query(SET_CLOCK, [offsetOf(options.clock)]).catch(() => {})
+  })
   try {
     if (!options.isLazy) (await pool.connect()).release()
   } catch (error) {

@@ -13,7 +13,8 @@ const cleanups = new WeakMap<Database, () => Promise<void>>()
 
 /** Opens the database the configuration names: the server at DATABASE_URL, else PGlite in DATA_DIR. */
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
-  if (config.databaseUrl) return openDatabase({ kind: 'postgres', url: config.databaseUrl })
+  if (config.databaseUrl)
+    return openDatabase({ kind: 'postgres', url: config.databaseUrl, clock: config.clock })
   const folder = path.resolve(config.dataDir)
   const created = makeDataFolder(folder)
   const removeCreated = () => {
@@ -30,6 +31,7 @@ export async function openConfiguredDatabase(config: Config): Promise<Database> 
     const inner = await openDatabase({
       kind: 'pglite',
       dataDir: path.join(folder, 'pglite'),
+      clock: config.clock,
     })
     const database: Database = {
       ...inner,

@@ -12,7 +12,7 @@ import { loadDemo } from '../../src/features/demo/load-demo.ts'
 import { type RunningHub, startHub } from '../../src/server.ts'
 import { checkAccessibility, launchBrowser, screenshot } from '../support/browser.ts'
 import { nearMisses, sampleFiles } from '../support/fixtures/sample-files.ts'
-import { DEMO_TODAY } from '../support/fixtures.ts'
+import { DEMO_TODAY, testClock } from '../support/fixtures.ts'
 import { startSmtpSink } from '../support/smtp-sink.ts'
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts'
 
@@ -49,7 +49,7 @@ describe('applying for membership in a browser', () => {
       SMTP_URL: sink.url,
       DATA_DIR: dataDir,
     })
-    hub = await startHub(config, { database, today: () => DEMO_TODAY })
+    hub = await startHub(config, { database, clock: testClock() })
     base = hub.url
     browser = await launchBrowser()
   })

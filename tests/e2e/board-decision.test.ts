@@ -20,7 +20,7 @@ import { loadDemo } from '../../src/features/demo/load-demo.ts'
 import { createMailer } from '../../src/features/email/mailer.ts'
 import { type RunningHub, startHub } from '../../src/server.ts'
 import { checkAccessibility, launchBrowser, screenshot } from '../support/browser.ts'
-import { DEMO_TODAY } from '../support/fixtures.ts'
+import { DEMO_TODAY, testClock } from '../support/fixtures.ts'
 import { signInCookies } from '../support/sign-in-as.ts'
 import { startSmtpSink } from '../support/smtp-sink.ts'
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts'
@@ -140,7 +140,7 @@ describe('the Advisory Board decides on a BFF in a browser', () => {
       DATA_DIR: dataDir,
       SMTP_URL: sink.url,
     })
-    hub = await startHub(config, { database, today: () => DEMO_TODAY })
+    hub = await startHub(config, { database, clock: testClock() })
     base = `http://127.0.0.1:${hub.port}`
     bffId = await createApplication(database.db, {
       name: 'Open Supply Chain Institute',

@@ -4,7 +4,7 @@ import { loadConfig } from '../../src/config.ts'
 import { loadDemo } from '../../src/features/demo/load-demo.ts'
 import { type RunningHub, startHub } from '../../src/server.ts'
 import { checkAccessibility, launchBrowser, screenshot } from '../support/browser.ts'
-import { DEMO_TODAY } from '../support/fixtures.ts'
+import { DEMO_TODAY, testClock } from '../support/fixtures.ts'
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts'
 
 type ApiOrganization = {
@@ -40,7 +40,7 @@ describe('the public site in a browser', () => {
     // Loaded here, for the fixed date, so startHub finds a full database and loads nothing.
     await loadDemo(database.db, { isProduction: false, today: DEMO_TODAY })
     const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'test', LOG_LEVEL: 'silent' })
-    hub = await startHub(config, { database, today: () => DEMO_TODAY })
+    hub = await startHub(config, { database, clock: testClock() })
     base = `http://127.0.0.1:${hub.port}`
     browser = await launchBrowser()
   })

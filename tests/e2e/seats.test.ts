@@ -15,7 +15,7 @@ import { createMailer } from '../../src/features/email/mailer.ts'
 import { seatHolderOn } from '../../src/features/seats/seats.ts'
 import { type RunningHub, startHub } from '../../src/server.ts'
 import { checkAccessibility, launchBrowser, screenshot } from '../support/browser.ts'
-import { DEMO_TODAY } from '../support/fixtures.ts'
+import { DEMO_TODAY, testClock } from '../support/fixtures.ts'
 import { signInCookies } from '../support/sign-in-as.ts'
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts'
 
@@ -53,7 +53,7 @@ describe('seats and admission status in a browser', () => {
       AUTH_SECRET,
       DATA_DIR: dataDir,
     })
-    hub = await startHub(config, { database, today: () => DEMO_TODAY })
+    hub = await startHub(config, { database, clock: testClock() })
     base = `http://127.0.0.1:${hub.port}`
 
     const holders = await queryRows<{ org_id: string; role: string; email: string; full_name: string }>(

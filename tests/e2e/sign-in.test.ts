@@ -10,7 +10,7 @@ import { loadDemo } from '../../src/features/demo/load-demo.ts'
 import { createMailer } from '../../src/features/email/mailer.ts'
 import { type RunningHub, startHub } from '../../src/server.ts'
 import { checkAccessibility, launchBrowser, screenshot } from '../support/browser.ts'
-import { DEMO_TODAY } from '../support/fixtures.ts'
+import { DEMO_TODAY, testClock } from '../support/fixtures.ts'
 import { startSmtpSink } from '../support/smtp-sink.ts'
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts'
 
@@ -49,7 +49,7 @@ describe('signing in with a browser', () => {
       SMTP_URL: sink.url,
       DATA_DIR: dataDir,
     })
-    hub = await startHub(config, { database, today: () => DEMO_TODAY, say: (line) => said.push(line) })
+    hub = await startHub(config, { database, clock: testClock(), say: (line) => said.push(line) })
     base = hub.url
     browser = await launchBrowser()
   })

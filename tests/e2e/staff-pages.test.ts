@@ -13,7 +13,7 @@ import { loadDemo } from '../../src/features/demo/load-demo.ts'
 import { createMailer } from '../../src/features/email/mailer.ts'
 import { type RunningHub, startHub } from '../../src/server.ts'
 import { checkAccessibility, launchBrowser, screenshot } from '../support/browser.ts'
-import { DEMO_TODAY } from '../support/fixtures.ts'
+import { DEMO_TODAY, testClock } from '../support/fixtures.ts'
 import { signInCookies } from '../support/sign-in-as.ts'
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts'
 
@@ -41,7 +41,7 @@ describe('the staff pages in a browser', () => {
       AUTH_SECRET,
       DATA_DIR: dataDir,
     })
-    hub = await startHub(config, { database, today: () => DEMO_TODAY })
+    hub = await startHub(config, { database, clock: testClock() })
     base = `http://127.0.0.1:${hub.port}`
 
     // Sign in through better-auth itself, with the hub's secret, so the hub accepts the cookie.

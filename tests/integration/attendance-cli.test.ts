@@ -1,8 +1,16 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Database, openDatabase } from '../../src/db/client.ts'
+import { migrateDatabase } from '../../src/db/migrate.ts'
+import { queryRows } from '../../src/db/sql.ts'
+import { MAX_REPORT_BYTES } from '../../src/features/attendance/report-size.ts'
+import { zoomReport } from '../support/attendance-reports.ts'
+import { DEMO_TODAY } from '../support/fixtures.ts'
 import { runHub } from '../support/run-hub.ts'
+import { createTestDatabase, testEngine } from '../support/test-database.ts'
 
 const fixtures = path.resolve(import.meta.dirname, '../fixtures/attendance')
 const sample = (name: string) => path.join(fixtures, name)
@@ -114,4 +122,64 @@ describe('hub attendance parse', () => {
     const run = await runHub(['--help'], {})
     expect(run.stdout).toContain('attendance parse FILE --call-date YYYY-MM-DD')
   })
+})
+
+describe(`hub attendance import of a report over the size limit, on ${testEngine}`, () => {
+  let home = ''
+  let env: Record<string, string>
+  /** Opens the database the command used (a PGlite folder is closed again before the command runs). */
+  let reopen: () => Promise<Database>
+  let dropServerDatabase = async () => {}
+
+  beforeAll(async () => {
+    home = await mkdtemp(path.join(os.tmpdir(), 'hub-import-limit-'))
+    if (testEngine === 'postgres') {
+      const server = await createTestDatabase()
+      env = { DATABASE_URL: server.url as string, HUB_TODAY: DEMO_TODAY }
+      reopen = async () => server
+      dropServerDatabase = () => server.drop()
+    } else {
+      const dataDir = path.join(home, 'data', 'pglite')
+      const database = await openDatabase({ kind: 'pglite', dataDir })
+      await migrateDatabase(database)
+      await database.close()
+      env = { DATA_DIR: path.join(home, 'data'), HUB_TODAY: DEMO_TODAY }
+      reopen = () => openDatabase({ kind: 'pglite', dataDir })
+    }
+  })
+  afterAll(async () => {
+    await dropServerDatabase()
+    await rm(home, { recursive: true, force: true })
+  })
+
+  it('refuses it by its size with status 2 and one short line, storing nothing', async () => {
+    // A real report, padded past the limit (a sparse file: nothing is written for the padding).
+    const file = path.join(home, 'huge.csv')
+    await writeFile(
+      file,
+      zoomReport('2026-11-23', [{ name: 'Ana Ruiz', email: 'ana@example.org', minutes: 30 }]),
+    )
+    const size = MAX_REPORT_BYTES + 1024 * 1024
+    await truncate(file, size)
+    for (const extra of [['--dry-run'], []]) {
+      const run = await runHub(['attendance', 'import', file, '--call', '2026-11-23', ...extra], env)
+      expect(run.code).toBe(2)
+      expect(run.stdout).toBe('')
+      expect(run.stderr).toBe(
+        `hub: The report is ${(size / (1024 * 1024)).toFixed(1)} MB; the limit is 5 MB. Nothing was imported.\n`,
+      )
+      expect(run.stderr.length).toBeLessThan(500)
+    }
+    const database = await reopen()
+    try {
+      const [counts] = await queryRows<{ files: number; imports: number }>(
+        database.db,
+        sql`select (select count(*)::int from stored_files) as files,
+          (select count(*)::int from attendance_imports) as imports`,
+      )
+      expect(counts).toEqual({ files: 0, imports: 0 })
+    } finally {
+      if (testEngine === 'pglite') await database.close()
+    }
+  }, 120_000)
 })

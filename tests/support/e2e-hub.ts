@@ -8,7 +8,7 @@ import { loadDemo } from '../../src/features/demo/load-demo.ts'
 import { createMailer } from '../../src/features/email/mailer.ts'
 import { type RunningHub, startHub } from '../../src/server.ts'
 import { checkAccessibility, launchBrowser } from './browser.ts'
-import { DEMO_TODAY } from './fixtures.ts'
+import { DEMO_TODAY, testClock } from './fixtures.ts'
 import { signInCookies } from './sign-in-as.ts'
 import { type ReceivedEmail, startSmtpSink } from './smtp-sink.ts'
 import { createTestDatabase, type TestDatabase } from './test-database.ts'
@@ -72,7 +72,7 @@ export async function startE2eHub(options: { name: string; signIn?: string[] }):
     SMTP_URL: sink.url,
     DATA_DIR: dataDir,
   })
-  const hub = await startHub(config, { database, today: () => DEMO_TODAY })
+  const hub = await startHub(config, { database, clock: testClock() })
   const base = hub.url
 
   const auth = createAuth({

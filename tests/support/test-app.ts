@@ -9,7 +9,7 @@ import { createMailer, type Mailer } from '../../src/features/email/mailer.ts'
 import { type ContentVersionWatcher, watchContentVersion } from '../../src/features/site/content-version.ts'
 import type { AppEnv } from '../../src/features/site/deps.ts'
 import { PageCache } from '../../src/features/site/page-cache.ts'
-import { DEMO_TODAY } from './fixtures.ts'
+import { DEMO_TODAY, testClock } from './fixtures.ts'
 
 /** The origin test requests pretend to come from (forms must send it). */
 export const TEST_ORIGIN = 'http://localhost:3000'
@@ -25,7 +25,7 @@ export type TestApp = {
 }
 
 /**
- * The real app over a test database, with the calendar fixed at `today`. Email goes
+ * The real app over a test database, with the clock set to `today` (the demo's day by default). Email goes
  * to `smtpUrl` (an SMTP sink) when given, otherwise to an outbox folder of its own.
  */
 export async function createTestApp(
@@ -51,17 +51,9 @@ export async function createTestApp(
     mailer,
     signInPerMinute: options.signInPerMinute ?? 1000,
   })
-  const today = options.today ?? DEMO_TODAY
-  const app = createApp({
-    database,
-    pages,
-    today: () => today,
-    auth,
-    mailer,
-    origin,
-    outboxDir,
-    trustedProxies: options.trustedProxies,
-  })
+  const clock = testClock(options.today ?? DEMO_TODAY)
+  const { trustedProxies } = options
+  const app = createApp({ database, pages, clock, auth, mailer, origin, outboxDir, trustedProxies })
   return {
     app,
     auth,

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { inject } from 'vitest'
 import { type Database, openDatabase } from '../../src/db/client.ts'
+import { testClock } from './fixtures.ts'
 import { adminQuery, requireServerUrl, withDatabase } from './global-setup.ts'
 
 export type TestDatabase = Database & {
@@ -20,12 +21,19 @@ export const testEngine = (process.env.TEST_DB === 'postgres' ? 'postgres' : 'pg
  * run's snapshot, or a new PostgreSQL database made from the run's template.
  * `drop()` closes it and, on the server, drops it.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(options: { today?: string } = {}): Promise<TestDatabase> {
+  // The database's hub_now() follows the same clock as the app in tests, whatever the machine's date.
+  const clock = testClock(options.today)
   if (testEngine === 'postgres') {
     const url = requireServerUrl()
     const name = `hub_test_${randomBytes(6).toString('hex')}`
     await adminQuery(url, `CREATE DATABASE ${name} TEMPLATE ${inject('postgresTemplate')}`)
-    const database = await openDatabase({ kind: 'postgres', url: withDatabase(url, name), maxConnections: 5 })
+    const database = await openDatabase({
+      kind: 'postgres',
+      url: withDatabase(url, name),
+      maxConnections: 5,
+      clock,
+    })
     return {
       ...database,
       url: withDatabase(url, name),
@@ -36,6 +44,6 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     }
   }
   const snapshot = await readFile(inject('pgliteSnapshot'))
-  const database = await openDatabase({ kind: 'pglite', loadDataDir: new Blob([snapshot]) })
+  const database = await openDatabase({ kind: 'pglite', loadDataDir: new Blob([snapshot]), clock })
   return { ...database, drop: () => database.close() }
 }

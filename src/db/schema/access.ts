@@ -48,7 +48,9 @@ export const apiTokens = pgTable(
     tokenHash: text('token_hash').notNull().unique(),
     scopes: text('scopes').array().notNull(),
     createdBy: uuid('created_by').references(() => people.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' })
+      .notNull()
+      .default(sql`hub_now()`),
     revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'string' }),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true, mode: 'string' }),
   },
@@ -64,7 +66,7 @@ export const auditLog = pgTable(
   'audit_log',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    at: timestamp('at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    at: timestamp('at', { withTimezone: true, mode: 'string' }).notNull().default(sql`hub_now()`),
     /** 'person:<uuid>', 'token:<uuid>', 'cli', or 'system' when nothing set an actor. */
     actor: text('actor').notNull(),
     action: text('action').notNull(),

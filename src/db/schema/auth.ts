@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import { bigint, boolean, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core'
 
 // The tables better-auth needs (its core schema, with the database rate limiter), under our
@@ -9,8 +10,8 @@ export const authUsers = pgTable('auth_users', {
   email: text('email').notNull().unique(),
   emailVerified: boolean('email_verified').notNull().default(false),
   image: text('image'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`hub_now()`),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().default(sql`hub_now()`),
 })
 
 export const authSessions = pgTable(
@@ -19,8 +20,8 @@ export const authSessions = pgTable(
     id: text('id').primaryKey(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     token: text('token').notNull().unique(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`hub_now()`),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().default(sql`hub_now()`),
     ipAddress: text('ip_address'),
     userAgent: text('user_agent'),
     userId: text('user_id')
@@ -46,8 +47,8 @@ export const authAccounts = pgTable(
     refreshTokenExpiresAt: timestamp('refresh_token_expires_at', { withTimezone: true }),
     scope: text('scope'),
     password: text('password'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`hub_now()`),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().default(sql`hub_now()`),
   },
   (t) => [index('auth_accounts_user_idx').on(t.userId)],
 )
@@ -59,8 +60,8 @@ export const authVerifications = pgTable(
     identifier: text('identifier').notNull(),
     value: text('value').notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`hub_now()`),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().default(sql`hub_now()`),
   },
   (t) => [index('auth_verifications_identifier_idx').on(t.identifier)],
 )

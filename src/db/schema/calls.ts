@@ -18,7 +18,11 @@ import { storedFiles } from './membership.ts'
 import { organizations } from './organizations.ts'
 import { people } from './people.ts'
 
-export const callStatuses = ['scheduled', 'held', 'cancelled'] as const
+/**
+ * Whether a call is on or cancelled. "Held" is never stored: a call is held when it is not
+ * cancelled and its day is over, derived where it is read (isHeld, heldCallSql in calls/).
+ */
+export const callStatuses = ['scheduled', 'cancelled'] as const
 export type CallStatus = (typeof callStatuses)[number]
 
 /** One national call. Its local date, start time and time zone are data, not assumptions. */
@@ -55,6 +59,7 @@ export const calls = pgTable(
     check('calls_start_time_format', sql`${t.startTime} ~ '^[0-2][0-9]:[0-5][0-9]$'`),
     check('calls_duration_positive', sql`${t.durationMinutes} > 0`),
     check('calls_cancel_reason', sql`${t.status} <> 'cancelled' or ${t.cancelReason} is not null`),
+    check('calls_status_known', sql`${t.status} in ('scheduled', 'cancelled')`),
   ],
 )
 
@@ -116,7 +121,9 @@ export const attendanceImports = pgTable(
     /** 'web' or 'cli'. */
     via: text('via', { enum: ['web', 'cli'] }).notNull(),
     createdBy: uuid('created_by').references(() => people.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' })
+      .notNull()
+      .default(sql`hub_now()`),
     committedBy: uuid('committed_by').references(() => people.id, { onDelete: 'set null' }),
     committedAt: timestamp('committed_at', { withTimezone: true, mode: 'string' }),
     undoneBy: uuid('undone_by').references(() => people.id, { onDelete: 'set null' }),
@@ -177,7 +184,9 @@ export const attendanceAliases = pgTable(
     key: text('key').notNull(),
     personId: uuid('person_id').references(() => people.id, { onDelete: 'cascade' }),
     createdBy: uuid('created_by').references(() => people.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' })
+      .notNull()
+      .default(sql`hub_now()`),
   },
   (t) => [unique('attendance_aliases_key_unique').on(t.kind, t.key)],
 )
@@ -191,7 +200,9 @@ export const calendarFeeds = pgTable(
       .notNull()
       .references(() => people.id, { onDelete: 'cascade' }),
     tokenHash: text('token_hash').notNull().unique(),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' })
+      .notNull()
+      .default(sql`hub_now()`),
     revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'string' }),
   },
   (t) => [uniqueIndex('calendar_feeds_one_active').on(t.personId).where(sql`${t.revokedAt} is null`)],
@@ -247,7 +258,9 @@ export const sharingAttestations = pgTable(
     answer: text('answer'),
     answeredAt: timestamp('answered_at', { withTimezone: true, mode: 'string' }),
     recordedBy: uuid('recorded_by').references(() => people.id, { onDelete: 'set null' }),
-    recordedAt: timestamp('recorded_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true, mode: 'string' })
+      .notNull()
+      .default(sql`hub_now()`),
   },
   (t) => [index('sharing_org_idx').on(t.organizationId, t.sharedOn)],
 )
@@ -283,7 +296,9 @@ export const reminderDeliveries = pgTable(
     personId: uuid('person_id')
       .notNull()
       .references(() => people.id, { onDelete: 'cascade' }),
-    claimedAt: timestamp('claimed_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    claimedAt: timestamp('claimed_at', { withTimezone: true, mode: 'string' })
+      .notNull()
+      .default(sql`hub_now()`),
     sentAt: timestamp('sent_at', { withTimezone: true, mode: 'string' }),
   },
   (t) => [unique('reminder_deliveries_once').on(t.kind, t.subject, t.personId)],
@@ -298,7 +313,9 @@ export const reminderPreferences = pgTable(
       .references(() => people.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: reminderKinds }).notNull(),
     enabled: boolean('enabled').notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' })
+      .notNull()
+      .default(sql`hub_now()`),
   },
   (t) => [primaryKey({ columns: [t.personId, t.kind] })],
 )

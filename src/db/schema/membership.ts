@@ -37,7 +37,9 @@ export const storedFiles = pgTable(
     sha256: text('sha256').notNull(),
     data: bytea('data').notNull(),
     uploadedBy: uuid('uploaded_by').references(() => people.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' })
+      .notNull()
+      .default(sql`hub_now()`),
   },
   (t) => [check('stored_files_size', sql`${t.size} > 0 and ${t.size} <= 20971520`)],
 )
@@ -83,8 +85,12 @@ export const applications = pgTable(
     round: integer('round').notNull().default(0),
     /** The organisation created on admission. */
     organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' })
+      .notNull()
+      .default(sql`hub_now()`),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' })
+      .notNull()
+      .default(sql`hub_now()`),
     submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'string' }),
     decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'string' }),
   },
@@ -107,7 +113,9 @@ export const applicationEvidence = pgTable(
     fileId: uuid('file_id').references(() => storedFiles.id, { onDelete: 'restrict' }),
     url: text('url'),
     note: text('note'),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' })
+      .notNull()
+      .default(sql`hub_now()`),
   },
   (t) => [
     index('application_evidence_app_idx').on(t.applicationId, t.criterion),
@@ -133,7 +141,9 @@ export const applicationReviews = pgTable(
     reviewerId: uuid('reviewer_id')
       .notNull()
       .references(() => people.id, { onDelete: 'restrict' }),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' })
+      .notNull()
+      .default(sql`hub_now()`),
   },
   (t) => [unique('application_reviews_round_criterion').on(t.applicationId, t.round, t.criterion)],
 )
@@ -152,7 +162,9 @@ export const applicationEvents = pgTable(
     actorId: uuid('actor_id').references(() => people.id, { onDelete: 'set null' }),
     round: integer('round').notNull().default(0),
     comment: text('comment'),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' })
+      .notNull()
+      .default(sql`hub_now()`),
   },
   (t) => [index('application_events_app_idx').on(t.applicationId, t.createdAt)],
 )
@@ -173,7 +185,7 @@ export const boardVotes = pgTable(
       .references(() => people.id, { onDelete: 'restrict' }),
     choice: text('choice', { enum: boardVoteChoices }).notNull(),
     comment: text('comment'),
-    castAt: timestamp('cast_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    castAt: timestamp('cast_at', { withTimezone: true, mode: 'string' }).notNull().default(sql`hub_now()`),
   },
   (t) => [unique('board_votes_one_each').on(t.applicationId, t.voterId)],
 )
@@ -189,6 +201,8 @@ export const applicationDecisions = pgTable('application_decisions', {
   /** { approve, reject, abstain, eligible, quorum } when the decision was taken. */
   tally: jsonb('tally').notNull(),
   decidedBy: uuid('decided_by').references(() => people.id, { onDelete: 'set null' }),
-  decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'string' })
+    .notNull()
+    .default(sql`hub_now()`),
   admittedOn: date('admitted_on', { mode: 'string' }),
 })

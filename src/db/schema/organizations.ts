@@ -39,8 +39,12 @@ export const organizations = pgTable(
     isDemo: boolean('is_demo').notNull().default(false),
     /** Demo organisations that do not exist in the real world. */
     isFictional: boolean('is_fictional').notNull().default(false),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' })
+      .notNull()
+      .default(sql`hub_now()`),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' })
+      .notNull()
+      .default(sql`hub_now()`),
   },
   (t) => [
     check('organizations_bff_kind_only_for_bffs', sql`${t.bffKind} is null or ${t.category} = 'bff'`),
@@ -77,7 +81,9 @@ export const admissionEvents = pgTable(
     kind: text('kind', { enum: admissionEventKinds }).notNull(),
     effectiveOn: date('effective_on', { mode: 'string' }).notNull(),
     reason: text('reason'),
-    recordedAt: timestamp('recorded_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true, mode: 'string' })
+      .notNull()
+      .default(sql`hub_now()`),
   },
   (t) => [index('admission_events_org_idx').on(t.organizationId, t.effectiveOn)],
 )

@@ -17,7 +17,9 @@ export const people = pgTable(
       .unique()
       .references(() => authUsers.id, { onDelete: 'set null' }),
     isDemo: boolean('is_demo').notNull().default(false),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' })
+      .notNull()
+      .default(sql`hub_now()`),
   },
   (t) => [uniqueIndex('people_email_unique').on(sql`lower(${t.email})`)],
 )

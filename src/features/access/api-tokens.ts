@@ -84,7 +84,7 @@ export async function revokeApiToken(db: Db, options: { id: string; by: string }
   const revoked = await writeAs(db, `person:${options.by}`, (tx) =>
     tx
       .update(apiTokens)
-      .set({ revokedAt: sql`now()` })
+      .set({ revokedAt: sql`hub_now()` })
       .where(and(eq(apiTokens.id, options.id), isNull(apiTokens.revokedAt)))
       .returning({ id: apiTokens.id }),
   )
@@ -104,7 +104,7 @@ export async function useApiToken(
   await db.transaction(async (tx) => {
     // The call itself is the event worth keeping, not the last-used stamp.
     await tx.execute(sql`select set_config('hub.audit_off', 'on', true)`)
-    await tx.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(eq(apiTokens.id, row.id))
+    await tx.update(apiTokens).set({ lastUsedAt: sql`hub_now()` }).where(eq(apiTokens.id, row.id))
     await tx
       .insert(auditLog)
       .values({ actor: `token:${row.id}`, action: 'api_call', detail: options.request })

@@ -59,7 +59,7 @@ export function loadViewer(deps: AppDeps): MiddlewareHandler<AppEnv> {
     // Public pages are read anonymously most of the time: skip the session lookup without a cookie.
     if (hasSessionCookie(c)) {
       const session = await deps.auth.api.getSession({ headers: authHeaders(c) })
-      if (session) c.set('viewer', await loadUserViewer(deps.database.db, session.user, deps.today()))
+      if (session) c.set('viewer', await loadUserViewer(deps.database.db, session.user, deps.clock.today()))
     }
     return next()
   })

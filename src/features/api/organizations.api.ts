@@ -41,7 +41,7 @@ export function organizationsApi(deps: AppDeps): Hono<AppEnv> {
       key: `api-list|${JSON.stringify(filters)}`,
       type: 'json',
       render: async () => {
-        const organizations = await listAdmittedOrganizations(db, { onDate: deps.today(), filters })
+        const organizations = await listAdmittedOrganizations(db, { onDate: deps.clock.today(), filters })
         return JSON.stringify({
           data: organizations.map(toApi),
           meta: { count: organizations.length, filters },
@@ -56,7 +56,7 @@ export function organizationsApi(deps: AppDeps): Hono<AppEnv> {
       key: `api-one|${id}`,
       type: 'json',
       render: async () => {
-        const org = await getOrganizationProfile(db, { slugOrId: id, onDate: deps.today() })
+        const org = await getOrganizationProfile(db, { slugOrId: id, onDate: deps.clock.today() })
         if (!org)
           throw new AppError('NOT_FOUND', {
             userMessage: `No admitted organisation has the id or slug "${id}".`,

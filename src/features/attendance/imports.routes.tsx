@@ -34,9 +34,9 @@ import {
   ImportPage,
   type ImportPageProps,
   importUrl,
-  MAX_REPORT_BYTES,
   ParticipantPage,
 } from './imports.views.tsx'
+import { MAX_REPORT_BYTES } from './report-size.ts'
 import { uploadScript } from './upload-progress.ts'
 
 const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -125,7 +125,12 @@ export function attendanceImportRoutes(deps: AppDeps): Hono<AppEnv> {
     const imports = await listImports(db, call.id)
     noStore(c)
     const page = (
-      <AttendancePage call={call} imports={imports} closed={closedBecause(call, deps.today())} {...props} />
+      <AttendancePage
+        call={call}
+        imports={imports}
+        closed={closedBecause(call, deps.clock.today())}
+        {...props}
+      />
     )
     return c.html(await renderDocument(page), status)
   }
@@ -144,7 +149,7 @@ export function attendanceImportRoutes(deps: AppDeps): Hono<AppEnv> {
         call={call}
         imp={imp}
         candidates={candidates}
-        closed={closedBecause(call, deps.today())}
+        closed={closedBecause(call, deps.clock.today())}
         {...props}
       />
     )
@@ -186,7 +191,7 @@ export function attendanceImportRoutes(deps: AppDeps): Hono<AppEnv> {
       const loaded = await loadCall(c)
       if (loaded instanceof Response) return loaded
       const { call, viewer } = loaded
-      const closed = closedBecause(call, deps.today())
+      const closed = closedBecause(call, deps.clock.today())
       if (closed) return attendancePage(c, call, 409, { uploadError: closed })
       const body = await c.req.parseBody()
       const file = body.report instanceof File ? body.report : undefined
@@ -301,7 +306,7 @@ export function attendanceImportRoutes(deps: AppDeps): Hono<AppEnv> {
       if (!row) return renderErrorPage(c, 404, 'This import has no such participant.')
       if (loaded.imp.status === 'undone')
         return renderErrorPage(c, 409, 'This import is undone: its participants can no longer be matched.')
-      const closed = closedBecause(loaded.call, deps.today())
+      const closed = closedBecause(loaded.call, deps.clock.today())
       if (closed) return renderErrorPage(c, 409, closed)
       return participantPage(c, loaded, row, 200)
     },
@@ -326,7 +331,7 @@ export function attendanceImportRoutes(deps: AppDeps): Hono<AppEnv> {
             text: 'This import is undone: its participants can no longer be matched.',
           },
         })
-      const closed = closedBecause(call, deps.today())
+      const closed = closedBecause(call, deps.clock.today())
       if (closed) return importPage(c, call, imp, 409, { notice: { isError: true, text: closed } })
       const chosen = ((await formFields(c)).personId ?? '').trim()
       // A participant already matched is changed on its own page, which shows the refusal.
@@ -385,7 +390,7 @@ export function attendanceImportRoutes(deps: AppDeps): Hono<AppEnv> {
       const loaded = await loadImport(c)
       if (loaded instanceof Response) return loaded
       const { call, imp, viewer } = loaded
-      const closed = closedBecause(call, deps.today())
+      const closed = closedBecause(call, deps.clock.today())
       if (closed) return importPage(c, call, imp, 409, { notice: { isError: true, text: closed } })
       return change(c, loaded, async () => {
         const result = await commitImport(db, { importId: imp.id, by: by(viewer) })

@@ -30,6 +30,7 @@ import { type Directory, type HeldSeat, loadDirectory, matchParticipant, seatsOn
 import { parseAttendanceReport } from './parse/index.ts'
 import { foldName } from './parse/names.ts'
 import { mergePresence } from './presence.ts'
+import { checkReportSize } from './report-size.ts'
 
 /** The call an import is for, as the pages show it. */
 export type ImportCall = {
@@ -39,7 +40,7 @@ export type ImportCall = {
   timeZone: string
   startsAt: string
   durationMinutes: number
-  status: 'scheduled' | 'held' | 'cancelled'
+  status: 'scheduled' | 'cancelled'
 }
 
 export type { HeldSeat } from './matching.ts'
@@ -223,7 +224,8 @@ async function readAndMatch(
   db: DbOrTx,
   input: { call: ImportCall; bytes: Uint8Array; onProgress?: (done: number, total: number) => void },
 ): Promise<{ format: ReportFormat; rows: StoredRow[]; directory: Directory }> {
-  const report = parseAttendanceReport(input.bytes, {
+  checkReportSize(input.bytes.byteLength)
+  const report = await parseAttendanceReport(input.bytes, {
     callDate: input.call.localDate,
     timeZone: input.call.timeZone,
   })
@@ -638,7 +640,7 @@ export async function resolveParticipant(
         .values({ ...alias, personId, createdBy: input.by.personId })
         .onConflictDoUpdate({
           target: [attendanceAliases.kind, attendanceAliases.key],
-          set: { personId, createdBy: input.by.personId, createdAt: sql`now()` },
+          set: { personId, createdBy: input.by.personId, createdAt: sql`hub_now()` },
         })
     }
     const affected = rows.filter(
@@ -692,7 +694,7 @@ export async function commitImport(
     }
     await tx
       .update(attendanceImports)
-      .set({ status: 'committed', committedAt: sql`now()`, committedBy: input.by.personId })
+      .set({ status: 'committed', committedAt: sql`hub_now()`, committedBy: input.by.personId })
       .where(eq(attendanceImports.id, record.id))
     const matched = await tx
       .selectDistinct({ personId: importParticipants.personId })
@@ -721,7 +723,7 @@ export async function undoImport(db: Db, input: { importId: string; by: ImportBy
     await tx.delete(attendance).where(eq(attendance.importId, record.id))
     await tx
       .update(attendanceImports)
-      .set({ status: 'undone', undoneAt: sql`now()`, undoneBy: input.by.personId })
+      .set({ status: 'undone', undoneAt: sql`hub_now()`, undoneBy: input.by.personId })
       .where(eq(attendanceImports.id, record.id))
   })
 }

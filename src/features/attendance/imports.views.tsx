@@ -6,10 +6,8 @@ import { seatLabels } from '#src/features/seats/seats.ts'
 import { formatDate, formatInstantInZone, formatNumber, formatTimeInZone, plural } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import type { ImportCall, ImportListItem, ImportRow, ImportSummary, ImportView } from './imports.ts'
+import { MAX_REPORT_BYTES } from './report-size.ts'
 import { uploadScriptPath } from './upload-progress.ts'
-
-/** The largest report the upload form takes (real reports of a 2,000-person call are well under 1 MB). */
-export const MAX_REPORT_BYTES = 5 * 1024 * 1024
 
 /** Unresolved participants shown with a form at once: each form lists every person, so a long review list comes in turns. */
 const FORMS_AT_ONCE = 20

@@ -35,7 +35,7 @@ export function rollCallRoutes(deps: AppDeps): Hono<AppEnv> {
         : 'A call is named by its date in the address, written year-month-day, such as /staff/calls/2026-11-23/roll-call.'
       return { refused: await renderErrorPage(c, 404, message) }
     }
-    const refusal = rollCallRefusal(call, deps.today())
+    const refusal = rollCallRefusal(call, deps.clock.today())
     if (refusal) return { refused: await renderErrorPage(c, 400, refusal) }
     return { call }
   }
@@ -89,7 +89,7 @@ export function rollCallRoutes(deps: AppDeps): Hono<AppEnv> {
       await saveRollCall(db, `person:${viewer.personId}`, {
         callId: call.id,
         presentIds: checked.ids,
-        today: deps.today(),
+        today: deps.clock.today(),
       })
     } catch (error) {
       if (error instanceof RollCallRefused) return refuse(error.userMessage)

@@ -16,7 +16,7 @@ const call: RollCallCall = {
   timeZone: 'America/New_York',
   startsAt: '2026-11-23T18:00:00Z',
   durationMinutes: 30,
-  status: 'held',
+  status: 'scheduled',
   cancelReason: null,
 }
 

@@ -246,7 +246,7 @@ export function authPages(deps: AppDeps): Hono<AppEnv> {
   ) => {
     const viewer = c.get('viewer') as SignedInViewer
     noStore(c)
-    const roles = await describeRoles(db, viewer, deps.today())
+    const roles = await describeRoles(db, viewer, deps.clock.today())
     return c.html(
       await renderDocument(<AccountPage name={viewer.name} email={viewer.email} roles={roles} {...props} />),
       status,

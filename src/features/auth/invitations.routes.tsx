@@ -7,6 +7,7 @@ import { getSettings } from '#src/features/settings/settings.ts'
 import type { AppDeps, AppEnv } from '#src/features/site/deps.ts'
 import { isAppError } from '#src/lib/errors.ts'
 import { logger } from '#src/lib/logger.ts'
+import { singleLineProblem } from '#src/lib/text.ts'
 import { renderDocument } from '#src/ui/layout.tsx'
 import { formFields } from './form-input.ts'
 import { callAuth, redirectWithCookies } from './forward.ts'
@@ -60,11 +61,13 @@ export function invitationRoutes(deps: AppDeps): Hono<AppEnv> {
     const fullName = form.fullName.trim()
     const email = form.email.trim()
     const fullNameError =
-      fullName.length < 1 || fullName.length > 200 ? 'Enter the full name, 1 to 200 characters.' : undefined
+      singleLineProblem(form.fullName, 'full name') ??
+      (fullName.length < 1 || fullName.length > 200 ? 'Enter the full name, 1 to 200 characters.' : undefined)
     const emailError =
-      email.length <= 320 && z.email().safeParse(email).success
+      singleLineProblem(form.email, 'email address') ??
+      (email.length <= 320 && z.email().safeParse(email).success
         ? undefined
-        : 'Enter an email address such as name@example.org.'
+        : 'Enter an email address such as name@example.org.')
     if (fullNameError || emailError)
       return staffPage(c, 400, { form: { fullName, email, fullNameError, emailError } })
     if (!viewer.personId)

@@ -52,7 +52,7 @@ export async function invitePerson(
           personId: person.id,
           tokenHash: hashInvitationToken(token),
           invitedBy: options.invitedBy.personId,
-          expiresAt: sql`now() + make_interval(days => ${INVITATION_DAYS})`,
+          expiresAt: sql`hub_now() + make_interval(days => ${INVITATION_DAYS})`,
         })
         .returning({ id: invitations.id })
       return { invitationId: row?.id ?? '', person, isNewPerson: !found }
@@ -82,7 +82,7 @@ export type InvitationListItem = {
 }
 
 const stateOf = sql<InvitationState>`case when ${invitations.acceptedAt} is not null then 'accepted'
-  when ${invitations.expiresAt} <= now() then 'expired' else 'pending' end`
+  when ${invitations.expiresAt} <= hub_now() then 'expired' else 'pending' end`
 
 /** Every invitation, newest first, with who was invited and by whom. */
 export async function listInvitations(
@@ -143,12 +143,12 @@ export async function acceptInvitation(
   const claimed = await writeAs(db, actor, (tx) =>
     tx
       .update(invitations)
-      .set({ acceptedAt: sql`now()` })
+      .set({ acceptedAt: sql`hub_now()` })
       .where(
         and(
           eq(invitations.id, invitation.id),
           isNull(invitations.acceptedAt),
-          gt(invitations.expiresAt, sql`now()`),
+          gt(invitations.expiresAt, sql`hub_now()`),
         ),
       )
       .returning({ id: invitations.id }),

@@ -12,10 +12,10 @@ export function calendarRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.get(NETWORK_FEED_PATH, requirePermission('public'), async (c) => {
     const body = await buildNetworkCalendar(deps.database.db, {
-      today: deps.today(),
+      today: deps.clock.today(),
       // Events with no recorded change are stamped with the start of today: the feed, and
       // so its ETag, stays the same until a call changes or the day does.
-      now: new Date(`${deps.today()}T00:00:00Z`),
+      now: new Date(`${deps.clock.today()}T00:00:00Z`),
       url: new URL(NETWORK_FEED_PATH, deps.origin).href,
     })
     const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`

@@ -44,7 +44,7 @@ export function personalFeedRoutes(deps: AppDeps): Hono<AppEnv> {
     status: 200 | 201,
     extra: Pick<CalendarPageProps, 'createdUrl' | 'replaced' | 'notice'>,
   ) => {
-    const today = deps.today()
+    const today = deps.clock.today()
     const [feed, organizations, slots] = await Promise.all([
       activeFeed(db, personId),
       seatOrganizationNames(db, personId, today),
@@ -91,7 +91,7 @@ export function personalFeedRoutes(deps: AppDeps): Hono<AppEnv> {
     c.header('Referrer-Policy', 'no-referrer')
     c.header('X-Robots-Tag', 'noindex')
     const token = c.req.param('token').replace(/\.ics$/, '')
-    const today = deps.today()
+    const today = deps.clock.today()
     let body: string | undefined
     try {
       const personId = await feedOwner(db, token)

@@ -47,7 +47,7 @@ export async function createFeed(db: Db, personId: string): Promise<{ token: str
     await queryRows(tx, sql`select id from people where id = ${personId} for update`)
     const revoked = await queryRows<{ id: string }>(
       tx,
-      sql`update calendar_feeds set revoked_at = now()
+      sql`update calendar_feeds set revoked_at = hub_now()
         where person_id = ${personId} and revoked_at is null returning id`,
     )
     await tx.execute(
@@ -62,7 +62,7 @@ export async function revokeFeed(db: Db, personId: string): Promise<boolean> {
   return writeAs(db, `person:${personId}`, async (tx) => {
     const revoked = await queryRows<{ id: string }>(
       tx,
-      sql`update calendar_feeds set revoked_at = now()
+      sql`update calendar_feeds set revoked_at = hub_now()
         where person_id = ${personId} and revoked_at is null returning id`,
     )
     return revoked.length > 0
@@ -88,7 +88,7 @@ export type PresentationSlot = {
   callDate: string
   callStartsAt: string
   callTimeZone: string
-  callStatus: 'scheduled' | 'held' | 'cancelled'
+  callStatus: 'scheduled' | 'cancelled'
   callCancelReason: string | null
   /** Revisions of the call's schedule plus those of the presentation's call or status. */
   sequence: number

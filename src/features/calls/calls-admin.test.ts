@@ -63,9 +63,9 @@ describe('how a call’s time reads', () => {
 })
 
 describe('which calls are held', () => {
-  it('counts a call before today that was not cancelled, whatever its stored status', () => {
-    expect(isHeld({ status: 'held', localDate: '2026-11-23' }, '2026-11-26')).toBe(true)
+  it('counts a call before today that was not cancelled', () => {
     expect(isHeld({ status: 'scheduled', localDate: '2026-11-23' }, '2026-11-26')).toBe(true)
+    expect(isHeld({ status: 'scheduled', localDate: '2026-11-26' }, '2026-11-26')).toBe(false)
   })
 
   it('does not count a cancelled call, nor one from today on', () => {

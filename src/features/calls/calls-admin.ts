@@ -9,8 +9,10 @@ import { briefings, type CallStatus, calls } from '#src/db/schema/index.ts'
 import { queryRows } from '#src/db/sql.ts'
 import { getSettings, type Settings } from '#src/features/settings/settings.ts'
 import { AppError } from '#src/lib/errors.ts'
+import { multiLineProblem, singleLineProblem } from '#src/lib/text.ts'
 import { formatNumber } from '#src/ui/format.ts'
 import { addDays, isIsoDate } from './dates.ts'
+import { heldCallSql } from './held.ts'
 import { planCallSeries } from './schedule.ts'
 import { isClockTime, zonedTimeToUtc } from './time-zone.ts'
 
@@ -243,9 +245,7 @@ const toView = (row: CallRow): CallView => {
   return { ...call, movedFrom }
 }
 
-/** Held: not cancelled, and its day is over (DOMAIN rule; stored 'held' and 'scheduled' both mean "not cancelled"). */
-export const isHeld = (call: Pick<CallView, 'status' | 'localDate'>, today: string): boolean =>
-  call.status !== 'cancelled' && call.localDate < today
+export { heldCallSql, isHeld } from './held.ts'
 
 /** The call on this date, or undefined. */
 export async function findCall(db: DbOrTx, localDate: string): Promise<CallView | undefined> {
@@ -275,10 +275,7 @@ export async function recentHeldCalls(
 ): Promise<CallView[]> {
   const rows = await queryRows<CallRow>(
     db,
-    selectCalls(
-      sql`c.local_date < ${options.today}::date and c.status <> 'cancelled'`,
-      sql`order by c.local_date desc limit ${options.limit}`,
-    ),
+    selectCalls(heldCallSql('c', options.today), sql`order by c.local_date desc limit ${options.limit}`),
   )
   return rows.map(toView)
 }
@@ -347,6 +344,8 @@ const timeProblem = (time: string): string | undefined =>
 
 const titleProblem = (title: string, isRequired: boolean): string | undefined => {
   if (isRequired && title === '') return 'Give the extra call a title, such as “Budget briefing”.'
+  const notOneLine = singleLineProblem(title, 'title')
+  if (notOneLine) return notOneLine
   if (title.length > callLimits.title) return tooLong('the title', callLimits.title, title.length)
   return undefined
 }
@@ -360,6 +359,8 @@ export function checkCancelForm(fields: Record<string, string>): FormCheck<Cance
       ok: false,
       errors: { reason: 'Give the reason members will see, such as “Staff retreat” or “Federal holiday”.' },
     }
+  const notText = multiLineProblem(reason, 'reason')
+  if (notText) return { ok: false, errors: { reason: notText } }
   if (reason.length > callLimits.reason)
     return { ok: false, errors: { reason: tooLong('the reason', callLimits.reason, reason.length) } }
   return { ok: true, value: { reason } }
@@ -438,13 +439,15 @@ export function checkEditForm(
   const errors = {
     title: titleProblem(value.title, false),
     agenda:
-      value.agenda.length > callLimits.agenda
+      multiLineProblem(value.agenda, 'agenda') ??
+      (value.agenda.length > callLimits.agenda
         ? tooLong('the agenda', callLimits.agenda, value.agenda.length)
-        : undefined,
+        : undefined),
     notes:
-      value.notes.length > callLimits.notes
+      multiLineProblem(value.notes, 'notes') ??
+      (value.notes.length > callLimits.notes
         ? tooLong('the notes', callLimits.notes, value.notes.length)
-        : undefined,
+        : undefined),
     recordingUrl: urlProblem(value.recordingUrl),
     briefingIds: value.briefingIds.every((id) => UUID.test(id)) ? undefined : 'Tick briefings from the list.',
   }
@@ -566,9 +569,8 @@ export async function reinstateCall(
     const call = await lockCall(tx, options.date)
     if (call.status !== 'cancelled')
       throw new CallChangeRefused(null, 'This call is not cancelled: there is nothing to reinstate.')
-    const status = call.localDate < options.today ? 'held' : 'scheduled'
-    await tx.update(calls).set({ status, cancelReason: null }).where(eq(calls.id, call.id))
-    return { ...call, status, cancelReason: null }
+    await tx.update(calls).set({ status: 'scheduled', cancelReason: null }).where(eq(calls.id, call.id))
+    return { ...call, status: 'scheduled', cancelReason: null }
   })
 }
 

@@ -112,7 +112,7 @@ export function callRoutes(deps: AppDeps): Hono<AppEnv> {
   }
 
   app.get('/calls', requirePermission('calls:read'), async (c) => {
-    const today = deps.today()
+    const today = deps.clock.today()
     const [upcoming, recent, settings] = await Promise.all([
       upcomingCalls(db, { today, limit: LIST_LENGTH }),
       recentHeldCalls(db, { today, limit: LIST_LENGTH }),
@@ -140,7 +140,7 @@ export function callRoutes(deps: AppDeps): Hono<AppEnv> {
       c,
       <CallPage
         call={call}
-        today={deps.today()}
+        today={deps.clock.today()}
         briefings={attachments.briefings}
         presentations={attachments.presentations}
         isStaff={isStaff(c)}
@@ -170,7 +170,7 @@ export function callRoutes(deps: AppDeps): Hono<AppEnv> {
     return page(
       c,
       <NewCallPage
-        today={deps.today()}
+        today={deps.clock.today()}
         timeZone={settings.callTimeZone}
         values={values}
         errors={form.errors ?? {}}
@@ -198,7 +198,7 @@ export function callRoutes(deps: AppDeps): Hono<AppEnv> {
     try {
       const call = await addExtraCall(db, `person:${staff.personId}`, {
         ...checked.value,
-        today: deps.today(),
+        today: deps.clock.today(),
       })
       return done(c, call, 'added')
     } catch (error) {
@@ -329,7 +329,7 @@ export function callRoutes(deps: AppDeps): Hono<AppEnv> {
     try {
       const reinstated = await reinstateCall(db, `person:${staff.personId}`, {
         date: call.localDate,
-        today: deps.today(),
+        today: deps.clock.today(),
       })
       return done(c, reinstated, 'reinstated')
     } catch (error) {
@@ -350,7 +350,7 @@ export function callRoutes(deps: AppDeps): Hono<AppEnv> {
       c,
       <MoveCallPage
         call={call}
-        today={deps.today()}
+        today={deps.clock.today()}
         values={form.values ?? { date: call.localDate, startTime: call.startTime }}
         errors={form.errors ?? {}}
         flash={form.flash}
@@ -375,7 +375,7 @@ export function callRoutes(deps: AppDeps): Hono<AppEnv> {
         date: call.localDate,
         newDate: checked.value.date,
         newStartTime: checked.value.startTime,
-        today: deps.today(),
+        today: deps.clock.today(),
       })
       return done(c, moved, 'moved')
     } catch (error) {

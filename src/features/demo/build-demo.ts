@@ -1,5 +1,6 @@
 import type * as s from '#src/db/schema/index.ts'
 import { addDays } from '#src/features/calls/dates.ts'
+import { isHeld } from '#src/features/calls/held.ts'
 import { planCallSeries } from '#src/features/calls/schedule.ts'
 import type { Settings } from '#src/features/settings/settings.ts'
 import { seededRandom } from '#src/lib/random.ts'
@@ -321,7 +322,7 @@ function addCallsAndAttendance(
   for (const call of planned) {
     const callId = demoId('call', call.localDate)
     const isPast = call.localDate < today
-    const status = call.cancelReason ? 'cancelled' : isPast ? 'held' : 'scheduled'
+    const status = call.cancelReason ? 'cancelled' : 'scheduled'
     net.calls.push({
       id: callId,
       localDate: call.localDate,
@@ -335,7 +336,7 @@ function addCallsAndAttendance(
       title: 'National call',
       isDemo: true,
     })
-    if (status !== 'held') continue
+    if (status === 'cancelled' || !isPast) continue
     for (const org of orgs) {
       if (!org.admittedOn || org.admittedOn > call.localDate) continue
       const holders = net.seats.filter(
@@ -373,7 +374,7 @@ function addPresentationsAndSharing(net: DemoNetwork, orgs: DemoOrg[], today: st
     // Two presentations a call, in turn through the year.
     const call = openCalls[Math.floor(index / 2) % openCalls.length]
     if (!call) return
-    const isDone = call.status === 'held'
+    const isDone = isHeld({ status: call.status ?? 'scheduled', localDate: call.localDate }, today)
     net.presentations.push({
       id: demoId('presentation', `${org.slug}:${year}`),
       organizationId: org.id,

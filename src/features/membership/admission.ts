@@ -136,7 +136,7 @@ export async function admitFromApplication(
     reason: 'Application submitted.',
   })
   // On the same date, the state is the event recorded last: clock_timestamp() is later
-  // than the transaction's now(), which the applied event got.
+  // than the transaction's hub_now(), which the applied event got.
   await tx.insert(admissionEvents).values({
     organizationId: org.id,
     kind: 'admitted',
@@ -146,7 +146,7 @@ export async function admitFromApplication(
   })
   await tx
     .update(applications)
-    .set({ organizationId: org.id, updatedAt: sql`now()` })
+    .set({ organizationId: org.id, updatedAt: sql`hub_now()` })
     .where(eq(applications.id, app.id))
   return { organizationId: org.id, slug, skippedDesignations: skipped }
 }

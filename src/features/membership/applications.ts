@@ -22,6 +22,7 @@ import { isCountyFips, isStateCode, stateCodeForFips, usStates } from '#src/feat
 import { profileLimits, splitLines } from '#src/features/organizations/edit.ts'
 import { getSettings } from '#src/features/settings/settings.ts'
 import { AppError } from '#src/lib/errors.ts'
+import { multiLineProblem, singleLineProblem } from '#src/lib/text.ts'
 import { formatNumber } from '#src/ui/format.ts'
 
 // ---------------------------------------------------------------------------------------------
@@ -199,7 +200,6 @@ type Parsed<T> = { ok: true; value: T } | { ok: false; error: string }
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value })
 const fail = <T>(error: string): Parsed<T> => ({ ok: false, error })
 
-const hasNul = (s: string) => s.includes('\u0000')
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim()
 const count = (s: string) => formatNumber(Array.from(s).length)
 
@@ -207,8 +207,9 @@ function line(
   raw: string,
   options: { max: number; what: string; required?: boolean },
 ): Parsed<string | null> {
+  const problem = singleLineProblem(raw.trim(), options.what)
+  if (problem) return fail(problem)
   const value = oneLine(raw)
-  if (hasNul(value)) return fail(`Remove the invisible NUL characters from the ${options.what}.`)
   if (Array.from(value).length > options.max)
     return fail(
       `Use at most ${formatNumber(options.max)} characters for the ${options.what} (this one has ${count(value)}).`,
@@ -219,7 +220,8 @@ function line(
 
 function paragraph(raw: string, options: { max: number; what: string }): Parsed<string | null> {
   const value = raw.replace(/\r\n?/g, '\n').trim()
-  if (hasNul(value)) return fail(`Remove the invisible NUL characters from the ${options.what}.`)
+  const problem = multiLineProblem(value, options.what)
+  if (problem) return fail(problem)
   if (Array.from(value).length > options.max)
     return fail(
       `Write at most ${formatNumber(options.max)} characters (this ${options.what} has ${count(value)}).`,
@@ -228,8 +230,11 @@ function paragraph(raw: string, options: { max: number; what: string }): Parsed<
 }
 
 function lines(raw: string, options: { maxLines: number; maxLength: number; one: string; many: string }) {
-  if (hasNul(raw)) return fail<string[]>(`Remove the invisible NUL characters from the ${options.many}.`)
+  const problem = multiLineProblem(raw, options.many)
+  if (problem) return fail<string[]>(problem)
   const items = splitLines(raw)
+  const notOneLine = items.map((item) => singleLineProblem(item, options.one)).find(Boolean)
+  if (notOneLine) return fail<string[]>(notOneLine)
   if (items.length > options.maxLines)
     return fail<string[]>(
       `List at most ${formatNumber(options.maxLines)} ${options.many}, one a line (this list has ${formatNumber(items.length)}).`,
@@ -274,7 +279,7 @@ function designationRows(
   const programs = input.designationProgram ?? []
   const all = programs.map((program, i) => ({
     program: program.trim(),
-    other: oneLine(input.designationOther?.[i] ?? ''),
+    other: (input.designationOther?.[i] ?? '').trim(),
     kind: (input.designationKind?.[i] ?? '').trim(),
     date: (input.designationDate?.[i] ?? '').trim(),
   }))
@@ -295,7 +300,9 @@ function designationRows(
       return refuse('choose a program from the list.')
     if (!isCode && row.other === '')
       return refuse('choose the program, or pick “Another program” and type its name.')
-    if (Array.from(row.other).length > draftLimits.programName || hasNul(row.other))
+    const otherProblem = singleLineProblem(row.other, 'name of the program')
+    if (otherProblem) return refuse(otherProblem.replace(/^The /, 'the '))
+    if (Array.from(row.other).length > draftLimits.programName)
       return refuse(`the name of the program can be at most ${draftLimits.programName} characters.`)
     if (row.kind !== 'designated' && row.kind !== 'redesignated')
       return refuse('choose designated or redesignated.')
@@ -844,7 +851,7 @@ export async function saveDraft(
     if (changed)
       await tx
         .update(applications)
-        .set({ ...next, updatedAt: sql`now()` })
+        .set({ ...next, updatedAt: sql`hub_now()` })
         .where(eq(applications.id, app.id))
     return { changed }
   })
@@ -905,7 +912,7 @@ export async function addEvidence(
         url: 'link' in evidence ? evidence.link : null,
       })
       .returning({ id: applicationEvidence.id })
-    await tx.update(applications).set({ updatedAt: sql`now()` }).where(eq(applications.id, app.id))
+    await tx.update(applications).set({ updatedAt: sql`hub_now()` }).where(eq(applications.id, app.id))
     return { ok: true as const, evidenceId: row?.id ?? '' }
   })
 }
@@ -939,7 +946,7 @@ export async function removeEvidence(
       )
     await tx.delete(applicationEvidence).where(eq(applicationEvidence.id, item.id))
     if (item.fileId) await tx.delete(storedFiles).where(eq(storedFiles.id, item.fileId))
-    await tx.update(applications).set({ updatedAt: sql`now()` }).where(eq(applications.id, app.id))
+    await tx.update(applications).set({ updatedAt: sql`hub_now()` }).where(eq(applications.id, app.id))
   })
 }
 
@@ -965,7 +972,7 @@ export async function submitApplication(
     const status: ApplicationStatus = toBoard ? 'with_board' : 'submitted'
     await tx
       .update(applications)
-      .set({ status, round: 1, submittedAt: sql`now()`, updatedAt: sql`now()` })
+      .set({ status, round: 1, submittedAt: sql`hub_now()`, updatedAt: sql`hub_now()` })
       .where(eq(applications.id, app.id))
     await tx
       .insert(applicationEvents)
@@ -977,7 +984,7 @@ export async function submitApplication(
         actorId: null,
         round: 1,
         comment: 'BFF applications go straight to the Advisory Board.',
-        // After the 'submitted' event of the same transaction, whose now() it would share.
+        // After the 'submitted' event of the same transaction, whose hub_now() it would share.
         createdAt: sql`clock_timestamp()`,
       })
     return { ok: true as const, status }
@@ -987,7 +994,8 @@ export async function submitApplication(
 /** Checks the answer to a request for more information; undefined when it is fine. */
 export function checkAnswer(answer: string): string | undefined {
   if (answer.trim() === '') return 'Write your answer to the staff’s questions.'
-  if (hasNul(answer)) return 'Remove the invisible NUL characters from your answer.'
+  const problem = multiLineProblem(answer, 'answer')
+  if (problem) return problem
   if (Array.from(answer.trim()).length > draftLimits.answer)
     return `Write at most ${formatNumber(draftLimits.answer)} characters (this answer has ${count(answer.trim())}).`
   return undefined
@@ -1009,7 +1017,7 @@ export async function answerInformationRequest(
     const round = app.round + 1
     await tx
       .update(applications)
-      .set({ status: 'submitted', round, updatedAt: sql`now()` })
+      .set({ status: 'submitted', round, updatedAt: sql`hub_now()` })
       .where(eq(applications.id, app.id))
     await tx.insert(applicationEvents).values({
       applicationId: app.id,
@@ -1037,7 +1045,7 @@ export async function withdrawApplication(
       )
     await tx
       .update(applications)
-      .set({ status: 'withdrawn', updatedAt: sql`now()` })
+      .set({ status: 'withdrawn', updatedAt: sql`hub_now()` })
       .where(eq(applications.id, app.id))
     await tx
       .insert(applicationEvents)

@@ -120,7 +120,7 @@ export function applyRoutes(deps: AppDeps): Hono<AppEnv> {
         app={detail}
         form={toDraftForm(detail)}
         errors={{}}
-        today={deps.today()}
+        today={deps.clock.today()}
         timeZone={await timeZone()}
         {...props}
       />
@@ -286,7 +286,7 @@ export function applyRoutes(deps: AppDeps): Hono<AppEnv> {
         problem: 'This application is submitted: its details can no longer be changed.',
       })
     const input = await formInput(c)
-    const parsed = parseDraftForm(input, { category: detail.category, today: deps.today() })
+    const parsed = parseDraftForm(input, { category: detail.category, today: deps.clock.today() })
     await saveDraft(db, { applicationId: detail.id, personId, update: parsed.update })
     if (Object.keys(parsed.errors).length === 0) {
       const anchor = input._then?.[0] === 'region' ? '#region' : ''

@@ -369,7 +369,7 @@ async function recordDecision(tx: Tx, o: DecideOptions): Promise<RecordedDecisio
   })
   await tx
     .update(applications)
-    .set({ status: o.outcome, decidedAt: sql`now()`, updatedAt: sql`now()` })
+    .set({ status: o.outcome, decidedAt: sql`hub_now()`, updatedAt: sql`hub_now()` })
     .where(eq(applications.id, o.app.id))
   const admission = approved
     ? await admitFromApplication(tx, { applicationId: o.app.id, today: o.today, timeZone: o.timeZone })
@@ -477,7 +477,7 @@ export async function castVote(
       })
       .onConflictDoUpdate({
         target: [boardVotes.applicationId, boardVotes.voterId],
-        set: { choice: options.choice, comment: options.comment, castAt: sql`now()` },
+        set: { choice: options.choice, comment: options.comment, castAt: sql`hub_now()` },
       })
     const tally = await currentTally(tx, app.id, {
       onDate: options.today,

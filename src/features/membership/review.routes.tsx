@@ -98,7 +98,7 @@ export function reviewRoutes(deps: AppDeps): Hono<AppEnv> {
   ) => {
     const application = await findApplication(id)
     const settings = await getSettings(db)
-    const today = deps.today()
+    const today = deps.clock.today()
     const decision = await decisionSummary(db, application.id)
     const board =
       application.status === 'with_board'
@@ -137,7 +137,7 @@ export function reviewRoutes(deps: AppDeps): Hono<AppEnv> {
     if (!isBoardBusiness(application.status))
       throw new AppError('NOT_FOUND', { userMessage: 'This application is not with the Advisory Board.' })
     const settings = await getSettings(db)
-    const today = deps.today()
+    const today = deps.clock.today()
     const votes = await listVotes(db, application.id, today)
     const tally = await currentTally(db, application.id, {
       onDate: today,
@@ -237,7 +237,7 @@ export function reviewRoutes(deps: AppDeps): Hono<AppEnv> {
         applicationId: id,
         staffPersonId: personId,
         comment,
-        today: deps.today(),
+        today: deps.clock.today(),
         origin: deps.origin,
       })
       // The triggers tell other processes; this one drops its pages at once.
@@ -299,7 +299,7 @@ export function reviewRoutes(deps: AppDeps): Hono<AppEnv> {
         voterPersonId: personId,
         choice: parsed.data.choice,
         comment,
-        today: deps.today(),
+        today: deps.clock.today(),
         origin: deps.origin,
       })
       if (decision?.admission) deps.pages.clear()

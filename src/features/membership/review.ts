@@ -431,7 +431,10 @@ export async function recordReview(
       })),
     )
     const status = needsInfo.length > 0 ? ('needs_info' as const) : ('with_board' as const)
-    await tx.update(applications).set({ status, updatedAt: sql`now()` }).where(eq(applications.id, app.id))
+    await tx
+      .update(applications)
+      .set({ status, updatedAt: sql`hub_now()` })
+      .where(eq(applications.id, app.id))
     const comment =
       status === 'needs_info'
         ? lines(needsInfo).join('\n')
@@ -482,7 +485,7 @@ export async function sendToBoard(
       })
     await tx
       .update(applications)
-      .set({ status: 'with_board', updatedAt: sql`now()` })
+      .set({ status: 'with_board', updatedAt: sql`hub_now()` })
       .where(eq(applications.id, app.id))
     await tx.insert(applicationEvents).values({
       applicationId: app.id,

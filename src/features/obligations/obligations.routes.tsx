@@ -33,7 +33,7 @@ export function obligationRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
   const { db } = deps.database
   // Next year is there to look at (its calls may be planned); further on there is nothing yet.
-  const maxYear = () => Number(deps.today().slice(0, 4)) + 1
+  const maxYear = () => Number(deps.clock.today().slice(0, 4)) + 1
 
   app.get('/organizations/:slug/obligations', requirePermission('obligations:own'), async (c) => {
     const slug = c.req.param('slug')
@@ -41,7 +41,7 @@ export function obligationRoutes(deps: AppDeps): Hono<AppEnv> {
     if (!org) return renderErrorPage(c, 404, 'No organisation has this address.')
     const viewer = c.get('viewer')
     if (!canEditOrganization(viewer, org.id)) return renderErrorPage(c, 403, notYours)
-    const today = deps.today()
+    const today = deps.clock.today()
     const year = readYear(c.req.query('year'), today)
     if ('problem' in year) return renderErrorPage(c, 400, year.problem)
     const data = await loadOrganizationObligations(db, { org, year: year.year, today })
@@ -65,7 +65,7 @@ export function obligationRoutes(deps: AppDeps): Hono<AppEnv> {
     memo.get(db, `${year}|${today}`, () => loadNetworkObligations(db, { year, today }))
 
   app.get('/staff/obligations', requirePermission('obligations:network'), async (c) => {
-    const today = deps.today()
+    const today = deps.clock.today()
     const read = readNetworkQuery(c.req.query(), today)
     if ('problem' in read) return renderErrorPage(c, 400, read.problem)
     const { query } = read
@@ -112,7 +112,7 @@ export function obligationRoutes(deps: AppDeps): Hono<AppEnv> {
   })
 
   app.get('/staff/obligations.csv', requirePermission('obligations:network'), async (c) => {
-    const today = deps.today()
+    const today = deps.clock.today()
     const read = readNetworkQuery(c.req.query(), today)
     if ('problem' in read) return renderErrorPage(c, 400, read.problem)
     const { query } = read

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { type Actor, writeAs } from '#src/db/actor.ts'
 import type { Db, DbOrTx } from '#src/db/client.ts'
 import { organizationPartners, organizations } from '#src/db/schema/index.ts'
+import { isPlainText, isSingleLine, MULTI_LINE_MESSAGE, SINGLE_LINE_MESSAGE } from '#src/lib/text.ts'
 import { formatNumber } from '#src/ui/format.ts'
 
 /** The limits of the profile form, shown as hints and enforced by the schema. */
@@ -39,7 +40,9 @@ const lineList = (options: { maxLines: number; maxLength: number; one: string; m
   z
     .string({ error: missing })
     .refine((s) => !hasNul(s), { error: 'Remove the invisible NUL characters from this list.' })
+    .refine(isPlainText, { error: `The ${options.many} ${MULTI_LINE_MESSAGE}.` })
     .transform(splitLines)
+    .refine((items) => items.every(isSingleLine), { error: `Each ${options.one} ${SINGLE_LINE_MESSAGE}.` })
     .superRefine((items, ctx) => {
       if (items.length > options.maxLines)
         ctx.addIssue({
@@ -73,6 +76,7 @@ export const organizationEditSchema = z.object({
       z
         .string()
         .refine((s) => !hasNul(s), { error: 'Remove the invisible NUL characters from the summary.' })
+        .refine(isPlainText, { error: `The summary ${MULTI_LINE_MESSAGE}.` })
         .refine((s) => s.length <= profileLimits.summary, {
           error: (issue) =>
             `Write at most ${formatNumber(profileLimits.summary)} characters (this summary has ${formatNumber(String(issue.input).length)}).`,
@@ -81,6 +85,7 @@ export const organizationEditSchema = z.object({
     .transform((s) => (s === '' ? null : s)),
   website: z
     .string({ error: missing })
+    .refine((s) => isSingleLine(s.trim()), { error: `The web address ${SINGLE_LINE_MESSAGE}.` })
     .trim()
     .refine((s) => s.length <= profileLimits.website, {
       error: (issue) =>
@@ -210,7 +215,7 @@ export async function updateOrganizationProfile(
           summary: values.summary,
           website: values.website,
           focusIndustries: values.focusIndustries,
-          updatedAt: sql`now()`,
+          updatedAt: sql`hub_now()`,
         })
         .where(eq(organizations.id, organizationId))
     if (partnersChanged) {

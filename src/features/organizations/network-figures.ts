@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import type { DbOrTx } from '#src/db/client.ts'
 import type { OutcomeMetric } from '#src/db/schema/index.ts'
 import { queryRows } from '#src/db/sql.ts'
+import { heldCallSql } from '#src/features/calls/held.ts'
 import { listAdmittedOrganizations } from './directory.ts'
 
 export type NetworkFigures = {
@@ -23,9 +24,9 @@ export async function getNetworkFigures(db: DbOrTx, onDate: string): Promise<Net
   const year = Number(onDate.slice(0, 4))
   const [calls] = await queryRows<{ held: number; cancelled: number }>(
     db,
-    sql`select count(*) filter (where status = 'held')::int as held,
-        count(*) filter (where status = 'cancelled')::int as cancelled
-      from calls where extract(year from local_date) = ${year}`,
+    sql`select count(*) filter (where ${heldCallSql('c', onDate)})::int as held,
+        count(*) filter (where c.status = 'cancelled')::int as cancelled
+      from calls c where extract(year from c.local_date) = ${year}`,
   )
   const [next] = await queryRows<{ local_date: string; starts_at: string; time_zone: string }>(
     db,

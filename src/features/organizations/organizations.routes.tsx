@@ -25,7 +25,7 @@ export function organizationPages(deps: AppDeps): Hono<AppEnv> {
       key,
       type: 'html',
       render: async () => {
-        const onDate = deps.today()
+        const onDate = deps.clock.today()
         const organizations = await listAdmittedOrganizations(db, { onDate, filters })
         const page = (
           <DirectoryPage
@@ -47,7 +47,7 @@ export function organizationPages(deps: AppDeps): Hono<AppEnv> {
       key: `profile|${slug}`,
       type: 'html',
       render: async () => {
-        const org = await getOrganizationProfile(db, { slugOrId: slug, onDate: deps.today() })
+        const org = await getOrganizationProfile(db, { slugOrId: slug, onDate: deps.clock.today() })
         if (!org)
           throw new AppError('NOT_FOUND', { userMessage: 'No admitted organisation has this address.' })
         const page = (

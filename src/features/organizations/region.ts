@@ -70,7 +70,7 @@ export async function updateOrganizationRegion(
       return false
     await tx
       .update(organizations)
-      .set({ states: options.states, counties: options.counties, updatedAt: sql`now()` })
+      .set({ states: options.states, counties: options.counties, updatedAt: sql`hub_now()` })
       .where(eq(organizations.id, options.organizationId))
     return true
   })

@@ -85,7 +85,7 @@ describe('the staff forms', () => {
 })
 
 describe('slotState and the length warning', () => {
-  const call = (date: string, status: 'held' | 'scheduled' | 'cancelled' = 'scheduled') => ({
+  const call = (date: string, status: 'scheduled' | 'cancelled' = 'scheduled') => ({
     id: 'c',
     date,
     status,
@@ -94,7 +94,7 @@ describe('slotState and the length warning', () => {
     const planned = { status: 'planned' as const, requestedMonth: 3 }
     expect(slotState(planned, call('2026-12-07'), TODAY)).toBe('planned')
     expect(slotState(planned, call(TODAY), TODAY)).toBe('planned')
-    expect(slotState(planned, call('2026-11-23', 'held'), TODAY)).toBe('awaiting')
+    expect(slotState(planned, call('2026-11-23'), TODAY)).toBe('awaiting')
     expect(slotState(planned, call('2026-12-07', 'cancelled'), TODAY)).toBe('orphaned')
     expect(slotState(planned, null, TODAY)).toBe('orphaned')
     expect(slotState({ status: 'requested', requestedMonth: 3 }, null, TODAY)).toBe('requested')

@@ -68,7 +68,7 @@ export function presentationRoutes(deps: AppDeps): Hono<AppEnv> {
     status: 200 | 400 | 409,
     props: { forms?: RequestForms; flash?: FlashMessage },
   ) => {
-    const today = deps.today()
+    const today = deps.clock.today()
     const years = plannableYears(today)
     const [settings, rows] = await Promise.all([getSettings(db), presentationsOf(db, org.id, years)])
     const sections: YearSection[] = years.map((year) => {
@@ -129,7 +129,7 @@ export function presentationRoutes(deps: AppDeps): Hono<AppEnv> {
     const own = await ownOrganization(c)
     if (own.refused) return renderErrorPage(c, 403, own.refused)
     const fields = await formFields(c)
-    const today = deps.today()
+    const today = deps.clock.today()
     const checked = checkRequestForm(fields, today)
     const values: RequestValues = {
       year: (fields.year ?? '').trim(),
@@ -159,7 +159,7 @@ export function presentationRoutes(deps: AppDeps): Hono<AppEnv> {
   })
 
   const staffYearPage = async (c: Context<AppEnv>, year: number, status: 200 | 400, flash?: FlashMessage) => {
-    const today = deps.today()
+    const today = deps.clock.today()
     const [settings, lines] = await Promise.all([getSettings(db), presentationsOfYear(db, { year, today })])
     const first = `${year}-01-01`
     c.header('Cache-Control', 'private, no-store')
@@ -179,17 +179,20 @@ export function presentationRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.get('/staff/presentations', requirePermission('obligations:manage'), async (c) => {
     const asked = c.req.query('year') ?? ''
-    const year = /^\d{4}$/.test(asked) ? Number(asked) : yearOf(deps.today())
+    const year = /^\d{4}$/.test(asked) ? Number(asked) : yearOf(deps.clock.today())
     return staffYearPage(c, year, 200)
   })
 
   app.post('/staff/presentations/plan', requirePermission('obligations:manage'), async (c) => {
     const personId = staffPerson(c)
     if (!personId) return renderErrorPage(c, 403, noPerson)
-    const checked = checkPlanForm(await formFields(c), deps.today())
+    const checked = checkPlanForm(await formFields(c), deps.clock.today())
     if (!checked.ok)
-      return staffYearPage(c, yearOf(deps.today()), 400, { isError: true, text: checked.errors.year ?? '' })
-    const plan = await planYear(db, `person:${personId}`, { year: checked.year, today: deps.today() })
+      return staffYearPage(c, yearOf(deps.clock.today()), 400, {
+        isError: true,
+        text: checked.errors.year ?? '',
+      })
+    const plan = await planYear(db, `person:${personId}`, { year: checked.year, today: deps.clock.today() })
     deps.pages.clear()
     const query = new URLSearchParams({
       year: String(checked.year),
@@ -210,7 +213,7 @@ export function presentationRoutes(deps: AppDeps): Hono<AppEnv> {
       flash?: FlashMessage
     },
   ) => {
-    const today = deps.today()
+    const today = deps.clock.today()
     const [settings, calls] = await Promise.all([getSettings(db), callsOfYear(db, p.year)])
     c.header('Cache-Control', 'private, no-store')
     const page = (
@@ -273,7 +276,7 @@ export function presentationRoutes(deps: AppDeps): Hono<AppEnv> {
       await moveSlot(db, `person:${personId}`, {
         presentationId: p.id,
         callDate: checked.callDate,
-        today: deps.today(),
+        today: deps.clock.today(),
       })
     } catch (error) {
       if (!isChangeRefused(error)) throw error
@@ -301,7 +304,11 @@ export function presentationRoutes(deps: AppDeps): Hono<AppEnv> {
     const checked = checkOutcomeForm(fields)
     if (!checked.ok) return staffPresentationPage(c, p, 400, { outcome: { values, errors: checked.errors } })
     try {
-      await recordOutcome(db, `person:${personId}`, { presentationId: p.id, today: deps.today(), ...checked })
+      await recordOutcome(db, `person:${personId}`, {
+        presentationId: p.id,
+        today: deps.clock.today(),
+        ...checked,
+      })
     } catch (error) {
       if (!isChangeRefused(error)) throw error
       return staffPresentationPage(c, p, 409, {

@@ -85,7 +85,7 @@ export async function saveChoices(
     for (const [kind, enabled] of entries)
       await tx.execute(
         sql`insert into reminder_preferences (person_id, kind, enabled) values (${personId}, ${kind}, ${enabled})
-          on conflict (person_id, kind) do update set enabled = excluded.enabled, updated_at = now()
+          on conflict (person_id, kind) do update set enabled = excluded.enabled, updated_at = hub_now()
           where reminder_preferences.enabled is distinct from excluded.enabled`,
       )
   })

@@ -209,7 +209,7 @@ export async function runReminders(options: ReminderRunOptions): Promise<Reminde
       run.failed++
       continue
     }
-    await db.execute(sql`update reminder_deliveries set sent_at = now() where id = ${claim}`)
+    await db.execute(sql`update reminder_deliveries set sent_at = hub_now() where id = ${claim}`)
     run.sent++
   }
   return run
@@ -245,8 +245,8 @@ export async function claimReminder(
     db,
     sql`insert into reminder_deliveries (kind, subject, person_id)
       values (${key.kind}, ${key.subject}, ${key.personId})
-      on conflict (kind, subject, person_id) do update set claimed_at = now()
-        where reminder_deliveries.sent_at is null and reminder_deliveries.claimed_at < now() - ${STALE_CLAIM}
+      on conflict (kind, subject, person_id) do update set claimed_at = hub_now()
+        where reminder_deliveries.sent_at is null and reminder_deliveries.claimed_at < hub_now() - ${STALE_CLAIM}
       returning id`,
   )
   return row?.id

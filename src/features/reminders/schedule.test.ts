@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { fixedTodayFromEnv, reminderScheduleFromEnv, startReminderLoop } from './schedule.ts'
+import { reminderScheduleFromEnv, startReminderLoop } from './schedule.ts'
 
 describe('the reminder schedule from the environment', () => {
   it('runs every 15 minutes by default, first within a minute of start-up', () => {
@@ -24,14 +24,6 @@ describe('the reminder schedule from the environment', () => {
       expect(() => reminderScheduleFromEnv({ REMINDER_INTERVAL_SECONDS: wrong }, 'production')).toThrow(
         'REMINDER_INTERVAL_SECONDS: REMINDER_INTERVAL_SECONDS must be a whole number from 1 to 86400',
       )
-  })
-
-  it('reads HUB_TODAY as the date the Hub works on', () => {
-    expect(fixedTodayFromEnv({})).toBeUndefined()
-    expect(fixedTodayFromEnv({ HUB_TODAY: '2026-12-20' })?.()).toBe('2026-12-20')
-    expect(() => fixedTodayFromEnv({ HUB_TODAY: '2026-02-30' })).toThrow(
-      'HUB_TODAY: must be a date as YYYY-MM-DD',
-    )
   })
 })
 

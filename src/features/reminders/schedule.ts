@@ -1,5 +1,4 @@
 import { z } from 'zod'
-import { isIsoDate } from '#src/features/calls/dates.ts'
 import { AppError } from '#src/lib/errors.ts'
 import { logger } from '#src/lib/logger.ts'
 
@@ -41,18 +40,6 @@ export function reminderScheduleFromEnv(env: NodeJS.ProcessEnv, nodeEnv: string)
   if (!isOn) return 'off'
   const intervalMs = (parsed.data.REMINDER_INTERVAL_SECONDS ?? DEFAULT_INTERVAL_SECONDS) * 1000
   return { firstRunMs: Math.min(intervalMs, FIRST_RUN_MAX_MS), intervalMs }
-}
-
-/**
- * HUB_TODAY=YYYY-MM-DD fixes the date the Hub works on (as `hub` commands do with it): for tests
- * and rehearsals, such as sending the reminders of a given day. Undefined when not set.
- */
-export function fixedTodayFromEnv(env: NodeJS.ProcessEnv): (() => string) | undefined {
-  const fixed = env.HUB_TODAY
-  if (!fixed) return undefined
-  if (!isIsoDate(fixed))
-    throw new AppError('CONFIG', { userMessage: `HUB_TODAY: must be a date as YYYY-MM-DD, not "${fixed}"` })
-  return () => fixed
 }
 
 /**

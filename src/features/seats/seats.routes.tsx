@@ -95,7 +95,7 @@ export function seatRoutes(deps: AppDeps): Hono<AppEnv> {
     const org = await findBySlug(c.req.param('slug') ?? '')
     const viewer = c.get('viewer')
     if (viewer.kind !== 'user' || !viewer.personId) return { org, viewer: undefined }
-    const representing = await representativeOf(db, viewer.personId, deps.today())
+    const representing = await representativeOf(db, viewer.personId, deps.clock.today())
     if (!canManageSeats(viewer, org.id, representing)) return { org, viewer: undefined }
     return { org, viewer: viewer as SignedInViewer & { personId: string } }
   }
@@ -111,9 +111,9 @@ export function seatRoutes(deps: AppDeps): Hono<AppEnv> {
     location: string,
     message: () => Promise<string>,
   ) => {
-    const representing = await representativeOf(db, viewer.personId, deps.today())
+    const representing = await representativeOf(db, viewer.personId, deps.clock.today())
     if (canManageSeats(viewer, org.id, representing)) return c.redirect(location, 303)
-    const { state } = await admissionStateOn(db, org.id, deps.today())
+    const { state } = await admissionStateOn(db, org.id, deps.clock.today())
     c.header('Cache-Control', 'private, no-store')
     const page = <SeatChangeDonePage org={org} message={await message()} isListed={isAdmittedState(state)} />
     return c.html(await renderDocument(page))
@@ -125,7 +125,7 @@ export function seatRoutes(deps: AppDeps): Hono<AppEnv> {
     status: 200 | 400 | 409,
     props: Partial<Pick<SeatsPageProps, 'handover' | 'swap' | 'flash'>> & { flashFromQuery?: boolean },
   ) => {
-    const today = deps.today()
+    const today = deps.clock.today()
     const [holders, history, admission, seatStatus] = await Promise.all([
       seatHoldersOn(db, org.id, today),
       seatHistory(db, org.id),
@@ -194,7 +194,7 @@ export function seatRoutes(deps: AppDeps): Hono<AppEnv> {
         organizationId: org.id,
         role: checked.role,
         effectiveOn: checked.effectiveOn,
-        today: deps.today(),
+        today: deps.clock.today(),
         ...(known
           ? { personId: known.id }
           : { newPerson: { fullName: checked.fullName, email: checked.email } }),
@@ -248,7 +248,7 @@ export function seatRoutes(deps: AppDeps): Hono<AppEnv> {
       await swapSeats(db, `person:${viewer.personId}`, {
         organizationId: org.id,
         effectiveOn: form.effectiveOn,
-        today: deps.today(),
+        today: deps.clock.today(),
       })
     } catch (error) {
       if (!isChangeRefused(error)) throw error
@@ -270,7 +270,7 @@ export function seatRoutes(deps: AppDeps): Hono<AppEnv> {
     status: 200 | 400 | 409,
     props: { form?: { values: StatusForm; errors: StatusErrors }; flash?: FlashMessage; recorded?: string },
   ) => {
-    const today = deps.today()
+    const today = deps.clock.today()
     const [admission, history, seatStatus] = await Promise.all([
       admissionStateOn(db, org.id, today),
       admissionHistory(db, org.id),
@@ -328,7 +328,7 @@ export function seatRoutes(deps: AppDeps): Hono<AppEnv> {
         action: action as StatusAction,
         reason: values.reason,
         effectiveOn: values.effectiveOn,
-        today: deps.today(),
+        today: deps.clock.today(),
       }))
     } catch (error) {
       if (!isChangeRefused(error)) throw error

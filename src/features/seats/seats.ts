@@ -15,6 +15,7 @@ import { invitePerson } from '#src/features/auth/invitations.ts'
 import { addDays, isIsoDate } from '#src/features/calls/dates.ts'
 import type { Mailer } from '#src/features/email/mailer.ts'
 import { AppError } from '#src/lib/errors.ts'
+import { singleLineProblem } from '#src/lib/text.ts'
 import { formatDate } from '#src/ui/format.ts'
 import { ChangeRefused, isUuid } from './organization-status.ts'
 
@@ -289,6 +290,8 @@ async function resolvePerson(
   const [found] = await tx.select(columns).from(people).where(sql`lower(${people.email}) = lower(${email})`)
   if (found) return { person: found, isNewPerson: false }
   const fullName = options.newPerson.fullName.trim()
+  const nameProblem = singleLineProblem(options.newPerson.fullName, 'full name')
+  if (nameProblem) throw new ChangeRefused('fullName', nameProblem)
   if (fullName.length < 1 || fullName.length > FULL_NAME_MAX)
     throw new ChangeRefused('fullName', fullNameMessage)
   const [created] = await tx.insert(people).values({ fullName, email, organizationId }).returning(columns)
@@ -375,7 +378,7 @@ export async function inviteSeatHolder(
     .where(
       and(
         eq(invitations.personId, options.personId),
-        sql`${invitations.acceptedAt} is null and ${invitations.expiresAt} > now()`,
+        sql`${invitations.acceptedAt} is null and ${invitations.expiresAt} > hub_now()`,
       ),
     )
     .limit(1)
@@ -431,8 +434,12 @@ export function checkHandoverForm(
   const errors: HandoverErrors = {}
   const role = seatRoles.find((r) => r === form.role)
   if (!role) errors.role = 'Choose the seat to hand over: representative or alternate.'
-  if (form.email.length > 320 || !z.email().safeParse(form.email).success)
+  const emailProblem = singleLineProblem(form.email, 'email address')
+  const nameProblem = singleLineProblem(form.fullName, 'full name')
+  if (emailProblem) errors.email = emailProblem
+  else if (form.email.length > 320 || !z.email().safeParse(form.email).success)
     errors.email = 'Enter the email address of the new holder, such as name@example.org.'
+  else if (!isKnownEmail && nameProblem) errors.fullName = nameProblem
   else if (!isKnownEmail && (form.fullName.length < 1 || form.fullName.length > FULL_NAME_MAX))
     errors.fullName =
       form.fullName.length === 0

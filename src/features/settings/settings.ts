@@ -2,12 +2,13 @@ import { z } from 'zod'
 import type { DbOrTx } from '#src/db/client.ts'
 import { settings as settingsTable } from '#src/db/schema/index.ts'
 import { isClockTime, isValidTimeZone } from '#src/features/calls/time-zone.ts'
+import { NETWORK_TIME_ZONE } from '#src/lib/clock.ts'
 
 /** Every setting with its default (DOMAIN.md, "Rules where the sources are silent"). */
 export const settingsSchema = z.object({
   callWeekday: z.number().int().min(1).max(7).default(1),
   callStartTime: z.string().refine(isClockTime, 'a time as HH:MM').default('13:00'),
-  callTimeZone: z.string().refine(isValidTimeZone, 'an IANA time zone').default('America/New_York'),
+  callTimeZone: z.string().refine(isValidTimeZone, 'an IANA time zone').default(NETWORK_TIME_ZONE),
   callDurationMinutes: z.number().int().min(5).max(240).default(30),
   cancelCallsOnFederalHolidays: z.boolean().default(true),
   /** A seat holder counts as present from this many minutes on a call. */

@@ -1,6 +1,7 @@
 import type { DbOrTx } from '#src/db/client.ts'
 import type { Mailer } from '#src/features/email/mailer.ts'
 import { seatHoldersOn } from '#src/features/seats/seats.ts'
+import type { Clock } from '#src/lib/clock.ts'
 import { logger } from '#src/lib/logger.ts'
 import { formatDate } from '#src/ui/format.ts'
 import type { SharingEntry } from './sharing.ts'
@@ -15,11 +16,11 @@ export type QuestionMail = 'sent' | 'none' | 'failed'
  */
 export async function notifyQuestion(
   db: DbOrTx,
-  deps: { mailer: Mailer; origin: string; today: () => string },
+  deps: { mailer: Mailer; origin: string; clock: Clock },
   options: { record: SharingEntry; question: string; askedBy: string },
 ): Promise<QuestionMail> {
   const { record } = options
-  const holders = await seatHoldersOn(db, record.organization.id, deps.today())
+  const holders = await seatHoldersOn(db, record.organization.id, deps.clock.today())
   const people = [holders.representative, holders.alternate].filter((p) => p !== null)
   if (people.length === 0) return 'none'
   const shared = formatDate(record.sharedOn)

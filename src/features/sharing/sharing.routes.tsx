@@ -79,7 +79,7 @@ async function readBody(c: Context<AppEnv>) {
 export function sharingRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
   const { db } = deps.database
-  const currentYear = () => Number(deps.today().slice(0, 4))
+  const currentYear = () => Number(deps.clock.today().slice(0, 4))
 
   const findBySlug = async (slug: string): Promise<OrganizationRef | undefined> =>
     isUuid(slug) ? undefined : findOrganization(db, slug)
@@ -120,7 +120,7 @@ export function sharingRoutes(deps: AppDeps): Hono<AppEnv> {
       flash?: FlashMessage
     } = {},
   ) => {
-    const today = deps.today()
+    const today = deps.clock.today()
     const thisYear = currentYear()
     const events = await admissionEventsOf(db, org.id)
     const admittedOn = firstAdmission(events)
@@ -179,7 +179,7 @@ export function sharingRoutes(deps: AppDeps): Hono<AppEnv> {
     const access = await organizationAccess(c)
     if (access instanceof Response) return access
     const { org, personId } = access
-    const today = deps.today()
+    const today = deps.clock.today()
     const { input, file } = await readBody(c)
     const values = readSharingForm(input)
     const admittedOn = firstAdmission(await admissionEventsOf(db, org.id))

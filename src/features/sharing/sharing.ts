@@ -223,7 +223,7 @@ export async function questionSharing(
       .set({
         question: options.question,
         questionedBy: options.questionedBy,
-        questionedAt: sql`now()`,
+        questionedAt: sql`hub_now()`,
         answer: null,
         answeredAt: null,
       })
@@ -243,7 +243,7 @@ export async function answerSharing(
   const rows = await writeAs(db, actor, (tx) =>
     tx
       .update(sharingAttestations)
-      .set({ answer: options.answer, answeredAt: sql`now()` })
+      .set({ answer: options.answer, answeredAt: sql`hub_now()` })
       .where(and(eq(sharingAttestations.id, options.id), isNotNull(sharingAttestations.question)))
       .returning({ id: sharingAttestations.id }),
   )

@@ -3,14 +3,15 @@ import type { Database } from '#src/db/client.ts'
 import type { Viewer } from '#src/features/access/viewer.ts'
 import type { Auth } from '#src/features/auth/auth.ts'
 import type { Mailer } from '#src/features/email/mailer.ts'
+import type { Clock } from '#src/lib/clock.ts'
 import type { PageCache } from './page-cache.ts'
 
 /** What route handlers get from the process that serves them. */
 export type AppDeps = {
   database: Database
   pages: PageCache
-  /** Today's date in the network's time zone (YYYY-MM-DD). */
-  today: () => string
+  /** Now, and today in the network's time zone: the one source of time (src/lib/clock.ts). */
+  clock: Clock
   auth: Auth
   mailer: Mailer
   /** The origin people reach the Hub at (https://hub.example.org): forms must come from it. */

@@ -25,7 +25,7 @@ export function siteRoutes(deps: AppDeps): Hono<AppEnv> {
       key: 'home',
       type: 'html',
       render: async () => {
-        const figures = await getNetworkFigures(db, deps.today())
+        const figures = await getNetworkFigures(db, deps.clock.today())
         return renderDocument(<HomePage figures={figures} hasDemoData={await hasDemoData(db)} />)
       },
     }),

@@ -18,8 +18,11 @@ const CLOCK = /^(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:([ap])\.?\s*m\.?)?$/i
 const pad = (n: number, width = 2) => String(n).padStart(width, '0')
 const isoDate = (y: number, m: number, d: number) => `${pad(y, 4)}-${pad(m)}-${pad(d)}`
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
+
 const validDate = (y: number, m: number, d: number): boolean =>
-  m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate()
+  m >= 1 && m <= 12 && d >= 1 && d <= (m === 2 && isLeap(y) ? 29 : (DAYS_IN_MONTH[m - 1] as number))
 
 const dayNumber = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / 86_400_000
 
@@ -55,25 +58,43 @@ const dateIn = (s: Split, order: DayOrder): string | null => {
   return validDate(s.year, month, day) ? isoDate(s.year, month, day) : null
 }
 
+/** The day number of a split date under an order, or null when that order makes it invalid. */
+const dayIn = (s: Split, order: DayOrder): number | null => {
+  const [month, day] = order === 'us' ? [s.a, s.b] : [s.b, s.a]
+  return validDate(s.year, month, day) ? Date.UTC(s.year, month - 1, day) / 86_400_000 : null
+}
+
+/**
+ * Chooses the day order from date cells seen one at a time (a report is read as it
+ * streams): the order under which every date is valid and closest to the call's date.
+ */
+export function dayOrderChooser(callDate: string): { add: (raw: string) => void; order: () => DayOrder } {
+  const call = dayNumber(callDate)
+  const fits = { us: { ok: true, distance: 0 }, uk: { ok: true, distance: 0 } }
+  return {
+    add: (raw) => {
+      const s = split(raw)
+      if (!s) return
+      for (const order of ['us', 'uk'] as const) {
+        const fit = fits[order]
+        if (!fit.ok) continue
+        const day = dayIn(s, order)
+        if (day === null) fit.ok = false
+        else fit.distance = Math.max(fit.distance, Math.abs(day - call))
+      }
+    },
+    order: () => {
+      const { us, uk } = fits
+      return uk.ok && (!us.ok || uk.distance < us.distance) ? 'uk' : 'us'
+    },
+  }
+}
+
 /** The day order that makes every date in `raws` valid and closest to the call's date. */
 export function chooseDayOrder(raws: readonly string[], callDate: string): DayOrder {
-  const splits = raws.map(split).filter((s): s is Split => s !== null)
-  const call = dayNumber(callDate)
-  let best: { order: DayOrder; distance: number } | null = null
-  for (const order of ['us', 'uk'] as const) {
-    let distance = 0
-    let ok = true
-    for (const s of splits) {
-      const date = dateIn(s, order)
-      if (!date) {
-        ok = false
-        break
-      }
-      distance = Math.max(distance, Math.abs(dayNumber(date) - call))
-    }
-    if (ok && (!best || distance < best.distance)) best = { order, distance }
-  }
-  return best?.order ?? 'us'
+  const chooser = dayOrderChooser(callDate)
+  for (const raw of raws) chooser.add(raw)
+  return chooser.order()
 }
 
 /**

@@ -1,91 +1,143 @@
 /**
  * Reads a meeting attendance report (Zoom participants CSV, Microsoft Teams attendance
- * report, Google Meet attendance CSV) into the people who attended. Pure: bytes in,
- * participants out; anything else is refused with AppError('BAD_INPUT').
+ * report, Google Meet attendance CSV) into the people who attended. Bytes in (in memory
+ * or a file), participants out; anything else is refused with AppError('BAD_INPUT').
+ *
+ * The report streams: it is read in chunks, decoded as they come and split into rows
+ * by csv-parse, and only one entry per person is kept, so memory follows the number of
+ * people, not the size of the file. That takes passes over the bytes: one to find the
+ * table by its header line (and the text's encoding), one to choose the day order from
+ * every date when the format needs it, one to read the rows.
  */
-
+import { createReadStream } from 'node:fs'
 import { isIsoDate } from '#src/features/calls/dates.ts'
 import { isValidTimeZone } from '#src/features/calls/time-zone.ts'
 import { AppError } from '#src/lib/errors.ts'
-import { type Delimiter, lines, normaliseHeader, parseDelimited, splitLine } from './csv.ts'
-import { decodeReport } from './decode.ts'
-import { notAReport } from './errors.ts'
-import { isMeetHeader, readMeet } from './meet.ts'
-import { type AttendanceRow, mergeRows, type Participant, type ReadOptions } from './table.ts'
-import { isTeamsActivitiesHeader, isTeamsParticipantsHeader, readTeams } from './teams.ts'
-import { isZoomHeader, isZoomUniqueHeader, readZoom } from './zoom.ts'
+import { CsvProblem, normaliseHeader, readRecords } from './csv.ts'
+import { type DayOrder, dayOrderChooser } from './dates.ts'
+import { type ByteChunks, chunksOf, decodeChunks, NotUtf8, ReportDecoder } from './decode.ts'
+import { badRow, notAReport } from './errors.ts'
+import { meetReader } from './meet.ts'
+import { type FoundTable, type TableKind, TableSniffer } from './sniff.ts'
+import { isBlank, type Participant, type ReadOptions, rowMerger, type TableReader } from './table.ts'
+import { teamsReader } from './teams.ts'
+import { zoomReader } from './zoom.ts'
 
 export type { Participant } from './table.ts'
 export type ReportFormat = 'zoom' | 'zoom-unique' | 'teams' | 'meet'
 export type ParsedReport = { format: ReportFormat; participants: Participant[] }
 
-type Kind = ReportFormat | 'teams-activities'
+/** Opens the report's bytes from the start, once per pass. */
+type Open = () => ByteChunks
 
-// In order of preference when a file has several recognisable tables.
-const KINDS: { kind: Kind; test: (keys: readonly string[]) => boolean }[] = [
-  { kind: 'zoom', test: isZoomHeader },
-  { kind: 'zoom-unique', test: isZoomUniqueHeader },
-  { kind: 'teams', test: isTeamsParticipantsHeader },
-  { kind: 'teams-activities', test: isTeamsActivitiesHeader },
-  { kind: 'meet', test: isMeetHeader },
-]
-
-const WEBINAR_MARKS = new Set(['attendee report', 'attendee details', 'host details', 'panelist details'])
-
-const WEBINAR_MESSAGE =
-  'This is a Zoom webinar attendee report, not a meeting participants report (export the meeting from Reports > Usage > Participants instead)'
-
-type Found = { kind: Kind; delimiter: Delimiter; keys: string[] }
-
-/** Finds the table by its header row, sniffing tab or comma on each candidate line. */
-function findTable(text: string): Found {
-  let best: { found: Found; rank: number } | null = null
-  for (const line of lines(text)) {
-    if (line.length > 10_000) continue
-    const delimiter: Delimiter = line.includes('\t') ? '\t' : ','
-    const keys = splitLine(line, delimiter).map(normaliseHeader)
-    if (WEBINAR_MARKS.has(keys[0] ?? '') || keys.includes('user name (original name)'))
-      throw notAReport(WEBINAR_MESSAGE)
-    const rank = KINDS.findIndex(({ test }) => test(keys))
-    if (rank >= 0 && (!best || rank < best.rank)) {
-      best = { found: { kind: (KINDS[rank] as (typeof KINDS)[number]).kind, delimiter, keys }, rank }
-    }
-  }
-  if (!best) throw notAReport()
-  return best.found
+const FORMATS: Record<TableKind, { format: ReportFormat; name: string }> = {
+  zoom: { format: 'zoom', name: 'Zoom' },
+  'zoom-unique': { format: 'zoom-unique', name: 'Zoom' },
+  teams: { format: 'teams', name: 'Microsoft Teams' },
+  'teams-activities': { format: 'teams', name: 'Microsoft Teams' },
+  meet: { format: 'meet', name: 'Google Meet' },
 }
 
-export function parseAttendanceReport(bytes: Uint8Array, options: ReadOptions): ParsedReport {
+function readerFor(kind: TableKind, header: readonly string[], options: ReadOptions): TableReader {
+  switch (kind) {
+    case 'zoom':
+    case 'zoom-unique':
+      return zoomReader(header, kind === 'zoom-unique')
+    case 'teams':
+    case 'teams-activities':
+      return teamsReader(header)
+    case 'meet':
+      return meetReader(header, options)
+  }
+}
+
+type Found = FoundTable & { encoding: string; windows1252: boolean }
+
+/** The first pass: the table's kind and delimiter, and the text's encoding. */
+async function sniff(open: Open): Promise<Found> {
+  for (const windows1252 of [false, true]) {
+    const sniffer = new TableSniffer()
+    const decoder = new ReportDecoder(windows1252)
+    try {
+      for await (const chunk of open()) sniffer.write(decoder.write(chunk))
+      sniffer.write(decoder.end())
+    } catch (error) {
+      if (error instanceof NotUtf8) continue
+      throw error
+    }
+    return { ...sniffer.end(), encoding: decoder.encoding as string, windows1252 }
+  }
+  throw new Error('Windows-1252 always decodes')
+}
+
+/**
+ * The report's text for a pass after the first: UTF-8 (checked by the first pass) goes to
+ * the CSV reader as bytes, which is faster; other encodings are decoded again.
+ */
+const textOf = (open: Open, found: Found) =>
+  found.encoding === 'utf-8' ? open() : decodeChunks(open(), found.windows1252)
+
+/** One pass over the table's data rows: from the row after its header to its end. */
+async function eachDataRow(
+  open: Open,
+  found: Found,
+  options: ReadOptions,
+  visit: (reader: TableReader, row: string[], rowNumber: number) => void,
+): Promise<void> {
+  let reader: TableReader | undefined
+  try {
+    await readRecords(textOf(open, found), found.delimiter, (row, n) => {
+      if (!reader) {
+        if (found.test(row.map(normaliseHeader))) reader = readerFor(found.kind, row, options)
+        return true
+      }
+      if (reader.ends?.(row)) return false
+      if (!isBlank(row)) visit(reader, row, n)
+      return true
+    })
+  } catch (error) {
+    if (!(error instanceof CsvProblem)) throw error
+    // Before the header, a quoted line break hid the header line from the row reader: refuse rather than guess.
+    if (!reader) throw notAReport()
+    throw badRow(
+      FORMATS[found.kind].name,
+      error.rowNumber,
+      error.code === 'CSV_QUOTE_NOT_CLOSED'
+        ? 'has a quoted cell that is never closed'
+        : 'has text after a quoted cell',
+    )
+  }
+  if (!reader) throw notAReport()
+}
+
+async function readReport(open: Open, options: ReadOptions): Promise<ParsedReport> {
   if (!isIsoDate(options.callDate))
     throw new AppError('BAD_INPUT', {
       userMessage: `The call date must be YYYY-MM-DD, not "${options.callDate}".`,
     })
   if (!isValidTimeZone(options.timeZone))
     throw new AppError('BAD_INPUT', { userMessage: `Unknown time zone "${options.timeZone}".` })
-  const text = decodeReport(bytes)
-  const found = findTable(text)
-  const rows = parseDelimited(text, found.delimiter)
-  const test = (KINDS.find((k) => k.kind === found.kind) as (typeof KINDS)[number]).test
-  const headerAt = rows.findIndex((row) => test(row.map(normaliseHeader)))
-  // A quoted line break can hide the header line from the row reader: refuse rather than guess.
-  if (headerAt < 0) throw notAReport()
-  let read: AttendanceRow[]
-  let format: ReportFormat
-  switch (found.kind) {
-    case 'zoom':
-    case 'zoom-unique':
-      format = found.kind
-      read = readZoom(rows, headerAt, found.kind === 'zoom-unique', options)
-      break
-    case 'teams':
-    case 'teams-activities':
-      format = 'teams'
-      read = readTeams(rows, headerAt, options)
-      break
-    case 'meet':
-      format = 'meet'
-      read = readMeet(rows, headerAt, options)
-      break
+  const found = await sniff(open)
+  let order: DayOrder = 'us'
+  if (found.kind === 'zoom' || found.kind === 'teams' || found.kind === 'teams-activities') {
+    // Whether 03/11 is March or November is decided by every date of the table.
+    const chooser = dayOrderChooser(options.callDate)
+    await eachDataRow(open, found, options, (reader, row, n) => {
+      for (const cell of reader.dates?.(row, n) ?? []) chooser.add(cell)
+    })
+    order = chooser.order()
   }
-  return { format, participants: mergeRows(read, options.timeZone) }
+  const merger = rowMerger(options.timeZone)
+  await eachDataRow(open, found, options, (reader, row, n) => merger.add(reader.read(row, n, order)))
+  return { format: FORMATS[found.kind].format, participants: merger.participants() }
+}
+
+/** Reads a report held in memory (an upload). */
+export function parseAttendanceReport(bytes: Uint8Array, options: ReadOptions): Promise<ParsedReport> {
+  return readReport(() => chunksOf(bytes), options)
+}
+
+/** Reads a report from a file, never holding the whole file in memory. */
+export function parseAttendanceFile(file: string, options: ReadOptions): Promise<ParsedReport> {
+  return readReport(() => createReadStream(file, { highWaterMark: 64 * 1024 }), options)
 }

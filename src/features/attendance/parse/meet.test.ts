@@ -3,8 +3,8 @@ import { fixture, NY } from './fixtures.test-support.ts'
 import { parseAttendanceReport } from './index.ts'
 
 describe('Google Meet attendance CSV', () => {
-  it('reads the sample: first and last names, hr/min durations, times on the call’s date', () => {
-    const report = parseAttendanceReport(fixture('google_meet_attendance.csv'), {
+  it('reads the sample: first and last names, hr/min durations, times on the call’s date', async () => {
+    const report = await parseAttendanceReport(fixture('google_meet_attendance.csv'), {
       callDate: '2025-01-14',
       timeZone: NY,
     })
@@ -50,8 +50,8 @@ describe('Google Meet attendance CSV', () => {
     ])
   })
 
-  it('reads a single Name column, merges rejoins and carries an exit past midnight to the next day', () => {
-    const report = parseAttendanceReport(fixture('meet_single_name.csv'), {
+  it('reads a single Name column, merges rejoins and carries an exit past midnight to the next day', async () => {
+    const report = await parseAttendanceReport(fixture('meet_single_name.csv'), {
       callDate: '2026-03-09',
       timeZone: NY,
     })

@@ -1,6 +1,6 @@
 /** What the format readers share: columns by header name, and merging a person's rows. */
 import { normaliseHeader } from './csv.ts'
-import { laterThan, toIso, type WallTime } from './dates.ts'
+import { type DayOrder, laterThan, toIso, type WallTime } from './dates.ts'
 import { badRow } from './errors.ts'
 import { bestName, nameKey } from './names.ts'
 
@@ -23,6 +23,22 @@ export type AttendanceRow = {
 }
 
 export type ReadOptions = { callDate: string; timeZone: string }
+
+/**
+ * How a format reads the rows under its header, one at a time as the file streams.
+ * Blank rows are never data rows.
+ */
+export type TableReader = {
+  /** The table ends at this row (Teams: a blank line or the next numbered section); the rest is not read. */
+  ends?: (row: readonly string[]) => boolean
+  /**
+   * The date cells of a data row, when the day order must be chosen from the whole
+   * table before any row is read (then the table is read twice).
+   */
+  dates?: (row: readonly string[], rowNumber: number) => string[]
+  /** One data row: a join, or a whole person. */
+  read: (row: readonly string[], rowNumber: number, order: DayOrder) => AttendanceRow
+}
 
 export type Columns = {
   has: (key: string) => boolean
@@ -59,26 +75,45 @@ export const readEmail = (cell: string): string | null => {
 /**
  * Merges each person's rows (by email, else by folded best name), keeping the
  * first join, the last leave and the summed seconds, in order of first appearance.
+ * Rows are added one at a time: only one entry per person is kept.
  */
-export function mergeRows(rows: readonly AttendanceRow[], timeZone: string): Participant[] {
+export function rowMerger(timeZone: string): {
+  add: (row: AttendanceRow) => void
+  participants: () => Participant[]
+} {
   const people = new Map<string, AttendanceRow>()
-  for (const row of rows) {
-    const key = row.email ? `email:${row.email}` : `name:${nameKey(row.rawName)}`
-    const seen = people.get(key)
-    if (!seen) {
-      people.set(key, { ...row })
-      continue
-    }
-    seen.seconds += row.seconds
-    if (row.join && (!seen.join || laterThan(seen.join, row.join))) seen.join = row.join
-    if (row.leave && (!seen.leave || laterThan(row.leave, seen.leave))) seen.leave = row.leave
+  return {
+    add: (row) => {
+      const key = row.email ? `email:${row.email}` : `name:${nameKey(row.rawName)}`
+      const seen = people.get(key)
+      if (!seen) {
+        people.set(key, { ...row })
+        return
+      }
+      seen.seconds += row.seconds
+      if (row.join && (!seen.join || laterThan(seen.join, row.join))) seen.join = row.join
+      if (row.leave && (!seen.leave || laterThan(row.leave, seen.leave))) seen.leave = row.leave
+    },
+    participants: () => {
+      // Many people share a minute: each distinct time is converted once.
+      const iso = new Map<string, string>()
+      const toIsoOnce = (w: WallTime) => {
+        const key = `${w.date} ${w.hour}:${w.minute}:${w.second}`
+        let value = iso.get(key)
+        if (value === undefined) {
+          value = toIso(w, timeZone)
+          iso.set(key, value)
+        }
+        return value
+      }
+      return [...people.values()].map((p) => ({
+        name: bestName(p.rawName),
+        rawName: p.rawName,
+        email: p.email,
+        seconds: p.seconds,
+        firstJoin: p.join ? toIsoOnce(p.join) : null,
+        lastLeave: p.leave ? toIsoOnce(p.leave) : null,
+      }))
+    },
   }
-  return [...people.values()].map((p) => ({
-    name: bestName(p.rawName),
-    rawName: p.rawName,
-    email: p.email,
-    seconds: p.seconds,
-    firstJoin: p.join ? toIso(p.join, timeZone) : null,
-    lastLeave: p.leave ? toIso(p.leave, timeZone) : null,
-  }))
 }

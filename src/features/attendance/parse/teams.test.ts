@@ -3,8 +3,8 @@ import { fixture, NY } from './fixtures.test-support.ts'
 import { parseAttendanceReport } from './index.ts'
 
 describe('Microsoft Teams attendance report', () => {
-  it('reads the UTF-16 LE sample from its Participants table', () => {
-    const report = parseAttendanceReport(fixture('teams_attendance_report_utf16le.csv'), {
+  it('reads the UTF-16 LE sample from its Participants table', async () => {
+    const report = await parseAttendanceReport(fixture('teams_attendance_report_utf16le.csv'), {
       callDate: '2025-01-14',
       timeZone: NY,
     })
@@ -61,8 +61,8 @@ describe('Microsoft Teams attendance report', () => {
     ])
   })
 
-  it('reads UTF-16 BE with LF, 2022 lower-case headers, UK dates and a fourth section', () => {
-    const report = parseAttendanceReport(fixture('teams_utf16be_lf_uk.csv'), {
+  it('reads UTF-16 BE with LF, 2022 lower-case headers, UK dates and a fourth section', async () => {
+    const report = await parseAttendanceReport(fixture('teams_utf16be_lf_uk.csv'), {
       callDate: '2022-11-07',
       timeZone: NY,
     })
@@ -95,7 +95,7 @@ describe('Microsoft Teams attendance report', () => {
     ])
   })
 
-  it('falls back to In-Meeting Activities, merging rejoins, when there is no Participants table', () => {
+  it('falls back to In-Meeting Activities, merging rejoins, when there is no Participants table', async () => {
     const text = [
       '1. Summary',
       'Meeting title\tX',
@@ -106,7 +106,7 @@ describe('Microsoft Teams attendance report', () => {
       'Ted Kowalski\t1/14/25, 10:50:00 AM\t1/14/25, 10:55:07 AM\t5m 7s\tTKowalski@example.org\tAttendee',
       '',
     ].join('\r\n')
-    const report = parseAttendanceReport(new TextEncoder().encode(text), {
+    const report = await parseAttendanceReport(new TextEncoder().encode(text), {
       callDate: '2025-01-14',
       timeZone: NY,
     })
@@ -125,7 +125,7 @@ describe('Microsoft Teams attendance report', () => {
     })
   })
 
-  it('reads a comma-separated UTF-8 Teams report', () => {
+  it('reads a comma-separated UTF-8 Teams report', async () => {
     const text = [
       '1. Summary',
       '',
@@ -133,7 +133,7 @@ describe('Microsoft Teams attendance report', () => {
       'Name,First Join,Last Leave,In-Meeting Duration,Email,Participant ID (UPN),Role',
       '"Whitfield, Dana","1/14/25, 10:00:12 AM","1/14/25, 11:04:30 AM",1h 4m 18s,dwhitfield@example.org,dwhitfield@example.org,Organizer',
     ].join('\n')
-    const report = parseAttendanceReport(new TextEncoder().encode(text), {
+    const report = await parseAttendanceReport(new TextEncoder().encode(text), {
       callDate: '2025-01-14',
       timeZone: NY,
     })

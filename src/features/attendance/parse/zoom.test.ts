@@ -7,8 +7,8 @@ const parse = (name: string, callDate: string) =>
   parseAttendanceReport(fixture(name), { callDate, timeZone: NY })
 
 describe('Zoom participants CSV', () => {
-  it('reads the legacy sample with its meeting-data preamble, merging Marcus’s rejoin', () => {
-    const report = parse('zoom_participants_with_meeting_data.csv', '2025-03-11')
+  it('reads the legacy sample with its meeting-data preamble, merging Marcus’s rejoin', async () => {
+    const report = await parse('zoom_participants_with_meeting_data.csv', '2025-03-11')
     expect(report.format).toBe('zoom')
     expect(report.participants).toEqual([
       {
@@ -62,13 +62,13 @@ describe('Zoom participants CSV', () => {
     ])
   })
 
-  it('reads 03/11/2025 as 3 November when the call is on Monday 3 November', () => {
-    const report = parse('zoom_participants_with_meeting_data.csv', '2025-11-03')
+  it('reads 03/11/2025 as 3 November when the call is on Monday 3 November', async () => {
+    const report = await parse('zoom_participants_with_meeting_data.csv', '2025-11-03')
     expect(report.participants[0]?.firstJoin).toBe('2025-11-03T13:58:12-05:00')
   })
 
-  it('reads the unique-users variant: one row per person, no times', () => {
-    const report = parse('zoom_participants_unique_users.csv', '2025-03-11')
+  it('reads the unique-users variant: one row per person, no times', async () => {
+    const report = await parse('zoom_participants_unique_users.csv', '2025-03-11')
     expect(report.format).toBe('zoom-unique')
     expect(
       report.participants.map((p) => [p.name, p.email, p.seconds / 60, p.firstJoin, p.lastLeave]),
@@ -82,8 +82,8 @@ describe('Zoom participants CSV', () => {
     ])
   })
 
-  it('reads the sentence-case export with a UTF-8 BOM, the newer preamble and UK dates', () => {
-    const report = parse('zoom_sentence_case_bom.csv', '2026-03-09')
+  it('reads the sentence-case export with a UTF-8 BOM, the newer preamble and UK dates', async () => {
+    const report = await parse('zoom_sentence_case_bom.csv', '2026-03-09')
     expect(report.format).toBe('zoom')
     expect(report.participants).toEqual([
       {
@@ -121,8 +121,8 @@ describe('Zoom participants CSV', () => {
     ])
   })
 
-  it('reads a legacy LF export: renamed host, a guest without email merged by name, hours without a zero', () => {
-    const report = parse('zoom_legacy_meeting_data_lf.csv', '2026-03-09')
+  it('reads a legacy LF export: renamed host, a guest without email merged by name, hours without a zero', async () => {
+    const report = await parse('zoom_legacy_meeting_data_lf.csv', '2026-03-09')
     expect(report.participants).toEqual([
       {
         name: 'Dana Whitfield',
@@ -151,9 +151,9 @@ describe('Zoom participants CSV', () => {
     ])
   })
 
-  it('refuses a webinar attendee report, saying what it is', () => {
+  it('refuses a webinar attendee report, saying what it is', async () => {
     try {
-      parse('zoom_webinar_attendee_report.csv', '2026-03-09')
+      await parse('zoom_webinar_attendee_report.csv', '2026-03-09')
       expect.unreachable()
     } catch (error) {
       expect(isAppError(error) && error.code).toBe('BAD_INPUT')
@@ -162,11 +162,11 @@ describe('Zoom participants CSV', () => {
     }
   })
 
-  it('says which row is damaged when a duration cannot be read', () => {
+  it('says which row is damaged when a duration cannot be read', async () => {
     const bytes = new TextEncoder().encode(
       'Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest\nAna,,3/9/2026 1:00 PM,3/9/2026 1:10 PM,ten,No\n',
     )
-    expect(() => parseAttendanceReport(bytes, { callDate: '2026-03-09', timeZone: NY })).toThrow(
+    await expect(parseAttendanceReport(bytes, { callDate: '2026-03-09', timeZone: NY })).rejects.toThrow(
       /Row 2 of this Zoom report has a duration that cannot be read/,
     )
   })
