@@ -30,14 +30,23 @@ export function safeNext(value: unknown): string {
   return value
 }
 
+/** How withResponseFloor reads elapsed time (monotonic milliseconds) and waits; tests give a fake one. */
+export type FloorTimer = { now: () => number; sleep: (ms: number) => Promise<unknown> }
+
+const realTimer: FloorTimer = { now: () => performance.now(), sleep }
+
 /** Runs `work` and answers no sooner than `floorMs` after it began, whatever happened. */
-export async function withResponseFloor<T>(work: () => Promise<T>, floorMs = RESPONSE_FLOOR_MS): Promise<T> {
-  const started = performance.now()
+export async function withResponseFloor<T>(
+  work: () => Promise<T>,
+  floorMs = RESPONSE_FLOOR_MS,
+  timer: FloorTimer = realTimer,
+): Promise<T> {
+  const started = timer.now()
   try {
     return await work()
   } finally {
-    const left = floorMs - (performance.now() - started)
-    if (left > 0) await sleep(left)
+    const left = floorMs - (timer.now() - started)
+    if (left > 0) await timer.sleep(left)
   }
 }
 
