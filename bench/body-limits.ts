@@ -163,7 +163,14 @@ try {
     })
   }
   const end = await memory(pid)
-  const summary = { bodyMb: BODY_MB, rssStartMb: start.rss, rssEndMb: end.rss, rssPeakMb: end.peak, results }
+  const summary = {
+    bodyMb: BODY_MB,
+    rssStartMb: start.rss,
+    peakBeforeProbesMb: start.peak,
+    rssEndMb: end.rss,
+    peakAfterProbesMb: end.peak,
+    results,
+  }
   if (asJson) console.log(JSON.stringify(summary, null, 2))
   else {
     console.log(
@@ -174,7 +181,7 @@ try {
         `${String(r.probe).padEnd(32)} ${r.status}  answered after ${r.writtenBeforeAnswerKb} KB, ${r.sentMb} MB written before the Hub closed  RSS ${r.rssBeforeMb} -> ${r.rssAfterMb} MB  /healthz ${r.healthz}`,
       )
     console.log(
-      `Hub RSS: ${start.rss} MB at start, ${end.rss} MB at the end, peak ${end.peak} MB over the run.`,
+      `Hub RSS: ${start.rss} MB before the probes (peak so far ${start.peak} MB, from start-up), ${end.rss} MB after them; peak over the run ${end.peak} MB.`,
     )
   }
 } finally {
