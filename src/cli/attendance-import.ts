@@ -69,6 +69,14 @@ const participantJson = (row: ImportRow): ImportJson['participants'][number] => 
 /** A problem with what the caller gave (exit status 2). */
 export class ImportUsageError extends Error {}
 
+/**
+ * Why a report file is refused by its size alone (a file over the limit could never be
+ * stored), or null: checked before a byte is read, and before a database is opened.
+ */
+export async function reportFileProblem(file: string): Promise<string | null> {
+  return reportSizeProblem((await stat(file)).size)
+}
+
 export async function attendanceImport(
   database: Database,
   input: {
@@ -84,8 +92,7 @@ export async function attendanceImport(
   const { file, callDate } = input
   if (!callDate || !isIsoDate(callDate))
     throw new ImportUsageError('hub attendance import needs --call YYYY-MM-DD (the date of the call)')
-  // By its size alone, before reading a byte: a file over the limit could never be stored.
-  const tooLarge = reportSizeProblem((await stat(file)).size)
+  const tooLarge = await reportFileProblem(file)
   if (tooLarge) throw new ImportUsageError(tooLarge)
   const call = await findCallByDate(database.db, callDate)
   if (!call) throw new ImportUsageError(`there is no call on ${callDate}`)

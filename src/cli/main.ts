@@ -7,7 +7,7 @@ import { parseAttendanceFile } from '#src/features/attendance/parse/index.ts'
 import { isValidTimeZone } from '#src/features/calls/time-zone.ts'
 import { loadDemo } from '#src/features/demo/load-demo.ts'
 import { isAppError } from '#src/lib/errors.ts'
-import { attendanceImport, ImportUsageError } from './attendance-import.ts'
+import { attendanceImport, ImportUsageError, reportFileProblem } from './attendance-import.ts'
 import { complianceRequest, printCompliance } from './compliance.ts'
 import { writeReportJson } from './report-json.ts'
 import { unexpectedErrorText } from './unexpected-error.ts'
@@ -89,6 +89,9 @@ export async function runCli(
       const file = rest[1]
       if (!file)
         throw new UsageError('hub attendance import needs a FILE (a Zoom, Teams or Google Meet report)')
+      // Too large to store: said before the database is opened.
+      const tooLarge = await reportFileProblem(file)
+      if (tooLarge) throw new UsageError(tooLarge)
       let printed = ''
       const code = await withDatabase(config, async (database) => {
         try {
