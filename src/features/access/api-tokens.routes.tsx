@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppDeps, AppEnv } from '#src/features/site/deps.ts'
+import { singleLine } from '#src/lib/text.ts'
 import { renderDocument } from '#src/ui/layout.tsx'
 import { renderErrorPage } from '#src/ui/render-error.ts'
 import { apiScopes, createApiToken, listApiTokens, revokeApiToken } from './api-tokens.ts'
@@ -8,8 +9,7 @@ import { ApiTokensPage, CreatedTokenPage, emptyTokenForm, type TokenForm } from 
 import { csrfToken, requirePermission } from './middleware.ts'
 
 const createTokenSchema = z.object({
-  name: z
-    .string()
+  name: singleLine('name')
     .trim()
     .min(1, 'Give the token a name, such as “Reporting dashboard”.')
     .max(100, 'Use at most 100 characters for the name.'),

@@ -1,5 +1,6 @@
 /** What people typed into the presentation forms, checked field by field (the service checks the records). */
 import { isIsoDate } from '#src/features/calls/dates.ts'
+import { singleLineProblem } from '#src/lib/text.ts'
 import { formatNumber, monthName } from '#src/ui/format.ts'
 import { MINUTES_MAX, plannableYears, TITLE_MAX, yearOf } from './presentations.ts'
 
@@ -35,7 +36,9 @@ export function checkRequestForm(
       errors.requestedMonth = `${monthName(requestedMonth)} ${year} is over: choose ${monthName(firstMonth)} or a later month.`
   } else errors.requestedMonth = 'Choose the month you would like to present in, or “Any month”.'
   const title = text(fields, 'title')
-  if (title.length > TITLE_MAX)
+  const titleProblem = singleLineProblem(title, 'title')
+  if (titleProblem) errors.title = titleProblem
+  else if (title.length > TITLE_MAX)
     errors.title = `Write the title in at most ${TITLE_MAX} characters (this one has ${formatNumber(title.length)}).`
   if (Object.keys(errors).length > 0) return { ok: false, errors }
   return { ok: true, year, requestedMonth, title: title === '' ? null : title }

@@ -4,6 +4,7 @@
  */
 import { addDays, isIsoDate } from '#src/features/calls/dates.ts'
 import { isWebAddress } from '#src/features/membership/applications.ts'
+import { multiLineProblem, singleLineProblem } from '#src/lib/text.ts'
 import { formatDate, formatNumber } from '#src/ui/format.ts'
 
 export const sharingLimits = {
@@ -121,18 +122,26 @@ export function checkSharingForm(
   const errors: SharingErrors = {}
   const dateError = dateProblem(form.sharedOn, context)
   if (dateError) errors.sharedOn = dateError
-  if (form.audience === '')
+  const audienceProblem = singleLineProblem(form.audience, 'audience')
+  const channelProblem = singleLineProblem(form.channel, 'channel')
+  const descriptionProblem = multiLineProblem(form.description, 'description')
+  if (audienceProblem) errors.audience = audienceProblem
+  else if (form.audience === '')
     errors.audience = 'Say who you shared with, such as “Regional partners’ steering committee”.'
   else if (form.audience.length > sharingLimits.audience)
     errors.audience = tooLong('Describe the audience', sharingLimits.audience, form.audience.length)
-  if (form.channel === '')
+  if (channelProblem) errors.channel = channelProblem
+  else if (form.channel === '')
     errors.channel =
       'Say how you shared: an email newsletter, a meeting, a website, social media or another channel.'
   else if (form.channel.length > sharingLimits.channel)
     errors.channel = tooLong('Name the channel', sharingLimits.channel, form.channel.length)
-  if (form.description.length > sharingLimits.description)
+  if (descriptionProblem) errors.description = descriptionProblem
+  else if (form.description.length > sharingLimits.description)
     errors.description = tooLong('Write the description', sharingLimits.description, form.description.length)
-  if (form.evidenceUrl.length > sharingLimits.evidenceUrl)
+  const linkProblem = singleLineProblem(form.evidenceUrl, 'link')
+  if (linkProblem) errors.evidenceUrl = linkProblem
+  else if (form.evidenceUrl.length > sharingLimits.evidenceUrl)
     errors.evidenceUrl = `A link can be at most ${formatNumber(sharingLimits.evidenceUrl)} characters (this one has ${formatNumber(form.evidenceUrl.length)}).`
   else if (form.evidenceUrl !== '' && !isWebAddress(form.evidenceUrl))
     errors.evidenceUrl =
@@ -156,6 +165,8 @@ export function checkSharingForm(
 /** Checks a staff question; undefined when it can be asked. */
 export function questionProblem(question: string): string | undefined {
   if (question === '') return 'Write the question to ask the organisation.'
+  const notText = multiLineProblem(question, 'question')
+  if (notText) return notText
   if (question.length > sharingLimits.question)
     return tooLong('Write the question', sharingLimits.question, question.length)
   return undefined
@@ -164,6 +175,8 @@ export function questionProblem(question: string): string | undefined {
 /** Checks an answer to a staff question; undefined when it can be saved. */
 export function answerProblem(answer: string): string | undefined {
   if (answer === '') return 'Write your answer to the question.'
+  const notText = multiLineProblem(answer, 'answer')
+  if (notText) return notText
   if (answer.length > sharingLimits.answer)
     return tooLong('Write the answer', sharingLimits.answer, answer.length)
   return undefined

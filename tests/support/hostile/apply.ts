@@ -97,6 +97,10 @@ export const applyEntries: Record<string, Entry> = {
     },
     shownAt: () => ['/applications'],
   },
+  // The owner's confirmation of a draft asked for with their address: no free text, a secret link.
+  'POST /apply/confirm/:token': {
+    sample: () => ({ path: '/apply/confirm/not-a-real-confirmation-token', fields: {} }),
+  },
   'POST /applications/:id': draftEntry,
   'POST /applications/:id/evidence': {
     sample: () => ({
