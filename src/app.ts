@@ -42,6 +42,15 @@ import { renderErrorPage } from '#src/ui/render-error.ts'
 /** Builds the Hono app from the feature routers. */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
+  // Hono hands only Errors to onError, and PGlite can throw plain objects ({ name: 'ErrnoError',
+  // errno }): wrap those, keeping the original as the cause that classifyFailure reads.
+  app.use(async (_c, next) => {
+    try {
+      await next()
+    } catch (error) {
+      throw error instanceof Error ? error : new Error(describe(error), { cause: error })
+    }
+  })
   app.use(
     secureHeaders({
       contentSecurityPolicy: {

@@ -76,3 +76,24 @@ describe('describe', () => {
     expect(describeError('plain')).toBe('plain')
   })
 })
+
+describe('classifyFailure on errors PostgreSQL reports itself', () => {
+  it('names a full disk from SQLSTATE 53100, in the PGlite folder or on the server', () => {
+    const full = errno('53100', 'could not extend file "base/5/16384": No space left on device')
+    expect(classifyFailure(full, { folder: '/srv/hub/data/pglite' })?.userMessage).toMatch(
+      /^the data folder \/srv\/hub\/data\/pglite is full/,
+    )
+    expect(classifyFailure(full)?.userMessage).toMatch(/^the data folder of the database server is full/)
+  })
+
+  it('names a read-only disk, but leaves an ordinary permission error on a table alone', () => {
+    const readOnly = errno('42501', 'could not create file "base/5/16390": Read-only file system')
+    expect(classifyFailure(readOnly, { folder: '/d' })?.userMessage).toContain('is read-only')
+    expect(classifyFailure(errno('42501', 'permission denied for table people'))).toBeUndefined()
+  })
+})
+
+it('does not blame the disk for a port the Hub may not listen on', () => {
+  const port = errno('EACCES', 'listen EACCES: permission denied 0.0.0.0:80', { syscall: 'listen' })
+  expect(classifyFailure(port, { folder: '/d' })).toBeUndefined()
+})

@@ -75,13 +75,36 @@ const wasiErrno: Record<number, string> = {
   69: 'EROFS',
 }
 
+// PostgreSQL itself (PGlite's, or a server's) reports a file it cannot write with the system's words
+// at the end: "could not extend file ...: No space left on device" (SQLSTATE 53100, or 42501 for a
+// read-only disk, which is also the code of an ordinary permission error: hence the words).
+const postgresFileErrors: [RegExp, string][] = [
+  [/^could not .*: Read-only file system$/, 'EROFS'],
+  [/^could not .*: No space left on device$/, 'ENOSPC'],
+  [/^could not .*: Disk quota exceeded$/, 'EDQUOT'],
+  [/^could not .*file.*: Permission denied$/, 'EACCES'],
+]
+
 /** The errno name (EROFS, ENOSPC...) of a storage failure anywhere in `error`'s chain, if it is one. */
 export function storageErrorCode(error: unknown): string | undefined {
   for (const item of chain(error)) {
     if (typeof item !== 'object') continue
-    const { code, name, errno } = item as { code?: unknown; name?: unknown; errno?: unknown }
-    if (typeof code === 'string' && code in storageProblems) return code
+    const { code, name, errno, message, syscall } = item as {
+      code?: unknown
+      name?: unknown
+      errno?: unknown
+      message?: unknown
+      syscall?: unknown
+    }
+    // A port the process may not listen on is EACCES too, but no disk's fault.
+    const isSocket = typeof syscall === 'string' && ['listen', 'bind', 'connect'].includes(syscall)
+    if (typeof code === 'string' && code in storageProblems && !isSocket) return code
     if (name === 'ErrnoError' && typeof errno === 'number' && wasiErrno[errno]) return wasiErrno[errno]
+    if (typeof message === 'string') {
+      const found = postgresFileErrors.find(([pattern]) => pattern.test(message))
+      if (found) return found[1]
+    }
+    if (code === '53100') return 'ENOSPC'
   }
   return undefined
 }
@@ -101,7 +124,8 @@ export function classifyFailure(error: unknown, options: { folder?: string } = {
     // The configured folder, unless the failing file lies elsewhere (the outbox beside the database).
     const isElsewhere = file && options.folder && path.relative(options.folder, file).startsWith('..')
     const where =
-      (isElsewhere ? path.dirname(file) : options.folder) ?? (file ? path.dirname(file) : 'in use')
+      (isElsewhere ? path.dirname(file) : options.folder) ??
+      (file ? path.dirname(file) : 'of the database server')
     const detail = messageOf(error)
     return new AppError('STORAGE_UNAVAILABLE', {
       userMessage: `the data folder ${where} ${storageProblems[storage]} (${detail ?? storage})`,

@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { classifyFailure } from '../../src/db/failures.ts'
 import { createMailer } from '../../src/features/email/mailer.ts'
 import { runHub } from '../support/run-hub.ts'
+import { createTestApp } from '../support/test-app.ts'
+import { createTestDatabase } from '../support/test-database.ts'
 
 /** Mounts a tmpfs at `dir` (root on Linux only); false when this machine does not allow it. */
 function tryMount(dir: string, options: string): boolean {
@@ -86,6 +88,29 @@ describe.runIf(process.env.TEST_DB !== 'postgres')('a data folder that cannot be
     expectOneLine(run.stderr, `hub: the data folder ${dataDir} is full (ENOSPC`)
     expect(existsSync(dataDir)).toBe(false)
   }, 120_000)
+
+  it('answers 507 "cannot save" when PGlite throws its bare errno object at run time, not a bare 500', async () => {
+    const database = await createTestDatabase()
+    const hub = await createTestApp(database)
+    try {
+      // What PGlite's file system throws when the disk fills under a write.
+      hub.app.get('/disk-full-probe', () => {
+        throw { name: 'ErrnoError', errno: 51 }
+      })
+      hub.app.get('/api/v1/disk-full-probe', () => {
+        throw { name: 'ErrnoError', errno: 69 }
+      })
+      const page = await hub.app.request('/disk-full-probe')
+      expect(page.status).toBe(507)
+      expect(await page.text()).toContain('its disk is full or read-only')
+      const api = await hub.app.request('/api/v1/disk-full-probe')
+      expect(api.status).toBe(507)
+      expect(((await api.json()) as { error: { code: string } }).error.code).toBe('STORAGE_UNAVAILABLE')
+    } finally {
+      await hub.stop()
+      await database.drop()
+    }
+  })
 
   it('names the outbox folder when an email cannot be written there at run time', async () => {
     const file = path.join(dir, 'outbox-is-a-file')
