@@ -18,6 +18,7 @@ import {
   storedFiles,
 } from '#src/db/schema/index.ts'
 import { checkUpload, storeFile } from '#src/features/files/files.ts'
+import { applicationEvidenceUse, quotaRefusal, uploadQuotas } from '#src/features/files/quota.ts'
 import { isCountyFips, isStateCode, stateCodeForFips, usStates } from '#src/features/map/states.ts'
 import { profileLimits, splitLines } from '#src/features/organizations/edit.ts'
 import { getSettings } from '#src/features/settings/settings.ts'
@@ -455,9 +456,7 @@ export function parseStartForm(
   const email = form.email.trim()
   if (options.needsContact) {
     if (!fullName.ok) errors.fullName = fullName.error
-    const emailProblem = singleLineProblem(email, 'email address')
-    if (emailProblem) errors.email = emailProblem
-    else if (!isEmail(email)) errors.email = 'Enter an email address such as name@example.org.'
+    if (!isEmail(email)) errors.email = 'Enter an email address such as name@example.org.'
   }
   if (form.category !== 'member' && form.category !== 'bff')
     errors.category = 'Choose whether you apply as a member community or as a BFF.'
@@ -904,6 +903,16 @@ export async function addEvidence(
     if (app.category !== 'member') throw conflict('A BFF application carries no evidence documents.')
     if (!evidenceStatuses.includes(app.status))
       throw conflict('Evidence can be added to a draft, or when staff ask for more information.')
+    if (file) {
+      const used = await applicationEvidenceUse(tx, app.id)
+      const refusal = quotaRefusal(
+        'this application',
+        uploadQuotas.applicationEvidence,
+        used,
+        file.bytes.length,
+      )
+      if (refusal) return { ok: false as const, status: 413 as const, message: refusal }
+    }
     const fileId = file ? await storeFile(tx, { ...file, uploadedBy: options.personId }) : null
     const [row] = await tx
       .insert(applicationEvidence)

@@ -5,6 +5,7 @@ import { requirePermission } from '#src/features/access/middleware.ts'
 import { canEditOrganization } from '#src/features/access/permissions.ts'
 import { formFields } from '#src/features/auth/form-input.ts'
 import { attachmentDisposition, checkUpload, type FileKind } from '#src/features/files/files.ts'
+import { QuotaExceeded } from '#src/features/files/quota.ts'
 import { admissionSteps, sharingQuarters } from '#src/features/obligations/engine.ts'
 import { admissionStateOn, isAdmittedState, isUuid } from '#src/features/seats/organization-status.ts'
 import { findOrganization, type OrganizationRef } from '#src/features/seats/seats.ts'
@@ -203,12 +204,20 @@ export function sharingRoutes(deps: AppDeps): Hono<AppEnv> {
     }
     if (!checked.ok || errors.evidenceFile)
       return organizationPage(c, org, status, { form: { values, errors, fileWasChosen: Boolean(file) } })
-    const id = await recordSharing(db, `person:${personId}`, {
-      organizationId: org.id,
-      recordedBy: personId,
-      value: checked.value,
-      file: upload,
-    })
+    let id: string
+    try {
+      id = await recordSharing(db, `person:${personId}`, {
+        organizationId: org.id,
+        recordedBy: personId,
+        value: checked.value,
+        file: upload,
+      })
+    } catch (error) {
+      if (!(error instanceof QuotaExceeded)) throw error
+      return organizationPage(c, org, 413, {
+        form: { values, errors: { evidenceFile: error.userMessage }, fileWasChosen: true },
+      })
+    }
     const year = checked.value.sharedOn.slice(0, 4)
     return c.redirect(`/organizations/${org.slug}/sharing?year=${year}&recorded=${id}#sharing-${id}`, 303)
   })

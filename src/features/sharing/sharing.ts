@@ -15,6 +15,7 @@ import {
 } from '#src/db/schema/index.ts'
 import { queryRows } from '#src/db/sql.ts'
 import { type FileKind, storeFile } from '#src/features/files/files.ts'
+import { QuotaExceeded, quotaRefusal, sharingEvidenceUse, uploadQuotas } from '#src/features/files/quota.ts'
 import type { AdmissionEventRecord } from '#src/features/obligations/engine.ts'
 import type { BriefingOption, SharingValue } from './sharing-form.ts'
 
@@ -186,6 +187,16 @@ export async function recordSharing(
 ): Promise<string> {
   const { value } = options
   return writeAs(db, actor, async (tx) => {
+    if (options.file) {
+      const used = await sharingEvidenceUse(tx, options.organizationId, value.sharedOn)
+      const refusal = quotaRefusal(
+        'one quarter of sharing records',
+        uploadQuotas.sharingEvidence,
+        used,
+        options.file.bytes.length,
+      )
+      if (refusal) throw new QuotaExceeded(refusal)
+    }
     const evidenceFileId = options.file
       ? await storeFile(tx, { ...options.file, uploadedBy: options.recordedBy })
       : null
