@@ -54,4 +54,16 @@ describe('loadConfig', () => {
       'HUB_TIME_ZONE: HUB_TIME_ZONE must be an IANA',
     )
   })
+
+  it('trusts no proxy by default, reads TRUSTED_PROXIES as a list, and refuses an entry that is not an address', () => {
+    expect(loadConfig({}).trustedProxies).toEqual([])
+    expect(loadConfig({ TRUSTED_PROXIES: ' 127.0.0.1, 10.0.0.0/8,::1 ' }).trustedProxies).toEqual([
+      '127.0.0.1',
+      '10.0.0.0/8',
+      '::1',
+    ])
+    expect(() => loadConfig({ TRUSTED_PROXIES: '127.0.0.1,proxy.internal' })).toThrow(
+      'TRUSTED_PROXIES: proxy.internal is not an IP address or a CIDR range such as 10.0.0.0/8',
+    )
+  })
 })
