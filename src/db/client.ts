@@ -51,7 +51,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   return options.kind === 'pglite' ? openPglite(options) : openPostgres(options)
 }
 
-/** Sets this connection's hub_now() to the clock (see migration 0010). */
+/** Sets this connection's hub_now() to the clock (see migration 0010); PGlite has one connection. */
 const SET_CLOCK = "select set_config('hub.clock_offset_ms', $1, false)"
 const offsetOf = (clock: Clock | undefined) => String(clock ? clockOffsetMs(clock) : 0)
 
@@ -93,13 +93,12 @@ async function openPostgres(options: {
     query_timeout: QUERY_TIMEOUT_MS,
     idle_in_transaction_session_timeout: STATEMENT_TIMEOUT_MS,
     keepAlive: true,
+    // Every connection's hub_now() follows the clock from its start (a start-up parameter, so
+    // no extra query runs before the first one a connection is lent for).
+    options: `-c hub.clock_offset_ms=${offsetOf(options.clock)}`,
   })
   // An idle client that errors (server restart) must not crash the process.
   pool.on('error', () => {})
-  // Queued before anything the new connection is lent for, so every query sees the clock.
-  pool.on('connect', (client) => {
-    client.query(SET_CLOCK, [offsetOf(options.clock)]).catch(() => {})
-  })
   try {
     if (!options.isLazy) (await pool.connect()).release()
   } catch (error) {

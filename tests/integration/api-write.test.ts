@@ -92,7 +92,7 @@ describe(`the JSON API for applications and profile changes on ${testEngine}`, (
       )
     ).map((r) => r.actor)
   const now = async () =>
-    (await queryRows<{ t: string }>(database.db, sql`select clock_timestamp()::text as t`))[0]?.t ?? ''
+    (await queryRows<{ t: string }>(database.db, sql`select hub_now()::text as t`))[0]?.t ?? ''
 
   beforeAll(async () => {
     database = await createTestDatabase()

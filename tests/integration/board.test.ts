@@ -85,9 +85,9 @@ async function applicationWithBoard(
         kind: 'submitted',
         actorId: applicantId,
         round: 1,
-        createdAt: sql`now() - interval '2 days'`,
+        createdAt: sql`hub_now() - interval '2 days'`,
       },
-      { applicationId: id, kind: 'sent_to_board', round: 1, createdAt: sql`now() - interval '1 day'` },
+      { applicationId: id, kind: 'sent_to_board', round: 1, createdAt: sql`hub_now() - interval '1 day'` },
     ])
     return { id, applicantEmail, applicantId }
   })

@@ -240,7 +240,7 @@ describe('invitations', () => {
     await writeAs(database.db, 'system', (tx) =>
       tx
         .update(invitations)
-        .set({ expiresAt: sql`now() - interval '1 minute'` })
+        .set({ expiresAt: sql`hub_now() - interval '1 minute'` })
         .where(eq(invitations.personId, person?.id ?? '')),
     )
     expect((await new Session(app).get(link)).status).toBe(410)

@@ -237,14 +237,14 @@ describe(`claims of reminders on ${testEngine}`, () => {
     expect(first).toMatch(/^[0-9a-f-]{36}$/)
     expect(await claimReminder(db, key)).toBeUndefined()
     await db.execute(
-      sql`update reminder_deliveries set claimed_at = now() - interval '61 minutes' where id = ${first}`,
+      sql`update reminder_deliveries set claimed_at = hub_now() - interval '61 minutes' where id = ${first}`,
     )
     const takenOver = await claimReminder(db, key)
     expect(takenOver).toBe(first)
     expect(await claimReminder(db, key)).toBeUndefined()
     // Once sent, never again, however old.
     await db.execute(
-      sql`update reminder_deliveries set sent_at = now(), claimed_at = now() - interval '3 days' where id = ${first}`,
+      sql`update reminder_deliveries set sent_at = hub_now(), claimed_at = hub_now() - interval '3 days' where id = ${first}`,
     )
     expect(await claimReminder(db, key)).toBeUndefined()
   })

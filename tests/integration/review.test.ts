@@ -68,7 +68,7 @@ async function createApplication(
         bffKind: category === 'bff' ? 'national_ngo' : null,
         openSourceValue: category === 'bff' ? 'Open training curricula.' : null,
         round: options.round ?? 1,
-        submittedAt: sql`now() - interval '1 day'`,
+        submittedAt: sql`hub_now() - interval '1 day'`,
       })
       .returning({ id: applications.id })
     const id = app?.id ?? ''
@@ -78,14 +78,14 @@ async function createApplication(
         kind: 'created',
         actorId: applicantId,
         round: 0,
-        createdAt: sql`now() - interval '2 days'`,
+        createdAt: sql`hub_now() - interval '2 days'`,
       },
       {
         applicationId: id,
         kind: 'submitted',
         actorId: applicantId,
         round: 1,
-        createdAt: sql`now() - interval '1 day'`,
+        createdAt: sql`hub_now() - interval '1 day'`,
       },
     ])
     if (category === 'member') {
