@@ -34,7 +34,7 @@ export async function importNetwork(db: Db, source: ExportSource): Promise<Recor
     const summary = await readExport(source(), {
       table: () => batch.flush(),
       row: (table, row, line) => batch.add(table, row, line),
-      bytes: async (_table, column, chunk) => batch.addBytes(column, chunk),
+      bytes: (_table, column, chunk) => batch.addBytes(column, chunk),
     })
     await batch.flush()
     return summary.rows
@@ -42,14 +42,17 @@ export async function importNetwork(db: Db, source: ExportSource): Promise<Recor
 }
 
 /**
- * Rows waiting to be inserted: plain rows go in batches through json_populate_recordset; a
- * row with bytea columns goes alone, once all its chunks have arrived.
+ * Rows waiting to be inserted: plain rows go in batches through json_populate_recordset. A row
+ * with bytea columns goes alone, its chunks first gathered in a temporary table and joined by
+ * the database: no value is ever one giant parameter (PGlite copies a parameter many times).
  */
 class RowBatch {
   private table: TransferTable | undefined
   private lines: string[] = []
   private size = 0
-  private binaryRow: { line: string; row: Record<string, unknown>; chunks: Map<string, Buffer[]> } | undefined
+  private binaryRow: { line: string; row: Record<string, unknown> } | undefined
+  private chunkCount = 0
+  private hasChunkTable = false
 
   constructor(private readonly tx: Tx) {}
 
@@ -58,7 +61,7 @@ class RowBatch {
     this.table = table
     if (table.binary.length > 0) {
       await this.flush()
-      this.binaryRow = { line, row, chunks: new Map() }
+      this.binaryRow = { line, row }
       return
     }
     this.lines.push(line)
@@ -66,24 +69,29 @@ class RowBatch {
     if (this.lines.length >= PAGE_ROWS || this.size >= BATCH_BYTES) await this.flush()
   }
 
-  addBytes(column: string, chunk: Buffer): void {
-    const chunks = this.binaryRow?.chunks
-    if (!chunks) return
-    const list = chunks.get(column)
-    if (list) list.push(chunk)
-    else chunks.set(column, [chunk])
+  async addBytes(column: string, chunk: Buffer): Promise<void> {
+    if (!this.hasChunkTable) {
+      await this.tx.execute(
+        sql`create temporary table hub_import_chunks (col text not null, n int not null, b bytea not null) on commit drop`,
+      )
+      this.hasChunkTable = true
+    }
+    this.chunkCount += 1
+    await this.tx.execute(
+      sql`insert into hub_import_chunks values (${column}, ${this.chunkCount}, ${chunk}::bytea)`,
+    )
   }
 
   async flush(): Promise<void> {
     const table = this.table
     if (!table) return
     if (this.binaryRow) {
-      const { line, row, chunks } = this.binaryRow
+      const { line, row } = this.binaryRow
       this.binaryRow = undefined
       const values = table.columns.map((c) => {
         if (!table.binary.includes(c)) return sql`r.${sql.identifier(c)}`
-        const bytes = row[c] === null || row[c] === undefined ? null : Buffer.concat(chunks.get(c) ?? [])
-        return sql`${bytes}::bytea`
+        if (row[c] === null || row[c] === undefined) return sql`null::bytea`
+        return sql`coalesce((select string_agg(b, ''::bytea order by n) from hub_import_chunks where col = ${c}), ''::bytea)`
       })
       await this.insert(
         table,
@@ -92,6 +100,8 @@ class RowBatch {
           sql`, `,
         )}) select ${sql.join(values, sql`, `)} from json_populate_record(null::${sql.identifier(table.name)}, ${line}::json) r`,
       )
+      if (this.chunkCount > 0) await this.tx.execute(sql`delete from hub_import_chunks`)
+      this.chunkCount = 0
     }
     if (this.lines.length === 0) return
     const json = `[${this.lines.join(',')}]`
