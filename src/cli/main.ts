@@ -49,7 +49,8 @@ Environment:
   DATA_DIR         Folder of the embedded database (default ./data)
   DATABASE_URL     postgres://... to use a PostgreSQL server instead of the embedded database
   NODE_ENV         production never loads demo data
-  HUB_TODAY        YYYY-MM-DD: work as of that date (serve, attendance import, compliance)
+  HUB_TODAY        YYYY-MM-DD: work as of that date (serve, demo, attendance import, compliance)
+  HUB_TIME_ZONE    the network's time zone, what "today" means (default America/New_York)
 `
 
 class UsageError extends Error {}
