@@ -456,7 +456,9 @@ export function parseStartForm(
   const email = form.email.trim()
   if (options.needsContact) {
     if (!fullName.ok) errors.fullName = fullName.error
-    if (!isEmail(email)) errors.email = 'Enter an email address such as name@example.org.'
+    const emailProblem = singleLineProblem(email, 'email address')
+    if (emailProblem) errors.email = emailProblem
+    else if (!isEmail(email)) errors.email = 'Enter an email address such as name@example.org.'
   }
   if (form.category !== 'member' && form.category !== 'bff')
     errors.category = 'Choose whether you apply as a member community or as a BFF.'
