@@ -5,10 +5,7 @@ import { classifyFailure, describe } from '#src/db/failures.ts'
 import { migrateDatabase, migrationState } from '#src/db/migrate.ts'
 import { parseAttendanceFile } from '#src/features/attendance/parse/index.ts'
 import { isValidTimeZone } from '#src/features/calls/time-zone.ts'
-import { loadDemo } from '#src/features/demo/load-demo.ts'
 import { isAppError } from '#src/lib/errors.ts'
-import { attendanceImport, ImportUsageError, reportFileProblem } from './attendance-import.ts'
-import { complianceRequest, printCompliance } from './compliance.ts'
 import { writeReportJson } from './report-json.ts'
 import { unexpectedErrorText } from './unexpected-error.ts'
 
@@ -90,6 +87,7 @@ export async function runCli(
       const file = rest[1]
       if (!file)
         throw new UsageError('hub attendance import needs a FILE (a Zoom, Teams or Google Meet report)')
+      const { attendanceImport, ImportUsageError, reportFileProblem } = await import('./attendance-import.ts')
       // Too large to store: said before the database is opened.
       const tooLarge = await reportFileProblem(file)
       if (tooLarge) throw new UsageError(tooLarge)
@@ -114,6 +112,7 @@ export async function runCli(
     }
     switch (command) {
       case 'compliance': {
+        const { complianceRequest, printCompliance } = await import('./compliance.ts')
         const request = complianceRequest(rest, values)
         if ('problem' in request) throw new UsageError(request.problem)
         return await withDatabase(config, (database) =>
@@ -147,6 +146,7 @@ export async function runCli(
       case 'demo':
         return await withDatabase(config, async (database) => {
           await migrateDatabase(database)
+          const { loadDemo } = await import('#src/features/demo/load-demo.ts')
           const loaded = await loadDemo(database.db, {
             isProduction: config.isProduction,
             today: config.clock.today(),
