@@ -11,7 +11,11 @@ import { createTestDatabase, testEngine } from '../support/test-database.ts'
 const AS_OF = '2026-03-02'
 
 /** A hub command's empty database, opened again by the test once the command has finished with it. */
-async function emptyTarget() {
+async function emptyTarget(): Promise<{
+  env: Record<string, string>
+  open: () => Promise<Database>
+  drop: () => Promise<unknown>
+}> {
   if (testEngine === 'postgres') {
     const database = await createTestDatabase()
     await database.close()

@@ -5,6 +5,7 @@ import type { Hono } from 'hono'
 import { createApp } from '../../src/app.ts'
 import type { Database } from '../../src/db/client.ts'
 import { type Auth, createAuth } from '../../src/features/auth/auth.ts'
+import type { FloorTimer } from '../../src/features/auth/sign-in.ts'
 import { createMailer, type Mailer } from '../../src/features/email/mailer.ts'
 import { type ContentVersionWatcher, watchContentVersion } from '../../src/features/site/content-version.ts'
 import type { AppEnv } from '../../src/features/site/deps.ts'
@@ -37,6 +38,8 @@ export async function createTestApp(
     origin?: string
     /** TRUSTED_PROXIES: requests from these addresses name the client in X-Forwarded-For. */
     trustedProxies?: string[]
+    /** How sign-in answers wait out their floor (a recording one, to test it without a clock). */
+    responseTimer?: FloorTimer
   } = {},
 ): Promise<TestApp> {
   const watcher = await watchContentVersion(database)
@@ -52,8 +55,18 @@ export async function createTestApp(
     signInPerMinute: options.signInPerMinute ?? 1000,
   })
   const clock = testClock(options.today ?? DEMO_TODAY)
-  const { trustedProxies } = options
-  const app = createApp({ database, pages, clock, auth, mailer, origin, outboxDir, trustedProxies })
+  const { trustedProxies, responseTimer } = options
+  const app = createApp({
+    database,
+    pages,
+    clock,
+    auth,
+    mailer,
+    origin,
+    outboxDir,
+    trustedProxies,
+    responseTimer,
+  })
   return {
     app,
     auth,

@@ -22,7 +22,7 @@ import {
 import { formFields } from './form-input.ts'
 import { callAuth, redirectWithCookies } from './forward.ts'
 import { checkNewPassword } from './passwords.ts'
-import { hasSignInAccount, safeNext, withResponseFloor } from './sign-in.ts'
+import { hasSignInAccount, RESPONSE_FLOOR_MS, safeNext, withResponseFloor } from './sign-in.ts'
 
 const text = (max: number) => z.string().max(max).catch('')
 const isEmail = (value: string) => value.length <= 320 && z.email().safeParse(value).success
@@ -81,55 +81,63 @@ export function authPages(deps: AppDeps): Hono<AppEnv> {
   })
 
   app.post('/sign-in', requirePermission('public'), (c) =>
-    withResponseFloor(async () => {
-      const form = signInForm.parse(await formFields(c))
-      const next = safeNext(form.next)
-      const email = form.email.trim()
-      const emailError = isEmail(email) ? undefined : messages.invalidEmail
-      const passwordError = form.password ? undefined : messages.missingPassword
-      if (emailError || passwordError) return signInPage(c, 400, { next, email, emailError, passwordError })
-      const answer = await callAuth(c, deps, '/sign-in/email', { email, password: form.password })
-      if (answer.ok) return redirectWithCookies(c, next, answer.setCookies)
-      if (answer.status === 429) return signInPage(c, 429, { next, email, error: messages.tooManyAttempts })
-      if (answer.status >= 500) throw new Error(`better-auth answered ${answer.status} to a sign-in`)
-      // Unknown address, wrong password, an account without a password: one answer for all.
-      return signInPage(c, 400, { next, email, error: messages.wrongCredentials })
-    }),
+    withResponseFloor(
+      async () => {
+        const form = signInForm.parse(await formFields(c))
+        const next = safeNext(form.next)
+        const email = form.email.trim()
+        const emailError = isEmail(email) ? undefined : messages.invalidEmail
+        const passwordError = form.password ? undefined : messages.missingPassword
+        if (emailError || passwordError) return signInPage(c, 400, { next, email, emailError, passwordError })
+        const answer = await callAuth(c, deps, '/sign-in/email', { email, password: form.password })
+        if (answer.ok) return redirectWithCookies(c, next, answer.setCookies)
+        if (answer.status === 429) return signInPage(c, 429, { next, email, error: messages.tooManyAttempts })
+        if (answer.status >= 500) throw new Error(`better-auth answered ${answer.status} to a sign-in`)
+        // Unknown address, wrong password, an account without a password: one answer for all.
+        return signInPage(c, 400, { next, email, error: messages.wrongCredentials })
+      },
+      RESPONSE_FLOOR_MS,
+      deps.responseTimer,
+    ),
   )
 
   app.post('/sign-in/link', requirePermission('public'), (c) =>
-    withResponseFloor(async () => {
-      const form = emailForm.parse(await formFields(c))
-      const next = safeNext(form.next)
-      const email = form.email.trim()
-      if (!isEmail(email)) return signInPage(c, 400, { next, email, linkEmailError: messages.invalidEmail })
-      // better-auth would email a link to any address (the link then fails): ask it only for
-      // an address that has an account. An unknown address still spends one attempt of the
-      // same rate limit (a request better-auth refuses after counting it), so the limit
-      // cannot tell the two apart either.
-      const isKnown = await hasSignInAccount(deps.auth, email)
-      const answer = await callAuth(
-        c,
-        deps,
-        '/sign-in/magic-link',
-        isKnown
-          ? { email, callbackURL: next, errorCallbackURL: `/sign-in?next=${encodeURIComponent(next)}` }
-          : {},
-      )
-      if (answer.status === 429) return signInPage(c, 429, { next, email, error: messages.tooManyAttempts })
-      if (isKnown && !answer.ok)
-        throw new Error(`better-auth answered ${answer.status} to a sign-in link request`)
-      noStore(c)
-      return c.html(
-        await renderDocument(
-          <CheckEmailPage
-            title="Check your email"
-            message={messages.linkSent}
-            back={{ href: `/sign-in?next=${encodeURIComponent(next)}`, label: 'try again' }}
-          />,
-        ),
-      )
-    }),
+    withResponseFloor(
+      async () => {
+        const form = emailForm.parse(await formFields(c))
+        const next = safeNext(form.next)
+        const email = form.email.trim()
+        if (!isEmail(email)) return signInPage(c, 400, { next, email, linkEmailError: messages.invalidEmail })
+        // better-auth would email a link to any address (the link then fails): ask it only for
+        // an address that has an account. An unknown address still spends one attempt of the
+        // same rate limit (a request better-auth refuses after counting it), so the limit
+        // cannot tell the two apart either.
+        const isKnown = await hasSignInAccount(deps.auth, email)
+        const answer = await callAuth(
+          c,
+          deps,
+          '/sign-in/magic-link',
+          isKnown
+            ? { email, callbackURL: next, errorCallbackURL: `/sign-in?next=${encodeURIComponent(next)}` }
+            : {},
+        )
+        if (answer.status === 429) return signInPage(c, 429, { next, email, error: messages.tooManyAttempts })
+        if (isKnown && !answer.ok)
+          throw new Error(`better-auth answered ${answer.status} to a sign-in link request`)
+        noStore(c)
+        return c.html(
+          await renderDocument(
+            <CheckEmailPage
+              title="Check your email"
+              message={messages.linkSent}
+              back={{ href: `/sign-in?next=${encodeURIComponent(next)}`, label: 'try again' }}
+            />,
+          ),
+        )
+      },
+      RESPONSE_FLOOR_MS,
+      deps.responseTimer,
+    ),
   )
 
   app.get('/sign-out', requirePermission('public'), async (c) => {
@@ -149,34 +157,38 @@ export function authPages(deps: AppDeps): Hono<AppEnv> {
   })
 
   app.post('/forgot-password', requirePermission('public'), (c) =>
-    withResponseFloor(async () => {
-      const email = emailForm.parse(await formFields(c)).email.trim()
-      noStore(c)
-      if (!isEmail(email))
+    withResponseFloor(
+      async () => {
+        const email = emailForm.parse(await formFields(c)).email.trim()
+        noStore(c)
+        if (!isEmail(email))
+          return c.html(
+            await renderDocument(<ForgotPasswordPage email={email} emailError={messages.invalidEmail} />),
+            400,
+          )
+        const answer = await callAuth(c, deps, '/request-password-reset', {
+          email,
+          redirectTo: '/reset-password',
+        })
+        if (answer.status === 429)
+          return c.html(
+            await renderDocument(<ForgotPasswordPage email={email} error={messages.tooManyAttempts} />),
+            429,
+          )
+        if (!answer.ok) throw new Error(`better-auth answered ${answer.status} to a password reset request`)
         return c.html(
-          await renderDocument(<ForgotPasswordPage email={email} emailError={messages.invalidEmail} />),
-          400,
+          await renderDocument(
+            <CheckEmailPage
+              title="Check your email"
+              message={messages.resetSent}
+              back={{ href: '/forgot-password', label: 'ask again' }}
+            />,
+          ),
         )
-      const answer = await callAuth(c, deps, '/request-password-reset', {
-        email,
-        redirectTo: '/reset-password',
-      })
-      if (answer.status === 429)
-        return c.html(
-          await renderDocument(<ForgotPasswordPage email={email} error={messages.tooManyAttempts} />),
-          429,
-        )
-      if (!answer.ok) throw new Error(`better-auth answered ${answer.status} to a password reset request`)
-      return c.html(
-        await renderDocument(
-          <CheckEmailPage
-            title="Check your email"
-            message={messages.resetSent}
-            back={{ href: '/forgot-password', label: 'ask again' }}
-          />,
-        ),
-      )
-    }),
+      },
+      RESPONSE_FLOOR_MS,
+      deps.responseTimer,
+    ),
   )
 
   const resetLinkNotValid = async (c: Context<AppEnv>) => {

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http'
 import type { Database } from '#src/db/client.ts'
 import type { Viewer } from '#src/features/access/viewer.ts'
 import type { Auth } from '#src/features/auth/auth.ts'
+import type { FloorTimer } from '#src/features/auth/sign-in.ts'
 import type { Mailer } from '#src/features/email/mailer.ts'
 import type { Clock } from '#src/lib/clock.ts'
 import type { PageCache } from './page-cache.ts'
@@ -12,6 +13,8 @@ export type AppDeps = {
   pages: PageCache
   /** Now, and today in the network's time zone: the one source of time (src/lib/clock.ts). */
   clock: Clock
+  /** How sign-in answers wait out their time floor (tests pass one that records the waits). */
+  responseTimer?: FloorTimer
   auth: Auth
   mailer: Mailer
   /** The origin people reach the Hub at (https://hub.example.org): forms must come from it. */
