@@ -263,6 +263,11 @@ function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
 
 const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'))
 if (isMain || process.env.HUB_CLI === '1') {
+  // `hub export | head`: the reader has all it wanted. Stop quietly, as Unix tools do, rather than
+  // report the closed pipe as a failure of the database the bytes came from.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0)
+  })
   runCli(process.argv.slice(2)).then(
     (code) => {
       if (code !== undefined) process.exitCode = code
