@@ -120,7 +120,7 @@ describe(`upload quotas on ${testEngine}`, () => {
 
     it("refuses an organisation's evidence file past the quarter's total size", async () => {
       const org = await organization('south-kansas')
-      for (let i = 0; i < 3; i++) await record(org, '2026-04-1' + i, pdf())
+      for (let i = 0; i < 3; i++) await record(org, `2026-04-1${i}`, pdf())
       await database.db.execute(
         sql`update stored_files set size = ${(49.5 * MB) / 3} where id in (select evidence_file_id
           from sharing_attestations where organization_id = ${org} and shared_on between '2026-04-01' and '2026-06-30')`,
