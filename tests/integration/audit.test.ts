@@ -27,7 +27,8 @@ type ApiPage = { data: ApiEntry[]; meta: { count: number; newer: string | null; 
 
 /** The page's HTML without the <wbr> that let long ids wrap (they copy as nothing, too). */
 const pageText = async (res: Response) => (await res.text()).replaceAll('<wbr/>', '')
-const todayUtc = () => new Date().toISOString().slice(0, 10)
+// The UTC day of the Hub's clock, which stamps the audit log (the test's day, not the machine's).
+const todayUtc = () => testClock().now().toISOString().slice(0, 10)
 const dayAfter = (day: string, days: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
 

@@ -164,7 +164,7 @@ describe(`compliance on the demo network (${testEngine})`, () => {
             and s.starts_on <= c.local_date and (s.ends_on is null or s.ends_on > c.local_date)) as representative,
           (select p.id from people p where not exists (select 1 from seats s where s.person_id = p.id)
             order by p.id limit 1) as colleague
-        from organizations o join calls c on c.status = 'held'
+        from organizations o join calls c on c.status <> 'cancelled' and c.local_date < ${DEMO_TODAY}::date
         where o.slug = 'amp-socal' and c.local_date >= '2026-02-01'
           and not exists (select 1 from attendance a join seats s on s.person_id = a.person_id
             and s.organization_id = o.id where a.call_id = c.id)
