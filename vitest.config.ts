@@ -11,8 +11,12 @@ const integration = (engine: 'pglite' | 'postgres'): TestProjectInlineConfigurat
   test: {
     name: `integration-${engine}`,
     include: ['tests/integration/**/*.test.ts'],
-    // Files named *.postgres.test.ts need the server (they compare it with PGlite, or use two connections).
-    exclude: engine === 'pglite' ? ['tests/integration/**/*.postgres.test.ts'] : [],
+    // Files named *.postgres.test.ts need the server (they compare it with PGlite, or use two
+    // connections); *.pglite.test.ts are about the embedded database's data folder.
+    exclude:
+      engine === 'pglite'
+        ? ['tests/integration/**/*.postgres.test.ts']
+        : ['tests/integration/**/*.pglite.test.ts'],
     env: { TEST_DB: engine },
     globalSetup: ['tests/support/global-setup.ts'],
     testTimeout: 30_000,

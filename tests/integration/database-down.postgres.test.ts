@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Database, openDatabase } from '../../src/db/client.ts'
 import { adminQuery, requireServerUrl } from '../support/global-setup.ts'
 import { createTestApp, eventually, type TestApp } from '../support/test-app.ts'
-import { createTestDatabase, type TestDatabase, testEngine } from '../support/test-database.ts'
+import { createTestDatabase, type TestDatabase } from '../support/test-database.ts'
 
 // A hang makes these fail: each request must be answered well within this.
 const ANSWER_WITHIN_MS = 15_000
@@ -81,7 +81,7 @@ describe('a Hub whose PostgreSQL server cannot be reached', () => {
     }, 30_000) // Three requests, each waiting for the connect timeout (5 s), plus the watcher's first try.
   })
 
-  describe.runIf(testEngine === 'postgres')('when its database disappears while it runs', () => {
+  describe('when its database disappears while it runs', () => {
     let database: TestDatabase
     let hub: TestApp
     beforeAll(async () => {

@@ -15,7 +15,7 @@ const quick = {
 }
 
 // The lock is the same on both engines' runs (it guards PGlite folders): run it once.
-describe.runIf(process.env.TEST_DB !== 'postgres')('one Hub process per data folder', () => {
+describe('one Hub process per data folder', () => {
   let dir: string
   let first: Hub | undefined
   beforeAll(async () => {

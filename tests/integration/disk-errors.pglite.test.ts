@@ -39,7 +39,7 @@ function expectOneLine(stderr: string, expected: string) {
 }
 
 // The data folder is PGlite's: these run once, in the PGlite project.
-describe.runIf(process.env.TEST_DB !== 'postgres')('a data folder that cannot be written', () => {
+describe('a data folder that cannot be written', () => {
   let dir: string
   const mounts: string[] = []
   beforeAll(async () => {
