@@ -11,55 +11,19 @@
  *
  * Exit code 1 when a probe was not refused with 413 or the Hub stopped answering /healthz.
  */
-import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { productionHubEnv, startHubServe } from './start-hub.ts'
 
 const BODY_MB = Number(process.env.BENCH_BODY_MB ?? 600)
 const asJson = process.argv.includes('--json')
-const hubBin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../bin/hub.js')
 const MB = 1024 * 1024
 
 /** Starts `hub serve` in production mode (no demo to load); resolves once it listens. */
-function startHub(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [hubBin, 'serve'], {
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '',
-        NODE_ENV: 'production',
-        AUTH_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
-        SMTP_URL: 'smtp://127.0.0.1:1',
-        DATA_DIR: dataDir,
-        HOST: '127.0.0.1',
-        PORT: '0',
-        LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let output = ''
-    const timer = setTimeout(() => reject(new Error(`hub serve did not start:\n${output}`)), 120_000)
-    const onData = (chunk: Buffer) => {
-      output += chunk
-      const match = output.match(/listening on (http:\/\/\S+)/)
-      if (match?.[1]) {
-        clearTimeout(timer)
-        resolve({ child, url: match[1] })
-      }
-    }
-    child.stdout?.on('data', onData)
-    child.stderr?.on('data', onData)
-    child.once('exit', (code) => {
-      clearTimeout(timer)
-      reject(new Error(`hub serve exited with ${code}:\n${output}`))
-    })
-  })
-}
+const startHub = (dataDir: string) => startHubServe(productionHubEnv({ DATA_DIR: dataDir }), 120_000)
 
-/** The process's resident memory now and at its peak, in MB (Linux /proc). */
 async function memory(pid: number): Promise<{ rss: number; peak: number }> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8')
   const kb = (key: string) =>

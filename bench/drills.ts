@@ -16,12 +16,11 @@
  * 75) per engine; a busy machine gets fewer kills (the table says how many).
  * Exit code 1 when a write was lost or the listener did not come back.
  */
-import { type ChildProcess, spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { sql } from 'drizzle-orm'
 import pg from 'pg'
 import { loadConfig } from '#src/config.ts'
@@ -29,56 +28,24 @@ import { migrateDatabase } from '#src/db/migrate.ts'
 import { openConfiguredDatabase } from '#src/db/open-configured.ts'
 import { queryRows } from '#src/db/sql.ts'
 import { createApiToken } from '#src/features/access/api-tokens.ts'
+import { productionHubEnv, startHubServe } from './start-hub.ts'
 
 const KILLS = Number(process.env.DRILL_KILLS ?? 20)
 const LISTENER_LOSSES = Number(process.env.DRILL_LISTENER_LOSSES ?? 20)
 const ENGINE_BUDGET_MS = Number(process.env.DRILL_SECONDS ?? 75) * 1000
 const RECOVERY_TIMEOUT_MS = 15_000
 const HOST = '127.0.0.1'
-const hubBin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../bin/hub.js')
 
 type Engine = 'pglite' | 'postgres'
 type Env = Record<string, string>
 
 // Production mode: no demo network to load, so a restart is quick. SMTP is never contacted.
-const baseEnv = (): Env => ({
-  PATH: process.env.PATH ?? '',
-  HOME: process.env.HOME ?? '',
-  NODE_ENV: 'production',
-  AUTH_SECRET: 'drill-secret-drill-secret-drill-secret-0123',
-  SMTP_URL: 'smtp://127.0.0.1:1',
-  HOST,
-  PORT: '0',
-  LOG_LEVEL: 'silent',
-})
+const baseEnv = (): Env => productionHubEnv({ HOST, LOG_LEVEL: 'silent' })
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** Starts `hub serve`; resolves with its URL once it listens. */
-function startHub(env: Env): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [hubBin, 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] })
-    let output = ''
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL')
-      reject(new Error(`hub serve did not start within 60 s:\n${output}`))
-    }, 60_000)
-    const onData = (chunk: Buffer) => {
-      output += chunk
-      const match = output.match(/listening on (http:\/\/\S+)/)
-      if (match?.[1]) {
-        clearTimeout(timer)
-        resolve({ child, url: match[1] })
-      }
-    }
-    child.stdout?.on('data', onData)
-    child.stderr?.on('data', onData)
-    child.once('exit', (code) => {
-      clearTimeout(timer)
-      reject(new Error(`hub serve exited with ${code}:\n${output}`))
-    })
-  })
-}
+const startHub = (env: Env) => startHubServe(env)
 
 function exited(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
