@@ -361,7 +361,9 @@ export function ApplyConfirmPage(props: {
         </p>
         <form method="post" action={props.action}>
           <CsrfInput />
-          <button type="submit">Start the draft</button>
+          <button type="submit" class="button">
+            Start the draft
+          </button>
         </form>
       </div>
     </Layout>
