@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { type Database, openDatabase } from '../../src/db/client.ts'
 import { queryRows } from '../../src/db/sql.ts'
 import { runHub, startHubProcess } from '../support/run-hub.ts'
+import { eventually } from '../support/test-app.ts'
 import { createTestDatabase, testEngine } from '../support/test-database.ts'
 
 const AS_OF = '2026-03-02'
@@ -71,8 +72,10 @@ describe(`the demo is built as of the Hub's day (HUB_TODAY) on ${testEngine}`, (
     const target = await emptyTarget()
     try {
       const hub = await startHubProcess({ ...target.env, HUB_TODAY: AS_OF })
+      // The line follows "listening on": wait for it before stopping the Hub (a signal could cut it).
+      const saysAsOf = () => hub.output().includes(`Working as of ${AS_OF} (HUB_TODAY)`)
+      await eventually(saysAsOf, 10_000).catch(() => {})
       await hub.stop()
-      // The line comes after "listening on", so read everything the process said once it stopped.
       expect(hub.output()).toContain(`Working as of ${AS_OF} (HUB_TODAY)`)
       const database = await target.open()
       try {
