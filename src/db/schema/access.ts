@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { check, date, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { writtenAt } from './columns.ts'
 import { people } from './people.ts'
 
 /** Who worked as the collaborative's staff, and when: the staff role is derived from this. */
@@ -48,9 +49,7 @@ export const apiTokens = pgTable(
     tokenHash: text('token_hash').notNull().unique(),
     scopes: text('scopes').array().notNull(),
     createdBy: uuid('created_by').references(() => people.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' })
-      .notNull()
-      .default(sql`hub_now()`),
+    createdAt: writtenAt('created_at'),
     revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'string' }),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true, mode: 'string' }),
   },
@@ -66,7 +65,7 @@ export const auditLog = pgTable(
   'audit_log',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    at: timestamp('at', { withTimezone: true, mode: 'string' }).notNull().default(sql`hub_now()`),
+    at: writtenAt('at'),
     /** 'person:<uuid>', 'token:<uuid>', 'cli', or 'system' when nothing set an actor. */
     actor: text('actor').notNull(),
     action: text('action').notNull(),

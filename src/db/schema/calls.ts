@@ -13,6 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core'
+import { writtenAt } from './columns.ts'
 import { briefings } from './content.ts'
 import { storedFiles } from './membership.ts'
 import { organizations } from './organizations.ts'
@@ -121,9 +122,7 @@ export const attendanceImports = pgTable(
     /** 'web' or 'cli'. */
     via: text('via', { enum: ['web', 'cli'] }).notNull(),
     createdBy: uuid('created_by').references(() => people.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' })
-      .notNull()
-      .default(sql`hub_now()`),
+    createdAt: writtenAt('created_at'),
     committedBy: uuid('committed_by').references(() => people.id, { onDelete: 'set null' }),
     committedAt: timestamp('committed_at', { withTimezone: true, mode: 'string' }),
     undoneBy: uuid('undone_by').references(() => people.id, { onDelete: 'set null' }),
@@ -184,9 +183,7 @@ export const attendanceAliases = pgTable(
     key: text('key').notNull(),
     personId: uuid('person_id').references(() => people.id, { onDelete: 'cascade' }),
     createdBy: uuid('created_by').references(() => people.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' })
-      .notNull()
-      .default(sql`hub_now()`),
+    createdAt: writtenAt('created_at'),
   },
   (t) => [unique('attendance_aliases_key_unique').on(t.kind, t.key)],
 )
@@ -200,9 +197,7 @@ export const calendarFeeds = pgTable(
       .notNull()
       .references(() => people.id, { onDelete: 'cascade' }),
     tokenHash: text('token_hash').notNull().unique(),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' })
-      .notNull()
-      .default(sql`hub_now()`),
+    createdAt: writtenAt('created_at'),
     revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'string' }),
   },
   (t) => [uniqueIndex('calendar_feeds_one_active').on(t.personId).where(sql`${t.revokedAt} is null`)],
@@ -258,9 +253,7 @@ export const sharingAttestations = pgTable(
     answer: text('answer'),
     answeredAt: timestamp('answered_at', { withTimezone: true, mode: 'string' }),
     recordedBy: uuid('recorded_by').references(() => people.id, { onDelete: 'set null' }),
-    recordedAt: timestamp('recorded_at', { withTimezone: true, mode: 'string' })
-      .notNull()
-      .default(sql`hub_now()`),
+    recordedAt: writtenAt('recorded_at'),
   },
   (t) => [index('sharing_org_idx').on(t.organizationId, t.sharedOn)],
 )
@@ -296,9 +289,7 @@ export const reminderDeliveries = pgTable(
     personId: uuid('person_id')
       .notNull()
       .references(() => people.id, { onDelete: 'cascade' }),
-    claimedAt: timestamp('claimed_at', { withTimezone: true, mode: 'string' })
-      .notNull()
-      .default(sql`hub_now()`),
+    claimedAt: writtenAt('claimed_at'),
     sentAt: timestamp('sent_at', { withTimezone: true, mode: 'string' }),
   },
   (t) => [unique('reminder_deliveries_once').on(t.kind, t.subject, t.personId)],
@@ -313,9 +304,7 @@ export const reminderPreferences = pgTable(
       .references(() => people.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: reminderKinds }).notNull(),
     enabled: boolean('enabled').notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' })
-      .notNull()
-      .default(sql`hub_now()`),
+    updatedAt: writtenAt('updated_at'),
   },
   (t) => [primaryKey({ columns: [t.personId, t.kind] })],
 )

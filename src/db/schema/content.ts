@@ -14,6 +14,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core'
 import { calls } from './calls.ts'
+import { writtenAt } from './columns.ts'
 import { organizations } from './organizations.ts'
 import { people } from './people.ts'
 
@@ -90,9 +91,7 @@ export const briefings = pgTable(
 export const settings = pgTable('settings', {
   key: text('key').primaryKey(),
   value: jsonb('value').notNull(),
-  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' })
-    .notNull()
-    .default(sql`hub_now()`),
+  updatedAt: writtenAt('updated_at'),
 })
 
 /**

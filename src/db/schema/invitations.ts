@@ -1,5 +1,5 @@
-import { sql } from 'drizzle-orm'
 import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { writtenAt } from './columns.ts'
 import { people } from './people.ts'
 
 /**
@@ -16,9 +16,7 @@ export const invitations = pgTable(
     tokenHash: text('token_hash').notNull().unique(),
     /** The staff member who sent it. */
     invitedBy: uuid('invited_by').references(() => people.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' })
-      .notNull()
-      .default(sql`hub_now()`),
+    createdAt: writtenAt('created_at'),
     expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'string' }).notNull(),
     acceptedAt: timestamp('accepted_at', { withTimezone: true, mode: 'string' }),
   },

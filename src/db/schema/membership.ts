@@ -13,6 +13,7 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core'
+import { writtenAt } from './columns.ts'
 import { organizations } from './organizations.ts'
 import { people } from './people.ts'
 
@@ -37,9 +38,7 @@ export const storedFiles = pgTable(
     sha256: text('sha256').notNull(),
     data: bytea('data').notNull(),
     uploadedBy: uuid('uploaded_by').references(() => people.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' })
-      .notNull()
-      .default(sql`hub_now()`),
+    createdAt: writtenAt('created_at'),
   },
   (t) => [check('stored_files_size', sql`${t.size} > 0 and ${t.size} <= 20971520`)],
 )
@@ -85,12 +84,8 @@ export const applications = pgTable(
     round: integer('round').notNull().default(0),
     /** The organisation created on admission. */
     organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' })
-      .notNull()
-      .default(sql`hub_now()`),
-    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' })
-      .notNull()
-      .default(sql`hub_now()`),
+    createdAt: writtenAt('created_at'),
+    updatedAt: writtenAt('updated_at'),
     submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'string' }),
     decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'string' }),
   },
@@ -113,9 +108,7 @@ export const applicationEvidence = pgTable(
     fileId: uuid('file_id').references(() => storedFiles.id, { onDelete: 'restrict' }),
     url: text('url'),
     note: text('note'),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' })
-      .notNull()
-      .default(sql`hub_now()`),
+    createdAt: writtenAt('created_at'),
   },
   (t) => [
     index('application_evidence_app_idx').on(t.applicationId, t.criterion),
@@ -141,9 +134,7 @@ export const applicationReviews = pgTable(
     reviewerId: uuid('reviewer_id')
       .notNull()
       .references(() => people.id, { onDelete: 'restrict' }),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' })
-      .notNull()
-      .default(sql`hub_now()`),
+    createdAt: writtenAt('created_at'),
   },
   (t) => [unique('application_reviews_round_criterion').on(t.applicationId, t.round, t.criterion)],
 )
@@ -162,9 +153,7 @@ export const applicationEvents = pgTable(
     actorId: uuid('actor_id').references(() => people.id, { onDelete: 'set null' }),
     round: integer('round').notNull().default(0),
     comment: text('comment'),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' })
-      .notNull()
-      .default(sql`hub_now()`),
+    createdAt: writtenAt('created_at'),
   },
   (t) => [index('application_events_app_idx').on(t.applicationId, t.createdAt)],
 )
@@ -185,7 +174,7 @@ export const boardVotes = pgTable(
       .references(() => people.id, { onDelete: 'restrict' }),
     choice: text('choice', { enum: boardVoteChoices }).notNull(),
     comment: text('comment'),
-    castAt: timestamp('cast_at', { withTimezone: true, mode: 'string' }).notNull().default(sql`hub_now()`),
+    castAt: writtenAt('cast_at'),
   },
   (t) => [unique('board_votes_one_each').on(t.applicationId, t.voterId)],
 )
@@ -201,8 +190,6 @@ export const applicationDecisions = pgTable('application_decisions', {
   /** { approve, reject, abstain, eligible, quorum } when the decision was taken. */
   tally: jsonb('tally').notNull(),
   decidedBy: uuid('decided_by').references(() => people.id, { onDelete: 'set null' }),
-  decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'string' })
-    .notNull()
-    .default(sql`hub_now()`),
+  decidedAt: writtenAt('decided_at'),
   admittedOn: date('admitted_on', { mode: 'string' }),
 })

@@ -1,16 +1,6 @@
 import { sql } from 'drizzle-orm'
-import {
-  boolean,
-  check,
-  date,
-  index,
-  integer,
-  pgTable,
-  text,
-  timestamp,
-  unique,
-  uuid,
-} from 'drizzle-orm/pg-core'
+import { boolean, check, date, index, integer, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core'
+import { writtenAt } from './columns.ts'
 
 export const organizationCategories = ['member', 'bff'] as const
 export type OrganizationCategory = (typeof organizationCategories)[number]
@@ -39,12 +29,8 @@ export const organizations = pgTable(
     isDemo: boolean('is_demo').notNull().default(false),
     /** Demo organisations that do not exist in the real world. */
     isFictional: boolean('is_fictional').notNull().default(false),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' })
-      .notNull()
-      .default(sql`hub_now()`),
-    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' })
-      .notNull()
-      .default(sql`hub_now()`),
+    createdAt: writtenAt('created_at'),
+    updatedAt: writtenAt('updated_at'),
   },
   (t) => [
     check('organizations_bff_kind_only_for_bffs', sql`${t.bffKind} is null or ${t.category} = 'bff'`),
@@ -81,9 +67,7 @@ export const admissionEvents = pgTable(
     kind: text('kind', { enum: admissionEventKinds }).notNull(),
     effectiveOn: date('effective_on', { mode: 'string' }).notNull(),
     reason: text('reason'),
-    recordedAt: timestamp('recorded_at', { withTimezone: true, mode: 'string' })
-      .notNull()
-      .default(sql`hub_now()`),
+    recordedAt: writtenAt('recorded_at'),
   },
   (t) => [index('admission_events_org_idx').on(t.organizationId, t.effectiveOn)],
 )

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
-import { boolean, check, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { boolean, check, date, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { authUsers } from './auth.ts'
+import { writtenAt } from './columns.ts'
 import { organizations } from './organizations.ts'
 
 export const people = pgTable(
@@ -17,9 +18,7 @@ export const people = pgTable(
       .unique()
       .references(() => authUsers.id, { onDelete: 'set null' }),
     isDemo: boolean('is_demo').notNull().default(false),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' })
-      .notNull()
-      .default(sql`hub_now()`),
+    createdAt: writtenAt('created_at'),
   },
   (t) => [uniqueIndex('people_email_unique').on(sql`lower(${t.email})`)],
 )
