@@ -18,6 +18,7 @@ export const NETWORK_TIME_ZONE = 'America/New_York'
 
 /** Whether the runtime knows this IANA time zone. */
 export function isTimeZone(name: string): boolean {
+  if (typeof name !== 'string' || name === '') return false
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: name })
     return true

@@ -1,3 +1,4 @@
+import { isTimeZone } from '#src/lib/clock.ts'
 /**
  * Wall-clock times in IANA time zones, using only the runtime's Intl data.
  *
@@ -89,16 +90,8 @@ const assertTimeZone = (timeZone: string): void => {
   if (!isValidTimeZone(timeZone)) throw new RangeError(`Unknown time zone: ${JSON.stringify(timeZone)}`)
 }
 
-/** True for a time zone the runtime knows, such as 'America/New_York' or 'UTC'. */
-export const isValidTimeZone = (tz: string): boolean => {
-  if (typeof tz !== 'string' || tz === '') return false
-  try {
-    formatterFor(tz)
-    return true
-  } catch {
-    return false
-  }
-}
+/** True for a time zone the runtime knows, such as 'America/New_York' or 'UTC' (the kernel's rule). */
+export const isValidTimeZone = isTimeZone
 
 /** True for a 24-hour clock time written 'HH:MM', from '00:00' to '23:59'. */
 export const isClockTime = (s: string): boolean => CLOCK_TIME.test(s)
