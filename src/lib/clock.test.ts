@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { clockAsOf, clockOffsetMs, fixedClock, systemClock } from './clock.ts'
+import { clockAsOf, fixedClock, shiftedClock, systemClock } from './clock.ts'
 
 const zone = 'America/New_York'
 
@@ -27,8 +27,13 @@ describe('the clock', () => {
     expect(clockAsOf('2026-12-20', zone, () => machine).today()).toBe('2026-12-20')
   })
 
-  it('is the machine clock when nothing fixes it', () => {
-    const clock = systemClock(zone)
-    expect(Math.abs(clockOffsetMs(clock))).toBeLessThan(1000)
+  it('is the machine clock, unmoved, when nothing fixes it', () => {
+    const machine = Date.parse('2026-12-06T15:30:00Z')
+    expect(
+      shiftedClock(0, zone, () => machine)
+        .now()
+        .toISOString(),
+    ).toBe('2026-12-06T15:30:00.000Z')
+    expect(systemClock(zone).timeZone).toBe(zone)
   })
 })
