@@ -6,25 +6,24 @@ import type { Config } from '#src/config.ts'
 import type { Database } from '#src/db/client.ts'
 import { migrateDatabase } from '#src/db/migrate.ts'
 import { closeAfterFailedStart, openConfiguredDatabase } from '#src/db/open-configured.ts'
-import { createAuth } from '#src/features/auth/auth.ts'
-import { resolveAuthSecret } from '#src/features/auth/secret.ts'
-import { extendCallSeries } from '#src/features/calls/calls-admin.ts'
-import { DEMO_PASSWORD, ensureDemoAccounts } from '#src/features/demo/demo-accounts.ts'
-import { loadDemo } from '#src/features/demo/load-demo.ts'
-import { createMailer } from '#src/features/email/mailer.ts'
-import { runRemindersLogged } from '#src/features/reminders/reminders.ts'
+import { resolveAuthSecret } from '#src/features/auth/index.ts'
+import { extendCallSeries } from '#src/features/calls/index.ts'
+import { DEMO_PASSWORD, ensureDemoAccounts, loadDemo } from '#src/features/demo/index.ts'
 import {
   type ReminderSchedule,
   reminderScheduleFromEnv,
+  runRemindersLogged,
   startReminderLoop,
-} from '#src/features/reminders/schedule.ts'
-import { watchContentVersion } from '#src/features/site/content-version.ts'
-import { PageCache } from '#src/features/site/page-cache.ts'
-import { hasDemoData } from '#src/features/site/respond.ts'
-import { countRows } from '#src/features/transfer/tables.ts'
+} from '#src/features/reminders/index.ts'
+import { countRows } from '#src/features/transfer/index.ts'
+import { createAuth } from '#src/http/auth.ts'
+import { watchContentVersion } from '#src/http/content-version.ts'
+import { PageCache } from '#src/http/page-cache.ts'
+import { hasDemoData } from '#src/http/respond.ts'
 import type { Clock } from '#src/lib/clock.ts'
 import { AppError } from '#src/lib/errors.ts'
 import { logger } from '#src/lib/logger.ts'
+import { createMailer } from '#src/lib/mailer.ts'
 
 export type RunningHub = { url: string; port: number; database: Database; close: () => Promise<void> }
 

@@ -9,10 +9,10 @@ import {
   getImport,
   type ImportRow,
   type ImportSummary,
+  reportSizeProblem,
   startImport,
-} from '#src/features/attendance/imports.ts'
-import { reportSizeProblem } from '#src/features/attendance/report-size.ts'
-import { isIsoDate } from '#src/features/calls/dates.ts'
+} from '#src/features/attendance/index.ts'
+import { isIsoDate } from '#src/lib/dates.ts'
 import { AppError } from '#src/lib/errors.ts'
 
 /** What `--json` prints: stable, scripted against. */

@@ -5,11 +5,14 @@
  */
 import type { Database } from '#src/db/client.ts'
 import { migrateDatabase } from '#src/db/migrate.ts'
-import { isIsoDate } from '#src/features/calls/dates.ts'
-import { complianceRow, computeYearCompliance } from '#src/features/obligations/compliance.ts'
-import type { PresentationView, SharingQuarter } from '#src/features/obligations/engine.ts'
-import { complianceStatusLabels } from '#src/features/obligations/status.ts'
+import type { PresentationView, SharingQuarter } from '#src/features/obligations/index.ts'
+import {
+  complianceRow,
+  complianceStatusLabels,
+  computeYearCompliance,
+} from '#src/features/obligations/index.ts'
 import type { Clock } from '#src/lib/clock.ts'
+import { isIsoDate } from '#src/lib/dates.ts'
 import { formatDate } from '#src/ui/format.ts'
 
 export type ComplianceRequest = { year: number; today: string | null; json: boolean }

@@ -3,9 +3,9 @@ import { loadConfig } from '#src/config.ts'
 import type { Database } from '#src/db/client.ts'
 import { classifyFailure, describe } from '#src/db/failures.ts'
 import { migrateDatabase, migrationState } from '#src/db/migrate.ts'
-import { parseAttendanceFile } from '#src/features/attendance/parse/index.ts'
-import { isValidTimeZone } from '#src/features/calls/time-zone.ts'
+import { parseAttendanceFile } from '#src/features/attendance/index.ts'
 import { isAppError } from '#src/lib/errors.ts'
+import { isValidTimeZone } from '#src/lib/time-zone.ts'
 import { writeReportJson } from './report-json.ts'
 import { unexpectedErrorText } from './unexpected-error.ts'
 
@@ -146,7 +146,7 @@ export async function runCli(
       case 'demo':
         return await withDatabase(config, async (database) => {
           await migrateDatabase(database)
-          const { loadDemo } = await import('#src/features/demo/load-demo.ts')
+          const { loadDemo } = await import('#src/features/demo/index.ts')
           const loaded = await loadDemo(database.db, {
             isProduction: config.isProduction,
             today: config.clock.today(),

@@ -1,4 +1,4 @@
-import type { ParsedReport } from '#src/features/attendance/parse/index.ts'
+import type { ParsedReport } from '#src/features/attendance/index.ts'
 
 /** Text gathered before each write: one write per ~64 KB, not per participant. */
 const BATCH = 64 * 1024

@@ -9,9 +9,7 @@ import type { Config } from '#src/config.ts'
 import type { Database } from '#src/db/client.ts'
 import { migrateDatabase } from '#src/db/migrate.ts'
 import { openConfiguredDatabase } from '#src/db/open-configured.ts'
-import { exportNetwork } from '#src/features/transfer/export-network.ts'
-import { isRefusedExport } from '#src/features/transfer/format.ts'
-import { importNetwork, verifyExport } from '#src/features/transfer/import-network.ts'
+import { exportNetwork, importNetwork, isRefusedExport, verifyExport } from '#src/features/transfer/index.ts'
 
 /** The exit status of every refused document, the same as other refused input (usage errors). */
 export const REFUSED_DOCUMENT = 2

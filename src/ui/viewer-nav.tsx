@@ -1,6 +1,6 @@
 import { getContext } from 'hono/context-storage'
-import { csrfToken } from '#src/features/access/middleware.ts'
-import type { AppEnv } from '#src/features/site/deps.ts'
+import type { AppEnv } from '#src/http/deps.ts'
+import { csrfToken } from '#src/http/guard.ts'
 
 /** The signed-in part of the header: who you are, your pages, and signing out; or a sign-in link. */
 export function ViewerNav() {

@@ -5,6 +5,8 @@ import path from 'node:path'
 import { sql } from 'drizzle-orm'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { createAuth } from '#src/http/auth.ts'
+import { createMailer } from '#src/lib/mailer.ts'
 import { loadConfig } from '../../src/config.ts'
 import { writeAs } from '../../src/db/actor.ts'
 import type { Db } from '../../src/db/client.ts'
@@ -15,9 +17,7 @@ import {
   people,
   storedFiles,
 } from '../../src/db/schema/index.ts'
-import { createAuth } from '../../src/features/auth/auth.ts'
 import { loadDemo } from '../../src/features/demo/load-demo.ts'
-import { createMailer } from '../../src/features/email/mailer.ts'
 import { type RunningHub, startHub } from '../../src/server.ts'
 import { checkAccessibility, launchBrowser, screenshot } from '../support/browser.ts'
 import { DEMO_TODAY, testClock } from '../support/fixtures.ts'

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { personByEmail } from '#src/http/accounts.ts'
 import { writeAs } from '../../src/db/actor.ts'
 import { applicationEvents, applicationReviews, applications, settings } from '../../src/db/schema/index.ts'
 import { queryRows } from '../../src/db/sql.ts'
-import { personByEmail } from '../../src/features/auth/accounts.ts'
 import { loadDemo } from '../../src/features/demo/load-demo.ts'
 import {
   completeMemberDraft,

@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { personByEmail } from '#src/http/accounts.ts'
 import { writeAs } from '../../src/db/actor.ts'
 import type { Db } from '../../src/db/client.ts'
 import {
@@ -18,7 +19,6 @@ import {
   seats,
 } from '../../src/db/schema/index.ts'
 import { queryRows } from '../../src/db/sql.ts'
-import { personByEmail } from '../../src/features/auth/accounts.ts'
 import { loadDemo } from '../../src/features/demo/load-demo.ts'
 import { seatsToFill, uniqueOrganizationSlug } from '../../src/features/membership/admission.ts'
 import { decisionSummary } from '../../src/features/membership/board.ts'

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { personByEmail } from '#src/http/accounts.ts'
+import { addDays, weekdayOf } from '#src/lib/dates.ts'
 import { queryRows } from '../../src/db/sql.ts'
-import { personByEmail } from '../../src/features/auth/accounts.ts'
 import { icsEvents, unescapeText, validateIcs } from '../../src/features/calendar/ics-validate.ts'
 import {
   addExtraCall,
@@ -9,7 +10,6 @@ import {
   extendCallSeries,
   moveCall,
 } from '../../src/features/calls/calls-admin.ts'
-import { addDays, weekdayOf } from '../../src/features/calls/dates.ts'
 import { loadDemo } from '../../src/features/demo/load-demo.ts'
 import { defaultSettings } from '../../src/features/settings/settings.ts'
 import { DEMO_TODAY } from '../support/fixtures.ts'

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { listOutbox } from '#src/lib/mailer.ts'
 import { loadDemo } from '../../src/features/demo/load-demo.ts'
-import { listOutbox } from '../../src/features/email/mailer.ts'
 import { LINK_HIDDEN } from '../../src/features/email/redact.ts'
 import { DEMO_TODAY } from '../support/fixtures.ts'
 import { Session } from '../support/http.ts'

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { and, asc, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { personByEmail } from '#src/http/accounts.ts'
 import { writeAs } from '../../src/db/actor.ts'
 import type { Db } from '../../src/db/client.ts'
 import {
@@ -13,7 +14,6 @@ import {
   storedFiles,
 } from '../../src/db/schema/index.ts'
 import { queryRows } from '../../src/db/sql.ts'
-import { personByEmail } from '../../src/features/auth/accounts.ts'
 import { loadDemo } from '../../src/features/demo/load-demo.ts'
 import { DEMO_TODAY } from '../support/fixtures.ts'
 import { Session } from '../support/http.ts'

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { personByEmail } from '#src/http/accounts.ts'
+import { addDays } from '#src/lib/dates.ts'
 import { writeAs } from '../../src/db/actor.ts'
 import { seats } from '../../src/db/schema/index.ts'
 import { queryRows } from '../../src/db/sql.ts'
-import { personByEmail } from '../../src/features/auth/accounts.ts'
-import { addDays } from '../../src/features/calls/dates.ts'
 import { loadDemo } from '../../src/features/demo/load-demo.ts'
 import {
   assertSeatHistoryConsistent,

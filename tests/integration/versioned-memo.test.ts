@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { VersionedMemo } from '#src/http/versioned-memo.ts'
 import { writeAs } from '../../src/db/actor.ts'
 import { settings } from '../../src/db/schema/index.ts'
-import { VersionedMemo } from '../../src/features/site/versioned-memo.ts'
 import { createTestDatabase, type TestDatabase, testEngine } from '../support/test-database.ts'
 
 describe(`results kept until the records change, on ${testEngine}`, () => {

@@ -1,5 +1,5 @@
 import type { Hono } from 'hono'
-import type { AppEnv } from '../../src/features/site/deps.ts'
+import type { AppEnv } from '#src/http/deps.ts'
 import { TEST_ORIGIN } from './test-app.ts'
 
 /** A fixed form token: tests send it both as the cookie and as the form field, like a browser would. */

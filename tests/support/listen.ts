@@ -2,7 +2,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import type { Hono } from 'hono'
-import type { AppEnv } from '../../src/features/site/deps.ts'
+import type { AppEnv } from '#src/http/deps.ts'
 
 /** Serves the app on a real socket (any free port on 127.0.0.1), as `hub serve` does. */
 export async function listenOn(app: Hono<AppEnv>): Promise<{ url: string; close: () => Promise<void> }> {

@@ -1,6 +1,6 @@
+import { ensureAccount, personByEmail } from '#src/http/accounts.ts'
+import type { Auth } from '#src/http/auth.ts'
 import type { Db } from '../../src/db/client.ts'
-import { ensureAccount, personByEmail } from '../../src/features/auth/accounts.ts'
-import type { Auth } from '../../src/features/auth/auth.ts'
 import type { Session } from './http.ts'
 import { TEST_ORIGIN } from './test-app.ts'
 

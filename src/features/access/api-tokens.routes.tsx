@@ -1,12 +1,12 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
-import type { AppDeps, AppEnv } from '#src/features/site/deps.ts'
+import type { AppDeps, AppEnv } from '#src/http/deps.ts'
+import { csrfToken, requirePermission } from '#src/http/guard.ts'
 import { singleLine } from '#src/lib/text.ts'
 import { renderDocument } from '#src/ui/layout.tsx'
 import { renderErrorPage } from '#src/ui/render-error.ts'
 import { apiScopes, createApiToken, listApiTokens, revokeApiToken } from './api-tokens.ts'
 import { ApiTokensPage, CreatedTokenPage, emptyTokenForm, type TokenForm } from './api-tokens.views.tsx'
-import { csrfToken, requirePermission } from './middleware.ts'
 
 const createTokenSchema = z.object({
   name: singleLine('name')

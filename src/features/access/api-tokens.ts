@@ -4,7 +4,7 @@ import { createMiddleware } from 'hono/factory'
 import { writeAs } from '#src/db/actor.ts'
 import type { Db, DbOrTx } from '#src/db/client.ts'
 import { apiTokens, auditLog, people } from '#src/db/schema/index.ts'
-import type { AppEnv } from '#src/features/site/deps.ts'
+import type { AppEnv } from '#src/http/deps.ts'
 import { AppError } from '#src/lib/errors.ts'
 
 export const apiScopes = [

@@ -1,6 +1,6 @@
-import { formatInstantUtc, isoInstant } from '#src/features/audit/format.ts'
-import { StaffNav } from '#src/features/audit/staff-nav.tsx'
+import { formatInstantUtc, isoInstant } from '#src/ui/format-instant.ts'
 import { Layout } from '#src/ui/layout.tsx'
+import { StaffNav } from '#src/ui/staff-nav.tsx'
 import { type ApiScope, type ApiTokenSummary, apiScopes } from './api-tokens.ts'
 
 export const scopeDescriptions: Record<ApiScope, string> = {

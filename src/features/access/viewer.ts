@@ -1,28 +1,14 @@
 import { sql } from 'drizzle-orm'
+import type { MiddlewareHandler } from 'hono'
+import { createMiddleware } from 'hono/factory'
 import type { DbOrTx } from '#src/db/client.ts'
 import { queryRows } from '#src/db/sql.ts'
-
-export const roles = ['staff', 'board', 'representative', 'alternate', 'applicant'] as const
-export type Role = (typeof roles)[number]
-
-/** Who is making a request, with roles derived from the records on the day (never stored as flags). */
-export type Viewer =
-  | { kind: 'anonymous' }
-  | {
-      kind: 'user'
-      userId: string
-      email: string
-      name: string
-      personId: string | null
-      roles: Role[]
-      /** Organisations whose representative or alternate seat this person holds today. */
-      seatOrganizationIds: string[]
-    }
-  | { kind: 'token'; tokenId: string; name: string; scopes: string[] }
-
-export type SignedInViewer = Extract<Viewer, { kind: 'user' }>
-
-export const anonymous: Viewer = { kind: 'anonymous' }
+import { clientAddress, proxyTrust } from '#src/http/client-address.ts'
+import type { AppDeps, AppEnv } from '#src/http/deps.ts'
+import { authHeaders, hasSessionCookie, unauthenticated } from '#src/http/guard.ts'
+import type { Role, SignedInViewer } from '#src/http/viewer.ts'
+import { anonymous } from '#src/http/viewer.ts'
+import { useApiToken } from './api-tokens.ts'
 
 /** The roles of a signed-in account on `onDate`: staff and board terms, and the seats held that day. */
 export async function loadUserViewer(
@@ -68,5 +54,30 @@ export async function loadUserViewer(
   }
 }
 
-export const hasRole = (viewer: Viewer, role: Role): boolean =>
-  viewer.kind === 'user' && viewer.roles.includes(role)
+/** Finds out who is asking: an API token, a session cookie, or nobody. */
+export function loadViewer(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  const isTrustedProxy = proxyTrust(deps.trustedProxies ?? [])
+  return createMiddleware<AppEnv>(async (c, next) => {
+    // The socket address; X-Forwarded-For only when the socket is a trusted proxy (TRUSTED_PROXIES).
+    const socket = c.env?.incoming?.socket?.remoteAddress ?? '127.0.0.1'
+    c.set('clientIp', clientAddress(socket, c.req.header('X-Forwarded-For'), isTrustedProxy))
+    c.set('viewer', anonymous)
+    c.set('origin', deps.origin)
+    const authorization = c.req.header('Authorization')
+    if (authorization) {
+      const match = authorization.match(/^Bearer\s+(\S+)$/i)
+      const token = match?.[1]
+        ? await useApiToken(deps.database.db, { token: match[1], request: `${c.req.method} ${c.req.path}` })
+        : undefined
+      if (!token) return unauthenticated(c, 'The API token is not valid.', 'invalid_token')
+      c.set('viewer', { kind: 'token', tokenId: token.id, name: token.name, scopes: token.scopes })
+      return next()
+    }
+    // Public pages are read anonymously most of the time: skip the session lookup without a cookie.
+    if (hasSessionCookie(c)) {
+      const session = await deps.auth.api.getSession({ headers: authHeaders(c) })
+      if (session) c.set('viewer', await loadUserViewer(deps.database.db, session.user, deps.clock.today()))
+    }
+    return next()
+  })
+}

@@ -9,6 +9,7 @@ import {
   organizationCategories,
 } from '#src/db/schema/index.ts'
 import { queryRows } from '#src/db/sql.ts'
+import { isUuid } from '#src/lib/ids.ts'
 
 /** Statuses the API lists: a draft is the applicant's own until they submit it. */
 export const listedApplicationStatuses = applicationStatuses.filter(
@@ -153,11 +154,9 @@ export function listApplicationsForApi(
   return selectApplications(db, where)
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
 /** One submitted application by id; undefined for an unknown id, a draft, or something that is not an id. */
 export async function getApplicationForApi(db: DbOrTx, id: string): Promise<ApiApplication | undefined> {
-  if (!UUID.test(id)) return undefined
+  if (!isUuid(id)) return undefined
   const [application] = await selectApplications(db, sql`a.id = ${id.toLowerCase()}::uuid`)
   return application
 }

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
-import { requireScope } from '#src/features/access/api-tokens.ts'
-import { requirePermission } from '#src/features/access/middleware.ts'
-import type { AppDeps, AppEnv } from '#src/features/site/deps.ts'
+import { requireScope } from '#src/features/access/index.ts'
+import type { AppDeps, AppEnv } from '#src/http/deps.ts'
+import { requirePermission } from '#src/http/guard.ts'
 import { getApplicationForApi, listApplicationsForApi, parseStatusFilter } from './applications-read.ts'
 import { organizationsWriteApi } from './organizations-write.api.ts'
 

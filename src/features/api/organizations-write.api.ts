@@ -1,9 +1,7 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { Actor } from '#src/db/actor.ts'
-import { requireScope } from '#src/features/access/api-tokens.ts'
-import { requirePermission } from '#src/features/access/middleware.ts'
-import { canEditOrganization } from '#src/features/access/permissions.ts'
+import { requireScope } from '#src/features/access/index.ts'
 import {
   type EditableField,
   editableFields,
@@ -12,9 +10,11 @@ import {
   parseOrganizationEdit,
   toEditForm,
   updateOrganizationProfile,
-} from '#src/features/organizations/edit.ts'
-import { findOrganization } from '#src/features/seats/seats.ts'
-import type { AppDeps, AppEnv } from '#src/features/site/deps.ts'
+} from '#src/features/organizations/index.ts'
+import { findOrganization } from '#src/features/seats/index.ts'
+import type { AppDeps, AppEnv } from '#src/http/deps.ts'
+import { requirePermission } from '#src/http/guard.ts'
+import { canEditOrganization } from '#src/http/permissions.ts'
 
 /** The body of PATCH /api/v1/organizations/{id}: any of the profile's editable fields. */
 export const apiOrganizationUpdateSchema = z

@@ -1,13 +1,13 @@
 import { Hono } from 'hono'
-import { requirePermission } from '#src/features/access/middleware.ts'
 import {
   directoryFiltersSchema,
+  getOrganizationProfile,
   listAdmittedOrganizations,
   type OrganizationSummary,
-} from '#src/features/organizations/directory.ts'
-import { getOrganizationProfile } from '#src/features/organizations/profile.ts'
-import type { AppDeps, AppEnv } from '#src/features/site/deps.ts'
-import { sendCached } from '#src/features/site/respond.ts'
+} from '#src/features/organizations/index.ts'
+import type { AppDeps, AppEnv } from '#src/http/deps.ts'
+import { requirePermission } from '#src/http/guard.ts'
+import { sendCached } from '#src/http/respond.ts'
 import { AppError } from '#src/lib/errors.ts'
 
 const toApi = (o: OrganizationSummary) => ({

@@ -21,10 +21,11 @@ import {
   storedFiles,
 } from '#src/db/schema/index.ts'
 import { queryRows } from '#src/db/sql.ts'
-import { displayName } from '#src/features/files/files.ts'
-import { seatLabels } from '#src/features/seats/seats.ts'
-import { getSettings } from '#src/features/settings/settings.ts'
+import { displayName } from '#src/features/files/index.ts'
+import { seatLabels } from '#src/features/seats/index.ts'
+import { getSettings } from '#src/features/settings/index.ts'
 import { AppError } from '#src/lib/errors.ts'
+import { isUuid } from '#src/lib/ids.ts'
 import { formatDate } from '#src/ui/format.ts'
 import { type Directory, type HeldSeat, loadDirectory, matchParticipant, seatsOn } from './matching.ts'
 import { parseAttendanceReport } from './parse/index.ts'
@@ -138,12 +139,10 @@ export async function findCallByDate(db: DbOrTx, localDate: string): Promise<Imp
 }
 
 export async function findCallById(db: DbOrTx, id: string): Promise<ImportCall | undefined> {
-  if (!UUID.test(id)) return undefined
+  if (!isUuid(id)) return undefined
   const [call] = await db.select(callColumns).from(calls).where(eq(calls.id, id))
   return call
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** The attendance source a report format is recorded as. */
 const sourceOf: Record<ReportFormat, AttendanceSource> = {
@@ -453,7 +452,7 @@ async function personNames(db: DbOrTx, ids: readonly string[]): Promise<Map<stri
 }
 
 export async function getImport(db: DbOrTx, importId: string): Promise<ImportView | undefined> {
-  if (!UUID.test(importId)) return undefined
+  if (!isUuid(importId)) return undefined
   const [record] = await importRecords(db, { importId })
   if (!record) return undefined
   const call = (await findCallById(db, record.call_id)) as ImportCall
@@ -491,7 +490,7 @@ export async function getImport(db: DbOrTx, importId: string): Promise<ImportVie
 }
 
 export async function listImports(db: DbOrTx, callId: string): Promise<ImportListItem[]> {
-  if (!UUID.test(callId)) return []
+  if (!isUuid(callId)) return []
   const call = await findCallById(db, callId)
   if (!call) return []
   const records = await importRecords(db, { callId })
@@ -525,7 +524,7 @@ export async function listImports(db: DbOrTx, callId: string): Promise<ImportLis
 const notFound = () => new AppError('NOT_FOUND', { userMessage: 'There is no such attendance import.' })
 
 async function lockImport(tx: Tx, importId: string) {
-  if (!UUID.test(importId)) throw notFound()
+  if (!isUuid(importId)) throw notFound()
   const [row] = await tx
     .select({
       id: attendanceImports.id,
@@ -603,7 +602,7 @@ export async function resolveParticipant(
     if (record.status === 'undone')
       throw new AppError('CONFLICT', { userMessage: 'This import was undone: it can no longer be changed.' })
     if (personId !== null) {
-      if (!UUID.test(personId))
+      if (!isUuid(personId))
         throw new AppError('BAD_INPUT', { userMessage: 'Choose a person from the list.' })
       const [person] = await tx.select({ id: people.id }).from(people).where(eq(people.id, personId))
       if (!person) throw new AppError('BAD_INPUT', { userMessage: 'Choose a person from the list.' })

@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm'
 import type { DbOrTx } from '#src/db/client.ts'
 import { attendanceAliases, type MatchMethod, people, type SeatRole } from '#src/db/schema/index.ts'
 import { queryRows } from '#src/db/sql.ts'
-import { admissionStateSql } from '#src/features/seats/organization-status.ts'
+import { admissionStateSql } from '#src/features/seats/index.ts'
 import type { Participant } from './parse/index.ts'
 import { foldName } from './parse/names.ts'
 

@@ -3,7 +3,7 @@
  * and `hub attendance import` (real reports of a 2,000-person call are well under 1 MB;
  * the source file is kept in stored_files, whose own limit is 20 MB).
  */
-import { formatMegabytes } from '#src/features/files/files.ts'
+import { formatMegabytes } from '#src/features/files/index.ts'
 import { AppError } from '#src/lib/errors.ts'
 
 export const MAX_REPORT_BYTES = 5 * 1024 * 1024

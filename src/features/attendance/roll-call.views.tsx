@@ -1,4 +1,4 @@
-import { CsrfInput, Flash } from '#src/features/auth/form-parts.tsx'
+import { CsrfInput, Flash } from '#src/ui/form-parts.tsx'
 import { formatDate, formatTimeInZone, plural } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import type { RollCall, RollCallOrganization, RollCallSeat } from './roll-call.ts'

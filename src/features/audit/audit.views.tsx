@@ -1,4 +1,7 @@
+import { BreakableText } from '#src/ui/breakable-text.tsx'
+import { formatAuditValue, formatInstantUtc, isoInstant } from '#src/ui/format-instant.ts'
 import { Layout } from '#src/ui/layout.tsx'
+import { StaffNav } from '#src/ui/staff-nav.tsx'
 import {
   type AuditAction,
   type AuditEntry,
@@ -8,9 +11,6 @@ import {
   auditActions,
   auditQueryString,
 } from './audit.ts'
-import { BreakableText } from './breakable-text.tsx'
-import { formatAuditValue, formatInstantUtc, isoInstant } from './format.ts'
-import { StaffNav } from './staff-nav.tsx'
 
 type Props = {
   query: AuditQuery

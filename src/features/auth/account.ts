@@ -1,10 +1,8 @@
-import { and, eq, ne, sql } from 'drizzle-orm'
-import { writeAs } from '#src/db/actor.ts'
+import { and, eq, sql } from 'drizzle-orm'
 import type { Db, DbOrTx } from '#src/db/client.ts'
-import { organizations, people, seats } from '#src/db/schema/index.ts'
-import type { SignedInViewer } from '#src/features/access/viewer.ts'
-import { logger } from '#src/lib/logger.ts'
-import { personByEmail } from './accounts.ts'
+import { organizations, seats } from '#src/db/schema/index.ts'
+import { personByEmail } from '#src/http/accounts.ts'
+import type { SignedInViewer } from '#src/http/viewer.ts'
 
 export type RoleLabel = {
   label: string
@@ -46,32 +44,6 @@ export async function describeRoles(
       obligationsHref: `/organizations/${seat.slug}/obligations`,
     })
   return labels
-}
-
-/**
- * Makes the person record of an account carry the account's email address, after a change
- * of email confirmed through better-auth. Returns whether it changed anything. Left as is
- * (and logged) when another person record already uses the address.
- */
-export async function syncPersonEmail(db: Db, options: { userId: string; email: string }): Promise<boolean> {
-  const [person] = await db
-    .select({ id: people.id, email: people.email })
-    .from(people)
-    .where(eq(people.userId, options.userId))
-  if (!person || person.email.toLowerCase() === options.email.toLowerCase()) return false
-  const holder = await personByEmail(db, options.email)
-  if (holder && holder.id !== person.id) {
-    logger.warn({ personId: person.id, otherPersonId: holder.id }, 'account email is used by another person')
-    return false
-  }
-  const updated = await writeAs(db, `person:${person.id}`, (tx) =>
-    tx
-      .update(people)
-      .set({ email: options.email })
-      .where(and(eq(people.id, person.id), ne(people.email, options.email)))
-      .returning({ id: people.id }),
-  )
-  return updated.length > 0
 }
 
 /** Whether another person record (not the account's own) uses this address. */

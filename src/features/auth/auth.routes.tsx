@@ -1,12 +1,14 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { authHeaders, requirePermission } from '#src/features/access/middleware.ts'
-import type { SignedInViewer } from '#src/features/access/viewer.ts'
-import type { AppDeps, AppEnv } from '#src/features/site/deps.ts'
+import { syncPersonEmail } from '#src/http/accounts.ts'
+import type { AppDeps, AppEnv } from '#src/http/deps.ts'
+import { formFields } from '#src/http/form-input.ts'
+import { authHeaders, requirePermission } from '#src/http/guard.ts'
+import type { SignedInViewer } from '#src/http/viewer.ts'
 import { logger } from '#src/lib/logger.ts'
 import { renderDocument } from '#src/ui/layout.tsx'
-import { describeRoles, isAddressOfAnotherPerson, readEmailToken, syncPersonEmail } from './account.ts'
+import { describeRoles, isAddressOfAnotherPerson, readEmailToken } from './account.ts'
 import {
   AccountPage,
   type AccountPageProps,
@@ -19,7 +21,6 @@ import {
   type SignInPageProps,
   SignOutPage,
 } from './auth.views.tsx'
-import { formFields } from './form-input.ts'
 import { callAuth, redirectWithCookies } from './forward.ts'
 import { checkNewPassword } from './passwords.ts'
 import { hasSignInAccount, RESPONSE_FLOOR_MS, safeNext, withResponseFloor } from './sign-in.ts'

@@ -1,6 +1,6 @@
+import { CsrfInput, Field, Flash } from '#src/ui/form-parts.tsx'
 import { Layout } from '#src/ui/layout.tsx'
 import type { RoleLabel } from './account.ts'
-import { CsrfInput, Field, Flash } from './form-parts.tsx'
 import { type NewPasswordErrors, PASSWORD_MAX, PASSWORD_MIN, passwordHint } from './passwords.ts'
 
 export const messages = {

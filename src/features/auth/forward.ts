@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
-import { authHeaders } from '#src/features/access/middleware.ts'
-import type { AppDeps, AppEnv } from '#src/features/site/deps.ts'
+import type { AppDeps, AppEnv } from '#src/http/deps.ts'
+import { authHeaders } from '#src/http/guard.ts'
 
 /** What a better-auth endpoint answered: its status, its error code if any, and its cookies. */
 export type AuthAnswer = {

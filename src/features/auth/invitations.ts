@@ -4,9 +4,9 @@ import { alias } from 'drizzle-orm/pg-core'
 import { writeAs } from '#src/db/actor.ts'
 import type { Db, DbOrTx } from '#src/db/client.ts'
 import { invitations, people } from '#src/db/schema/index.ts'
-import type { Mailer } from '#src/features/email/mailer.ts'
+import type { Auth } from '#src/http/auth.ts'
 import { AppError } from '#src/lib/errors.ts'
-import type { Auth } from './auth.ts'
+import type { Mailer } from '#src/lib/mailer.ts'
 import { ensurePasswordAccount } from './passwords.ts'
 
 /** How long an invitation link works. */

@@ -1,7 +1,7 @@
+import { CsrfInput, Field, Flash } from '#src/ui/form-parts.tsx'
 import { formatDate } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import { NewPasswordFields } from './auth.views.tsx'
-import { CsrfInput, Field, Flash } from './form-parts.tsx'
 import type { InvitationListItem } from './invitations.ts'
 import type { NewPasswordErrors } from './passwords.ts'
 

@@ -1,7 +1,7 @@
 import type { Actor } from '#src/db/actor.ts'
 import type { Db } from '#src/db/client.ts'
-import { ensureAccount } from './accounts.ts'
-import type { Auth } from './auth.ts'
+import { ensureAccount } from '#src/http/accounts.ts'
+import type { Auth } from '#src/http/auth.ts'
 
 /**
  * Gives a person an account that signs in with `password`. ensureAccount creates the

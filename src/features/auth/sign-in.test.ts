@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_NEXT, type FloorTimer, RESPONSE_FLOOR_MS, safeNext, withResponseFloor } from './sign-in.ts'
+import type { FloorTimer } from '#src/http/deps.ts'
+import { DEFAULT_NEXT, RESPONSE_FLOOR_MS, safeNext, withResponseFloor } from './sign-in.ts'
 
 describe('safeNext', () => {
   it('keeps a path on this site, with its query', () => {

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises'
-import type { Auth } from './auth.ts'
+import type { Auth } from '#src/http/auth.ts'
+import type { FloorTimer } from '#src/http/deps.ts'
 
 /** Where a sign-in goes when no (acceptable) `next` was given. */
 export const DEFAULT_NEXT = '/account'
@@ -29,9 +30,6 @@ export function safeNext(value: unknown): string {
   }
   return value
 }
-
-/** How withResponseFloor reads elapsed time (monotonic milliseconds) and waits; tests give a fake one. */
-export type FloorTimer = { now: () => number; sleep: (ms: number) => Promise<unknown> }
 
 const realTimer: FloorTimer = { now: () => performance.now(), sleep }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { Hono } from 'hono'
-import { requirePermission } from '#src/features/access/middleware.ts'
-import type { AppDeps, AppEnv } from '#src/features/site/deps.ts'
+import type { AppDeps, AppEnv } from '#src/http/deps.ts'
+import { requirePermission } from '#src/http/guard.ts'
 import { buildNetworkCalendar } from './calendar.ts'
 
 export const NETWORK_FEED_PATH = '/calendar/network.ics'

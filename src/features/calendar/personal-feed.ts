@@ -3,9 +3,9 @@ import { sql } from 'drizzle-orm'
 import { writeAs } from '#src/db/actor.ts'
 import type { Db, DbOrTx } from '#src/db/client.ts'
 import { queryRows } from '#src/db/sql.ts'
-import { can } from '#src/features/access/permissions.ts'
-import { loadUserViewer } from '#src/features/access/viewer.ts'
-import { getSettings } from '#src/features/settings/settings.ts'
+import { loadUserViewer } from '#src/features/access/index.ts'
+import { getSettings } from '#src/features/settings/index.ts'
+import { can } from '#src/http/permissions.ts'
 import { formatDate } from '#src/ui/format.ts'
 import {
   type FeedExtraEvent,

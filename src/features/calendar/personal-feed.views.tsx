@@ -1,6 +1,6 @@
-import { formatInstantUtc, isoInstant } from '#src/features/audit/format.ts'
-import { CsrfInput, Flash } from '#src/features/auth/form-parts.tsx'
+import { CsrfInput, Flash } from '#src/ui/form-parts.tsx'
 import { formatDate } from '#src/ui/format.ts'
+import { formatInstantUtc, isoInstant } from '#src/ui/format-instant.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import type { PresentationSlot } from './personal-feed.ts'
 

@@ -5,7 +5,7 @@
  * Each offset change in the years asked for becomes one observance with its own DTSTART
  * (no RRULE): exact for those years, whatever rules the zone followed.
  */
-import { utcOffsetAt } from '#src/features/calls/time-zone.ts'
+import { utcOffsetAt } from '#src/lib/time-zone.ts'
 
 const HOUR_MS = 3_600_000
 const DAY_MS = 24 * HOUR_MS

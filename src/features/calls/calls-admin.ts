@@ -7,14 +7,15 @@ import { type Actor, writeAs } from '#src/db/actor.ts'
 import type { Db, DbOrTx, Tx } from '#src/db/client.ts'
 import { briefings, type CallStatus, calls } from '#src/db/schema/index.ts'
 import { queryRows } from '#src/db/sql.ts'
-import { getSettings, type Settings } from '#src/features/settings/settings.ts'
+import { getSettings, type Settings } from '#src/features/settings/index.ts'
+import { addDays, isIsoDate } from '#src/lib/dates.ts'
 import { AppError } from '#src/lib/errors.ts'
+import { isUuid } from '#src/lib/ids.ts'
 import { multiLineProblem, singleLineProblem } from '#src/lib/text.ts'
+import { isClockTime, zonedTimeToUtc } from '#src/lib/time-zone.ts'
 import { formatNumber } from '#src/ui/format.ts'
-import { addDays, isIsoDate } from './dates.ts'
 import { heldCallSql } from './held.ts'
 import { planCallSeries } from './schedule.ts'
-import { isClockTime, zonedTimeToUtc } from './time-zone.ts'
 
 /** How far ahead the series is kept at least: a year and a week, so that a full year is always listed. */
 export const SERIES_HORIZON_DAYS = 371
@@ -408,8 +409,6 @@ export type EditForm = {
   briefingIds: string[]
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
 const urlProblem = (url: string): string | undefined => {
   if (url === '') return undefined
   if (url.length > callLimits.recordingUrl)
@@ -449,7 +448,7 @@ export function checkEditForm(
         ? tooLong('the notes', callLimits.notes, value.notes.length)
         : undefined),
     recordingUrl: urlProblem(value.recordingUrl),
-    briefingIds: value.briefingIds.every((id) => UUID.test(id)) ? undefined : 'Tick briefings from the list.',
+    briefingIds: value.briefingIds.every(isUuid) ? undefined : 'Tick briefings from the list.',
   }
   return hasErrors(errors) ? { ok: false, errors: defined(errors) } : { ok: true, value }
 }

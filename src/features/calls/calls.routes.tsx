@@ -1,10 +1,11 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
-import { requirePermission } from '#src/features/access/middleware.ts'
-import { formFields } from '#src/features/auth/form-input.ts'
-import { NETWORK_FEED_PATH } from '#src/features/calendar/calendar.routes.ts'
-import { getSettings } from '#src/features/settings/settings.ts'
-import type { AppDeps, AppEnv } from '#src/features/site/deps.ts'
+import { NETWORK_FEED_PATH } from '#src/features/calendar/index.ts'
+import { getSettings } from '#src/features/settings/index.ts'
+import type { AppDeps, AppEnv } from '#src/http/deps.ts'
+import { formFields } from '#src/http/form-input.ts'
+import { requirePermission } from '#src/http/guard.ts'
+import { isIsoDate } from '#src/lib/dates.ts'
 import { AppError } from '#src/lib/errors.ts'
 import { renderDocument } from '#src/ui/layout.tsx'
 import { renderErrorPage } from '#src/ui/render-error.ts'
@@ -43,7 +44,6 @@ import {
   reinstateCall,
   upcomingCalls,
 } from './calls-admin.ts'
-import { isIsoDate } from './dates.ts'
 
 const LIST_LENGTH = 10
 

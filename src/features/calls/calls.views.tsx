@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx'
-import { CsrfInput, Field, type FieldProps, Flash } from '#src/features/auth/form-parts.tsx'
+import { CsrfInput, Field, type FieldProps, Flash } from '#src/ui/form-parts.tsx'
 import { formatNumber } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import {

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { weekdayOf } from './dates.ts'
+import { weekdayOf } from '#src/lib/dates.ts'
 import { federalHolidays, mondayHolidays, observedHolidays } from './holidays.ts'
 
 const mondayDates = (year: number): string[] => [...mondayHolidays(year).keys()]

@@ -5,7 +5,7 @@
  * list is therefore wrong before 1986 (no MLK Day; Monday holidays before 1971), and it
  * leaves out Inauguration Day, which is a holiday only around Washington, D.C.
  */
-import { addDays, isoDate, weekdayOf } from './dates.ts'
+import { addDays, isoDate, weekdayOf } from '#src/lib/dates.ts'
 
 export type FederalHolidayName =
   | "New Year's Day"

@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { addDays, weekdayOf } from './dates.ts'
+import { addDays, weekdayOf } from '#src/lib/dates.ts'
+import { formatInZone } from '#src/lib/time-zone.ts'
 import { defaultCallSeries, planCallSeries, seriesDates } from './schedule.ts'
-import { formatInZone } from './time-zone.ts'
 
 const anyDate = fc
   .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2040-12-31T00:00:00Z'), noInvalidDate: true })

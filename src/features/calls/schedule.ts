@@ -1,7 +1,7 @@
 /** The weekly national call series: which dates it meets on and when, in UTC, each call starts. */
-import { addDays, isIsoDate, weekdayOf } from './dates.ts'
+import { addDays, isIsoDate, weekdayOf } from '#src/lib/dates.ts'
+import { isClockTime, isValidTimeZone, zonedTimeToUtc } from '#src/lib/time-zone.ts'
 import { type FederalHolidayName, observedHolidays } from './holidays.ts'
-import { isClockTime, isValidTimeZone, zonedTimeToUtc } from './time-zone.ts'
 
 export type CallSeriesSettings = {
   /** ISO weekday: 1 is Monday, 7 is Sunday. */

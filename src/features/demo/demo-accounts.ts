@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, ne, sql } from 'drizzle-orm'
 import type { Db } from '#src/db/client.ts'
 import { organizations, people, seats } from '#src/db/schema/index.ts'
-import { personByEmail } from '#src/features/auth/accounts.ts'
-import type { Auth } from '#src/features/auth/auth.ts'
-import { ensurePasswordAccount } from '#src/features/auth/passwords.ts'
-import { getSettings } from '#src/features/settings/settings.ts'
+import { ensurePasswordAccount } from '#src/features/auth/index.ts'
+import { getSettings } from '#src/features/settings/index.ts'
+import { personByEmail } from '#src/http/accounts.ts'
+import type { Auth } from '#src/http/auth.ts'
 import { todayIn } from '#src/lib/dates.ts'
 
 /** The password of every demo account (printed at start-up; never in production). */

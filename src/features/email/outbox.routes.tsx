@@ -1,9 +1,9 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
-import { requirePermission } from '#src/features/access/middleware.ts'
-import type { AppDeps, AppEnv } from '#src/features/site/deps.ts'
+import type { AppDeps, AppEnv } from '#src/http/deps.ts'
+import { requirePermission } from '#src/http/guard.ts'
+import { listOutbox } from '#src/lib/mailer.ts'
 import { renderDocument } from '#src/ui/layout.tsx'
-import { listOutbox } from './mailer.ts'
 import { OutboxPage, type OutboxScope } from './outbox.views.tsx'
 import { entryFor, isRecipient } from './redact.ts'
 

@@ -1,7 +1,7 @@
-import { BreakableText } from '#src/features/audit/breakable-text.tsx'
-import { formatInstantUtc, isoInstant } from '#src/features/audit/format.ts'
-import { StaffNav } from '#src/features/audit/staff-nav.tsx'
+import { BreakableText } from '#src/ui/breakable-text.tsx'
+import { formatInstantUtc, isoInstant } from '#src/ui/format-instant.ts'
 import { Layout } from '#src/ui/layout.tsx'
+import { StaffNav } from '#src/ui/staff-nav.tsx'
 import type { ShownEntry } from './redact.ts'
 
 /** The staff's outbox (every email, links hidden in others' mail) or a person's own emails. */

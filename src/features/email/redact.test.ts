@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { OutboxEntry } from './mailer.ts'
+import type { OutboxEntry } from '#src/lib/mailer.ts'
 import { entryFor, isRecipient, LINK_HIDDEN, redactLinks } from './redact.ts'
 
 const entry = (over: Partial<OutboxEntry> = {}): OutboxEntry => ({

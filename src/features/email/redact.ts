@@ -1,4 +1,4 @@
-import type { OutboxEntry } from './mailer.ts'
+import type { OutboxEntry } from '#src/lib/mailer.ts'
 
 /** What stands in place of a link in an email shown to someone it was not sent to. */
 export const LINK_HIDDEN = '[link hidden: only the recipient can see it]'

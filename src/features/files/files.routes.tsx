@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
-import { requirePermission } from '#src/features/access/middleware.ts'
-import type { AppDeps, AppEnv } from '#src/features/site/deps.ts'
+import type { AppDeps, AppEnv } from '#src/http/deps.ts'
+import { requirePermission } from '#src/http/guard.ts'
 import { renderErrorPage } from '#src/ui/render-error.ts'
 import { attachmentDisposition, canDownloadFile, getStoredFile } from './files.ts'
 

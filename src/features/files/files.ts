@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { and, eq, sql } from 'drizzle-orm'
 import type { DbOrTx, Tx } from '#src/db/client.ts'
 import { applicationEvidence, applications, storedFiles } from '#src/db/schema/index.ts'
-import type { Viewer } from '#src/features/access/viewer.ts'
+import type { Viewer } from '#src/http/viewer.ts'
 import { cfbRootNames, zipEntryNames } from './containers.ts'
 
 /** The largest file we keep (the stored_files check constraint says the same). */

@@ -10,7 +10,7 @@ import {
   organizations,
   type SeatRole,
 } from '#src/db/schema/index.ts'
-import { vacantSeats } from '#src/features/seats/organization-status.ts'
+import { vacantSeats } from '#src/features/seats/index.ts'
 import { slugify } from '#src/lib/slug.ts'
 
 /**

@@ -17,11 +17,16 @@ import {
   type ReviewVerdict,
   storedFiles,
 } from '#src/db/schema/index.ts'
-import { checkUpload, storeFile } from '#src/features/files/files.ts'
-import { applicationEvidenceUse, quotaRefusal, uploadQuotas } from '#src/features/files/quota.ts'
-import { isCountyFips, isStateCode, stateCodeForFips, usStates } from '#src/features/map/states.ts'
-import { profileLimits, splitLines } from '#src/features/organizations/edit.ts'
-import { getSettings } from '#src/features/settings/settings.ts'
+import {
+  applicationEvidenceUse,
+  checkUpload,
+  quotaRefusal,
+  storeFile,
+  uploadQuotas,
+} from '#src/features/files/index.ts'
+import { isCountyFips, isStateCode, stateCodeForFips, usStates } from '#src/features/map/index.ts'
+import { profileLimits, splitLines } from '#src/features/organizations/index.ts'
+import { getSettings } from '#src/features/settings/index.ts'
 import { AppError } from '#src/lib/errors.ts'
 import { multiLineProblem, singleLineProblem } from '#src/lib/text.ts'
 import { formatNumber } from '#src/ui/format.ts'

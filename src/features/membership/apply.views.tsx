@@ -1,10 +1,16 @@
 import { raw } from 'hono/html'
 import type { Child } from 'hono/jsx'
 import { type BffKind, bffKinds, type MemberCriterion, memberCriteria } from '#src/db/schema/index.ts'
-import { CsrfInput, Flash } from '#src/features/auth/form-parts.tsx'
-import { acceptAttribute, formatFileSize } from '#src/features/files/files.ts'
-import { stateName } from '#src/features/map/states.ts'
-import { bffKindLabels, categoryLabels } from '#src/features/organizations/labels.ts'
+import { acceptAttribute, formatFileSize } from '#src/features/files/index.ts'
+import { stateName } from '#src/features/map/index.ts'
+import {
+  bffKindLabels,
+  categoryLabels,
+  countyLabel,
+  RegionPicker,
+  regionMapSvg,
+} from '#src/features/organizations/index.ts'
+import { CsrfInput, Flash } from '#src/ui/form-parts.tsx'
 import { formatDate } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import {
@@ -28,7 +34,6 @@ import {
   type StartForm,
   verdictLabels,
 } from './applications.ts'
-import { countyLabel, RegionPicker, regionMapSvg } from './region-picker.tsx'
 
 /** An instant in the network's time zone: 'November 26, 2026 at 10:05 AM EST'. */
 export function formatInstant(isoInstant: string, timeZone: string): string {

@@ -12,9 +12,9 @@ import {
   people,
 } from '#src/db/schema/index.ts'
 import { queryRows } from '#src/db/sql.ts'
-import type { Mailer } from '#src/features/email/mailer.ts'
-import { getSettings } from '#src/features/settings/settings.ts'
+import { getSettings } from '#src/features/settings/index.ts'
 import { AppError } from '#src/lib/errors.ts'
+import type { Mailer } from '#src/lib/mailer.ts'
 import { formatDate } from '#src/ui/format.ts'
 import { type Admission, admitFromApplication } from './admission.ts'
 import { isoInstant, sendSafely } from './review.ts'

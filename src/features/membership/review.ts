@@ -16,9 +16,9 @@ import {
   reviewVerdicts,
   storedFiles,
 } from '#src/db/schema/index.ts'
-import type { Mailer } from '#src/features/email/mailer.ts'
 import { AppError } from '#src/lib/errors.ts'
 import { logger } from '#src/lib/logger.ts'
+import type { Mailer } from '#src/lib/mailer.ts'
 import { formatNumber } from '#src/ui/format.ts'
 
 import { criterionLabels } from './applications.ts'

@@ -5,9 +5,9 @@ import {
   memberCriteria,
   reviewVerdicts,
 } from '#src/db/schema/index.ts'
-import { CsrfInput, Flash } from '#src/features/auth/form-parts.tsx'
-import { countyName, stateName } from '#src/features/map/states.ts'
-import { bffKindLabels, categoryLabels } from '#src/features/organizations/labels.ts'
+import { countyName, stateName } from '#src/features/map/index.ts'
+import { bffKindLabels, categoryLabels } from '#src/features/organizations/index.ts'
+import { CsrfInput, Flash } from '#src/ui/form-parts.tsx'
 import { formatDate, formatInstantInZone, formatNumber, plural } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import {

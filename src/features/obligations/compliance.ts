@@ -1,6 +1,6 @@
 import type { DbOrTx } from '#src/db/client.ts'
 import type { OrganizationCategory } from '#src/db/schema/index.ts'
-import { getSettings } from '#src/features/settings/settings.ts'
+import { getSettings } from '#src/features/settings/index.ts'
 import {
   type AttendanceRecord,
   computeObligations,

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { admissionEventKinds, presentationStatuses } from '#src/db/schema/index.ts'
-import { addDays } from '#src/features/calls/dates.ts'
+import { addDays } from '#src/lib/dates.ts'
 import {
   type AttendanceRecord,
   computeObligations,

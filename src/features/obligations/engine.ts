@@ -5,9 +5,9 @@
  * The status rules are in status.ts and docs/decisions/006-obligations-status.md.
  */
 import type { AdmissionEventKind, PresentationStatus, SeatRole } from '#src/db/schema/index.ts'
-import { mergePresence, type PresenceRecord, reachesMinimum } from '#src/features/attendance/presence.ts'
-import { isAdmittedState } from '#src/features/seats/organization-status.ts'
-import type { Settings } from '#src/features/settings/settings.ts'
+import { mergePresence, type PresenceRecord, reachesMinimum } from '#src/features/attendance/index.ts'
+import { isAdmittedState } from '#src/features/seats/index.ts'
+import type { Settings } from '#src/features/settings/index.ts'
 import { type ComplianceStatus, deriveStatus } from './status.ts'
 
 export type ObligationSettings = Pick<

@@ -4,7 +4,7 @@
  * so such text cells get a leading single quote (OWASP's advice for CSV injection).
  */
 import { stringify } from 'csv-stringify/sync'
-import { categoryLabels } from '#src/features/organizations/labels.ts'
+import { categoryLabels } from '#src/features/organizations/index.ts'
 import { type NetworkRow, presentationSummary, quarterLabels } from './obligation-pages.ts'
 import { complianceStatusLabels } from './status.ts'
 

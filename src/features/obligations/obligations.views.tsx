@@ -1,6 +1,6 @@
 import { raw } from 'hono/html'
 import type { OrganizationCategory } from '#src/db/schema/index.ts'
-import { categoryLabels } from '#src/features/organizations/labels.ts'
+import { categoryLabels } from '#src/features/organizations/index.ts'
 import { formatNumber, monthName, plural } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import { type HeatState, heatColors, heatStateLabels, heatStates, rateColors } from './charts.ts'

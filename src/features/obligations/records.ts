@@ -8,7 +8,7 @@ import type {
   SeatRole,
 } from '#src/db/schema/index.ts'
 import { queryRows } from '#src/db/sql.ts'
-import { isUuid } from '#src/features/seats/organization-status.ts'
+import { isUuid } from '#src/lib/ids.ts'
 import type {
   AdmissionEventRecord,
   AttendanceRecord,

@@ -18,7 +18,7 @@
  *
  * Adding a record (an attendance, a given presentation, a sharing record) never makes it worse.
  */
-import { addDays } from '#src/features/calls/dates.ts'
+import { addDays } from '#src/lib/dates.ts'
 import { formatDate } from '#src/ui/format.ts'
 import type { AttendanceProjection, PresentationView, SharingQuarter } from './engine.ts'
 

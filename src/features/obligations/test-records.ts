@@ -1,5 +1,5 @@
 /** Small builders of engine input for the obligations tests. */
-import { addDays, weekdayOf } from '#src/features/calls/dates.ts'
+import { addDays, weekdayOf } from '#src/lib/dates.ts'
 import type {
   AttendanceRecord,
   CallRecord,

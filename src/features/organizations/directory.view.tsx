@@ -1,6 +1,6 @@
 import { raw } from 'hono/html'
-import { stateName } from '#src/features/map/states.ts'
-import { IncompleteBadge } from '#src/features/seats/seats.views.tsx'
+import { stateName } from '#src/features/map/index.ts'
+import { IncompleteBadge } from '#src/features/seats/index.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import type { DirectoryFacets, DirectoryFilters, OrganizationSummary } from './directory.ts'
 import { bffKindLabels, categoryLabels } from './labels.ts'

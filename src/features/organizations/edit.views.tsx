@@ -1,6 +1,6 @@
 import { getContext } from 'hono/context-storage'
-import { csrfToken } from '#src/features/access/middleware.ts'
-import type { AppEnv } from '#src/features/site/deps.ts'
+import type { AppEnv } from '#src/http/deps.ts'
+import { csrfToken } from '#src/http/guard.ts'
 import { formatNumber } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import type { EditableField, OrganizationEditForm } from './edit.ts'

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm'
 import type { DbOrTx } from '#src/db/client.ts'
 import type { OutcomeMetric } from '#src/db/schema/index.ts'
 import { queryRows } from '#src/db/sql.ts'
-import { heldCallSql } from '#src/features/calls/held.ts'
+import { heldCallSql } from '#src/features/calls/index.ts'
 import { listAdmittedOrganizations } from './directory.ts'
 
 export type NetworkFigures = {

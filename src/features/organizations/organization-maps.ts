@@ -1,4 +1,4 @@
-import { type MapRegion, renderUsMap } from '#src/features/map/us-map.ts'
+import { type MapRegion, renderUsMap } from '#src/features/map/index.ts'
 import type { OrganizationSummary } from './directory.ts'
 
 const toRegion = (o: OrganizationSummary): MapRegion => ({

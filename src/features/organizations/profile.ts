@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import type { DbOrTx } from '#src/db/client.ts'
 import type { OutcomeMetric } from '#src/db/schema/index.ts'
 import { queryRows } from '#src/db/sql.ts'
+import { isUuid } from '#src/lib/ids.ts'
 import { listAdmittedOrganizations, type OrganizationSummary } from './directory.ts'
 
 export type Designation = {
@@ -26,8 +27,6 @@ export type OrganizationProfile = OrganizationSummary & {
   outcomes: VerifiedOutcome[]
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
 /**
  * The public profile of an organisation admitted on `onDate`, found by slug or id;
  * undefined for one that is unknown or not admitted (the public sees neither).
@@ -37,7 +36,7 @@ export async function getOrganizationProfile(
   options: { slugOrId: string; onDate: string },
 ): Promise<OrganizationProfile | undefined> {
   const key = options.slugOrId
-  const where = UUID.test(key) ? sql`o.id = ${key.toLowerCase()}::uuid` : sql`o.slug = ${key}`
+  const where = isUuid(key) ? sql`o.id = ${key.toLowerCase()}::uuid` : sql`o.slug = ${key}`
   const [summary] = await listAdmittedOrganizations(db, { onDate: options.onDate, where })
   if (!summary) return undefined
   const partners = await queryRows<{ name: string; website: string | null }>(

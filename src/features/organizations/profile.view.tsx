@@ -1,6 +1,6 @@
 import { raw } from 'hono/html'
-import { countyName, stateName } from '#src/features/map/states.ts'
-import { IncompleteBadge } from '#src/features/seats/seats.views.tsx'
+import { countyName, stateName } from '#src/features/map/index.ts'
+import { IncompleteBadge } from '#src/features/seats/index.ts'
 import { formatDate, formatNumber, plural } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import { bffKindLabels, categoryLabels, isMoneyMetric, metricLabels } from './labels.ts'

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm'
 import { type Actor, writeAs } from '#src/db/actor.ts'
 import type { Db, DbOrTx } from '#src/db/client.ts'
 import { organizations } from '#src/db/schema/index.ts'
-import { isCountyFips, isStateCode, stateCodeForFips, usStates } from '#src/features/map/states.ts'
+import { isCountyFips, isStateCode, stateCodeForFips, usStates } from '#src/features/map/index.ts'
 
 export type OrganizationRegion = {
   id: string

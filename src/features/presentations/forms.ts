@@ -1,5 +1,5 @@
 /** What people typed into the presentation forms, checked field by field (the service checks the records). */
-import { isIsoDate } from '#src/features/calls/dates.ts'
+import { isIsoDate } from '#src/lib/dates.ts'
 import { singleLineProblem } from '#src/lib/text.ts'
 import { formatNumber, monthName } from '#src/ui/format.ts'
 import { MINUTES_MAX, plannableYears, TITLE_MAX, yearOf } from './presentations.ts'

@@ -1,6 +1,7 @@
 /** Parts the presentation pages share: badges, lengths, call links and messages. */
-import { Flash } from '#src/features/auth/form-parts.tsx'
-import { formatCallDate } from '#src/features/calls/calls-admin.ts'
+
+import { formatCallDate } from '#src/features/calls/index.ts'
+import { Flash } from '#src/ui/form-parts.tsx'
 import { formatNumber } from '#src/ui/format.ts'
 import { isLengthWarning, type SlotState } from './presentations.ts'
 

@@ -1,5 +1,5 @@
-import { CsrfInput } from '#src/features/auth/form-parts.tsx'
-import { formatCallDate } from '#src/features/calls/calls-admin.ts'
+import { formatCallDate } from '#src/features/calls/index.ts'
+import { CsrfInput } from '#src/ui/form-parts.tsx'
 import { formatNumber, monthName, plural } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import type { OutcomeField, OutcomeValues } from './forms.ts'

@@ -1,4 +1,4 @@
-import type { OutgoingEmail } from '#src/features/email/mailer.ts'
+import type { OutgoingEmail } from '#src/lib/mailer.ts'
 import { formatDate, formatTimeInZone, monthName } from '#src/ui/format.ts'
 import { reminderKindLabels } from './preferences.ts'
 import type { DueReminder } from './reminders.ts'

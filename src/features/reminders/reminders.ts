@@ -8,20 +8,22 @@ import { sql } from 'drizzle-orm'
 import type { Db } from '#src/db/client.ts'
 import type { SeatRole } from '#src/db/schema/index.ts'
 import { queryRows } from '#src/db/sql.ts'
-import { addDays } from '#src/features/calls/dates.ts'
-import type { Mailer } from '#src/features/email/mailer.ts'
-import { complianceFromRecords } from '#src/features/obligations/compliance.ts'
 import {
   admissionSteps,
   type CallRecord,
+  complianceFromRecords,
   isAdmittedOn,
+  isQuarterClosing,
+  loadYearRecords,
   type ObligationSettings,
   type ObligationsResult,
-} from '#src/features/obligations/engine.ts'
-import { loadYearRecords, type OrganizationYearRecords } from '#src/features/obligations/records.ts'
-import { isQuarterClosing, PRESENTATION_SLOT_DEADLINE } from '#src/features/obligations/status.ts'
-import { getSettings } from '#src/features/settings/settings.ts'
+  type OrganizationYearRecords,
+  PRESENTATION_SLOT_DEADLINE,
+} from '#src/features/obligations/index.ts'
+import { getSettings } from '#src/features/settings/index.ts'
+import { addDays } from '#src/lib/dates.ts'
 import { logger } from '#src/lib/logger.ts'
+import type { Mailer } from '#src/lib/mailer.ts'
 import { composeReminderEmail, type ReminderCall, type ReminderOrganization } from './emails.ts'
 import { isReminderEnabled, loadSavedChoices } from './preferences.ts'
 import { unsubscribeToken, unsubscribeUrl } from './unsubscribe.ts'

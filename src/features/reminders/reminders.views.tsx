@@ -1,4 +1,4 @@
-import { CsrfInput, Flash } from '#src/features/auth/form-parts.tsx'
+import { CsrfInput, Flash } from '#src/ui/form-parts.tsx'
 import { Layout } from '#src/ui/layout.tsx'
 import {
   type ChoicesForm,

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
-import { isUuid } from '#src/features/seats/organization-status.ts'
+import { isUuid } from '#src/lib/ids.ts'
 import { isReminderKind, type ReminderKind } from './preferences.ts'
 
 /** Where the link of every reminder email leads. */

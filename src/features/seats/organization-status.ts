@@ -4,6 +4,7 @@ import type { Db, DbOrTx } from '#src/db/client.ts'
 import { type AdmissionEventKind, type SeatRole, seatRoles } from '#src/db/schema/index.ts'
 import { queryRows } from '#src/db/sql.ts'
 import { AppError } from '#src/lib/errors.ts'
+import { isUuid } from '#src/lib/ids.ts'
 import { formatDate, formatNumber } from '#src/ui/format.ts'
 
 /**
@@ -20,9 +21,6 @@ export class ChangeRefused extends AppError {
 }
 
 export const isChangeRefused = (error: unknown): error is ChangeRefused => error instanceof ChangeRefused
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-export const isUuid = (s: string): boolean => UUID.test(s)
 
 /** The admission states in which an organisation is a member: it is listed in the directory. */
 export const isAdmittedState = (state: AdmissionEventKind | null): boolean =>

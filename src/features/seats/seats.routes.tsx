@@ -1,14 +1,15 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { requirePermission } from '#src/features/access/middleware.ts'
-import { canManageSeats } from '#src/features/access/permissions.ts'
-import type { SignedInViewer } from '#src/features/access/viewer.ts'
-import { personByEmail } from '#src/features/auth/accounts.ts'
-import { formFields } from '#src/features/auth/form-input.ts'
-import { isIsoDate } from '#src/features/calls/dates.ts'
-import type { AppDeps, AppEnv } from '#src/features/site/deps.ts'
+import { personByEmail } from '#src/http/accounts.ts'
+import type { AppDeps, AppEnv } from '#src/http/deps.ts'
+import { formFields } from '#src/http/form-input.ts'
+import { requirePermission } from '#src/http/guard.ts'
+import { canManageSeats } from '#src/http/permissions.ts'
+import type { SignedInViewer } from '#src/http/viewer.ts'
+import { isIsoDate } from '#src/lib/dates.ts'
 import { AppError, isAppError } from '#src/lib/errors.ts'
+import { isUuid } from '#src/lib/ids.ts'
 import { logger } from '#src/lib/logger.ts'
 import { formatDate } from '#src/ui/format.ts'
 import { renderDocument } from '#src/ui/layout.tsx'
@@ -20,7 +21,6 @@ import {
   changeOrganizationStatus,
   isAdmittedState,
   isChangeRefused,
-  isUuid,
   organizationSeatStatus,
   reasonProblem,
   type StatusAction,

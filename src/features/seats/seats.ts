@@ -11,13 +11,14 @@ import {
   seats,
 } from '#src/db/schema/index.ts'
 import { queryRows } from '#src/db/sql.ts'
-import { invitePerson } from '#src/features/auth/invitations.ts'
-import { addDays, isIsoDate } from '#src/features/calls/dates.ts'
-import type { Mailer } from '#src/features/email/mailer.ts'
+import { invitePerson } from '#src/features/auth/index.ts'
+import { addDays, isIsoDate } from '#src/lib/dates.ts'
 import { AppError } from '#src/lib/errors.ts'
+import { isUuid } from '#src/lib/ids.ts'
+import type { Mailer } from '#src/lib/mailer.ts'
 import { singleLineProblem } from '#src/lib/text.ts'
 import { formatDate } from '#src/ui/format.ts'
-import { ChangeRefused, isUuid } from './organization-status.ts'
+import { ChangeRefused } from './organization-status.ts'
 
 export const seatLabels: Record<SeatRole, string> = {
   representative: 'Representative',

@@ -1,7 +1,7 @@
 import { type AdmissionEventKind, type SeatRole, seatRoles } from '#src/db/schema/index.ts'
-import { formatInstantUtc, isoInstant } from '#src/features/audit/format.ts'
-import { CsrfInput, Field, Flash } from '#src/features/auth/form-parts.tsx'
+import { CsrfInput, Field, Flash } from '#src/ui/form-parts.tsx'
 import { formatDate } from '#src/ui/format.ts'
+import { formatInstantUtc, isoInstant } from '#src/ui/format-instant.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import {
   type AdmissionHistoryEntry,

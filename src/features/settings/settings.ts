@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import type { DbOrTx } from '#src/db/client.ts'
 import { settings as settingsTable } from '#src/db/schema/index.ts'
-import { isClockTime, isValidTimeZone } from '#src/features/calls/time-zone.ts'
 import { NETWORK_TIME_ZONE } from '#src/lib/clock.ts'
+import { isClockTime, isValidTimeZone } from '#src/lib/time-zone.ts'
 
 /** Every setting with its default (DOMAIN.md, "Rules where the sources are silent"). */
 export const settingsSchema = z.object({

@@ -1,8 +1,8 @@
 import type { DbOrTx } from '#src/db/client.ts'
-import type { Mailer } from '#src/features/email/mailer.ts'
-import { seatHoldersOn } from '#src/features/seats/seats.ts'
+import { seatHoldersOn } from '#src/features/seats/index.ts'
 import type { Clock } from '#src/lib/clock.ts'
 import { logger } from '#src/lib/logger.ts'
+import type { Mailer } from '#src/lib/mailer.ts'
 import { formatDate } from '#src/ui/format.ts'
 import type { SharingEntry } from './sharing.ts'
 

@@ -2,8 +2,9 @@
  * The quarterly sharing form and the staff question and answer, read and checked without a
  * database: what a person typed in, the refusals in words they can act on.
  */
-import { addDays, isIsoDate } from '#src/features/calls/dates.ts'
-import { isWebAddress } from '#src/features/membership/applications.ts'
+
+import { isWebAddress } from '#src/features/membership/index.ts'
+import { addDays, isIsoDate } from '#src/lib/dates.ts'
 import { multiLineProblem, singleLineProblem } from '#src/lib/text.ts'
 import { formatDate, formatNumber } from '#src/ui/format.ts'
 

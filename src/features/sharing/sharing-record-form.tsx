@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx'
-import { CsrfInput } from '#src/features/auth/form-parts.tsx'
-import { acceptAttribute } from '#src/features/files/files.ts'
-import type { OrganizationRef } from '#src/features/seats/seats.ts'
+import { acceptAttribute } from '#src/features/files/index.ts'
+import type { OrganizationRef } from '#src/features/seats/index.ts'
+import { CsrfInput } from '#src/ui/form-parts.tsx'
 import { formatDate } from '#src/ui/format.ts'
 import {
   type BriefingOption,

@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx'
-import { formatInstantUtc, isoInstant } from '#src/features/audit/format.ts'
-import { formatFileSize } from '#src/features/files/files.ts'
+import { formatFileSize } from '#src/features/files/index.ts'
 import { formatDate } from '#src/ui/format.ts'
+import { formatInstantUtc, isoInstant } from '#src/ui/format-instant.ts'
 import type { SharingEntry } from './sharing.ts'
 
 export type FlashMessage = { text: string; isError?: boolean }

@@ -1,15 +1,24 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { requirePermission } from '#src/features/access/middleware.ts'
-import { canEditOrganization } from '#src/features/access/permissions.ts'
-import { formFields } from '#src/features/auth/form-input.ts'
-import { attachmentDisposition, checkUpload, type FileKind } from '#src/features/files/files.ts'
-import { QuotaExceeded } from '#src/features/files/quota.ts'
-import { admissionSteps, sharingQuarters } from '#src/features/obligations/engine.ts'
-import { admissionStateOn, isAdmittedState, isUuid } from '#src/features/seats/organization-status.ts'
-import { findOrganization, type OrganizationRef } from '#src/features/seats/seats.ts'
-import type { AppDeps, AppEnv } from '#src/features/site/deps.ts'
+import {
+  attachmentDisposition,
+  checkUpload,
+  type FileKind,
+  QuotaExceeded,
+} from '#src/features/files/index.ts'
+import { admissionSteps, sharingQuarters } from '#src/features/obligations/index.ts'
+import {
+  admissionStateOn,
+  findOrganization,
+  isAdmittedState,
+  type OrganizationRef,
+} from '#src/features/seats/index.ts'
+import type { AppDeps, AppEnv } from '#src/http/deps.ts'
+import { formFields } from '#src/http/form-input.ts'
+import { requirePermission } from '#src/http/guard.ts'
+import { canEditOrganization } from '#src/http/permissions.ts'
+import { isUuid } from '#src/lib/ids.ts'
 import { formatDate } from '#src/ui/format.ts'
 import { renderDocument } from '#src/ui/layout.tsx'
 import { renderErrorPage } from '#src/ui/render-error.ts'

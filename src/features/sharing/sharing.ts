@@ -14,9 +14,15 @@ import {
   storedFiles,
 } from '#src/db/schema/index.ts'
 import { queryRows } from '#src/db/sql.ts'
-import { type FileKind, storeFile } from '#src/features/files/files.ts'
-import { QuotaExceeded, quotaRefusal, sharingEvidenceUse, uploadQuotas } from '#src/features/files/quota.ts'
-import type { AdmissionEventRecord } from '#src/features/obligations/engine.ts'
+import {
+  type FileKind,
+  QuotaExceeded,
+  quotaRefusal,
+  sharingEvidenceUse,
+  storeFile,
+  uploadQuotas,
+} from '#src/features/files/index.ts'
+import type { AdmissionEventRecord } from '#src/features/obligations/index.ts'
 import type { BriefingOption, SharingValue } from './sharing-form.ts'
 
 export type SharingEntry = {

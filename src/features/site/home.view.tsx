@@ -1,6 +1,6 @@
 import type { OutcomeMetric } from '#src/db/schema/index.ts'
-import { metricLabels } from '#src/features/organizations/labels.ts'
-import type { NetworkFigures } from '#src/features/organizations/network-figures.ts'
+import type { NetworkFigures } from '#src/features/organizations/index.ts'
+import { metricLabels } from '#src/features/organizations/index.ts'
 import { formatDate, formatNumber, formatTimeInZone, plural } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
 

@@ -1,14 +1,14 @@
 import { Hono } from 'hono'
 import { RETRY_AFTER_SECONDS } from '#src/db/failures.ts'
 import { migrationState } from '#src/db/migrate.ts'
-import { requirePermission } from '#src/features/access/middleware.ts'
-import { openApiDocument } from '#src/features/api/openapi.ts'
-import { getNetworkFigures } from '#src/features/organizations/network-figures.ts'
+import { openApiDocument } from '#src/features/api/index.ts'
+import { getNetworkFigures } from '#src/features/organizations/index.ts'
+import type { AppDeps, AppEnv } from '#src/http/deps.ts'
+import { requirePermission } from '#src/http/guard.ts'
+import { hasDemoData, sendCached } from '#src/http/respond.ts'
 import { siteCss } from '#src/ui/assets.ts'
 import { renderDocument } from '#src/ui/layout.tsx'
-import type { AppDeps, AppEnv } from './deps.ts'
 import { HomePage } from './home.view.tsx'
-import { hasDemoData, sendCached } from './respond.ts'
 
 const favicon =
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0b4f6c"/>' +

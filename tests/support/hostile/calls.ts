@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
+import { addDays } from '#src/lib/dates.ts'
 import type { Db } from '../../../src/db/client.ts'
 import { queryRows } from '../../../src/db/sql.ts'
-import { addDays } from '../../../src/features/calls/dates.ts'
 import type { Entry, FreeTextField } from './types.ts'
 
 /** Demo calls (the demo holds every Monday of 2026) that no other suite of the table touches. */

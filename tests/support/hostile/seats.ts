@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
+import { addDays } from '#src/lib/dates.ts'
 import { queryRows } from '../../../src/db/sql.ts'
-import { addDays } from '../../../src/features/calls/dates.ts'
 import { buildDemoNetwork } from '../../../src/features/demo/build-demo.ts'
 import { defaultSettings } from '../../../src/features/settings/settings.ts'
 import { DEMO_TODAY } from '../fixtures.ts'

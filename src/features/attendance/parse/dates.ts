@@ -5,7 +5,7 @@
  * the order under which every date in the file is valid and lies closest to the
  * call's date wins (US when both fit equally).
  */
-import { utcOffsetAt, zonedTimeToUtc } from '#src/features/calls/time-zone.ts'
+import { utcOffsetAt, zonedTimeToUtc } from '#src/lib/time-zone.ts'
 
 export type WallTime = { date: string; hour: number; minute: number; second: number }
 export type DayOrder = 'us' | 'uk'

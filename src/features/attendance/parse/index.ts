@@ -10,9 +10,9 @@
  * every date when the format needs it, one to read the rows.
  */
 import { createReadStream } from 'node:fs'
-import { isIsoDate } from '#src/features/calls/dates.ts'
-import { isValidTimeZone } from '#src/features/calls/time-zone.ts'
+import { isIsoDate } from '#src/lib/dates.ts'
 import { AppError } from '#src/lib/errors.ts'
+import { isValidTimeZone } from '#src/lib/time-zone.ts'
 import { CsvProblem, normaliseHeader, readRecords } from './csv.ts'
 import { type DayOrder, dayOrderChooser } from './dates.ts'
 import { type ByteChunks, chunksOf, decodeChunks, NotUtf8, ReportDecoder } from './decode.ts'

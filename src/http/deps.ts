@@ -1,11 +1,13 @@
 import type { IncomingMessage } from 'node:http'
 import type { Database } from '#src/db/client.ts'
-import type { Viewer } from '#src/features/access/viewer.ts'
-import type { Auth } from '#src/features/auth/auth.ts'
-import type { FloorTimer } from '#src/features/auth/sign-in.ts'
-import type { Mailer } from '#src/features/email/mailer.ts'
+import type { Auth } from '#src/http/auth.ts'
 import type { Clock } from '#src/lib/clock.ts'
+import type { Mailer } from '#src/lib/mailer.ts'
 import type { PageCache } from './page-cache.ts'
+import type { Viewer } from './viewer.ts'
+
+/** How the sign-in time floor reads elapsed time (monotonic milliseconds) and waits; tests give a fake one. */
+export type FloorTimer = { now: () => number; sleep: (ms: number) => Promise<unknown> }
 
 /** What route handlers get from the process that serves them. */
 export type AppDeps = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { breakPoints } from './breakable-text.tsx'
-import { formatAuditValue, formatInstantUtc, isoInstant } from './format.ts'
+import { formatAuditValue, formatInstantUtc, isoInstant } from './format-instant.ts'
 
 describe('formatInstantUtc', () => {
   it('writes an instant in UTC whatever offset it was given in', () => {

@@ -1,5 +1,5 @@
 import type { Context } from 'hono'
-import type { AppEnv } from '#src/features/site/deps.ts'
+import type { AppEnv } from '#src/http/deps.ts'
 
 /** The text fields of a posted form (files and repeated names left out). */
 export async function formFields(c: Context<AppEnv>): Promise<Record<string, string>> {

@@ -2,20 +2,18 @@ import { randomBytes, timingSafeEqual } from 'node:crypto'
 import type { Context, MiddlewareHandler } from 'hono'
 import { getCookie, setCookie } from 'hono/cookie'
 import { createMiddleware } from 'hono/factory'
-import { CLIENT_IP_HEADER } from '#src/features/auth/auth.ts'
-import type { AppDeps, AppEnv } from '#src/features/site/deps.ts'
-import { clientAddress, proxyTrust } from '#src/http/client-address.ts'
+import { CLIENT_IP_HEADER } from '#src/http/auth.ts'
+import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { renderErrorPage } from '#src/ui/render-error.ts'
-import { useApiToken } from './api-tokens.ts'
 import { can, type Permission } from './permissions.ts'
-import { anonymous, loadUserViewer } from './viewer.ts'
+import { anonymous } from './viewer.ts'
 
 const isApiPath = (path: string) => path.startsWith('/api/')
 const isUnsafe = (method: string) => !['GET', 'HEAD', 'OPTIONS'].includes(method)
 
 /** better-auth's session cookie (with the __Secure- prefix when the Hub is served over https). */
-const SESSION_COOKIES = ['better-auth.session_token', '__Secure-better-auth.session_token']
-const hasSessionCookie = (c: Context<AppEnv>) => {
+export const SESSION_COOKIES = ['better-auth.session_token', '__Secure-better-auth.session_token']
+export const hasSessionCookie = (c: Context<AppEnv>) => {
   const cookies = getCookie(c)
   return SESSION_COOKIES.some((name) => name in cookies)
 }
@@ -35,34 +33,6 @@ export function authHeaders(c: Context<AppEnv>): Headers {
   headers.delete(CLIENT_IP_HEADER)
   headers.set(CLIENT_IP_HEADER, c.get('clientIp'))
   return headers
-}
-
-/** Finds out who is asking: an API token, a session cookie, or nobody. */
-export function loadViewer(deps: AppDeps): MiddlewareHandler<AppEnv> {
-  const isTrustedProxy = proxyTrust(deps.trustedProxies ?? [])
-  return createMiddleware<AppEnv>(async (c, next) => {
-    // The socket address; X-Forwarded-For only when the socket is a trusted proxy (TRUSTED_PROXIES).
-    const socket = c.env?.incoming?.socket?.remoteAddress ?? '127.0.0.1'
-    c.set('clientIp', clientAddress(socket, c.req.header('X-Forwarded-For'), isTrustedProxy))
-    c.set('viewer', anonymous)
-    c.set('origin', deps.origin)
-    const authorization = c.req.header('Authorization')
-    if (authorization) {
-      const match = authorization.match(/^Bearer\s+(\S+)$/i)
-      const token = match?.[1]
-        ? await useApiToken(deps.database.db, { token: match[1], request: `${c.req.method} ${c.req.path}` })
-        : undefined
-      if (!token) return unauthenticated(c, 'The API token is not valid.', 'invalid_token')
-      c.set('viewer', { kind: 'token', tokenId: token.id, name: token.name, scopes: token.scopes })
-      return next()
-    }
-    // Public pages are read anonymously most of the time: skip the session lookup without a cookie.
-    if (hasSessionCookie(c)) {
-      const session = await deps.auth.api.getSession({ headers: authHeaders(c) })
-      if (session) c.set('viewer', await loadUserViewer(deps.database.db, session.user, deps.clock.today()))
-    }
-    return next()
-  })
 }
 
 const CSRF_COOKIE = 'hub_csrf'

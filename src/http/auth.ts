@@ -9,9 +9,9 @@ import {
   authUsers,
   authVerifications,
 } from '#src/db/schema/index.ts'
-import type { Mailer } from '#src/features/email/mailer.ts'
 import { logger } from '#src/lib/logger.ts'
-import { syncPersonEmail } from './account.ts'
+import type { Mailer } from '#src/lib/mailer.ts'
+import { syncPersonEmail } from './accounts.ts'
 
 /** The header our server sets from the socket address; any value a client sends is dropped first. */
 export const CLIENT_IP_HEADER = 'x-hub-client-ip'

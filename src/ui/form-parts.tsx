@@ -1,8 +1,8 @@
 import type { Context } from 'hono'
 import { getContext } from 'hono/context-storage'
 import type { Child } from 'hono/jsx'
-import { csrfToken } from '#src/features/access/middleware.ts'
-import type { AppEnv } from '#src/features/site/deps.ts'
+import type { AppEnv } from '#src/http/deps.ts'
+import { csrfToken } from '#src/http/guard.ts'
 
 /**
  * The form token every form of ours carries (refuseCrossSite checks it against its cookie).

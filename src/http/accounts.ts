@@ -1,8 +1,9 @@
-import { eq, sql } from 'drizzle-orm'
+import { and, eq, ne, sql } from 'drizzle-orm'
 import { writeAs } from '#src/db/actor.ts'
 import type { Db } from '#src/db/client.ts'
 import { people } from '#src/db/schema/index.ts'
 import { AppError } from '#src/lib/errors.ts'
+import { logger } from '#src/lib/logger.ts'
 import type { Auth } from './auth.ts'
 
 /**
@@ -57,4 +58,30 @@ export async function personOfUser(db: Db, userId: string) {
 export async function personByEmail(db: Db, email: string) {
   const [person] = await db.select().from(people).where(sql`lower(${people.email}) = lower(${email.trim()})`)
   return person
+}
+
+/**
+ * Makes the person record of an account carry the account's email address, after a change
+ * of email confirmed through better-auth. Returns whether it changed anything. Left as is
+ * (and logged) when another person record already uses the address.
+ */
+export async function syncPersonEmail(db: Db, options: { userId: string; email: string }): Promise<boolean> {
+  const [person] = await db
+    .select({ id: people.id, email: people.email })
+    .from(people)
+    .where(eq(people.userId, options.userId))
+  if (!person || person.email.toLowerCase() === options.email.toLowerCase()) return false
+  const holder = await personByEmail(db, options.email)
+  if (holder && holder.id !== person.id) {
+    logger.warn({ personId: person.id, otherPersonId: holder.id }, 'account email is used by another person')
+    return false
+  }
+  const updated = await writeAs(db, `person:${person.id}`, (tx) =>
+    tx
+      .update(people)
+      .set({ email: options.email })
+      .where(and(eq(people.id, person.id), ne(people.email, options.email)))
+      .returning({ id: people.id }),
+  )
+  return updated.length > 0
 }

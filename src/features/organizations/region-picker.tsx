@@ -1,6 +1,12 @@
 import { raw } from 'hono/html'
-import { countyName, isCountyFips, stateFips, stateName, usStates } from '#src/features/map/states.ts'
-import { renderUsMap } from '#src/features/map/us-map.ts'
+import {
+  countyName,
+  isCountyFips,
+  renderUsMap,
+  stateFips,
+  stateName,
+  usStates,
+} from '#src/features/map/index.ts'
 import { plural } from '#src/ui/format.ts'
 
 export type CountyChoice = { fips: string; name: string }

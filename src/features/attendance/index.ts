@@ -1,0 +1,15 @@
+/** The attendance feature's public face: what other features and the app may use. */
+export { attendanceImportRoutes } from './imports.routes.tsx'
+export {
+  commitImport,
+  dryRunImport,
+  findCallByDate,
+  getImport,
+  type ImportRow,
+  type ImportSummary,
+  startImport,
+} from './imports.ts'
+export { type ParsedReport, parseAttendanceFile } from './parse/index.ts'
+export { mergePresence, type PresenceRecord, reachesMinimum } from './presence.ts'
+export { reportSizeProblem } from './report-size.ts'
+export { rollCallRoutes } from './roll-call.routes.tsx'

@@ -1,0 +1,7 @@
+/** The auth feature's public face: what other features and the app may use. */
+export { authPages } from './auth.routes.tsx'
+export { callAuth } from './forward.ts'
+export { invitationRoutes } from './invitations.routes.tsx'
+export { invitePerson } from './invitations.ts'
+export { ensurePasswordAccount } from './passwords.ts'
+export { resolveAuthSecret } from './secret.ts'

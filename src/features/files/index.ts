@@ -1,0 +1,20 @@
+/** The files feature's public face: what other features and the app may use. */
+export { fileRoutes } from './files.routes.tsx'
+export {
+  acceptAttribute,
+  attachmentDisposition,
+  checkUpload,
+  displayName,
+  type FileKind,
+  formatFileSize,
+  formatMegabytes,
+  getStoredFile,
+  storeFile,
+} from './files.ts'
+export {
+  applicationEvidenceUse,
+  QuotaExceeded,
+  quotaRefusal,
+  sharingEvidenceUse,
+  uploadQuotas,
+} from './quota.ts'

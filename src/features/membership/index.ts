@@ -1,0 +1,4 @@
+/** The membership feature's public face: what other features and the app may use. */
+export { isWebAddress } from './applications.ts'
+export { applyRoutes } from './apply.routes.tsx'
+export { reviewRoutes } from './review.routes.tsx'

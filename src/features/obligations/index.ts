@@ -1,0 +1,17 @@
+/** The obligations feature's public face: what other features and the app may use. */
+export { complianceFromRecords, complianceRow, computeYearCompliance } from './compliance.ts'
+export {
+  type AdmissionEventRecord,
+  admissionSteps,
+  type CallRecord,
+  isAdmittedOn,
+  type ObligationSettings,
+  type ObligationsResult,
+  type PresentationView,
+  type QuarterStatus,
+  type SharingQuarter,
+  sharingQuarters,
+} from './engine.ts'
+export { obligationRoutes } from './obligations.routes.tsx'
+export { loadYearRecords, type OrganizationYearRecords } from './records.ts'
+export { complianceStatusLabels, isQuarterClosing, PRESENTATION_SLOT_DEADLINE } from './status.ts'

@@ -1,0 +1,4 @@
+/** The reminders feature's public face: what other features and the app may use. */
+export { reminderRoutes } from './reminders.routes.tsx'
+export { runRemindersLogged } from './reminders.ts'
+export { type ReminderSchedule, reminderScheduleFromEnv, startReminderLoop } from './schedule.ts'

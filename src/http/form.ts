@@ -1,0 +1,45 @@
+import type { Context } from 'hono'
+import type { z } from 'zod'
+import type { AppEnv } from './deps.ts'
+
+/** The text fields of a posted form (files and repeated names left out). */
+export async function formFields(c: Context<AppEnv>): Promise<Record<string, string>> {
+  const body = await c.req.parseBody()
+  const fields: Record<string, string> = {}
+  for (const [key, value] of Object.entries(body)) if (typeof value === 'string') fields[key] = value
+  return fields
+}
+
+/** Each field's message, by the field's name; `form` holds a message about the form as a whole. */
+export type FieldErrors<K extends string = string> = Partial<Record<K | 'form', string>>
+
+/** A form read through its schema: the typed values, or a message per field and what was typed. */
+export type FormResult<T, K extends string = string> =
+  | { ok: true; value: T; fields: Record<string, string> }
+  | { ok: false; errors: FieldErrors<K>; fields: Record<string, string> }
+
+type FormSchema = z.ZodType<unknown, Record<string, unknown>>
+
+/**
+ * Checks what was typed against the form's schema (one zod schema per form, shared with the API
+ * where both exist). The first message for each field is kept; the page shows it by the field.
+ * @example const form = checkForm(handoverForm, fields); if (!form.ok) return page(form.errors)
+ */
+export function checkForm<S extends FormSchema>(
+  schema: S,
+  fields: Record<string, string>,
+): FormResult<z.output<S>, Extract<keyof z.input<S>, string>> {
+  const parsed = schema.safeParse(fields)
+  if (parsed.success) return { ok: true, value: parsed.data as z.output<S>, fields }
+  const errors: Record<string, string> = {}
+  for (const issue of parsed.error.issues) {
+    const field = typeof issue.path[0] === 'string' ? issue.path[0] : 'form'
+    errors[field] ??= issue.message
+  }
+  return { ok: false, errors, fields }
+}
+
+/** Reads a posted form and checks it: `checkForm` over `formFields`. */
+export async function readForm<S extends FormSchema>(c: Context<AppEnv>, schema: S) {
+  return checkForm(schema, await formFields(c))
+}
