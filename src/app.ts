@@ -25,11 +25,11 @@ import { sharingRoutes } from '#src/features/sharing/index.ts'
 import { siteRoutes } from '#src/features/site/index.ts'
 import { limitBodies } from '#src/http/body-limit.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
+import { errorResponse } from '#src/http/errors.ts'
 import { authHeaders, refuseCrossSite, requirePermission } from '#src/http/guard.ts'
 import { routeBodyLimits } from '#src/http/route-body-limits.ts'
 import { isAppError } from '#src/lib/errors.ts'
 import { logger } from '#src/lib/logger.ts'
-import { renderErrorPage } from '#src/ui/render-error.ts'
 
 /** Builds the Hono app from the feature routers. */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
@@ -66,6 +66,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // Every body is bounded while it streams, before the cross-site check or a route reads it.
   app.use(limitBodies(routeBodyLimits))
   app.use(refuseCrossSite(deps))
+  // A write that worked may change what a public page shows: forget the pages this process cached
+  // at once (other processes hear of it through the content-version triggers).
+  app.use(async (c, next) => {
+    await next()
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) && c.res.status < 400) deps.pages.clear()
+  })
   app.route('/', siteRoutes(deps))
   app.route('/', organizationPages(deps))
   app.route('/', organizationEditRoutes(deps))
@@ -96,13 +102,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     deps.auth.handler(new Request(c.req.url, { method: 'GET', headers: authHeaders(c) })),
   )
 
-  app.notFound((c) => {
-    const message = 'There is nothing at this address.'
-    if (c.req.path.startsWith('/api/')) return c.json({ error: { code: 'NOT_FOUND', message } }, 404)
-    return renderErrorPage(c, 404, message)
-  })
+  app.notFound((c) => errorResponse(c, 'NOT_FOUND', 'There is nothing at this address.'))
   app.onError((error, c) => {
-    const isApi = c.req.path.startsWith('/api/')
     // Known failures (database unreachable, data folder not writable) are named in one place.
     const known = isAppError(error)
       ? error
@@ -110,7 +111,6 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
           folder: deps.database.kind === 'pglite' ? deps.database.location : undefined,
         })
     if (known) {
-      const status = known.status as 400 | 404 | 409 | 500 | 503 | 507
       let message = known.userMessage
       if (known.code === 'DATABASE_UNAVAILABLE') {
         c.header('Retry-After', String(RETRY_AFTER_SECONDS))
@@ -122,13 +122,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
         message =
           'The Hub cannot save data just now: its disk is full or read-only. The error has been logged.'
       }
-      if (isApi) return c.json({ error: { code: known.code, message } }, status)
-      return renderErrorPage(c, status, message)
+      return errorResponse(c, known.code, message, known.field)
     }
     logger.error({ err: error, path: c.req.path }, 'unexpected error')
-    const message = 'The Hub could not answer this request. The error has been logged.'
-    if (isApi) return c.json({ error: { code: 'INTERNAL', message } }, 500)
-    return renderErrorPage(c, 500, message)
+    return errorResponse(c, 'INTERNAL', 'The Hub could not answer this request. The error has been logged.')
   })
   return app
 }

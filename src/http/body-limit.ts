@@ -2,7 +2,7 @@ import type { Context, Env, MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { createMiddleware } from 'hono/factory'
 import { AppError } from '#src/lib/errors.ts'
-import { renderErrorPage } from '#src/ui/render-error.ts'
+import { errorResponse } from './errors.ts'
 
 /** How large a request body may be, and how to say so. */
 export type BodyLimit = {
@@ -56,15 +56,12 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`
 }
 
-const isApiPath = (path: string) => path.startsWith('/api/')
-
 /** The refusal of a body over its limit: JSON for the API, the error page otherwise. */
 async function tooLarge(c: Context, limit: BodyLimit): Promise<Response> {
   const declared = Number(c.req.header('Content-Length') ?? Number.NaN)
   const size = Number.isFinite(declared) && declared > limit.maxBytes ? formatBytes(declared) : undefined
   const message = `The ${limit.noun} is ${size ?? `over ${formatBytes(limit.maxBytes)}`}; the limit is ${limit.label}. Nothing was saved.`
-  if (isApiPath(c.req.path)) return c.json({ error: { code: 'TOO_LARGE', message } }, 413)
-  return renderErrorPage(c, 413, message)
+  return errorResponse(c, 'TOO_LARGE', message)
 }
 
 const isForm = (type: string) => /^(multipart\/form-data|application\/x-www-form-urlencoded)\b/i.test(type)

@@ -4,7 +4,7 @@ import { getCookie, setCookie } from 'hono/cookie'
 import { createMiddleware } from 'hono/factory'
 import { CLIENT_IP_HEADER } from '#src/http/auth.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
-import { renderErrorPage } from '#src/ui/render-error.ts'
+import { errorResponse } from './errors.ts'
 import { can, type Permission } from './permissions.ts'
 import { anonymous } from './viewer.ts'
 
@@ -22,9 +22,9 @@ export const hasSessionCookie = (c: Context<AppEnv>) => {
 const BEARER = 'Bearer realm="Collaborative Hub"'
 
 /** The API's answer to a request without valid credentials. */
-export function unauthenticated(c: Context<AppEnv>, message: string, error?: 'invalid_token'): Response {
+export function unauthenticated(c: Context<AppEnv>, message: string, error?: 'invalid_token') {
   c.header('WWW-Authenticate', error ? `${BEARER}, error="${error}"` : BEARER)
-  return c.json({ error: { code: 'UNAUTHENTICATED', message } }, 401)
+  return errorResponse(c, 'UNAUTHENTICATED', message)
 }
 
 /** Headers for better-auth: the client's, less any address header it sent, plus the client address. */
@@ -85,8 +85,7 @@ export function refuseCrossSite(deps: AppDeps): MiddlewareHandler<AppEnv> {
     if (origin !== deps.origin || !token || !cookie || !same(token, cookie)) {
       const message =
         'This request did not come from a Collaborative Hub page, so it was refused. Reload the page and try again.'
-      if (isApiPath(c.req.path)) return c.json({ error: { code: 'CROSS_SITE', message } }, 403)
-      return renderErrorPage(c, 403, message)
+      return errorResponse(c, 'CROSS_SITE', message)
     }
     return next()
   })
@@ -122,8 +121,7 @@ export function requirePermission(permission: Permission): GuardMiddleware {
       viewer.kind === 'token'
         ? `This API token is not allowed here: it lacks the scope this route needs (${permission}).`
         : 'Your account does not have access to this page.'
-    if (isApiPath(c.req.path)) return c.json({ error: { code: 'FORBIDDEN', message } }, 403)
-    return renderErrorPage(c, 403, message)
+    return errorResponse(c, 'FORBIDDEN', message)
   })
   return Object.assign(guard, { permission })
 }

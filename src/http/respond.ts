@@ -1,12 +1,20 @@
 import { sql } from 'drizzle-orm'
 import type { Context } from 'hono'
+import { etag } from 'hono/etag'
 import type { DbOrTx } from '#src/db/client.ts'
 import { queryRows } from '#src/db/sql.ts'
 import type { AppDeps, AppEnv } from './deps.ts'
 
 /**
- * Serves a public page or document from the page cache, rendering it on a miss,
- * and answers 304 when the browser already has this exact version.
+ * Answers 304 when the browser already has this exact version of a GET answer: Hono's ETag
+ * middleware, using the ETag a route set (sendCached's) or a hash of the body.
+ * @example app.get('/directory', requirePermission('public'), conditionalGet, (c) => sendCached(…))
+ */
+export const conditionalGet = etag()
+
+/**
+ * Serves a public page or document from the page cache, rendering it on a miss, with the
+ * page's ETag (mount `conditionalGet` on the route for the 304).
  */
 export async function sendCached(
   c: Context<AppEnv>,
@@ -26,7 +34,6 @@ export async function sendCached(
     'Cache-Control': 'no-cache',
     'X-Cache': page.isHit ? 'hit' : 'miss',
   }
-  if (c.req.header('If-None-Match') === page.etag) return c.body(null, 304, headers)
   return c.body(page.body as Uint8Array<ArrayBuffer>, 200, headers)
 }
 

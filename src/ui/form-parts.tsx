@@ -3,6 +3,7 @@ import { getContext } from 'hono/context-storage'
 import type { Child } from 'hono/jsx'
 import type { AppEnv } from '#src/http/deps.ts'
 import { csrfToken } from '#src/http/guard.ts'
+import { type ControlProps, describedBy, FieldShell } from './fields.tsx'
 
 /**
  * The form token every form of ours carries (refuseCrossSite checks it against its cookie).
@@ -23,17 +24,11 @@ function issuedToken(c: Context<AppEnv>): string | undefined {
   return undefined
 }
 
-export type FieldProps = {
-  id: string
-  name: string
-  label: string
+export type FieldProps = ControlProps & {
   type?: 'text' | 'email' | 'password' | 'date' | 'time' | 'number' | 'url'
   /** What the person typed (never given for passwords). */
   value?: string
   autocomplete?: string
-  hint?: string
-  error?: string
-  required?: boolean
   minlength?: number
   maxlength?: number
   /** For dates, times and numbers. */
@@ -41,14 +36,10 @@ export type FieldProps = {
   max?: string
 }
 
-/** A labelled input with its hint and, when there is one, its error right under it. */
+/** A labelled input with its error and hint under it. */
 export function Field(props: FieldProps) {
-  const hintId = props.hint ? `${props.id}-hint` : undefined
-  const errorId = props.error ? `${props.id}-error` : undefined
-  const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined
   return (
-    <div class="field">
-      <label for={props.id}>{props.label}</label>
+    <FieldShell {...props}>
       <input
         id={props.id}
         name={props.name}
@@ -61,19 +52,9 @@ export function Field(props: FieldProps) {
         min={props.min}
         max={props.max}
         aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={describedBy(props).ids}
       />
-      {props.error ? (
-        <p class="error" id={errorId}>
-          {props.error}
-        </p>
-      ) : null}
-      {props.hint ? (
-        <p class="hint" id={hintId}>
-          {props.hint}
-        </p>
-      ) : null}
-    </div>
+    </FieldShell>
   )
 }
 
@@ -83,5 +64,40 @@ export function Flash(props: { isError?: boolean; children: Child }) {
     <div class={props.isError ? 'flash error' : 'flash'} role={props.isError ? 'alert' : 'status'}>
       {props.children}
     </div>
+  )
+}
+
+/** A page's message after a form: what was done, or what went wrong, and an optional warning. */
+export type FlashMessage = { text: string; isError?: boolean; warning?: string }
+
+/** The flash message of a page, if it has one. */
+export function Flashes(props: { flash?: FlashMessage }) {
+  if (!props.flash) return null
+  return (
+    <>
+      <Flash isError={props.flash.isError}>{props.flash.text}</Flash>
+      {props.flash.warning ? (
+        <div class="flash warning" role="status">
+          {props.flash.warning}
+        </div>
+      ) : null}
+    </>
+  )
+}
+
+/** Above a form sent back with mistakes: how many fields to correct, and that nothing was kept. */
+export function ErrorSummary(props: {
+  errors: Partial<Record<string, string>>
+  nothing?: 'saved' | 'changed'
+}) {
+  const count = Object.values(props.errors).filter(Boolean).length
+  if (count === 0) return null
+  const nothing = `Nothing was ${props.nothing ?? 'saved'}`
+  return (
+    <Flash isError>
+      {count === 1
+        ? `${nothing}: correct the field marked below.`
+        : `${nothing}: correct the ${count} fields marked below.`}
+    </Flash>
   )
 }

@@ -177,7 +177,7 @@ describe('planning next year’s presentations in a browser', () => {
     await page.click('section[aria-labelledby="outcome-heading"] button[type="submit"]')
     await page.waitForURL(/\?recorded$/)
     expect(await page.textContent('.flash')).toBe('Recorded as given, 18 minutes.')
-    expect(await page.textContent('.flash.pres-warning')).toContain(
+    expect(await page.textContent('.flash.warning')).toContain(
       'Warning: that is outside the 10 to 15 minutes a presentation should last',
     )
     expect(await page.textContent('.facts')).toContain('18 min Outside 10 to 15 minutes')

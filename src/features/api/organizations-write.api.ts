@@ -175,7 +175,6 @@ export function organizationsWriteApi(deps: AppDeps): Hono<AppEnv> {
         values: result.value,
       })
       // The triggers tell other processes; this one drops its pages at once.
-      if (changed) deps.pages.clear()
       const saved = (await getEditableOrganization(db, org.slug)) ?? org
       return c.json({ data: saved, meta: { changed } })
     },

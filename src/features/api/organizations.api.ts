@@ -7,7 +7,7 @@ import {
 } from '#src/features/organizations/index.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { requirePermission } from '#src/http/guard.ts'
-import { sendCached } from '#src/http/respond.ts'
+import { conditionalGet, sendCached } from '#src/http/respond.ts'
 import { AppError } from '#src/lib/errors.ts'
 
 const toApi = (o: OrganizationSummary) => ({
@@ -35,7 +35,7 @@ export function organizationsApi(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
   const { db } = deps.database
 
-  app.get('/organizations', requirePermission('public'), (c) => {
+  app.get('/organizations', requirePermission('public'), conditionalGet, (c) => {
     const filters = directoryFiltersSchema.parse(c.req.query())
     return sendCached(c, deps, {
       key: `api-list|${JSON.stringify(filters)}`,
@@ -50,7 +50,7 @@ export function organizationsApi(deps: AppDeps): Hono<AppEnv> {
     })
   })
 
-  app.get('/organizations/:id', requirePermission('public'), (c) => {
+  app.get('/organizations/:id', requirePermission('public'), conditionalGet, (c) => {
     const id = c.req.param('id')
     return sendCached(c, deps, {
       key: `api-one|${id}`,

@@ -2,7 +2,7 @@ import type { Context } from 'hono'
 import { Hono } from 'hono'
 import { attachmentDisposition, displayName, getStoredFile } from '#src/features/files/index.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
-import { formFields } from '#src/http/form-input.ts'
+import { formFields } from '#src/http/form.ts'
 import { requirePermission } from '#src/http/guard.ts'
 import type { SignedInViewer } from '#src/http/viewer.ts'
 import { isIsoDate } from '#src/lib/dates.ts'
@@ -360,7 +360,6 @@ export function attendanceImportRoutes(deps: AppDeps): Hono<AppEnv> {
           resolveError: { position: row.position, value: chosen, message: error.userMessage },
         })
       }
-      if (imp.status === 'committed') deps.pages.clear()
       const after = await getImport(db, imp.id)
       const next = after?.rows.find((r) => r.match === null)
       const anchor = next ? `#resolve-${next.position}` : '#actions'
@@ -398,7 +397,6 @@ export function attendanceImportRoutes(deps: AppDeps): Hono<AppEnv> {
           const twin = await findCommittedImport(db, call.id, imp.sha256)
           return c.redirect(`${importUrl(call.localDate, twin?.id ?? imp.id)}?notice=unchanged`, 303)
         }
-        deps.pages.clear()
         return c.redirect(`${importUrl(call.localDate, imp.id)}?notice=committed`, 303)
       })
     },
@@ -425,7 +423,6 @@ export function attendanceImportRoutes(deps: AppDeps): Hono<AppEnv> {
       if (loaded instanceof Response) return loaded
       return change(c, loaded, async () => {
         await undoImport(db, { importId: loaded.imp.id, by: by(loaded.viewer) })
-        deps.pages.clear()
         return c.redirect(`${importUrl(loaded.call.localDate, loaded.imp.id)}?notice=undone`, 303)
       })
     },

@@ -95,7 +95,6 @@ export function rollCallRoutes(deps: AppDeps): Hono<AppEnv> {
       if (error instanceof RollCallRefused) return refuse(error.userMessage)
       throw error
     }
-    deps.pages.clear()
     return c.redirect(`/staff/calls/${call.localDate}/roll-call?saved=1`, 303)
   })
 

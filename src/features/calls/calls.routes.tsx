@@ -3,7 +3,7 @@ import { Hono } from 'hono'
 import { NETWORK_FEED_PATH } from '#src/features/calendar/index.ts'
 import { getSettings } from '#src/features/settings/index.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
-import { formFields } from '#src/http/form-input.ts'
+import { formFields } from '#src/http/form.ts'
 import { requirePermission } from '#src/http/guard.ts'
 import { isIsoDate } from '#src/lib/dates.ts'
 import { AppError } from '#src/lib/errors.ts'
@@ -98,7 +98,6 @@ export function callRoutes(deps: AppDeps): Hono<AppEnv> {
 
   /** After a change: pages cached by this process are dropped, and the call's page says what happened. */
   const done = (c: Context<AppEnv>, call: CallView, what: keyof typeof doneMessages) => {
-    deps.pages.clear()
     return c.redirect(`/calls/${call.localDate}?done=${what}`, 303)
   }
 

@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { boardVoteChoices } from '#src/db/schema/index.ts'
 import { getSettings } from '#src/features/settings/index.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
-import { formFields } from '#src/http/form-input.ts'
+import { formFields } from '#src/http/form.ts'
 import { requirePermission } from '#src/http/guard.ts'
 import { AppError, isAppError } from '#src/lib/errors.ts'
 import { renderDocument } from '#src/ui/layout.tsx'
@@ -233,7 +233,7 @@ export function reviewRoutes(deps: AppDeps): Hono<AppEnv> {
     const { comment, error } = optionalComment(fields.comment)
     if (error) return staffPage(c, id, { closeForm: { comment: fields.comment ?? '', error } }, 400)
     try {
-      const decision = await closeBoardDecision(db, deps.mailer, {
+      await closeBoardDecision(db, deps.mailer, {
         applicationId: id,
         staffPersonId: personId,
         comment,
@@ -241,7 +241,6 @@ export function reviewRoutes(deps: AppDeps): Hono<AppEnv> {
         origin: deps.origin,
       })
       // The triggers tell other processes; this one drops its pages at once.
-      if (decision.admission) deps.pages.clear()
       return c.redirect(`/staff/applications/${id}?notice=decided`, 303)
     } catch (e) {
       if (isAppError(e) && e.code === 'CONFLICT')
@@ -302,7 +301,6 @@ export function reviewRoutes(deps: AppDeps): Hono<AppEnv> {
         today: deps.clock.today(),
         origin: deps.origin,
       })
-      if (decision?.admission) deps.pages.clear()
       return c.redirect(`/board/applications/${id}?notice=${decision ? 'decided' : 'voted'}`, 303)
     } catch (e) {
       if (isAppError(e) && e.code === 'CONFLICT')

@@ -56,13 +56,12 @@ export function organizationEditRoutes(deps: AppDeps): Hono<AppEnv> {
       const page = <EditOrganizationPage org={org} values={values} errors={result.errors} />
       return c.html(await renderDocument(page), 400)
     }
-    const { changed } = await updateOrganizationProfile(db, {
+    await updateOrganizationProfile(db, {
       organizationId: org.id,
       actor: `person:${viewer.personId}`,
       values: result.value,
     })
     // The triggers tell other processes; this one drops its pages at once.
-    if (changed) deps.pages.clear()
     return c.redirect(`/organizations/${org.slug}`, 303)
   })
 

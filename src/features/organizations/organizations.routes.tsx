@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { requirePermission } from '#src/http/guard.ts'
 import { canEditOrganization } from '#src/http/permissions.ts'
-import { hasDemoData, sendCached } from '#src/http/respond.ts'
+import { conditionalGet, hasDemoData, sendCached } from '#src/http/respond.ts'
 import { hasRole } from '#src/http/viewer.ts'
 import { AppError } from '#src/lib/errors.ts'
 import { renderDocument } from '#src/ui/layout.tsx'
@@ -17,7 +17,7 @@ export function organizationPages(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
   const { db } = deps.database
 
-  app.get('/directory', requirePermission('public'), async (c) => {
+  app.get('/directory', requirePermission('public'), conditionalGet, async (c) => {
     const filters = directoryFiltersSchema.parse(c.req.query())
     // The key is built from the parsed filters, so junk query strings share one entry.
     const key = `directory|${filters.category ?? ''}|${filters.state ?? ''}|${filters.program ?? ''}|${filters.focus ?? ''}`
@@ -41,7 +41,7 @@ export function organizationPages(deps: AppDeps): Hono<AppEnv> {
     })
   })
 
-  app.get('/organizations/:slug', requirePermission('public'), (c) => {
+  app.get('/organizations/:slug', requirePermission('public'), conditionalGet, (c) => {
     const slug = c.req.param('slug')
     return sendCached(c, deps, {
       key: `profile|${slug}`,

@@ -100,13 +100,12 @@ export function organizationRegionRoutes(deps: AppDeps): Hono<AppEnv> {
       )
       return c.html(await renderDocument(page), 400)
     }
-    const changed = await updateOrganizationRegion(db, {
+    await updateOrganizationRegion(db, {
       organizationId: org.id,
       actor: `person:${viewer.personId}`,
       states: parsed.states,
       counties: parsed.counties,
     })
-    if (changed) deps.pages.clear()
     // "Save and show the counties" comes back here; "Save the region" goes to the public profile.
     if (body._then === 'region') return c.redirect(`/organizations/${org.slug}/region?saved=1#region`, 303)
     return c.redirect(`/organizations/${org.slug}`, 303)

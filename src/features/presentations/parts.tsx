@@ -1,11 +1,9 @@
 /** Parts the presentation pages share: badges, lengths, call links and messages. */
 
 import { formatCallDate } from '#src/features/calls/index.ts'
-import { Flash } from '#src/ui/form-parts.tsx'
 import { formatNumber } from '#src/ui/format.ts'
 import { isLengthWarning, type SlotState } from './presentations.ts'
 
-export type FlashMessage = { text: string; isError?: boolean; warning?: string }
 export type LengthRange = { presentationMinMinutes: number; presentationMaxMinutes: number }
 
 export const stateLabels: Record<SlotState, string> = {
@@ -20,20 +18,6 @@ export const stateLabels: Record<SlotState, string> = {
 
 export const rangeText = (range: LengthRange) =>
   `${range.presentationMinMinutes} to ${range.presentationMaxMinutes} minutes`
-
-export function Flashes(props: { flash?: FlashMessage }) {
-  if (!props.flash) return null
-  return (
-    <>
-      <Flash isError={props.flash.isError}>{props.flash.text}</Flash>
-      {props.flash.warning ? (
-        <div class="flash pres-warning" role="status">
-          {props.flash.warning}
-        </div>
-      ) : null}
-    </>
-  )
-}
 
 export function StateBadge(props: { state: SlotState }) {
   return <span class={`badge pres-${props.state}`}>{stateLabels[props.state]}</span>
@@ -59,18 +43,5 @@ export function CallLink(props: { date: string }) {
     <a href={`/calls/${props.date}`}>
       <time datetime={props.date}>{formatCallDate(props.date)}</time>
     </a>
-  )
-}
-
-/** A select of the twelve months (from `firstMonth` on), with "Any month". */
-export function ErrorSummary(props: { errors: Partial<Record<string, string>> }) {
-  const count = Object.values(props.errors).filter(Boolean).length
-  if (count === 0) return null
-  return (
-    <Flash isError>
-      {count === 1
-        ? 'Nothing was saved: correct the field marked below.'
-        : `Nothing was saved: correct the ${count} fields marked below.`}
-    </Flash>
   )
 }

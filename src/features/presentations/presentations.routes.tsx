@@ -4,11 +4,12 @@ import { formatCallDate } from '#src/features/calls/index.ts'
 import { findOrganization, isChangeRefused, type OrganizationRef } from '#src/features/seats/index.ts'
 import { getSettings } from '#src/features/settings/index.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
-import { formFields } from '#src/http/form-input.ts'
+import { formFields } from '#src/http/form.ts'
 import { requirePermission } from '#src/http/guard.ts'
 import { canEditOrganization } from '#src/http/permissions.ts'
 import { AppError } from '#src/lib/errors.ts'
 import { isUuid } from '#src/lib/ids.ts'
+import type { FlashMessage } from '#src/ui/form-parts.tsx'
 import { formatNumber, monthName, plural } from '#src/ui/format.ts'
 import { renderDocument } from '#src/ui/layout.tsx'
 import { renderErrorPage } from '#src/ui/render-error.ts'
@@ -22,7 +23,6 @@ import {
   type RequestField,
   type RequestValues,
 } from './forms.ts'
-import type { FlashMessage } from './parts.tsx'
 import {
   callsOfYear,
   findPresentation,
@@ -154,7 +154,6 @@ export function presentationRoutes(deps: AppDeps): Hono<AppEnv> {
       if (!isChangeRefused(error)) throw error
       return organizationPage(c, own.org, 409, { flash: { isError: true, text: error.userMessage } })
     }
-    deps.pages.clear()
     return c.redirect(`/organizations/${own.org.slug}/presentation?saved=${checked.year}`, 303)
   })
 
@@ -193,7 +192,6 @@ export function presentationRoutes(deps: AppDeps): Hono<AppEnv> {
         text: checked.errors.year ?? '',
       })
     const plan = await planYear(db, `person:${personId}`, { year: checked.year, today: deps.clock.today() })
-    deps.pages.clear()
     const query = new URLSearchParams({
       year: String(checked.year),
       planned: String(plan.placed.length),
@@ -288,7 +286,6 @@ export function presentationRoutes(deps: AppDeps): Hono<AppEnv> {
         flash: { isError: true, text: error.userMessage },
       })
     }
-    deps.pages.clear()
     return c.redirect(`/staff/presentations/${p.id}?moved`, 303)
   })
 
@@ -316,7 +313,6 @@ export function presentationRoutes(deps: AppDeps): Hono<AppEnv> {
         flash: { isError: true, text: error.userMessage },
       })
     }
-    deps.pages.clear()
     return c.redirect(`/staff/presentations/${p.id}?recorded`, 303)
   })
 

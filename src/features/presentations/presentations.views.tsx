@@ -1,18 +1,10 @@
 import { formatCallDate } from '#src/features/calls/index.ts'
 import type { OrganizationRef } from '#src/features/seats/index.ts'
-import { CsrfInput } from '#src/ui/form-parts.tsx'
+import { CsrfInput, ErrorSummary, Flashes, type FlashMessage } from '#src/ui/form-parts.tsx'
 import { monthName, monthNames } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import type { RequestField, RequestValues } from './forms.ts'
-import {
-  CallLink,
-  ErrorSummary,
-  Flashes,
-  type FlashMessage,
-  type LengthRange,
-  rangeText,
-  StateBadge,
-} from './parts.tsx'
+import { CallLink, type LengthRange, rangeText, StateBadge } from './parts.tsx'
 import { DEFAULT_CAPACITY } from './plan.ts'
 import {
   isLengthWarning,

@@ -1,18 +1,9 @@
 import { formatCallDate } from '#src/features/calls/index.ts'
-import { CsrfInput } from '#src/ui/form-parts.tsx'
+import { CsrfInput, ErrorSummary, Flashes, type FlashMessage } from '#src/ui/form-parts.tsx'
 import { formatNumber, monthName, plural } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import type { OutcomeField, OutcomeValues } from './forms.ts'
-import {
-  CallLink,
-  ErrorSummary,
-  Flashes,
-  type FlashMessage,
-  type LengthRange,
-  Minutes,
-  rangeText,
-  StateBadge,
-} from './parts.tsx'
+import { CallLink, type LengthRange, Minutes, rangeText, StateBadge } from './parts.tsx'
 import { DEFAULT_CAPACITY } from './plan.ts'
 import {
   MINUTES_MAX,

@@ -3,7 +3,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { personByEmail } from '#src/http/accounts.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
-import { formFields } from '#src/http/form-input.ts'
+import { formFields } from '#src/http/form.ts'
 import { requirePermission } from '#src/http/guard.ts'
 import { canManageSeats } from '#src/http/permissions.ts'
 import type { SignedInViewer } from '#src/http/viewer.ts'
@@ -212,7 +212,6 @@ export function seatRoutes(deps: AppDeps): Hono<AppEnv> {
       const errors: HandoverErrors = { [field]: error.userMessage }
       return seatsPage(c, org, 409, { handover: { values: form, errors } })
     }
-    deps.pages.clear()
     let invite: InviteOutcome
     try {
       const outcome = await inviteSeatHolder(db, deps.mailer, {
@@ -254,7 +253,6 @@ export function seatRoutes(deps: AppDeps): Hono<AppEnv> {
       if (!isChangeRefused(error)) throw error
       return seatsPage(c, org, 409, { swap: { ...swap, error: error.userMessage } })
     }
-    deps.pages.clear()
     return afterChange(
       c,
       org,
@@ -341,7 +339,6 @@ export function seatRoutes(deps: AppDeps): Hono<AppEnv> {
       return statusPage(c, org, 409, { form: { values, errors: { [field]: error.userMessage } } })
     }
     // The triggers tell other processes; this one drops its pages at once.
-    deps.pages.clear()
     return c.redirect(`/staff/organizations/${org.slug}/status?recorded=${eventId}`, 303)
   })
 

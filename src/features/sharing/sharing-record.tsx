@@ -4,8 +4,6 @@ import { formatDate } from '#src/ui/format.ts'
 import { formatInstantUtc, isoInstant } from '#src/ui/format-instant.ts'
 import type { SharingEntry } from './sharing.ts'
 
-export type FlashMessage = { text: string; isError?: boolean }
-
 /** Where a record's evidence file downloads from (its organisation's seat holders, staff and the board). */
 export const evidencePath = (r: SharingEntry): string =>
   `/organizations/${r.organization.slug}/sharing/${r.id}/evidence`

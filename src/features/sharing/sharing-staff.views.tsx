@@ -1,9 +1,10 @@
+import type { FlashMessage } from '#src/ui/form-parts.tsx'
 import { CsrfInput, Flash } from '#src/ui/form-parts.tsx'
 import { formatNumber, plural } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import type { SharingEntry } from './sharing.ts'
 import type { Quarter } from './sharing-form.ts'
-import { type FlashMessage, SharingRecordCard } from './sharing-record.tsx'
+import { SharingRecordCard } from './sharing-record.tsx'
 
 export const showFilters = ['all', 'questioned', 'unanswered'] as const
 export type ShowFilter = (typeof showFilters)[number]

@@ -15,10 +15,11 @@ import {
   type OrganizationRef,
 } from '#src/features/seats/index.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
-import { formFields } from '#src/http/form-input.ts'
+import { formFields } from '#src/http/form.ts'
 import { requirePermission } from '#src/http/guard.ts'
 import { canEditOrganization } from '#src/http/permissions.ts'
 import { isUuid } from '#src/lib/ids.ts'
+import type { FlashMessage } from '#src/ui/form-parts.tsx'
 import { formatDate } from '#src/ui/format.ts'
 import { renderDocument } from '#src/ui/layout.tsx'
 import { renderErrorPage } from '#src/ui/render-error.ts'
@@ -50,7 +51,6 @@ import {
   type SharingErrors,
   type SharingForm,
 } from './sharing-form.ts'
-import type { FlashMessage } from './sharing-record.tsx'
 import {
   type ShowFilter,
   StaffSharingPage,

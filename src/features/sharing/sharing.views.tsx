@@ -1,5 +1,6 @@
 import type { QuarterStatus, SharingQuarter } from '#src/features/obligations/index.ts'
 import type { OrganizationRef } from '#src/features/seats/index.ts'
+import type { FlashMessage } from '#src/ui/form-parts.tsx'
 import { CsrfInput, Flash } from '#src/ui/form-parts.tsx'
 import { formatDate, plural } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
@@ -11,7 +12,7 @@ import {
   type SharingErrors,
   type SharingForm,
 } from './sharing-form.ts'
-import { type FlashMessage, SharingRecordCard } from './sharing-record.tsx'
+import { SharingRecordCard } from './sharing-record.tsx'
 import { RecordSharingForm } from './sharing-record-form.tsx'
 
 export type AnswerDraft = { id: string; value: string; error: string }

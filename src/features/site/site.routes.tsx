@@ -5,7 +5,7 @@ import { openApiDocument } from '#src/features/api/index.ts'
 import { getNetworkFigures } from '#src/features/organizations/index.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { requirePermission } from '#src/http/guard.ts'
-import { hasDemoData, sendCached } from '#src/http/respond.ts'
+import { conditionalGet, hasDemoData, sendCached } from '#src/http/respond.ts'
 import { siteCss } from '#src/ui/assets.ts'
 import { renderDocument } from '#src/ui/layout.tsx'
 import { HomePage } from './home.view.tsx'
@@ -20,7 +20,7 @@ export function siteRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db } = deps.database
   const openApi = JSON.stringify(openApiDocument())
 
-  app.get('/', requirePermission('public'), (c) =>
+  app.get('/', requirePermission('public'), conditionalGet, (c) =>
     sendCached(c, deps, {
       key: 'home',
       type: 'html',
