@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
+import { attendanceRefusal } from '#src/features/calls/index.ts'
 import { attachmentDisposition, displayName, getStoredFile } from '#src/features/files/index.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { formFields } from '#src/http/form.ts'
@@ -43,14 +44,9 @@ const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
 
 const noStore = (c: Context<AppEnv>) => c.header('Cache-Control', 'private, no-store')
 
-/** Why a call takes no new attendance: cancelled, or not held yet. Undefined when it does. */
-function closedBecause(call: ImportCall, today: string): string | undefined {
-  if (call.status === 'cancelled')
-    return `The call of ${formatDate(call.localDate)} was cancelled: it has no attendance to record.`
-  if (call.localDate > today)
-    return `The call of ${formatDate(call.localDate)} has not taken place yet: record its attendance on the day or after.`
-  return undefined
-}
+/** Why a call takes no new attendance: cancelled, or not held yet (the calls feature's rule). Undefined when it does. */
+const closedBecause = (call: ImportCall, today: string): string | undefined =>
+  attendanceRefusal(call, { by: 'report', today }) ?? undefined
 
 /**
  * A name to offer in the download of a source file: the name it was uploaded under, without

@@ -21,6 +21,7 @@ import {
   storedFiles,
 } from '#src/db/schema/index.ts'
 import { queryRows } from '#src/db/sql.ts'
+import { attendanceRefusal } from '#src/features/calls/index.ts'
 import { displayName } from '#src/features/files/index.ts'
 import { seatLabels } from '#src/features/seats/index.ts'
 import { getSettings } from '#src/features/settings/index.ts'
@@ -30,7 +31,7 @@ import { formatDate } from '#src/ui/format.ts'
 import { type Directory, type HeldSeat, loadDirectory, matchParticipant, seatsOn } from './matching.ts'
 import { parseAttendanceReport } from './parse/index.ts'
 import { foldName } from './parse/names.ts'
-import { mergePresence } from './presence.ts'
+import { mergePresence, reachesMinimum } from './presence.ts'
 import { checkReportSize } from './report-size.ts'
 
 /** The call an import is for, as the pages show it. */
@@ -192,7 +193,7 @@ function describeRows(
     if (row.match === null) reason = 'Not matched to anyone yet'
     else if (row.match === 'guest') reason = 'Guest'
     else if (seats.length === 0) reason = 'Holds no seat on the call’s date'
-    else if (row.seconds < context.minimumMinutes * 60)
+    else if (!reachesMinimum(row, context.minimumMinutes))
       reason = `Below the ${context.minimumMinutes}-minute minimum`
     return {
       ...row,
@@ -306,10 +307,8 @@ export async function startImport(
     onProgress?: (done: number, total: number) => void
   },
 ): Promise<StartedImport> {
-  if (input.call.status === 'cancelled')
-    throw new AppError('CONFLICT', {
-      userMessage: `The call on ${input.call.localDate} was cancelled: there is no attendance to import.`,
-    })
+  const refusal = attendanceRefusal(input.call, { by: 'report', today: null })
+  if (refusal) throw new AppError('CONFLICT', { userMessage: refusal })
   const sha256 = sha256Hex(input.bytes)
   const committed = await findCommittedImport(db, input.call.id, sha256)
   if (committed)
@@ -678,14 +677,12 @@ export async function commitImport(
         userMessage: 'This import was undone. To record this report again, upload it again.',
       })
     const [call] = await tx
-      .select({ status: calls.status })
+      .select({ localDate: calls.localDate, status: calls.status })
       .from(calls)
       .where(eq(calls.id, record.callId))
       .for('update')
-    if (call?.status === 'cancelled')
-      throw new AppError('CONFLICT', {
-        userMessage: 'This call was cancelled: its attendance cannot be recorded.',
-      })
+    const refusal = call ? attendanceRefusal(call, { by: 'report', today: null }) : null
+    if (refusal) throw new AppError('CONFLICT', { userMessage: refusal })
     if (await findCommittedImport(tx, record.callId, record.sha256)) {
       await tx.delete(attendanceImports).where(eq(attendanceImports.id, record.id))
       await tx.delete(storedFiles).where(eq(storedFiles.id, record.fileId))

@@ -3,9 +3,9 @@ import { type Actor, writeAs } from '#src/db/actor.ts'
 import type { Db, DbOrTx } from '#src/db/client.ts'
 import type { AttendanceSource, CallStatus, SeatRole } from '#src/db/schema/index.ts'
 import { queryRows } from '#src/db/sql.ts'
+import { attendanceRefusal } from '#src/features/calls/index.ts'
 import { admissionStateSql } from '#src/features/seats/index.ts'
 import { isIsoDate } from '#src/lib/dates.ts'
-import { formatDate } from '#src/ui/format.ts'
 import { mergePresence, type PresenceRecord, reachesMinimum } from './presence.ts'
 
 /** The call a roll call is taken for. */
@@ -148,17 +148,11 @@ export function assembleRollCall(input: {
   }
 }
 
-/** Why the roll call of this call cannot be taken on `today`, or null when it can. */
-export function rollCallRefusal(
+/** Why the roll call of this call cannot be taken on `today`, or null when it can (the calls feature's rule). */
+export const rollCallRefusal = (
   call: Pick<RollCallCall, 'localDate' | 'status' | 'cancelReason'>,
   today: string,
-) {
-  if (call.status === 'cancelled')
-    return `The call of ${formatDate(call.localDate)} was cancelled (${call.cancelReason ?? 'no reason given'}): there is no roll call to take.`
-  if (call.localDate > today)
-    return `The call of ${formatDate(call.localDate)} has not taken place yet: its roll call opens on the day of the call.`
-  return null
-}
+): string | null => attendanceRefusal(call, { by: 'roll-call', today })
 
 /**
  * Checks the ticked person ids of a roll call form against the seat holders of the day.
