@@ -1,50 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import {
-  admissionSteps,
-  computeObligations,
-  isAdmittedDuring,
-  isAdmittedOn,
-  projectAttendance,
-  viewPresentation,
-} from './engine.ts'
+import { computeObligations, projectAttendance, viewPresentation } from './engine.ts'
 import { call, callId, input, mondays, presence, seat, testSettings } from './test-records.ts'
 
 const attendanceOf = (overrides: Parameters<typeof input>[0]) =>
   computeObligations(input(overrides)).attendance
-
-describe('the admission history', () => {
-  const steps = admissionSteps([
-    { kind: 'applied', effectiveOn: '2026-01-10' },
-    { kind: 'admitted', effectiveOn: '2026-02-01' },
-    { kind: 'suspended', effectiveOn: '2026-05-01' },
-    { kind: 'reinstated', effectiveOn: '2026-06-01' },
-    { kind: 'withdrawn', effectiveOn: '2026-09-15' },
-  ])
-
-  it('is admitted from the admission day, not while applying, suspended or after withdrawing', () => {
-    expect(isAdmittedOn(steps, '2026-01-31')).toBe(false)
-    expect(isAdmittedOn(steps, '2026-02-01')).toBe(true)
-    expect(isAdmittedOn(steps, '2026-05-01')).toBe(false)
-    expect(isAdmittedOn(steps, '2026-06-01')).toBe(true)
-    expect(isAdmittedOn(steps, '2026-09-14')).toBe(true)
-    expect(isAdmittedOn(steps, '2026-09-15')).toBe(false)
-  })
-
-  it('takes the last event recorded for one date', () => {
-    const sameDay = admissionSteps([
-      { kind: 'admitted', effectiveOn: '2026-03-01' },
-      { kind: 'suspended', effectiveOn: '2026-03-01' },
-    ])
-    expect(isAdmittedOn(sameDay, '2026-03-01')).toBe(false)
-  })
-
-  it('knows whether it was admitted on some day of a period', () => {
-    expect(isAdmittedDuring(steps, '2026-01-01', '2026-01-31')).toBe(false)
-    expect(isAdmittedDuring(steps, '2026-01-01', '2026-02-01')).toBe(true)
-    expect(isAdmittedDuring(steps, '2026-05-02', '2026-05-31')).toBe(false)
-    expect(isAdmittedDuring(steps, '2026-10-01', '2026-12-31')).toBe(false)
-  })
-})
 
 describe('projectAttendance', () => {
   it('says "secured", "needs N of the remaining R calls" or "can no longer meet"', () => {

@@ -4,9 +4,15 @@
  * the records and "today". Nothing here is ever stored; the status is derived every time.
  * The status rules are in status.ts and docs/decisions/006-obligations-status.md.
  */
-import type { AdmissionEventKind, PresentationStatus, SeatRole } from '#src/db/schema/index.ts'
+import type { PresentationStatus, SeatRole } from '#src/db/schema/index.ts'
+import {
+  type AdmissionEventRecord,
+  type AdmissionStep,
+  admissionSteps,
+  isAdmittedDuring,
+  isAdmittedOn,
+} from '#src/features/admission/index.ts'
 import { mergePresence, type PresenceRecord, reachesMinimum } from '#src/features/attendance/index.ts'
-import { isAdmittedState } from '#src/features/seats/index.ts'
 import type { Settings } from '#src/features/settings/index.ts'
 import { type ComplianceStatus, deriveStatus } from './status.ts'
 
@@ -15,7 +21,6 @@ export type ObligationSettings = Pick<
   'minimumAttendanceMinutes' | 'requiredAttendanceShare' | 'presentationMinMinutes' | 'presentationMaxMinutes'
 >
 
-export type AdmissionEventRecord = { kind: AdmissionEventKind; effectiveOn: string }
 export type CallRecord = { id: string; localDate: string; isCancelled: boolean }
 export type SeatHoldingRecord = {
   personId: string
@@ -53,6 +58,8 @@ export type ObligationRecords = {
   presentation: PresentationRecord | null
   sharing: readonly SharingRecord[]
 }
+
+export type { AdmissionEventRecord }
 
 export type ObligationInput = ObligationRecords & {
   year: number
@@ -128,38 +135,6 @@ export type ObligationsResult = {
   reasons: string[]
 }
 
-type Step = { from: string; isAdmitted: boolean }
-
-/** The admission history as steps: from each date on, admitted or not (last event of a date wins). */
-export function admissionSteps(events: readonly AdmissionEventRecord[]): Step[] {
-  const ordered = events
-    .map((event, index) => ({ event, index }))
-    .sort((a, b) => compare(a.event.effectiveOn, b.event.effectiveOn) || a.index - b.index)
-  const steps: Step[] = []
-  for (const { event } of ordered) {
-    const isAdmitted = isAdmittedState(event.kind)
-    const last = steps.at(-1)
-    if (last && last.from === event.effectiveOn) last.isAdmitted = isAdmitted
-    else steps.push({ from: event.effectiveOn, isAdmitted })
-  }
-  return steps
-}
-
-/** Admitted (or reinstated) on `date`: the latest step on or before it says so. */
-export function isAdmittedOn(steps: readonly Step[], date: string): boolean {
-  let admitted = false
-  for (const step of steps) {
-    if (step.from > date) break
-    admitted = step.isAdmitted
-  }
-  return admitted
-}
-
-/** Admitted on at least one day from `from` to `to` (both included). */
-export function isAdmittedDuring(steps: readonly Step[], from: string, to: string): boolean {
-  return isAdmittedOn(steps, from) || steps.some((s) => s.isAdmitted && s.from > from && s.from <= to)
-}
-
 /**
  * needed = max(0, ceil(share × (held + remaining)) − attended), and its phrase. The tiny
  * epsilon keeps a share like 0.3 × 10 = 3.0000000000000004 from rounding up to 4.
@@ -185,7 +160,7 @@ const covers = (seat: SeatHoldingRecord, date: string) =>
   seat.startsOn <= date && (seat.endsOn === null || seat.endsOn > date)
 
 /** The calls that count for the organisation this year, and which of the held ones it attended. */
-export function countCalls(input: ObligationInput, steps: readonly Step[]): CallOutcome[] {
+export function countCalls(input: ObligationInput, steps: readonly AdmissionStep[]): CallOutcome[] {
   const first = `${yearText(input.year)}-01-01`
   const last = `${yearText(input.year)}-12-31`
   // By call only: a call has a handful of rows, and string keys of two ids cost more than a scan.
@@ -259,7 +234,7 @@ const QUARTER_ENDS = ['03-31', '06-30', '09-30', '12-31'] as const
 export function sharingQuarters(
   year: number,
   today: string,
-  steps: readonly Step[],
+  steps: readonly AdmissionStep[],
   sharing: readonly SharingRecord[],
 ): SharingQuarter[] {
   return ([1, 2, 3, 4] as const).map((quarter) => {

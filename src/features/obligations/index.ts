@@ -1,10 +1,7 @@
 /** The obligations feature's public face: what other features and the app may use. */
 export { complianceFromRecords, complianceRow, computeYearCompliance } from './compliance.ts'
 export {
-  type AdmissionEventRecord,
-  admissionSteps,
   type CallRecord,
-  isAdmittedOn,
   type ObligationSettings,
   type ObligationsResult,
   type PresentationView,

@@ -8,9 +8,10 @@ import type {
   SeatRole,
 } from '#src/db/schema/index.ts'
 import { queryRows } from '#src/db/sql.ts'
+import type { AdmissionEventRecord } from '#src/features/admission/index.ts'
+import { isAdmittingKindSql } from '#src/features/admission/index.ts'
 import { isUuid } from '#src/lib/ids.ts'
 import type {
-  AdmissionEventRecord,
   AttendanceRecord,
   CallRecord,
   PresentationRecord,
@@ -61,7 +62,7 @@ export async function loadYearRecords(
             sql`, `,
           )})`
   const everAdmitted = sql`(select organization_id from admission_events
-    where kind in ('admitted', 'reinstated') and effective_on <= ${last}::date)`
+    where ${isAdmittingKindSql(sql`kind`)} and effective_on <= ${last}::date)`
 
   const [events, calls, seats, attendance, presentations, sharing] = await Promise.all([
     queryRows<{

@@ -3,8 +3,8 @@ import { z } from 'zod'
 import type { DbOrTx } from '#src/db/client.ts'
 import { organizationCategories, type SeatRole } from '#src/db/schema/index.ts'
 import { queryRows } from '#src/db/sql.ts'
+import { admissionStateJoin } from '#src/features/admission/index.ts'
 import { vacantSeatsSql } from '#src/features/seats/index.ts'
-import { admissionStateJoin } from './admission.ts'
 
 export const directoryFiltersSchema = z.object({
   category: z.enum(organizationCategories).optional().catch(undefined),

@@ -9,9 +9,10 @@ import { type Actor, writeAs } from '#src/db/actor.ts'
 import type { Db, DbOrTx, Tx } from '#src/db/client.ts'
 import { type CallStatus, type PresentationStatus, presentations } from '#src/db/schema/index.ts'
 import { queryRows } from '#src/db/sql.ts'
+import { isAdmittedSql } from '#src/features/admission/index.ts'
 import { formatCallDate } from '#src/features/calls/index.ts'
 import type { OrganizationRef } from '#src/features/seats/index.ts'
-import { admissionStateSql, ChangeRefused } from '#src/features/seats/index.ts'
+import { ChangeRefused } from '#src/features/seats/index.ts'
 import type { Settings } from '#src/features/settings/index.ts'
 import { AppError } from '#src/lib/errors.ts'
 import { isUuid } from '#src/lib/ids.ts'
@@ -177,11 +178,11 @@ export async function presentationsOfYear(
         ${options.year}::int as "year", p.requested_month as "requestedMonth", p.status, p.title,
         p.actual_minutes as "actualMinutes",
         c.id::text as "callId", c.local_date::text as "callDate", c.status as "callStatus",
-        coalesce(${admissionStateSql(sql`o.id`, onDate)} in ('admitted', 'reinstated'), false) as "isAdmitted"
+        ${isAdmittedSql(sql`o.id`, onDate)} as "isAdmitted"
       from organizations o
       left join presentations p on p.organization_id = o.id and p.year = ${options.year}
       left join calls c on c.id = p.call_id
-      where p.id is not null or ${admissionStateSql(sql`o.id`, onDate)} in ('admitted', 'reinstated')
+      where p.id is not null or ${isAdmittedSql(sql`o.id`, onDate)}
       order by c.local_date nulls last, o.name, o.id`,
   )
   return rows.map(({ isAdmitted, id, status, ...rest }) => ({
@@ -294,7 +295,7 @@ export async function planYear(
         sql`select o.id::text as "id", o.name, o.slug, p.requested_month as "requestedMonth"
           from organizations o
           left join presentations p on p.organization_id = o.id and p.year = ${year}
-          where ${admissionStateSql(sql`o.id`, from)} in ('admitted', 'reinstated')`,
+          where ${isAdmittedSql(sql`o.id`, from)}`,
       ),
       queryRows<ExistingSlot>(
         tx,

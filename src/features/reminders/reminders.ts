@@ -8,11 +8,10 @@ import { sql } from 'drizzle-orm'
 import type { Db } from '#src/db/client.ts'
 import type { SeatRole } from '#src/db/schema/index.ts'
 import { queryRows } from '#src/db/sql.ts'
+import { admissionSteps, isAdmittedOn } from '#src/features/admission/index.ts'
 import {
-  admissionSteps,
   type CallRecord,
   complianceFromRecords,
-  isAdmittedOn,
   isQuarterClosing,
   loadYearRecords,
   type ObligationSettings,

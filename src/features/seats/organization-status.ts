@@ -3,6 +3,7 @@ import { type Actor, writeAs } from '#src/db/actor.ts'
 import type { Db, DbOrTx } from '#src/db/client.ts'
 import { type AdmissionEventKind, type SeatRole, seatRoles } from '#src/db/schema/index.ts'
 import { queryRows } from '#src/db/sql.ts'
+import { admissionStateSql, isAdmittedState } from '#src/features/admission/index.ts'
 import { AppError } from '#src/lib/errors.ts'
 import { isUuid } from '#src/lib/ids.ts'
 import { formatDate, formatNumber } from '#src/ui/format.ts'
@@ -22,10 +23,6 @@ export class ChangeRefused extends AppError {
 
 export const isChangeRefused = (error: unknown): error is ChangeRefused => error instanceof ChangeRefused
 
-/** The admission states in which an organisation is a member: it is listed in the directory. */
-export const isAdmittedState = (state: AdmissionEventKind | null): boolean =>
-  state === 'admitted' || state === 'reinstated'
-
 /**
  * SQL for the seats of an organisation that nobody holds on `onDate`, as a text array
  * (representative first). `organizationId` is a column or a value, e.g. sql`o.id`.
@@ -36,12 +33,6 @@ export function vacantSeatsSql(organizationId: SQL, onDate: string): SQL {
     where not exists (select 1 from seats s where s.organization_id = ${organizationId} and s.role = r.role
       and s.starts_on <= ${onDate}::date and (s.ends_on is null or s.ends_on > ${onDate}::date))
     order by r.n)`
-}
-
-/** SQL for the organisation's admission state on `onDate`: the kind of the latest event on or before it. */
-export function admissionStateSql(organizationId: SQL, onDate: string): SQL {
-  return sql`(select e.kind from admission_events e where e.organization_id = ${organizationId}
-    and e.effective_on <= ${onDate}::date order by e.effective_on desc, e.recorded_at desc, e.id desc limit 1)`
 }
 
 /** Seats nobody holds on `onDate` (representative first); empty when both are held. */
@@ -132,7 +123,7 @@ export const statusEventOf: Record<StatusAction, AdmissionEventKind> = {
  * whose admission records `admitted` again); an organisation never admitted has nothing to change.
  */
 export function allowedStatusActions(state: AdmissionEventKind | null): StatusAction[] {
-  if (state === 'admitted' || state === 'reinstated') return ['suspend', 'withdraw']
+  if (isAdmittedState(state)) return ['suspend', 'withdraw']
   if (state === 'suspended') return ['reinstate', 'withdraw']
   return []
 }
@@ -203,20 +194,6 @@ export async function admissionHistory(db: DbOrTx, organizationId: string): Prom
 }
 
 /** The organisation's admission state on `onDate` and the date of the event that set it. */
-export async function admissionStateOn(
-  db: DbOrTx,
-  organizationId: string,
-  onDate: string,
-): Promise<{ state: AdmissionEventKind | null; since: string | null }> {
-  const [row] = await queryRows<{ kind: AdmissionEventKind; effective_on: string }>(
-    db,
-    sql`select kind, effective_on::text as effective_on from admission_events
-      where organization_id = ${organizationId} and effective_on <= ${onDate}::date
-      order by effective_on desc, recorded_at desc, id desc limit 1`,
-  )
-  return { state: row?.kind ?? null, since: row?.effective_on ?? null }
-}
-
 /**
  * Suspends, reinstates or withdraws an organisation from `effectiveOn` (today or earlier: a
  * change is recorded when it happens, and never before the latest entry of the history), with

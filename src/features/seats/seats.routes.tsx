@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
 import { z } from 'zod'
+import { admissionStateOn, isAdmittedState } from '#src/features/admission/index.ts'
 import { personByEmail } from '#src/http/accounts.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { formFields } from '#src/http/form.ts'
@@ -16,10 +17,8 @@ import { renderDocument } from '#src/ui/layout.tsx'
 import { renderErrorPage } from '#src/ui/render-error.ts'
 import {
   admissionHistory,
-  admissionStateOn,
   allowedStatusActions,
   changeOrganizationStatus,
-  isAdmittedState,
   isChangeRefused,
   organizationSeatStatus,
   reasonProblem,

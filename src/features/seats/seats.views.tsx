@@ -1,4 +1,5 @@
 import { type AdmissionEventKind, type SeatRole, seatRoles } from '#src/db/schema/index.ts'
+import { isAdmittedState } from '#src/features/admission/index.ts'
 import { CsrfInput, Field, Flash } from '#src/ui/form-parts.tsx'
 import { formatDate } from '#src/ui/format.ts'
 import { formatInstantUtc, isoInstant } from '#src/ui/format-instant.ts'
@@ -205,7 +206,7 @@ export type SeatsPageProps = {
 /** An organisation's seats: who holds them today, their history, and the forms to change them. */
 export function SeatsPage(props: SeatsPageProps) {
   const { org, handover, swap } = props
-  const listed = props.admission.state === 'admitted' || props.admission.state === 'reinstated'
+  const listed = isAdmittedState(props.admission.state)
   const bothHeld = props.holders.representative !== null && props.holders.alternate !== null
   const problems = Object.values(handover.errors).filter(Boolean).length + (swap.error ? 1 : 0)
   return (
@@ -394,9 +395,7 @@ export function StatusPage(props: StatusPageProps) {
         <div class="profile-head">
           <h1>Admission status of {org.name}</h1>
           {state ? (
-            <span class={state === 'admitted' || state === 'reinstated' ? 'badge' : 'badge fictional'}>
-              {stateLabels[state]}
-            </span>
+            <span class={isAdmittedState(state) ? 'badge' : 'badge fictional'}>{stateLabels[state]}</span>
           ) : null}
           <IncompleteBadge vacant={props.incomplete} />
         </div>

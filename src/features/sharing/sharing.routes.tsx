@@ -2,18 +2,19 @@ import type { Context } from 'hono'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import {
+  admissionEventsOf,
+  admissionStateOn,
+  admissionSteps,
+  isAdmittedState,
+} from '#src/features/admission/index.ts'
+import {
   attachmentDisposition,
   checkUpload,
   type FileKind,
   QuotaExceeded,
 } from '#src/features/files/index.ts'
-import { admissionSteps, sharingQuarters } from '#src/features/obligations/index.ts'
-import {
-  admissionStateOn,
-  findOrganization,
-  isAdmittedState,
-  type OrganizationRef,
-} from '#src/features/seats/index.ts'
+import { sharingQuarters } from '#src/features/obligations/index.ts'
+import { findOrganization, type OrganizationRef } from '#src/features/seats/index.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { formFields } from '#src/http/form.ts'
 import { requirePermission } from '#src/http/guard.ts'
@@ -24,7 +25,6 @@ import { formatDate } from '#src/ui/format.ts'
 import { renderDocument } from '#src/ui/layout.tsx'
 import { renderErrorPage } from '#src/ui/render-error.ts'
 import {
-  admissionEventsOf,
   answerSharing,
   firstAdmission,
   getSharing,

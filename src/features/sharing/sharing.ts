@@ -7,13 +7,9 @@
 import { and, eq, isNotNull, type SQL, sql } from 'drizzle-orm'
 import { type Actor, writeAs } from '#src/db/actor.ts'
 import type { Db, DbOrTx } from '#src/db/client.ts'
-import {
-  type AdmissionEventKind,
-  sharingAttestations,
-  sharingBriefings,
-  storedFiles,
-} from '#src/db/schema/index.ts'
+import { sharingAttestations, sharingBriefings, storedFiles } from '#src/db/schema/index.ts'
 import { queryRows } from '#src/db/sql.ts'
+import type { AdmissionEventRecord } from '#src/features/admission/index.ts'
 import {
   type FileKind,
   QuotaExceeded,
@@ -22,7 +18,6 @@ import {
   storeFile,
   uploadQuotas,
 } from '#src/features/files/index.ts'
-import type { AdmissionEventRecord } from '#src/features/obligations/index.ts'
 import type { BriefingOption, SharingValue } from './sharing-form.ts'
 
 export type SharingEntry = {
@@ -144,15 +139,6 @@ export async function sharingYears(db: DbOrTx, organizationId?: string): Promise
       ${organizationId ? sql`where organization_id = ${organizationId}` : sql``} order by year`,
   )
   return rows.map((r) => Number(r.year))
-}
-
-/** The organisation's admission history, ordered as admissionStateSql orders it (the last of a date wins). */
-export async function admissionEventsOf(db: DbOrTx, organizationId: string): Promise<AdmissionEventRecord[]> {
-  return queryRows<{ kind: AdmissionEventKind; effectiveOn: string }>(
-    db,
-    sql`select kind, effective_on::text as "effectiveOn" from admission_events
-      where organization_id = ${organizationId} order by effective_on, recorded_at, id`,
-  )
 }
 
 /** The first day the organisation was admitted, or null when it never was. */
