@@ -21,7 +21,7 @@ import {
 import { queryRows } from '../../src/db/sql.ts'
 import { loadDemo } from '../../src/features/demo/load-demo.ts'
 import { seatsToFill, uniqueOrganizationSlug } from '../../src/features/membership/admission.ts'
-import { decisionSummary } from '../../src/features/membership/board.ts'
+import { decisionSummary } from '../../src/features/membership/decision-summary.ts'
 import { DEMO_TODAY } from '../support/fixtures.ts'
 import { Session } from '../support/http.ts'
 import { pageText } from '../support/page-text.ts'

@@ -4,7 +4,8 @@ import { z } from 'zod'
 import { writeAs } from '#src/db/actor.ts'
 import type { Db, DbOrTx } from '#src/db/client.ts'
 import { queryRows } from '#src/db/sql.ts'
-import { type Category, createDraft } from './applications.ts'
+import { createDraft } from './start-application.ts'
+import type { Category } from './types.ts'
 
 /**
  * A draft asked for, anonymously, with the address of someone on record waits for its owner:

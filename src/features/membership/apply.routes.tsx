@@ -12,36 +12,16 @@ import { requirePermission } from '#src/http/guard.ts'
 import { AppError, isAppError } from '#src/lib/errors.ts'
 import { renderDocument } from '#src/ui/layout.tsx'
 import { renderErrorPage } from '#src/ui/render-error.ts'
+import { answerInformationRequest, checkAnswer } from './answer-information-request.ts'
+import { getApplicationDetail } from './application-detail.ts'
+import { ApplicationPage, type ApplicationPageProps } from './application-page.views.tsx'
 import {
-  type ApplicationDetail,
-  addEvidence,
-  answerInformationRequest,
-  checkAnswer,
-  type FormInput,
-  getApplicationDetail,
-  listApplicationsOf,
-  parseDraftForm,
-  parseStartForm,
-  removeEvidence,
-  type StartForm,
-  saveDraft,
-  startApplication,
-  submitApplication,
-  toDraftForm,
-  withdrawApplication,
-} from './applications.ts'
-import {
-  ApplicationPage,
-  type ApplicationPageProps,
   ApplyConfirmationSentPage,
   ApplyConfirmedPage,
   ApplyConfirmGonePage,
   ApplyConfirmPage,
   ApplyEmailSentPage,
-  ApplyPage,
-  type ApplyPageProps,
-  MyApplicationsPage,
-} from './apply.views.tsx'
+} from './apply-confirm.views.tsx'
 import {
   APPLY_CONFIRMATION_HOURS,
   confirmationPath,
@@ -49,6 +29,17 @@ import {
   findDraftConfirmation,
   requestDraftConfirmation,
 } from './apply-confirmations.ts'
+import { ApplyPage, type ApplyPageProps } from './apply-form.views.tsx'
+import { parseDraftForm, toDraftForm } from './draft-form.ts'
+import { addEvidence, removeEvidence } from './evidence.ts'
+import { listApplicationsOf } from './list-applications.ts'
+import { MyApplicationsPage } from './my-applications.views.tsx'
+import { saveDraft } from './save-draft.ts'
+import { startApplication } from './start-application.ts'
+import { parseStartForm } from './start-form.ts'
+import { submitApplication } from './submit-application.ts'
+import type { ApplicationDetail, FormInput, StartForm } from './types.ts'
+import { withdrawApplication } from './withdraw-application.ts'
 
 const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const text = z.string().max(100_000).catch('')

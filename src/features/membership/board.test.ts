@@ -9,7 +9,7 @@ import {
   type Tally,
   tallyVotes,
   votesIn,
-} from './board.ts'
+} from './tally.ts'
 
 const tally = (approve: number, reject: number, abstain: number, eligible: number, share = 0.5): Tally => ({
   approve,

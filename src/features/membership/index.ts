@@ -1,4 +1,5 @@
 /** The membership feature's public face: what other features and the app may use. */
-export { isWebAddress } from './applications.ts'
+
 export { applyRoutes } from './apply.routes.tsx'
 export { reviewRoutes } from './review.routes.tsx'
+export { isWebAddress } from './text-checks.ts'

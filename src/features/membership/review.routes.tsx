@@ -9,32 +9,20 @@ import { requirePermission } from '#src/http/guard.ts'
 import { AppError, isAppError } from '#src/lib/errors.ts'
 import { renderDocument } from '#src/ui/layout.tsx'
 import { renderErrorPage } from '#src/ui/render-error.ts'
-import {
-  castVote,
-  closeBoardDecision,
-  currentTally,
-  decisionSummary,
-  listBoardQueue,
-  listVotes,
-} from './board.ts'
-import {
-  commentProblem,
-  getApplicationDetail,
-  listReviewQueue,
-  openStatuses,
-  parseReviewForm,
-  queueFilterSchema,
-  recordReview,
-  sendToBoard,
-} from './review.ts'
-import {
-  BoardApplicationPage,
-  type BoardApplicationProps,
-  BoardQueuePage,
-  StaffApplicationPage,
-  type StaffApplicationProps,
-  StaffQueuePage,
-} from './review.views.tsx'
+import { getApplicationDetail } from './application-detail.ts'
+import { BoardApplicationPage, type BoardApplicationProps } from './board-application.views.tsx'
+import { listBoardQueue } from './board-queue.ts'
+import { BoardQueuePage } from './board-queue.views.tsx'
+import { currentTally, listVotes } from './board-votes.ts'
+import { castVote } from './cast-vote.ts'
+import { closeBoardDecision } from './close-board-decision.ts'
+import { decisionSummary } from './decision-summary.ts'
+import { recordReview } from './record-review.ts'
+import { commentProblem, parseReviewForm } from './review-form.ts'
+import { listReviewQueue, openQueueStatuses, queueFilterSchema } from './review-queue.ts'
+import { sendToBoard } from './send-to-board.ts'
+import { StaffApplicationPage, type StaffApplicationProps } from './staff-application.views.tsx'
+import { StaffQueuePage } from './staff-queue.views.tsx'
 
 const staffNotices = {
   needs_info:
@@ -176,7 +164,7 @@ export function reviewRoutes(deps: AppDeps): Hono<AppEnv> {
       return c.html(await renderDocument(page), 400)
     }
     const status = parsed.data.status || undefined
-    const items = await listReviewQueue(db, { statuses: status ? [status] : openStatuses })
+    const items = await listReviewQueue(db, { statuses: status ? [status] : openQueueStatuses })
     const page = <StaffQueuePage items={items} status={status ?? ''} timeZone={settings.callTimeZone} />
     return c.html(await renderDocument(page))
   })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { commentProblem, parseReviewForm } from './review.ts'
+import { commentProblem, parseReviewForm } from './review-form.ts'
 
 const met = {
   verdict_agreement: 'met',

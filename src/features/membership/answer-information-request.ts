@@ -1,0 +1,49 @@
+import { eq, sql } from 'drizzle-orm'
+import { writeAs } from '#src/db/actor.ts'
+import type { Db } from '#src/db/client.ts'
+import { applicationEvents, applications } from '#src/db/schema/index.ts'
+import { AppError } from '#src/lib/errors.ts'
+import { multiLineProblem } from '#src/lib/text.ts'
+import { formatNumber } from '#src/ui/format.ts'
+import { draftLimits } from './draft-fields.ts'
+import { conflict, lockOwn } from './own-application.ts'
+import { count } from './text-checks.ts'
+
+/** Checks the answer to a request for more information; undefined when it is fine. */
+export function checkAnswer(answer: string): string | undefined {
+  if (answer.trim() === '') return 'Write your answer to the staff’s questions.'
+  const problem = multiLineProblem(answer, 'answer')
+  if (problem) return problem
+  if (Array.from(answer.trim()).length > draftLimits.answer)
+    return `Write at most ${formatNumber(draftLimits.answer)} characters (this answer has ${count(answer.trim())}).`
+  return undefined
+}
+
+/**
+ * The applicant answers staff's request for more information: an 'answered' event with the
+ * answer, the next round, and the application back with staff ('submitted').
+ */
+export async function answerInformationRequest(
+  db: Db,
+  options: { applicationId: string; personId: string; answer: string },
+): Promise<{ round: number }> {
+  const error = checkAnswer(options.answer)
+  if (error) throw new AppError('BAD_INPUT', { userMessage: error })
+  return writeAs(db, `person:${options.personId}`, async (tx) => {
+    const app = await lockOwn(tx, options.applicationId, options.personId)
+    if (app.status !== 'needs_info') throw conflict('Staff have not asked for more information.')
+    const round = app.round + 1
+    await tx
+      .update(applications)
+      .set({ status: 'submitted', round, updatedAt: sql`hub_now()` })
+      .where(eq(applications.id, app.id))
+    await tx.insert(applicationEvents).values({
+      applicationId: app.id,
+      kind: 'answered',
+      actorId: options.personId,
+      round,
+      comment: options.answer.replace(/\r\n?/g, '\n').trim(),
+    })
+    return { round }
+  })
+}

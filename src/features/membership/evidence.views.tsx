@@ -1,0 +1,141 @@
+import { type MemberCriterion, memberCriteria } from '#src/db/schema/index.ts'
+import { acceptAttribute, formatFileSize } from '#src/features/files/index.ts'
+import { CsrfInput } from '#src/ui/form-parts.tsx'
+import type { EvidenceFormState } from './application-page.views.tsx'
+import { criterionHints, criterionLabels } from './labels.ts'
+import { TextField } from './local-fields.views.tsx'
+import type { ApplicationDetail, EvidenceItem } from './types.ts'
+
+function EvidenceLine(props: { item: EvidenceItem; appId: string; canRemove: boolean }) {
+  const { item } = props
+  return (
+    <li>
+      <span>
+        {item.file ? (
+          <>
+            <a href={`/files/${item.file.id}`}>{item.file.name}</a> ({formatFileSize(item.file.size)})
+          </>
+        ) : (
+          <a href={item.url ?? '#'} rel="nofollow noopener noreferrer">
+            {item.url}
+          </a>
+        )}
+      </span>
+      {props.canRemove ? (
+        <form
+          method="post"
+          action={`/applications/${props.appId}/evidence/${item.id}/delete`}
+          class="inline-form"
+        >
+          <CsrfInput />
+          <button type="submit" class="button secondary small">
+            Remove<span class="visually-hidden"> {item.file ? item.file.name : item.url}</span>
+          </button>
+        </form>
+      ) : null}
+    </li>
+  )
+}
+
+/** The four criteria, each with its evidence and (when it may change) a form to add a document or a link. */
+export function EvidenceSection(props: {
+  app: ApplicationDetail
+  canChange: boolean
+  evidenceError?: EvidenceFormState
+}) {
+  const { app } = props
+  return (
+    <section class="form-section" id="evidence" aria-labelledby="evidence-heading">
+      <h2 id="evidence-heading">Evidence for the four criteria</h2>
+      {props.canChange ? (
+        <p class="hint">
+          For each criterion, upload a document (PDF, Word, Excel, PowerPoint, PNG or JPEG, up to 20 MB) or
+          give a link. You can add more than one.
+        </p>
+      ) : null}
+      <div class="evidence-grid">
+        {memberCriteria.map((criterion) => {
+          const items = app.evidence.filter((e) => e.criterion === criterion)
+          const error = props.evidenceError?.criterion === criterion ? props.evidenceError : undefined
+          return (
+            <EvidenceCard
+              app={app}
+              criterion={criterion}
+              items={items}
+              canChange={props.canChange}
+              error={error}
+            />
+          )
+        })}
+      </div>
+    </section>
+  )
+}
+
+function EvidenceCard(props: {
+  app: ApplicationDetail
+  criterion: MemberCriterion
+  items: EvidenceItem[]
+  canChange: boolean
+  error?: EvidenceFormState
+}) {
+  const { app, criterion, items, error } = props
+  const id = `evidence-${criterion}`
+  return (
+    <article class="card evidence-card" id={id} aria-labelledby={`${id}-heading`}>
+      <h3 id={`${id}-heading`}>{criterionLabels[criterion]}</h3>
+      <p class="note">{criterionHints[criterion]}</p>
+      {items.length > 0 ? (
+        <ul class="evidence-items" aria-label={`Evidence given: ${criterionLabels[criterion]}`}>
+          {items.map((item) => (
+            <EvidenceLine item={item} appId={app.id} canRemove={props.canChange && !item.isLocked} />
+          ))}
+        </ul>
+      ) : (
+        <p>
+          <strong>No evidence yet.</strong>
+        </p>
+      )}
+      {props.canChange ? (
+        <form
+          method="post"
+          action={`/applications/${app.id}/evidence`}
+          enctype="multipart/form-data"
+          class="add"
+          novalidate
+        >
+          <CsrfInput />
+          <input type="hidden" name="criterion" value={criterion} />
+          {error ? (
+            <p class="error" id={`${id}-error`} role="alert">
+              {error.message}
+            </p>
+          ) : null}
+          <div class="field">
+            <label for={`${id}-file`}>Upload a document</label>
+            <input
+              type="file"
+              id={`${id}-file`}
+              name="file"
+              accept={acceptAttribute}
+              aria-describedby={error ? `${id}-error` : undefined}
+              aria-invalid={error ? 'true' : undefined}
+            />
+          </div>
+          <p class="or">or</p>
+          <TextField
+            id={`${id}-link`}
+            name="link"
+            type="url"
+            inputmode="url"
+            label="Give a link"
+            value={error?.link ?? ''}
+          />
+          <button type="submit" class="button secondary">
+            Add the evidence<span class="visually-hidden"> for: {criterionLabels[criterion]}</span>
+          </button>
+        </form>
+      ) : null}
+    </article>
+  )
+}
