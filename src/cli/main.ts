@@ -3,7 +3,7 @@ import { loadConfig } from '#src/config.ts'
 import type { Database } from '#src/db/client.ts'
 import { classifyFailure, describe } from '#src/db/failures.ts'
 import { migrateDatabase, migrationState } from '#src/db/migrate.ts'
-import { parseAttendanceFile } from '#src/features/attendance/index.ts'
+import type { parseAttendanceFile } from '#src/features/attendance/index.ts'
 import { isAppError } from '#src/lib/errors.ts'
 import { isValidTimeZone } from '#src/lib/time-zone.ts'
 import { writeReportJson } from './report-json.ts'
@@ -210,6 +210,8 @@ async function attendance(
   if (!isValidTimeZone(timeZone)) throw new UsageError(`unknown time zone "${timeZone}" for --time-zone`)
   let report: Awaited<ReturnType<typeof parseAttendanceFile>>
   try {
+    // Loaded when asked for: the other commands start faster without the attendance feature.
+    const { parseAttendanceFile } = await import('#src/features/attendance/index.ts')
     // Streamed from the file: memory follows the people in it, not its size.
     report = await parseAttendanceFile(file, { callDate, timeZone })
   } catch (error) {
