@@ -14,21 +14,21 @@ export async function formFields(c: Context<AppEnv>): Promise<Record<string, str
 export type FieldErrors<K extends string = string> = Partial<Record<K | 'form', string>>
 
 /** A form read through its schema: the typed values, or a message per field and what was typed. */
-export type FormResult<T, K extends string = string> =
-  | { ok: true; value: T; fields: Record<string, string> }
-  | { ok: false; errors: FieldErrors<K>; fields: Record<string, string> }
+export type FormResult<T, K extends string = string, F = Record<string, string>> =
+  | { ok: true; value: T; fields: F }
+  | { ok: false; errors: FieldErrors<K>; fields: F }
 
 type FormSchema = z.ZodType<unknown, Record<string, unknown>>
 
 /**
- * Checks what was typed against the form's schema (one zod schema per form, shared with the API
- * where both exist). The first message for each field is kept; the page shows it by the field.
+ * Checks what was typed (or a JSON body's fields) against the form's schema (one zod schema per
+ * form, shared with the API where both exist). The first message for each field is kept; the page shows it by the field.
  * @example const form = checkForm(handoverForm, fields); if (!form.ok) return page(form.errors)
  */
-export function checkForm<S extends FormSchema>(
+export function checkForm<S extends FormSchema, F extends Record<string, unknown> = Record<string, string>>(
   schema: S,
-  fields: Record<string, string>,
-): FormResult<z.output<S>, Extract<keyof z.input<S>, string>> {
+  fields: F,
+): FormResult<z.output<S>, Extract<keyof z.input<S>, string>, F> {
   const parsed = schema.safeParse(fields)
   if (parsed.success) return { ok: true, value: parsed.data as z.output<S>, fields }
   const errors: Record<string, string> = {}

@@ -16,8 +16,15 @@ export const PRIVATE_NO_STORE = 'private, no-store'
 export async function renderPage(
   c: Context<AppEnv>,
   page: JSX.Element,
-  options: { status?: ContentfulStatusCode } = {},
+  options: {
+    status?: ContentfulStatusCode
+    /** Never stored, even for a visitor: the page carries a form token, a secret or a one-time link. */
+    neverStore?: boolean
+    /** A stricter Cache-Control than the default (e.g. 'no-store' for a page showing a secret once). */
+    cacheControl?: 'no-store'
+  } = {},
 ): Promise<Response> {
-  if (c.get('viewer')?.kind === 'user') c.header('Cache-Control', PRIVATE_NO_STORE)
+  if (options.cacheControl) c.header('Cache-Control', options.cacheControl)
+  else if (options.neverStore || c.get('viewer')?.kind === 'user') c.header('Cache-Control', PRIVATE_NO_STORE)
   return c.html(await renderDocument(page), options.status ?? 200)
 }

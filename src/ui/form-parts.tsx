@@ -29,6 +29,8 @@ export type FieldProps = ControlProps & {
   /** What the person typed (never given for passwords). */
   value?: string
   autocomplete?: string
+  /** The keyboard a phone shows: 'url', 'email', 'numeric'… */
+  inputmode?: 'decimal' | 'email' | 'none' | 'numeric' | 'search' | 'tel' | 'text' | 'url'
   minlength?: number
   maxlength?: number
   /** For dates, times and numbers. */
@@ -46,6 +48,7 @@ export function Field(props: FieldProps) {
         type={props.type ?? 'text'}
         value={props.type === 'password' ? undefined : props.value}
         autocomplete={props.autocomplete}
+        inputmode={props.inputmode}
         required={props.required ?? true}
         minlength={props.minlength}
         maxlength={props.maxlength}

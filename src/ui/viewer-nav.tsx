@@ -1,6 +1,6 @@
 import { getContext } from 'hono/context-storage'
 import type { AppEnv } from '#src/http/deps.ts'
-import { csrfToken } from '#src/http/guard.ts'
+import { CsrfInput } from './form-parts.tsx'
 
 /** The signed-in part of the header: who you are, your pages, and signing out; or a sign-in link. */
 export function ViewerNav() {
@@ -57,7 +57,7 @@ export function ViewerNav() {
       </li>
       <li>
         <form method="post" action="/sign-out" class="inline-form">
-          <input type="hidden" name="_csrf" value={csrfToken(c, c.get('origin'))} />
+          <CsrfInput />
           <button type="submit" class="link-button">
             Sign out
           </button>

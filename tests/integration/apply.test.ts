@@ -16,6 +16,7 @@ import {
 import { nearMisses, pdfOfSize, sampleFiles } from '../support/fixtures/sample-files.ts'
 import { DEMO_TODAY } from '../support/fixtures.ts'
 import { Session } from '../support/http.ts'
+import { pageText } from '../support/page-text.ts'
 import { signInAs } from '../support/sign-in-as.ts'
 import { startSmtpSink } from '../support/smtp-sink.ts'
 import { createTestApp, TEST_ORIGIN, type TestApp } from '../support/test-app.ts'
@@ -24,17 +25,6 @@ import { createTestDatabase, type TestDatabase, testEngine } from '../support/te
 type Sink = Awaited<ReturnType<typeof startSmtpSink>>
 
 /** The visible text of a page: no tags, entities decoded, spaces collapsed. */
-async function pageText(response: Response): Promise<string> {
-  return (await response.text())
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim()
-}
 
 const pathOf = (location: string | null) => {
   const url = new URL(location ?? '/', TEST_ORIGIN)

@@ -8,6 +8,7 @@ import { uploadScriptPath } from '../../src/features/attendance/upload-progress.
 import { loadDemo } from '../../src/features/demo/load-demo.ts'
 import { DEMO_TODAY } from '../support/fixtures.ts'
 import { Session, TEST_CSRF } from '../support/http.ts'
+import { htmlText, pageText } from '../support/page-text.ts'
 import { signInAs } from '../support/sign-in-as.ts'
 import { createTestApp, TEST_ORIGIN, type TestApp } from '../support/test-app.ts'
 import { createTestDatabase, type TestDatabase, testEngine } from '../support/test-database.ts'
@@ -16,19 +17,6 @@ const fixtures = path.resolve(import.meta.dirname, '../fixtures/attendance')
 const TEAMS = 'teams_attendance_report_utf16le.csv'
 
 /** A page's text as a reader sees it: tags dropped, entities decoded, spaces collapsed. */
-async function pageText(response: Response): Promise<string> {
-  return htmlText(await response.text())
-}
-const htmlText = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;|&#x27;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim()
 
 type Holder = { id: string; email: string; full_name: string; org_name: string }
 

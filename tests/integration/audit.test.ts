@@ -7,6 +7,7 @@ import { databaseMessage, queryRows } from '../../src/db/sql.ts'
 import { loadDemo } from '../../src/features/demo/load-demo.ts'
 import { DEMO_TODAY, testClock } from '../support/fixtures.ts'
 import { Session, TEST_CSRF } from '../support/http.ts'
+import { pageHtml } from '../support/page-text.ts'
 import { signInAs } from '../support/sign-in-as.ts'
 import { createTestApp, TEST_ORIGIN, type TestApp } from '../support/test-app.ts'
 import { createTestDatabase, type TestDatabase, testEngine } from '../support/test-database.ts'
@@ -26,7 +27,6 @@ type ApiEntry = {
 type ApiPage = { data: ApiEntry[]; meta: { count: number; newer: string | null; older: string | null } }
 
 /** The page's HTML without the <wbr> that let long ids wrap (they copy as nothing, too). */
-const pageText = async (res: Response) => (await res.text()).replaceAll('<wbr/>', '')
 // The UTC day of the Hub's clock, which stamps the audit log (the test's day, not the machine's).
 const todayUtc = () => testClock().now().toISOString().slice(0, 10)
 const dayAfter = (day: string, days: number) =>
@@ -77,7 +77,7 @@ describe(`the audit log on ${testEngine}`, () => {
     const res = await staff.get('/staff/audit')
     expect(res.status).toBe(200)
     expect(res.headers.get('Cache-Control')).toContain('no-store')
-    const html = await pageText(res)
+    const html = await pageHtml(res)
     expect(html).toContain('<h1>Audit log</h1>')
     expect(html).toContain('Update in organizations')
     expect(html).toContain('Robin Castellano (staff@example.org)')
@@ -113,7 +113,7 @@ describe(`the audit log on ${testEngine}`, () => {
         .values({ organizationId: ampId, name: 'Partner & Co' })
         .returning({ id: organizationPartners.id }),
     )
-    const html = await pageText(await staff.get(`/staff/audit?record=${partner?.id}`))
+    const html = await pageHtml(await staff.get(`/staff/audit?record=${partner?.id}`))
     expect(html).toContain('Insert in organization_partners')
     expect(html).toContain('Dana Whitfield (staff2@example.org)')
     expect(html).toMatch(/<details><summary>The new record \(\d+ fields\)<\/summary>/)

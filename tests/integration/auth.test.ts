@@ -11,6 +11,7 @@ import { DEMO_PASSWORD, ensureDemoAccounts } from '../../src/features/demo/demo-
 import { loadDemo } from '../../src/features/demo/load-demo.ts'
 import { DEMO_TODAY } from '../support/fixtures.ts'
 import { Session, TEST_CSRF } from '../support/http.ts'
+import { pageText } from '../support/page-text.ts'
 import { startSmtpSink } from '../support/smtp-sink.ts'
 import { createTestApp, TEST_ORIGIN, type TestApp } from '../support/test-app.ts'
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts'
@@ -20,16 +21,6 @@ type Sink = Awaited<ReturnType<typeof startSmtpSink>>
 const PASSWORD = 'correct horse battery'
 
 /** The visible text of a page: no tags, no scripts, spaces collapsed. */
-async function pageText(response: Response): Promise<string> {
-  const html = await response.text()
-  return html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;|&#x27;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim()
-}
 
 /** The first link in an email that points at the Hub, as a path the test app can request. */
 function linkIn(text: string): string {

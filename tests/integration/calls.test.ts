@@ -14,6 +14,7 @@ import { loadDemo } from '../../src/features/demo/load-demo.ts'
 import { defaultSettings } from '../../src/features/settings/settings.ts'
 import { DEMO_TODAY } from '../support/fixtures.ts'
 import { Session } from '../support/http.ts'
+import { pageText } from '../support/page-text.ts'
 import { signInAs } from '../support/sign-in-as.ts'
 import { createTestApp, type TestApp } from '../support/test-app.ts'
 import { createTestDatabase, type TestDatabase, testEngine } from '../support/test-database.ts'
@@ -32,21 +33,6 @@ type CallRow = {
 }
 
 /** A page's text as a reader sees it: tags dropped, entities decoded, spaces collapsed. */
-async function pageText(response: Response): Promise<string> {
-  return (
-    (await response.text())
-      .replace(/<[^>]+>/g, ' ')
-      .replace(/&#39;|&#x27;/g, "'")
-      .replace(/&quot;/g, '"')
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&amp;/g, '&')
-      .replace(/\s+/g, ' ')
-      // A tag dropped before punctuation leaves no space there for a reader.
-      .replace(/ ([,.])/g, '$1')
-      .trim()
-  )
-}
 
 describe(`the national calls on ${testEngine}`, () => {
   let database: TestDatabase

@@ -9,20 +9,12 @@ import { DEMO_PASSWORD, ensureDemoAccounts } from '../../src/features/demo/demo-
 import { loadDemo } from '../../src/features/demo/load-demo.ts'
 import { DEMO_TODAY } from '../support/fixtures.ts'
 import { Session } from '../support/http.ts'
+import { pageText } from '../support/page-text.ts'
 import { startSmtpSink } from '../support/smtp-sink.ts'
 import { createTestApp, TEST_ORIGIN, type TestApp } from '../support/test-app.ts'
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts'
 
 type Sink = Awaited<ReturnType<typeof startSmtpSink>>
-
-async function pageText(response: Response): Promise<string> {
-  return (await response.text())
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;|&#x27;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim()
-}
 
 describe('invitations', () => {
   let database: TestDatabase

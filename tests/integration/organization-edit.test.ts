@@ -1,9 +1,13 @@
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { personByEmail } from '#src/http/accounts.ts'
 import { queryRows } from '../../src/db/sql.ts'
-import { loadDemo } from '../../src/features/demo/load-demo.ts'
-import { DEMO_TODAY } from '../support/fixtures.ts'
+import {
+  createOrganization,
+  createPerson,
+  seatHolder,
+  type TestOrganization,
+  type TestPerson,
+} from '../support/factories.ts'
 import { Session, TEST_CSRF } from '../support/http.ts'
 import { signInAs } from '../support/sign-in-as.ts'
 import { createTestApp, type TestApp } from '../support/test-app.ts'
@@ -20,9 +24,6 @@ type ApiDetail = {
 }
 type ApiList = { data: { slug: string; partnerCount: number }[] }
 
-const ORG_A = 'amp-socal'
-const ORG_B = 'south-kansas'
-
 /** What JSX makes of text: the escaped form a page carries. */
 const escapeHtml = (s: string) =>
   s
@@ -35,27 +36,14 @@ const escapeHtml = (s: string) =>
 describe(`editing an organisation's profile on ${testEngine}`, () => {
   let database: TestDatabase
   let t: TestApp
-  let holdersA: Awaited<ReturnType<typeof holdersOf>>
+  let orgA: TestOrganization
+  let orgB: TestOrganization
   let representative: Session
   let alternate: Session
   let staff: Session
-  let staffPersonId: string
+  let staffPerson: TestPerson
   let board: Session
-
-  /** Who holds each seat of an organisation on DEMO_TODAY, from the seats records. */
-  async function holdersOf(slug: string) {
-    const rows = await queryRows<{ role: 'representative' | 'alternate'; id: string; email: string }>(
-      database.db,
-      sql`select s.role, p.id, p.email from seats s join organizations o on o.id = s.organization_id
-        join people p on p.id = s.person_id
-        where o.slug = ${slug} and s.starts_on <= ${DEMO_TODAY}::date
-          and (s.ends_on is null or s.ends_on > ${DEMO_TODAY}::date)`,
-    )
-    const rep = rows.find((r) => r.role === 'representative')
-    const alt = rows.find((r) => r.role === 'alternate')
-    if (!rep || !alt) throw new Error(`${slug} has no representative and alternate on ${DEMO_TODAY}`)
-    return { representative: rep, alternate: alt }
-  }
+  let repA: TestPerson
 
   /** The organisation's row and its partner list, to compare before and after. */
   async function snapshot(slug: string) {
@@ -87,23 +75,29 @@ describe(`editing an organisation's profile on ${testEngine}`, () => {
 
   beforeAll(async () => {
     database = await createTestDatabase()
-    await loadDemo(database.db, { isProduction: false, today: DEMO_TODAY })
     t = await createTestApp(database)
-    holdersA = await holdersOf(ORG_A)
-    // South Kansas has seat holders too: they are not the ones editing it here.
-    await holdersOf(ORG_B)
-    const signIn = async (email: string) => {
+    const db = database.db
+    orgA = await createOrganization(db, {
+      name: 'Advanced Manufacturing Partnership for Southern California',
+      focusIndustries: ['Aerospace and defense'],
+    })
+    orgB = await createOrganization(db)
+    // Both organisations have their seats held; orgB's holders are not the ones editing it here.
+    repA = await seatHolder(db, orgA, 'representative')
+    const altA = await seatHolder(db, orgA, 'alternate')
+    await seatHolder(db, orgB, 'representative')
+    await seatHolder(db, orgB, 'alternate')
+    staffPerson = await createPerson(db, { role: 'staff' })
+    const boardMember = await createPerson(db, { role: 'board' })
+    const signIn = async (person: TestPerson) => {
       const session = new Session(t.app)
-      await signInAs(session, database.db, t.auth, { email })
-      const person = await personByEmail(database.db, email)
-      return { session, personId: person?.id ?? '' }
+      await signInAs(session, db, t.auth, { email: person.email })
+      return session
     }
-    representative = (await signIn(holdersA.representative.email)).session
-    alternate = (await signIn(holdersA.alternate.email)).session
-    const signedInStaff = await signIn('staff@example.org')
-    staff = signedInStaff.session
-    staffPersonId = signedInStaff.personId
-    board = (await signIn('board@example.org')).session
+    representative = await signIn(repA)
+    alternate = await signIn(altA)
+    staff = await signIn(staffPerson)
+    board = await signIn(boardMember)
   })
   afterAll(async () => {
     await t?.stop()
@@ -111,7 +105,7 @@ describe(`editing an organisation's profile on ${testEngine}`, () => {
   })
 
   it("lets AMP SoCal's representative open their profile form with today's values and the form token", async () => {
-    const res = await representative.get(`/organizations/${ORG_A}/edit`)
+    const res = await representative.get(`/organizations/${orgA.slug}/edit`)
     expect(res.status).toBe(200)
     expect(res.headers.get('cache-control')).toContain('no-store')
     const html = await res.text()
@@ -119,14 +113,14 @@ describe(`editing an organisation's profile on ${testEngine}`, () => {
     expect(html).toContain(`<input type="hidden" name="_csrf" value="${TEST_CSRF}"/>`)
     expect(html).toMatch(/<label for="field-summary">Summary<\/label>/)
     expect(html).toMatch(/<textarea id="field-focusIndustries"[^>]*>Aerospace and defense<\/textarea>/)
-    expect(html).toContain(`action="/organizations/${ORG_A}/edit"`)
+    expect(html).toContain(`action="/organizations/${orgA.slug}/edit"`)
   })
 
   it('gives a browser on its first form the token of the cookie it keeps, so that saving works', async () => {
     const fresh = new Session(t.app)
     fresh.cookies.delete('hub_csrf')
-    await signInAs(fresh, database.db, t.auth, { email: holdersA.representative.email })
-    const res = await t.app.request(`/organizations/${ORG_A}/edit`, {
+    await signInAs(fresh, database.db, t.auth, { email: repA.email })
+    const res = await t.app.request(`/organizations/${orgA.slug}/edit`, {
       headers: { Cookie: fresh.cookieHeader },
     })
     expect(res.status).toBe(200)
@@ -138,7 +132,9 @@ describe(`editing an organisation's profile on ${testEngine}`, () => {
       .at(-1)
     const html = await res.text()
     const formToken = html.match(
-      /<form method="post" action="\/organizations\/amp-socal\/edit"[^>]*><input type="hidden" name="_csrf" value="([^"]+)"/,
+      new RegExp(
+        `<form method="post" action="/organizations/${orgA.slug}/edit"[^>]*><input type="hidden" name="_csrf" value="([^"]+)"`,
+      ),
     )?.[1]
     expect(kept).toBeTruthy()
     expect(formToken).toBe(kept)
@@ -146,15 +142,15 @@ describe(`editing an organisation's profile on ${testEngine}`, () => {
 
   it('saves the representative’s changes, and the public profile and the API show them at once', async () => {
     // Warm the anonymous page cache first: the save must not leave a stale copy behind.
-    const before = await anonymousGet(`/organizations/${ORG_A}`)
+    const before = await anonymousGet(`/organizations/${orgA.slug}`)
     expect(before.status).toBe(200)
-    expect((await anonymousGet(`/organizations/${ORG_A}`)).headers.get('x-cache')).toBe('hit')
-    await api<ApiDetail>(`/api/v1/organizations/${ORG_A}`)
+    expect((await anonymousGet(`/organizations/${orgA.slug}`)).headers.get('x-cache')).toBe('hit')
+    await api<ApiDetail>(`/api/v1/organizations/${orgA.slug}`)
 
     const summary =
       'Southern California’s aerospace & space suppliers, working with the ports on "green" freight.'
     const res = await representative.post(
-      `/organizations/${ORG_A}/edit`,
+      `/organizations/${orgA.slug}/edit`,
       form({
         summary,
         website: 'https://amp-socal.example.org',
@@ -163,9 +159,9 @@ describe(`editing an organisation's profile on ${testEngine}`, () => {
       }),
     )
     expect(res.status).toBe(303)
-    expect(res.headers.get('location')).toBe(`/organizations/${ORG_A}`)
+    expect(res.headers.get('location')).toBe(`/organizations/${orgA.slug}`)
 
-    const page = await anonymousGet(`/organizations/${ORG_A}`)
+    const page = await anonymousGet(`/organizations/${orgA.slug}`)
     expect(page.headers.get('x-cache')).toBe('miss')
     const html = await page.text()
     expect(html).toContain(`<p class="lede">${escapeHtml(summary)}</p>`)
@@ -174,7 +170,7 @@ describe(`editing an organisation's profile on ${testEngine}`, () => {
     expect(html).toContain('3 partner organisations on record.')
     expect(html).toMatch(/<li>Port of Long Beach<\/li><li>Cal State LA<\/li><li>SoCal Edison<\/li>/)
 
-    const { data } = await api<ApiDetail>(`/api/v1/organizations/${ORG_A}`)
+    const { data } = await api<ApiDetail>(`/api/v1/organizations/${orgA.slug}`)
     expect(data.summary).toBe(summary)
     expect(data.website).toBe('https://amp-socal.example.org')
     expect(data.focusIndustries).toEqual(['Aerospace and defense', 'Space launch', 'Maritime'])
@@ -183,36 +179,36 @@ describe(`editing an organisation's profile on ${testEngine}`, () => {
   })
 
   it('offers the edit link on a profile only to those who may edit it', async () => {
-    const link = `href="/organizations/${ORG_A}/edit"`
-    expect(await (await representative.get(`/organizations/${ORG_A}`)).text()).toContain(link)
-    expect(await (await staff.get(`/organizations/${ORG_B}`)).text()).toContain(
-      `href="/organizations/${ORG_B}/edit"`,
+    const link = `href="/organizations/${orgA.slug}/edit"`
+    expect(await (await representative.get(`/organizations/${orgA.slug}`)).text()).toContain(link)
+    expect(await (await staff.get(`/organizations/${orgB.slug}`)).text()).toContain(
+      `href="/organizations/${orgB.slug}/edit"`,
     )
-    expect(await (await anonymousGet(`/organizations/${ORG_A}`)).text()).not.toContain(link)
+    expect(await (await anonymousGet(`/organizations/${orgA.slug}`)).text()).not.toContain(link)
     // Staff also get the way to the seats, from any profile.
-    expect(await (await staff.get(`/organizations/${ORG_B}`)).text()).toContain(
-      `href="/organizations/${ORG_B}/seats"`,
+    expect(await (await staff.get(`/organizations/${orgB.slug}`)).text()).toContain(
+      `href="/organizations/${orgB.slug}/seats"`,
     )
-    expect(await (await anonymousGet(`/organizations/${ORG_B}`)).text()).not.toContain('/seats"')
-    expect(await (await board.get(`/organizations/${ORG_A}`)).text()).not.toContain(link)
-    expect(await (await representative.get(`/organizations/${ORG_B}`)).text()).not.toContain('/edit"')
+    expect(await (await anonymousGet(`/organizations/${orgB.slug}`)).text()).not.toContain('/seats"')
+    expect(await (await board.get(`/organizations/${orgA.slug}`)).text()).not.toContain(link)
+    expect(await (await representative.get(`/organizations/${orgB.slug}`)).text()).not.toContain('/edit"')
     const account = await (await representative.get('/account')).text()
     expect(account).toContain(link)
-    expect(account).toContain(`href="/organizations/${ORG_A}/seats"`)
+    expect(account).toContain(`href="/organizations/${orgA.slug}/seats"`)
     // The alternate may edit the profile but not manage the seats.
     const alternateAccount = await (await alternate.get('/account')).text()
     expect(alternateAccount).toContain(link)
-    expect(alternateAccount).not.toContain(`href="/organizations/${ORG_A}/seats"`)
+    expect(alternateAccount).not.toContain(`href="/organizations/${orgA.slug}/seats"`)
   })
 
   it('derives the partner count from the list wherever it is shown', async () => {
     const count = async () => {
       const list = await api<ApiList>('/api/v1/organizations')
-      const detail = await api<ApiDetail>(`/api/v1/organizations/${ORG_A}`)
-      const html = await (await anonymousGet(`/organizations/${ORG_A}`)).text()
+      const detail = await api<ApiDetail>(`/api/v1/organizations/${orgA.slug}`)
+      const html = await (await anonymousGet(`/organizations/${orgA.slug}`)).text()
       const shown = html.match(/(\d+) partner organisations? on record\./)?.[1]
       return {
-        list: list.data.find((o) => o.slug === ORG_A)?.partnerCount,
+        list: list.data.find((o) => o.slug === orgA.slug)?.partnerCount,
         detail: detail.data.partnerCount,
         listed: detail.data.partners.length,
         profile: Number(shown),
@@ -221,16 +217,16 @@ describe(`editing an organisation's profile on ${testEngine}`, () => {
     const five = ['Alpha Works', 'Beta Labs', 'Gamma Foundry', 'Delta Tooling', 'Epsilon Coatings']
     // A repeated line counts once.
     let res = await representative.post(
-      `/organizations/${ORG_A}/edit`,
+      `/organizations/${orgA.slug}/edit`,
       form({ partners: [...five, 'Beta Labs', ''].join('\n') }),
     )
     expect(res.status).toBe(303)
     expect(await count()).toEqual({ list: 5, detail: 5, listed: 5, profile: 5 })
 
-    res = await representative.post(`/organizations/${ORG_A}/edit`, form({ partners: 'Alpha Works' }))
+    res = await representative.post(`/organizations/${orgA.slug}/edit`, form({ partners: 'Alpha Works' }))
     expect(res.status).toBe(303)
     expect(await count()).toEqual({ list: 1, detail: 1, listed: 1, profile: 1 })
-    const html = await (await anonymousGet(`/organizations/${ORG_A}`)).text()
+    const html = await (await anonymousGet(`/organizations/${orgA.slug}`)).text()
     expect(html).toContain('1 partner organisation on record.')
   })
 
@@ -239,11 +235,11 @@ describe(`editing an organisation's profile on ${testEngine}`, () => {
       sql`update organization_partners set website = 'https://alpha.example.org' where name = 'Alpha Works'`,
     )
     const res = await representative.post(
-      `/organizations/${ORG_A}/edit`,
+      `/organizations/${orgA.slug}/edit`,
       form({ partners: 'New Partner\nAlpha Works' }),
     )
     expect(res.status).toBe(303)
-    const { partners } = await snapshot(ORG_A)
+    const { partners } = await snapshot(orgA.slug)
     expect(partners).toEqual([
       { name: 'New Partner', website: null, position: 0 },
       { name: 'Alpha Works', website: 'https://alpha.example.org', position: 1 },
@@ -251,66 +247,69 @@ describe(`editing an organisation's profile on ${testEngine}`, () => {
   })
 
   it("lets AMP SoCal's alternate edit the same profile", async () => {
-    expect((await alternate.get(`/organizations/${ORG_A}/edit`)).status).toBe(200)
+    expect((await alternate.get(`/organizations/${orgA.slug}/edit`)).status).toBe(200)
     const res = await alternate.post(
-      `/organizations/${ORG_A}/edit`,
+      `/organizations/${orgA.slug}/edit`,
       form({ summary: 'Edited by the alternate.', partners: 'Alpha Works' }),
     )
     expect(res.status).toBe(303)
-    expect((await snapshot(ORG_A)).org?.summary).toBe('Edited by the alternate.')
+    expect((await snapshot(orgA.slug)).org?.summary).toBe('Edited by the alternate.')
   })
 
   it("refuses AMP SoCal's representative another organisation's form, and changes nothing when they post to it", async () => {
-    const page = await representative.get(`/organizations/${ORG_B}/edit`)
+    const page = await representative.get(`/organizations/${orgB.slug}/edit`)
     expect(page.status).toBe(403)
     const html = await page.text()
     expect(html).toContain('Not allowed')
     expect(html).not.toContain('<form method="post" action="/organizations/')
 
-    const before = await snapshot(ORG_B)
+    const before = await snapshot(orgB.slug)
     const res = await representative.post(
-      `/organizations/${ORG_B}/edit`,
+      `/organizations/${orgB.slug}/edit`,
       form({ summary: 'Hijacked', website: 'https://evil.example', partners: 'Evil Corp' }),
     )
     expect(res.status).toBe(403)
     expect(await res.text()).toContain('Only staff and the representative or alternate')
-    expect(await snapshot(ORG_B)).toEqual(before)
+    expect(await snapshot(orgB.slug)).toEqual(before)
   })
 
   it('refuses an Advisory Board member without a seat at the door, and changes nothing', async () => {
-    expect((await board.get(`/organizations/${ORG_A}/edit`)).status).toBe(403)
-    const before = await snapshot(ORG_A)
-    const res = await board.post(`/organizations/${ORG_A}/edit`, form({ summary: 'Board was here' }))
+    expect((await board.get(`/organizations/${orgA.slug}/edit`)).status).toBe(403)
+    const before = await snapshot(orgA.slug)
+    const res = await board.post(`/organizations/${orgA.slug}/edit`, form({ summary: 'Board was here' }))
     expect(res.status).toBe(403)
-    expect(await snapshot(ORG_A)).toEqual(before)
+    expect(await snapshot(orgA.slug)).toEqual(before)
   })
 
   it('lets staff edit any organisation', async () => {
-    expect((await staff.get(`/organizations/${ORG_B}/edit`)).status).toBe(200)
+    expect((await staff.get(`/organizations/${orgB.slug}/edit`)).status).toBe(200)
     const res = await staff.post(
-      `/organizations/${ORG_B}/edit`,
+      `/organizations/${orgB.slug}/edit`,
       form({ summary: 'Updated by the network coordinator.', focusIndustries: 'Aviation\nAgriculture' }),
     )
     expect(res.status).toBe(303)
-    expect(res.headers.get('location')).toBe(`/organizations/${ORG_B}`)
-    const { data } = await api<ApiDetail>(`/api/v1/organizations/${ORG_B}`)
+    expect(res.headers.get('location')).toBe(`/organizations/${orgB.slug}`)
+    const { data } = await api<ApiDetail>(`/api/v1/organizations/${orgB.slug}`)
     expect(data.summary).toBe('Updated by the network coordinator.')
     expect(data.focusIndustries).toEqual(['Aviation', 'Agriculture'])
     expect(data.partnerCount).toBe(0)
   })
 
   it('sends an anonymous visitor to sign in, and an anonymous post changes nothing', async () => {
-    const res = await anonymousGet(`/organizations/${ORG_A}/edit`)
+    const res = await anonymousGet(`/organizations/${orgA.slug}/edit`)
     expect(res.status).toBe(303)
     expect(res.headers.get('location')).toBe(
-      `/sign-in?next=${encodeURIComponent(`/organizations/${ORG_A}/edit`)}`,
+      `/sign-in?next=${encodeURIComponent(`/organizations/${orgA.slug}/edit`)}`,
     )
 
-    const before = await snapshot(ORG_A)
-    const post = await new Session(t.app).post(`/organizations/${ORG_A}/edit`, form({ summary: 'Anonymous' }))
+    const before = await snapshot(orgA.slug)
+    const post = await new Session(t.app).post(
+      `/organizations/${orgA.slug}/edit`,
+      form({ summary: 'Anonymous' }),
+    )
     expect(post.status).toBe(303)
     expect(post.headers.get('location')).toMatch(/^\/sign-in\?next=/)
-    expect(await snapshot(ORG_A)).toEqual(before)
+    expect(await snapshot(orgA.slug)).toEqual(before)
   })
 
   it('answers 404 for an organisation that does not exist', async () => {
@@ -320,14 +319,14 @@ describe(`editing an organisation's profile on ${testEngine}`, () => {
   })
 
   it('shows what was expected next to each wrong field, keeps what was typed, and saves nothing', async () => {
-    const before = await snapshot(ORG_A)
+    const before = await snapshot(orgA.slug)
     const typed = form({
       summary: `Too long ${'x'.repeat(2000)}`,
       website: 'amp-socal dot org',
       focusIndustries: Array.from({ length: 11 }, (_, i) => `Focus ${i + 1}`).join('\n'),
       partners: 'Kept Partner <b>bold</b>',
     })
-    const res = await representative.post(`/organizations/${ORG_A}/edit`, typed)
+    const res = await representative.post(`/organizations/${orgA.slug}/edit`, typed)
     expect(res.status).toBe(400)
     const html = await res.text()
     const errorOf = (field: string) =>
@@ -342,19 +341,18 @@ describe(`editing an organisation's profile on ${testEngine}`, () => {
     expect(errorOf('partners')).toBeUndefined()
     // The message sits next to its field, which points at it for screen readers.
     expect(html).toMatch(
-      /<label for="field-website">Website<\/label><p class="error" id="field-website-error">[^<]*<\/p><input id="field-website"[^>]*aria-describedby="field-website-error field-website-hint"[^>]*aria-invalid="true"/,
+      /<label for="field-website">Website<\/label><input id="field-website"[^>]*aria-invalid="true"[^>]*aria-describedby="field-website-error field-website-hint"[^>]*\/><p class="error" id="field-website-error">[^<]*<\/p>/,
     )
     expect(html).toContain('value="amp-socal dot org"')
     expect(html).toContain(`Focus 1\nFocus 2`)
     expect(html).toContain('Kept Partner &lt;b&gt;bold&lt;/b&gt;</textarea>')
     expect(html).toContain('The profile was not saved: 3 fields need a change.')
-    expect(await snapshot(ORG_A)).toEqual(before)
+    expect(await snapshot(orgA.slug)).toEqual(before)
   })
 
   it('records who changed what in the audit log, with the values before and after', async () => {
-    const rep = holdersA.representative
     const res = await representative.post(
-      `/organizations/${ORG_A}/edit`,
+      `/organizations/${orgA.slug}/edit`,
       form({ summary: 'Audited summary', website: 'https://audited.example.org', partners: 'Alpha Works' }),
     )
     expect(res.status).toBe(303)
@@ -368,10 +366,10 @@ describe(`editing an organisation's profile on ${testEngine}`, () => {
       database.db,
       sql`select a.actor, a.action, a.changed, a.before, a.after from audit_log a
         join organizations o on a.record_id = o.id::text
-        where a.table_name = 'organizations' and o.slug = ${ORG_A} order by a.at desc limit 1`,
+        where a.table_name = 'organizations' and o.slug = ${orgA.slug} order by a.at desc limit 1`,
     )
     expect(rows[0]).toMatchObject({
-      actor: `person:${rep.id}`,
+      actor: `person:${repA.id}`,
       action: 'update',
       before: { summary: 'Edited by the alternate.' },
       after: { summary: 'Audited summary', website: 'https://audited.example.org' },
@@ -382,10 +380,10 @@ describe(`editing an organisation's profile on ${testEngine}`, () => {
     const staffRows = await queryRows<{ actor: string; table_name: string; action: string }>(
       database.db,
       sql`select a.actor, a.table_name, a.action from audit_log a
-        where a.actor = ${`person:${staffPersonId}`} and a.table_name in ('organizations', 'organization_partners')`,
+        where a.actor = ${`person:${staffPerson.id}`} and a.table_name in ('organizations', 'organization_partners')`,
     )
     expect(staffRows).toEqual([
-      { actor: `person:${staffPersonId}`, table_name: 'organizations', action: 'update' },
+      { actor: `person:${staffPerson.id}`, table_name: 'organizations', action: 'update' },
     ])
   })
 
@@ -398,9 +396,9 @@ describe(`editing an organisation's profile on ${testEngine}`, () => {
         )
       )[0]?.n
     const before = await count()
-    const current = await snapshot(ORG_A)
+    const current = await snapshot(orgA.slug)
     const res = await representative.post(
-      `/organizations/${ORG_A}/edit`,
+      `/organizations/${orgA.slug}/edit`,
       form({
         summary: String(current.org?.summary ?? ''),
         website: String(current.org?.website ?? ''),

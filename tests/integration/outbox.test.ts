@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadDemo } from '../../src/features/demo/load-demo.ts'
 import { DEMO_TODAY } from '../support/fixtures.ts'
 import { Session } from '../support/http.ts'
+import { pageHtml } from '../support/page-text.ts'
 import { signInAs } from '../support/sign-in-as.ts'
 import { createTestApp, type TestApp } from '../support/test-app.ts'
 import { createTestDatabase, type TestDatabase, testEngine } from '../support/test-database.ts'
 
 /** The page's HTML without the <wbr> that let long words wrap. */
-const pageText = async (res: Response) => (await res.text()).replaceAll('<wbr/>', '')
 
 describe(`the email outbox page on ${testEngine}`, () => {
   let database: TestDatabase
@@ -49,7 +49,7 @@ describe(`the email outbox page on ${testEngine}`, () => {
     const res = await staff.get('/staff/outbox')
     expect(res.status).toBe(200)
     expect(res.headers.get('Cache-Control')).toContain('no-store')
-    const html = await pageText(res)
+    const html = await pageHtml(res)
     expect(html).toContain('2 emails, newest first.')
     const newer = html.indexOf('Welcome to the Hub')
     const older = html.indexOf('An older email')

@@ -215,7 +215,7 @@ describe(`private calendar feeds on ${testEngine}`, () => {
 
     // The page lists it too.
     expect(await pageText(await representative.get(PAGE))).toContain(
-      'Presentation: AMP SoCal , January 11, 2027 (planned)',
+      'Presentation: AMP SoCal, January 11, 2027 (planned)',
     )
 
     // A cancelled call cancels the slot.

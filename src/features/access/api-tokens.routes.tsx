@@ -1,10 +1,12 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
-import { csrfToken, requirePermission } from '#src/http/guard.ts'
+import { notFound } from '#src/http/errors.ts'
+import { checkForm } from '#src/http/form.ts'
+import { requirePermission } from '#src/http/guard.ts'
+import { renderPage } from '#src/http/render.ts'
+import { AppError } from '#src/lib/errors.ts'
 import { singleLine } from '#src/lib/text.ts'
-import { renderDocument } from '#src/ui/layout.tsx'
-import { renderErrorPage } from '#src/ui/render-error.ts'
 import { apiScopes, createApiToken, listApiTokens, revokeApiToken } from './api-tokens.ts'
 import { ApiTokensPage, CreatedTokenPage, emptyTokenForm, type TokenForm } from './api-tokens.views.tsx'
 
@@ -30,17 +32,15 @@ export function apiTokenRoutes(deps: AppDeps): Hono<AppEnv> {
     const revoked = tokenIdSchema.safeParse(c.req.query('revoked'))
     const revokedToken = revoked.success ? tokens.find((t) => t.id === revoked.data) : undefined
     const flash = revokedToken ? `The token “${revokedToken.name}” was revoked.` : undefined
-    c.header('Cache-Control', 'private, no-store')
-    const csrf = csrfToken(c, c.get('origin'))
-    return c.html(
-      await renderDocument(<ApiTokensPage tokens={tokens} form={emptyTokenForm} csrf={csrf} flash={flash} />),
-    )
+    return renderPage(c, <ApiTokensPage tokens={tokens} form={emptyTokenForm} flash={flash} />)
   })
 
   app.post('/staff/api-tokens', requirePermission('api-tokens:manage'), async (c) => {
     const viewer = c.get('viewer')
     if (viewer.kind !== 'user' || !viewer.personId)
-      return renderErrorPage(c, 403, 'Only a staff member on record as a person can create tokens.')
+      throw new AppError('FORBIDDEN', {
+        userMessage: 'Only a staff member on record as a person can create tokens.',
+      })
     const body = await c.req.parseBody({ all: true })
     const rawScopes = body.scopes === undefined ? [] : [body.scopes].flat()
     const values = {
@@ -48,40 +48,27 @@ export function apiTokenRoutes(deps: AppDeps): Hono<AppEnv> {
       scopes: rawScopes.filter((s): s is string => typeof s === 'string'),
     }
     // The answer holds a secret (or a form about to produce one): never stored by anyone.
-    c.header('Cache-Control', 'no-store')
-    const parsed = createTokenSchema.safeParse(values)
-    if (!parsed.success) {
-      const errors: TokenForm['errors'] = {}
-      for (const issue of parsed.error.issues) {
-        const field = issue.path[0]
-        if ((field === 'name' || field === 'scopes') && !errors[field]) errors[field] = issue.message
-      }
+    const form = checkForm(createTokenSchema, values)
+    if (!form.ok) {
+      const errors: TokenForm['errors'] = { name: form.errors.name, scopes: form.errors.scopes }
       const tokens = await listApiTokens(db)
-      const csrf = csrfToken(c, c.get('origin'))
-      return c.html(
-        await renderDocument(<ApiTokensPage tokens={tokens} form={{ values, errors }} csrf={csrf} />),
-        400,
-      )
+      const page = <ApiTokensPage tokens={tokens} form={{ values, errors }} />
+      return renderPage(c, page, { status: 400, cacheControl: 'no-store' })
     }
-    const created = await createApiToken(db, { ...parsed.data, createdBy: viewer.personId })
-    return c.html(
-      await renderDocument(
-        <CreatedTokenPage
-          name={parsed.data.name}
-          token={created.token}
-          scopes={[...new Set(parsed.data.scopes)]}
-        />,
-      ),
-      201,
-    )
+    const created = await createApiToken(db, { ...form.value, createdBy: viewer.personId })
+    const scopes = [...new Set(form.value.scopes)]
+    const page = <CreatedTokenPage name={form.value.name} token={created.token} scopes={scopes} />
+    return renderPage(c, page, { status: 201, cacheControl: 'no-store' })
   })
 
   app.post('/staff/api-tokens/:id/revoke', requirePermission('api-tokens:manage'), async (c) => {
     const viewer = c.get('viewer')
     if (viewer.kind !== 'user' || !viewer.personId)
-      return renderErrorPage(c, 403, 'Only a staff member on record as a person can revoke tokens.')
+      throw new AppError('FORBIDDEN', {
+        userMessage: 'Only a staff member on record as a person can revoke tokens.',
+      })
     const id = tokenIdSchema.safeParse(c.req.param('id'))
-    if (!id.success) return renderErrorPage(c, 404, 'No active token has this id.')
+    if (!id.success) throw notFound('No active token has this id.')
     // Throws NOT_FOUND (a 404 page) for an unknown or already revoked token.
     await revokeApiToken(db, { id: id.data, by: viewer.personId })
     return c.redirect(`/staff/api-tokens?revoked=${id.data}`, 303)

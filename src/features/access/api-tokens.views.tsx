@@ -1,3 +1,4 @@
+import { CsrfInput } from '#src/ui/form-parts.tsx'
 import { formatInstantUtc, isoInstant } from '#src/ui/format-instant.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import { StaffNav } from '#src/ui/staff-nav.tsx'
@@ -22,7 +23,7 @@ function When(props: { at: string | null; empty: string }) {
   return <time datetime={isoInstant(props.at)}>{formatInstantUtc(props.at)}</time>
 }
 
-function TokenRow(props: { token: ApiTokenSummary; csrf: string }) {
+function TokenRow(props: { token: ApiTokenSummary }) {
   const { token } = props
   const creator =
     token.createdByName && token.createdByEmail
@@ -57,7 +58,7 @@ function TokenRow(props: { token: ApiTokenSummary; csrf: string }) {
       <td>
         {token.revokedAt ? null : (
           <form method="post" action={`/staff/api-tokens/${token.id}/revoke`} class="inline-form">
-            <input type="hidden" name="_csrf" value={props.csrf} />
+            <CsrfInput />
             <button type="submit" class="button secondary" aria-label={`Revoke ${token.name}`}>
               Revoke
             </button>
@@ -68,11 +69,11 @@ function TokenRow(props: { token: ApiTokenSummary; csrf: string }) {
   )
 }
 
-function CreateForm(props: { form: TokenForm; csrf: string }) {
+function CreateForm(props: { form: TokenForm }) {
   const { values, errors } = props.form
   return (
     <form method="post" action="/staff/api-tokens" class="form-card" novalidate>
-      <input type="hidden" name="_csrf" value={props.csrf} />
+      <CsrfInput />
       <div class="field">
         <label for="token-name">Name</label>
         <input
@@ -131,12 +132,7 @@ function CreateForm(props: { form: TokenForm; csrf: string }) {
   )
 }
 
-export function ApiTokensPage(props: {
-  tokens: ApiTokenSummary[]
-  form: TokenForm
-  csrf: string
-  flash?: string
-}) {
+export function ApiTokensPage(props: { tokens: ApiTokenSummary[]; form: TokenForm; flash?: string }) {
   const hasErrors = Object.keys(props.form.errors).length > 0
   return (
     <Layout title="API tokens">
@@ -159,7 +155,7 @@ export function ApiTokensPage(props: {
             The token was not created: correct the fields marked below.
           </p>
         ) : null}
-        <CreateForm form={props.form} csrf={props.csrf} />
+        <CreateForm form={props.form} />
         <h2 id="tokens-heading">Tokens</h2>
         {props.tokens.length === 0 ? (
           <p>No token has been created yet.</p>
@@ -182,7 +178,7 @@ export function ApiTokensPage(props: {
               </thead>
               <tbody>
                 {props.tokens.map((token) => (
-                  <TokenRow token={token} csrf={props.csrf} />
+                  <TokenRow token={token} />
                 ))}
               </tbody>
             </table>

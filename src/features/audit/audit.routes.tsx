@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import { requireScope } from '#src/features/access/index.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { requirePermission } from '#src/http/guard.ts'
-import { renderDocument } from '#src/ui/layout.tsx'
+import { renderPage } from '#src/http/render.ts'
 import { auditedTables, auditQueryString, listAuditEntries, parseAuditQuery } from './audit.ts'
 import { AuditPage } from './audit.views.tsx'
 
@@ -21,11 +21,9 @@ export function auditRoutes(deps: AppDeps): Hono<AppEnv> {
       auditedTables(db),
       hasErrors ? undefined : listAuditEntries(db, query),
     ])
-    c.header('Cache-Control', 'private, no-store')
-    return c.html(
-      await renderDocument(<AuditPage query={query} tables={tables} page={page} />),
-      hasErrors ? 400 : 200,
-    )
+    return renderPage(c, <AuditPage query={query} tables={tables} page={page} />, {
+      status: hasErrors ? 400 : 200,
+    })
   })
 
   // Staff sessions, or API tokens with the audit:read scope.

@@ -5,9 +5,9 @@ import { syncPersonEmail } from '#src/http/accounts.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { formFields } from '#src/http/form.ts'
 import { authHeaders, requirePermission } from '#src/http/guard.ts'
+import { renderPage } from '#src/http/render.ts'
 import type { SignedInViewer } from '#src/http/viewer.ts'
 import { logger } from '#src/lib/logger.ts'
-import { renderDocument } from '#src/ui/layout.tsx'
 import { describeRoles, isAddressOfAnotherPerson, readEmailToken } from './account.ts'
 import {
   AccountPage,
@@ -45,13 +45,9 @@ const signInNotices: Record<string, string> = {
   'password-set': 'Your password is set. Sign in with it.',
 }
 
-/** Pages never cached anywhere: they show who is signed in, or carry form tokens. */
-function noStore(c: Context<AppEnv>) {
-  c.header('Cache-Control', 'private, no-store')
-}
-
 /**
- * Sign-in (password or emailed link), sign-out, forgotten passwords, and the account page
+ * Pages never cached anywhere (they show who is signed in, or carry form tokens): renderPage with
+ * neverStore. Sign-in (password or emailed link), sign-out, forgotten passwords, and the account page
  * (change of email and password). Every POST forwards to better-auth from the server
  * (callAuth), so its rate limiter, origin check and password rules apply.
  */
@@ -65,12 +61,10 @@ export function authPages(deps: AppDeps): Hono<AppEnv> {
     props: Omit<SignInPageProps, 'signedInAs'>,
   ) => {
     const viewer = c.get('viewer')
-    noStore(c)
-    return c.html(
-      await renderDocument(
-        <SignInPage {...props} signedInAs={viewer.kind === 'user' ? viewer.email : undefined} />,
-      ),
-      status,
+    return renderPage(
+      c,
+      <SignInPage {...props} signedInAs={viewer.kind === 'user' ? viewer.email : undefined} />,
+      { status, neverStore: true },
     )
   }
 
@@ -125,15 +119,14 @@ export function authPages(deps: AppDeps): Hono<AppEnv> {
         if (answer.status === 429) return signInPage(c, 429, { next, email, error: messages.tooManyAttempts })
         if (isKnown && !answer.ok)
           throw new Error(`better-auth answered ${answer.status} to a sign-in link request`)
-        noStore(c)
-        return c.html(
-          await renderDocument(
-            <CheckEmailPage
-              title="Check your email"
-              message={messages.linkSent}
-              back={{ href: `/sign-in?next=${encodeURIComponent(next)}`, label: 'try again' }}
-            />,
-          ),
+        return renderPage(
+          c,
+          <CheckEmailPage
+            title="Check your email"
+            message={messages.linkSent}
+            back={{ href: `/sign-in?next=${encodeURIComponent(next)}`, label: 'try again' }}
+          />,
+          { neverStore: true },
         )
       },
       RESPONSE_FLOOR_MS,
@@ -142,8 +135,7 @@ export function authPages(deps: AppDeps): Hono<AppEnv> {
   )
 
   app.get('/sign-out', requirePermission('public'), async (c) => {
-    noStore(c)
-    return c.html(await renderDocument(<SignOutPage isSignedIn={c.get('viewer').kind === 'user'} />))
+    return renderPage(c, <SignOutPage isSignedIn={c.get('viewer').kind === 'user'} />, { neverStore: true })
   })
 
   app.post('/sign-out', requirePermission('account:self'), async (c) => {
@@ -153,38 +145,36 @@ export function authPages(deps: AppDeps): Hono<AppEnv> {
   })
 
   app.get('/forgot-password', requirePermission('public'), async (c) => {
-    noStore(c)
-    return c.html(await renderDocument(<ForgotPasswordPage />))
+    return renderPage(c, <ForgotPasswordPage />, { neverStore: true })
   })
 
   app.post('/forgot-password', requirePermission('public'), (c) =>
     withResponseFloor(
       async () => {
         const email = emailForm.parse(await formFields(c)).email.trim()
-        noStore(c)
         if (!isEmail(email))
-          return c.html(
-            await renderDocument(<ForgotPasswordPage email={email} emailError={messages.invalidEmail} />),
-            400,
-          )
+          return renderPage(c, <ForgotPasswordPage email={email} emailError={messages.invalidEmail} />, {
+            status: 400,
+            neverStore: true,
+          })
         const answer = await callAuth(c, deps, '/request-password-reset', {
           email,
           redirectTo: '/reset-password',
         })
         if (answer.status === 429)
-          return c.html(
-            await renderDocument(<ForgotPasswordPage email={email} error={messages.tooManyAttempts} />),
-            429,
-          )
+          return renderPage(c, <ForgotPasswordPage email={email} error={messages.tooManyAttempts} />, {
+            status: 429,
+            neverStore: true,
+          })
         if (!answer.ok) throw new Error(`better-auth answered ${answer.status} to a password reset request`)
-        return c.html(
-          await renderDocument(
-            <CheckEmailPage
-              title="Check your email"
-              message={messages.resetSent}
-              back={{ href: '/forgot-password', label: 'ask again' }}
-            />,
-          ),
+        return renderPage(
+          c,
+          <CheckEmailPage
+            title="Check your email"
+            message={messages.resetSent}
+            back={{ href: '/forgot-password', label: 'ask again' }}
+          />,
+          { neverStore: true },
         )
       },
       RESPONSE_FLOOR_MS,
@@ -193,16 +183,14 @@ export function authPages(deps: AppDeps): Hono<AppEnv> {
   )
 
   const resetLinkNotValid = async (c: Context<AppEnv>) => {
-    noStore(c)
-    return c.html(
-      await renderDocument(
-        <LinkNotValidPage
-          title="This link does not work any more"
-          message="The password reset link has expired (it works for one hour) or was already used."
-          again={{ href: '/forgot-password', label: 'Ask for a new link' }}
-        />,
-      ),
-      400,
+    return renderPage(
+      c,
+      <LinkNotValidPage
+        title="This link does not work any more"
+        message="The password reset link has expired (it works for one hour) or was already used."
+        again={{ href: '/forgot-password', label: 'Ask for a new link' }}
+      />,
+      { status: 400, neverStore: true },
     )
   }
 
@@ -210,17 +198,18 @@ export function authPages(deps: AppDeps): Hono<AppEnv> {
   app.get('/reset-password', requirePermission('public'), async (c) => {
     const token = resetToken.safeParse(c.req.query('token'))
     if (c.req.query('error') || !token.success) return resetLinkNotValid(c)
-    noStore(c)
-    return c.html(await renderDocument(<ResetPasswordPage token={token.data} />))
+    return renderPage(c, <ResetPasswordPage token={token.data} />, { neverStore: true })
   })
 
   app.post('/reset-password', requirePermission('public'), async (c) => {
     const form = resetForm.parse(await formFields(c))
     if (!resetToken.safeParse(form.token).success) return resetLinkNotValid(c)
     const errors = checkNewPassword(form.newPassword, form.confirmPassword)
-    noStore(c)
     if (errors.password || errors.confirmation)
-      return c.html(await renderDocument(<ResetPasswordPage token={form.token} errors={errors} />), 400)
+      return renderPage(c, <ResetPasswordPage token={form.token} errors={errors} />, {
+        status: 400,
+        neverStore: true,
+      })
     const answer = await callAuth(c, deps, '/reset-password', {
       newPassword: form.newPassword,
       token: form.token,
@@ -228,11 +217,10 @@ export function authPages(deps: AppDeps): Hono<AppEnv> {
     if (answer.ok) return c.redirect('/sign-in?notice=password-reset', 303)
     if (answer.code === 'INVALID_TOKEN' || answer.code === 'USER_NOT_FOUND') return resetLinkNotValid(c)
     if (answer.status === 429)
-      return c.html(
-        await renderDocument(
-          <ResetPasswordPage token={form.token} errors={{ password: messages.tooManyAttempts }} />,
-        ),
-        429,
+      return renderPage(
+        c,
+        <ResetPasswordPage token={form.token} errors={{ password: messages.tooManyAttempts }} />,
+        { status: 429, neverStore: true },
       )
     throw new Error(`better-auth answered ${answer.status} ${answer.code ?? ''} to a password reset`)
   })
@@ -258,12 +246,11 @@ export function authPages(deps: AppDeps): Hono<AppEnv> {
     props: Partial<AccountPageProps>,
   ) => {
     const viewer = c.get('viewer') as SignedInViewer
-    noStore(c)
     const roles = await describeRoles(db, viewer, deps.clock.today())
-    return c.html(
-      await renderDocument(<AccountPage name={viewer.name} email={viewer.email} roles={roles} {...props} />),
+    return renderPage(c, <AccountPage name={viewer.name} email={viewer.email} roles={roles} {...props} />, {
       status,
-    )
+      neverStore: true,
+    })
   }
 
   app.get('/account', requirePermission('account:self'), async (c) => {

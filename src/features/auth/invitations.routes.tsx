@@ -5,11 +5,11 @@ import { getSettings } from '#src/features/settings/index.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { formFields } from '#src/http/form.ts'
 import { requirePermission } from '#src/http/guard.ts'
+import { renderPage } from '#src/http/render.ts'
 import type { SignedInViewer } from '#src/http/viewer.ts'
 import { isAppError } from '#src/lib/errors.ts'
 import { logger } from '#src/lib/logger.ts'
 import { singleLineProblem } from '#src/lib/text.ts'
-import { renderDocument } from '#src/ui/layout.tsx'
 import { callAuth, redirectWithCookies } from './forward.ts'
 import { acceptInvitation, findInvitation, invitePerson, listInvitations } from './invitations.ts'
 import {
@@ -47,8 +47,10 @@ export function invitationRoutes(deps: AppDeps): Hono<AppEnv> {
     const invitations = await listInvitations(db, { timeZone: callTimeZone })
     const sent = props.sentId ? invitations.find((i) => i.id === props.sentId) : undefined
     if (sent) props.notice = `We emailed an invitation to ${sent.fullName} at ${sent.email}.`
-    c.header('Cache-Control', 'private, no-store')
-    return c.html(await renderDocument(<StaffInvitationsPage invitations={invitations} {...props} />), status)
+    return renderPage(c, <StaffInvitationsPage invitations={invitations} {...props} />, {
+      status,
+      neverStore: true,
+    })
   }
 
   app.get('/staff/invitations', requirePermission('people:invite'), async (c) => {
@@ -91,11 +93,10 @@ export function invitationRoutes(deps: AppDeps): Hono<AppEnv> {
   })
 
   const unusable = async (c: Context<AppEnv>, status: 404 | 410) => {
-    c.header('Cache-Control', 'no-store')
-    return c.html(
-      await renderDocument(<InvitationUnusablePage {...(status === 404 ? unknownLink : usedLink)} />),
+    return renderPage(c, <InvitationUnusablePage {...(status === 404 ? unknownLink : usedLink)} />, {
       status,
-    )
+      neverStore: true,
+    })
   }
 
   app.get('/invitations/:token', requirePermission('public'), async (c) => {
@@ -103,11 +104,10 @@ export function invitationRoutes(deps: AppDeps): Hono<AppEnv> {
     const invitation = await findInvitation(db, token)
     if (!invitation) return unusable(c, 404)
     if (invitation.state !== 'pending') return unusable(c, 410)
-    c.header('Cache-Control', 'no-store')
-    return c.html(
-      await renderDocument(
-        <AcceptInvitationPage token={token} fullName={invitation.fullName} email={invitation.email} />,
-      ),
+    return renderPage(
+      c,
+      <AcceptInvitationPage token={token} fullName={invitation.fullName} email={invitation.email} />,
+      { neverStore: true },
     )
   })
 
@@ -119,17 +119,15 @@ export function invitationRoutes(deps: AppDeps): Hono<AppEnv> {
     const form = acceptForm.parse(await formFields(c))
     const errors = checkNewPassword(form.newPassword, form.confirmPassword)
     if (errors.password || errors.confirmation) {
-      c.header('Cache-Control', 'no-store')
-      return c.html(
-        await renderDocument(
-          <AcceptInvitationPage
-            token={token}
-            fullName={invitation.fullName}
-            email={invitation.email}
-            errors={errors}
-          />,
-        ),
-        400,
+      return renderPage(
+        c,
+        <AcceptInvitationPage
+          token={token}
+          fullName={invitation.fullName}
+          email={invitation.email}
+          errors={errors}
+        />,
+        { status: 400, neverStore: true },
       )
     }
     let email: string

@@ -3,9 +3,9 @@ import type { Context } from 'hono'
 import { Hono } from 'hono'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { requirePermission } from '#src/http/guard.ts'
-import { isAppError } from '#src/lib/errors.ts'
+import { renderPage } from '#src/http/render.ts'
+import { AppError, isAppError } from '#src/lib/errors.ts'
 import { logger } from '#src/lib/logger.ts'
-import { renderDocument } from '#src/ui/layout.tsx'
 import { renderErrorPage } from '#src/ui/render-error.ts'
 import { NETWORK_FEED_PATH } from './calendar.routes.ts'
 import { feedSinceDate } from './calendar.ts'
@@ -50,8 +50,6 @@ export function personalFeedRoutes(deps: AppDeps): Hono<AppEnv> {
       seatOrganizationNames(db, personId, today),
       presentationSlotsOf(db, { personId, onDate: today, sinceDate: feedSinceDate(today) }),
     ])
-    // The page may hold a secret address: nobody keeps a copy.
-    c.header('Cache-Control', 'no-store')
     const page = (
       <CalendarPage
         networkUrl={new URL(NETWORK_FEED_PATH, deps.origin).href}
@@ -61,18 +59,19 @@ export function personalFeedRoutes(deps: AppDeps): Hono<AppEnv> {
         {...extra}
       />
     )
-    return c.html(await renderDocument(page), status)
+    // The page may hold a secret address: nobody keeps a copy.
+    return renderPage(c, page, { status, cacheControl: 'no-store' })
   }
 
   app.get('/account/calendar', requirePermission('account:self'), async (c) => {
     const personId = personOf(c)
-    if (!personId) return renderErrorPage(c, 403, noPerson)
+    if (!personId) throw new AppError('FORBIDDEN', { userMessage: noPerson })
     return calendarPage(c, personId, 200, { notice: notices[c.req.query('notice') ?? ''] })
   })
 
   app.post('/account/calendar/feed', requirePermission('account:self'), async (c) => {
     const personId = personOf(c)
-    if (!personId) return renderErrorPage(c, 403, noPerson)
+    if (!personId) throw new AppError('FORBIDDEN', { userMessage: noPerson })
     const { token, replaced } = await createFeed(db, personId)
     const createdUrl = new URL(personalFeedPath(token), deps.origin).href
     return calendarPage(c, personId, 201, { createdUrl, replaced })
@@ -80,7 +79,7 @@ export function personalFeedRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.post('/account/calendar/feed/revoke', requirePermission('account:self'), async (c) => {
     const personId = personOf(c)
-    if (!personId) return renderErrorPage(c, 403, noPerson)
+    if (!personId) throw new AppError('FORBIDDEN', { userMessage: noPerson })
     const revoked = await revokeFeed(db, personId)
     return c.redirect(`/account/calendar?notice=${revoked ? 'revoked' : 'none'}`, 303)
   })

@@ -2,8 +2,8 @@ import type { Context } from 'hono'
 import { Hono } from 'hono'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { requirePermission } from '#src/http/guard.ts'
+import { renderPage } from '#src/http/render.ts'
 import { listOutbox } from '#src/lib/mailer.ts'
-import { renderDocument } from '#src/ui/layout.tsx'
 import { OutboxPage, type OutboxScope } from './outbox.views.tsx'
 import { entryFor, isRecipient } from './redact.ts'
 
@@ -35,12 +35,10 @@ export function outboxRoutes(deps: AppDeps): Hono<AppEnv> {
               .filter((entry) => isRecipient(entry, email))
               .slice(0, OUTBOX_LIMIT)
     // The recipient's own emails hold sign-in links: never kept by a cache.
-    c.header('Cache-Control', 'private, no-store')
     const emails = written.map((entry) => entryFor(entry, email))
-    return c.html(
-      await renderDocument(
-        <OutboxPage scope={scope} kind={deps.mailer.kind} emails={emails} limit={OUTBOX_LIMIT} />,
-      ),
+    return renderPage(
+      c,
+      <OutboxPage scope={scope} kind={deps.mailer.kind} emails={emails} limit={OUTBOX_LIMIT} />,
     )
   }
 

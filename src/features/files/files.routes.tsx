@@ -1,7 +1,8 @@
 import { Hono } from 'hono'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
+import { notFound } from '#src/http/errors.ts'
 import { requirePermission } from '#src/http/guard.ts'
-import { renderErrorPage } from '#src/ui/render-error.ts'
+import { AppError } from '#src/lib/errors.ts'
 import { attachmentDisposition, canDownloadFile, getStoredFile } from './files.ts'
 
 const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -18,13 +19,12 @@ export function fileRoutes(deps: AppDeps): Hono<AppEnv> {
   app.get('/files/:id', requirePermission('file:download'), async (c) => {
     const id = c.req.param('id')
     const file = uuidShape.test(id) ? await getStoredFile(db, id) : undefined
-    if (!file) return renderErrorPage(c, 404, 'There is no file at this address.')
+    if (!file) throw notFound('There is no file at this address.')
     if (!(await canDownloadFile(db, c.get('viewer'), file.id)))
-      return renderErrorPage(
-        c,
-        403,
-        'This file belongs to an application: only its applicant, staff and the Advisory Board can download it.',
-      )
+      throw new AppError('FORBIDDEN', {
+        userMessage:
+          'This file belongs to an application: only its applicant, staff and the Advisory Board can download it.',
+      })
     return c.body(new Uint8Array(file.data), 200, {
       'Content-Type': file.contentType,
       'Content-Length': String(file.data.length),

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { type Actor, writeAs } from '#src/db/actor.ts'
 import type { Db, DbOrTx } from '#src/db/client.ts'
 import { organizationPartners, organizations } from '#src/db/schema/index.ts'
+import { checkForm } from '#src/http/form.ts'
 import { isPlainText, isSingleLine, MULTI_LINE_MESSAGE, SINGLE_LINE_MESSAGE } from '#src/lib/text.ts'
 import { formatNumber } from '#src/ui/format.ts'
 
@@ -112,19 +113,9 @@ export const organizationEditSchema = z.object({
 
 export type OrganizationEdit = z.output<typeof organizationEditSchema>
 
-/** The form's answer: the parsed values, or one message per field that needs a change. */
-export function parseOrganizationEdit(
-  input: Record<string, unknown>,
-): { ok: true; value: OrganizationEdit } | { ok: false; errors: Partial<Record<EditableField, string>> } {
-  const parsed = organizationEditSchema.safeParse(input)
-  if (parsed.success) return { ok: true, value: parsed.data }
-  const errors: Partial<Record<EditableField, string>> = {}
-  for (const issue of parsed.error.issues) {
-    const field = issue.path[0] as EditableField
-    if (editableFields.includes(field) && !errors[field]) errors[field] = issue.message
-  }
-  return { ok: false, errors }
-}
+/** The form's answer (page or API): the parsed values, or one message per field that needs a change. */
+export const parseOrganizationEdit = <F extends Record<string, unknown>>(input: F) =>
+  checkForm(organizationEditSchema, input)
 
 export type EditableOrganization = {
   id: string

@@ -1,6 +1,5 @@
-import { getContext } from 'hono/context-storage'
-import type { AppEnv } from '#src/http/deps.ts'
-import { csrfToken } from '#src/http/guard.ts'
+import { TextArea } from '#src/ui/fields.tsx'
+import { CsrfInput, Field } from '#src/ui/form-parts.tsx'
 import { formatNumber } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import type { EditableField, OrganizationEditForm } from './edit.ts'
@@ -27,60 +26,24 @@ const hints: Record<EditableField, string> = {
   partners: `One organisation a line, in the order to show them: up to ${profileLimits.partnerLines} lines of ${profileLimits.partnerLength} characters each. The partner count on the profile is counted from this list. A partner that stays on the list keeps the website on record for it.`,
 }
 
-/**
- * The form token, taken while the page renders: after the header's sign-out form, so that on a
- * first visit (no token cookie yet) the cookie set last, which the browser keeps, is this one.
- */
-function FormToken() {
-  const c = getContext<AppEnv>()
-  return <input type="hidden" name="_csrf" value={csrfToken(c, c.get('origin'))} />
-}
-
-function Field(props: {
+/** One field of the profile form: a text box, or a one-line address field for the website. */
+function ProfileField(props: {
   name: EditableField
   values: OrganizationEditForm
   errors: Props['errors']
   rows?: number
 }) {
   const { name } = props
-  const id = `field-${name}`
-  const error = props.errors[name]
-  const describedBy = [error ? `${id}-error` : '', `${id}-hint`].filter(Boolean).join(' ')
-  return (
-    <div class="field">
-      <label for={id}>{labels[name]}</label>
-      {error ? (
-        <p class="error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-      {props.rows ? (
-        <textarea
-          id={id}
-          name={name}
-          rows={props.rows}
-          aria-describedby={describedBy}
-          aria-invalid={error ? 'true' : undefined}
-        >
-          {props.values[name]}
-        </textarea>
-      ) : (
-        <input
-          id={id}
-          name={name}
-          type="text"
-          inputmode="url"
-          autocomplete="url"
-          value={props.values[name]}
-          aria-describedby={describedBy}
-          aria-invalid={error ? 'true' : undefined}
-        />
-      )}
-      <p class="hint" id={`${id}-hint`}>
-        {hints[name]}
-      </p>
-    </div>
-  )
+  const shared = {
+    id: `field-${name}`,
+    name,
+    label: labels[name],
+    hint: hints[name],
+    error: props.errors[name],
+    value: props.values[name],
+  }
+  if (props.rows) return <TextArea {...shared} rows={props.rows} />
+  return <Field {...shared} type="text" inputmode="url" autocomplete="url" required={false} />
 }
 
 /** The form a representative, an alternate or staff uses to edit an organisation's profile. */
@@ -115,11 +78,11 @@ export function EditOrganizationPage(props: Props) {
           <a href={`/organizations/${org.slug}/region`}>edit the region</a>.
         </p>
         <form method="post" action={`/organizations/${org.slug}/edit`} class="form-card" novalidate>
-          <FormToken />
-          <Field name="summary" values={values} errors={errors} rows={8} />
-          <Field name="website" values={values} errors={errors} />
-          <Field name="focusIndustries" values={values} errors={errors} rows={5} />
-          <Field name="partners" values={values} errors={errors} rows={12} />
+          <CsrfInput />
+          <ProfileField name="summary" values={values} errors={errors} rows={8} />
+          <ProfileField name="website" values={values} errors={errors} />
+          <ProfileField name="focusIndustries" values={values} errors={errors} rows={5} />
+          <ProfileField name="partners" values={values} errors={errors} rows={12} />
           <div class="actions">
             <button type="submit" class="button">
               Save the profile

@@ -1,11 +1,12 @@
 import { Hono } from 'hono'
 import { RegionPicker } from '#src/features/organizations/region-picker.tsx'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
-import { csrfToken, requirePermission } from '#src/http/guard.ts'
+import { requirePermission } from '#src/http/guard.ts'
 import { canEditOrganization } from '#src/http/permissions.ts'
+import { renderPage } from '#src/http/render.ts'
 import { AppError } from '#src/lib/errors.ts'
-import { Layout, renderDocument } from '#src/ui/layout.tsx'
-import { renderErrorPage } from '#src/ui/render-error.ts'
+import { CsrfInput } from '#src/ui/form-parts.tsx'
+import { Layout } from '#src/ui/layout.tsx'
 import {
   getOrganizationRegion,
   type OrganizationRegion,
@@ -20,7 +21,6 @@ function RegionPage(props: {
   states: string[]
   counties: string[]
   errors: { states?: string; counties?: string }
-  csrf: string
   saved?: boolean
 }) {
   const { org } = props
@@ -37,7 +37,7 @@ function RegionPage(props: {
           </p>
         ) : null}
         <form method="post" action={`/organizations/${org.slug}/region`} class="form-card wide" novalidate>
-          <input type="hidden" name="_csrf" value={props.csrf} />
+          <CsrfInput />
           <RegionPicker
             states={props.states}
             counties={props.counties}
@@ -65,40 +65,32 @@ export function organizationRegionRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.get('/organizations/:slug/region', requirePermission('organization:edit-own'), async (c) => {
     const org = await find(c.req.param('slug'))
-    if (!canEditOrganization(c.get('viewer'), org.id)) return renderErrorPage(c, 403, notYours)
-    c.header('Cache-Control', 'private, no-store')
+    if (!canEditOrganization(c.get('viewer'), org.id))
+      throw new AppError('FORBIDDEN', { userMessage: notYours })
     const page = (
       <RegionPage
         org={org}
         states={org.states}
         counties={org.counties}
         errors={{}}
-        csrf={csrfToken(c, c.get('origin'))}
         saved={c.req.query('saved') === '1'}
       />
     )
-    return c.html(await renderDocument(page))
+    return renderPage(c, page)
   })
 
   app.post('/organizations/:slug/region', requirePermission('organization:edit-own'), async (c) => {
     const viewer = c.get('viewer')
     const org = await find(c.req.param('slug'))
     if (viewer.kind !== 'user' || !viewer.personId || !canEditOrganization(viewer, org.id))
-      return renderErrorPage(c, 403, notYours)
+      throw new AppError('FORBIDDEN', { userMessage: notYours })
     const body = await c.req.parseBody({ all: true })
     const parsed = parseRegion(body)
     if (!parsed.ok) {
-      c.header('Cache-Control', 'private, no-store')
       const page = (
-        <RegionPage
-          org={org}
-          states={parsed.states}
-          counties={parsed.counties}
-          errors={parsed.errors}
-          csrf={csrfToken(c, c.get('origin'))}
-        />
+        <RegionPage org={org} states={parsed.states} counties={parsed.counties} errors={parsed.errors} />
       )
-      return c.html(await renderDocument(page), 400)
+      return renderPage(c, page, { status: 400 })
     }
     await updateOrganizationRegion(db, {
       organizationId: org.id,
