@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { defaultSettings } from '#src/features/settings/settings.ts'
-import {
-  checkCancelForm,
-  checkEditForm,
-  checkMoveForm,
-  checkNewCallForm,
-  describeSeries,
-  formatCallDate,
-  formatCallTime,
-  formatCallWhen,
-  isHeld,
-  seriesHorizon,
-} from './calls-admin.ts'
+import { describeSeries, formatCallDate, formatCallTime, formatCallWhen } from './call-format.ts'
+import { checkCancelForm, checkEditForm, checkMoveForm, checkNewCallForm } from './call-forms.ts'
+import { seriesHorizon } from './call-series.ts'
+import { isHeld } from './held.ts'
 
 const edit = { title: 'Budget update', agenda: 'Welcome\nBudget', notes: '', recordingUrl: '' }
 const BRIEFING = '0b0e2a52-4c1c-4a8e-9d6f-2f7c1d2e3a4b'
