@@ -1,85 +1,14 @@
 import { formatCallDate } from '#src/features/calls/index.ts'
 import type { OrganizationRef } from '#src/features/seats/index.ts'
-import { CsrfInput, ErrorSummary, Flashes, type FlashMessage } from '#src/ui/form-parts.tsx'
+import { Select } from '#src/ui/fields.tsx'
+import { CsrfInput, ErrorSummary, Field, Flashes, type FlashMessage } from '#src/ui/form-parts.tsx'
 import { monthName, monthNames } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
+import type { PresentationRow } from './find-presentations.ts'
 import type { RequestField, RequestValues } from './forms.ts'
 import { CallLink, type LengthRange, rangeText, StateBadge } from './parts.tsx'
 import { DEFAULT_CAPACITY } from './plan.ts'
-import {
-  isLengthWarning,
-  type PresentationRow,
-  type SlotState,
-  slotState,
-  TITLE_MAX,
-} from './presentations.ts'
-
-function MonthSelect(props: { id: string; value: string; firstMonth: number; error?: string; hint: string }) {
-  const describedBy = [props.error ? `${props.id}-error` : '', `${props.id}-hint`].filter(Boolean).join(' ')
-  return (
-    <div class="field">
-      <label for={props.id}>Month you would like</label>
-      <select
-        id={props.id}
-        name="requestedMonth"
-        required
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy}
-      >
-        <option value="" selected={props.value === ''}>
-          Choose a month
-        </option>
-        <option value="any" selected={props.value === 'any'}>
-          Any month
-        </option>
-        {monthNames.map((name, index) =>
-          index + 1 < props.firstMonth ? null : (
-            <option value={String(index + 1)} selected={props.value === String(index + 1)}>
-              {name}
-            </option>
-          ),
-        )}
-      </select>
-      {props.error ? (
-        <p class="error" id={`${props.id}-error`}>
-          {props.error}
-        </p>
-      ) : null}
-      <p class="hint" id={`${props.id}-hint`}>
-        {props.hint}
-      </p>
-    </div>
-  )
-}
-
-function TitleField(props: { id: string; value: string; error?: string }) {
-  const describedBy = [props.error ? `${props.id}-error` : '', `${props.id}-hint`].filter(Boolean).join(' ')
-  return (
-    <div class="field">
-      <label for={props.id}>Title (optional)</label>
-      <input
-        id={props.id}
-        name="title"
-        type="text"
-        value={props.value}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy}
-      />
-      {props.error ? (
-        <p class="error" id={`${props.id}-error`}>
-          {props.error}
-        </p>
-      ) : null}
-      <p class="hint" id={`${props.id}-hint`}>
-        What you will talk about, up to {TITLE_MAX} characters. It shows on the call’s page.
-      </p>
-    </div>
-  )
-}
-
-/** The problems of a form, said once at its top. */
-// ---------------------------------------------------------------------------------------------
-// The organisation's page
+import { isLengthWarning, type SlotState, slotState, TITLE_MAX } from './slot-state.ts'
 
 export type YearSection = {
   year: number
@@ -96,6 +25,14 @@ export type OrganizationPresentationProps = {
   years: YearSection[]
   flash?: FlashMessage
 }
+
+/** "Any month", then the months that can still be asked for. */
+const monthOptions = (firstMonth: number) => [
+  { value: 'any', label: 'Any month' },
+  ...monthNames
+    .map((name, index) => ({ value: String(index + 1), label: name }))
+    .filter((_, index) => index + 1 >= firstMonth),
+]
 
 function slotSentence(p: PresentationRow | null, state: SlotState, range: LengthRange): string {
   const date = p?.call ? formatCallDate(p.call.date) : ''
@@ -148,14 +85,26 @@ function YearCard(props: { org: OrganizationRef; section: YearSection; today: st
         >
           <CsrfInput />
           <input type="hidden" name="year" value={String(section.year)} />
-          <MonthSelect
+          <Select
             id={id('month')}
+            name="requestedMonth"
+            label="Month you would like"
             value={section.form.values.requestedMonth}
-            firstMonth={section.firstMonth}
+            empty="Choose a month"
+            required
+            options={monthOptions(section.firstMonth)}
             error={section.form.errors.requestedMonth}
             hint={`At most ${DEFAULT_CAPACITY} organisations present on a call; if your month is full, staff choose the nearest month with room.`}
           />
-          <TitleField id={id('title')} value={section.form.values.title} error={section.form.errors.title} />
+          <Field
+            id={id('title')}
+            name="title"
+            label="Title (optional)"
+            value={section.form.values.title}
+            error={section.form.errors.title}
+            required={false}
+            hint={`What you will talk about, up to ${TITLE_MAX} characters. It shows on the call’s page.`}
+          />
           <button type="submit" class="button">
             {p && p.requestedMonth !== null ? `Save the ${section.year} request` : `Ask for this month`}
           </button>
