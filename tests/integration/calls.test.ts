@@ -4,12 +4,9 @@ import { personByEmail } from '#src/http/accounts.ts'
 import { addDays, weekdayOf } from '#src/lib/dates.ts'
 import { queryRows } from '../../src/db/sql.ts'
 import { icsEvents, unescapeText, validateIcs } from '../../src/features/calendar/ics-validate.ts'
-import {
-  addExtraCall,
-  ensureCallSeries,
-  extendCallSeries,
-  moveCall,
-} from '../../src/features/calls/calls-admin.ts'
+import { addExtraCall } from '../../src/features/calls/add-extra-call.ts'
+import { ensureCallSeries, extendCallSeries } from '../../src/features/calls/call-series.ts'
+import { moveCall } from '../../src/features/calls/move-call.ts'
 import { loadDemo } from '../../src/features/demo/load-demo.ts'
 import { defaultSettings } from '../../src/features/settings/settings.ts'
 import { DEMO_TODAY } from '../support/fixtures.ts'

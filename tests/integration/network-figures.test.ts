@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { extendCallSeries } from '../../src/features/calls/calls-admin.ts'
+import { extendCallSeries } from '../../src/features/calls/call-series.ts'
 import { loadDemo } from '../../src/features/demo/load-demo.ts'
 import { DEMO_TODAY } from '../support/fixtures.ts'
 import { pageText } from '../support/page-text.ts'

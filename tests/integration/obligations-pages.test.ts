@@ -14,7 +14,7 @@ import {
   presentationSummary,
   quarterLabels,
   shortDate,
-} from '../../src/features/obligations/obligation-pages.ts'
+} from '../../src/features/obligations/obligation-format.ts'
 import { complianceStatusLabels } from '../../src/features/obligations/status.ts'
 import { DEMO_TODAY } from '../support/fixtures.ts'
 import { Session } from '../support/http.ts'

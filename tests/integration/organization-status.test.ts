@@ -6,13 +6,13 @@ import { writeAs } from '../../src/db/actor.ts'
 import { admissionEvents, organizations, people, seats } from '../../src/db/schema/index.ts'
 import { queryRows } from '../../src/db/sql.ts'
 import { loadDemo } from '../../src/features/demo/load-demo.ts'
+import { seatHolderOn } from '../../src/features/seats/seat-holders.ts'
 import {
   incompleteOrganizations,
   isIncomplete,
   organizationSeatStatus,
   vacantSeats,
-} from '../../src/features/seats/organization-status.ts'
-import { seatHolderOn } from '../../src/features/seats/seats.ts'
+} from '../../src/features/seats/seat-status.ts'
 import { DEMO_TODAY } from '../support/fixtures.ts'
 import { Session } from '../support/http.ts'
 import { pageText } from '../support/page-text.ts'

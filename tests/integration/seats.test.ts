@@ -6,13 +6,10 @@ import { writeAs } from '../../src/db/actor.ts'
 import { seats } from '../../src/db/schema/index.ts'
 import { queryRows } from '../../src/db/sql.ts'
 import { loadDemo } from '../../src/features/demo/load-demo.ts'
-import {
-  assertSeatHistoryConsistent,
-  handOverSeat,
-  seatHistory,
-  seatHolderOn,
-  swapSeats,
-} from '../../src/features/seats/seats.ts'
+import { handOverSeat } from '../../src/features/seats/hand-over-seat.ts'
+import { assertSeatHistoryConsistent, seatHistory } from '../../src/features/seats/seat-history.ts'
+import { seatHolderOn } from '../../src/features/seats/seat-holders.ts'
+import { swapSeats } from '../../src/features/seats/swap-seats.ts'
 import { DEMO_TODAY } from '../support/fixtures.ts'
 import { Session, TEST_CSRF } from '../support/http.ts'
 import { pageText } from '../support/page-text.ts'

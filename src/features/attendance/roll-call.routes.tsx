@@ -2,60 +2,48 @@ import type { Context } from 'hono'
 import { Hono } from 'hono'
 import { getSettings } from '#src/features/settings/index.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
+import { notFound } from '#src/http/errors.ts'
 import { requirePermission } from '#src/http/guard.ts'
+import { renderPage } from '#src/http/render.ts'
+import { AppError, isAppError } from '#src/lib/errors.ts'
 import { formatDate } from '#src/ui/format.ts'
-import { renderDocument } from '#src/ui/layout.tsx'
-import { renderErrorPage } from '#src/ui/render-error.ts'
-import {
-  checkTicked,
-  findRollCallCall,
-  loadRollCall,
-  type RollCall,
-  type RollCallCall,
-  RollCallRefused,
-  rollCallRefusal,
-  saveRollCall,
-} from './roll-call.ts'
+import { findRollCallCall, loadRollCall } from './load-roll-call.ts'
+import { checkTicked, type RollCall, type RollCallCall, rollCallRefusal } from './roll-call.ts'
 import { RollCallPage, type RollCallPageProps } from './roll-call.views.tsx'
+import { saveRollCall } from './save-roll-call.ts'
 
 /** The roll call of a call: staff tick who was present. */
 export function rollCallRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
   const { db } = deps.database
 
-  /** The call named by the address, or the page that says why its roll call cannot be taken. */
-  const callOf = async (
-    c: Context<AppEnv>,
-  ): Promise<{ call: RollCallCall; refused?: undefined } | { call?: undefined; refused: Response }> => {
+  /** The call named by the address; 404 when there is none, 400 when its roll call cannot be taken. */
+  const callOf = async (c: Context<AppEnv>): Promise<RollCallCall> => {
     const date = c.req.param('date') ?? ''
     const call = await findRollCallCall(db, date)
-    if (!call) {
-      const message = /^\d{4}-\d{2}-\d{2}$/.test(date)
-        ? `No call is on record for ${date}.`
-        : 'A call is named by its date in the address, written year-month-day, such as /staff/calls/2026-11-23/roll-call.'
-      return { refused: await renderErrorPage(c, 404, message) }
-    }
+    if (!call)
+      throw notFound(
+        /^\d{4}-\d{2}-\d{2}$/.test(date)
+          ? `No call is on record for ${date}.`
+          : 'A call is named by its date in the address, written year-month-day, such as /staff/calls/2026-11-23/roll-call.',
+      )
     const refusal = rollCallRefusal(call, deps.clock.today())
-    if (refusal) return { refused: await renderErrorPage(c, 400, refusal) }
-    return { call }
+    if (refusal) throw new AppError('BAD_INPUT', { userMessage: refusal })
+    return call
   }
 
-  const page = async (
+  const page = (
     c: Context<AppEnv>,
     rollCall: RollCall,
     status: 200 | 400,
     flash?: RollCallPageProps['flash'],
-  ) => {
-    c.header('Cache-Control', 'private, no-store')
-    return c.html(await renderDocument(<RollCallPage rollCall={rollCall} flash={flash} />), status)
-  }
+  ) => renderPage(c, <RollCallPage rollCall={rollCall} flash={flash} />, { status })
 
   const load = async (call: RollCallCall) =>
     loadRollCall(db, call, { minimumMinutes: (await getSettings(db)).minimumAttendanceMinutes })
 
   app.get('/staff/calls/:date/roll-call', requirePermission('attendance:manage'), async (c) => {
-    const { call, refused } = await callOf(c)
-    if (!call) return refused
+    const call = await callOf(c)
     const rollCall = await load(call)
     const flash =
       c.req.query('saved') === '1'
@@ -67,9 +55,10 @@ export function rollCallRoutes(deps: AppDeps): Hono<AppEnv> {
   app.post('/staff/calls/:date/roll-call', requirePermission('attendance:manage'), async (c) => {
     const viewer = c.get('viewer')
     if (viewer.kind !== 'user' || !viewer.personId)
-      return renderErrorPage(c, 403, 'Only a staff member on record as a person can take the roll call.')
-    const { call, refused } = await callOf(c)
-    if (!call) return refused
+      throw new AppError('FORBIDDEN', {
+        userMessage: 'Only a staff member on record as a person can take the roll call.',
+      })
+    const call = await callOf(c)
     const body = await c.req.parseBody({ all: true })
     const present = [body.present ?? []].flat().filter((v): v is string => typeof v === 'string')
     const rollCall = await load(call)
@@ -92,7 +81,7 @@ export function rollCallRoutes(deps: AppDeps): Hono<AppEnv> {
         today: deps.clock.today(),
       })
     } catch (error) {
-      if (error instanceof RollCallRefused) return refuse(error.userMessage)
+      if (isAppError(error) && error.code === 'BAD_INPUT') return refuse(error.userMessage)
       throw error
     }
     return c.redirect(`/staff/calls/${call.localDate}/roll-call?saved=1`, 303)

@@ -1,4 +1,4 @@
-import { CsrfInput, Flash } from '#src/ui/form-parts.tsx'
+import { CsrfInput, Flashes, type FlashMessage } from '#src/ui/form-parts.tsx'
 import { formatDate, formatTimeInZone, plural } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import type { RollCall, RollCallOrganization, RollCallSeat } from './roll-call.ts'
@@ -8,7 +8,7 @@ const roleHeadings = { representative: 'Representative', alternate: 'Alternate' 
 
 export type RollCallPageProps = {
   rollCall: RollCall
-  flash?: { isError?: boolean; text: string }
+  flash?: FlashMessage
 }
 
 function SaveButton() {
@@ -89,7 +89,7 @@ export function RollCallPage(props: RollCallPageProps) {
           minutes. Tick each seat holder who was there: a tick records them present for the whole call. What
           imported reports say is shown beside the name and is not changed here.
         </p>
-        {props.flash ? <Flash isError={props.flash.isError}>{props.flash.text}</Flash> : null}
+        <Flashes flash={props.flash} />
         <p class="roll-count">
           <strong>
             {total === 0 ? '0 of 0' : `${rollCall.counting} of ${total}`} {plural(total, 'organisation')}{' '}

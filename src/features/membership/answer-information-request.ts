@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm'
+import { z } from 'zod'
 import { writeAs } from '#src/db/actor.ts'
 import type { Db } from '#src/db/client.ts'
 import { applicationEvents, applications } from '#src/db/schema/index.ts'
@@ -7,16 +8,25 @@ import { multiLineProblem } from '#src/lib/text.ts'
 import { formatNumber } from '#src/ui/format.ts'
 import { draftLimits } from './draft-fields.ts'
 import { conflict, lockOwn } from './own-application.ts'
-import { count } from './text-checks.ts'
+import { count, firstMessage, refuse } from './text-checks.ts'
+
+/** The answer to a request for more information: some text, up to its limit; line breaks kept. */
+export const answerText = z.string().transform((answer, ctx) => {
+  if (answer.trim() === '') return refuse(ctx, 'Write your answer to the staff’s questions.')
+  const problem = multiLineProblem(answer, 'answer')
+  if (problem) return refuse(ctx, problem)
+  if (Array.from(answer.trim()).length > draftLimits.answer)
+    return refuse(
+      ctx,
+      `Write at most ${formatNumber(draftLimits.answer)} characters (this answer has ${count(answer.trim())}).`,
+    )
+  return answer.replace(/\r\n?/g, '\n').trim()
+})
 
 /** Checks the answer to a request for more information; undefined when it is fine. */
 export function checkAnswer(answer: string): string | undefined {
-  if (answer.trim() === '') return 'Write your answer to the staff’s questions.'
-  const problem = multiLineProblem(answer, 'answer')
-  if (problem) return problem
-  if (Array.from(answer.trim()).length > draftLimits.answer)
-    return `Write at most ${formatNumber(draftLimits.answer)} characters (this answer has ${count(answer.trim())}).`
-  return undefined
+  const parsed = answerText.safeParse(answer)
+  return parsed.success ? undefined : firstMessage(parsed.error)
 }
 
 /**
@@ -27,8 +37,8 @@ export async function answerInformationRequest(
   db: Db,
   options: { applicationId: string; personId: string; answer: string },
 ): Promise<{ round: number }> {
-  const error = checkAnswer(options.answer)
-  if (error) throw new AppError('BAD_INPUT', { userMessage: error })
+  const answer = answerText.safeParse(options.answer)
+  if (!answer.success) throw new AppError('BAD_INPUT', { userMessage: firstMessage(answer.error) })
   return writeAs(db, `person:${options.personId}`, async (tx) => {
     const app = await lockOwn(tx, options.applicationId, options.personId)
     if (app.status !== 'needs_info') throw conflict('Staff have not asked for more information.')
@@ -42,7 +52,7 @@ export async function answerInformationRequest(
       kind: 'answered',
       actorId: options.personId,
       round,
-      comment: options.answer.replace(/\r\n?/g, '\n').trim(),
+      comment: answer.data,
     })
     return { round }
   })

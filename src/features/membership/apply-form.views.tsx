@@ -1,9 +1,8 @@
 import { memberCriteria } from '#src/db/schema/index.ts'
-import { CsrfInput, Flash } from '#src/ui/form-parts.tsx'
+import { CsrfInput, Field, Flash } from '#src/ui/form-parts.tsx'
 import { Layout } from '#src/ui/layout.tsx'
 import { draftLimits } from './draft-fields.ts'
 import { criterionLabels } from './labels.ts'
-import { TextField } from './local-fields.views.tsx'
 import { ProblemList } from './problem-list.views.tsx'
 import type { StartField, StartForm } from './types.ts'
 
@@ -96,15 +95,16 @@ export function ApplyPage(props: ApplyPageProps) {
           <CsrfInput />
           {props.signedInAs ? null : (
             <>
-              <TextField
+              <Field
                 id="start-fullName"
                 name="fullName"
                 label={startLabels.fullName}
                 value={values.fullName}
                 error={errors.fullName}
                 autocomplete="name"
+                required={false}
               />
-              <TextField
+              <Field
                 id="start-email"
                 name="email"
                 type="email"
@@ -113,6 +113,7 @@ export function ApplyPage(props: ApplyPageProps) {
                 error={errors.email}
                 autocomplete="email"
                 hint="The sign-in link to your draft goes to this address."
+                required={false}
               />
             </>
           )}
@@ -146,7 +147,7 @@ export function ApplyPage(props: ApplyPageProps) {
               ))}
             </ul>
           </fieldset>
-          <TextField
+          <Field
             id="start-organizationName"
             name="organizationName"
             label={startLabels.organizationName}
@@ -154,6 +155,7 @@ export function ApplyPage(props: ApplyPageProps) {
             error={errors.organizationName}
             autocomplete="organization"
             hint={`Up to ${draftLimits.organizationName} characters. You can change it until you submit.`}
+            required={false}
           />
           <p>
             <button type="submit" class="button">

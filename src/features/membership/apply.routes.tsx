@@ -7,11 +7,11 @@ import { categoryLabels } from '#src/features/organizations/index.ts'
 import { getSettings } from '#src/features/settings/index.ts'
 import { ensureAccount } from '#src/http/accounts.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
-import { formFields } from '#src/http/form.ts'
+import { notFound } from '#src/http/errors.ts'
+import { checkForm, formFields } from '#src/http/form.ts'
 import { requirePermission } from '#src/http/guard.ts'
+import { PRIVATE_NO_STORE, renderPage } from '#src/http/render.ts'
 import { AppError, isAppError } from '#src/lib/errors.ts'
-import { renderDocument } from '#src/ui/layout.tsx'
-import { renderErrorPage } from '#src/ui/render-error.ts'
 import { answerInformationRequest, checkAnswer } from './answer-information-request.ts'
 import { getApplicationDetail } from './application-detail.ts'
 import { ApplicationPage, type ApplicationPageProps } from './application-page.views.tsx'
@@ -36,7 +36,7 @@ import { listApplicationsOf } from './list-applications.ts'
 import { MyApplicationsPage } from './my-applications.views.tsx'
 import { saveDraft } from './save-draft.ts'
 import { startApplication } from './start-application.ts'
-import { parseStartForm } from './start-form.ts'
+import { startFormSchema } from './start-form.ts'
 import { submitApplication } from './submit-application.ts'
 import type { ApplicationDetail, FormInput, StartForm } from './types.ts'
 import { withdrawApplication } from './withdraw-application.ts'
@@ -56,12 +56,15 @@ const notices: Record<string, string> = {
   withdrawn: 'The application is withdrawn.',
 }
 
-const notFound = 'There is no application at this address.'
+const noApplicationHere = 'There is no application at this address.'
 const notYours =
   'Only the person who applied can open this application. Staff and the Advisory Board see applications on their own pages.'
 
-/** Pages that show the applicant and carry form tokens: never kept by any cache. */
-const noStore = (c: Context<AppEnv>) => c.header('Cache-Control', 'private, no-store')
+/**
+ * The public pages here carry form tokens (and some the applicant's address): never kept by any
+ * cache, even for a visitor not signed in (renderPage does it for signed-in viewers only).
+ */
+const noStore = (c: Context<AppEnv>) => c.header('Cache-Control', PRIVATE_NO_STORE)
 
 /** The form's fields as lists of strings (a field sent once is a list of one; files are left out). */
 async function formInput(c: Context<AppEnv>): Promise<FormInput> {
@@ -85,17 +88,17 @@ export function applyRoutes(deps: AppDeps): Hono<AppEnv> {
 
   const timeZone = async () => (await getSettings(db)).callTimeZone
 
-  /** The application named in the path, when the viewer is its applicant; otherwise the 404 or 403 page. */
+  /** The application named in the path, when the viewer is its applicant; otherwise a 404 or a 403. */
   const ownApplication = async (
     c: Context<AppEnv>,
-  ): Promise<{ detail: ApplicationDetail; personId: string } | Response> => {
+  ): Promise<{ detail: ApplicationDetail; personId: string }> => {
     const id = c.req.param('id') ?? ''
-    if (!uuidShape.test(id)) return renderErrorPage(c, 404, notFound)
+    if (!uuidShape.test(id)) throw notFound(noApplicationHere)
     const detail = await getApplicationDetail(db, id)
-    if (!detail) return renderErrorPage(c, 404, notFound)
+    if (!detail) throw notFound(noApplicationHere)
     const viewer = c.get('viewer')
     if (viewer.kind !== 'user' || !viewer.personId || viewer.personId !== detail.applicantId)
-      return renderErrorPage(c, 403, notYours)
+      throw new AppError('FORBIDDEN', { userMessage: notYours })
     return { detail, personId: viewer.personId }
   }
 
@@ -105,7 +108,6 @@ export function applyRoutes(deps: AppDeps): Hono<AppEnv> {
     detail: ApplicationDetail,
     props: Partial<ApplicationPageProps> = {},
   ) => {
-    noStore(c)
     const page = (
       <ApplicationPage
         app={detail}
@@ -116,7 +118,7 @@ export function applyRoutes(deps: AppDeps): Hono<AppEnv> {
         {...props}
       />
     )
-    return c.html(await renderDocument(page), status)
+    return renderPage(c, page, { status })
   }
 
   /** Runs a change; a refusal because of where the application stands shows the page with its reason. */
@@ -143,7 +145,7 @@ export function applyRoutes(deps: AppDeps): Hono<AppEnv> {
     const viewer = c.get('viewer')
     noStore(c)
     const signedInAs = viewer.kind === 'user' ? { name: viewer.name, email: viewer.email } : undefined
-    return c.html(await renderDocument(<ApplyPage {...props} signedInAs={signedInAs} />), status)
+    return renderPage(c, <ApplyPage {...props} signedInAs={signedInAs} />, { status })
   }
 
   app.get('/apply', requirePermission('public'), (c) => {
@@ -161,7 +163,7 @@ export function applyRoutes(deps: AppDeps): Hono<AppEnv> {
     const form = startForm.parse(await formFields(c))
     const viewer = c.get('viewer')
     const isSignedIn = viewer.kind === 'user'
-    const parsed = parseStartForm(form, { needsContact: !isSignedIn })
+    const parsed = checkForm(startFormSchema({ needsContact: !isSignedIn }), form)
     if (!parsed.ok) return applyPage(c, 400, { values: form, errors: parsed.errors })
     const { category, organizationName, fullName, email } = parsed.value
 
@@ -194,9 +196,7 @@ export function applyRoutes(deps: AppDeps): Hono<AppEnv> {
         text: `Someone asked, on the Collaborative Hub's apply page, to start an application with your email address for "${organizationName}" (${categoryLabels[category]}).\n\nTo start the draft in your account, open this link (it works once, for ${APPLY_CONFIRMATION_HOURS} hours):\n${new URL(confirmationPath(token), deps.origin).href}\n\nIf it was not you, ignore this email: nothing is created.\n`,
       })
       noStore(c)
-      return c.html(
-        await renderDocument(<ApplyConfirmationSentPage email={email} hours={APPLY_CONFIRMATION_HOURS} />),
-      )
+      return renderPage(c, <ApplyConfirmationSentPage email={email} hours={APPLY_CONFIRMATION_HOURS} />)
     }
     await ensureAccount(db, deps.auth, { personId: started.personId, actor: 'system' })
     const draft = `/applications/${started.applicationId}`
@@ -208,17 +208,16 @@ export function applyRoutes(deps: AppDeps): Hono<AppEnv> {
     })
     noStore(c)
     if (answer.status === 429)
-      return c.html(
-        await renderDocument(
-          <ApplyEmailSentPage
-            email={email}
-            problem="Your draft is saved, but too many links were asked for from your address just now, so none was emailed. Wait a minute, then ask for a sign-in link on the sign-in page with the same address."
-          />,
-        ),
-        429,
+      return renderPage(
+        c,
+        <ApplyEmailSentPage
+          email={email}
+          problem="Your draft is saved, but too many links were asked for from your address just now, so none was emailed. Wait a minute, then ask for a sign-in link on the sign-in page with the same address."
+        />,
+        { status: 429 },
       )
     if (!answer.ok) throw new Error(`better-auth answered ${answer.status} to an application's sign-in link`)
-    return c.html(await renderDocument(<ApplyEmailSentPage email={email} />))
+    return renderPage(c, <ApplyEmailSentPage email={email} />)
   })
 
   // The owner's link: the page says what would be created; only its button creates it (a mail
@@ -228,15 +227,14 @@ export function applyRoutes(deps: AppDeps): Hono<AppEnv> {
     noStore(c)
     const token = c.req.param('token')
     const pending = await findDraftConfirmation(db, token)
-    if (!pending) return c.html(await renderDocument(<ApplyConfirmGonePage />), 404)
-    return c.html(
-      await renderDocument(
-        <ApplyConfirmPage
-          action={confirmationPath(token)}
-          organizationName={pending.organizationName}
-          category={pending.category}
-        />,
-      ),
+    if (!pending) return renderPage(c, <ApplyConfirmGonePage />, { status: 404 })
+    return renderPage(
+      c,
+      <ApplyConfirmPage
+        action={confirmationPath(token)}
+        organizationName={pending.organizationName}
+        category={pending.category}
+      />,
     )
   })
 
@@ -244,33 +242,30 @@ export function applyRoutes(deps: AppDeps): Hono<AppEnv> {
     c.header('Referrer-Policy', 'no-referrer')
     noStore(c)
     const confirmed = await confirmDraft(db, c.req.param('token'))
-    if (!confirmed) return c.html(await renderDocument(<ApplyConfirmGonePage />), 404)
+    if (!confirmed) return renderPage(c, <ApplyConfirmGonePage />, { status: 404 })
     const draftPath = `/applications/${confirmed.applicationId}`
     const viewer = c.get('viewer')
     if (viewer.kind === 'user' && viewer.personId === confirmed.personId)
       return c.redirect(`${draftPath}?notice=started`, 303)
     // A person on record without an account gets one, to sign in with an emailed link.
     await ensureAccount(db, deps.auth, { personId: confirmed.personId, actor: 'system' })
-    return c.html(await renderDocument(<ApplyConfirmedPage draftPath={draftPath} />))
+    return renderPage(c, <ApplyConfirmedPage draftPath={draftPath} />)
   })
 
   app.get('/applications', requirePermission('application:own'), async (c) => {
     const viewer = c.get('viewer')
     const personId = viewer.kind === 'user' ? viewer.personId : null
     const items = personId ? await listApplicationsOf(db, personId) : []
-    noStore(c)
-    return c.html(await renderDocument(<MyApplicationsPage items={items} timeZone={await timeZone()} />))
+    return renderPage(c, <MyApplicationsPage items={items} timeZone={await timeZone()} />)
   })
 
   app.get('/applications/:id', requirePermission('application:own'), async (c) => {
     const owned = await ownApplication(c)
-    if (owned instanceof Response) return owned
     return applicationPage(c, 200, owned.detail, { notice: notices[c.req.query('notice') ?? ''] })
   })
 
   app.post('/applications/:id', requirePermission('application:own'), async (c) => {
     const owned = await ownApplication(c)
-    if (owned instanceof Response) return owned
     const { detail, personId } = owned
     if (detail.status !== 'draft')
       return applicationPage(c, 409, detail, {
@@ -293,7 +288,6 @@ export function applyRoutes(deps: AppDeps): Hono<AppEnv> {
   // The body is bounded by the upload limit (src/http/route-body-limits.ts) before it gets here.
   app.post('/applications/:id/evidence', requirePermission('application:own'), async (c) => {
     const owned = await ownApplication(c)
-    if (owned instanceof Response) return owned
     const { detail, personId } = owned
     const body = await c.req.parseBody()
     const criterion = memberCriteria.find((k) => k === body.criterion) as MemberCriterion | undefined
@@ -328,10 +322,8 @@ export function applyRoutes(deps: AppDeps): Hono<AppEnv> {
     requirePermission('application:own'),
     async (c) => {
       const owned = await ownApplication(c)
-      if (owned instanceof Response) return owned
       const evidenceId = c.req.param('evidenceId')
-      if (!uuidShape.test(evidenceId))
-        return renderErrorPage(c, 404, 'This evidence is not on the application.')
+      if (!uuidShape.test(evidenceId)) throw notFound('This evidence is not on the application.')
       return orConflictPage(c, owned.detail.id, async () => {
         await removeEvidence(db, { applicationId: owned.detail.id, personId: owned.personId, evidenceId })
         return c.redirect(`/applications/${owned.detail.id}?notice=evidence-removed#evidence`, 303)
@@ -341,7 +333,6 @@ export function applyRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.post('/applications/:id/submit', requirePermission('application:own'), async (c) => {
     const owned = await ownApplication(c)
-    if (owned instanceof Response) return owned
     return orConflictPage(c, owned.detail.id, async () => {
       const result = await submitApplication(db, { applicationId: owned.detail.id, personId: owned.personId })
       if (!result.ok) return applicationPage(c, 400, owned.detail, { missing: result.missing })
@@ -351,7 +342,6 @@ export function applyRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.post('/applications/:id/answer', requirePermission('application:own'), async (c) => {
     const owned = await ownApplication(c)
-    if (owned instanceof Response) return owned
     const { detail, personId } = owned
     const { answer } = answerForm.parse(await formFields(c))
     if (detail.status !== 'needs_info')
@@ -366,7 +356,6 @@ export function applyRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.post('/applications/:id/withdraw', requirePermission('application:own'), async (c) => {
     const owned = await ownApplication(c)
-    if (owned instanceof Response) return owned
     return orConflictPage(c, owned.detail.id, async () => {
       await withdrawApplication(db, { applicationId: owned.detail.id, personId: owned.personId })
       return c.redirect(`/applications/${owned.detail.id}?notice=withdrawn`, 303)

@@ -1,4 +1,5 @@
 import { boardVoteChoices } from '#src/db/schema/index.ts'
+import { TextArea } from '#src/ui/fields.tsx'
 import { CsrfInput, Flash } from '#src/ui/form-parts.tsx'
 import { Layout } from '#src/ui/layout.tsx'
 import {
@@ -11,7 +12,7 @@ import type { VoteRow } from './board-votes.ts'
 import { DecisionPanel, TallyFigures, VotesTable, youVoted } from './board-votes.views.tsx'
 import type { DecisionSummary } from './decision-summary.ts'
 import { choiceLabels } from './labels.ts'
-import { ApplicationHead, Choices, commentHint, TextArea } from './review-parts.views.tsx'
+import { ApplicationHead, Choices, commentHint } from './review-parts.views.tsx'
 import type { BoardState } from './staff-application.views.tsx'
 import type { ApplicationDetail } from './types.ts'
 

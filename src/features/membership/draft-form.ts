@@ -1,9 +1,18 @@
+import { z } from 'zod'
 import { type BffKind, bffKinds } from '#src/db/schema/index.ts'
 import { isCountyFips, isStateCode, usStates } from '#src/features/map/index.ts'
 import { singleLineProblem } from '#src/lib/text.ts'
 import { draftFieldsOf, draftLimits } from './draft-fields.ts'
 import { designationProgramCodes } from './labels.ts'
-import { fail, isCalendarDate, line, lines, ok, type Parsed, paragraph, website } from './text-checks.ts'
+import {
+  firstMessage,
+  isCalendarDate,
+  lineList,
+  lineText,
+  paragraphText,
+  refuse,
+  websiteText,
+} from './text-checks.ts'
 import type {
   ApplicationDetail,
   Category,
@@ -15,10 +24,8 @@ import type {
   FormInput,
 } from './types.ts'
 
-function designationRows(
-  input: FormInput,
-  today: string,
-): { rows: DesignationRow[]; parsed: Parsed<Designation[]> } {
+/** The designation rows as typed; an empty row (the form always offers one) is no designation. */
+function designationRows(input: FormInput): DesignationRow[] {
   const programs = input.designationProgram ?? []
   const all = programs.map((program, i) => ({
     program: program.trim(),
@@ -26,41 +33,114 @@ function designationRows(
     kind: (input.designationKind?.[i] ?? '').trim(),
     date: (input.designationDate?.[i] ?? '').trim(),
   }))
-  // An empty row (the form always offers one) is no designation.
-  const rows = all.filter((r) => r.program !== '' || r.other !== '' || r.date !== '')
-  if (rows.length > draftLimits.designationRows)
-    return { rows, parsed: fail(`List at most ${draftLimits.designationRows} designations.`) }
-  const designations: Designation[] = []
-  for (const [i, row] of rows.entries()) {
-    const refuse = (message: string) => ({
-      rows,
-      parsed: fail<Designation[]>(
-        rows.length > 1 ? `Designation ${i + 1}: ${message}` : message[0]?.toUpperCase() + message.slice(1),
-      ),
-    })
-    const isCode = (designationProgramCodes as readonly string[]).includes(row.program)
-    if (!isCode && row.program !== 'other' && row.program !== '')
-      return refuse('choose a program from the list.')
-    if (!isCode && row.other === '')
-      return refuse('choose the program, or pick “Another program” and type its name.')
-    const otherProblem = singleLineProblem(row.other, 'name of the program')
-    if (otherProblem) return refuse(otherProblem.replace(/^The /, 'the '))
-    if (Array.from(row.other).length > draftLimits.programName)
-      return refuse(`the name of the program can be at most ${draftLimits.programName} characters.`)
-    if (row.kind !== 'designated' && row.kind !== 'redesignated')
-      return refuse('choose designated or redesignated.')
-    if (!isCalendarDate(row.date) || row.date < '1990-01-01' || row.date > today)
-      return refuse('enter the date of the designation (a date from 1990 to today, such as 2014-05-28).')
-    designations.push({ program: isCode ? row.program : row.other, kind: row.kind, date: row.date })
-  }
-  return { rows, parsed: ok(designations) }
+  return all.filter((r) => r.program !== '' || r.other !== '' || r.date !== '')
 }
 
-const present = (input: FormInput, name: string) => input[name] !== undefined
+const designationRow = z.object({
+  program: z.string(),
+  other: z.string(),
+  kind: z.string(),
+  date: z.string(),
+})
+
+/** The designations: each row a program from the list (or another one named), a kind and a date up to today. */
+const designationList = (today: string) =>
+  z.array(designationRow).transform((rows, ctx): Designation[] => {
+    if (rows.length > draftLimits.designationRows)
+      return refuse(ctx, `List at most ${draftLimits.designationRows} designations.`)
+    const designations: Designation[] = []
+    for (const [i, row] of rows.entries()) {
+      const refuseRow = (message: string) =>
+        refuse(
+          ctx,
+          rows.length > 1 ? `Designation ${i + 1}: ${message}` : message[0]?.toUpperCase() + message.slice(1),
+        )
+      const isCode = (designationProgramCodes as readonly string[]).includes(row.program)
+      if (!isCode && row.program !== 'other' && row.program !== '')
+        return refuseRow('choose a program from the list.')
+      if (!isCode && row.other === '')
+        return refuseRow('choose the program, or pick “Another program” and type its name.')
+      const otherProblem = singleLineProblem(row.other, 'name of the program')
+      if (otherProblem) return refuseRow(otherProblem.replace(/^The /, 'the '))
+      if (Array.from(row.other).length > draftLimits.programName)
+        return refuseRow(`the name of the program can be at most ${draftLimits.programName} characters.`)
+      if (row.kind !== 'designated' && row.kind !== 'redesignated')
+        return refuseRow('choose designated or redesignated.')
+      if (!isCalendarDate(row.date) || row.date < '1990-01-01' || row.date > today)
+        return refuseRow('enter the date of the designation (a date from 1990 to today, such as 2014-05-28).')
+      designations.push({ program: isCode ? row.program : row.other, kind: row.kind, date: row.date })
+    }
+    return designations
+  })
+
+/** The draft form's schema, field by field (each field is checked, and saved, on its own). */
+export const draftFieldSchemas = (today: string) => ({
+  organizationName: lineText({
+    max: draftLimits.organizationName,
+    what: 'organisation’s name',
+    required: true,
+  }),
+  shortName: lineText({ max: draftLimits.shortName, what: 'short name' }),
+  leadOrganization: lineText({ max: draftLimits.leadOrganization, what: 'lead organisation' }),
+  website: websiteText,
+  summary: paragraphText({ max: draftLimits.summary, what: 'summary' }),
+  partners: lineList({
+    maxLines: draftLimits.partnerLines,
+    maxLength: draftLimits.partnerLength,
+    one: 'partner name',
+    many: 'partner organisations',
+  }),
+  focusIndustries: lineList({
+    maxLines: draftLimits.focusLines,
+    maxLength: draftLimits.focusLength,
+    one: 'focus industry',
+    many: 'focus industries',
+  }),
+  designations: designationList(today),
+  states: z
+    .array(z.string())
+    .refine((states) => states.every(isStateCode), { error: 'Choose the states from the list.' })
+    .transform((states) => usStates.map((s) => s.code).filter((code) => states.includes(code))),
+  counties: z
+    .array(z.string())
+    .refine((counties) => counties.every((fips) => /^\d{5}$/.test(fips) && isCountyFips(fips)), {
+      error: 'Choose the counties from the lists.',
+    })
+    .transform((counties) => [...counties].sort()),
+  bffKind: z
+    .string()
+    .refine((kind) => kind === '' || (bffKinds as readonly string[]).includes(kind), {
+      error: 'Choose one of the kinds in the list.',
+    })
+    .transform((kind) => (kind === '' ? null : (kind as BffKind))),
+  openSourceValue: paragraphText({ max: draftLimits.openSourceValue, what: 'description' }),
+})
+
 const first = (input: FormInput, name: string) => input[name]?.[0] ?? ''
 const ticked = (input: FormInput, name: string) => [
   ...new Set((input[name] ?? []).map((v) => v.trim()).filter((v) => v !== '')),
 ]
+
+/** Each field as typed, when the form sent it (the designations' rows are sent as designationProgram…). */
+function typedFields(input: FormInput): Partial<DraftForm> {
+  const typed: Partial<DraftForm> = {}
+  for (const field of [
+    'organizationName',
+    'shortName',
+    'leadOrganization',
+    'website',
+    'summary',
+    'partners',
+    'focusIndustries',
+    'openSourceValue',
+  ] as const)
+    if (input[field] !== undefined) typed[field] = first(input, field)
+  if (input.designationProgram !== undefined) typed.designations = designationRows(input)
+  if (input.states !== undefined) typed.states = ticked(input, 'states')
+  if (input.counties !== undefined) typed.counties = ticked(input, 'counties')
+  if (input.bffKind !== undefined) typed.bffKind = (input.bffKind ?? []).filter((v) => v !== '').at(-1) ?? ''
+  return typed
+}
 
 export type DraftParse = {
   update: DraftUpdate
@@ -76,77 +156,15 @@ export type DraftParse = {
  */
 export function parseDraftForm(input: FormInput, options: { category: Category; today: string }): DraftParse {
   const result: DraftParse = { update: {}, errors: {}, typed: {} }
-  const fields = draftFieldsOf(options.category)
-  const take = <K extends DraftField & keyof DraftUpdate>(
-    field: K,
-    typed: DraftForm[K],
-    parsed: Parsed<DraftUpdate[K]>,
-  ) => {
-    result.typed[field] = typed
-    if (parsed.ok) result.update[field] = parsed.value
-    else result.errors[field] = parsed.error
-  }
-  const textParsers = {
-    organizationName: (raw: string) =>
-      line(raw, { max: draftLimits.organizationName, what: 'organisation’s name', required: true }),
-    shortName: (raw: string) => line(raw, { max: draftLimits.shortName, what: 'short name' }),
-    leadOrganization: (raw: string) =>
-      line(raw, { max: draftLimits.leadOrganization, what: 'lead organisation' }),
-    website,
-    summary: (raw: string) => paragraph(raw, { max: draftLimits.summary, what: 'summary' }),
-  }
-  for (const field of ['organizationName', 'shortName', 'leadOrganization', 'website', 'summary'] as const) {
-    if (!fields.includes(field) || !present(input, field)) continue
-    const raw = first(input, field)
-    take(field, raw, textParsers[field](raw) as Parsed<never>)
-  }
-  if (fields.includes('partners') && present(input, 'partners')) {
-    const raw = first(input, 'partners')
-    const parsed = lines(raw, {
-      maxLines: draftLimits.partnerLines,
-      maxLength: draftLimits.partnerLength,
-      one: 'partner name',
-      many: 'partner organisations',
-    })
-    take('partners', raw, parsed)
-  }
-  if (fields.includes('focusIndustries') && present(input, 'focusIndustries')) {
-    const raw = first(input, 'focusIndustries')
-    const parsed = lines(raw, {
-      maxLines: draftLimits.focusLines,
-      maxLength: draftLimits.focusLength,
-      one: 'focus industry',
-      many: 'focus industries',
-    })
-    take('focusIndustries', raw, parsed)
-  }
-  if (fields.includes('designations') && present(input, 'designationProgram')) {
-    const { rows, parsed } = designationRows(input, options.today)
-    take('designations', rows, parsed)
-  }
-  if (fields.includes('states') && present(input, 'states')) {
-    const states = ticked(input, 'states')
-    const known = usStates.map((s) => s.code).filter((code) => states.includes(code))
-    take('states', states, states.every(isStateCode) ? ok(known) : fail('Choose the states from the list.'))
-  }
-  if (fields.includes('counties') && present(input, 'counties')) {
-    const counties = ticked(input, 'counties')
-    const valid = counties.every((fips) => /^\d{5}$/.test(fips) && isCountyFips(fips))
-    take('counties', counties, valid ? ok([...counties].sort()) : fail('Choose the counties from the lists.'))
-  }
-  if (fields.includes('bffKind') && present(input, 'bffKind')) {
-    const kind = (input.bffKind ?? []).filter((v) => v !== '').at(-1) ?? ''
-    const parsed =
-      kind === ''
-        ? ok<BffKind | null>(null)
-        : (bffKinds as readonly string[]).includes(kind)
-          ? ok(kind as BffKind)
-          : fail<BffKind | null>('Choose one of the kinds in the list.')
-    take('bffKind', kind, parsed)
-  }
-  if (fields.includes('openSourceValue') && present(input, 'openSourceValue')) {
-    const raw = first(input, 'openSourceValue')
-    take('openSourceValue', raw, paragraph(raw, { max: draftLimits.openSourceValue, what: 'description' }))
+  const sent = typedFields(input)
+  const schemas = draftFieldSchemas(options.today)
+  for (const field of draftFieldsOf(options.category)) {
+    const typed = sent[field]
+    if (typed === undefined) continue
+    ;(result.typed as Record<DraftField, unknown>)[field] = typed
+    const parsed = schemas[field].safeParse(typed)
+    if (parsed.success) (result.update as Record<DraftField, unknown>)[field] = parsed.data
+    else result.errors[field] = firstMessage(parsed.error)
   }
   return result
 }

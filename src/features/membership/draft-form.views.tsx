@@ -1,6 +1,7 @@
 import { type BffKind, bffKinds } from '#src/db/schema/index.ts'
 import { bffKindLabels, RegionPicker } from '#src/features/organizations/index.ts'
-import { CsrfInput } from '#src/ui/form-parts.tsx'
+import { Select, TextArea } from '#src/ui/fields.tsx'
+import { CsrfInput, Field, type FieldProps } from '#src/ui/form-parts.tsx'
 import type { ApplicationPageProps } from './application-page.views.tsx'
 import {
   draftFieldsOf,
@@ -9,7 +10,6 @@ import {
 } from './draft-fields.ts'
 import { EvidenceSection } from './evidence.views.tsx'
 import { designationProgramCodes, designationProgramLabels } from './labels.ts'
-import { type FieldProps, Select, TextField } from './local-fields.views.tsx'
 import { missingForSubmission } from './missing-for-submission.ts'
 import { ProblemList } from './problem-list.views.tsx'
 import type { ApplicationDetail, DesignationRow, DraftField } from './types.ts'
@@ -23,18 +23,18 @@ export function DraftForms(props: ApplicationPageProps) {
   const problems = fields
     .filter((f) => errors[f])
     .map((f) => ({ href: fieldAnchor(f), label: fieldLabels[f], message: errors[f] ?? '' }))
-  const text = (field: DraftField, extra: Partial<FieldProps> = {}) =>
-    fields.includes(field) ? (
-      <TextField
-        id={`field-${field}`}
-        name={field}
-        label={fieldLabels[field]}
-        value={form[field] as string}
-        error={errors[field]}
-        hint={fieldHints[field]}
-        {...extra}
-      />
-    ) : null
+  const common = (field: DraftField) => ({
+    id: `field-${field}`,
+    name: field,
+    label: fieldLabels[field],
+    value: form[field] as string,
+    error: errors[field],
+    hint: fieldHints[field],
+  })
+  const text = (field: DraftField, extra: Pick<FieldProps, 'type' | 'autocomplete'> = {}) =>
+    fields.includes(field) ? <Field {...common(field)} required={false} {...extra} /> : null
+  const box = (field: DraftField, rows: number) =>
+    fields.includes(field) ? <TextArea {...common(field)} rows={rows} /> : null
   return (
     <>
       <ProblemList
@@ -48,15 +48,15 @@ export function DraftForms(props: ApplicationPageProps) {
           {text('organizationName', { autocomplete: 'organization' })}
           {text('shortName')}
           {text('leadOrganization')}
-          {text('website', { type: 'url', inputmode: 'url', autocomplete: 'url' })}
-          {text('summary', { rows: 6 })}
+          {text('website', { type: 'url', autocomplete: 'url' })}
+          {box('summary', 6)}
         </section>
         {app.category === 'member' ? (
           <>
             <section class="form-section" aria-labelledby="partners-heading">
               <h2 id="partners-heading">Partners and focus</h2>
-              {text('partners', { rows: 8 })}
-              {text('focusIndustries', { rows: 4 })}
+              {box('partners', 8)}
+              {box('focusIndustries', 4)}
             </section>
             <Designations rows={form.designations} error={errors.designations} />
             <RegionPicker
@@ -70,7 +70,7 @@ export function DraftForms(props: ApplicationPageProps) {
           <section class="form-section" aria-labelledby="bff-heading">
             <h2 id="bff-heading">As a BFF</h2>
             <BffKindField value={form.bffKind} error={errors.bffKind} />
-            {text('openSourceValue', { rows: 6 })}
+            {box('openSourceValue', 6)}
           </section>
         )}
         <p>
@@ -115,13 +115,13 @@ function Designations(props: { rows: DesignationRow[]; error?: string }) {
             label="Program"
             value={row.program}
             options={programOptions}
-            error={Boolean(props.error)}
           />
-          <TextField
+          <Field
             id={`designation-${i}-other`}
             name="designationOther"
             label="Another program’s name"
             value={row.other}
+            required={false}
           />
           <Select
             id={`designation-${i}-kind`}
@@ -133,16 +133,15 @@ function Designations(props: { rows: DesignationRow[]; error?: string }) {
               { value: 'redesignated', label: 'Redesignated' },
             ]}
           />
-          <div class="field">
-            <label for={`designation-${i}-date`}>Date</label>
-            <input
-              type="date"
-              id={`designation-${i}-date`}
-              name="designationDate"
-              value={row.date}
-              min="1990-01-01"
-            />
-          </div>
+          <Field
+            type="date"
+            id={`designation-${i}-date`}
+            name="designationDate"
+            label="Date"
+            value={row.date}
+            min="1990-01-01"
+            required={false}
+          />
         </fieldset>
       ))}
     </section>

@@ -1,9 +1,8 @@
 import { type MemberCriterion, memberCriteria } from '#src/db/schema/index.ts'
 import { acceptAttribute, formatFileSize } from '#src/features/files/index.ts'
-import { CsrfInput } from '#src/ui/form-parts.tsx'
+import { CsrfInput, Field } from '#src/ui/form-parts.tsx'
 import type { EvidenceFormState } from './application-page.views.tsx'
 import { criterionHints, criterionLabels } from './labels.ts'
-import { TextField } from './local-fields.views.tsx'
 import type { ApplicationDetail, EvidenceItem } from './types.ts'
 
 function EvidenceLine(props: { item: EvidenceItem; appId: string; canRemove: boolean }) {
@@ -123,13 +122,13 @@ function EvidenceCard(props: {
             />
           </div>
           <p class="or">or</p>
-          <TextField
+          <Field
             id={`${id}-link`}
             name="link"
             type="url"
-            inputmode="url"
             label="Give a link"
             value={error?.link ?? ''}
+            required={false}
           />
           <button type="submit" class="button secondary">
             Add the evidence<span class="visually-hidden"> for: {criterionLabels[criterion]}</span>

@@ -1,8 +1,9 @@
 import { type MemberCriterion, memberCriteria, reviewVerdicts } from '#src/db/schema/index.ts'
+import { TextArea } from '#src/ui/fields.tsx'
 import { CsrfInput } from '#src/ui/form-parts.tsx'
 import { criterionLabels, verdictLabels } from './labels.ts'
 import type { ReviewForm, ReviewFormErrors } from './review-form.ts'
-import { Choices, commentHint, TextArea } from './review-parts.views.tsx'
+import { Choices, commentHint } from './review-parts.views.tsx'
 
 /** Staff's verdicts on the four criteria: met, not met or needs more information, each with a comment. */
 

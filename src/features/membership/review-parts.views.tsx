@@ -69,41 +69,6 @@ export function ApplicationHead(props: { app: ApplicationDetail; back: { href: s
   )
 }
 
-export function TextArea(props: {
-  id: string
-  name: string
-  label: string
-  value: string
-  hint: string
-  error?: string
-  rows?: number
-}) {
-  const hintId = `${props.id}-hint`
-  const errorId = `${props.id}-error`
-  return (
-    <div class="field">
-      <label for={props.id}>{props.label}</label>
-      {props.error ? (
-        <p class="error" id={errorId}>
-          {props.error}
-        </p>
-      ) : null}
-      <textarea
-        id={props.id}
-        name={props.name}
-        rows={props.rows ?? 3}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={[props.error ? errorId : '', hintId].filter(Boolean).join(' ')}
-      >
-        {props.value}
-      </textarea>
-      <p class="hint" id={hintId}>
-        {props.hint}
-      </p>
-    </div>
-  )
-}
-
 /** Radio buttons in a fieldset, with the error (if any) under the legend. */
 export function Choices(props: {
   name: string

@@ -4,11 +4,11 @@ import { z } from 'zod'
 import { boardVoteChoices } from '#src/db/schema/index.ts'
 import { getSettings } from '#src/features/settings/index.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
+import { notFound } from '#src/http/errors.ts'
 import { formFields } from '#src/http/form.ts'
 import { requirePermission } from '#src/http/guard.ts'
+import { renderPage } from '#src/http/render.ts'
 import { AppError, isAppError } from '#src/lib/errors.ts'
-import { renderDocument } from '#src/ui/layout.tsx'
-import { renderErrorPage } from '#src/ui/render-error.ts'
 import { getApplicationDetail } from './application-detail.ts'
 import { BoardApplicationPage, type BoardApplicationProps } from './board-application.views.tsx'
 import { listBoardQueue } from './board-queue.ts'
@@ -60,20 +60,18 @@ export function reviewRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
   const { db } = deps.database
 
-  const personOf = (c: Context<AppEnv>): string | undefined => {
+  /** The person the signed-in viewer is on record as; a 403 when their account has none. */
+  const personOf = (c: Context<AppEnv>): string => {
     const viewer = c.get('viewer')
-    return viewer.kind === 'user' && viewer.personId ? viewer.personId : undefined
+    if (viewer.kind === 'user' && viewer.personId) return viewer.personId
+    throw new AppError('FORBIDDEN', {
+      userMessage: 'Your account is not linked to a person on record, so it cannot act on applications.',
+    })
   }
-  const noPerson = (c: Context<AppEnv>) =>
-    renderErrorPage(
-      c,
-      403,
-      'Your account is not linked to a person on record, so it cannot act on applications.',
-    )
 
   const findApplication = async (id: string) => {
     const found = await getApplicationDetail(db, id)
-    if (!found) throw new AppError('NOT_FOUND', { userMessage: 'There is no application with this address.' })
+    if (!found) throw notFound('There is no application with this address.')
     return found
   }
 
@@ -98,7 +96,6 @@ export function reviewRoutes(deps: AppDeps): Hono<AppEnv> {
             votes: await listVotes(db, application.id, today),
           }
         : undefined
-    c.header('Cache-Control', 'private, no-store')
     const page = (
       <StaffApplicationPage
         app={application}
@@ -108,7 +105,7 @@ export function reviewRoutes(deps: AppDeps): Hono<AppEnv> {
         {...extra}
       />
     )
-    return c.html(await renderDocument(page), status)
+    return renderPage(c, page, { status })
   }
 
   /** Reached the board: with it now, or decided by it. */
@@ -123,7 +120,7 @@ export function reviewRoutes(deps: AppDeps): Hono<AppEnv> {
   ) => {
     const application = await findApplication(id)
     if (!isBoardBusiness(application.status))
-      throw new AppError('NOT_FOUND', { userMessage: 'This application is not with the Advisory Board.' })
+      throw notFound('This application is not with the Advisory Board.')
     const settings = await getSettings(db)
     const today = deps.clock.today()
     const votes = await listVotes(db, application.id, today)
@@ -132,7 +129,6 @@ export function reviewRoutes(deps: AppDeps): Hono<AppEnv> {
       quorumShare: settings.boardQuorumShare,
     })
     const decision = await decisionSummary(db, application.id)
-    c.header('Cache-Control', 'private, no-store')
     const page = (
       <BoardApplicationPage
         app={application}
@@ -143,7 +139,7 @@ export function reviewRoutes(deps: AppDeps): Hono<AppEnv> {
         {...extra}
       />
     )
-    return c.html(await renderDocument(page), status)
+    return renderPage(c, page, { status })
   }
 
   // --- Staff ------------------------------------------------------------------------
@@ -151,7 +147,6 @@ export function reviewRoutes(deps: AppDeps): Hono<AppEnv> {
   app.get('/staff/applications', requirePermission('application:review'), async (c) => {
     const parsed = queueFilterSchema.safeParse({ status: c.req.query('status') })
     const settings = await getSettings(db)
-    c.header('Cache-Control', 'private, no-store')
     if (!parsed.success) {
       const page = (
         <StaffQueuePage
@@ -161,12 +156,12 @@ export function reviewRoutes(deps: AppDeps): Hono<AppEnv> {
           timeZone={settings.callTimeZone}
         />
       )
-      return c.html(await renderDocument(page), 400)
+      return renderPage(c, page, { status: 400 })
     }
     const status = parsed.data.status || undefined
     const items = await listReviewQueue(db, { statuses: status ? [status] : openQueueStatuses })
     const page = <StaffQueuePage items={items} status={status ?? ''} timeZone={settings.callTimeZone} />
-    return c.html(await renderDocument(page))
+    return renderPage(c, page)
   })
 
   app.get('/staff/applications/:id', requirePermission('application:review'), async (c) =>
@@ -175,7 +170,6 @@ export function reviewRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.post('/staff/applications/:id/review', requirePermission('application:review'), async (c) => {
     const personId = personOf(c)
-    if (!personId) return noPerson(c)
     const id = c.req.param('id')
     await findApplication(id)
     const parsed = parseReviewForm(await formFields(c))
@@ -197,7 +191,6 @@ export function reviewRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.post('/staff/applications/:id/send-to-board', requirePermission('application:review'), async (c) => {
     const personId = personOf(c)
-    if (!personId) return noPerson(c)
     const id = c.req.param('id')
     await findApplication(id)
     const fields = await formFields(c)
@@ -214,7 +207,6 @@ export function reviewRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.post('/staff/applications/:id/close', requirePermission('application:review'), async (c) => {
     const personId = personOf(c)
-    if (!personId) return noPerson(c)
     const id = c.req.param('id')
     await findApplication(id)
     const fields = await formFields(c)
@@ -241,20 +233,16 @@ export function reviewRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.get('/board/applications', requirePermission('application:vote'), async (c) => {
     const personId = personOf(c)
-    if (!personId) return noPerson(c)
     const settings = await getSettings(db)
     const queue = await listBoardQueue(db, { voterPersonId: personId })
-    c.header('Cache-Control', 'private, no-store')
-    return c.html(
-      await renderDocument(
-        <BoardQueuePage waiting={queue.waiting} decided={queue.decided} timeZone={settings.callTimeZone} />,
-      ),
+    return renderPage(
+      c,
+      <BoardQueuePage waiting={queue.waiting} decided={queue.decided} timeZone={settings.callTimeZone} />,
     )
   })
 
   app.get('/board/applications/:id', requirePermission('application:vote'), async (c) => {
     const personId = personOf(c)
-    if (!personId) return noPerson(c)
     return boardPage(c, c.req.param('id'), personId, {
       notice: noticeOf(boardNotices, c.req.query('notice')),
     })
@@ -262,11 +250,10 @@ export function reviewRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.post('/board/applications/:id/vote', requirePermission('application:vote'), async (c) => {
     const personId = personOf(c)
-    if (!personId) return noPerson(c)
     const id = c.req.param('id')
     const application = await findApplication(id)
     if (!isBoardBusiness(application.status))
-      throw new AppError('NOT_FOUND', { userMessage: 'This application is not with the Advisory Board.' })
+      throw notFound('This application is not with the Advisory Board.')
     const fields = await formFields(c)
     const parsed = voteSchema.safeParse(fields)
     const { comment, error: commentError } = optionalComment(fields.comment)

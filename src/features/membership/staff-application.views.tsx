@@ -1,3 +1,4 @@
+import { TextArea } from '#src/ui/fields.tsx'
 import { CsrfInput, Flash } from '#src/ui/form-parts.tsx'
 import { Layout } from '#src/ui/layout.tsx'
 import {
@@ -11,7 +12,7 @@ import { DecisionPanel, TallyFigures, VotesTable } from './board-votes.views.tsx
 import type { DecisionSummary } from './decision-summary.ts'
 import { ReviewFormSection } from './review-criteria.views.tsx'
 import { emptyReviewForm, type ReviewForm, type ReviewFormErrors } from './review-form.ts'
-import { ApplicationHead, commentHint, TextArea } from './review-parts.views.tsx'
+import { ApplicationHead, commentHint } from './review-parts.views.tsx'
 import { hasQuorum, type Tally, votesIn } from './tally.ts'
 import type { ApplicationDetail } from './types.ts'
 

@@ -1,4 +1,5 @@
 import { categoryLabels } from '#src/features/organizations/index.ts'
+import { Select } from '#src/ui/fields.tsx'
 import { formatNumber, plural } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import { staffStatusLabels } from './labels.ts'
@@ -29,27 +30,15 @@ export function StaffQueuePage(props: {
           its evidence, its history and what to do next.
         </p>
         <form method="get" action="/staff/applications" class="filters" aria-label="Filter the applications">
-          <div>
-            <label for="filter-status">Status</label>
-            <select
-              id="filter-status"
-              name="status"
-              aria-invalid={props.error ? 'true' : undefined}
-              aria-describedby={props.error ? 'filter-status-error' : undefined}
-            >
-              <option value="">Open: waiting for staff, the applicant or the board</option>
-              {queueStatuses.map((s) => (
-                <option value={s} selected={props.status === s}>
-                  {queueFilterLabels[s]}
-                </option>
-              ))}
-            </select>
-            {props.error ? (
-              <p class="form-error" id="filter-status-error">
-                {props.error}
-              </p>
-            ) : null}
-          </div>
+          <Select
+            id="filter-status"
+            name="status"
+            label="Status"
+            value={props.status}
+            options={queueStatuses.map((s) => ({ value: s, label: queueFilterLabels[s] }))}
+            empty="Open: waiting for staff, the applicant or the board"
+            error={props.error}
+          />
           <div class="actions">
             <button type="submit" class="button">
               Show

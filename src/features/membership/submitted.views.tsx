@@ -2,13 +2,13 @@ import { raw } from 'hono/html'
 import type { Child } from 'hono/jsx'
 import { stateName } from '#src/features/map/index.ts'
 import { bffKindLabels, countyLabel, regionMapSvg } from '#src/features/organizations/index.ts'
+import { TextArea } from '#src/ui/fields.tsx'
 import { CsrfInput } from '#src/ui/form-parts.tsx'
 import { formatDate } from '#src/ui/format.ts'
 import type { ApplicationPageProps } from './application-page.views.tsx'
 import { draftLimits, draftFieldLabels as fieldLabels } from './draft-fields.ts'
 import { EvidenceSection } from './evidence.views.tsx'
 import { criterionLabels, verdictLabels } from './labels.ts'
-import { TextField } from './local-fields.views.tsx'
 import type { ApplicationDetail } from './types.ts'
 
 // An application once submitted, as its applicant sees it.
@@ -85,7 +85,7 @@ function AnswerForm(props: { app: ApplicationDetail; answer?: { value: string; e
       </p>
       <form method="post" action={`/applications/${app.id}/answer`} class="form-card" novalidate>
         <CsrfInput />
-        <TextField
+        <TextArea
           id="field-answer"
           name="answer"
           label="Answer to staff"

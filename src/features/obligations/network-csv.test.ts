@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { computeObligations } from './engine.ts'
 import { networkCsv, networkCsvHeader, neutraliseFormula } from './network-csv.ts'
-import type { NetworkRow } from './obligation-pages.ts'
+import type { NetworkRow } from './network-obligations.ts'
 
 function row(name: string): NetworkRow {
   const obligations = computeObligations({

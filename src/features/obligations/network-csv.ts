@@ -5,7 +5,8 @@
  */
 import { stringify } from 'csv-stringify/sync'
 import { categoryLabels } from '#src/features/organizations/index.ts'
-import { type NetworkRow, presentationSummary, quarterLabels } from './obligation-pages.ts'
+import type { NetworkRow } from './network-obligations.ts'
+import { presentationSummary, quarterLabels } from './obligation-format.ts'
 import { complianceStatusLabels } from './status.ts'
 
 export const networkCsvHeader = [

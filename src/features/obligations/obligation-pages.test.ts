@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { OrganizationCompliance } from './compliance.ts'
 import { type CallRecord, computeObligations, type ObligationInput } from './engine.ts'
-import {
-  heatMapStates,
-  monthlyAttendance,
-  type NetworkQuery,
-  type NetworkRow,
-  presentationShort,
-  presentationSummary,
-  readNetworkQuery,
-  readYear,
-  selectRows,
-  shortDate,
-  statusCounts,
-} from './obligation-pages.ts'
+import { heatMapStates, monthlyAttendance, type NetworkRow, statusCounts } from './network-obligations.ts'
+import { type NetworkQuery, readNetworkQuery, readYear, selectRows } from './network-query.ts'
+import { presentationShort, presentationSummary, shortDate } from './obligation-format.ts'
 
 const calls: CallRecord[] = [
   { id: 'c1', localDate: '2026-01-05', isCancelled: false },

@@ -1,29 +1,32 @@
 import { Hono } from 'hono'
 import { findOrganization } from '#src/features/seats/index.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
+import { notFound } from '#src/http/errors.ts'
 import { requirePermission } from '#src/http/guard.ts'
 import { can, canEditOrganization } from '#src/http/permissions.ts'
+import { renderPage } from '#src/http/render.ts'
 import { VersionedMemo } from '#src/http/versioned-memo.ts'
+import { AppError } from '#src/lib/errors.ts'
 import { isUuid } from '#src/lib/ids.ts'
-import { renderDocument } from '#src/ui/layout.tsx'
-import { renderErrorPage } from '#src/ui/render-error.ts'
 import { attendanceHeatMap, monthlyRateChart } from './charts.ts'
 import { networkCsv } from './network-csv.ts'
 import {
   heatMapStates,
   loadNetworkObligations,
-  loadOrganizationObligations,
   monthlyAttendance,
   type NetworkObligations,
-  readNetworkQuery,
-  readYear,
-  selectRows,
   statusCounts,
-} from './obligation-pages.ts'
-import { NetworkObligationsPage, OrganizationObligationsPage } from './obligations.views.tsx'
+} from './network-obligations.ts'
+import { NetworkObligationsPage } from './network-obligations.views.tsx'
+import { readNetworkQuery, readYear, selectRows } from './network-query.ts'
+import { loadOrganizationObligations } from './organization-obligations.ts'
+import { OrganizationObligationsPage } from './organization-obligations.views.tsx'
 
 const notYours =
   'Only staff and the representative or alternate who holds this organisation’s seat today can see its obligations.'
+
+/** A query the pages cannot read: 400, saying what was wrong. */
+const badQuery = (userMessage: string) => new AppError('BAD_INPUT', { userMessage })
 
 /** The heat map draws at most this many organisations: beyond, a chart of names is unreadable. */
 export const HEAT_MAP_MAX_ROWS = 100
@@ -38,24 +41,22 @@ export function obligationRoutes(deps: AppDeps): Hono<AppEnv> {
   app.get('/organizations/:slug/obligations', requirePermission('obligations:own'), async (c) => {
     const slug = c.req.param('slug')
     const org = isUuid(slug) ? undefined : await findOrganization(db, slug)
-    if (!org) return renderErrorPage(c, 404, 'No organisation has this address.')
+    if (!org) throw notFound('No organisation has this address.')
     const viewer = c.get('viewer')
-    if (!canEditOrganization(viewer, org.id)) return renderErrorPage(c, 403, notYours)
+    if (!canEditOrganization(viewer, org.id)) throw new AppError('FORBIDDEN', { userMessage: notYours })
     const today = deps.clock.today()
     const year = readYear(c.req.query('year'), today)
-    if ('problem' in year) return renderErrorPage(c, 400, year.problem)
+    if ('problem' in year) throw badQuery(year.problem)
     const data = await loadOrganizationObligations(db, { org, year: year.year, today })
     const isSeatHolder = viewer.kind === 'user' && viewer.seatOrganizationIds.includes(org.id)
-    c.header('Cache-Control', 'private, no-store')
-    return c.html(
-      await renderDocument(
-        <OrganizationObligationsPage
-          data={data}
-          isSeatHolder={isSeatHolder}
-          canSeeNetwork={can(viewer, 'obligations:network')}
-          maxYear={maxYear()}
-        />,
-      ),
+    return renderPage(
+      c,
+      <OrganizationObligationsPage
+        data={data}
+        isSeatHolder={isSeatHolder}
+        canSeeNetwork={can(viewer, 'obligations:network')}
+        maxYear={maxYear()}
+      />,
     )
   })
 
@@ -67,7 +68,7 @@ export function obligationRoutes(deps: AppDeps): Hono<AppEnv> {
   app.get('/staff/obligations', requirePermission('obligations:network'), async (c) => {
     const today = deps.clock.today()
     const read = readNetworkQuery(c.req.query(), today)
-    if ('problem' in read) return renderErrorPage(c, 400, read.problem)
+    if ('problem' in read) throw badQuery(read.problem)
     const { query } = read
     const network = await networkOf(query.year, today)
     const rows = selectRows(network.rows, query)
@@ -94,27 +95,25 @@ export function obligationRoutes(deps: AppDeps): Hono<AppEnv> {
           })
         : null
     const viewer = c.get('viewer')
-    c.header('Cache-Control', 'private, no-store')
-    return c.html(
-      await renderDocument(
-        <NetworkObligationsPage
-          query={query}
-          maxYear={maxYear()}
-          all={network.rows}
-          rows={rows}
-          counts={statusCounts(network.rows)}
-          heatMap={{ svg: heatSvg, shown: mapped.length, callDates, states }}
-          rate={{ svg: rateSvg, months, requiredShare: network.requiredShare }}
-          linkToPages={viewer.kind === 'user' && viewer.roles.includes('staff')}
-        />,
-      ),
+    return renderPage(
+      c,
+      <NetworkObligationsPage
+        query={query}
+        maxYear={maxYear()}
+        all={network.rows}
+        rows={rows}
+        counts={statusCounts(network.rows)}
+        heatMap={{ svg: heatSvg, shown: mapped.length, callDates, states }}
+        rate={{ svg: rateSvg, months, requiredShare: network.requiredShare }}
+        linkToPages={viewer.kind === 'user' && viewer.roles.includes('staff')}
+      />,
     )
   })
 
   app.get('/staff/obligations.csv', requirePermission('obligations:network'), async (c) => {
     const today = deps.clock.today()
     const read = readNetworkQuery(c.req.query(), today)
-    if ('problem' in read) return renderErrorPage(c, 400, read.problem)
+    if ('problem' in read) throw badQuery(read.problem)
     const { query } = read
     const network = await networkOf(query.year, today)
     const suffix = [query.status, query.category].filter(Boolean).join('-')

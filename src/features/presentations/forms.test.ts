@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { checkMoveForm, checkOutcomeForm, checkPlanForm, checkRequestForm } from './forms.ts'
-import { isLengthWarning, slotState } from './presentations.ts'
+import { isLengthWarning, slotState } from './slot-state.ts'
 
 const TODAY = '2026-11-26'
 

@@ -2,7 +2,7 @@
 
 import { formatCallDate } from '#src/features/calls/index.ts'
 import { formatNumber } from '#src/ui/format.ts'
-import { isLengthWarning, type SlotState } from './presentations.ts'
+import { isLengthWarning, type SlotState } from './slot-state.ts'
 
 export type LengthRange = { presentationMinMinutes: number; presentationMaxMinutes: number }
 

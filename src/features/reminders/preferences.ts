@@ -1,8 +1,10 @@
 import { sql } from 'drizzle-orm'
+import { z } from 'zod'
 import { writeAs } from '#src/db/actor.ts'
 import type { Db, DbOrTx } from '#src/db/client.ts'
 import { type ReminderKind, reminderKinds } from '#src/db/schema/index.ts'
 import { queryRows } from '#src/db/sql.ts'
+import { checkForm } from '#src/http/form.ts'
 
 export { type ReminderKind, reminderKinds }
 
@@ -99,18 +101,31 @@ export async function personExists(db: DbOrTx, personId: string): Promise<boolea
 
 export type ChoicesForm = { choices: ReminderChoices; errors: Partial<Record<ReminderKind, string>> }
 
+/** One checkbox: `on` when ticked, left out (or empty) when not; any other value is refused. */
+const checkbox = (kind: ReminderKind) =>
+  z
+    .string()
+    .optional()
+    .refine(
+      (value) => value === undefined || value === '' || value === 'on',
+      `“${reminderKindLabels[kind]}” is a checkbox: ticked (on) or not ticked, nothing else.`,
+    )
+
+/** The preferences form: one checkbox a kind. */
+export const choicesForm = z.object(
+  Object.fromEntries(reminderKinds.map((kind) => [kind, checkbox(kind)])) as Record<
+    ReminderKind,
+    ReturnType<typeof checkbox>
+  >,
+)
+
 /**
- * The preferences form: one checkbox a kind, sent as `kind=on` when ticked and left out when not.
- * Any other value is refused for that kind (the ticks as sent are kept to show the form again).
+ * The preferences form read: a kind is on when its box was sent with any value; a value other
+ * than `on` is refused for that kind (the ticks as sent are kept to show the form again).
  */
 export function readChoicesForm(fields: Record<string, string>): ChoicesForm {
-  const errors: ChoicesForm['errors'] = {}
+  const checked = checkForm(choicesForm, fields)
   const choices = {} as ReminderChoices
-  for (const kind of reminderKinds) {
-    const value = fields[kind]
-    choices[kind] = value !== undefined && value !== ''
-    if (value !== undefined && value !== '' && value !== 'on')
-      errors[kind] = `“${reminderKindLabels[kind]}” is a checkbox: ticked (on) or not ticked, nothing else.`
-  }
-  return { choices, errors }
+  for (const kind of reminderKinds) choices[kind] = fields[kind] !== undefined && fields[kind] !== ''
+  return { choices, errors: checked.ok ? {} : checked.errors }
 }

@@ -3,6 +3,8 @@ import { Hono } from 'hono'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { formFields } from '#src/http/form.ts'
 import { requirePermission } from '#src/http/guard.ts'
+import { renderPage } from '#src/http/render.ts'
+import { AppError } from '#src/lib/errors.ts'
 import { renderDocument } from '#src/ui/layout.tsx'
 import { renderErrorPage } from '#src/ui/render-error.ts'
 import { choicesOf, personExists, readChoicesForm, saveChoices } from './preferences.ts'
@@ -22,9 +24,11 @@ export function reminderRoutes(deps: AppDeps): Hono<AppEnv> {
   // The Hub's secret (AUTH_SECRET, or the one kept in the data folder) signs the links.
   const secret = () => deps.auth.options.secret
 
-  const personOf = (c: Context<AppEnv>): string | null => {
+  /** The signed-in person; 403 for an account without a person record. */
+  const personOf = (c: Context<AppEnv>): string => {
     const viewer = c.get('viewer')
-    return viewer.kind === 'user' ? viewer.personId : null
+    if (viewer.kind === 'user' && viewer.personId) return viewer.personId
+    throw new AppError('FORBIDDEN', { userMessage: noPerson })
   }
 
   const preferencesPage = async (
@@ -34,20 +38,17 @@ export function reminderRoutes(deps: AppDeps): Hono<AppEnv> {
   ) => {
     const viewer = c.get('viewer')
     const isSeatHolder = viewer.kind === 'user' && viewer.seatOrganizationIds.length > 0
-    c.header('Cache-Control', 'private, no-store')
-    return c.html(await renderDocument(<PreferencesPage {...props} isSeatHolder={isSeatHolder} />), status)
+    return renderPage(c, <PreferencesPage {...props} isSeatHolder={isSeatHolder} />, { status })
   }
 
   app.get('/account/reminders', requirePermission('account:self'), async (c) => {
     const personId = personOf(c)
-    if (!personId) return renderErrorPage(c, 403, noPerson)
     const notice = c.req.query('notice') === 'saved' ? 'Your choices are saved.' : undefined
     return preferencesPage(c, 200, { choices: await choicesOf(db, personId), notice })
   })
 
   app.post('/account/reminders', requirePermission('account:self'), async (c) => {
     const personId = personOf(c)
-    if (!personId) return renderErrorPage(c, 403, noPerson)
     const form = readChoicesForm(await formFields(c))
     if (Object.keys(form.errors).length > 0) return preferencesPage(c, 400, form)
     await saveChoices(db, personId, form.choices)
@@ -69,6 +70,7 @@ export function reminderRoutes(deps: AppDeps): Hono<AppEnv> {
     return { target, token }
   }
 
+  // Not renderPage: the link's pages are no-store for everyone, signed in or not (readLink).
   app.get(UNSUBSCRIBE_PATH, requirePermission('public'), async (c) => {
     const link = await readLink(c, c.req.query('token'))
     if ('error' in link) return link.error

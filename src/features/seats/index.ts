@@ -1,12 +1,8 @@
 /** The seats feature's public face: what other features and the app may use. */
 // Kept for the attendance feature until it asks the admission feature itself.
 export { admissionStateSql } from '#src/features/admission/index.ts'
-export {
-  ChangeRefused,
-  isChangeRefused,
-  vacantSeats,
-  vacantSeatsSql,
-} from './organization-status.ts'
+export { findOrganization, type OrganizationRef } from './organization-ref.ts'
+export { seatHoldersOn, seatLabels } from './seat-holders.ts'
+export { IncompleteBadge } from './seat-parts.tsx'
+export { vacantSeats, vacantSeatsSql } from './seat-status.ts'
 export { seatRoutes } from './seats.routes.tsx'
-export { findOrganization, type OrganizationRef, seatHoldersOn, seatLabels } from './seats.ts'
-export { IncompleteBadge } from './seats.views.tsx'

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import {
-  allowedStatusActions,
-  incompleteLabel,
-  reasonProblem,
-  refusedActionMessage,
-} from './organization-status.ts'
-import { checkHandoverForm, checkSwapForm, lastDayHeld, readHandoverForm } from './seats.ts'
+import { allowedStatusActions, reasonProblem, refusedActionMessage } from './organization-status.ts'
+import { checkHandoverForm, checkSwapForm, readHandoverForm } from './seat-forms.ts'
+import { lastDayHeld } from './seat-history.ts'
+import { incompleteLabel } from './seat-status.ts'
 
 const form = {
   role: 'alternate',

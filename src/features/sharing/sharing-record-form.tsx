@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx'
 import { acceptAttribute } from '#src/features/files/index.ts'
 import type { OrganizationRef } from '#src/features/seats/index.ts'
+import { describedBy, FieldShell, TextArea } from '#src/ui/fields.tsx'
 import { CsrfInput } from '#src/ui/form-parts.tsx'
 import { formatDate } from '#src/ui/format.ts'
 import {
@@ -24,26 +25,6 @@ const fieldOrder: SharingField[] = [
   'evidenceFile',
 ]
 
-function describedBy(field: SharingField, error: string | undefined, hasHint = true) {
-  const ids = [error ? `${fieldId(field)}-error` : '', hasHint ? `${fieldId(field)}-hint` : '']
-  return ids.filter(Boolean).join(' ') || undefined
-}
-
-function FieldMessages(props: { field: SharingField; error?: string; hint: Child }) {
-  return (
-    <>
-      {props.error ? (
-        <p class="error" id={`${fieldId(props.field)}-error`}>
-          {props.error}
-        </p>
-      ) : null}
-      <p class="hint" id={`${fieldId(props.field)}-hint`}>
-        {props.hint}
-      </p>
-    </>
-  )
-}
-
 function TextInput(props: {
   field: 'sharedOn' | 'audience' | 'channel' | 'evidenceUrl'
   label: string
@@ -56,12 +37,11 @@ function TextInput(props: {
   max?: string
   list?: string
 }) {
-  const id = fieldId(props.field)
+  const control = { ...props, id: fieldId(props.field), name: props.field }
   return (
-    <div class="field">
-      <label for={id}>{props.label}</label>
+    <FieldShell {...control}>
       <input
-        id={id}
+        id={control.id}
         name={props.field}
         type={props.type ?? 'text'}
         value={props.value}
@@ -72,10 +52,9 @@ function TextInput(props: {
         autocomplete="off"
         inputmode={props.type === 'url' ? 'url' : undefined}
         aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy(props.field, props.error)}
+        aria-describedby={describedBy(control).ids}
       />
-      <FieldMessages field={props.field} error={props.error} hint={props.hint} />
-    </div>
+    </FieldShell>
   )
 }
 
@@ -84,7 +63,7 @@ function BriefingChoices(props: { briefings: BriefingOption[]; chosen: string[];
     <fieldset
       class="group"
       id={fieldId('briefingIds')}
-      aria-describedby={describedBy('briefingIds', props.error)}
+      aria-describedby={describedBy({ id: fieldId('briefingIds'), error: props.error, hint: true }).ids}
     >
       <legend>Briefings shared</legend>
       {props.error ? (
@@ -189,23 +168,15 @@ export function RecordSharingForm(props: {
         ))}
       </datalist>
       <BriefingChoices briefings={props.briefings} chosen={values.briefingIds} error={errors.briefingIds} />
-      <div class="field">
-        <label for={fieldId('description')}>What was shared (optional)</label>
-        <textarea
-          id={fieldId('description')}
-          name="description"
-          rows={4}
-          aria-invalid={errors.description ? 'true' : undefined}
-          aria-describedby={describedBy('description', errors.description)}
-        >
-          {values.description}
-        </textarea>
-        <FieldMessages
-          field="description"
-          error={errors.description}
-          hint="Resources other than briefings, what the audience made of it. Up to 2,000 characters."
-        />
-      </div>
+      <TextArea
+        id={fieldId('description')}
+        name="description"
+        label="What was shared (optional)"
+        rows={4}
+        value={values.description}
+        error={errors.description}
+        hint="Resources other than briefings, what the audience made of it. Up to 2,000 characters."
+      />
       <fieldset class="group">
         <legend>Evidence (optional)</legend>
         <TextInput
@@ -217,26 +188,28 @@ export function RecordSharingForm(props: {
           error={errors.evidenceUrl}
           hint="A web address showing the sharing, such as the newsletter online or the meeting’s minutes."
         />
-        <div class="field">
-          <label for={fieldId('evidenceFile')}>File</label>
+        <FieldShell
+          id={fieldId('evidenceFile')}
+          name="evidenceFile"
+          label="File"
+          error={errors.evidenceFile}
+          hint={
+            props.fileWasChosen && problems.length > 0 && !errors.evidenceFile
+              ? 'Choose the file again: a file is not kept while other fields need a correction. PDF, Word, Excel, PowerPoint, PNG or JPEG, up to 20 MB.'
+              : 'A PDF, Word, Excel, PowerPoint, PNG or JPEG file, up to 20 MB: an agenda, a newsletter, a screenshot.'
+          }
+        >
           <input
             type="file"
             id={fieldId('evidenceFile')}
             name="evidenceFile"
             accept={acceptAttribute}
             aria-invalid={errors.evidenceFile ? 'true' : undefined}
-            aria-describedby={describedBy('evidenceFile', errors.evidenceFile)}
-          />
-          <FieldMessages
-            field="evidenceFile"
-            error={errors.evidenceFile}
-            hint={
-              props.fileWasChosen && problems.length > 0 && !errors.evidenceFile
-                ? 'Choose the file again: a file is not kept while other fields need a correction. PDF, Word, Excel, PowerPoint, PNG or JPEG, up to 20 MB.'
-                : 'A PDF, Word, Excel, PowerPoint, PNG or JPEG file, up to 20 MB: an agenda, a newsletter, a screenshot.'
+            aria-describedby={
+              describedBy({ id: fieldId('evidenceFile'), error: errors.evidenceFile, hint: true }).ids
             }
           />
-        </div>
+        </FieldShell>
       </fieldset>
       <button type="submit" class="button">
         Record the sharing

@@ -1,3 +1,4 @@
+import { TextArea } from '#src/ui/fields.tsx'
 import type { FlashMessage } from '#src/ui/form-parts.tsx'
 import { CsrfInput, Flash } from '#src/ui/form-parts.tsx'
 import { formatNumber, plural } from '#src/ui/format.ts'
@@ -25,29 +26,21 @@ function QuestionForm(props: { record: SharingEntry; draft?: QuestionDraft; isFo
   const form = (
     <form method="post" action={`/staff/sharing/${record.id}/question`} class="sharing-ask-form" novalidate>
       <CsrfInput />
-      <div class="field">
-        <label for={id}>{record.question ? 'New question' : 'Question'}</label>
-        <textarea
-          id={id}
-          name="question"
-          rows={3}
-          required
-          aria-invalid={error ? 'true' : undefined}
-          aria-describedby={error ? `${id}-error ${id}-hint` : `${id}-hint`}
-        >
-          {draft?.value ?? ''}
-        </textarea>
-        {error ? (
-          <p class="error" id={`${id}-error`}>
-            {error}
-          </p>
-        ) : null}
-        <p class="hint" id={`${id}-hint`}>
-          {record.organization.name}’s representative and alternate see it on their sharing page and get an
-          email.
-          {record.question ? ' It replaces the question above and its answer.' : ''} Up to 2,000 characters.
-        </p>
-      </div>
+      <TextArea
+        id={id}
+        name="question"
+        label={record.question ? 'New question' : 'Question'}
+        required
+        value={draft?.value ?? ''}
+        error={error}
+        hint={
+          <>
+            {record.organization.name}’s representative and alternate see it on their sharing page and get an
+            email.
+            {record.question ? ' It replaces the question above and its answer.' : ''} Up to 2,000 characters.
+          </>
+        }
+      />
       <button type="submit" class="button">
         Ask the question
       </button>

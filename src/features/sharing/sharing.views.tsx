@@ -1,5 +1,6 @@
 import type { QuarterStatus, SharingQuarter } from '#src/features/obligations/index.ts'
 import type { OrganizationRef } from '#src/features/seats/index.ts'
+import { TextArea } from '#src/ui/fields.tsx'
 import type { FlashMessage } from '#src/ui/form-parts.tsx'
 import { CsrfInput, Flash } from '#src/ui/form-parts.tsx'
 import { formatDate, plural } from '#src/ui/format.ts'
@@ -77,27 +78,15 @@ function AnswerForm(props: { org: OrganizationRef; record: SharingEntry; draft?:
       novalidate
     >
       <CsrfInput />
-      <div class="field">
-        <label for={id}>{record.answer ? 'Your new answer' : 'Your answer'}</label>
-        <textarea
-          id={id}
-          name="answer"
-          rows={3}
-          required
-          aria-invalid={error ? 'true' : undefined}
-          aria-describedby={error ? `${id}-error ${id}-hint` : `${id}-hint`}
-        >
-          {draft?.value ?? ''}
-        </textarea>
-        {error ? (
-          <p class="error" id={`${id}-error`}>
-            {error}
-          </p>
-        ) : null}
-        <p class="hint" id={`${id}-hint`}>
-          Staff read it on their sharing page. Up to 2,000 characters.
-        </p>
-      </div>
+      <TextArea
+        id={id}
+        name="answer"
+        label={record.answer ? 'Your new answer' : 'Your answer'}
+        required
+        value={draft?.value ?? ''}
+        error={error}
+        hint="Staff read it on their sharing page. Up to 2,000 characters."
+      />
       <button type="submit" class="button">
         {record.answer ? 'Replace the answer' : 'Send the answer'}
       </button>

@@ -1,0 +1,60 @@
+/** Staff add a call outside the weekly series. */
+import { type Actor, writeAs } from '#src/db/actor.ts'
+import type { Db } from '#src/db/client.ts'
+import { calls } from '#src/db/schema/index.ts'
+import { getSettings } from '#src/features/settings/index.ts'
+import { zonedTimeToUtc } from '#src/lib/time-zone.ts'
+import {
+  callRefused,
+  noCall,
+  notBeforeToday,
+  refuseInvalid,
+  refuseTakenDate,
+  takenMessage,
+} from './call-change.ts'
+import { checkNewCallForm } from './call-forms.ts'
+import { type CallView, findCall } from './call-view.ts'
+
+/** Adds a call outside the weekly series, in the network's time zone, on a day that has none. */
+export async function addExtraCall(
+  db: Db,
+  actor: Actor,
+  options: { date: string; startTime: string; durationMinutes?: number; title: string; today: string },
+): Promise<CallView> {
+  const settings = await getSettings(db)
+  const form = refuseInvalid(
+    checkNewCallForm(
+      {
+        date: options.date,
+        startTime: options.startTime,
+        durationMinutes: options.durationMinutes === undefined ? '' : String(options.durationMinutes),
+        title: options.title,
+      },
+      { durationMinutes: settings.callDurationMinutes },
+    ),
+  )
+  notBeforeToday(form.date, options.today)
+  return writeAs(db, actor, async (tx) => {
+    await refuseTakenDate(tx, form.date)
+    const [added] = await tx
+      .insert(calls)
+      .values({
+        localDate: form.date,
+        startTime: form.startTime,
+        timeZone: settings.callTimeZone,
+        startsAt: zonedTimeToUtc(form.date, form.startTime, settings.callTimeZone),
+        durationMinutes: form.durationMinutes,
+        status: 'scheduled',
+        isSeries: false,
+        seriesDate: null,
+        title: form.title,
+      })
+      // Another request may have taken the date since the check above.
+      .onConflictDoNothing()
+      .returning({ id: calls.id })
+    if (!added) throw callRefused('date', takenMessage(form.date))
+    const call = await findCall(tx, form.date)
+    if (!call) throw noCall(form.date)
+    return call
+  })
+}

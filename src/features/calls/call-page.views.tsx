@@ -1,0 +1,172 @@
+import { CsrfInput, Flashes, type FlashMessage } from '#src/ui/form-parts.tsx'
+import { formatNumber } from '#src/ui/format.ts'
+import { Layout } from '#src/ui/layout.tsx'
+import type { CallBriefing, PresentationSlot } from './call-attachments.ts'
+import { formatCallDate, formatCallWhen } from './call-format.ts'
+import { CallBadges, movedFromText, staffPath } from './call-parts.tsx'
+import { type CallView, DEFAULT_CALL_TITLE } from './call-view.ts'
+import { isHeld } from './held.ts'
+
+const presentationStatusLabels: Record<string, string> = {
+  requested: 'Requested',
+  planned: 'Planned',
+  given: 'Given',
+  missed: 'Missed',
+}
+
+export type CallPageProps = {
+  call: CallView
+  today: string
+  briefings: CallBriefing[]
+  presentations: PresentationSlot[]
+  isStaff: boolean
+  flash?: FlashMessage
+}
+
+/** One call: when, what changed, agenda, notes, recording, briefings and presentations; staff actions. */
+export function CallPage(props: CallPageProps) {
+  const { call } = props
+  const when = formatCallWhen(call.startsAt, call.timeZone)
+  const title = call.title ?? DEFAULT_CALL_TITLE
+  const tense =
+    call.status === 'cancelled'
+      ? 'Cancelled'
+      : isHeld(call, props.today)
+        ? 'Held'
+        : call.localDate === props.today
+          ? 'Today'
+          : 'Upcoming'
+  return (
+    <Layout title={`${title}, ${formatCallDate(call.localDate)}`}>
+      <div class="wrap call-page">
+        <p>
+          <a href="/calls">← All calls</a>
+        </p>
+        <div class="profile-head">
+          <h1>{title}</h1>
+          <CallBadges call={call} today={props.today} showHeld />
+        </div>
+        <p class="lede">
+          <time datetime={call.startsAt}>{when}</time>, {formatNumber(call.durationMinutes)} minutes
+        </p>
+        <Flashes flash={props.flash} />
+
+        <dl class="facts call-facts">
+          <dt>Status</dt>
+          <dd>
+            {tense}
+            {call.status === 'cancelled' ? <>: {call.cancelReason}</> : null}
+          </dd>
+          {call.movedFrom ? (
+            <>
+              <dt>Moved</dt>
+              <dd>From {movedFromText(call.movedFrom)}</dd>
+            </>
+          ) : null}
+          {call.isSeries ? null : (
+            <>
+              <dt>Extra call</dt>
+              <dd>Added outside the weekly series</dd>
+            </>
+          )}
+          <dt>Recording</dt>
+          <dd>
+            {call.recordingUrl ? (
+              <a href={call.recordingUrl} rel="noopener noreferrer">
+                Watch the recording
+              </a>
+            ) : (
+              <span class="note">No recording yet</span>
+            )}
+          </dd>
+        </dl>
+
+        {props.isStaff ? <StaffActions call={call} today={props.today} /> : null}
+
+        <div class="call-sections">
+          <section aria-labelledby="agenda-heading">
+            <h2 id="agenda-heading">Agenda</h2>
+            {call.agenda ? <p class="prose">{call.agenda}</p> : <p class="note">No agenda yet.</p>}
+          </section>
+          <section aria-labelledby="notes-heading">
+            <h2 id="notes-heading">Notes</h2>
+            {call.notes ? <p class="prose">{call.notes}</p> : <p class="note">No notes yet.</p>}
+          </section>
+          <section aria-labelledby="briefings-heading">
+            <h2 id="briefings-heading">Briefings</h2>
+            {props.briefings.length === 0 ? (
+              <p class="note">No briefing is attached to this call.</p>
+            ) : (
+              <ul>
+                {props.briefings.map((b) => (
+                  <li>
+                    {b.title}
+                    {b.publishedOn ? (
+                      <span class="note"> (published {formatCallDate(b.publishedOn)})</span>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <section aria-labelledby="presentations-heading">
+            <h2 id="presentations-heading">Presentations</h2>
+            {props.presentations.length === 0 ? (
+              <p class="note">No presentation is planned on this call.</p>
+            ) : (
+              <ul>
+                {props.presentations.map((p) => (
+                  <li>
+                    <a href={`/organizations/${p.organizationSlug}`}>{p.organizationName}</a>{' '}
+                    <span class="note">
+                      {presentationStatusLabels[p.status] ?? p.status}
+                      {p.title ? `: ${p.title}` : ''}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </div>
+      </div>
+    </Layout>
+  )
+}
+
+function StaffActions(props: { call: CallView; today: string }) {
+  const { call } = props
+  const isPast = call.localDate < props.today
+  return (
+    <section class="card staff-actions" aria-labelledby="staff-heading">
+      <h2 id="staff-heading">Staff</h2>
+      <div class="actions-row">
+        <a class="button secondary" href={staffPath(call, 'edit')}>
+          Edit agenda, notes and recording
+        </a>
+        {call.status === 'cancelled' ? (
+          <form method="post" action={staffPath(call, 'reinstate')} class="inline-form">
+            <CsrfInput />
+            <button type="submit" class="button secondary">
+              Reinstate the call
+            </button>
+          </form>
+        ) : (
+          <>
+            {isPast ? null : (
+              <a class="button secondary" href={staffPath(call, 'move')}>
+                Move the call
+              </a>
+            )}
+            <a class="button secondary" href={staffPath(call, 'cancel')}>
+              Cancel the call
+            </a>
+          </>
+        )}
+      </div>
+      <p>
+        Attendance: <a href={staffPath(call, 'roll-call')}>Roll call</a> ·{' '}
+        <a href={staffPath(call, 'attendance')}>Attendance imports</a>
+      </p>
+    </section>
+  )
+}

@@ -1,0 +1,78 @@
+import { CsrfInput, Field, type FlashMessage } from '#src/ui/form-parts.tsx'
+import { formatNumber } from '#src/ui/format.ts'
+import { callLimits } from './call-forms.ts'
+import { type Errors, StaffFormPage } from './staff-form-page.tsx'
+
+export type NewCallValues = { date: string; startTime: string; durationMinutes: string; title: string }
+
+export function NewCallPage(props: {
+  today: string
+  timeZone: string
+  values: NewCallValues
+  errors: Errors<'date' | 'startTime' | 'durationMinutes' | 'title'>
+  flash?: FlashMessage
+}) {
+  return (
+    <StaffFormPage
+      title="Add an extra call"
+      back={{ href: '/calls', label: 'All calls' }}
+      lede="A call outside the weekly series, such as a briefing on new funding. Members see it with the other calls and in their calendars."
+      errors={props.errors}
+      flash={props.flash}
+    >
+      <form method="post" action="/staff/calls/new" class="form-card" novalidate>
+        <CsrfInput />
+        <Field
+          id="new-title"
+          name="title"
+          label="Title"
+          required
+          value={props.values.title}
+          error={props.errors.title}
+          hint={`What the call is about. Up to ${formatNumber(callLimits.title)} characters.`}
+        />
+        <Field
+          id="new-date"
+          name="date"
+          type="date"
+          label="Date"
+          required
+          min={props.today}
+          value={props.values.date}
+          error={props.errors.date}
+          hint="Today or later, on a day with no other call (one call a day)."
+        />
+        <Field
+          id="new-startTime"
+          name="startTime"
+          type="time"
+          label="Start time"
+          required
+          value={props.values.startTime}
+          error={props.errors.startTime}
+          hint={`In the network’s time zone, ${props.timeZone}.`}
+        />
+        <Field
+          id="new-durationMinutes"
+          name="durationMinutes"
+          type="number"
+          label="Length in minutes"
+          required
+          min="5"
+          max="240"
+          value={props.values.durationMinutes}
+          error={props.errors.durationMinutes}
+          hint="From 5 to 240 minutes."
+        />
+        <div class="actions-row">
+          <button type="submit" class="button">
+            Add the call
+          </button>
+          <a class="button secondary" href="/calls">
+            Back
+          </a>
+        </div>
+      </form>
+    </StaffFormPage>
+  )
+}
