@@ -104,7 +104,7 @@ describe(`hub demo, export and import on ${testEngine}`, () => {
     } finally {
       await target.drop()
     }
-  })
+  }, 120_000)
 
   it('never loads the demo in production', async () => {
     const target = await emptyTarget()
@@ -120,7 +120,7 @@ describe(`hub demo, export and import on ${testEngine}`, () => {
     } finally {
       await target.drop()
     }
-  })
+  }, 120_000)
 })
 
 describe(`hub serve on ${testEngine}`, () => {
@@ -164,5 +164,5 @@ describe(`hub serve on ${testEngine}`, () => {
     } finally {
       await target.drop()
     }
-  })
+  }, 120_000)
 })

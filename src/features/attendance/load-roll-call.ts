@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm'
 import type { DbOrTx } from '#src/db/client.ts'
 import { queryRows } from '#src/db/sql.ts'
-import { admissionStateSql } from '#src/features/seats/index.ts'
+import { isAdmittedSql } from '#src/features/admission/index.ts'
 import { isIsoDate } from '#src/lib/dates.ts'
 import {
   type AdmittedOrganization,
@@ -32,7 +32,7 @@ async function admittedOn(db: DbOrTx, onDate: string): Promise<AdmittedOrganizat
   return queryRows<AdmittedOrganization>(
     db,
     sql`select o.id::text as id, o.slug, coalesce(o.short_name, o.name) as name from organizations o
-      where ${admissionStateSql(sql`o.id`, onDate)} in ('admitted', 'reinstated')`,
+      where ${isAdmittedSql(sql`o.id`, onDate)}`,
   )
 }
 
@@ -44,7 +44,7 @@ export async function holdersOn(db: DbOrTx, onDate: string): Promise<SeatHolder[
         p.id::text as "personId", p.full_name as "fullName"
       from seats s join people p on p.id = s.person_id
       where s.starts_on <= ${onDate}::date and (s.ends_on is null or s.ends_on > ${onDate}::date)
-        and ${admissionStateSql(sql`s.organization_id`, onDate)} in ('admitted', 'reinstated')
+        and ${isAdmittedSql(sql`s.organization_id`, onDate)}
       order by s.organization_id, s.role, s.starts_on desc`,
   )
 }

@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm'
 import type { DbOrTx } from '#src/db/client.ts'
 import { attendanceAliases, type MatchMethod, people, type SeatRole } from '#src/db/schema/index.ts'
 import { queryRows } from '#src/db/sql.ts'
-import { admissionStateSql } from '#src/features/seats/index.ts'
+import { isAdmittedSql } from '#src/features/admission/index.ts'
 import type { Participant } from './parse/index.ts'
 import { foldName } from './parse/names.ts'
 
@@ -92,7 +92,7 @@ export async function seatsOn(db: DbOrTx, onDate: string): Promise<Map<string, H
     sql`select s.person_id, s.role, o.id as organization_id, o.name, o.slug
       from seats s join organizations o on o.id = s.organization_id
       where s.starts_on <= ${onDate}::date and (s.ends_on is null or s.ends_on > ${onDate}::date)
-        and ${admissionStateSql(sql`o.id`, onDate)} in ('admitted', 'reinstated')
+        and ${isAdmittedSql(sql`o.id`, onDate)}
       order by o.name, s.role desc`,
   )
   const byPerson = new Map<string, HeldSeat[]>()

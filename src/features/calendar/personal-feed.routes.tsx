@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto'
 import type { Context } from 'hono'
 import { Hono } from 'hono'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { requirePermission } from '#src/http/guard.ts'
 import { renderPage } from '#src/http/render.ts'
+import { conditionalGet } from '#src/http/respond.ts'
 import { AppError, isAppError } from '#src/lib/errors.ts'
 import { logger } from '#src/lib/logger.ts'
 import { renderErrorPage } from '#src/ui/render-error.ts'
@@ -86,7 +86,7 @@ export function personalFeedRoutes(deps: AppDeps): Hono<AppEnv> {
 
   // The secret in the address is the credential: no session, and nothing in the answer says
   // whether an address ever existed.
-  app.get('/calendar/people/:token{[^/]+\\.ics}', requirePermission('public'), async (c) => {
+  app.get('/calendar/people/:token{[^/]+\\.ics}', requirePermission('public'), conditionalGet, async (c) => {
     c.header('Referrer-Policy', 'no-referrer')
     c.header('X-Robots-Tag', 'noindex')
     const token = c.req.param('token').replace(/\.ics$/, '')
@@ -114,15 +114,12 @@ export function personalFeedRoutes(deps: AppDeps): Hono<AppEnv> {
       c.header('Cache-Control', 'no-store')
       return renderErrorPage(c, 404, 'There is nothing at this address.')
     }
-    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`
     const headers = {
       'Content-Type': 'text/calendar; charset=utf-8',
       'Content-Disposition': 'inline; filename="collaborative-hub.ics"',
       // Only the calendar app that holds the secret may keep it, and must ask again before using it.
       'Cache-Control': 'private, no-cache',
-      ETag: etag,
     }
-    if (c.req.header('If-None-Match') === etag) return c.body(null, 304, headers)
     return c.body(body, 200, headers)
   })
 

@@ -1,6 +1,7 @@
 import { raw } from 'hono/html'
 import { stateName } from '#src/features/map/index.ts'
 import { IncompleteBadge } from '#src/features/seats/index.ts'
+import { Select, type SelectOption } from '#src/ui/fields.tsx'
 import { Layout } from '#src/ui/layout.tsx'
 import type { DirectoryFacets, DirectoryFilters, OrganizationSummary } from './directory.ts'
 import { bffKindLabels, categoryLabels } from './labels.ts'
@@ -13,25 +14,9 @@ type Props = {
   hasDemoData: boolean
 }
 
-function Select(props: {
-  name: string
-  label: string
-  value?: string
-  options: { value: string; label: string }[]
-}) {
-  return (
-    <div>
-      <label for={`filter-${props.name}`}>{props.label}</label>
-      <select id={`filter-${props.name}`} name={props.name}>
-        <option value="">All</option>
-        {props.options.map((o) => (
-          <option value={o.value} selected={o.value === props.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  )
+/** A filter of the directory: one drop-down with "All" first. */
+function Filter(props: { name: string; label: string; value?: string; options: SelectOption[] }) {
+  return <Select id={`filter-${props.name}`} empty="All" {...props} />
 }
 
 export function DirectoryPage(props: Props) {
@@ -49,7 +34,7 @@ export function DirectoryPage(props: Props) {
         <h1>Directory and map</h1>
         <p class="lede">Every organisation admitted to the collaborative: member communities and BFFs.</p>
         <form class="filters" method="get" action="/directory" aria-label="Filter the directory">
-          <Select
+          <Filter
             name="category"
             label="Category"
             value={filters.category}
@@ -58,19 +43,19 @@ export function DirectoryPage(props: Props) {
               { value: 'bff', label: 'BFFs' },
             ]}
           />
-          <Select
+          <Filter
             name="state"
             label="State"
             value={filters.state}
             options={facets.states.map((s) => ({ value: s, label: stateName(s) ?? s }))}
           />
-          <Select
+          <Filter
             name="program"
             label="Designation program"
             value={filters.program}
             options={facets.programs.map((p) => ({ value: p.code, label: `${p.code}: ${p.name}` }))}
           />
-          <Select
+          <Filter
             name="focus"
             label="Focus industry"
             value={filters.focus}

@@ -1,6 +1,4 @@
 /** The seats feature's public face: what other features and the app may use. */
-// Kept for the attendance feature until it asks the admission feature itself.
-export { admissionStateSql } from '#src/features/admission/index.ts'
 export { findOrganization, type OrganizationRef } from './organization-ref.ts'
 export { seatHoldersOn, seatLabels } from './seat-holders.ts'
 export { IncompleteBadge } from './seat-parts.tsx'
