@@ -1,22 +1,12 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
 import { sql } from 'drizzle-orm'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { loadConfig } from '../../src/config.ts'
 import { writeAs } from '../../src/db/actor.ts'
 import { applicationEvents, applicationReviews, applications } from '../../src/db/schema/index.ts'
 import { queryRows } from '../../src/db/sql.ts'
-import { loadDemo } from '../../src/features/demo/load-demo.ts'
-import { type RunningHub, startHub } from '../../src/server.ts'
-import { checkAccessibility, launchBrowser, screenshot } from '../support/browser.ts'
+import { screenshot } from '../support/browser.ts'
+import { type E2eHub, startE2eHub } from '../support/e2e-hub.ts'
 import { nearMisses, sampleFiles } from '../support/fixtures/sample-files.ts'
-import { DEMO_TODAY, testClock } from '../support/fixtures.ts'
-import { startSmtpSink } from '../support/smtp-sink.ts'
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts'
-
-type Sink = Awaited<ReturnType<typeof startSmtpSink>>
 
 const criteria = [
   ['agreement', 'Written collaboration agreement', sampleFiles.pdf],
@@ -26,64 +16,32 @@ const criteria = [
 ] as const
 
 describe('applying for membership in a browser', () => {
-  let database: TestDatabase
-  let sink: Sink
-  let dataDir: string
-  let hub: RunningHub
-  let browser: Browser
+  let hub: E2eHub
   let base: string
-  const contexts: BrowserContext[] = []
-  const pageErrors: string[] = []
 
   beforeAll(async () => {
-    database = await createTestDatabase()
-    await loadDemo(database.db, { isProduction: false, today: DEMO_TODAY })
-    sink = await startSmtpSink()
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'hub-e2e-apply-'))
-    const config = loadConfig({
-      PORT: '0',
-      HOST: '127.0.0.1',
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
-      AUTH_SECRET: 'e2e-secret-for-the-apply-journey-long-enough',
-      SMTP_URL: sink.url,
-      DATA_DIR: dataDir,
+    hub = await startE2eHub({
+      name: 'apply',
+      // Chromium logs the 400 a refused upload answers with; that one is expected.
+      expectedConsoleError: ({ text }) => /status of 400/.test(text),
     })
-    hub = await startHub(config, { database, clock: testClock() })
-    base = hub.url
-    browser = await launchBrowser()
+    base = hub.base
   })
 
   afterAll(async () => {
-    await browser?.close()
-    await hub?.close()
-    await sink?.stop()
-    await database?.drop()
-    if (dataDir) await rm(dataDir, { recursive: true, force: true })
+    await hub?.stop()
   })
 
   afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()))
-    expect(pageErrors.splice(0), 'the page logged errors').toEqual([])
+    await hub.closePages()
+    expect(hub.takePageErrors(), 'the page logged errors').toEqual([])
   })
 
   /** A fresh browser (no cookies); the CSP is bypassed so that axe can run. */
-  async function openPage(): Promise<Page> {
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } })
-    contexts.push(context)
-    const page = await context.newPage()
-    page.on('console', (message) => {
-      // Chromium logs the 400 a refused upload answers with; that one is expected.
-      if (message.type() === 'error' && !/status of 400/.test(message.text()))
-        pageErrors.push(`${message.location().url}: ${message.text()}`)
-    })
-    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`))
-    return page
-  }
+  const openPage = () => hub.openPage()
 
   async function expectAccessible(page: Page) {
-    const violations = await checkAccessibility(page)
-    expect(violations.join('\n\n'), `axe on ${page.url()}`).toBe('')
+    expect(await hub.accessibilityProblems(page), `axe on ${page.url()}`).toBe('')
   }
 
   /** Clicks a button that submits a form and waits for the page it leads to. */
@@ -93,6 +51,7 @@ describe('applying for membership in a browser', () => {
 
   it('starts from the apply page, follows the emailed link, fills the draft and four documents, submits, and answers staff', async () => {
     const email = 'morgan.lee@lakeshore.example.org'
+    const sent = hub.sink.messages.length
     const page = await openPage()
     await page.goto(`${base}/apply`)
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
@@ -113,7 +72,7 @@ describe('applying for membership in a browser', () => {
     await expectAccessible(page)
     await screenshot(page, 'apply-check-email')
 
-    const message = await sink.waitFor(email)
+    const message = await hub.waitForEmail(email, { since: sent })
     await page.goto(message.text.match(/https?:\/\/\S+/)?.[0] ?? '')
     expect(page.url()).toMatch(new RegExp(`^${base}/applications/[0-9a-f-]{36}$`))
     const id = page.url().split('/').at(-1) ?? ''
@@ -221,10 +180,10 @@ describe('applying for membership in a browser', () => {
 
     // Staff ask for more on one criterion (their pages do this; here, the records they write).
     const [staff] = await queryRows<{ id: string }>(
-      database.db,
+      hub.database.db,
       sql`select id from people where email = 'staff@example.org'`,
     )
-    await writeAs(database.db, `person:${staff?.id}`, async (tx) => {
+    await writeAs(hub.database.db, `person:${staff?.id}`, async (tx) => {
       await tx.insert(applicationReviews).values(
         criteria.map(([criterion]) => ({
           applicationId: id,
@@ -269,7 +228,7 @@ describe('applying for membership in a browser', () => {
     )
 
     const [stored] = await queryRows<{ status: string; round: number; counties: string[]; files: number }>(
-      database.db,
+      hub.database.db,
       sql`select a.status, a.round, a.counties,
           (select count(*)::int from application_evidence e where e.application_id = a.id and e.file_id is not null) as files
         from applications a where a.id = ${id}`,

@@ -1,13 +1,7 @@
 import { createHash } from 'node:crypto'
-import { mkdtemp, rm } from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
 import { sql } from 'drizzle-orm'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { createAuth } from '#src/http/auth.ts'
-import { createMailer } from '#src/lib/mailer.ts'
-import { loadConfig } from '../../src/config.ts'
 import { writeAs } from '../../src/db/actor.ts'
 import type { Db } from '../../src/db/client.ts'
 import {
@@ -17,16 +11,8 @@ import {
   people,
   storedFiles,
 } from '../../src/db/schema/index.ts'
-import { loadDemo } from '../../src/features/demo/load-demo.ts'
-import { type RunningHub, startHub } from '../../src/server.ts'
-import { checkAccessibility, launchBrowser, screenshot } from '../support/browser.ts'
-import { DEMO_TODAY, testClock } from '../support/fixtures.ts'
-import { signInCookies } from '../support/sign-in-as.ts'
-import { startSmtpSink } from '../support/smtp-sink.ts'
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts'
-
-const AUTH_SECRET = 'e2e-secret-for-the-board-decision-long-enough'
-type Cookies = { name: string; value: string }[]
+import { screenshot } from '../support/browser.ts'
+import { type E2eHub, startE2eHub } from '../support/e2e-hub.ts'
 
 /** An application written straight into the database in the state the journey starts from. */
 async function createApplication(
@@ -114,99 +100,49 @@ async function createApplication(
 }
 
 describe('the Advisory Board decides on a BFF in a browser', () => {
-  let database: TestDatabase
-  let hub: RunningHub
-  let browser: Browser
-  let sink: Awaited<ReturnType<typeof startSmtpSink>>
+  let hub: E2eHub
   let base: string
-  let dataDir: string
   let bffId: string
   let memberId: string
-  const cookies: Record<string, Cookies> = {}
-  const contexts: BrowserContext[] = []
-  const pageErrors: string[] = []
 
   beforeAll(async () => {
-    database = await createTestDatabase()
-    await loadDemo(database.db, { isProduction: false, today: DEMO_TODAY })
-    sink = await startSmtpSink()
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'hub-e2e-board-'))
-    const config = loadConfig({
-      PORT: '0',
-      HOST: '127.0.0.1',
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
-      AUTH_SECRET,
-      DATA_DIR: dataDir,
-      SMTP_URL: sink.url,
+    hub = await startE2eHub({
+      name: 'board-decision',
+      // Signed in through better-auth itself, with the hub's secret, so the hub accepts the cookies.
+      signIn: ['board@example.org', 'board2@example.org', 'board3@example.org', 'staff@example.org'],
+      // Chromium logs the 400 answer to the review form sent incomplete on purpose; any other error counts.
+      expectedConsoleError: ({ url, text }) =>
+        /status of 400/.test(text) && url.endsWith(`/applications/${memberId}/review`),
     })
-    hub = await startHub(config, { database, clock: testClock() })
-    base = `http://127.0.0.1:${hub.port}`
-    bffId = await createApplication(database.db, {
+    base = hub.base
+    bffId = await createApplication(hub.database.db, {
       name: 'Open Supply Chain Institute',
       category: 'bff',
       status: 'with_board',
       email: 'jamie.applicant@example.org',
     })
-    memberId = await createApplication(database.db, {
+    memberId = await createApplication(hub.database.db, {
       name: 'Flint Hills Manufacturing Partnership',
       category: 'member',
       status: 'submitted',
       email: 'flint.applicant@example.org',
     })
-    // Signed in through better-auth itself, with the hub's secret, so the hub accepts the cookies.
-    const mailer = createMailer({ outboxDir: path.join(dataDir, 'outbox'), from: 'Hub <hub@example.org>' })
-    const auth = createAuth({
-      db: database.db,
-      baseUrl: base,
-      secret: AUTH_SECRET,
-      mailer,
-      signInPerMinute: 1000,
-    })
-    for (const email of [
-      'board@example.org',
-      'board2@example.org',
-      'board3@example.org',
-      'staff@example.org',
-    ])
-      cookies[email] = await signInCookies(database.db, auth, { email, origin: base })
-    browser = await launchBrowser()
   })
 
   afterAll(async () => {
-    await browser?.close()
-    await hub?.close()
-    await sink?.stop()
-    await database?.drop()
-    if (dataDir) await rm(dataDir, { recursive: true, force: true })
+    await hub?.stop()
   })
 
   afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()))
-    expect(pageErrors.splice(0), 'the page logged errors').toEqual([])
+    await hub.closePages()
+    expect(hub.takePageErrors(), 'the page logged errors').toEqual([])
   })
 
   /** A page signed in as `email` (or anonymous), with the CSP bypassed for axe. */
-  async function openPage(email?: string): Promise<Page> {
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } })
-    contexts.push(context)
-    if (email) await context.addCookies((cookies[email] ?? []).map((c) => ({ ...c, url: base })))
-    const page = await context.newPage()
-    page.on('console', (message) => {
-      if (message.type() !== 'error') return
-      // Chromium logs the 400 answer to the review form sent incomplete on purpose; any other error counts.
-      const expected =
-        /status of 400/.test(message.text()) &&
-        message.location().url.endsWith(`/applications/${memberId}/review`)
-      if (!expected) pageErrors.push(`${message.location().url}: ${message.text()}`)
-    })
-    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`))
-    return page
-  }
+  const openPage = (email?: string) => hub.openPage({ signedInAs: email })
 
   async function expectAccessible(page: Page) {
-    const violations = await checkAccessibility(page)
-    expect(violations.join('\n\n'), `axe on ${page.url()}`).toBe('')
+    expect(await hub.accessibilityProblems(page), `axe on ${page.url()}`).toBe('')
   }
 
   // biome-ignore lint/performance/useDomNodeTextContent: the text as people read it, with the breaks layout puts between blocks
@@ -255,6 +191,7 @@ describe('the Advisory Board decides on a BFF in a browser', () => {
   })
 
   it('two of three board members approve in the browser; the decision shows the tally; the directory lists the organisation', async () => {
+    const sent = hub.sink.messages.length
     const first = await openPage('board@example.org')
     await first.goto(`${base}/board/applications`)
     expect(await mainText(first)).toContain('Open Supply Chain Institute BFF Not voted yet')
@@ -298,7 +235,7 @@ describe('the Advisory Board decides on a BFF in a browser', () => {
     expect(await mainText(third)).toMatch(/Recent decisions Open Supply Chain Institute BFF Approved/)
     await screenshot(third, 'board-queue-decided')
 
-    const email = await sink.waitFor('jamie.applicant@example.org')
+    const email = await hub.waitForEmail('jamie.applicant@example.org', { since: sent })
     expect([
       'The Advisory Board approved the application of Open Supply Chain Institute',
       'Open Supply Chain Institute is admitted to the collaborative',

@@ -1,86 +1,50 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
 import { sql } from 'drizzle-orm'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { createAuth } from '#src/http/auth.ts'
-import { createMailer } from '#src/lib/mailer.ts'
-import { loadConfig } from '../../src/config.ts'
 import { queryRows } from '../../src/db/sql.ts'
-import { loadDemo } from '../../src/features/demo/load-demo.ts'
-import { type RunningHub, startHub } from '../../src/server.ts'
-import { checkAccessibility, launchBrowser, screenshot } from '../support/browser.ts'
-import { DEMO_TODAY, testClock } from '../support/fixtures.ts'
-import { signInCookies } from '../support/sign-in-as.ts'
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts'
+import { screenshot } from '../support/browser.ts'
+import { type E2eHub, startE2eHub } from '../support/e2e-hub.ts'
+import { DEMO_TODAY } from '../support/fixtures.ts'
 
-const AUTH_SECRET = 'e2e-secret-for-the-profile-form-long-enough'
 const ORG_A = 'amp-socal'
 const ORG_B = 'south-kansas'
 
 describe("editing an organisation's profile in a browser", () => {
-  let database: TestDatabase
-  let hub: RunningHub
-  let browser: Browser
+  let hub: E2eHub
   let base: string
-  let dataDir: string
-  let representativeCookies: { name: string; value: string }[]
-  const contexts: BrowserContext[] = []
-  const pageErrors: string[] = []
+  let representative: string
   const dialogs: string[] = []
 
   beforeAll(async () => {
-    database = await createTestDatabase()
-    await loadDemo(database.db, { isProduction: false, today: DEMO_TODAY })
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'hub-e2e-edit-'))
-    const config = loadConfig({
-      PORT: '0',
-      HOST: '127.0.0.1',
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
-      AUTH_SECRET,
-      DATA_DIR: dataDir,
+    hub = await startE2eHub({
+      name: 'organization-edit',
+      // Chromium logs the 400 and 403 these tests ask for; any other error counts.
+      expectedConsoleError: ({ url, text }) =>
+        /^Failed to load resource: the server responded with a status of 40[03]/.test(text) &&
+        url.includes('/edit'),
     })
-    hub = await startHub(config, { database, clock: testClock() })
-    base = `http://127.0.0.1:${hub.port}`
+    base = hub.base
 
     // AMP SoCal's representative today, from the seat records.
-    const [representative] = await queryRows<{ email: string }>(
-      database.db,
+    const [holder] = await queryRows<{ email: string }>(
+      hub.database.db,
       sql`select p.email from seats s join organizations o on o.id = s.organization_id
         join people p on p.id = s.person_id
         where o.slug = ${ORG_A} and s.role = 'representative' and s.starts_on <= ${DEMO_TODAY}::date
           and (s.ends_on is null or s.ends_on > ${DEMO_TODAY}::date)`,
     )
-    if (!representative) throw new Error(`${ORG_A} has no representative on ${DEMO_TODAY}`)
-    // Signed in through better-auth itself, with the hub's secret, so the hub accepts the cookie.
-    const mailer = createMailer({ outboxDir: path.join(dataDir, 'outbox'), from: 'Hub <hub@example.org>' })
-    const auth = createAuth({
-      db: database.db,
-      baseUrl: base,
-      secret: AUTH_SECRET,
-      mailer,
-      signInPerMinute: 1000,
-    })
-    representativeCookies = await signInCookies(database.db, auth, {
-      email: representative.email,
-      origin: base,
-    })
-    browser = await launchBrowser()
+    if (!holder) throw new Error(`${ORG_A} has no representative on ${DEMO_TODAY}`)
+    representative = holder.email
+    await hub.signIn(representative)
   })
 
   afterAll(async () => {
-    await browser?.close()
-    await hub?.close()
-    await database?.drop()
-    if (dataDir) await rm(dataDir, { recursive: true, force: true })
+    await hub?.stop()
   })
 
   afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()))
-    const errors = pageErrors.splice(0)
-    expect(errors, 'the page logged errors').toEqual([])
+    await hub.closePages()
+    expect(hub.takePageErrors(), 'the page logged errors').toEqual([])
     expect(dialogs.splice(0), 'a dialog opened').toEqual([])
   })
 
@@ -90,20 +54,7 @@ describe("editing an organisation's profile in a browser", () => {
    * between stored markup and a running script, which is what these tests check.
    */
   async function openPage(options: { anonymous?: boolean } = {}): Promise<Page> {
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } })
-    contexts.push(context)
-    if (!options.anonymous) await context.addCookies(representativeCookies.map((c) => ({ ...c, url: base })))
-    const page = await context.newPage()
-    page.on('console', (message) => {
-      if (message.type() !== 'error') return
-      // Chromium logs the 400 and 403 these tests ask for; any other error counts.
-      const expected = /^Failed to load resource: the server responded with a status of 40[03]/.test(
-        message.text(),
-      )
-      if (!expected || !message.location().url.includes('/edit'))
-        pageErrors.push(`${message.location().url}: ${message.text()}`)
-    })
-    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`))
+    const page = await hub.openPage({ signedInAs: options.anonymous ? undefined : representative })
     page.on('dialog', async (dialog) => {
       dialogs.push(`${dialog.type()}: ${dialog.message()}`)
       await dialog.dismiss()
@@ -112,8 +63,7 @@ describe("editing an organisation's profile in a browser", () => {
   }
 
   async function expectAccessible(page: Page) {
-    const violations = await checkAccessibility(page)
-    expect(violations.join('\n\n'), `axe on ${page.url()}`).toBe('')
+    expect(await hub.accessibilityProblems(page), `axe on ${page.url()}`).toBe('')
   }
 
   const pwned = (page: Page) => page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)
@@ -201,7 +151,7 @@ describe("editing an organisation's profile in a browser", () => {
     const rowOf = async (slug: string) =>
       (
         await queryRows<Record<string, unknown>>(
-          database.db,
+          hub.database.db,
           sql`select summary, website, focus_industries, updated_at::text from organizations where slug = ${slug}`,
         )
       )[0]

@@ -1,11 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { loadConfig } from '../../src/config.ts'
-import { loadDemo } from '../../src/features/demo/load-demo.ts'
-import { type RunningHub, startHub } from '../../src/server.ts'
-import { checkAccessibility, launchBrowser, screenshot } from '../support/browser.ts'
-import { DEMO_TODAY, testClock } from '../support/fixtures.ts'
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts'
+import { screenshot } from '../support/browser.ts'
+import { type E2eHub, startE2eHub } from '../support/e2e-hub.ts'
 
 type ApiOrganization = {
   slug: string
@@ -28,54 +24,29 @@ const AMP_SOCAL = 'Advanced Manufacturing Partnership for Southern California'
 const numberFormat = new Intl.NumberFormat('en-US')
 
 describe('the public site in a browser', () => {
-  let database: TestDatabase
-  let hub: RunningHub
-  let browser: Browser
+  let hub: E2eHub
   let base: string
-  const contexts: BrowserContext[] = []
-  const pageErrors: string[] = []
 
   beforeAll(async () => {
-    database = await createTestDatabase()
-    // Loaded here, for the fixed date, so startHub finds a full database and loads nothing.
-    await loadDemo(database.db, { isProduction: false, today: DEMO_TODAY })
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'test', LOG_LEVEL: 'silent' })
-    hub = await startHub(config, { database, clock: testClock() })
-    base = `http://127.0.0.1:${hub.port}`
-    browser = await launchBrowser()
+    hub = await startE2eHub({ name: 'public-site' })
+    base = hub.base
   })
 
   afterAll(async () => {
-    await browser?.close()
-    await hub?.close()
-    await database?.drop()
+    await hub?.stop()
   })
 
   afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()))
-    const errors = pageErrors.splice(0)
-    expect(errors, 'the page logged errors').toEqual([])
+    await hub.closePages()
+    expect(hub.takePageErrors(), 'the page logged errors').toEqual([])
   })
 
   /**
    * A page in a fresh context. `forAxe` bypasses the site's CSP, which forbids the inline
    * script axe is injected as; other pages keep the CSP, so a violation shows as a page error.
    */
-  async function openPage(options: { forAxe?: boolean; width?: number; height?: number } = {}) {
-    const context = await browser.newContext({
-      bypassCSP: options.forAxe ?? false,
-      viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
-    })
-    contexts.push(context)
-    const page = await context.newPage()
-    page.on('console', (message) => {
-      const source = message.location().url
-      if (message.type() !== 'error') return
-      pageErrors.push(`${source}: ${message.text()}`)
-    })
-    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`))
-    return page
-  }
+  const openPage = (options: { forAxe?: boolean; width?: number; height?: number } = {}) =>
+    hub.openPage({ bypassCSP: options.forAxe ?? false, width: options.width, height: options.height })
 
   async function api<T>(path: string): Promise<T> {
     const response = await fetch(`${base}${path}`)
@@ -84,8 +55,7 @@ describe('the public site in a browser', () => {
   }
 
   async function expectAccessible(page: Page) {
-    const violations = await checkAccessibility(page)
-    expect(violations.join('\n\n'), `axe on ${page.url()}`).toBe('')
+    expect(await hub.accessibilityProblems(page), `axe on ${page.url()}`).toBe('')
   }
 
   it('shows the home page with the network figures counted from the records', async () => {
@@ -260,7 +230,7 @@ describe('the public site in a browser', () => {
       '/directory',
     )
     // Chromium logs the 404 response itself as a console error: expected here, and nothing else.
-    const errors = pageErrors.splice(0)
+    const errors = hub.takePageErrors()
     expect(errors.filter((e) => !/status of 404/.test(e))).toEqual([])
     await expectAccessible(page)
     await screenshot(page, 'not-found')

@@ -1,60 +1,39 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
 import { sql } from 'drizzle-orm'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { createAuth } from '#src/http/auth.ts'
 import { addDays } from '#src/lib/dates.ts'
-import { createMailer } from '#src/lib/mailer.ts'
-import { loadConfig } from '../../src/config.ts'
 import { writeAs } from '../../src/db/actor.ts'
 import { admissionEvents, organizations, people, seats } from '../../src/db/schema/index.ts'
 import { queryRows } from '../../src/db/sql.ts'
-import { loadDemo } from '../../src/features/demo/load-demo.ts'
 import { seatHolderOn } from '../../src/features/seats/seat-holders.ts'
-import { type RunningHub, startHub } from '../../src/server.ts'
-import { checkAccessibility, launchBrowser, screenshot } from '../support/browser.ts'
-import { DEMO_TODAY, testClock } from '../support/fixtures.ts'
-import { signInCookies } from '../support/sign-in-as.ts'
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts'
+import { screenshot } from '../support/browser.ts'
+import { type E2eHub, startE2eHub } from '../support/e2e-hub.ts'
+import { DEMO_TODAY } from '../support/fixtures.ts'
 
-const AUTH_SECRET = 'e2e-secret-for-the-seats-pages-long-enough'
+const STAFF = 'staff@example.org'
 const ORG_A = 'amp-socal'
 const SUSPENDED = 'greater-portland-maine'
 const NEW_ORG = 'lakeshore-makers'
 const OTHER_ORG = 'southwest-alabama'
 
-type Cookies = { name: string; value: string }[]
-
 describe('seats and admission status in a browser', () => {
-  let database: TestDatabase
-  let hub: RunningHub
-  let browser: Browser
+  let hub: E2eHub
   let base: string
-  let dataDir: string
   let orgAId: string
   let alternateName: string
-  let representativeCookies: Cookies
-  let staffCookies: Cookies
-  let otherRepresentativeCookies: Cookies
-  const contexts: BrowserContext[] = []
-  const pageErrors: string[] = []
+  let representative: string
+  let otherRepresentative: string
 
   beforeAll(async () => {
-    database = await createTestDatabase()
-    await loadDemo(database.db, { isProduction: false, today: DEMO_TODAY })
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'hub-e2e-seats-'))
-    const config = loadConfig({
-      PORT: '0',
-      HOST: '127.0.0.1',
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
-      AUTH_SECRET,
-      DATA_DIR: dataDir,
+    hub = await startE2eHub({
+      name: 'seats',
+      signIn: [STAFF],
+      // Chromium logs the 400 these tests ask for; any other error counts.
+      expectedConsoleError: ({ text }) =>
+        /^Failed to load resource: the server responded with a status of 400/.test(text),
     })
-    hub = await startHub(config, { database, clock: testClock() })
-    base = `http://127.0.0.1:${hub.port}`
+    base = hub.base
+    const { database } = hub
 
     const holders = await queryRows<{ org_id: string; role: string; email: string; full_name: string }>(
       database.db,
@@ -63,10 +42,10 @@ describe('seats and admission status in a browser', () => {
         where o.slug = ${ORG_A} and s.starts_on <= ${DEMO_TODAY}::date
           and (s.ends_on is null or s.ends_on > ${DEMO_TODAY}::date)`,
     )
-    const representative = holders.find((h) => h.role === 'representative')
+    const holder = holders.find((h) => h.role === 'representative')
     const alternate = holders.find((h) => h.role === 'alternate')
-    if (!representative || !alternate) throw new Error(`${ORG_A} lacks a seat holder on ${DEMO_TODAY}`)
-    orgAId = representative.org_id
+    if (!holder || !alternate) throw new Error(`${ORG_A} lacks a seat holder on ${DEMO_TODAY}`)
+    orgAId = holder.org_id
     alternateName = alternate.full_name
 
     // An admitted organisation whose representative seat nobody holds.
@@ -91,69 +70,39 @@ describe('seats and admission status in a browser', () => {
         .values({ organizationId: id, role: 'alternate', personId: alt?.id ?? '', startsOn: '2026-10-01' })
     })
 
-    const mailer = createMailer({ outboxDir: path.join(dataDir, 'outbox'), from: 'Hub <hub@example.org>' })
-    const auth = createAuth({
-      db: database.db,
-      baseUrl: base,
-      secret: AUTH_SECRET,
-      mailer,
-      signInPerMinute: 1000,
-    })
-    representativeCookies = await signInCookies(database.db, auth, {
-      email: representative.email,
-      origin: base,
-    })
-    staffCookies = await signInCookies(database.db, auth, { email: 'staff@example.org', origin: base })
+    representative = holder.email
+    await hub.signIn(representative)
     const [other] = await queryRows<{ email: string }>(
       database.db,
       sql`select p.email from seats s join organizations o on o.id = s.organization_id
         join people p on p.id = s.person_id where o.slug = ${OTHER_ORG} and s.role = 'representative'
           and s.starts_on <= ${DEMO_TODAY}::date and (s.ends_on is null or s.ends_on > ${DEMO_TODAY}::date)`,
     )
-    otherRepresentativeCookies = await signInCookies(database.db, auth, {
-      email: other?.email ?? '',
-      origin: base,
-    })
-    browser = await launchBrowser()
+    otherRepresentative = other?.email ?? ''
+    await hub.signIn(otherRepresentative)
   })
 
   afterAll(async () => {
-    await browser?.close()
-    await hub?.close()
-    await database?.drop()
-    if (dataDir) await rm(dataDir, { recursive: true, force: true })
+    await hub?.stop()
   })
 
   afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()))
-    expect(pageErrors.splice(0), 'the page logged errors').toEqual([])
+    await hub.closePages()
+    expect(hub.takePageErrors(), 'the page logged errors').toEqual([])
   })
 
-  /** A page in a fresh context signed in with these cookies (CSP bypassed for axe). */
-  async function openPage(cookies: Cookies): Promise<Page> {
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } })
-    contexts.push(context)
-    await context.addCookies(cookies.map((c) => ({ ...c, url: base })))
-    const page = await context.newPage()
-    page.on('console', (message) => {
-      if (message.type() !== 'error') return
-      // Chromium logs the 400 these tests ask for; any other error counts.
-      if (/^Failed to load resource: the server responded with a status of 400/.test(message.text())) return
-      pageErrors.push(`${message.location().url}: ${message.text()}`)
-    })
-    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`))
-    return page
-  }
+  /** A page in a fresh context signed in as `email` (CSP bypassed for axe). */
+  const openPage = (email: string) => hub.openPage({ signedInAs: email })
 
   async function expectAccessible(page: Page) {
-    expect((await checkAccessibility(page)).join('\n\n'), `axe on ${page.url()}`).toBe('')
+    expect(await hub.accessibilityProblems(page), `axe on ${page.url()}`).toBe('')
   }
 
   const rowTexts = async (page: Page) =>
     (await page.locator('table tbody tr').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim())
 
   it('lets the representative see the seats, their history and the forms, accessibly', async () => {
-    const page = await openPage(representativeCookies)
+    const page = await openPage(representative)
     const response = await page.goto(`${base}/organizations/${ORG_A}/seats`)
     expect(response?.status()).toBe(200)
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
@@ -165,7 +114,7 @@ describe('seats and admission status in a browser', () => {
   })
 
   it('keeps what was typed and says what is expected when the handover form is wrong', async () => {
-    const page = await openPage(representativeCookies)
+    const page = await openPage(representative)
     await page.goto(`${base}/organizations/${ORG_A}/seats`)
     await page.getByLabel('Email address of the new holder').fill('not an email')
     await page.getByLabel('Full name of the new holder').fill('Typed Name')
@@ -188,7 +137,8 @@ describe('seats and admission status in a browser', () => {
   })
 
   it('hands the alternate seat to a new person through the form, and shows the history', async () => {
-    const page = await openPage(representativeCookies)
+    const sent = hub.sink.messages.length
+    const page = await openPage(representative)
     await page.goto(`${base}/organizations/${ORG_A}/seats`)
     await page.getByLabel('Seat', { exact: true }).selectOption('alternate')
     await page.getByLabel('Email address of the new holder').fill('morgan.newseat@example.org')
@@ -216,16 +166,16 @@ describe('seats and admission status in a browser', () => {
 
     // The records say the same, for the day before and the day of.
     const on = async (date: string) =>
-      (await seatHolderOn(database.db, { organizationId: orgAId, role: 'alternate', onDate: date }))?.fullName
+      (await seatHolderOn(hub.database.db, { organizationId: orgAId, role: 'alternate', onDate: date }))
+        ?.fullName
     expect(await on(addDays(DEMO_TODAY, -1))).toBe(alternateName)
     expect(await on(DEMO_TODAY)).toBe('Morgan Newseat')
-    // And the invitation went out (to the outbox: this hub has no SMTP server).
-    const outbox = await readdir(path.join(dataDir, 'outbox'))
-    expect(outbox.length).toBeGreaterThan(0)
+    // And the invitation went out (to the hub's SMTP server, the sink).
+    await hub.waitForEmail('morgan.newseat@example.org', { since: sent })
   })
 
   it('shows staff an incomplete organisation with its badge', async () => {
-    const page = await openPage(staffCookies)
+    const page = await openPage(STAFF)
     await page.goto(`${base}/organizations/${NEW_ORG}/seats`)
     expect(await page.locator('.badge.incomplete').textContent()).toBe('Incomplete: no representative')
     expect(await page.getByLabel('Seat', { exact: true }).inputValue()).toBe('representative')
@@ -234,7 +184,7 @@ describe('seats and admission status in a browser', () => {
   })
 
   it('lets staff suspend an organisation with a reason, which leaves the directory', async () => {
-    const page = await openPage(staffCookies)
+    const page = await openPage(STAFF)
     const response = await page.goto(`${base}/staff/organizations/${SUSPENDED}/status`)
     expect(response?.status()).toBe(200)
     await expectAccessible(page)
@@ -256,7 +206,7 @@ describe('seats and admission status in a browser', () => {
   })
 
   it('tells a representative who hands over their own seat from today that it is done', async () => {
-    const page = await openPage(otherRepresentativeCookies)
+    const page = await openPage(otherRepresentative)
     await page.goto(`${base}/organizations/${OTHER_ORG}/seats`)
     await page.getByLabel('Seat', { exact: true }).selectOption('representative')
     await page.getByLabel('Email address of the new holder').fill('quinn.successor@example.org')

@@ -1,88 +1,37 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { createAuth } from '#src/http/auth.ts'
-import { createMailer } from '#src/lib/mailer.ts'
-import { loadConfig } from '../../src/config.ts'
 import { DEMO_PASSWORD, ensureDemoAccounts } from '../../src/features/demo/demo-accounts.ts'
-import { loadDemo } from '../../src/features/demo/load-demo.ts'
-import { type RunningHub, startHub } from '../../src/server.ts'
-import { checkAccessibility, launchBrowser, screenshot } from '../support/browser.ts'
-import { DEMO_TODAY, testClock } from '../support/fixtures.ts'
-import { startSmtpSink } from '../support/smtp-sink.ts'
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts'
-
-type Sink = Awaited<ReturnType<typeof startSmtpSink>>
+import { screenshot } from '../support/browser.ts'
+import { type E2eHub, startE2eHub } from '../support/e2e-hub.ts'
+import { DEMO_TODAY } from '../support/fixtures.ts'
 
 describe('signing in with a browser', () => {
-  let database: TestDatabase
-  let sink: Sink
-  let dataDir: string
-  let hub: RunningHub
-  let browser: Browser
+  let hub: E2eHub
   let base: string
   let demoAccounts: { role: string; email: string }[]
-  const said: string[] = []
-  const contexts: BrowserContext[] = []
-  const pageErrors: string[] = []
 
   beforeAll(async () => {
-    database = await createTestDatabase()
-    await loadDemo(database.db, { isProduction: false, today: DEMO_TODAY })
-    sink = await startSmtpSink()
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'hub-e2e-sign-in-'))
+    // Nobody is signed in at start-up: that would give the demo people another password.
+    hub = await startE2eHub({ name: 'sign-in' })
+    base = hub.base
     // startHub does this itself on PGlite only; on a PostgreSQL server the test gives the accounts.
-    const auth = createAuth({
-      db: database.db,
-      baseUrl: 'http://127.0.0.1',
-      secret: 'e2e-secret-that-is-long-enough-for-better-auth',
-      mailer: createMailer({ outboxDir: path.join(dataDir, 'outbox'), from: 'Hub <hub@example.org>' }),
-    })
-    demoAccounts = await ensureDemoAccounts(database.db, auth, { today: DEMO_TODAY })
-    const config = loadConfig({
-      PORT: '0',
-      HOST: '127.0.0.1',
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
-      SMTP_URL: sink.url,
-      DATA_DIR: dataDir,
-    })
-    hub = await startHub(config, { database, clock: testClock(), say: (line) => said.push(line) })
-    base = hub.url
-    browser = await launchBrowser()
+    demoAccounts = await ensureDemoAccounts(hub.database.db, hub.auth, { today: DEMO_TODAY })
   })
 
   afterAll(async () => {
-    await browser?.close()
-    await hub?.close()
-    await sink?.stop()
-    await database?.drop()
-    if (dataDir) await rm(dataDir, { recursive: true, force: true })
+    await hub?.stop()
   })
 
   afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()))
-    const errors = pageErrors.splice(0)
-    expect(errors, 'the page logged errors').toEqual([])
+    await hub.closePages()
+    expect(hub.takePageErrors(), 'the page logged errors').toEqual([])
   })
 
   /** A page in a fresh browser context (no cookies), with the CSP bypassed so axe can run. */
-  async function openPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const context = await browser.newContext({ bypassCSP: true, viewport })
-    contexts.push(context)
-    const page = await context.newPage()
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(`${message.location().url}: ${message.text()}`)
-    })
-    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`))
-    return page
-  }
+  const openPage = (viewport?: { width: number; height: number }) => hub.openPage(viewport)
 
   async function expectAccessible(page: Page) {
-    const violations = await checkAccessibility(page)
-    expect(violations.join('\n\n'), `axe on ${page.url()}`).toBe('')
+    expect(await hub.accessibilityProblems(page), `axe on ${page.url()}`).toBe('')
   }
 
   const header = (page: Page) => page.getByRole('navigation', { name: 'Main' })
@@ -92,7 +41,7 @@ describe('signing in with a browser', () => {
    * address, and every browser here is 127.0.0.1: the password journeys keep to that.)
    */
   async function signInWithLink(page: Page, email: string) {
-    const before = sink.messages.length
+    const before = hub.sink.messages.length
     await page.goto(`${base}/sign-in`)
     const form = page.getByRole('form', { name: 'Email me a sign-in link' })
     await form.getByLabel('Email address').fill(email)
@@ -100,15 +49,14 @@ describe('signing in with a browser', () => {
       page.waitForURL(`${base}/sign-in/link`),
       form.getByRole('button', { name: 'Email me a sign-in link' }).click(),
     ])
-    await expect.poll(() => sink.messages.slice(before).some((m) => m.to.includes(email))).toBe(true)
-    const message = sink.messages.slice(before).find((m) => m.to.includes(email))
-    await page.goto(message?.text.match(/https?:\/\/\S+/)?.[0] ?? '')
+    const message = await hub.waitForEmail(email, { since: before })
+    await page.goto(message.text.match(/https?:\/\/\S+/)?.[0] ?? '')
     expect(page.url()).toBe(`${base}/account`)
   }
 
   it('tells who started it how to sign in to the demo, on the embedded database only', () => {
-    const lines = said.filter((line) => line.startsWith('Demo sign-in') || line.startsWith('Sign in at'))
-    if (database.kind === 'pglite') {
+    const lines = hub.said.filter((line) => line.startsWith('Demo sign-in') || line.startsWith('Sign in at'))
+    if (hub.database.kind === 'pglite') {
       expect(lines).toEqual([
         `Demo sign-in (password ${DEMO_PASSWORD}): ${demoAccounts.map((a) => `${a.email} (${a.role})`).join(', ')}`,
         `Sign in at ${base}/sign-in`,
@@ -166,7 +114,7 @@ describe('signing in with a browser', () => {
     expect(response.status()).toBe(400)
     // Chromium reports the 400 answer itself as a console error: expected here, nothing else.
     await page.waitForLoadState()
-    expect(pageErrors.splice(0).filter((e) => !/status of 400/.test(e))).toEqual([])
+    expect(hub.takePageErrors().filter((e) => !/status of 400/.test(e))).toEqual([])
     expect(await page.getByRole('alert').textContent()).toBe('The email or password is not right.')
     expect(await form.getByLabel('Email address').inputValue()).toBe('staff@example.org')
     await expectAccessible(page)
@@ -174,6 +122,7 @@ describe('signing in with a browser', () => {
   })
 
   it('signs in with a link read from the email', async () => {
+    const sent = hub.sink.messages.length
     const page = await openPage()
     await page.goto(`${base}/sign-in?next=%2Faccount`)
     const form = page.getByRole('form', { name: 'Email me a sign-in link' })
@@ -188,7 +137,7 @@ describe('signing in with a browser', () => {
     await expectAccessible(page)
     await screenshot(page, 'sign-in-link-sent')
 
-    const email = await sink.waitFor('board@example.org')
+    const email = await hub.waitForEmail('board@example.org', { since: sent })
     const link = email.text.match(/https?:\/\/\S+/)?.[0] ?? ''
     expect(link.startsWith(`${base}/api/auth/magic-link/verify?`)).toBe(true)
     await page.goto(link)
@@ -201,6 +150,7 @@ describe('signing in with a browser', () => {
     const alternate = demoAccounts[3]
     expect(alternate?.role).toBe('alternate of AMP SoCal')
     const email = alternate?.email ?? ''
+    const sent = hub.sink.messages.length
     const page = await openPage()
     await page.goto(`${base}/sign-in`)
     await Promise.all([
@@ -216,7 +166,7 @@ describe('signing in with a browser', () => {
       'we have emailed a link to choose a new password',
     )
 
-    const message = await sink.waitFor(email)
+    const message = await hub.waitForEmail(email, { since: sent })
     await page.goto(message.text.match(/https?:\/\/\S+/)?.[0] ?? '')
     expect(new URL(page.url()).pathname).toBe('/reset-password')
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Choose a new password')
@@ -263,6 +213,7 @@ describe('signing in with a browser', () => {
   })
 
   it('shows the other account pages accessibly: forgotten password, invitations, choosing a password', async () => {
+    const sent = hub.sink.messages.length
     const page = await openPage()
     await page.goto(`${base}/forgot-password`)
     await expectAccessible(page)
@@ -282,7 +233,7 @@ describe('signing in with a browser', () => {
     await expectAccessible(page)
     await screenshot(page, 'staff-invitations')
 
-    const invitation = await sink.waitFor('imani.brooks@example.org')
+    const invitation = await hub.waitForEmail('imani.brooks@example.org', { since: sent })
     const link = invitation.text.match(/https?:\/\/\S+\/invitations\/[\w-]+/)?.[0] ?? ''
     const invitee = await openPage()
     await invitee.goto(link)

@@ -1,109 +1,58 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
 import { eq } from 'drizzle-orm'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { personByEmail } from '#src/http/accounts.ts'
-import { createAuth } from '#src/http/auth.ts'
-import { createMailer } from '#src/lib/mailer.ts'
-import { loadConfig } from '../../src/config.ts'
 import { writeAs } from '../../src/db/actor.ts'
 import { organizations } from '../../src/db/schema/index.ts'
-import { loadDemo } from '../../src/features/demo/load-demo.ts'
-import { type RunningHub, startHub } from '../../src/server.ts'
-import { checkAccessibility, launchBrowser, screenshot } from '../support/browser.ts'
-import { DEMO_TODAY, testClock } from '../support/fixtures.ts'
-import { signInCookies } from '../support/sign-in-as.ts'
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts'
+import { screenshot } from '../support/browser.ts'
+import { type E2eHub, startE2eHub } from '../support/e2e-hub.ts'
 
-const AUTH_SECRET = 'e2e-secret-that-is-long-enough-for-better-auth'
+const STAFF = 'staff@example.org'
 
 describe('the staff pages in a browser', () => {
-  let database: TestDatabase
-  let hub: RunningHub
-  let browser: Browser
+  let hub: E2eHub
   let base: string
-  let dataDir: string
-  let staffCookies: { name: string; value: string }[]
-  const contexts: BrowserContext[] = []
-  const pageErrors: string[] = []
 
   beforeAll(async () => {
-    database = await createTestDatabase()
-    await loadDemo(database.db, { isProduction: false, today: DEMO_TODAY })
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'hub-e2e-staff-'))
-    const config = loadConfig({
-      PORT: '0',
-      HOST: '127.0.0.1',
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
-      AUTH_SECRET,
-      DATA_DIR: dataDir,
-    })
-    hub = await startHub(config, { database, clock: testClock() })
-    base = `http://127.0.0.1:${hub.port}`
-
-    // Sign in through better-auth itself, with the hub's secret, so the hub accepts the cookie.
-    const outboxDir = path.join(dataDir, 'outbox')
-    const mailer = createMailer({ outboxDir, from: 'Hub <hub@example.org>' })
-    const auth = createAuth({
-      db: database.db,
-      baseUrl: base,
-      secret: AUTH_SECRET,
-      mailer,
-      signInPerMinute: 1000,
-    })
-    staffCookies = await signInCookies(database.db, auth, { email: 'staff@example.org', origin: base })
+    // No SMTP server: the hub's emails, and the one written below, are what the outbox page lists.
+    hub = await startE2eHub({ name: 'staff-pages', signIn: [STAFF], outbox: true })
+    base = hub.base
 
     // Something to see in the log and in the outbox.
-    const robin = await personByEmail(database.db, 'staff@example.org')
-    await writeAs(database.db, `person:${robin?.id}`, (tx) =>
+    const robin = await personByEmail(hub.database.db, STAFF)
+    await writeAs(hub.database.db, `person:${robin?.id}`, (tx) =>
       tx
         .update(organizations)
         .set({ summary: 'A partnership of <b>manufacturers</b> <script>alert(1)</script>' })
         .where(eq(organizations.slug, 'amp-socal')),
     )
-    await mailer.send({
+    await hub.mailer.send({
       to: 'newcomer@example.org',
       subject: 'Your invitation to the Collaborative Hub',
       text: `Hello,\n\nChoose a password here (the link works for one week):\n${base}/invitations/accept?token=abcdefghijklmnopqrstuvwxyz0123456789\n\n<script>alert(1)</script>\n`,
     })
-    browser = await launchBrowser()
   })
 
   afterAll(async () => {
-    await browser?.close()
-    await hub?.close()
-    await database?.drop()
-    if (dataDir) await rm(dataDir, { recursive: true, force: true })
+    await hub?.stop()
   })
 
   afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()))
-    const errors = pageErrors.splice(0)
-    expect(errors, 'the page logged errors').toEqual([])
+    await hub.closePages()
+    expect(hub.takePageErrors(), 'the page logged errors').toEqual([])
   })
 
   /** A page signed in as staff. `forAxe` bypasses the CSP, which forbids the inline script axe is. */
-  async function staffPage(options: { forAxe?: boolean; width?: number; height?: number } = {}) {
-    const context = await browser.newContext({
+  const staffPage = (options: { forAxe?: boolean; width?: number; height?: number } = {}) =>
+    hub.openPage({
+      signedInAs: STAFF,
       bypassCSP: options.forAxe ?? false,
-      viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
+      width: options.width,
+      height: options.height,
     })
-    contexts.push(context)
-    await context.addCookies(staffCookies.map((c) => ({ ...c, url: base })))
-    const page = await context.newPage()
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(`${message.location().url}: ${message.text()}`)
-    })
-    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`))
-    return page
-  }
 
   async function expectAccessible(page: Page) {
-    const violations = await checkAccessibility(page)
-    expect(violations.join('\n\n'), `axe on ${page.url()}`).toBe('')
+    expect(await hub.accessibilityProblems(page), `axe on ${page.url()}`).toBe('')
   }
 
   it('shows staff the audit log, filters it, and shows changed values as text', async () => {
@@ -167,7 +116,7 @@ describe('the staff pages in a browser', () => {
     )
     expect(await page.locator('#token-scopes-error').textContent()).toBe('Choose at least one scope.')
     // Chromium logs the 400 answer to the refused form as a console error: expected here, and nothing else.
-    expect(pageErrors.splice(0).filter((e) => !/status of 400/.test(e))).toEqual([])
+    expect(hub.takePageErrors().filter((e) => !/status of 400/.test(e))).toEqual([])
     await expectAccessible(page)
 
     await page.getByLabel('Name').fill('Reporting dashboard')

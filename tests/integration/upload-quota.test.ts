@@ -5,7 +5,7 @@ import { loadDemo } from '../../src/features/demo/load-demo.ts'
 import { uploadQuotas } from '../../src/features/files/quota.ts'
 import { addEvidence } from '../../src/features/membership/evidence.ts'
 import { startApplication } from '../../src/features/membership/start-application.ts'
-import { recordSharing } from '../../src/features/sharing/sharing.ts'
+import { recordSharing } from '../../src/features/sharing/record-sharing.ts'
 import { DEMO_TODAY } from '../support/fixtures.ts'
 import { createTestDatabase, type TestDatabase, testEngine } from '../support/test-database.ts'
 

@@ -2,8 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { createAuth } from '#src/http/auth.ts'
-import { createMailer } from '#src/lib/mailer.ts'
+import { type Auth, createAuth } from '#src/http/auth.ts'
+import { createMailer, type Mailer } from '#src/lib/mailer.ts'
 import { loadConfig } from '../../src/config.ts'
 import { loadDemo } from '../../src/features/demo/load-demo.ts'
 import { type RunningHub, startHub } from '../../src/server.ts'
@@ -23,14 +23,31 @@ export type E2eHub = {
   browser: Browser
   /** The hub's origin, such as http://127.0.0.1:41234. */
   base: string
-  /** The session cookies of the people signed in at start-up, by email address. */
+  /** The session cookies of the people signed in (at start-up or through `signIn`), by email address. */
   cookies: Record<string, Cookies>
   /**
-   * A page in a fresh browser context (its own cookie jar), signed in as `signedInAs` when
-   * given (one of the addresses signed in at start-up), with the CSP bypassed so that axe
-   * can run. Its console errors and uncaught exceptions are collected for `takePageErrors`.
+   * Signs `email` in after start-up (for people the suite finds in the database), the way
+   * `signIn` does at start-up: openPage({ signedInAs: email }) works from then on.
    */
-  openPage: (options?: { signedInAs?: string; width?: number; height?: number }) => Promise<Page>
+  signIn: (email: string) => Promise<Cookies>
+  /** better-auth with the hub's secret and database (tests that make accounts or sign links themselves). */
+  auth: Auth
+  /** A mailer writing to the hub's outbox folder (what staff read on /staff/outbox, with `outbox`). */
+  mailer: Mailer
+  /** The lines startHub said to whoever started it (the listening address, demo sign-in, ...). */
+  said: string[]
+  /**
+   * A page in a fresh browser context (its own cookie jar), signed in as `signedInAs` when
+   * given (one of the addresses signed in), with the CSP bypassed so that axe can run unless
+   * `bypassCSP` is false (then a CSP violation shows as a page error). Its console errors
+   * and uncaught exceptions are collected for `takePageErrors`.
+   */
+  openPage: (options?: {
+    signedInAs?: string
+    width?: number
+    height?: number
+    bypassCSP?: boolean
+  }) => Promise<Page>
   /** The console errors and page errors collected since the last call. */
   takePageErrors: () => string[]
   /** axe's serious and critical violations on the page, one readable block each ('' when none). */
@@ -53,11 +70,25 @@ export const e2eAuthSecret = (name: string): string => `e2e-secret-for-${name}-t
 
 /**
  * Starts the real Hub (startHub) on a fresh test database holding the demo network for
- * DEMO_TODAY, with its email going to an SMTP sink, a headless Chromium, and session cookies
- * for the people named in `signIn` (made through better-auth with the hub's secret, so no
- * rate-limited sign-in form is needed for them).
+ * DEMO_TODAY, with its email going to an SMTP sink (or, with `outbox`, to its outbox folder),
+ * a headless Chromium, and session cookies for the people named in `signIn` (made through
+ * better-auth with the hub's secret, so no rate-limited sign-in form is needed for them;
+ * `signIn()` does the same later for people the suite finds in the database).
  */
-export async function startE2eHub(options: { name: string; signIn?: string[] }): Promise<E2eHub> {
+export async function startE2eHub(options: {
+  name: string
+  signIn?: string[]
+  /**
+   * The console errors the suite asks for, left out of `takePageErrors`: Chromium logs each
+   * 4xx answer as one (a refused form, a forbidden page).
+   */
+  expectedConsoleError?: (message: { url: string; text: string }) => boolean
+  /**
+   * The hub has no SMTP server, as without SMTP_URL: it writes its emails to its outbox folder
+   * (what staff read on /staff/outbox) and the sink receives nothing.
+   */
+  outbox?: boolean
+}): Promise<E2eHub> {
   const authSecret = e2eAuthSecret(options.name)
   const database = await createTestDatabase()
   await loadDemo(database.db, { isProduction: false, today: DEMO_TODAY })
@@ -69,22 +100,28 @@ export async function startE2eHub(options: { name: string; signIn?: string[] }):
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     AUTH_SECRET: authSecret,
-    SMTP_URL: sink.url,
+    SMTP_URL: options.outbox ? undefined : sink.url,
     DATA_DIR: dataDir,
   })
-  const hub = await startHub(config, { database, clock: testClock() })
+  const said: string[] = []
+  const hub = await startHub(config, { database, clock: testClock(), say: (line) => said.push(line) })
   const base = hub.url
 
+  const mailer = createMailer({ outboxDir: path.join(dataDir, 'outbox'), from: 'Hub <hub@example.org>' })
   const auth = createAuth({
     db: database.db,
     baseUrl: base,
     secret: authSecret,
-    mailer: createMailer({ outboxDir: path.join(dataDir, 'outbox'), from: 'Hub <hub@example.org>' }),
+    mailer,
     signInPerMinute: 1000,
   })
   const cookies: Record<string, Cookies> = {}
-  for (const email of options.signIn ?? [])
-    cookies[email] = await signInCookies(database.db, auth, { email, origin: base })
+  const signIn = async (email: string) => {
+    const jar = await signInCookies(database.db, auth, { email, origin: base })
+    cookies[email] = jar
+    return jar
+  }
+  for (const email of options.signIn ?? []) await signIn(email)
 
   const browser = await launchBrowser()
   const contexts: BrowserContext[] = []
@@ -97,17 +134,24 @@ export async function startE2eHub(options: { name: string; signIn?: string[] }):
     browser,
     base,
     cookies,
-    async openPage({ signedInAs, width = 1280, height = 900 } = {}) {
-      const context = await browser.newContext({ bypassCSP: true, viewport: { width, height } })
+    signIn,
+    auth,
+    mailer,
+    said,
+    async openPage({ signedInAs, width = 1280, height = 900, bypassCSP = true } = {}) {
+      const context = await browser.newContext({ bypassCSP, viewport: { width, height } })
       contexts.push(context)
       if (signedInAs) {
         const jar = cookies[signedInAs]
-        if (!jar) throw new Error(`${signedInAs} was not signed in at start-up`)
+        if (!jar) throw new Error(`${signedInAs} was not signed in`)
         await context.addCookies(jar.map((c) => ({ ...c, url: base })))
       }
       const page = await context.newPage()
       page.on('console', (message) => {
-        if (message.type() === 'error') pageErrors.push(`${message.location().url}: ${message.text()}`)
+        if (message.type() !== 'error') return
+        const url = message.location().url
+        const text = message.text()
+        if (!options.expectedConsoleError?.({ url, text })) pageErrors.push(`${url}: ${text}`)
       })
       page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`))
       return page

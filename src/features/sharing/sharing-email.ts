@@ -4,7 +4,7 @@ import type { Clock } from '#src/lib/clock.ts'
 import { logger } from '#src/lib/logger.ts'
 import type { Mailer } from '#src/lib/mailer.ts'
 import { formatDate } from '#src/ui/format.ts'
-import type { SharingEntry } from './sharing.ts'
+import type { SharingEntry } from './list-sharing.ts'
 
 /** What became of the email about a staff question: sent, nobody to send it to, or failed. */
 export type QuestionMail = 'sent' | 'none' | 'failed'

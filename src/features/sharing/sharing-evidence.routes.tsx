@@ -5,7 +5,7 @@ import { notFound } from '#src/http/errors.ts'
 import { requirePermission } from '#src/http/guard.ts'
 import { canEditOrganization } from '#src/http/permissions.ts'
 import { AppError } from '#src/lib/errors.ts'
-import { sharingEvidenceFile } from './sharing.ts'
+import { sharingEvidenceFile } from './list-sharing.ts'
 import { organizationOfSlug, recordOf } from './sharing-route-parts.tsx'
 
 /** A sharing record's evidence file, for staff, the board and the organisation's seat holders. */

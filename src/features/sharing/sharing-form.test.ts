@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { firstAdmission } from './sharing.ts'
+import { firstAdmission } from './sharing-context.ts'
 import {
   answerProblem,
   checkSharingForm,

@@ -2,8 +2,9 @@
  * The quarterly sharing form and the staff question and answer, read and checked without a
  * database: what a person typed in, the refusals in words they can act on.
  */
-
+import { z } from 'zod'
 import { isWebAddress } from '#src/features/membership/index.ts'
+import { checkForm } from '#src/http/form.ts'
 import { addDays, isIsoDate } from '#src/lib/dates.ts'
 import { multiLineProblem, singleLineProblem } from '#src/lib/text.ts'
 import { formatDate, formatNumber } from '#src/ui/format.ts'
@@ -115,50 +116,87 @@ function briefingsProblem(form: SharingForm, context: SharingContext): string | 
   return undefined
 }
 
+/** The message for a one-line field: not one line, empty (when `empty` says what to write), or too long. */
+function lineProblem(
+  value: string,
+  what: string,
+  rules: { empty?: string; limit: number; tooLong: string },
+): string | undefined {
+  const problem = singleLineProblem(value, what)
+  if (problem) return problem
+  if (value === '' && rules.empty) return rules.empty
+  if (value.length > rules.limit) return tooLong(rules.tooLong, rules.limit, value.length)
+  return undefined
+}
+
+function linkProblem(url: string): string | undefined {
+  const problem = singleLineProblem(url, 'link')
+  if (problem) return problem
+  if (url.length > sharingLimits.evidenceUrl)
+    return `A link can be at most ${formatNumber(sharingLimits.evidenceUrl)} characters (this one has ${formatNumber(url.length)}).`
+  if (url !== '' && !isWebAddress(url))
+    return 'Enter a full web address starting with http:// or https://, such as https://example.org/newsletter, or leave it empty.'
+  return undefined
+}
+
+/** A field checked by `problem`: its message, when it has one, is the field's. */
+const checked = (problem: (value: string) => string | undefined) =>
+  z.string().superRefine((value, ctx) => {
+    const message = problem(value)
+    if (message) ctx.addIssue({ code: 'custom', message })
+  })
+
+/** The sharing form as read (readSharingForm), checked against what it needs to know beyond it. */
+export const sharingForm = (context: SharingContext) =>
+  z
+    .object({
+      sharedOn: checked((sharedOn) => dateProblem(sharedOn, context)),
+      audience: checked((audience) =>
+        lineProblem(audience, 'audience', {
+          empty: 'Say who you shared with, such as “Regional partners’ steering committee”.',
+          limit: sharingLimits.audience,
+          tooLong: 'Describe the audience',
+        }),
+      ),
+      channel: checked((channel) =>
+        lineProblem(channel, 'channel', {
+          empty:
+            'Say how you shared: an email newsletter, a meeting, a website, social media or another channel.',
+          limit: sharingLimits.channel,
+          tooLong: 'Name the channel',
+        }),
+      ),
+      description: checked(
+        (description) =>
+          multiLineProblem(description, 'description') ??
+          (description.length > sharingLimits.description
+            ? tooLong('Write the description', sharingLimits.description, description.length)
+            : undefined),
+      ),
+      evidenceUrl: checked(linkProblem),
+      briefingIds: z.array(z.string()),
+    })
+    .superRefine((form, ctx) => {
+      // The briefings depend on the date: none published after it.
+      const message = briefingsProblem(form, context)
+      if (message) ctx.addIssue({ code: 'custom', path: ['briefingIds'], message })
+    })
+
 /** Checks the form: the value to store, or a message for every field that needs a correction. */
 export function checkSharingForm(
   form: SharingForm,
   context: SharingContext,
 ): { ok: true; value: SharingValue } | { ok: false; errors: SharingErrors } {
-  const errors: SharingErrors = {}
-  const dateError = dateProblem(form.sharedOn, context)
-  if (dateError) errors.sharedOn = dateError
-  const audienceProblem = singleLineProblem(form.audience, 'audience')
-  const channelProblem = singleLineProblem(form.channel, 'channel')
-  const descriptionProblem = multiLineProblem(form.description, 'description')
-  if (audienceProblem) errors.audience = audienceProblem
-  else if (form.audience === '')
-    errors.audience = 'Say who you shared with, such as “Regional partners’ steering committee”.'
-  else if (form.audience.length > sharingLimits.audience)
-    errors.audience = tooLong('Describe the audience', sharingLimits.audience, form.audience.length)
-  if (channelProblem) errors.channel = channelProblem
-  else if (form.channel === '')
-    errors.channel =
-      'Say how you shared: an email newsletter, a meeting, a website, social media or another channel.'
-  else if (form.channel.length > sharingLimits.channel)
-    errors.channel = tooLong('Name the channel', sharingLimits.channel, form.channel.length)
-  if (descriptionProblem) errors.description = descriptionProblem
-  else if (form.description.length > sharingLimits.description)
-    errors.description = tooLong('Write the description', sharingLimits.description, form.description.length)
-  const linkProblem = singleLineProblem(form.evidenceUrl, 'link')
-  if (linkProblem) errors.evidenceUrl = linkProblem
-  else if (form.evidenceUrl.length > sharingLimits.evidenceUrl)
-    errors.evidenceUrl = `A link can be at most ${formatNumber(sharingLimits.evidenceUrl)} characters (this one has ${formatNumber(form.evidenceUrl.length)}).`
-  else if (form.evidenceUrl !== '' && !isWebAddress(form.evidenceUrl))
-    errors.evidenceUrl =
-      'Enter a full web address starting with http:// or https://, such as https://example.org/newsletter, or leave it empty.'
-  const briefingError = briefingsProblem(form, context)
-  if (briefingError) errors.briefingIds = briefingError
-  if (Object.keys(errors).length > 0) return { ok: false, errors }
+  // checkForm takes text fields; this form also has its ticked briefings, a list.
+  const result = checkForm(sharingForm(context), form as unknown as Record<string, string>)
+  if (!result.ok) return { ok: false, errors: result.errors }
+  const value = result.value
   return {
     ok: true,
     value: {
-      sharedOn: form.sharedOn,
-      audience: form.audience,
-      channel: form.channel,
-      description: form.description === '' ? null : form.description,
-      evidenceUrl: form.evidenceUrl === '' ? null : form.evidenceUrl,
-      briefingIds: form.briefingIds,
+      ...value,
+      description: value.description === '' ? null : value.description,
+      evidenceUrl: value.evidenceUrl === '' ? null : value.evidenceUrl,
     },
   }
 }

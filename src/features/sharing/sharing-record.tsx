@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx'
 import { formatFileSize } from '#src/features/files/index.ts'
 import { formatDate } from '#src/ui/format.ts'
 import { formatInstantUtc, isoInstant } from '#src/ui/format-instant.ts'
-import type { SharingEntry } from './sharing.ts'
+import type { SharingEntry } from './list-sharing.ts'
 
 /** Where a record's evidence file downloads from (its organisation's seat holders, staff and the board). */
 export const evidencePath = (r: SharingEntry): string =>

@@ -16,15 +16,9 @@ import { AppError } from '#src/lib/errors.ts'
 import { isUuid } from '#src/lib/ids.ts'
 import type { FlashMessage } from '#src/ui/form-parts.tsx'
 import { formatDate } from '#src/ui/format.ts'
-import {
-  firstAdmission,
-  getSharing,
-  listSharing,
-  publishedBriefings,
-  type SharingEntry,
-  sharingYears,
-} from './sharing.ts'
+import { getSharing, listSharing, type SharingEntry, sharingYears } from './list-sharing.ts'
 import { type AnswerDraft, OrganizationSharingPage } from './sharing.views.tsx'
+import { firstAdmission, publishedBriefings } from './sharing-context.ts'
 import {
   earliestSharingDate,
   emptySharingForm,

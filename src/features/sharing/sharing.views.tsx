@@ -5,7 +5,7 @@ import type { FlashMessage } from '#src/ui/form-parts.tsx'
 import { CsrfInput, Flash } from '#src/ui/form-parts.tsx'
 import { formatDate, plural } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
-import type { SharingEntry } from './sharing.ts'
+import type { SharingEntry } from './list-sharing.ts'
 import {
   type BriefingOption,
   type Quarter,

@@ -5,7 +5,7 @@ import { renderPage } from '#src/http/render.ts'
 import { isUuid } from '#src/lib/ids.ts'
 import type { FlashMessage } from '#src/ui/form-parts.tsx'
 import { formatDate } from '#src/ui/format.ts'
-import { getSharing, listSharing, sharingYears } from './sharing.ts'
+import { getSharing, listSharing, sharingYears } from './list-sharing.ts'
 import { type Quarter, quarterDates } from './sharing-form.ts'
 import { noRecord, yearShape } from './sharing-route-parts.tsx'
 import {

@@ -1,24 +1,8 @@
-/**
- * Quarterly sharing records: an organisation's representative or alternate records each time
- * it passed the network's briefings on to its stakeholders; staff may question a record, and
- * the organisation answers. One open question a record: a new question replaces the last one
- * and its answer (the audit log keeps both).
- */
-import { and, eq, isNotNull, type SQL, sql } from 'drizzle-orm'
-import { type Actor, writeAs } from '#src/db/actor.ts'
-import type { Db, DbOrTx } from '#src/db/client.ts'
-import { sharingAttestations, sharingBriefings, storedFiles } from '#src/db/schema/index.ts'
+/** The sharing records as pages read them: a list by filter, one record, the years on record, an evidence file. */
+import { eq, type SQL, sql } from 'drizzle-orm'
+import type { DbOrTx } from '#src/db/client.ts'
+import { sharingAttestations, storedFiles } from '#src/db/schema/index.ts'
 import { queryRows } from '#src/db/sql.ts'
-import type { AdmissionEventRecord } from '#src/features/admission/index.ts'
-import {
-  type FileKind,
-  QuotaExceeded,
-  quotaRefusal,
-  sharingEvidenceUse,
-  storeFile,
-  uploadQuotas,
-} from '#src/features/files/index.ts'
-import type { BriefingOption, SharingValue } from './sharing-form.ts'
 
 export type SharingEntry = {
   id: string
@@ -51,7 +35,8 @@ export type SharingFilter = {
   show?: 'all' | 'questioned' | 'unanswered'
 }
 
-const instant = (column: SQL) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
+export const instant = (column: SQL) =>
+  sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
 
 type Row = {
   id: string
@@ -139,118 +124,6 @@ export async function sharingYears(db: DbOrTx, organizationId?: string): Promise
       ${organizationId ? sql`where organization_id = ${organizationId}` : sql``} order by year`,
   )
   return rows.map((r) => Number(r.year))
-}
-
-/** The first day the organisation was admitted, or null when it never was. */
-export const firstAdmission = (events: readonly AdmissionEventRecord[]): string | null =>
-  events
-    .filter((e) => e.kind === 'admitted')
-    .reduce<string | null>(
-      (earliest, e) => (earliest === null || e.effectiveOn < earliest ? e.effectiveOn : earliest),
-      null,
-    )
-
-/** Briefings published from `from` to `to` (both included), newest first: the ones the form offers. */
-export async function publishedBriefings(
-  db: DbOrTx,
-  range: { from: string; to: string },
-): Promise<BriefingOption[]> {
-  return queryRows<BriefingOption>(
-    db,
-    sql`select id::text as id, title, published_on::text as "publishedOn" from briefings
-      where published_on is not null and published_on between ${range.from}::date and ${range.to}::date
-      order by published_on desc, title`,
-  )
-}
-
-/**
- * Records a sharing action with the briefings it passed on and its evidence file, in one
- * transaction recorded against `actor`. Returns the new record's id.
- */
-export async function recordSharing(
-  db: Db,
-  actor: Actor,
-  options: {
-    organizationId: string
-    recordedBy: string
-    value: SharingValue
-    file?: { name: string; kind: FileKind; bytes: Uint8Array }
-  },
-): Promise<string> {
-  const { value } = options
-  return writeAs(db, actor, async (tx) => {
-    if (options.file) {
-      const used = await sharingEvidenceUse(tx, options.organizationId, value.sharedOn)
-      const refusal = quotaRefusal(
-        'one quarter of sharing records',
-        uploadQuotas.sharingEvidence,
-        used,
-        options.file.bytes.length,
-      )
-      if (refusal) throw new QuotaExceeded(refusal)
-    }
-    const evidenceFileId = options.file
-      ? await storeFile(tx, { ...options.file, uploadedBy: options.recordedBy })
-      : null
-    const [row] = await tx
-      .insert(sharingAttestations)
-      .values({
-        organizationId: options.organizationId,
-        sharedOn: value.sharedOn,
-        audience: value.audience,
-        channel: value.channel,
-        description: value.description,
-        evidenceUrl: value.evidenceUrl,
-        evidenceFileId,
-        recordedBy: options.recordedBy,
-      })
-      .returning({ id: sharingAttestations.id })
-    if (!row) throw new Error('the sharing record was not stored')
-    if (value.briefingIds.length > 0)
-      await tx
-        .insert(sharingBriefings)
-        .values(value.briefingIds.map((briefingId) => ({ sharingId: row.id, briefingId })))
-    return row.id
-  })
-}
-
-/** Staff ask about a record: the question replaces any earlier one, and its answer is cleared. */
-export async function questionSharing(
-  db: Db,
-  actor: Actor,
-  options: { id: string; question: string; questionedBy: string },
-): Promise<void> {
-  await writeAs(db, actor, (tx) =>
-    tx
-      .update(sharingAttestations)
-      .set({
-        question: options.question,
-        questionedBy: options.questionedBy,
-        questionedAt: sql`hub_now()`,
-        answer: null,
-        answeredAt: null,
-      })
-      .where(eq(sharingAttestations.id, options.id)),
-  )
-}
-
-/**
- * Saves the answer to the record's question (a later answer replaces it). False when no
- * question stands on the record.
- */
-export async function answerSharing(
-  db: Db,
-  actor: Actor,
-  options: { id: string; answer: string },
-): Promise<boolean> {
-  const rows = await writeAs(db, actor, (tx) =>
-    tx
-      .update(sharingAttestations)
-      .set({ answer: options.answer, answeredAt: sql`hub_now()` })
-      .where(and(eq(sharingAttestations.id, options.id), isNotNull(sharingAttestations.question)))
-      .returning({ id: sharingAttestations.id }),
-  )
-  return rows.length > 0
 }
 
 /** The evidence file of a record, with its bytes; undefined when the record has none. */
