@@ -12,6 +12,31 @@ export const formatNumber = (n: number): string => numberFormat.format(n)
 /** '2016-09-27' -> 'September 27, 2016' (a calendar date, so no time zone shift). */
 export const formatDate = (isoDate: string): string => dateFormat.format(new Date(`${isoDate}T00:00:00Z`))
 
+const weekdayFormat = new Intl.DateTimeFormat('en-US', { weekday: 'long', timeZone: 'UTC' })
+
+/** '2026-12-21' -> 'Monday, December 21, 2026' (a calendar date, so no time zone shift). */
+export const formatWeekdayDate = (isoDate: string): string =>
+  `${weekdayFormat.format(new Date(`${isoDate}T00:00:00Z`))}, ${formatDate(isoDate)}`
+
+/** The calendar day of an instant in a zone: 'November 26, 2026'; the text as given when it is not a date. */
+export function formatDayIn(instant: string, timeZone: string): string {
+  const d = new Date(instant)
+  if (Number.isNaN(d.getTime())) return instant
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+  }).format(d)
+}
+
+/** A wall-clock time in a zone, without the zone: '1:02 PM'. */
+export function formatClock(instant: string, timeZone: string): string {
+  const d = new Date(instant)
+  if (Number.isNaN(d.getTime())) return instant
+  return new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', minute: '2-digit' }).format(d)
+}
+
 /** 1 -> 'organisation', 2 -> 'organisations' */
 export const plural = (n: number, one: string, many = `${one}s`): string => (n === 1 ? one : many)
 

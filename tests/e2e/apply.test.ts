@@ -234,7 +234,7 @@ describe('applying for membership in a browser', () => {
         from applications a where a.id = ${id}`,
     )
     expect(stored).toEqual({ status: 'submitted', round: 2, counties: ['26081', '26139', '39095'], files: 5 })
-  })
+  }, 120_000)
 
   it('shows the apply page well on a phone', async () => {
     const page = await openPage()

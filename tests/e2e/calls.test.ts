@@ -91,7 +91,7 @@ describe('the national calls in a browser', () => {
 
     const member = await hub.openPage({ signedInAs: representativeEmail })
     await member.goto(`${hub.base}/calls`)
-    const item = member.locator('.call-list li', { hasText: 'Monday 7 December 2026' })
+    const item = member.locator('.call-list li', { hasText: 'Monday, December 7, 2026' })
     expect(await item.locator('.badge.cancelled').textContent()).toBe('Cancelled')
     expect(await item.textContent()).toContain('Staff retreat: we meet again on 14 December.')
     expect(await member.getByRole('link', { name: 'Add an extra call' }).count()).toBe(0)
@@ -143,9 +143,9 @@ describe('the national calls in a browser', () => {
     await staff.getByLabel('New start time').fill('14:30')
     await staff.getByRole('button', { name: 'Move the call' }).click()
     await staff.waitForURL(`${hub.base}/calls/2026-12-01?done=moved`)
-    expect(await staff.locator('.lede').textContent()).toContain('Tuesday 1 December 2026, 2:30 pm ET')
+    expect(await staff.locator('.lede').textContent()).toContain('Tuesday, December 1, 2026, 2:30 pm ET')
     expect(await staff.locator('.call-facts').textContent()).toContain(
-      'From Monday 30 November 2026, 1:00 pm ET',
+      'From Monday, November 30, 2026, 1:00 pm ET',
     )
     await screenshot(staff, 'calls-moved-desktop')
     await expectAccessible(staff)

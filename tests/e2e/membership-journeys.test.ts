@@ -215,7 +215,7 @@ describe('membership journeys in a browser, from applying to the directory and t
       'Incomplete: no representative or alternate',
     )
     await screenshot(visitor, 'journey-bff-profile')
-  })
+  }, 120_000)
 
   it('a member community applies with four documents, answers staff, is approved by the board, and its invited representative signs in', async () => {
     const name = 'Driftless Region Manufacturing Partnership'
@@ -511,5 +511,5 @@ describe('membership journeys in a browser, from applying to the directory and t
     await visitor.goto(`${base}/organizations/${slug}`)
     expect(await visitor.getByRole('heading', { level: 1 }).textContent()).toBe(name)
     expect(await visitor.locator('.profile-head .badge.incomplete').count()).toBe(0)
-  })
+  }, 180_000)
 })

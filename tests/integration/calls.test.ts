@@ -191,15 +191,15 @@ describe(`the national calls on ${testEngine}`, () => {
       const text = await pageText(res)
       expect(text).toContain('The network meets on Mondays at 1:00 pm ET, for 30 minutes.')
       const upcoming = text.slice(text.indexOf('Upcoming calls'), text.indexOf('Recent calls'))
-      expect(upcoming).toContain('Monday 30 November 2026, 1:00 pm ET')
+      expect(upcoming).toContain('Monday, November 30, 2026, 1:00 pm ET')
       expect(upcoming).toContain(
-        'Monday 18 January 2027, 1:00 pm ET Cancelled Reason: Federal holiday: Martin Luther King Jr. Day',
+        'Monday, January 18, 2027, 1:00 pm ET Cancelled Reason: Federal holiday: Martin Luther King Jr. Day',
       )
       const recent = text.slice(text.indexOf('Recent calls'))
-      expect(recent).toContain('Monday 23 November 2026, 1:00 pm ET')
-      // Columbus Day 2026 was cancelled: the ten calls held go back past it, to 14 September.
-      expect(recent).not.toContain('12 October 2026')
-      expect(recent).toContain('Monday 14 September 2026, 1:00 pm ET')
+      expect(recent).toContain('Monday, November 23, 2026, 1:00 pm ET')
+      // Columbus Day 2026 was cancelled: the ten calls held go back past it, to September 14.
+      expect(recent).not.toContain('October 12, 2026')
+      expect(recent).toContain('Monday, September 14, 2026, 1:00 pm ET')
       expect(recent).not.toContain('Held')
       const html = await (await representative.get('/calls')).text()
       expect(html).toContain('href="/calendar/network.ics"')
@@ -237,7 +237,7 @@ describe(`the national calls on ${testEngine}`, () => {
     it('answers 404 for a day with no call and 400 for an address that is not a date', async () => {
       const none = await representative.get('/calls/2026-12-02')
       expect(none.status).toBe(404)
-      expect(await pageText(none)).toContain('There is no call on Wednesday 2 December 2026.')
+      expect(await pageText(none)).toContain('There is no call on Wednesday, December 2, 2026.')
       const bad = await representative.get('/calls/next-monday')
       expect(bad.status).toBe(400)
       expect(await pageText(bad)).toContain('such as /calls/2026-11-30')
@@ -267,7 +267,7 @@ describe(`the national calls on ${testEngine}`, () => {
       expect(page).toContain('The call is cancelled.')
       expect(page).toContain('Status Cancelled: Staff retreat')
       const list = await pageText(await representative.get('/calls'))
-      expect(list).toContain('Monday 7 December 2026, 1:00 pm ET Cancelled Reason: Staff retreat')
+      expect(list).toContain('Monday, December 7, 2026, 1:00 pm ET Cancelled Reason: Staff retreat')
 
       const event = await feedEvent(call?.id ?? '')
       expect(event?.STATUS?.value).toBe('CANCELLED')
@@ -340,11 +340,11 @@ describe(`the national calls on ${testEngine}`, () => {
       })
 
       const page = await pageText(await representative.get('/calls/2026-12-15'))
-      expect(page).toContain('Tuesday 15 December 2026, 2:00 pm ET, 30 minutes')
-      expect(page).toContain('Moved From Monday 14 December 2026, 1:00 pm ET')
+      expect(page).toContain('Tuesday, December 15, 2026, 2:00 pm ET, 30 minutes')
+      expect(page).toContain('Moved From Monday, December 14, 2026, 1:00 pm ET')
       const list = await pageText(await representative.get('/calls'))
       expect(list).toContain(
-        'Tuesday 15 December 2026, 2:00 pm ET Moved Moved from Monday 14 December 2026, 1:00 pm ET.',
+        'Tuesday, December 15, 2026, 2:00 pm ET Moved Moved from Monday, December 14, 2026, 1:00 pm ET.',
       )
       expect((await representative.get('/calls/2026-12-14')).status).toBe(404)
 
@@ -362,8 +362,8 @@ describe(`the national calls on ${testEngine}`, () => {
       const res = await staff.post('/staff/calls/2026-12-21/move', { date: '2026-12-21', startTime: '11:00' })
       expect(res.status).toBe(303)
       const page = await pageText(await representative.get('/calls/2026-12-21'))
-      expect(page).toContain('Monday 21 December 2026, 11:00 am ET')
-      expect(page).toContain('Moved From Monday 21 December 2026, 1:00 pm ET')
+      expect(page).toContain('Monday, December 21, 2026, 11:00 am ET')
+      expect(page).toContain('Moved From Monday, December 21, 2026, 1:00 pm ET')
     })
 
     it('refuses a day that already has a call, keeping what was typed', async () => {
@@ -371,7 +371,7 @@ describe(`the national calls on ${testEngine}`, () => {
       expect(res.status).toBe(400)
       const html = await res.text()
       expect(await pageText(new Response(html))).toContain(
-        'There is already a call on Monday 28 December 2026: there is one call a day.',
+        'There is already a call on Monday, December 28, 2026: there is one call a day.',
       )
       expect(html).toContain('value="2026-12-28"')
       expect(html).toContain('value="13:30"')
@@ -385,14 +385,14 @@ describe(`the national calls on ${testEngine}`, () => {
       })
       expect(past.status).toBe(400)
       expect(await pageText(past)).toContain(
-        'This call was on Monday 23 November 2026: a call in the past cannot be moved.',
+        'This call was on Monday, November 23, 2026: a call in the past cannot be moved.',
       )
       const toPast = await staff.post('/staff/calls/2026-11-30/move', {
         date: '2026-11-25',
         startTime: '13:00',
       })
       expect(toPast.status).toBe(400)
-      expect(await pageText(toPast)).toContain('Choose today (Thursday 26 November 2026) or a later date.')
+      expect(await pageText(toPast)).toContain('Choose today (Thursday, November 26, 2026) or a later date.')
       expect(await callOn('2026-11-25')).toBeUndefined()
     })
 
@@ -427,10 +427,10 @@ describe(`the national calls on ${testEngine}`, () => {
       expect(call).toMatchObject({ is_series: false, series_date: null, title: 'Budget briefing' })
 
       const list = await pageText(await representative.get('/calls'))
-      expect(list).toContain('Wednesday 9 December 2026, 3:00 pm ET Extra call Budget briefing')
+      expect(list).toContain('Wednesday, December 9, 2026, 3:00 pm ET Extra call Budget briefing')
       const page = await pageText(await representative.get('/calls/2026-12-09'))
       expect(page).toContain('Budget briefing')
-      expect(page).toContain('Wednesday 9 December 2026, 3:00 pm ET, 45 minutes')
+      expect(page).toContain('Wednesday, December 9, 2026, 3:00 pm ET, 45 minutes')
 
       const event = await feedEvent(call?.id ?? '')
       expect(event?.DTSTART?.value).toBe('20261209T150000')
@@ -447,7 +447,7 @@ describe(`the national calls on ${testEngine}`, () => {
         durationMinutes: '30',
       })
       expect(taken.status).toBe(400)
-      expect(await pageText(taken)).toContain('There is already a call on Monday 30 November 2026')
+      expect(await pageText(taken)).toContain('There is already a call on Monday, November 30, 2026')
       const past = await staff.post('/staff/calls/new', {
         title: 'Too late',
         date: '2026-11-24',
@@ -455,7 +455,7 @@ describe(`the national calls on ${testEngine}`, () => {
         durationMinutes: '30',
       })
       expect(past.status).toBe(400)
-      expect(await pageText(past)).toContain('Choose today (Thursday 26 November 2026) or a later date.')
+      expect(await pageText(past)).toContain('Choose today (Thursday, November 26, 2026) or a later date.')
       const untitled = await staff.post('/staff/calls/new', {
         title: '',
         date: '2026-12-10',

@@ -430,7 +430,7 @@ describe(`annual presentations on ${testEngine}`, () => {
       expect(res.status).toBe(303)
       expect((await slotOf(ORG_A, NEXT_YEAR))?.callDate).toBe('2027-06-14')
       const text = await pageText(await staff.get(res.headers.get('location') ?? ''))
-      expect(text).toContain('Moved to the call of Monday 14 June 2027.')
+      expect(text).toContain('Moved to the call of Monday, June 14, 2027.')
     })
 
     it('refuses a cancelled call, a full call, a call that is over, another year and a day without a call', async () => {
@@ -440,15 +440,19 @@ describe(`annual presentations on ${testEngine}`, () => {
       await putOn('south-kansas', NEXT_YEAR, '2027-03-08')
       await putOn('southwest-alabama', NEXT_YEAR, '2027-03-08')
       const refusals: [string, number, string][] = [
-        [CANCELLED_CALL, 409, 'The call of Monday 18 January 2027 is cancelled: choose another call.'],
+        [CANCELLED_CALL, 409, 'The call of Monday, January 18, 2027 is cancelled: choose another call.'],
         [
           '2027-03-08',
           409,
-          'The call of Monday 8 March 2027 already has 2 presentations, the most a call takes: choose another call.',
+          'The call of Monday, March 8, 2027 already has 2 presentations, the most a call takes: choose another call.',
         ],
-        ['2026-11-30', 409, 'The call of Monday 30 November 2026 is in 2026; this presentation is for 2027.'],
-        ['2027-03-03', 409, 'No call is on Wednesday 3 March 2027.'],
-        ['2027-02-01', 409, 'The presentation is already on the call of Monday 1 February 2027.'],
+        [
+          '2026-11-30',
+          409,
+          'The call of Monday, November 30, 2026 is in 2026; this presentation is for 2027.',
+        ],
+        ['2027-03-03', 409, 'No call is on Wednesday, March 3, 2027.'],
+        ['2027-02-01', 409, 'The presentation is already on the call of Monday, February 1, 2027.'],
         ['not-a-date', 400, 'Choose the call to move the presentation to.'],
       ]
       for (const [date, status, message] of refusals) {
@@ -462,7 +466,7 @@ describe(`annual presentations on ${testEngine}`, () => {
       const past = await move(missedId, '2026-11-23')
       expect(past.status).toBe(409)
       expect(await pageText(past)).toContain(
-        'The call of Monday 23 November 2026 is over: choose a call from today on.',
+        'The call of Monday, November 23, 2026 is over: choose a call from today on.',
       )
     })
 
@@ -536,7 +540,7 @@ describe(`annual presentations on ${testEngine}`, () => {
       const res = await record(upcoming, { outcome: 'given', actualMinutes: '12' })
       expect(res.status).toBe(409)
       expect(await pageText(res)).toContain(
-        'Its call, Monday 5 April 2027, has not been held yet: record how it went after the call.',
+        'Its call, Monday, April 5, 2027, has not been held yet: record how it went after the call.',
       )
       const unplanned = await putOn('southwest-alabama', NEXT_YEAR, null, 'requested')
       const none = await record(unplanned, { outcome: 'missed' })

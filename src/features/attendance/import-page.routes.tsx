@@ -3,7 +3,7 @@ import { attachmentDisposition, getStoredFile } from '#src/features/files/index.
 import type { AppEnv } from '#src/http/deps.ts'
 import { notFound } from '#src/http/errors.ts'
 import { requirePermission } from '#src/http/guard.ts'
-import { formatDayIn } from './import-parts.tsx'
+import { formatDayIn } from '#src/ui/format.ts'
 import type { ImportPageProps } from './import-preview.views.tsx'
 import type { ImportRouteParts } from './import-route-parts.tsx'
 import { reportDownloadName } from './report-download-name.ts'

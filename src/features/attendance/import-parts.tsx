@@ -1,6 +1,14 @@
 /** Small pieces of the attendance import pages: addresses, labels, times and counts. */
 import type { ImportStatus, MatchMethod, ReportFormat } from '#src/db/schema/index.ts'
-import { formatDate, formatInstantInZone, formatNumber, formatTimeInZone, plural } from '#src/ui/format.ts'
+import {
+  formatClock,
+  formatDate,
+  formatDayIn,
+  formatInstantInZone,
+  formatNumber,
+  formatTimeInZone,
+  plural,
+} from '#src/ui/format.ts'
 import { isoInstant } from '#src/ui/format-instant.ts'
 import type { ImportCall, ImportSummary } from './import-types.ts'
 
@@ -26,25 +34,6 @@ export const matchLabels: Record<MatchMethod, string> = {
   name: 'name',
   manual: 'manual',
   guest: 'guest',
-}
-
-/** The calendar day of an instant in a zone: 'November 26, 2026'. */
-export function formatDayIn(instant: string, timeZone: string): string {
-  const d = new Date(instant)
-  if (Number.isNaN(d.getTime())) return instant
-  return new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-  }).format(d)
-}
-
-/** A wall-clock time in the call's zone, without the zone: '1:02 PM'. */
-export function formatClock(instant: string, timeZone: string): string {
-  const d = new Date(instant)
-  if (Number.isNaN(d.getTime())) return instant
-  return new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', minute: '2-digit' }).format(d)
 }
 
 /** Time present: 3994 -> '66 min 34 s'; whole minutes lose the seconds. */

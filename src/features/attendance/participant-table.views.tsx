@@ -1,6 +1,6 @@
 import { seatLabels } from '#src/features/seats/index.ts'
-import { formatDate } from '#src/ui/format.ts'
-import { formatClock, formatPresence, matchLabels } from './import-parts.tsx'
+import { formatClock, formatDate } from '#src/ui/format.ts'
+import { formatPresence, matchLabels } from './import-parts.tsx'
 import type { ImportCall, ImportRow } from './import-types.ts'
 
 function SeatCell(props: { row: ImportRow }) {

@@ -7,7 +7,7 @@ export const callPath = (call: Pick<CallView, 'localDate'>) => `/calls/${call.lo
 export const staffPath = (call: Pick<CallView, 'localDate'>, action: string) =>
   `/staff/calls/${call.localDate}/${action}`
 
-/** Where the call was before it moved: 'Monday 7 December 2026, 1:00 pm ET', or just the date. */
+/** Where the call was before it moved: 'Monday, December 7, 2026, 1:00 pm ET', or just the date. */
 export const movedFromText = (moved: NonNullable<CallView['movedFrom']>): string =>
   moved.startsAt ? formatCallWhen(moved.startsAt, moved.timeZone) : formatCallDate(moved.localDate)
 

@@ -23,16 +23,16 @@ describe('how far ahead the series goes', () => {
 describe('how a call’s time reads', () => {
   it('writes the day and the time in the call’s own zone', () => {
     expect(formatCallWhen('2026-11-30T18:00:00Z', 'America/New_York')).toBe(
-      'Monday 30 November 2026, 1:00 pm ET',
+      'Monday, November 30, 2026, 1:00 pm ET',
     )
     expect(formatCallWhen('2026-11-30T18:00:00Z', 'America/Los_Angeles')).toBe(
-      'Monday 30 November 2026, 10:00 am PT',
+      'Monday, November 30, 2026, 10:00 am PT',
     )
   })
 
   it('keeps the local date when the instant is on the next day in UTC', () => {
     expect(formatCallWhen('2026-12-01T02:30:00Z', 'America/New_York')).toBe(
-      'Monday 30 November 2026, 9:30 pm ET',
+      'Monday, November 30, 2026, 9:30 pm ET',
     )
   })
 
@@ -43,7 +43,7 @@ describe('how a call’s time reads', () => {
   })
 
   it('writes a calendar date with its weekday', () => {
-    expect(formatCallDate('2027-01-18')).toBe('Monday 18 January 2027')
+    expect(formatCallDate('2027-01-18')).toBe('Monday, January 18, 2027')
   })
 
   it('describes the weekly series from the settings', () => {

@@ -1,9 +1,8 @@
 import type { MemberCriterion } from '#src/db/schema/index.ts'
 import { CsrfInput, Flash } from '#src/ui/form-parts.tsx'
-import { formatDate } from '#src/ui/format.ts'
+import { formatDate, formatInstantInZone } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import { DraftForms } from './draft-form.views.tsx'
-import { formatInstant } from './format-instant.ts'
 import { applicantEventLabels, applicantStatus, withdrawableStatuses } from './labels.ts'
 import { StatusBadge } from './my-applications.views.tsx'
 import { SubmittedView } from './submitted.views.tsx'
@@ -72,13 +71,13 @@ function StatusCard(props: { app: ApplicationDetail; timeZone: string }) {
       <p>{explanation}</p>
       {app.submittedAt ? (
         <p class="note">
-          Submitted {formatInstant(app.submittedAt, props.timeZone)}
+          Submitted {formatInstantInZone(app.submittedAt, props.timeZone)}
           {app.round > 1 ? ` · review round ${app.round}` : ''}.
         </p>
       ) : null}
       {app.decision ? (
         <p class="note">
-          Decided {formatInstant(app.decision.decidedAt, props.timeZone)}
+          Decided {formatInstantInZone(app.decision.decidedAt, props.timeZone)}
           {app.decision.admittedOn ? `; member from ${formatDate(app.decision.admittedOn)}` : ''}.
         </p>
       ) : null}
@@ -93,7 +92,7 @@ function History(props: { app: ApplicationDetail; timeZone: string }) {
       <ol class="timeline">
         {props.app.events.map((event) => (
           <li>
-            <time datetime={event.createdAt}>{formatInstant(event.createdAt, props.timeZone)}</time>
+            <time datetime={event.createdAt}>{formatInstantInZone(event.createdAt, props.timeZone)}</time>
             {applicantEventLabels[event.kind]}
             {event.actorName ? ` by ${event.actorName}` : ''}
             {event.round > 0 && event.kind !== 'created' ? ` (round ${event.round})` : ''}

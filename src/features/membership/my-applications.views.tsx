@@ -1,6 +1,6 @@
 import { categoryLabels } from '#src/features/organizations/index.ts'
+import { formatInstantInZone } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
-import { formatInstant } from './format-instant.ts'
 import { applicantStatus } from './labels.ts'
 import type { ApplicationDetail, ApplicationListItem } from './types.ts'
 
@@ -29,8 +29,8 @@ export function MyApplicationsPage(props: { items: ApplicationListItem[]; timeZo
                 </p>
                 <p class="note">
                   {item.submittedAt
-                    ? `Submitted ${formatInstant(item.submittedAt, props.timeZone)}`
-                    : `Last saved ${formatInstant(item.updatedAt, props.timeZone)}`}
+                    ? `Submitted ${formatInstantInZone(item.submittedAt, props.timeZone)}`
+                    : `Last saved ${formatInstantInZone(item.updatedAt, props.timeZone)}`}
                 </p>
               </li>
             ))}

@@ -1,5 +1,5 @@
 import type { OutgoingEmail } from '#src/lib/mailer.ts'
-import { formatDate, formatTimeInZone, monthName } from '#src/ui/format.ts'
+import { formatDate, formatTimeInZone, formatWeekdayDate, monthName } from '#src/ui/format.ts'
 import { reminderKindLabels } from './preferences.ts'
 import type { DueReminder } from './reminders.ts'
 
@@ -23,10 +23,7 @@ export type ReminderEmailContext = {
   unsubscribeUrl: string
 }
 
-const weekdayNames = new Intl.DateTimeFormat('en-US', { weekday: 'long', timeZone: 'UTC' })
-const weekdayOf = (date: string) => weekdayNames.format(new Date(`${date}T00:00:00Z`))
-/** 'Monday, December 21, 2026' */
-const longDate = (date: string) => `${weekdayOf(date)}, ${formatDate(date)}`
+const longDate = formatWeekdayDate
 
 /** The plain-text email of one reminder: a subject that says it all, what to do, a link, how to stop. */
 export function composeReminderEmail(reminder: DueReminder, ctx: ReminderEmailContext): OutgoingEmail {
