@@ -1,10 +1,11 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { timingSafeEqual } from 'node:crypto'
 import type { Context, MiddlewareHandler } from 'hono'
-import { getCookie, setCookie } from 'hono/cookie'
+import { getCookie } from 'hono/cookie'
 import { createMiddleware } from 'hono/factory'
 import { CLIENT_IP_HEADER } from '#src/http/auth.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { errorResponse } from './errors.ts'
+import { CSRF_COOKIE } from './form-token.ts'
 import { can, type Permission } from './permissions.ts'
 import { anonymous } from './viewer.ts'
 
@@ -33,29 +34,6 @@ export function authHeaders(c: Context<AppEnv>): Headers {
   headers.delete(CLIENT_IP_HEADER)
   headers.set(CLIENT_IP_HEADER, c.get('clientIp'))
   return headers
-}
-
-const CSRF_COOKIE = 'hub_csrf'
-
-/** The form token of this browser, set as a cookie the first time a form is shown. */
-export function csrfToken(c: Context<AppEnv>, origin: string): string {
-  // One token per request: a page with several forms must not set several cookies.
-  const made = c.get('csrfToken')
-  if (made) return made
-  const existing = getCookie(c, CSRF_COOKIE)
-  if (existing && /^[\w-]{20,}$/.test(existing)) {
-    c.set('csrfToken', existing)
-    return existing
-  }
-  const token = randomBytes(24).toString('base64url')
-  c.set('csrfToken', token)
-  setCookie(c, CSRF_COOKIE, token, {
-    httpOnly: true,
-    sameSite: 'Strict',
-    secure: origin.startsWith('https://'),
-    path: '/',
-  })
-  return token
 }
 
 const same = (a: string, b: string) =>

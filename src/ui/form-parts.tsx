@@ -2,7 +2,7 @@ import type { Context } from 'hono'
 import { getContext } from 'hono/context-storage'
 import type { Child } from 'hono/jsx'
 import type { AppEnv } from '#src/http/deps.ts'
-import { csrfToken } from '#src/http/guard.ts'
+import { csrfToken } from '#src/http/form-token.ts'
 import { type ControlProps, describedBy, FieldShell } from './fields.tsx'
 
 /**

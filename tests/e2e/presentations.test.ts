@@ -140,7 +140,7 @@ describe('planning next year’s presentations in a browser', () => {
     const ownPhone = await hub.openPage({ signedInAs: REPRESENTATIVE, width: 375, height: 800 })
     await ownPhone.goto(`${hub.base}/organizations/${ORG_A}/presentation`)
     expect(await ownPhone.textContent(`section[aria-labelledby="heading-${YEAR}"]`)).toContain(
-      `Planned on Monday ${Number(amp?.callDate?.slice(8))} June ${YEAR}.`,
+      `Planned on Monday, June ${Number(amp?.callDate?.slice(8))}, ${YEAR}.`,
     )
     await screenshot(ownPhone, 'presentations-request-375')
     await expectAccessible(ownPhone)
