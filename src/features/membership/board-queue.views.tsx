@@ -4,6 +4,19 @@ import type { BoardQueueItem, DecidedItem } from './board-queue.ts'
 import { youVoted } from './board-votes.views.tsx'
 import { CategoryBadge, When } from './review-parts.views.tsx'
 
+/** An application in a board list: its organisation, linked to the board's page, and its category. */
+function ItemHeading(props: {
+  item: { id: string; organizationName: string | null; category: 'member' | 'bff' }
+}) {
+  const { item } = props
+  return (
+    <h3>
+      <a href={`/board/applications/${item.id}`}>{item.organizationName || 'Unnamed organisation'}</a>{' '}
+      <CategoryBadge category={item.category} />
+    </h3>
+  )
+}
+
 export function BoardQueuePage(props: {
   waiting: BoardQueueItem[]
   decided: DecidedItem[]
@@ -24,12 +37,7 @@ export function BoardQueuePage(props: {
           <ul class="org-list" aria-labelledby="waiting-heading">
             {props.waiting.map((item) => (
               <li>
-                <h3>
-                  <a href={`/board/applications/${item.id}`}>
-                    {item.organizationName || 'Unnamed organisation'}
-                  </a>{' '}
-                  <CategoryBadge category={item.category} />
-                </h3>
+                <ItemHeading item={item} />
                 <p class="meta">
                   <span>
                     <strong>{youVoted(item.myChoice)}</strong>
@@ -53,12 +61,7 @@ export function BoardQueuePage(props: {
           <ul class="org-list" aria-labelledby="decided-heading">
             {props.decided.map((item) => (
               <li>
-                <h3>
-                  <a href={`/board/applications/${item.id}`}>
-                    {item.organizationName || 'Unnamed organisation'}
-                  </a>{' '}
-                  <CategoryBadge category={item.category} />
-                </h3>
+                <ItemHeading item={item} />
                 <p class="meta">
                   <span>
                     <strong>{item.outcome === 'approved' ? 'Approved' : 'Rejected'}</strong>{' '}
