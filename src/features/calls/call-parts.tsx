@@ -1,4 +1,5 @@
-/** Small pieces of the calls' pages: their addresses, badges and what changed. */
+/** Small pieces of the calls' pages: their addresses, badges, what changed, the date and time fields. */
+import { Field } from '#src/ui/form-parts.tsx'
 import { formatCallDate, formatCallWhen } from './call-format.ts'
 import type { CallView } from './call-view.ts'
 import { isHeld } from './held.ts'
@@ -39,6 +40,42 @@ export function CallChanges(props: { call: CallView }) {
           <strong>Moved</strong> from {movedFromText(call.movedFrom)}.
         </p>
       ) : null}
+    </>
+  )
+}
+
+/** The date and start time of a call being moved or added: today or later, in a named zone. */
+export function CallDateFields(props: {
+  idPrefix: string
+  labels: { date: string; startTime: string }
+  zoneHint: string
+  today: string
+  values: { date: string; startTime: string }
+  errors: Partial<Record<string, string>>
+}) {
+  return (
+    <>
+      <Field
+        id={`${props.idPrefix}-date`}
+        name="date"
+        type="date"
+        label={props.labels.date}
+        required
+        min={props.today}
+        value={props.values.date}
+        error={props.errors.date}
+        hint="Today or later, on a day with no other call (one call a day)."
+      />
+      <Field
+        id={`${props.idPrefix}-startTime`}
+        name="startTime"
+        type="time"
+        label={props.labels.startTime}
+        required
+        value={props.values.startTime}
+        error={props.errors.startTime}
+        hint={props.zoneHint}
+      />
     </>
   )
 }

@@ -1,6 +1,6 @@
-import { CsrfInput, Field, type FlashMessage } from '#src/ui/form-parts.tsx'
+import { CsrfInput, type FlashMessage } from '#src/ui/form-parts.tsx'
 import { formatCallDate, formatCallWhen } from './call-format.ts'
-import { callPath, staffPath } from './call-parts.tsx'
+import { CallDateFields, callPath, staffPath } from './call-parts.tsx'
 import type { CallView } from './call-view.ts'
 import { backToCall, type Errors, StaffFormPage } from './staff-form-page.tsx'
 
@@ -29,26 +29,13 @@ export function MoveCallPage(props: {
     >
       <form method="post" action={staffPath(call, 'move')} class="form-card" novalidate>
         <CsrfInput />
-        <Field
-          id="move-date"
-          name="date"
-          type="date"
-          label="New date"
-          required
-          min={props.today}
-          value={props.values.date}
-          error={props.errors.date}
-          hint="Today or later, on a day with no other call (one call a day)."
-        />
-        <Field
-          id="move-startTime"
-          name="startTime"
-          type="time"
-          label="New start time"
-          required
-          value={props.values.startTime}
-          error={props.errors.startTime}
-          hint={`In the call’s time zone, ${call.timeZone}.`}
+        <CallDateFields
+          idPrefix="move"
+          labels={{ date: 'New date', startTime: 'New start time' }}
+          zoneHint={`In the call’s time zone, ${call.timeZone}.`}
+          today={props.today}
+          values={props.values}
+          errors={props.errors}
         />
         <div class="actions-row">
           <button type="submit" class="button">

@@ -1,6 +1,7 @@
 import { CsrfInput, Field, type FlashMessage } from '#src/ui/form-parts.tsx'
 import { formatNumber } from '#src/ui/format.ts'
 import { callLimits } from './call-forms.ts'
+import { CallDateFields } from './call-parts.tsx'
 import { type Errors, StaffFormPage } from './staff-form-page.tsx'
 
 export type NewCallValues = { date: string; startTime: string; durationMinutes: string; title: string }
@@ -31,26 +32,13 @@ export function NewCallPage(props: {
           error={props.errors.title}
           hint={`What the call is about. Up to ${formatNumber(callLimits.title)} characters.`}
         />
-        <Field
-          id="new-date"
-          name="date"
-          type="date"
-          label="Date"
-          required
-          min={props.today}
-          value={props.values.date}
-          error={props.errors.date}
-          hint="Today or later, on a day with no other call (one call a day)."
-        />
-        <Field
-          id="new-startTime"
-          name="startTime"
-          type="time"
-          label="Start time"
-          required
-          value={props.values.startTime}
-          error={props.errors.startTime}
-          hint={`In the network’s time zone, ${props.timeZone}.`}
+        <CallDateFields
+          idPrefix="new"
+          labels={{ date: 'Date', startTime: 'Start time' }}
+          zoneHint={`In the network’s time zone, ${props.timeZone}.`}
+          today={props.today}
+          values={props.values}
+          errors={props.errors}
         />
         <Field
           id="new-durationMinutes"
