@@ -23,8 +23,6 @@ export type ReminderEmailContext = {
   unsubscribeUrl: string
 }
 
-const longDate = formatWeekdayDate
-
 /** The plain-text email of one reminder: a subject that says it all, what to do, a link, how to stop. */
 export function composeReminderEmail(reminder: DueReminder, ctx: ReminderEmailContext): OutgoingEmail {
   const link = (path: string) => new URL(path, ctx.origin).href
@@ -40,8 +38,8 @@ export function composeReminderEmail(reminder: DueReminder, ctx: ReminderEmailCo
     case 'call_tomorrow': {
       const call = ctx.call
       const when = call
-        ? `${longDate(call.localDate)}, at ${formatTimeInZone(call.startsAt, call.timeZone)} (${call.durationMinutes} minutes)`
-        : longDate(reminder.callDate)
+        ? `${formatWeekdayDate(call.localDate)}, at ${formatTimeInZone(call.startsAt, call.timeZone)} (${call.durationMinutes} minutes)`
+        : formatWeekdayDate(reminder.callDate)
       subject = call
         ? `Tomorrow: the national call at ${formatTimeInZone(call.startsAt, call.timeZone)}`
         : 'Tomorrow: the national call'
