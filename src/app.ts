@@ -3,6 +3,7 @@ import { contextStorage } from 'hono/context-storage'
 import { secureHeaders } from 'hono/secure-headers'
 import { classifyFailure, describe, RETRY_AFTER_SECONDS } from '#src/db/failures.ts'
 import { apiTokenRoutes, loadViewer } from '#src/features/access/index.ts'
+import { announcementRoutes } from '#src/features/announcements/index.ts'
 import { applicationsApi, organizationsApi } from '#src/features/api/index.ts'
 import { attendanceImportRoutes, rollCallRoutes } from '#src/features/attendance/index.ts'
 import { auditRoutes } from '#src/features/audit/index.ts'
@@ -11,18 +12,24 @@ import { calendarRoutes, personalFeedRoutes } from '#src/features/calendar/index
 import { callRoutes } from '#src/features/calls/index.ts'
 import { outboxRoutes } from '#src/features/email/index.ts'
 import { fileRoutes } from '#src/features/files/index.ts'
+import { libraryRoutes } from '#src/features/library/index.ts'
 import { applyRoutes, reviewRoutes } from '#src/features/membership/index.ts'
+import { newsRoutes } from '#src/features/news/index.ts'
 import { obligationRoutes } from '#src/features/obligations/index.ts'
 import {
   organizationEditRoutes,
   organizationPages,
   organizationRegionRoutes,
 } from '#src/features/organizations/index.ts'
+import { pageRoutes } from '#src/features/pages/index.ts'
 import { presentationRoutes } from '#src/features/presentations/index.ts'
 import { reminderRoutes } from '#src/features/reminders/index.ts'
+import { searchRoutes } from '#src/features/search/index.ts'
 import { seatRoutes } from '#src/features/seats/index.ts'
 import { sharingRoutes } from '#src/features/sharing/index.ts'
-import { siteRoutes } from '#src/features/site/index.ts'
+import { answerOldAddresses, loadSiteChrome, siteRoutes } from '#src/features/site/index.ts'
+import { sitemapRoutes } from '#src/features/sitemap/index.ts'
+import { wordpressRoutes } from '#src/features/wordpress/index.ts'
 import { limitBodies } from '#src/http/body-limit.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { errorResponse } from '#src/http/errors.ts'
@@ -72,7 +79,17 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     await next()
     if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) && c.res.status < 400) deps.pages.clear()
   })
+  // The network's name and navigation for the layout; old addresses (changed slugs, WordPress
+  // permalinks) answered with a permanent redirect.
+  app.use(loadSiteChrome(deps))
+  app.use(answerOldAddresses(deps))
   app.route('/', siteRoutes(deps))
+  app.route('/', sitemapRoutes(deps))
+  app.route('/', newsRoutes(deps))
+  app.route('/', libraryRoutes(deps))
+  app.route('/', searchRoutes(deps))
+  app.route('/', announcementRoutes(deps))
+  app.route('/', wordpressRoutes(deps))
   app.route('/', organizationPages(deps))
   app.route('/', organizationEditRoutes(deps))
   app.route('/', organizationRegionRoutes(deps))
@@ -101,6 +118,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.get('/api/auth/*', requirePermission('public'), (c) =>
     deps.auth.handler(new Request(c.req.url, { method: 'GET', headers: authHeaders(c) })),
   )
+
+  // Last: a page's address is any path nothing above answered ('/about/board').
+  app.route('/', pageRoutes(deps))
 
   app.notFound((c) => errorResponse(c, 'NOT_FOUND', 'There is nothing at this address.'))
   app.onError((error, c) => {

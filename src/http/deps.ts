@@ -3,6 +3,7 @@ import type { Database } from '#src/db/client.ts'
 import type { Auth } from '#src/http/auth.ts'
 import type { Clock } from '#src/lib/clock.ts'
 import type { Mailer } from '#src/lib/mailer.ts'
+import type { SiteChrome } from '#src/ui/site-chrome.ts'
 import type { PageCache } from './page-cache.ts'
 import type { Viewer } from './viewer.ts'
 
@@ -30,5 +31,12 @@ export type AppDeps = {
 /** Hono's environment for every router: the node request (for the socket address) and per-request values. */
 export type AppEnv = {
   Bindings: { incoming?: IncomingMessage }
-  Variables: { viewer: Viewer; clientIp: string; origin: string; csrfToken?: string }
+  Variables: {
+    viewer: Viewer
+    clientIp: string
+    origin: string
+    csrfToken?: string
+    /** The network's identity and navigation for the layout (set by the site feature). */
+    site?: SiteChrome
+  }
 }

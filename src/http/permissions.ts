@@ -63,7 +63,34 @@ export const permissionRules = {
     v.kind === 'user' && (v.roles.includes('staff') || v.roles.includes('board')),
   /** Plan and move presentation slots, mark them given or missed, question sharing records. */
   'obligations:manage': (v: Viewer) => v.kind === 'user' && v.roles.includes('staff'),
+  /** Write and publish the public site: the network's identity, pages, news, announcements, WordPress imports. */
+  'site:manage': (v: Viewer) => v.kind === 'user' && v.roles.includes('staff'),
+  /** See members-only pages, news, library items and presentations: seat holders, the board and staff. */
+  'content:members': (v: Viewer) => canSeeMembersContent(v),
+  /** Offer an item to the library: staff, and seat holders staff allowed (checked per person). */
+  'library:contribute': (v: Viewer) =>
+    v.kind === 'user' && (v.roles.includes('staff') || v.seatOrganizationIds.length > 0),
+  /** Approve, edit and withdraw any library item, and choose who may contribute. */
+  'library:manage': (v: Viewer) => v.kind === 'user' && v.roles.includes('staff'),
 } as const satisfies Record<string, (viewer: Viewer) => boolean>
+
+/**
+ * Who sees members-only content (DOMAIN.md, "Content and visibility"): seat holders, the
+ * Advisory Board and staff. Applicants and visitors never do, nor does an API token.
+ */
+export function canSeeMembersContent(viewer: Viewer): boolean {
+  return (
+    viewer.kind === 'user' &&
+    (viewer.roles.includes('staff') ||
+      viewer.roles.includes('board') ||
+      viewer.roles.includes('representative') ||
+      viewer.roles.includes('alternate'))
+  )
+}
+
+/** The visibilities a viewer may see: every query of content filters by this list. */
+export const visibleTo = (viewer: Viewer): ('public' | 'members')[] =>
+  canSeeMembersContent(viewer) ? ['public', 'members'] : ['public']
 
 export type Permission = keyof typeof permissionRules
 

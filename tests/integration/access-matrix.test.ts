@@ -144,6 +144,26 @@ const EXPECTED: Record<Permission, Record<ViewerName, boolean>> = {
     apiToken: false,
   },
   'obligations:manage': staffOnly(),
+  'site:manage': staffOnly(),
+  'content:members': {
+    anonymous: false,
+    staff: true,
+    board: true,
+    representativeA: true,
+    alternateA: true,
+    noRole: false,
+    apiToken: false,
+  },
+  'library:contribute': {
+    anonymous: false,
+    staff: true,
+    board: false,
+    representativeA: true,
+    alternateA: true,
+    noRole: false,
+    apiToken: false,
+  },
+  'library:manage': staffOnly(),
 }
 
 function staffOnly(): Record<ViewerName, boolean> {

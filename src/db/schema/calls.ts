@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm'
+import { type SQL, sql } from 'drizzle-orm'
 import {
   boolean,
   check,
@@ -18,6 +18,7 @@ import { briefings } from './content.ts'
 import { storedFiles } from './membership.ts'
 import { organizations } from './organizations.ts'
 import { people } from './people.ts'
+import { arrayWords, searchDocument, tsvector } from './search-columns.ts'
 
 /**
  * Whether a call is on or cancelled. "Held" is never stored: a call is held when it is not
@@ -221,6 +222,21 @@ export const presentations = pgTable(
     status: text('status', { enum: presentationStatuses }).notNull(),
     title: text('title'),
     actualMinutes: integer('actual_minutes'),
+    /** The archive page of a given presentation: what it covered, its slides and recording. */
+    summary: text('summary').notNull().default(''),
+    topics: text('topics').array().notNull().default(sql`'{}'::text[]`),
+    recordingUrl: text('recording_url'),
+    slidesFileId: uuid('slides_file_id').references(() => storedFiles.id, { onDelete: 'set null' }),
+    visibility: text('visibility', { enum: ['public', 'members'] })
+      .notNull()
+      .default('members'),
+    searchVector: tsvector('search_vector').generatedAlwaysAs(
+      (): SQL =>
+        searchDocument([
+          [sql`${presentations.title}`, 'A'],
+          [sql`${presentations.summary} || ' ' || ${arrayWords(presentations.topics)}`, 'B'],
+        ]),
+    ),
   },
   (t) => [
     unique('presentations_org_year_unique').on(t.organizationId, t.year),

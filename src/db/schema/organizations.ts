@@ -1,6 +1,7 @@
-import { sql } from 'drizzle-orm'
+import { type SQL, sql } from 'drizzle-orm'
 import { boolean, check, date, index, integer, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core'
 import { writtenAt } from './columns.ts'
+import { arrayWords, searchDocument, tsvector } from './search-columns.ts'
 
 export const organizationCategories = ['member', 'bff'] as const
 export type OrganizationCategory = (typeof organizationCategories)[number]
@@ -31,8 +32,20 @@ export const organizations = pgTable(
     isFictional: boolean('is_fictional').notNull().default(false),
     createdAt: writtenAt('created_at'),
     updatedAt: writtenAt('updated_at'),
+    searchVector: tsvector('search_vector').generatedAlwaysAs(
+      (): SQL =>
+        searchDocument([
+          [sql`${organizations.name} || ' ' || coalesce(${organizations.shortName}, '')`, 'A'],
+          [
+            sql`coalesce(${organizations.summary}, '') || ' ' || ${arrayWords(organizations.focusIndustries)}`,
+            'B',
+          ],
+          [sql`${organizations.leadOrganization}`, 'C'],
+        ]),
+    ),
   },
   (t) => [
+    index('organizations_search_idx').using('gin', t.searchVector),
     check('organizations_bff_kind_only_for_bffs', sql`${t.bffKind} is null or ${t.category} = 'bff'`),
     check('organizations_slug_format', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
   ],

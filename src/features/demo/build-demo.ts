@@ -4,11 +4,14 @@ import { addDays } from '#src/lib/dates.ts'
 import { seededRandom } from '#src/lib/random.ts'
 import { slugify } from '#src/lib/slug.ts'
 import { addCallsAndAttendance } from './demo-calls.ts'
-import { demoBffs, demoBriefings } from './demo-content.ts'
+import { demoBffs } from './demo-content.ts'
 import { demoId } from './demo-id.ts'
+import { addLibrary } from './demo-library.ts'
 import { type DemoNetwork, type DemoOrg, type Insert, recordedAt } from './demo-network.ts'
+import { addNews } from './demo-news.ts'
 import { addCommunity, addDmcspDesignees } from './demo-organizations.ts'
 import { addPeopleAndSeats, addStaffAndBoard } from './demo-people.ts'
+import { addSiteIdentityAndPages } from './demo-site.ts'
 import { type DemoFacts, demoFacts } from './facts.ts'
 
 export type { DemoNetwork }
@@ -41,6 +44,10 @@ export function buildDemoNetwork(options: {
     outcomeReports: [],
     outcomeFigures: [],
     briefings: [],
+    settings: [],
+    sitePages: [],
+    pageRevisions: [],
+    newsPosts: [],
     staffMembers: [],
     boardMembers: [],
   }
@@ -107,8 +114,8 @@ export function buildDemoNetwork(options: {
   addPeopleAndSeats(net, orgs, options.today, random)
   addStaffAndBoard(net)
   addCallsAndAttendance(net, orgs, options, random)
-  for (const briefing of demoBriefings) {
-    net.briefings.push({ id: demoId('briefing', briefing.slug), ...briefing, isPublic: true, isDemo: true })
-  }
+  addLibrary(net, options.today)
+  addSiteIdentityAndPages(net, options.today)
+  addNews(net, options.today)
   return net
 }

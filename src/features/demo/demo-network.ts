@@ -17,6 +17,10 @@ export type DemoNetwork = {
   outcomeReports: Insert<typeof s.outcomeReports>[]
   outcomeFigures: Insert<typeof s.outcomeFigures>[]
   briefings: Insert<typeof s.briefings>[]
+  settings: Insert<typeof s.settings>[]
+  sitePages: Insert<typeof s.sitePages>[]
+  pageRevisions: Insert<typeof s.pageRevisions>[]
+  newsPosts: Insert<typeof s.newsPosts>[]
   staffMembers: Insert<typeof s.staffMembers>[]
   boardMembers: Insert<typeof s.boardMembers>[]
 }

@@ -29,6 +29,7 @@ export async function loadDemo(
     const today = options.today ?? todayIn(settings.callTimeZone)
     const net = buildDemoNetwork({ today, settings })
     const order: [keyof DemoNetwork, (typeof s)[keyof typeof s]][] = [
+      ['settings', s.settings],
       ['designationPrograms', s.designationPrograms],
       ['organizations', s.organizations],
       ['organizationPartners', s.organizationPartners],
@@ -43,6 +44,9 @@ export async function loadDemo(
       ['outcomeReports', s.outcomeReports],
       ['outcomeFigures', s.outcomeFigures],
       ['briefings', s.briefings],
+      ['sitePages', s.sitePages],
+      ['pageRevisions', s.pageRevisions],
+      ['newsPosts', s.newsPosts],
       ['staffMembers', s.staffMembers],
       ['boardMembers', s.boardMembers],
     ]

@@ -26,7 +26,7 @@ export function DirectoryPage(props: Props) {
   return (
     <Layout
       title="Directory and map"
-      current="directory"
+      current="/directory"
       hasDemoData={props.hasDemoData}
       description="Every admitted member community and BFF."
     >

@@ -18,7 +18,7 @@ export function HomePage(props: { figures: NetworkFigures; hasDemoData: boolean 
   return (
     <Layout
       title="Home"
-      current="home"
+      current="/"
       hasDemoData={props.hasDemoData}
       description="A national network of regional manufacturing communities sharing what works."
     >

@@ -108,9 +108,14 @@ class RowBatch {
     this.lines = []
     this.size = 0
     const name = sql.identifier(table.name)
+    // Named columns: a generated column (a search document) is computed, never inserted.
+    const columns = sql.join(
+      table.columns.map((c) => sql.identifier(c)),
+      sql`, `,
+    )
     await this.insert(
       table,
-      sql`insert into ${name} select * from json_populate_recordset(null::${name}, ${json}::json)`,
+      sql`insert into ${name} (${columns}) select ${columns} from json_populate_recordset(null::${name}, ${json}::json)`,
     )
   }
 

@@ -46,10 +46,12 @@ export function transferTables(): TransferTable[] {
       ...config.columns.filter((c) => c.primary).map((c) => c.name),
       ...config.primaryKeys.flatMap((pk) => pk.columns.map((c) => c.name)),
     ]
-    const types = Object.fromEntries(config.columns.map((c) => [c.name, c.getSQLType()]))
+    // Generated columns (the search documents) are computed again where the rows land.
+    const stored = config.columns.filter((c) => !c.generated)
+    const types = Object.fromEntries(stored.map((c) => [c.name, c.getSQLType()]))
     ordered.push({
       name,
-      columns: config.columns.map((c) => c.name),
+      columns: stored.map((c) => c.name),
       primaryKey,
       types,
       binary: config.columns.filter((c) => c.getSQLType() === 'bytea').map((c) => c.name),

@@ -1,0 +1,2 @@
+/** The announcements feature's public face: what other features and the app may use. */
+export { announcementRoutes } from './announcements.routes.tsx'

@@ -1,0 +1,2 @@
+/** The pages feature's public face: what other features and the app may use. */
+export { pageRoutes } from './pages.routes.tsx'

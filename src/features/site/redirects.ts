@@ -1,0 +1,66 @@
+import { eq, inArray } from 'drizzle-orm'
+import type { MiddlewareHandler } from 'hono'
+import type { DbOrTx } from '#src/db/client.ts'
+import { redirects } from '#src/db/schema/index.ts'
+import type { AppDeps, AppEnv } from '#src/http/deps.ts'
+import { isHubPath } from '#src/lib/markdown.ts'
+
+/**
+ * The forms an old address may have been recorded in: as asked, and with or without its
+ * trailing slash ('/2016/05/12/amp-socal/' and '/2016/05/12/amp-socal'). Queries are kept
+ * only for WordPress's own ('/?p=123', '/?page_id=7'), in that one spelling.
+ */
+export function redirectKeys(path: string, search: URLSearchParams): string[] {
+  for (const name of ['p', 'page_id']) {
+    const id = search.get(name)
+    if (id && /^\d+$/.test(id) && path === '/') return [`/?${name}=${id}`]
+  }
+  const bare = path.length > 1 ? path.replace(/\/+$/, '') : path
+  return [...new Set([path, bare, `${bare}/`])]
+}
+
+/** Where an old address now lives, or undefined. */
+export async function findRedirect(
+  db: DbOrTx,
+  path: string,
+  search: URLSearchParams,
+): Promise<string | undefined> {
+  const keys = redirectKeys(path, search)
+  const rows = await db
+    .select({ from: redirects.fromPath, to: redirects.toPath })
+    .from(redirects)
+    .where(keys.length === 1 ? eq(redirects.fromPath, keys[0] as string) : inArray(redirects.fromPath, keys))
+  return rows.find((row) => row.to !== path)?.to
+}
+
+/** Records that an old address now lives elsewhere (a changed slug, an imported permalink). */
+export async function recordRedirect(db: DbOrTx, fromPath: string, toPath: string): Promise<void> {
+  if (fromPath === toPath) return
+  if (!isHubPath(toPath)) throw new Error(`a redirect goes to a path of the Hub, not ${toPath}`)
+  await db
+    .insert(redirects)
+    .values({ fromPath, toPath })
+    .onConflictDoUpdate({ target: redirects.fromPath, set: { toPath } })
+  // An address that pointed at the old one now points at the new one: no chains.
+  await db.update(redirects).set({ toPath }).where(eq(redirects.toPath, fromPath))
+}
+
+/**
+ * Answers a GET that nothing else answered (a 404) with a permanent redirect when the address
+ * is an old one. WordPress's '/?p=ID' lands on the home page, so it is checked before the routes.
+ */
+export function answerOldAddresses(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const url = new URL(c.req.url)
+    const isGet = c.req.method === 'GET' || c.req.method === 'HEAD'
+    if (isGet && url.pathname === '/' && (url.searchParams.has('p') || url.searchParams.has('page_id'))) {
+      const to = await findRedirect(deps.database.db, url.pathname, url.searchParams)
+      if (to) return c.redirect(to, 301)
+    }
+    await next()
+    if (isGet && c.res.status === 404) {
+      const to = await findRedirect(deps.database.db, url.pathname, url.searchParams)
+      if (to) c.res = c.redirect(to, 301)
+    }
+  }
+}
