@@ -1,4 +1,10 @@
 const staffPages = [
+  { key: 'site', href: '/staff/settings/site', label: 'Site identity' },
+  { key: 'pages', href: '/staff/pages', label: 'Pages' },
+  { key: 'news', href: '/staff/news', label: 'News' },
+  { key: 'library', href: '/staff/library', label: 'Library' },
+  { key: 'announcements', href: '/staff/announcements', label: 'Announcements' },
+  { key: 'wordpress', href: '/staff/wordpress', label: 'WordPress import' },
   { key: 'audit', href: '/staff/audit', label: 'Audit log' },
   { key: 'api-tokens', href: '/staff/api-tokens', label: 'API tokens' },
   { key: 'outbox', href: '/staff/outbox', label: 'Email outbox' },
