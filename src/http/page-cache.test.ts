@@ -63,4 +63,20 @@ describe('PageCache', () => {
     expect(a.etag).toBe(b.etag)
     expect(a.etag).not.toBe(c.etag)
   })
+
+  it('stops serving what it cached once scheduled content is due, pages and remembered values alike', async () => {
+    const state = { version: 1 as number | undefined }
+    const cache = new PageCache(watcherAt(state))
+    let renders = 0
+    const render = async () => `page ${++renders}`
+    const before = new Date('2026-12-07T13:59:00Z')
+    await cache.get('k', render, before)
+    expect(await cache.remember('nav', async () => ['a'], before)).toEqual(['a'])
+    cache.noteScheduledChange('2026-12-07T14:00:00Z')
+    expect((await cache.get('k', render, before)).isHit).toBe(true)
+    expect(await cache.remember('nav', async () => ['a', 'b'], before)).toEqual(['a'])
+    const due = new Date('2026-12-07T14:00:00Z')
+    expect((await cache.get('k', render, due)).body.toString()).toBe('page 2')
+    expect(await cache.remember('nav', async () => ['a', 'b'], due)).toEqual(['a', 'b'])
+  })
 })

@@ -13,6 +13,9 @@ export class PageCache {
   readonly #entries = new Map<string, CachedPage>()
   readonly #watcher: ContentVersionWatcher
   readonly #maxEntries: number
+  readonly #values = new Map<string, { version: number; value: Promise<unknown> }>()
+  /** When scheduled content next goes out: every entry is stale from then on (ms since epoch). */
+  #staleFrom: number | undefined
 
   constructor(watcher: ContentVersionWatcher, maxEntries = 500) {
     this.#watcher = watcher
@@ -23,7 +26,9 @@ export class PageCache {
   async get(
     key: string,
     render: () => Promise<string>,
+    now?: Date,
   ): Promise<{ body: Uint8Array; etag: string; isHit: boolean }> {
+    this.#expire(now)
     const version = this.#watcher.current()
     const hit = this.#entries.get(key)
     if (hit && version !== undefined && hit.version === version) {
@@ -45,8 +50,43 @@ export class PageCache {
     return { body, etag, isHit: false }
   }
 
+  /**
+   * A small value computed from the records (the navigation, the network's name), kept under the
+   * same rules as the pages: recomputed after any write, or once scheduled content is due.
+   */
+  async remember<T>(key: string, compute: () => Promise<T>, now?: Date): Promise<T> {
+    this.#expire(now)
+    const version = this.#watcher.current()
+    const hit = this.#values.get(key)
+    if (hit && version !== undefined && hit.version === version) return hit.value as Promise<T>
+    const value = compute()
+    if (version !== undefined) {
+      this.#values.set(key, { version, value })
+      value.catch(() => this.#values.delete(key))
+    }
+    return value
+  }
+
+  /**
+   * Says that content scheduled for `at` will appear then: what is cached now stops being served
+   * at that moment. A render that hides scheduled items calls it with the next one's time.
+   */
+  noteScheduledChange(at: Date | string | undefined): void {
+    if (at === undefined) return
+    const ms = new Date(at).getTime()
+    if (Number.isFinite(ms) && (this.#staleFrom === undefined || ms < this.#staleFrom)) this.#staleFrom = ms
+  }
+
+  #expire(now: Date | undefined): void {
+    if (now && this.#staleFrom !== undefined && now.getTime() >= this.#staleFrom) {
+      this.#staleFrom = undefined
+      this.clear()
+    }
+  }
+
   /** Forgets every page: for a write this process just made, before its notification arrives. */
   clear(): void {
     this.#entries.clear()
+    this.#values.clear()
   }
 }

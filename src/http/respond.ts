@@ -27,7 +27,7 @@ export async function sendCached(
     c.header('Cache-Control', 'private, no-cache')
     return c.html(body)
   }
-  const page = await deps.pages.get(`${deps.clock.today()}|${options.key}`, options.render)
+  const page = await deps.pages.get(`${deps.clock.today()}|${options.key}`, options.render, deps.clock.now())
   const headers = {
     'Content-Type': options.type === 'html' ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8',
     ETag: page.etag,
