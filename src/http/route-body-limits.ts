@@ -23,6 +23,8 @@ export const routeBodyLimits: BodyLimitTable = {
     { method: 'POST', path: '/staff/calls/:date/attendance/imports', ...upload },
     { method: 'POST', path: '/applications/:id/evidence', ...upload },
     { method: 'POST', path: '/organizations/:slug/sharing', ...upload },
+    { method: 'POST', path: '/staff/news/new', ...upload },
+    { method: 'POST', path: '/staff/news/:id/edit', ...upload },
     { method: 'POST', path: '/applications/:id', ...longForm },
     { method: 'POST', path: '/organizations/:slug/edit', ...longForm },
     { method: 'POST', path: '/organizations/:slug/region', ...longForm },

@@ -1,0 +1,117 @@
+import type { Context, Hono } from 'hono'
+import type { AppDeps, AppEnv } from '#src/http/deps.ts'
+import { notFound } from '#src/http/errors.ts'
+import { requirePermission } from '#src/http/guard.ts'
+import { visibleTo } from '#src/http/permissions.ts'
+import { conditionalGet, sendCached } from '#src/http/respond.ts'
+import { renderDocument } from '#src/ui/layout.tsx'
+import { NewsListPage } from './news-list.view.tsx'
+import { listLiveNews, liveTerms, type NewsFilter, newsYears, nextScheduledPost } from './news-queries.ts'
+import { termSlug } from './news-slugs.ts'
+import { POSTS_PER_PAGE } from './news-types.ts'
+
+/** The page asked for by ?page=N: 1 when absent; undefined when it is not a page number. */
+function pageAsked(c: Context<AppEnv>): number | undefined {
+  const raw = c.req.query('page')
+  if (raw === undefined) return 1
+  return /^[1-9]\d{0,5}$/.test(raw) ? Number(raw) : undefined
+}
+
+type ListSpec = {
+  path: string
+  heading: string
+  intro?: string
+  filter?: NewsFilter
+  /** Finds the heading and filter when rendering (a category's name from its address word). */
+  load?: () => Promise<{ heading: string; filter: NewsFilter }>
+  currentYear?: number
+  /** Says "nothing here" when the list is empty (an archive of a year without posts). */
+  isEmptyMissing?: boolean
+}
+
+/** Answers a list of posts (cached for visitors): one page of ten, with the years beside it. */
+export async function sendNewsList(c: Context<AppEnv>, deps: AppDeps, spec: ListSpec): Promise<Response> {
+  const page = pageAsked(c)
+  if (page === undefined) throw notFound('There is no such page of this list.')
+  const { db } = deps.database
+  const viewer = c.get('viewer')
+  return sendCached(c, deps, {
+    key: `news|${spec.path}|${page}`,
+    type: 'html',
+    render: async () => {
+      const now = deps.clock.now()
+      const scope = { now, visibilities: visibleTo(viewer), timeZone: deps.clock.timeZone }
+      const found = spec.load ? { ...spec, ...(await spec.load()) } : spec
+      const { posts, total } = await listLiveNews(db, {
+        ...scope,
+        ...found.filter,
+        page,
+        perPage: POSTS_PER_PAGE,
+      })
+      const pageCount = Math.max(1, Math.ceil(total / POSTS_PER_PAGE))
+      if (page > pageCount || (spec.isEmptyMissing && total === 0))
+        throw notFound('There is no such page of this list.')
+      deps.pages.noteScheduledChange(await nextScheduledPost(db, now))
+      const years = await newsYears(db, scope)
+      return renderDocument(
+        <NewsListPage
+          {...found}
+          posts={posts}
+          page={page}
+          pageCount={pageCount}
+          years={years}
+          timeZone={deps.clock.timeZone}
+        />,
+      )
+    },
+  })
+}
+
+/** The names behind a category's or tag's address word, among the live posts the viewer may see. */
+async function termsNamed(c: Context<AppEnv>, deps: AppDeps, kind: 'categories' | 'tags', slug: string) {
+  const names = await liveTerms(deps.database.db, {
+    kind,
+    now: deps.clock.now(),
+    visibilities: visibleTo(c.get('viewer')),
+    timeZone: deps.clock.timeZone,
+  })
+  const matching = names.filter((name) => termSlug(name) === slug)
+  if (matching.length === 0)
+    throw notFound(kind === 'categories' ? 'There is no such category of news.' : 'There is no such tag.')
+  return matching
+}
+
+/** /news, and the archives by category and by tag. */
+export function newsListRoutes(app: Hono<AppEnv>, deps: AppDeps) {
+  app.get('/news', requirePermission('public'), conditionalGet, (c) =>
+    sendNewsList(c, deps, {
+      path: '/news',
+      heading: 'News',
+      intro: 'News and press releases from the network and its member communities.',
+    }),
+  )
+
+  app.get('/news/category/:slug', requirePermission('public'), conditionalGet, (c) => {
+    const slug = c.req.param('slug')
+    return sendNewsList(c, deps, {
+      path: `/news/category/${slug}`,
+      heading: 'News',
+      load: async () => {
+        const categories = await termsNamed(c, deps, 'categories', slug)
+        return { heading: `News: ${categories[0]}`, filter: { categories } }
+      },
+    })
+  })
+
+  app.get('/news/tag/:slug', requirePermission('public'), conditionalGet, (c) => {
+    const slug = c.req.param('slug')
+    return sendNewsList(c, deps, {
+      path: `/news/tag/${slug}`,
+      heading: 'News',
+      load: async () => {
+        const tags = await termsNamed(c, deps, 'tags', slug)
+        return { heading: `News tagged ${tags[0]}`, filter: { tags } }
+      },
+    })
+  })
+}

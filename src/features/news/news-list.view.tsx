@@ -1,0 +1,97 @@
+import { formatDayIn } from '#src/ui/format.ts'
+import { Layout } from '#src/ui/layout.tsx'
+import type { NewsListItem } from './news-queries.ts'
+import { termSlug } from './news-slugs.ts'
+import { Pagination } from './pagination.tsx'
+
+export type NewsListProps = {
+  /** The page's heading ('News', 'News of 2016', 'Press releases'). */
+  heading: string
+  intro?: string
+  posts: NewsListItem[]
+  page: number
+  pageCount: number
+  /** The list's own path (without ?page). */
+  path: string
+  years: number[]
+  timeZone: string
+  currentYear?: number
+}
+
+const pageHref = (path: string) => (page: number) => (page === 1 ? path : `${path}?page=${page}`)
+
+/** A post in a list: its title as a link, its date and author, categories and summary. */
+function PostSummary(props: { post: NewsListItem; timeZone: string }) {
+  const { post } = props
+  return (
+    <li class="news-item">
+      <article aria-labelledby={`post-${post.id}`}>
+        <h2 id={`post-${post.id}`}>
+          <a href={`/news/${post.slug}`}>{post.title}</a>
+        </h2>
+        <p class="news-meta">
+          {post.publishAt ? (
+            <time datetime={post.publishAt}>{formatDayIn(post.publishAt, props.timeZone)}</time>
+          ) : null}
+          {post.authorName ? <span> · {post.authorName}</span> : null}
+          {post.visibility === 'members' ? <span class="badge">Members only</span> : null}
+          {post.categories.map((category) => (
+            <a class="badge" href={`/news/category/${termSlug(category)}`}>
+              {category}
+            </a>
+          ))}
+        </p>
+        {post.summary ? <p>{post.summary}</p> : null}
+      </article>
+    </li>
+  )
+}
+
+/** The news list, an archive of a year, a category or a tag: ten posts a page, the years beside. */
+export function NewsListPage(props: NewsListProps) {
+  const title = props.page > 1 ? `${props.heading}, page ${props.page}` : props.heading
+  return (
+    <Layout
+      title={title}
+      current="/news"
+      canonicalPath={pageHref(props.path)(props.page)}
+      description={props.intro}
+    >
+      <div class="wrap news-page">
+        <h1>{title}</h1>
+        {props.intro ? <p class="lede">{props.intro}</p> : null}
+        <p class="feed-links">
+          Follow the news: <a href="/news/rss.xml">RSS feed</a> · <a href="/news/atom.xml">Atom feed</a>
+        </p>
+        <div class="news-columns">
+          <div>
+            {props.posts.length === 0 ? (
+              <p>No news has been published here yet.</p>
+            ) : (
+              <ol class="news-list">
+                {props.posts.map((post) => (
+                  <PostSummary post={post} timeZone={props.timeZone} />
+                ))}
+              </ol>
+            )}
+            <Pagination page={props.page} pageCount={props.pageCount} href={pageHref(props.path)} />
+          </div>
+          {props.years.length > 0 ? (
+            <nav class="news-years" aria-label="News by year">
+              <h2>By year</h2>
+              <ul>
+                {props.years.map((year) => (
+                  <li>
+                    <a href={`/news/${year}`} aria-current={props.currentYear === year ? 'page' : undefined}>
+                      {year}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          ) : null}
+        </div>
+      </div>
+    </Layout>
+  )
+}
