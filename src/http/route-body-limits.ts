@@ -25,6 +25,9 @@ export const routeBodyLimits: BodyLimitTable = {
     { method: 'POST', path: '/organizations/:slug/sharing', ...upload },
     { method: 'POST', path: '/staff/news/new', ...upload },
     { method: 'POST', path: '/staff/news/:id/edit', ...upload },
+    { method: 'POST', path: '/staff/settings/site/logo', ...upload },
+    // A page's Markdown (100,000 characters at most) with its other fields; the preview too.
+    { method: 'POST', path: '/staff/pages/:id', ...longForm },
     { method: 'POST', path: '/applications/:id', ...longForm },
     { method: 'POST', path: '/organizations/:slug/edit', ...longForm },
     { method: 'POST', path: '/organizations/:slug/region', ...longForm },

@@ -3,6 +3,7 @@ import type { DbOrTx } from '#src/db/client.ts'
 import { settings as settingsTable } from '#src/db/schema/index.ts'
 import { NETWORK_TIME_ZONE } from '#src/lib/clock.ts'
 import { isClockTime, isValidTimeZone } from '#src/lib/time-zone.ts'
+import { defaultChrome } from '#src/ui/site-chrome.ts'
 
 /** Every setting with its default (DOMAIN.md, "Rules where the sources are silent"). */
 export const settingsSchema = z.object({
@@ -21,6 +22,14 @@ export const settingsSchema = z.object({
   boardQuorumShare: z.number().min(0).max(1).default(0.5),
   /** BFF applications skip staff review and go straight to the board. */
   bffSkipsStaffReview: z.boolean().default(true),
+  /** The network's identity (the header, titles, emails, feeds, the footer): neutral until staff name it. */
+  siteName: z.string().min(1).max(120).default(defaultChrome.name),
+  siteShortName: z.string().min(1).max(30).default(defaultChrome.shortName),
+  siteDescription: z.string().max(200).default(defaultChrome.description),
+  /** The address people write to ('' when none is shown). */
+  siteContactEmail: z.string().max(200).default(''),
+  /** The stored file of the logo (PNG or JPEG), or null. */
+  siteLogoFileId: z.string().uuid().nullable().default(null),
 })
 
 export type Settings = z.infer<typeof settingsSchema>

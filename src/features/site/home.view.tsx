@@ -1,12 +1,15 @@
 import type { OutcomeMetric } from '#src/db/schema/index.ts'
 import type { NetworkFigures } from '#src/features/organizations/index.ts'
 import { metricLabels } from '#src/features/organizations/index.ts'
+import { renderMarkdown } from '#src/lib/markdown.ts'
 import { formatDate, formatNumber, formatTimeInZone, plural } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
+import { currentChrome } from '#src/ui/site-chrome.ts'
+import type { HomeText } from './home-text.ts'
 
 const outcomeOrder: OutcomeMetric[] = ['jobs_created', 'jobs_retained', 'workers_trained']
 
-export function HomePage(props: { figures: NetworkFigures; hasDemoData: boolean }) {
+export function HomePage(props: { figures: NetworkFigures; hasDemoData: boolean; text: HomeText }) {
   const f = props.figures
   const figures = [
     { value: f.members, label: `member ${plural(f.members, 'community', 'communities')}` },
@@ -16,21 +19,11 @@ export function HomePage(props: { figures: NetworkFigures; hasDemoData: boolean 
   ]
   const outcomes = outcomeOrder.filter((m) => f.verifiedOutcomes[m] !== undefined)
   return (
-    <Layout
-      title="Home"
-      current="/"
-      hasDemoData={props.hasDemoData}
-      description="A national network of regional manufacturing communities sharing what works."
-    >
+    <Layout title={currentChrome().name} current="/" canonicalPath="/" hasDemoData={props.hasDemoData}>
       <section class="hero" aria-labelledby="hero-title">
         <div class="wrap">
-          <h1 id="hero-title">Regional manufacturing communities, learning from each other every week</h1>
-          <p class="lede">
-            The collaborative brings together the regional partnerships that federal programs designated as
-            manufacturing communities, starting with the Commerce Department's IMCP communities in 2014, and
-            now the Defense Manufacturing Communities. Cities, universities, colleges, development agencies
-            and manufacturers keep sharing what works long after a federal designation ends.
-          </p>
+          <h1 id="hero-title">{props.text.title}</h1>
+          {props.text.summary ? <p class="lede">{props.text.summary}</p> : null}
           <ul class="figures" aria-label="The network in figures">
             {figures.map((item) => (
               <li class="figure">
@@ -50,45 +43,11 @@ export function HomePage(props: { figures: NetworkFigures; hasDemoData: boolean 
         </div>
       </section>
       <div class="wrap">
-        <h2>Who can join</h2>
-        <div class="grid-2">
-          <section class="card" aria-labelledby="cat-members">
-            <h3 id="cat-members">Member communities</h3>
-            <p>
-              A regional collaboration of public and private partners with an economic development plan in
-              which manufacturing matters. It applies with evidence of four things: a written collaboration
-              agreement, a SWOT analysis behind its plan, the regional plan itself, and an interest in
-              building diversity, equity, inclusion and environmental sustainability into how it carries the
-              plan out.
-            </p>
-          </section>
-          <section class="card" aria-labelledby="cat-bffs">
-            <h3 id="cat-bffs">BFFs</h3>
-            <p>
-              Federal agency offices, national non-profits and private firms whose work adds open value to
-              manufacturing communities. The Advisory Board decides, by vote, who joins as a BFF.
-            </p>
-          </section>
-        </div>
-        <h2>What every organisation commits to</h2>
-        <ol class="obligations">
-          <li>
-            <strong>Two named voices.</strong> One representative and one alternate, always, with a record of
-            who held each seat and when.
-          </li>
-          <li>
-            <strong>The Monday call.</strong> A 30-minute national call every week; the representative or the
-            alternate joins at least half of the calls held each year.
-          </li>
-          <li>
-            <strong>One presentation a year.</strong> Ten to fifteen minutes on a call: progress and lessons
-            for members, the open value of their work for BFFs.
-          </li>
-          <li>
-            <strong>Pass it on, every quarter.</strong> Share the network's briefings and resources with their
-            own stakeholders at least once a quarter.
-          </li>
-        </ol>
+        {/* Staff's Markdown, sanitized by renderMarkdown's one allow-list. */}
+        <div
+          class="page-body"
+          dangerouslySetInnerHTML={{ __html: renderMarkdown(props.text.bodyMarkdown) }}
+        />
         {outcomes.length > 0 ? (
           <>
             <h2>Reported impact</h2>

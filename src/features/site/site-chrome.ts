@@ -1,12 +1,44 @@
 import type { MiddlewareHandler } from 'hono'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
+import { visibleTo } from '#src/http/permissions.ts'
+import type { SiteChrome } from '#src/ui/site-chrome.ts'
+import { getIdentity } from './identity.ts'
+import { loadNavigation } from './navigation.ts'
 
 /**
  * Puts the network's identity and navigation where the layout finds them (`c.get('site')`).
- * Until staff set it, the layout shows the default chrome (src/ui/site-chrome.ts).
+ * Both are remembered in the page cache (one per visibility: a members-only page is in the
+ * navigation of members only), so a request costs no query until something changes.
  */
-export function loadSiteChrome(_deps: AppDeps): MiddlewareHandler<AppEnv> {
-  return async (_c, next) => {
+export function loadSiteChrome(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const visible = visibleTo(c.get('viewer'))
+    const now = deps.clock.now()
+    const chrome = await deps.pages
+      .remember(
+        `site-chrome|${visible.join(',')}`,
+        async (): Promise<SiteChrome> => {
+          const { db } = deps.database
+          const identity = await getIdentity(db)
+          const { nav, nextChange } = await loadNavigation(db, visible, now)
+          deps.pages.noteScheduledChange(nextChange)
+          return {
+            name: identity.siteName,
+            shortName: identity.siteShortName,
+            description: identity.siteDescription,
+            contactEmail: identity.siteContactEmail || undefined,
+            // The file's id in the address: a new logo is a new URL, so browsers may keep one for long.
+            logoUrl: identity.siteLogoFileId
+              ? `/site/logo?v=${identity.siteLogoFileId.slice(0, 8)}`
+              : undefined,
+            nav,
+          }
+        },
+        now,
+      )
+      // Without the database (a 503 page, the health check) the layout shows the default chrome.
+      .catch(() => undefined)
+    if (chrome) c.set('site', chrome)
     await next()
   }
 }

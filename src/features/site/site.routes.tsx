@@ -9,12 +9,14 @@ import { conditionalGet, hasDemoData, sendCached } from '#src/http/respond.ts'
 import { siteCss } from '#src/ui/assets.ts'
 import { renderDocument } from '#src/ui/layout.tsx'
 import { HomePage } from './home.view.tsx'
+import { loadHomeText } from './home-text.ts'
+import { identityRoutes } from './identity.routes.tsx'
 
 const favicon =
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0b4f6c"/>' +
   '<path d="M7 23V13l6 4v-4l6 4v-4l6 4v6z" fill="#fff"/></svg>'
 
-/** The home page, static assets, the health check and the API description. */
+/** The home page, the network's identity and logo, static assets, the health check and the API description. */
 export function siteRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
   const { db } = deps.database
@@ -26,7 +28,8 @@ export function siteRoutes(deps: AppDeps): Hono<AppEnv> {
       type: 'html',
       render: async () => {
         const figures = await getNetworkFigures(db, deps.clock.today())
-        return renderDocument(<HomePage figures={figures} hasDemoData={await hasDemoData(db)} />)
+        const text = await loadHomeText(db)
+        return renderDocument(<HomePage figures={figures} hasDemoData={await hasDemoData(db)} text={text} />)
       },
     }),
   )
@@ -46,6 +49,8 @@ export function siteRoutes(deps: AppDeps): Hono<AppEnv> {
     return c.body(favicon)
   })
   app.get('/favicon.ico', requirePermission('public'), (c) => c.redirect('/favicon.svg', 301))
+
+  identityRoutes(app, deps)
 
   app.get('/api/openapi.json', requirePermission('public'), (c) => {
     c.header('Content-Type', 'application/json; charset=utf-8')

@@ -1,0 +1,75 @@
+import { eq, sql } from 'drizzle-orm'
+import type { Context } from 'hono'
+import type { Actor } from '#src/db/actor.ts'
+import type { Db, DbOrTx } from '#src/db/client.ts'
+import { isLive } from '#src/db/publication.ts'
+import { sitePages } from '#src/db/schema/index.ts'
+import { homeDefaults } from '#src/features/site/index.ts'
+import type { AppEnv } from '#src/http/deps.ts'
+import { notFound } from '#src/http/errors.ts'
+import { isUuid } from '#src/lib/ids.ts'
+import { formatInZone } from '#src/lib/time-zone.ts'
+import type { Editor } from './save-page.ts'
+
+/** Who is saving, for the revision and the audit log. */
+export function editorOf(c: Context<AppEnv>): Editor {
+  const viewer = c.get('viewer')
+  if (viewer.kind !== 'user') throw new Error('site:manage is for people signed in')
+  const actor: Actor = viewer.personId ? `person:${viewer.personId}` : `user:${viewer.userId}`
+  return { personId: viewer.personId, actor }
+}
+
+/** The page named by the address's :id, or a 404. */
+export async function loadPage(db: DbOrTx, id: string | undefined) {
+  if (!id || !isUuid(id)) throw notFound('There is no such page.')
+  const [page] = await db.select().from(sitePages).where(eq(sitePages.id, id))
+  if (!page) throw notFound('There is no such page.')
+  return page
+}
+
+type PageRow = Awaited<ReturnType<typeof loadPage>>
+
+/** The editor's fields as the page is now (the date and time in the network's zone). */
+export function fieldsOf(page: PageRow, timeZone: string): Record<string, string> {
+  const at = page.publishAt ? formatInZone(page.publishAt, timeZone) : undefined
+  return {
+    title: page.title,
+    slug: page.slug,
+    parentId: page.parentId ?? '',
+    summary: page.summary,
+    bodyMarkdown: page.bodyMarkdown,
+    status: page.status,
+    publishDate: page.status === 'scheduled' && at ? at.date : '',
+    publishTime: page.status === 'scheduled' && at ? at.time : '',
+    visibility: page.visibility,
+    showInNav: page.showInNav ? 'yes' : '',
+    navOrder: String(page.navOrder),
+    note: '',
+  }
+}
+
+export const pageIsLive = (page: PageRow, now: Date) => isLive(page, now)
+
+/** The page holding the home page's text: made, with the default words, the first time staff look. */
+export async function ensureHomePage(db: Db): Promise<void> {
+  const [home] = await db.select({ id: sitePages.id }).from(sitePages).where(eq(sitePages.systemKey, 'home'))
+  if (home) return
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(sitePages)
+      .values({
+        ...homeDefaults,
+        slug: 'home',
+        systemKey: 'home',
+        status: 'published',
+        publishAt: sql`hub_now()`,
+        showInNav: false,
+      })
+      .onConflictDoNothing()
+      .returning({ id: sitePages.id })
+    if (row)
+      await tx.execute(
+        sql`insert into page_revisions (page_id, number, slug, title, summary, body_markdown, note) select id, 1, slug, title, summary, body_markdown, 'The Hub’s default text' from site_pages where id = ${row.id}`,
+      )
+  })
+}

@@ -1,0 +1,174 @@
+import { CsrfInput, Flashes, type FlashMessage } from '#src/ui/form-parts.tsx'
+import { formatInstantInZone } from '#src/ui/format.ts'
+import { Layout } from '#src/ui/layout.tsx'
+import { StaffNav } from '#src/ui/staff-nav.tsx'
+import type { DiffLine } from './line-diff.ts'
+import type { Revision } from './revisions.ts'
+
+type PageRef = { id: string; title: string }
+
+/** A page's revisions: who saved each, when and why; pick two to compare; restore one. */
+export function RevisionsPage(props: {
+  page: PageRef
+  revisions: Revision[]
+  timeZone: string
+  flash?: FlashMessage
+}) {
+  const { page, revisions } = props
+  const newest = revisions[0]?.number ?? 0
+  return (
+    <Layout title={`Revisions of “${page.title}”`}>
+      <div class="wrap revisions-page">
+        <StaffNav current="pages" />
+        <p class="meta">
+          <a href={`/staff/pages/${page.id}`}>Back to the editor</a>
+        </p>
+        <h1>Revisions of “{page.title}”</h1>
+        <Flashes flash={props.flash} />
+        <form method="get" action={`/staff/pages/${page.id}/compare`}>
+          <div class="table-wrap">
+            <table>
+              <caption class="visually-hidden">Every save of the page, newest first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Revision</th>
+                  <th scope="col">Saved</th>
+                  <th scope="col">By</th>
+                  <th scope="col">Note</th>
+                  <th scope="col">Compare from</th>
+                  <th scope="col">Compare to</th>
+                  <th scope="col">Restore</th>
+                </tr>
+              </thead>
+              <tbody>
+                {revisions.map((r) => (
+                  <tr>
+                    <th scope="row">{r.number}</th>
+                    <td>{formatInstantInZone(r.savedAt, props.timeZone)}</td>
+                    <td>{r.savedByName ?? 'Someone no longer listed'}</td>
+                    <td>{r.note}</td>
+                    <td>
+                      <input
+                        type="radio"
+                        name="from"
+                        value={String(r.number)}
+                        id={`from-${r.number}`}
+                        aria-label={`Compare from revision ${r.number}`}
+                        checked={r.number === Math.max(1, newest - 1)}
+                      />
+                    </td>
+                    <td>
+                      <input
+                        type="radio"
+                        name="to"
+                        value={String(r.number)}
+                        id={`to-${r.number}`}
+                        aria-label={`Compare to revision ${r.number}`}
+                        checked={r.number === newest}
+                      />
+                    </td>
+                    <td>
+                      {r.number === newest ? (
+                        'Current'
+                      ) : (
+                        <button
+                          type="submit"
+                          formmethod="post"
+                          formaction={`/staff/pages/${page.id}/revisions/${r.number}/restore`}
+                          class="secondary"
+                          aria-label={`Restore revision ${r.number}`}
+                        >
+                          Restore
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {/* The restore buttons post this form: it carries the token; the compare ignores it. */}
+          <CsrfInput />
+          <button type="submit">Compare the two revisions</button>
+        </form>
+      </div>
+    </Layout>
+  )
+}
+
+function DiffBlock(props: { label: string; lines: DiffLine[] }) {
+  const changed = props.lines.some((l) => l.kind !== 'same')
+  return (
+    <section class="diff-section" aria-label={props.label}>
+      <h2>{props.label}</h2>
+      {changed ? (
+        <ol class="diff">
+          {props.lines.map((line) =>
+            line.kind === 'same' ? (
+              <li class="diff-same">
+                <span class="diff-label">Unchanged</span>
+                <span class="diff-text">{line.text || ' '}</span>
+              </li>
+            ) : line.kind === 'added' ? (
+              <li class="diff-added">
+                <span class="diff-label">Added</span>
+                <ins class="diff-text">{line.text || ' '}</ins>
+              </li>
+            ) : (
+              <li class="diff-removed">
+                <span class="diff-label">Removed</span>
+                <del class="diff-text">{line.text || ' '}</del>
+              </li>
+            ),
+          )}
+        </ol>
+      ) : (
+        <p class="note">No change.</p>
+      )}
+    </section>
+  )
+}
+
+/** Two revisions side by side as one list of lines: removed lines struck through, added ones marked. */
+export function ComparePage(props: {
+  page: PageRef
+  from: Revision
+  to: Revision
+  diffs: { title: DiffLine[]; summary: DiffLine[]; body: DiffLine[] }
+  timeZone: string
+}) {
+  const { page, from, to } = props
+  const added = props.diffs.body.filter((l) => l.kind === 'added').length
+  const removed = props.diffs.body.filter((l) => l.kind === 'removed').length
+  return (
+    <Layout title={`Revision ${from.number} and ${to.number} of “${page.title}”`}>
+      <div class="wrap compare-page">
+        <StaffNav current="pages" />
+        <p class="meta">
+          <a href={`/staff/pages/${page.id}/revisions`}>All revisions</a> ·{' '}
+          <a href={`/staff/pages/${page.id}`}>Back to the editor</a>
+        </p>
+        <h1>
+          Revision {from.number} compared with revision {to.number}
+        </h1>
+        <p>
+          From revision {from.number} ({from.note}, {formatInstantInZone(from.savedAt, props.timeZone)}) to
+          revision {to.number} ({to.note}, {formatInstantInZone(to.savedAt, props.timeZone)}): in the body,{' '}
+          {added} {added === 1 ? 'line' : 'lines'} added and {removed} {removed === 1 ? 'line' : 'lines'}{' '}
+          removed.
+        </p>
+        <DiffBlock label="Title" lines={props.diffs.title} />
+        <DiffBlock label="Summary" lines={props.diffs.summary} />
+        <DiffBlock label="Body" lines={props.diffs.body} />
+        {from.number !== to.number ? (
+          <form method="post" action={`/staff/pages/${page.id}/revisions/${from.number}/restore`}>
+            <CsrfInput />
+            <button type="submit" class="secondary">
+              Restore revision {from.number}
+            </button>
+          </form>
+        ) : null}
+      </div>
+    </Layout>
+  )
+}
