@@ -6,6 +6,7 @@ import type { Config } from '#src/config.ts'
 import type { Database } from '#src/db/client.ts'
 import { migrateDatabase } from '#src/db/migrate.ts'
 import { closeAfterFailedStart, openConfiguredDatabase } from '#src/db/open-configured.ts'
+import { runDigestLogged } from '#src/features/announcements/index.ts'
 import { resolveAuthSecret } from '#src/features/auth/index.ts'
 import { extendCallSeries } from '#src/features/calls/index.ts'
 import { DEMO_PASSWORD, ensureDemoAccounts, loadDemo } from '#src/features/demo/index.ts'
@@ -130,18 +131,13 @@ export async function startHub(
       )
     }, 86_400_000)
     seriesTimer.unref()
-    // Every process looks for due reminders; the claims in reminder_deliveries send each one once.
-    const reminders = startReminderLoop(
-      () =>
-        runRemindersLogged({
-          db: database.db,
-          mailer,
-          origin: new URL(url).origin,
-          secret: auth.options.secret,
-          today: clock.today(),
-        }),
-      reminderSchedule,
-    )
+    // Every process looks for due reminders and the weekly digest; the claims in
+    // reminder_deliveries and digest_deliveries send each one once.
+    const reminders = startReminderLoop(async () => {
+      const sending = { db: database.db, mailer, origin: new URL(url).origin, secret: auth.options.secret }
+      await runRemindersLogged({ ...sending, today: clock.today() })
+      await runDigestLogged({ ...sending, clock })
+    }, reminderSchedule)
     return {
       url,
       port,

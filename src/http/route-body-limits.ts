@@ -34,6 +34,7 @@ export const routeBodyLimits: BodyLimitTable = {
     { method: 'POST', path: '/staff/calls/new', ...longForm },
     { method: 'POST', path: '/staff/calls/:date/edit', ...longForm },
     { method: 'POST', path: '/staff/applications/:id/review', ...longForm },
+    { method: 'POST', path: '/staff/announcements/*', ...longForm },
     // The largest valid profile update (500 partners of 200 characters) is far smaller.
     { path: '/api/*', maxBytes: 512 * KB, label: '512 KB', noun: 'request body' },
   ],

@@ -7,6 +7,8 @@ export type OutgoingEmail = {
   to: string
   subject: string
   text: string
+  /** An HTML part beside the text (multipart/alternative); the text part is what the outbox shows. */
+  html?: string
   /** A page where the recipient stops this kind of email: sent as the List-Unsubscribe header. */
   unsubscribeUrl?: string
 }
@@ -82,7 +84,10 @@ export async function listOutbox(outboxDir: string, limit = 100): Promise<Outbox
   return entries
 }
 
-/** Reads a single-part text email as nodemailer writes it: unfolded, decoded headers and the decoded body. */
+/**
+ * Reads an email as nodemailer writes it: unfolded, decoded headers and the decoded text (of a
+ * multipart email, its text/plain part).
+ */
 export function parseEmail(raw: string): Omit<OutboxEntry, 'file'> {
   const blank = raw.search(/\r?\n\r?\n/)
   const head = blank === -1 ? raw : raw.slice(0, blank)
@@ -98,13 +103,27 @@ export function parseEmail(raw: string): Omit<OutboxEntry, 'file'> {
   const header = (name: string) => decodeHeaderWords(headers.get(name) ?? '')
   const date = headers.get('date') ?? ''
   const sent = new Date(date)
-  const charset = (headers.get('content-type') ?? '').match(/charset="?([\w.:-]+)"?/i)?.[1] ?? 'utf-8'
+  const contentType = headers.get('content-type') ?? ''
+  const charset = contentType.match(/charset="?([\w.:-]+)"?/i)?.[1] ?? 'utf-8'
+  const boundary = /^multipart\//i.test(contentType)
+    ? contentType.match(/boundary="?([^";]+)"?/i)?.[1]
+    : undefined
+  const textPart = boundary
+    ? body
+        .split(`--${boundary}`)
+        .slice(1)
+        .find((part) => /^content-type:\s*text\/plain/im.test(part.split(/\r?\n\r?\n/)[0] ?? ''))
+    : undefined
   return {
     to: header('to'),
     subject: header('subject'),
     date,
     sentAt: date && !Number.isNaN(sent.getTime()) ? sent.toISOString() : null,
-    text: decodeBody(body, (headers.get('content-transfer-encoding') ?? '').toLowerCase(), charset),
+    text: boundary
+      ? textPart
+        ? parseEmail(textPart.replace(/^\r?\n/, '')).text
+        : ''
+      : decodeBody(body, (headers.get('content-transfer-encoding') ?? '').toLowerCase(), charset),
   }
 }
 

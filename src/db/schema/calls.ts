@@ -288,7 +288,14 @@ export const sharingBriefings = pgTable(
   (t) => [primaryKey({ columns: [t.sharingId, t.briefingId] })],
 )
 
-export const reminderKinds = ['call_tomorrow', 'at_risk', 'sharing_due', 'presentation_unplanned'] as const
+/** The kinds of email a person may choose on the reminders page ('weekly_digest': the news digest, claimed in digest_deliveries). */
+export const reminderKinds = [
+  'call_tomorrow',
+  'at_risk',
+  'sharing_due',
+  'presentation_unplanned',
+  'weekly_digest',
+] as const
 export type ReminderKind = (typeof reminderKinds)[number]
 
 /**

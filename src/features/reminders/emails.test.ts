@@ -3,6 +3,7 @@ import { composeReminderEmail, type ReminderEmailContext } from './emails.ts'
 
 const ctx: ReminderEmailContext = {
   origin: 'https://hub.example.org',
+  network: 'American Manufacturing Community Collaborative',
   person: { fullName: 'Avery Bennett', email: 'avery@example.org' },
   organization: { name: 'AMP SoCal', slug: 'amp-socal' },
   unsubscribeUrl: 'https://hub.example.org/reminders/unsubscribe?token=abc.def',
@@ -30,6 +31,7 @@ describe('reminder emails', () => {
     expect(email.subject).toBe('Tomorrow: the national call at 1:00 PM EST')
     expect(email.text).toContain('tomorrow, Monday, December 21, 2026, at 1:00 PM EST (30 minutes)')
     expect(email.text).toContain('Topic: Year-end review')
+    expect(email.text).toContain('The national call of the American Manufacturing Community Collaborative')
     expect(email.text).toContain('https://hub.example.org/calls/2026-12-21')
   })
 
@@ -41,7 +43,11 @@ describe('reminder emails', () => {
     expect(email.subject).toBe('AMP SoCal is at risk of missing its 2026 obligations')
     expect(email.text).toContain('- No sharing record yet in Q4.')
     expect(email.text).toContain('https://hub.example.org/organizations/amp-socal/obligations')
-    expect(email.text).toContain('as the representative of AMP SoCal')
+    expect(email.text).toContain(
+      'as the representative of AMP SoCal in the American Manufacturing Community Collaborative.',
+    )
+    expect(email.text).toContain('obligations to the American Manufacturing Community Collaborative in 2026')
+    expect(email.text).not.toContain('Collaborative Hub')
   })
 
   it('ask for a sharing record before the quarter ends, with the page to record it', () => {

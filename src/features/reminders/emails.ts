@@ -17,6 +17,8 @@ export type ReminderCall = {
 export type ReminderEmailContext = {
   /** Where people reach the Hub, such as https://hub.example.org. */
   origin: string
+  /** The network's name as staff set it (the emails speak for the network, not the software). */
+  network: string
   person: { fullName: string; email: string }
   organization?: ReminderOrganization
   call?: ReminderCall
@@ -30,7 +32,7 @@ export function composeReminderEmail(reminder: DueReminder, ctx: ReminderEmailCo
   const orgPage = (page: string) => link(`/organizations/${org.slug}/${page}`)
   const seat =
     'role' in reminder
-      ? `You receive this email as the ${reminder.role} of ${org.name} on the Collaborative Hub.`
+      ? `You receive this email as the ${reminder.role} of ${org.name} in the ${ctx.network}.`
       : ''
   let subject: string
   let body: string[]
@@ -44,7 +46,7 @@ export function composeReminderEmail(reminder: DueReminder, ctx: ReminderEmailCo
         ? `Tomorrow: the national call at ${formatTimeInZone(call.startsAt, call.timeZone)}`
         : 'Tomorrow: the national call'
       body = [
-        `The national call of the collaborative is tomorrow, ${when}.`,
+        `The national call of the ${ctx.network} is tomorrow, ${when}.`,
         ...(call?.title?.trim() ? [`Topic: ${call.title.trim()}`] : []),
         `The agenda and the call's details:\n${link(`/calls/${reminder.callDate}`)}`,
         'Your organisation’s attendance counts when its representative or alternate is on the call for at least the minimum time.',
@@ -55,7 +57,7 @@ export function composeReminderEmail(reminder: DueReminder, ctx: ReminderEmailCo
     case 'at_risk':
       subject = `${org.name} is at risk of missing its ${reminder.year} obligations`
       body = [
-        `${org.name} is at risk of not meeting its obligations to the collaborative in ${reminder.year}:`,
+        `${org.name} is at risk of not meeting its obligations to the ${ctx.network} in ${reminder.year}:`,
         reminder.reasons.map((r) => `- ${r}`).join('\n') || '- See the obligations page for the details.',
         `What is still needed, and by when:\n${orgPage('obligations')}`,
         seat,
@@ -65,7 +67,7 @@ export function composeReminderEmail(reminder: DueReminder, ctx: ReminderEmailCo
       subject = `${org.name}: no sharing record yet for Q${reminder.quarter} ${reminder.year} (ends ${formatDate(reminder.endsOn)})`
       body = [
         `${org.name} has not recorded a sharing action in the quarter that ends on ${formatDate(reminder.endsOn)} (Q${reminder.quarter} ${reminder.year}).`,
-        'Every quarter, each organisation shares the collaborative’s briefings and resources with its stakeholders. Once you have, record it (the date, the audience, the channel and which briefings):',
+        `Every quarter, each organisation shares the briefings and resources of the ${ctx.network} with its stakeholders. Once you have, record it (the date, the audience, the channel and which briefings):`,
         orgPage('sharing'),
         seat,
       ]

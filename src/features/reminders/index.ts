@@ -1,4 +1,7 @@
 /** The reminders feature's public face: what other features and the app may use. */
+
+export { peopleWhoTurnedOn } from './preferences.ts'
 export { reminderRoutes } from './reminders.routes.tsx'
 export { runRemindersLogged } from './reminders.ts'
 export { type ReminderSchedule, reminderScheduleFromEnv, startReminderLoop } from './schedule.ts'
+export { unsubscribeToken, unsubscribeUrl } from './unsubscribe.ts'

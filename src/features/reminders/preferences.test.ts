@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest'
 import { isReminderEnabled, REMINDER_DEFAULTS, readChoicesForm } from './preferences.ts'
 
 describe('reminder choices', () => {
-  it('default to the call reminder off and the obligation warnings on', () => {
+  it('default to the call reminder and the digest off, the obligation warnings on', () => {
     expect(REMINDER_DEFAULTS).toEqual({
       call_tomorrow: false,
       at_risk: true,
       sharing_due: true,
       presentation_unplanned: true,
+      weekly_digest: false,
     })
     expect(isReminderEnabled(undefined, 'call_tomorrow')).toBe(false)
     expect(isReminderEnabled({ at_risk: false }, 'sharing_due')).toBe(true)
@@ -22,7 +23,13 @@ describe('reminder choices', () => {
 describe('the preferences form', () => {
   it('reads a ticked box as on and a missing one as off', () => {
     expect(readChoicesForm({ call_tomorrow: 'on', sharing_due: 'on', _csrf: 'x' })).toEqual({
-      choices: { call_tomorrow: true, at_risk: false, sharing_due: true, presentation_unplanned: false },
+      choices: {
+        call_tomorrow: true,
+        at_risk: false,
+        sharing_due: true,
+        presentation_unplanned: false,
+        weekly_digest: false,
+      },
       errors: {},
     })
   })

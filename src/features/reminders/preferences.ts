@@ -10,13 +10,21 @@ export { type ReminderKind, reminderKinds }
 
 export type ReminderChoices = Record<ReminderKind, boolean>
 
-/** Without a row the default holds: the call of tomorrow is asked for; the warnings come unasked. */
+/**
+ * Without a row the default holds: the call of tomorrow and the weekly digest are asked for; the
+ * warnings come unasked.
+ */
 export const REMINDER_DEFAULTS: Readonly<ReminderChoices> = {
   call_tomorrow: false,
   at_risk: true,
   sharing_due: true,
   presentation_unplanned: true,
+  weekly_digest: false,
 }
+
+/** The kinds about an organisation's obligations (sent to seat holders only), and the news kinds (to anyone). */
+export const obligationKinds = reminderKinds.filter((k) => k !== 'weekly_digest')
+export const newsKinds = ['weekly_digest'] as const satisfies readonly ReminderKind[]
 
 /** What each kind is called on the preferences page and in the emails' footer. */
 export const reminderKindLabels: Record<ReminderKind, string> = {
@@ -24,6 +32,7 @@ export const reminderKindLabels: Record<ReminderKind, string> = {
   at_risk: 'Your organisation is at risk of missing its obligations',
   sharing_due: 'A quarter is ending without a sharing record',
   presentation_unplanned: 'No presentation slot yet this year',
+  weekly_digest: 'The weekly digest of news, briefings and resources',
 }
 
 /** When each kind is sent, and to whom. */
@@ -34,6 +43,8 @@ export const reminderKindHints: Record<ReminderKind, string> = {
     'Two weeks before the end of a quarter in which your organisation has not recorded a sharing action.',
   presentation_unplanned:
     'From April, when your organisation has no presentation planned on a call for the year.',
+  weekly_digest:
+    'On Mondays, what was published the week before that you may read. No email in a week with nothing new. Off unless you turn it on.',
 }
 
 export const isReminderKind = (value: string): value is ReminderKind =>
@@ -91,6 +102,15 @@ export async function saveChoices(
           where reminder_preferences.enabled is distinct from excluded.enabled`,
       )
   })
+}
+
+/** The people who turned a kind on themselves (for a kind that is off by default: everyone who gets it). */
+export async function peopleWhoTurnedOn(db: DbOrTx, kind: ReminderKind): Promise<string[]> {
+  const rows = await queryRows<{ person_id: string }>(
+    db,
+    sql`select person_id from reminder_preferences where kind = ${kind} and enabled order by person_id`,
+  )
+  return rows.map((r) => r.person_id)
 }
 
 /** Whether a person record exists (an unsubscribe link may outlive its person). */

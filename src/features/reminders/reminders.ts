@@ -190,6 +190,7 @@ export async function runReminders(options: ReminderRunOptions): Promise<Reminde
     }
     const email = composeReminderEmail(reminder, {
       origin: options.origin,
+      network: settings.siteName,
       person,
       organization:
         'organizationId' in reminder ? context.organizations.get(reminder.organizationId) : undefined,

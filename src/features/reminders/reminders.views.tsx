@@ -2,6 +2,8 @@ import { CsrfInput, Flash } from '#src/ui/form-parts.tsx'
 import { Layout } from '#src/ui/layout.tsx'
 import {
   type ChoicesForm,
+  newsKinds,
+  obligationKinds,
   type ReminderChoices,
   type ReminderKind,
   reminderKindHints,
@@ -30,8 +32,9 @@ export function PreferencesPage(props: PreferencesPageProps) {
         </p>
         <h1>Email reminders</h1>
         <p class="lede">
-          The Hub emails representatives and alternates when something about their organisation’s obligations
-          needs them. Choose which emails you get.
+          Representatives and alternates get an email when something about their organisation’s obligations
+          needs them, and anyone may ask for a weekly digest of what was published. Choose which emails you
+          get.
         </p>
         {props.notice ? <Flash>{props.notice}</Flash> : null}
         {wrong.length > 0 ? (
@@ -48,8 +51,9 @@ export function PreferencesPage(props: PreferencesPageProps) {
         ) : null}
         {props.isSeatHolder ? null : (
           <p class="note">
-            You hold no representative or alternate seat today, so none of these emails are sent to you for
-            now. Your choices apply from the day you do.
+            You hold no representative or alternate seat today, so the obligation reminders are not sent to
+            you for now. Your choices apply from the day you do; the weekly digest comes whenever you ask for
+            it.
           </p>
         )}
         <form method="post" action="/account/reminders" class="form-card reminder-form">
@@ -57,7 +61,15 @@ export function PreferencesPage(props: PreferencesPageProps) {
           <fieldset class="choices">
             <legend>Email me when</legend>
             <ul class="choice-list">
-              {reminderKinds.map((kind) => (
+              {obligationKinds.map((kind) => (
+                <KindChoice kind={kind} isChecked={props.choices[kind]} error={errors[kind]} />
+              ))}
+            </ul>
+          </fieldset>
+          <fieldset class="choices">
+            <legend>News from the network</legend>
+            <ul class="choice-list">
+              {newsKinds.map((kind) => (
                 <KindChoice kind={kind} isChecked={props.choices[kind]} error={errors[kind]} />
               ))}
             </ul>
@@ -67,7 +79,7 @@ export function PreferencesPage(props: PreferencesPageProps) {
           </button>
         </form>
         <p class="note reminder-note">
-          Every reminder email also ends with a link that stops that kind of email, without signing in.
+          Every one of these emails ends with a link that stops that kind of email, without signing in.
         </p>
       </div>
     </Layout>
@@ -115,18 +127,19 @@ export type UnsubscribePageProps = {
 /** Where the link of a reminder email leads: a confirmation with one button, or that it is done. */
 export function UnsubscribePage(props: UnsubscribePageProps) {
   const label = reminderKindLabels[props.kind]
+  const title = props.kind === 'weekly_digest' ? 'Stop the weekly digest' : 'Stop reminder emails'
   return (
-    <Layout title="Stop reminder emails">
+    <Layout title={title}>
       <div class="wrap unsubscribe">
-        <h1>Stop reminder emails</h1>
+        <h1>{title}</h1>
         {props.isOff ? (
           <>
             <Flash>
               {props.isDone ? 'Done. ' : ''}You will no longer get the emails “{label}”.
             </Flash>
             <p>
-              Your other reminders are not affected. To turn this one back on, or to choose the others, sign
-              in and open <a href="/account/reminders">Email reminders</a>.
+              Your other emails are not affected. To turn this one back on, or to choose the others, sign in
+              and open <a href="/account/reminders">Email reminders</a>.
             </p>
           </>
         ) : (

@@ -1,0 +1,51 @@
+import { sql } from 'drizzle-orm'
+import type { DbOrTx } from '#src/db/client.ts'
+import { liveSql } from '#src/db/publication.ts'
+import { newsPosts } from '#src/db/schema/index.ts'
+import { queryRows } from '#src/db/sql.ts'
+import type { DigestWeek } from './digest-week.ts'
+
+/** One thing the digest lists: a news post, a briefing or a resource, and where to read it. */
+export type DigestItem = {
+  kind: 'news' | 'briefing' | 'resource'
+  title: string
+  summary: string
+  path: string
+  visibility: 'public' | 'members'
+  /** The day it came out, in the network's zone. */
+  day: string
+}
+
+/**
+ * What came out in the digest's week that these visibilities may see (visibleTo of the reader):
+ * news posts that are live now (liveSql) dated in the week, and library items published, dated
+ * by their approval (the day they became readable), else their publication date.
+ */
+export function digestItems(
+  db: DbOrTx,
+  options: { week: DigestWeek; now: Date; timeZone: string; visibilities: readonly ('public' | 'members')[] },
+): Promise<DigestItem[]> {
+  const { week, timeZone } = options
+  const visible = sql.join(
+    options.visibilities.map((v) => sql`${v}`),
+    sql`, `,
+  )
+  const newsDay = sql`(coalesce(news_posts.publish_at, news_posts.created_at) at time zone ${timeZone})::date`
+  const libraryDay = sql`coalesce((b.approved_at at time zone ${timeZone})::date, b.published_on,
+    (b.created_at at time zone ${timeZone})::date)`
+  return queryRows<DigestItem>(
+    db,
+    sql`select * from (
+        select 'news' as kind, news_posts.title, news_posts.summary, '/news/' || news_posts.slug as path,
+          news_posts.visibility, ${newsDay}::text as day
+        from news_posts
+        where ${liveSql(newsPosts, options.now)} and news_posts.visibility in (${visible})
+          and ${newsDay} >= ${week.from}::date and ${newsDay} < ${week.until}::date
+        union all
+        select b.kind, b.title, b.summary, '/library/' || b.slug as path, b.visibility, ${libraryDay}::text as day
+        from briefings b
+        where b.status = 'published' and b.visibility in (${visible})
+          and ${libraryDay} >= ${week.from}::date and ${libraryDay} < ${week.until}::date
+      ) items order by day, lower(title)`,
+  )
+}

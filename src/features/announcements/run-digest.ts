@@ -1,0 +1,145 @@
+import { sql } from 'drizzle-orm'
+import type { Db } from '#src/db/client.ts'
+import { queryRows } from '#src/db/sql.ts'
+import { loadUserViewer } from '#src/features/access/index.ts'
+import { peopleWhoTurnedOn, unsubscribeToken, unsubscribeUrl } from '#src/features/reminders/index.ts'
+import { getSettings } from '#src/features/settings/index.ts'
+import { visibleTo } from '#src/http/permissions.ts'
+import { anonymous, type Viewer } from '#src/http/viewer.ts'
+import type { Clock } from '#src/lib/clock.ts'
+import { logger } from '#src/lib/logger.ts'
+import type { Mailer } from '#src/lib/mailer.ts'
+import { hasAddress } from './audiences.ts'
+import { type DigestItem, digestItems } from './digest-content.ts'
+import { composeDigestEmail } from './digest-email.ts'
+import { digestWeek } from './digest-week.ts'
+
+export type DigestRunOptions = { db: Db; mailer: Mailer; origin: string; secret: string; clock: Clock }
+
+export type DigestRun = {
+  weekStart: string
+  /** People who asked for the digest. */
+  optedIn: number
+  sent: number
+  /** Sent this week before, or being sent right now by another process. */
+  taken: number
+  /** Nothing came out that they may read (or they have no address): no email. */
+  skipped: number
+  /** The mail server refused: the claim is given back for a later run. */
+  failed: number
+}
+
+type Reader = { id: string; fullName: string; email: string; userId: string | null }
+
+/**
+ * Sends this week's digest to each person who asked for it and has not had it (docs/decisions/018):
+ * the row (person, week) in digest_deliveries is the claim, inserted before sending by whichever
+ * Hub process gets there first; a refused send deletes it again. Nothing new: no email, no claim.
+ */
+export async function runDigest(options: DigestRunOptions): Promise<DigestRun> {
+  const { db, clock } = options
+  const week = digestWeek(clock.today())
+  const now = clock.now()
+  const optedIn = await peopleWhoTurnedOn(db, 'weekly_digest')
+  const run: DigestRun = {
+    weekStart: week.weekStart,
+    optedIn: optedIn.length,
+    sent: 0,
+    taken: 0,
+    skipped: 0,
+    failed: 0,
+  }
+  if (optedIn.length === 0) return run
+  const itemsFor = new Map<string, Promise<DigestItem[]>>()
+  const visibleItems = (visibilities: ('public' | 'members')[]) => {
+    const key = visibilities.join(',')
+    if (!itemsFor.has(key))
+      itemsFor.set(key, digestItems(db, { week, now, timeZone: clock.timeZone, visibilities }))
+    return itemsFor.get(key) as Promise<DigestItem[]>
+  }
+  // Nothing at all came out in the week: nobody gets an email, and nobody's roles are looked up.
+  if ((await visibleItems(['public', 'members'])).length === 0) {
+    run.skipped = optedIn.length
+    return run
+  }
+  const readers = await pendingReaders(db, optedIn, week.weekStart)
+  run.taken = optedIn.length - readers.length
+  const settings = await getSettings(db)
+  const network = { name: settings.siteName, shortName: settings.siteShortName }
+  for (const reader of readers) {
+    const viewer: Viewer = reader.userId
+      ? await loadUserViewer(
+          db,
+          { id: reader.userId, email: reader.email, name: reader.fullName },
+          clock.today(),
+        )
+      : anonymous
+    const items = await visibleItems(visibleTo(viewer))
+    if (items.length === 0 || !hasAddress(reader.email)) {
+      run.skipped++
+      continue
+    }
+    if (!(await claimDigest(db, reader.id, week.weekStart))) {
+      run.taken++
+      continue
+    }
+    const token = unsubscribeToken({ personId: reader.id, kind: 'weekly_digest' }, options.secret)
+    const email = composeDigestEmail(week, items, {
+      origin: options.origin,
+      network,
+      person: reader,
+      unsubscribeUrl: unsubscribeUrl(options.origin, token),
+    })
+    try {
+      await options.mailer.send(email)
+      run.sent++
+    } catch (error) {
+      await db.execute(
+        sql`delete from digest_deliveries where person_id = ${reader.id}::uuid and week_start = ${week.weekStart}::date`,
+      )
+      logger.warn({ err: error, weekStart: week.weekStart }, 'a weekly digest could not be sent')
+      run.failed++
+    }
+  }
+  return run
+}
+
+/** The people who asked for it and have no digest for this week yet, with what the email needs. */
+function pendingReaders(db: Db, personIds: readonly string[], weekStart: string): Promise<Reader[]> {
+  const ids = sql.join(
+    personIds.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  )
+  return queryRows<Reader>(
+    db,
+    sql`select p.id::text as id, p.full_name as "fullName", trim(p.email) as email, p.user_id as "userId"
+      from people p where p.id in (${ids}) and not exists (select 1 from digest_deliveries d
+        where d.person_id = p.id and d.week_start = ${weekStart}::date)
+      order by p.id`,
+  )
+}
+
+/**
+ * The claim: true when this call inserted the (person, week) row, false when it was there. Two
+ * processes racing: the second waits for the first's row, then finds the conflict and gets nothing.
+ */
+export async function claimDigest(db: Db, personId: string, weekStart: string): Promise<boolean> {
+  const rows = await queryRows<{ person_id: string }>(
+    db,
+    sql`insert into digest_deliveries (person_id, week_start) values (${personId}::uuid, ${weekStart}::date)
+      on conflict (person_id, week_start) do nothing returning person_id`,
+  )
+  return rows.length > 0
+}
+
+/** Runs the digest and logs what happened; never throws (the reminders' timer calls it). */
+export async function runDigestLogged(options: DigestRunOptions): Promise<void> {
+  try {
+    const run = await runDigest(options)
+    const line = `digest: week of ${run.weekStart}, ${run.optedIn} opted in, ${run.sent} sent, ${run.taken} already taken, ${run.skipped} with nothing new, ${run.failed} failed`
+    if (run.sent > 0 || run.failed > 0) logger.info({ digest: run }, line)
+    else logger.debug({ digest: run }, line)
+  } catch (error) {
+    logger.error({ err: error }, 'the weekly digest could not be worked out')
+  }
+}
