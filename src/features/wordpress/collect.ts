@@ -1,0 +1,56 @@
+import { readWxr } from './wxr-reader.ts'
+import type { WxrAuthor, WxrChannel, WxrItem } from './wxr-types.ts'
+
+/** What the first pass keeps of an item: never its body. */
+export type ItemMeta = Pick<
+  WxrItem,
+  'postId' | 'type' | 'status' | 'parentId' | 'menuOrder' | 'postName' | 'title' | 'link' | 'guid' | 'creator'
+>
+
+/** The whole file, read once in bounded memory: its checksum and what the plan needs. */
+export type Collected = {
+  channel: WxrChannel
+  sha256: string
+  bytes: number
+  items: number
+  authors: WxrAuthor[]
+  /** Term names by taxonomy ('category', 'post_tag'): the channel's definitions and the items' own. */
+  terms: Map<string, Set<string>>
+  /** Posts and pages, in file order. */
+  entries: ItemMeta[]
+  attachments: Map<number, string>
+  others: { postId: number; type: string }[]
+  comments: number
+}
+
+export type Progress = (read: { items: number; bytes: number }) => void
+
+/** The first pass: checks the whole file is well-formed and keeps what planning needs. */
+export async function collectWxr(file: string, progress?: Progress): Promise<Collected> {
+  const authors: WxrAuthor[] = []
+  const terms = new Map<string, Set<string>>()
+  const addTerm = (taxonomy: string, name: string) => {
+    if (!name) return
+    const set = terms.get(taxonomy) ?? new Set<string>()
+    terms.set(taxonomy, set.add(name))
+  }
+  const entries: ItemMeta[] = []
+  const attachments = new Map<number, string>()
+  const others: Collected['others'] = []
+  let comments = 0
+  const read = await readWxr(file, {
+    author: (author) => authors.push(author),
+    term: (term) => addTerm(term.taxonomy, term.name || term.slug),
+    progress,
+    item: (item) => {
+      comments += item.comments
+      for (const term of item.terms) addTerm(term.domain, term.name || term.slug)
+      if (item.type === 'post' || item.type === 'page') {
+        const { postId, type, status, parentId, menuOrder, postName, title, link, guid, creator } = item
+        entries.push({ postId, type, status, parentId, menuOrder, postName, title, link, guid, creator })
+      } else if (item.type === 'attachment') attachments.set(item.postId, item.attachmentUrl || item.guid)
+      else others.push({ postId: item.postId, type: item.type || 'unknown' })
+    },
+  })
+  return { ...read, authors, terms, entries, attachments, others, comments }
+}

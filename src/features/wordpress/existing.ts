@@ -1,0 +1,80 @@
+import { inArray, sql } from 'drizzle-orm'
+import type { DbOrTx } from '#src/db/client.ts'
+import { newsPosts, people, redirects, sitePages } from '#src/db/schema/index.ts'
+import { queryRows } from '#src/db/sql.ts'
+
+/** A row an earlier import of the same site wrote, with what it holds (long text as an MD5). */
+export type ExistingRow = {
+  importKey: string
+  id: string
+  slug: string
+  title: string
+  summaryMd5: string
+  bodyMd5: string
+  status: string
+  publishAt: string | null
+  visibility: string
+  parentId: string | null
+  navOrder: number
+  authorId: string | null
+  authorName: string
+  categories: string[]
+  tags: string[]
+}
+
+/** What is already in the Hub that the plan must respect: addresses taken, rows of this site. */
+export type ExistingState = {
+  pages: { id: string; parentId: string | null; slug: string; importKey: string | null }[]
+  newsSlugs: { slug: string; importKey: string | null }[]
+  rows: Map<string, ExistingRow>
+}
+
+export async function loadExisting(db: DbOrTx, keyPrefix: string): Promise<ExistingState> {
+  const pages = await db
+    .select({
+      id: sitePages.id,
+      parentId: sitePages.parentId,
+      slug: sitePages.slug,
+      importKey: sitePages.importKey,
+    })
+    .from(sitePages)
+  const newsSlugs = await db.select({ slug: newsPosts.slug, importKey: newsPosts.importKey }).from(newsPosts)
+  const ours = (column: string) => sql.raw(`left(${column}, ${keyPrefix.length})`)
+  const found = await queryRows<ExistingRow>(
+    db,
+    sql`select import_key as "importKey", id, slug, title, md5(summary) as "summaryMd5",
+          md5(body_markdown) as "bodyMd5", status, publish_at::text as "publishAt", visibility,
+          null::uuid as "parentId", 0 as "navOrder", author_id as "authorId", author_name as "authorName",
+          categories, tags
+        from news_posts where ${ours('import_key')} = ${keyPrefix}
+        union all
+        select import_key, id, slug, title, md5(summary), md5(body_markdown), status, publish_at::text,
+          visibility, parent_id, nav_order, null, '', '{}'::text[], '{}'::text[]
+        from site_pages where ${ours('import_key')} = ${keyPrefix}`,
+  )
+  return { pages, newsSlugs, rows: new Map(found.map((row) => [row.importKey, row])) }
+}
+
+/** People whose email is one of these (lower-cased), by email. */
+export async function peopleByEmail(db: DbOrTx, emails: string[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(emails.map((e) => e.trim().toLowerCase()).filter(Boolean))]
+  if (wanted.length === 0) return new Map()
+  const rows = await db
+    .select({ id: people.id, email: sql<string>`lower(${people.email})` })
+    .from(people)
+    .where(inArray(sql`lower(${people.email})`, wanted))
+  return new Map(rows.map((r) => [r.email, r.id]))
+}
+
+/** Where each of these old addresses points now, if it is recorded. */
+export async function existingRedirects(db: DbOrTx, paths: string[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>()
+  for (let i = 0; i < paths.length; i += 500) {
+    const rows = await db
+      .select({ from: redirects.fromPath, to: redirects.toPath })
+      .from(redirects)
+      .where(inArray(redirects.fromPath, paths.slice(i, i + 500)))
+    for (const row of rows) found.set(row.from, row.to)
+  }
+  return found
+}

@@ -1,0 +1,57 @@
+import type { Actor } from '#src/db/actor.ts'
+import type { Db } from '#src/db/client.ts'
+import { applyImport } from './apply-import.ts'
+import { collectWxr, type Progress } from './collect.ts'
+import { loadExisting, peopleByEmail } from './existing.ts'
+import type { ImportSummary } from './import-summary.ts'
+import { planImport, siteOf } from './plan.ts'
+
+export type ImportInput = {
+  /** The WXR file on disk (an upload is streamed to a temporary file first). */
+  file: string
+  /** The name to record and report ('export.xml'). */
+  fileName: string
+  dryRun: boolean
+  /** The network's zone: a post's local date is read in it when its GMT date is missing. */
+  timeZone: string
+  actor: Actor
+  personId: string | null
+  progress?: Progress
+}
+
+/**
+ * Imports a WordPress export: a first pass checks the whole file and plans every slug, parent
+ * and redirect (a malformed file throws WxrSyntaxError before anything is written); a second
+ * pass writes in one transaction, or only counts (`dryRun`). The same file twice writes nothing.
+ */
+export async function importWordpress(db: Db, input: ImportInput): Promise<ImportSummary> {
+  const collected = await collectWxr(input.file, input.progress)
+  const existing = await loadExisting(db, `wp:${siteOf(collected)}:`)
+  const plan = planImport(collected, existing)
+  const found = await peopleByEmail(
+    db,
+    collected.authors.map((a) => a.email),
+  )
+  const authors = new Map<string, { personId: string | null; name: string }>()
+  const authorCounts = { matched: 0, kept: 0 }
+  for (const author of collected.authors) {
+    if (authors.has(author.login)) continue
+    const personId = found.get(author.email.trim().toLowerCase()) ?? null
+    authors.set(author.login, { personId, name: author.displayName || author.login })
+    authorCounts[personId ? 'matched' : 'kept'] += 1
+  }
+  // A post by a login the file does not define keeps that login as its author's name.
+  for (const entry of collected.entries)
+    if (entry.type === 'post' && entry.creator && !authors.has(entry.creator)) {
+      authors.set(entry.creator, { personId: null, name: entry.creator })
+      authorCounts.kept += 1
+    }
+  return applyImport(db, {
+    ...input,
+    collected,
+    plan,
+    existing,
+    ctx: { timeZone: input.timeZone, attachments: collected.attachments, authors },
+    authorCounts,
+  })
+}

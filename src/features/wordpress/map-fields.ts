@@ -1,0 +1,77 @@
+import type { ContentVisibility, PublicationStatus } from '#src/db/schema/index.ts'
+import { slugify } from '#src/lib/slug.ts'
+import { zonedTimeToUtc } from '#src/lib/time-zone.ts'
+import type { WxrItem } from './wxr-types.ts'
+
+/** How a WordPress status is kept, or why the item is skipped. */
+export function mapStatus(
+  status: string,
+): { status: PublicationStatus; visibility: ContentVisibility } | { skip: string } {
+  switch (status) {
+    case 'publish':
+      return { status: 'published', visibility: 'public' }
+    case 'future':
+      return { status: 'scheduled', visibility: 'public' }
+    case 'draft':
+    case 'pending':
+    case 'auto-draft':
+      return { status: 'draft', visibility: 'public' }
+    case 'private':
+      return { status: 'published', visibility: 'members' }
+    case 'trash':
+      return { skip: 'in the trash' }
+    default:
+      return { skip: `status "${status || 'none'}" is not a post's` }
+  }
+}
+
+const WP_DATE = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/
+const ZERO = /^0000-00-00/
+
+/**
+ * The item's instant (ISO, UTC): `wp:post_date_gmt`; when that is 0000-00-00 (a draft never
+ * published), `wp:post_date` read in the network's zone; then `pubDate`; else null.
+ */
+export function itemInstant(item: Pick<WxrItem, 'postDate' | 'postDateGmt' | 'pubDate'>, timeZone: string) {
+  const gmt = item.postDateGmt.match(WP_DATE)
+  if (gmt && !ZERO.test(item.postDateGmt)) return `${gmt[1]}T${gmt[2]}:${gmt[3]}:${gmt[4]}.000Z`
+  const local = item.postDate.match(WP_DATE)
+  if (local && !ZERO.test(item.postDate)) {
+    const at = Date.parse(zonedTimeToUtc(local[1] as string, `${local[2]}:${local[3]}`, timeZone))
+    return new Date(at + Number(local[4]) * 1000).toISOString()
+  }
+  const pub = Date.parse(item.pubDate)
+  return Number.isFinite(pub) && pub > 0 ? new Date(pub).toISOString() : null
+}
+
+/** A title in one line: control, zero-width-space and byte-order characters out, direction marks kept. */
+export function cleanTitle(title: string): string {
+  return title
+    .replace(/[\u200B\uFEFF]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+/** The slug WordPress gave (percent-encoded when not ASCII), else the title's, else one from the id. */
+export function baseSlug(item: { postName: string; title: string; postId: number; type: string }): string {
+  let name = item.postName
+  try {
+    name = decodeURIComponent(name)
+  } catch {}
+  const slug = slugify(name) || slugify(cleanTitle(item.title))
+  return (slug || `${item.type}-${item.postId}`).slice(0, 80).replace(/-+$/, '')
+}
+
+/** The path and query of an old permalink on the exported site, or null. */
+export function oldPath(url: string): string | null {
+  if (!url) return null
+  try {
+    const parsed = new URL(url, 'http://old.invalid')
+    if (!/^https?:$/.test(parsed.protocol)) return null
+    const query = parsed.search.match(/^\?(p|page_id)=(\d+)$/)
+    if (parsed.pathname === '/' && query) return `/?${query[1]}=${query[2]}`
+    return parsed.pathname === '/' ? null : parsed.pathname
+  } catch {
+    return null
+  }
+}

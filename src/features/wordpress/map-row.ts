@@ -1,0 +1,93 @@
+import { createHash } from 'node:crypto'
+import type { ContentVisibility, PublicationStatus } from '#src/db/schema/index.ts'
+import { cleanBody, cleanExcerpt } from './clean-body.ts'
+import type { ExistingRow } from './existing.ts'
+import { cleanTitle, itemInstant, mapStatus } from './map-fields.ts'
+import type { PlannedEntry } from './plan.ts'
+import type { AttachmentUrls } from './shortcodes.ts'
+import type { WxrItem } from './wxr-types.ts'
+
+export type RowContext = {
+  timeZone: string
+  attachments: AttachmentUrls
+  /** dc:creator (the login) -> the person it matched, or the name kept. */
+  authors: Map<string, { personId: string | null; name: string }>
+  warn: (message: string) => void
+}
+
+/** What a post or page of the file becomes, whichever table it goes to. */
+export type MappedRow = {
+  importKey: string
+  title: string
+  summary: string
+  bodyMarkdown: string
+  status: PublicationStatus
+  publishAt: string | null
+  visibility: ContentVisibility
+  navOrder: number
+  authorId: string | null
+  authorName: string
+  categories: string[]
+  tags: string[]
+}
+
+export function mapRow(item: WxrItem, entry: PlannedEntry, ctx: RowContext): MappedRow {
+  const mapped = mapStatus(item.status)
+  let status: PublicationStatus = 'status' in mapped ? mapped.status : 'draft'
+  let visibility: ContentVisibility = 'visibility' in mapped ? mapped.visibility : 'public'
+  const at = itemInstant(item, ctx.timeZone)
+  if (status !== 'draft' && !at) {
+    ctx.warn(`${entry.kind} ${item.postId} has no date: imported as a draft.`)
+    status = 'draft'
+  }
+  if (item.password) {
+    ctx.warn(`${entry.kind} ${item.postId} was protected by a password: imported for members only.`)
+    visibility = 'members'
+  }
+  const author = ctx.authors.get(item.creator)
+  const names = (domain: string) => [
+    ...new Set(item.terms.filter((t) => t.domain === domain).map((t) => cleanTitle(t.name || t.slug))),
+  ]
+  const title = cleanTitle(item.title) || `Untitled ${entry.kind} ${item.postId}`
+  return {
+    importKey: entry.importKey,
+    title,
+    summary: cleanExcerpt(item.excerpt),
+    bodyMarkdown: cleanBody(item.content, ctx.attachments),
+    status,
+    publishAt: status === 'draft' ? null : at,
+    visibility,
+    navOrder: item.menuOrder,
+    authorId: entry.kind === 'post' ? (author?.personId ?? null) : null,
+    authorName: entry.kind === 'post' ? (author?.name ?? item.creator) : '',
+    categories: entry.kind === 'post' ? names('category') : [],
+    tags: entry.kind === 'post' ? names('post_tag') : [],
+  }
+}
+
+const md5 = (text: string) => createHash('md5').update(text, 'utf8').digest('hex')
+const sameInstant = (a: string | null, b: string | null) =>
+  a === b ||
+  (a !== null &&
+    b !== null &&
+    Date.parse(a.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00')) === Date.parse(b))
+const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i])
+
+/** Whether the Hub's row already says what the file says (the parent is compared by the caller). */
+export function isUnchanged(row: MappedRow, existing: ExistingRow, kind: 'post' | 'page'): boolean {
+  const common =
+    existing.title === row.title &&
+    existing.summaryMd5 === md5(row.summary) &&
+    existing.bodyMd5 === md5(row.bodyMarkdown) &&
+    existing.status === row.status &&
+    existing.visibility === row.visibility &&
+    sameInstant(existing.publishAt, row.publishAt)
+  if (!common) return false
+  if (kind === 'page') return existing.navOrder === row.navOrder
+  return (
+    existing.authorId === row.authorId &&
+    existing.authorName === row.authorName &&
+    sameList(existing.categories, row.categories) &&
+    sameList(existing.tags, row.tags)
+  )
+}

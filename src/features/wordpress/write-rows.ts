@@ -1,0 +1,100 @@
+import { and, eq, sql } from 'drizzle-orm'
+import type { Tx } from '#src/db/client.ts'
+import { newsPosts, pageRevisions, sitePages } from '#src/db/schema/index.ts'
+import type { MappedRow } from './map-row.ts'
+
+/** Posts waiting to be inserted together (one statement per batch, not per post). */
+export class PostBatch {
+  private rows: (typeof newsPosts.$inferInsert)[] = []
+  private size = 0
+  constructor(
+    private readonly tx: Tx,
+    private readonly importId: string,
+  ) {}
+
+  async add(row: MappedRow, slug: string) {
+    const { navOrder: _n, ...post } = row
+    this.rows.push({ ...post, slug, importId: this.importId })
+    this.size += row.bodyMarkdown.length + row.summary.length
+    if (this.rows.length >= 100 || this.size > 4_000_000) await this.flush()
+  }
+
+  async flush() {
+    if (this.rows.length === 0) return
+    await this.tx.insert(newsPosts).values(this.rows)
+    this.rows = []
+    this.size = 0
+  }
+}
+
+export async function updatePost(tx: Tx, id: string, row: MappedRow) {
+  const { navOrder: _n, importKey: _k, ...post } = row
+  await tx
+    .update(newsPosts)
+    .set({ ...post, updatedAt: sql`hub_now()` })
+    .where(eq(newsPosts.id, id))
+}
+
+/**
+ * A new page, at a temporary slug of its own at the top level until every page of the file is
+ * in (a child may come before its parent): `placePage` then gives it its parent and slug.
+ */
+export async function insertPage(
+  tx: Tx,
+  row: MappedRow,
+  input: { importId: string; postId: number; slug: string; by: string | null },
+): Promise<string> {
+  const { authorId: _a, authorName: _n, categories: _c, tags: _t, ...page } = row
+  const [made] = await tx
+    .insert(sitePages)
+    .values({
+      ...page,
+      slug: `wp-import-${input.importId.slice(0, 8)}-${input.postId}`,
+      importId: input.importId,
+      updatedBy: input.by,
+    })
+    .returning({ id: sitePages.id })
+  const id = (made as { id: string }).id
+  await tx.insert(pageRevisions).values({
+    pageId: id,
+    number: 1,
+    slug: input.slug,
+    title: row.title,
+    summary: row.summary,
+    bodyMarkdown: row.bodyMarkdown,
+    note: 'Imported from WordPress',
+    savedBy: input.by,
+  })
+  return id
+}
+
+/** A page of an earlier import that the file changed: its new text, and a revision saying so. */
+export async function updatePage(tx: Tx, id: string, row: MappedRow, slug: string, by: string | null) {
+  const { authorId: _a, authorName: _n, categories: _c, tags: _t, importKey: _k, ...page } = row
+  await tx
+    .update(sitePages)
+    .set({ ...page, updatedBy: by, updatedAt: sql`hub_now()` })
+    .where(eq(sitePages.id, id))
+  const [last] = await tx
+    .select({ number: sql<number>`coalesce(max(${pageRevisions.number}), 0)::int` })
+    .from(pageRevisions)
+    .where(eq(pageRevisions.pageId, id))
+  await tx.insert(pageRevisions).values({
+    pageId: id,
+    number: (last?.number ?? 0) + 1,
+    slug,
+    title: row.title,
+    summary: row.summary,
+    bodyMarkdown: row.bodyMarkdown,
+    note: 'Updated from WordPress',
+    savedBy: by,
+  })
+}
+
+/** Gives a page its parent and slug (parents are placed before their children). */
+export async function placePage(tx: Tx, id: string, parentId: string | null, slug: string) {
+  await tx
+    .update(sitePages)
+    .set({ parentId, slug })
+    .where(and(eq(sitePages.id, id)))
+}

@@ -1,0 +1,55 @@
+/** What a WordPress export (WXR) holds, as the reader hands it over: text decoded, CDATA joined. */
+
+/** The channel: the exported site. */
+export type WxrChannel = {
+  title: string
+  link: string
+  /** '1.0', '1.1' or '1.2' (from `wp:wxr_version`; the namespace's when the element is missing). */
+  wxrVersion: string
+  baseSiteUrl: string
+  baseBlogUrl: string
+}
+
+/** A `wp:author`: the login that items name in `dc:creator`. */
+export type WxrAuthor = { login: string; email: string; displayName: string }
+
+/** A category, tag or other term defined in the channel. */
+export type WxrTerm = { taxonomy: 'category' | 'post_tag' | string; slug: string; name: string }
+
+/** One `item`: a post, page, attachment, menu item or custom type. */
+export type WxrItem = {
+  title: string
+  link: string
+  pubDate: string
+  creator: string
+  guid: string
+  content: string
+  excerpt: string
+  postId: number
+  postDate: string
+  postDateGmt: string
+  postName: string
+  status: string
+  parentId: number
+  menuOrder: number
+  type: string
+  password: string
+  /** `category` elements: domain 'category' or 'post_tag' (others kept as they come). */
+  terms: { domain: string; slug: string; name: string }[]
+  comments: number
+  attachmentUrl: string
+}
+
+/** A file that is not well-formed XML: where and why. */
+export class WxrSyntaxError extends Error {
+  constructor(
+    readonly line: number,
+    readonly column: number,
+    readonly reason: string,
+  ) {
+    super(`The file is not well-formed XML: ${reason} (line ${line}, column ${column}).`)
+  }
+}
+
+/** A well-formed file that is not a WordPress export (no channel, no wp namespace). */
+export class WxrFormatError extends Error {}
