@@ -25,6 +25,11 @@ export const routeBodyLimits: BodyLimitTable = {
     { method: 'POST', path: '/organizations/:slug/sharing', ...upload },
     { method: 'POST', path: '/staff/news/new', ...upload },
     { method: 'POST', path: '/staff/news/:id/edit', ...upload },
+    { method: 'POST', path: '/staff/library/new', ...upload },
+    { method: 'POST', path: '/staff/library/:id', ...upload },
+    { method: 'POST', path: '/library/contribute', ...upload },
+    { method: 'POST', path: '/library/contribute/:id', ...upload },
+    { method: 'POST', path: '/presentations/:year/:slug/edit', ...upload },
     { method: 'POST', path: '/staff/settings/site/logo', ...upload },
     // A page's Markdown (100,000 characters at most) with its other fields; the preview too.
     { method: 'POST', path: '/staff/pages/:id', ...longForm },

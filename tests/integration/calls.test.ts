@@ -511,7 +511,7 @@ describe(`the national calls on ${testEngine}`, () => {
       expect(again.status).toBe(303)
       const page = await (await representative.get('/calls/2026-11-23')).text()
       expect(page).toContain('<h1>National call</h1>')
-      expect(page).toContain('No briefing is attached to this call.')
+      expect(page).toContain('No briefing or resource of the library was presented on this call.')
       expect(page).toContain('No recording yet')
     })
 

@@ -4,6 +4,8 @@ import type { DbOrTx } from '#src/db/client.ts'
 import { queryRows } from '#src/db/sql.ts'
 
 export type CallBriefing = { id: string; title: string; publishedOn: string | null }
+/** A published library item presented on a call, as its page lists it. */
+export type CallLibraryItem = CallBriefing & { slug: string; kind: 'briefing' | 'resource' }
 export type PresentationSlot = {
   organizationName: string
   organizationSlug: string
@@ -11,16 +13,16 @@ export type PresentationSlot = {
   title: string | null
 }
 
-/** The briefings attached to a call and the organisations presenting on it. */
+/** The published library items of a call (the page is for members: both visibilities) and the organisations presenting on it. */
 export async function callAttachments(
   db: DbOrTx,
   callId: string,
-): Promise<{ briefings: CallBriefing[]; presentations: PresentationSlot[] }> {
+): Promise<{ briefings: CallLibraryItem[]; presentations: PresentationSlot[] }> {
   const [attached, slots] = await Promise.all([
-    queryRows<CallBriefing>(
+    queryRows<CallLibraryItem>(
       db,
-      sql`select id::text as "id", title, published_on::text as "publishedOn" from briefings
-        where call_id = ${callId} order by published_on desc nulls last, title`,
+      sql`select id::text as "id", slug, kind, title, published_on::text as "publishedOn" from briefings
+        where call_id = ${callId} and status = 'published' order by published_on desc nulls last, title`,
     ),
     queryRows<PresentationSlot>(
       db,

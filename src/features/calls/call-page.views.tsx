@@ -1,7 +1,7 @@
 import { CsrfInput, Flashes, type FlashMessage } from '#src/ui/form-parts.tsx'
 import { formatNumber } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
-import type { CallBriefing, PresentationSlot } from './call-attachments.ts'
+import type { CallLibraryItem, PresentationSlot } from './call-attachments.ts'
 import { formatCallDate, formatCallWhen } from './call-format.ts'
 import { CallBadges, movedFromText, staffPath } from './call-parts.tsx'
 import { type CallView, DEFAULT_CALL_TITLE } from './call-view.ts'
@@ -17,7 +17,7 @@ const presentationStatusLabels: Record<string, string> = {
 export type CallPageProps = {
   call: CallView
   today: string
-  briefings: CallBriefing[]
+  briefings: CallLibraryItem[]
   presentations: PresentationSlot[]
   isStaff: boolean
   flash?: FlashMessage
@@ -93,14 +93,15 @@ export function CallPage(props: CallPageProps) {
             {call.notes ? <p class="prose">{call.notes}</p> : <p class="note">No notes yet.</p>}
           </section>
           <section aria-labelledby="briefings-heading">
-            <h2 id="briefings-heading">Briefings</h2>
+            <h2 id="briefings-heading">Briefings and resources</h2>
             {props.briefings.length === 0 ? (
-              <p class="note">No briefing is attached to this call.</p>
+              <p class="note">No briefing or resource of the library was presented on this call.</p>
             ) : (
               <ul>
                 {props.briefings.map((b) => (
                   <li>
-                    {b.title}
+                    <a href={`/library/${b.slug}`}>{b.title}</a>
+                    {b.kind === 'resource' ? <span class="note"> (resource)</span> : null}
                     {b.publishedOn ? (
                       <span class="note"> (published {formatCallDate(b.publishedOn)})</span>
                     ) : null}

@@ -25,26 +25,136 @@ export const demoBffs: { name: string; kind: BffKind; summary: string; admittedO
   },
 ]
 
-export const demoBriefings = [
+/** A library item of the demo (the network's briefings and resources), in our own words. */
+export type DemoLibraryItem = {
+  slug: string
+  kind: 'briefing' | 'resource'
+  title: string
+  summary: string
+  publishedOn: string
+  bodyMarkdown: string
+  tags: string[]
+  focusIndustries: string[]
+  visibility: 'public' | 'members'
+  links?: { title: string; url: string }[]
+  /** Tie it to the last call held on or before its date. */
+  onCall?: boolean
+}
+
+export const demoBriefings: DemoLibraryItem[] = [
   {
     slug: 'welcome-to-the-hub',
+    kind: 'briefing',
     title: 'The network moves to the Collaborative Hub',
+    summary: 'Applications, seats, calls and attendance now live in one place.',
     publishedOn: '2026-01-12',
     bodyMarkdown:
-      'Applications, seats, calls and attendance now live in one place. Representatives can see their own obligations at any time.',
+      "Applications, seats, calls and attendance now live in one place. Representatives can see their own obligations at any time.\n\n## What changes for members\n\n- Your seats and your alternate are on your organisation's page.\n- Attendance is taken from the call reports.\n- The library holds the briefings to share each quarter.",
+    tags: ['network news', 'how-to'],
+    focusIndustries: [],
+    visibility: 'public',
   },
   {
     slug: 'dmcsp-lessons',
+    kind: 'briefing',
     title: 'What defense manufacturing communities learned from IMCP',
+    summary:
+      'How the first designated communities built their partnerships, and what newer designees can reuse.',
     publishedOn: '2026-04-20',
     bodyMarkdown:
-      'Summary of the call on how the first designated communities built their partnerships, and what newer designees can reuse.',
+      'Summary of the call on how the first designated communities built their partnerships, and what newer designees can reuse.\n\n| Lesson | Why it mattered |\n| --- | --- |\n| One convener | Partners knew whom to call |\n| Shared data | Grant applications reused the same figures |',
+    tags: ['partnerships', 'designation'],
+    focusIndustries: ['Aerospace and defense'],
+    visibility: 'members',
+    onCall: true,
   },
   {
     slug: 'workforce-pipelines',
+    kind: 'briefing',
     title: 'Workforce pipelines that worked',
+    summary: 'Three members presented training programs run with their colleges and employers.',
     publishedOn: '2026-09-21',
-    bodyMarkdown: 'Three members presented training programs run with their colleges and employers.',
+    bodyMarkdown:
+      'Three members presented training programs run with their colleges and employers.\n\nEach started from a short list of jobs employers could not fill, and built a course of twelve weeks or less with them.',
+    tags: ['workforce', 'training'],
+    focusIndustries: ['Advanced manufacturing'],
+    visibility: 'public',
+    onCall: true,
+  },
+  {
+    slug: 'supplier-mapping-toolkit',
+    kind: 'resource',
+    title: 'A toolkit for mapping regional suppliers',
+    summary:
+      'Open templates a community can use to list its suppliers, their capabilities and their customers.',
+    publishedOn: '2026-06-08',
+    bodyMarkdown:
+      'A fictional resource for the demo: a spreadsheet template and a short guide to interviewing suppliers.\n\nStart with the fifty firms your partners already know.',
+    tags: ['supply chain', 'how-to'],
+    focusIndustries: ['Advanced manufacturing', 'Automotive'],
+    visibility: 'public',
+    links: [{ title: 'Demo template (example address)', url: 'https://example.org/supplier-mapping' }],
+  },
+  {
+    slug: 'federal-funding-calendar-2026',
+    kind: 'resource',
+    title: 'Federal funding calendar, second half of 2026',
+    summary: 'The programs open to manufacturing communities and when their applications close.',
+    publishedOn: '2026-07-13',
+    bodyMarkdown:
+      'A fictional calendar for the demo, kept by staff for members: deadlines, matching rules and whom to ask.',
+    tags: ['funding'],
+    focusIndustries: [],
+    visibility: 'members',
+  },
+  {
+    slug: 'quarterly-briefing-q4-2026',
+    kind: 'briefing',
+    title: 'Quarterly briefing: autumn 2026',
+    summary: 'What the network did this quarter, for members to pass on to their partners.',
+    publishedOn: '2026-10-19',
+    bodyMarkdown:
+      'Four calls, two new members and a redesignation. Share this briefing with your steering committee and partners.',
+    tags: ['quarterly briefing', 'network news'],
+    focusIndustries: [],
+    visibility: 'members',
+    onCall: true,
+  },
+]
+
+/** What a few demo presentations covered, for the archive: summary, topics and who may see it. */
+export const demoPresentationArchive: {
+  title: string
+  summary: string
+  topics: string[]
+  visibility: 'public' | 'members'
+}[] = [
+  {
+    title: 'An apprenticeship ladder built with two colleges',
+    summary:
+      'How the partnership agreed on one ladder of credentials with its colleges, and what employers pay for. Fictional, for the demo.',
+    topics: ['apprenticeships', 'workforce'],
+    visibility: 'public',
+  },
+  {
+    title: 'Mapping suppliers before a plant closed',
+    summary:
+      'The survey that found new customers for small suppliers in the region. Fictional, for the demo.',
+    topics: ['supply chain'],
+    visibility: 'members',
+  },
+  {
+    title: 'One dashboard for the partnership',
+    summary: 'The shared figures that partners now report each quarter. Fictional, for the demo.',
+    topics: ['data', 'partnerships'],
+    visibility: 'public',
+  },
+  {
+    title: 'Lessons from a redesignation',
+    summary:
+      'What the community changed between its first designation and its second. Fictional, for the demo.',
+    topics: ['designation', 'partnerships'],
+    visibility: 'members',
   },
 ]
 

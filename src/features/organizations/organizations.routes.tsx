@@ -1,7 +1,8 @@
 import { Hono } from 'hono'
+import { organizationArchive } from '#src/features/presentations/index.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { requirePermission } from '#src/http/guard.ts'
-import { canEditOrganization } from '#src/http/permissions.ts'
+import { canEditOrganization, visibleTo } from '#src/http/permissions.ts'
 import { conditionalGet, hasDemoData, sendCached } from '#src/http/respond.ts'
 import { hasRole } from '#src/http/viewer.ts'
 import { AppError } from '#src/lib/errors.ts'
@@ -50,9 +51,11 @@ export function organizationPages(deps: AppDeps): Hono<AppEnv> {
         const org = await getOrganizationProfile(db, { slugOrId: slug, onDate: deps.clock.today() })
         if (!org)
           throw new AppError('NOT_FOUND', { userMessage: 'No admitted organisation has this address.' })
+        const archived = await organizationArchive(db, org.id, visibleTo(c.get('viewer')))
         const page = (
           <ProfilePage
             org={org}
+            presentations={archived}
             mapSvg={renderProfileMap(org)}
             hasDemoData={await hasDemoData(db)}
             canEdit={canEditOrganization(c.get('viewer'), org.id)}

@@ -1,5 +1,6 @@
 import { raw } from 'hono/html'
 import { countyName, stateName } from '#src/features/map/index.ts'
+import { type ArchivedPresentation, archivePath } from '#src/features/presentations/index.ts'
 import { IncompleteBadge } from '#src/features/seats/index.ts'
 import { formatDate, formatNumber, plural } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
@@ -17,6 +18,8 @@ const safeHref = (url: string | null) => (url && /^https?:\/\//i.test(url) ? url
 
 export function ProfilePage(props: {
   org: OrganizationProfile
+  /** Its archived presentations the viewer may see. */
+  presentations?: ArchivedPresentation[]
   mapSvg: string | null
   hasDemoData: boolean
   /** Shown only to those who may edit it (never on the cached anonymous page). */
@@ -202,6 +205,19 @@ export function ProfilePage(props: {
                 </table>
               </div>
             ))}
+          </section>
+        ) : null}
+        {props.presentations && props.presentations.length > 0 ? (
+          <section aria-labelledby="presentations-heading">
+            <h2 id="presentations-heading">Presentations on the national calls</h2>
+            <ul>
+              {props.presentations.map((p) => (
+                <li>
+                  <a href={archivePath(p)}>{p.title || `Presentation of ${p.year}`}</a>{' '}
+                  <span class="note">({p.year})</span>
+                </li>
+              ))}
+            </ul>
           </section>
         ) : null}
       </div>

@@ -14,15 +14,16 @@ export const firstAdmission = (events: readonly AdmissionEventRecord[]): string 
       null,
     )
 
-/** Briefings published from `from` to `to` (both included), newest first: the ones the form offers. */
+/** The library's published items from `from` to `to` (both included), newest first: the ones the form offers. */
 export async function publishedBriefings(
   db: DbOrTx,
   range: { from: string; to: string },
 ): Promise<BriefingOption[]> {
   return queryRows<BriefingOption>(
     db,
-    sql`select id::text as id, title, published_on::text as "publishedOn" from briefings
-      where published_on is not null and published_on between ${range.from}::date and ${range.to}::date
+    sql`select id::text as id, title, published_on::text as "publishedOn", kind, slug, tags from briefings
+      where status = 'published' and published_on is not null
+        and published_on between ${range.from}::date and ${range.to}::date
       order by published_on desc, title`,
   )
 }

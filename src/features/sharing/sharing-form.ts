@@ -47,7 +47,15 @@ export type SharingValue = {
   briefingIds: string[]
 }
 
-export type BriefingOption = { id: string; title: string; publishedOn: string }
+export type BriefingOption = {
+  id: string
+  title: string
+  publishedOn: string
+  /** From the library: whether it is a briefing or a resource, its address and tags. */
+  kind?: 'briefing' | 'resource'
+  slug?: string
+  tags?: string[]
+}
 
 /** What the checks need to know beyond the form. */
 export type SharingContext = {

@@ -71,28 +71,48 @@ function BriefingChoices(props: { briefings: BriefingOption[]; chosen: string[];
           {props.error}
         </p>
       ) : null}
-      {props.briefings.length === 0 ? null : (
-        <ul class="choice-list">
-          {props.briefings.map((b) => (
-            <li class="choice">
-              <input
-                type="checkbox"
-                id={`sharing-briefing-${b.id}`}
-                name="briefingIds"
-                value={b.id}
-                checked={props.chosen.includes(b.id)}
-              />
-              <label for={`sharing-briefing-${b.id}`}>
-                {b.title} <span class="note">(published {formatDate(b.publishedOn)})</span>
-              </label>
-            </li>
-          ))}
-        </ul>
-      )}
+      {(['briefing', 'resource'] as const).map((kind) => {
+        const items = props.briefings.filter((b) => (b.kind ?? 'briefing') === kind)
+        if (items.length === 0) return null
+        return (
+          <>
+            <p class="choice-group-name">
+              <strong>{kind === 'briefing' ? 'Briefings' : 'Resources'}</strong>
+            </p>
+            <ul class="choice-list">
+              {items.map((b) => (
+                <li class="choice">
+                  <input
+                    type="checkbox"
+                    id={`sharing-briefing-${b.id}`}
+                    name="briefingIds"
+                    value={b.id}
+                    checked={props.chosen.includes(b.id)}
+                  />
+                  <label for={`sharing-briefing-${b.id}`}>
+                    {b.title} <span class="note">(published {formatDate(b.publishedOn)})</span>
+                  </label>{' '}
+                  {b.tags && b.tags.length > 0 ? <span class="note">{b.tags.join(', ')}</span> : null}{' '}
+                  {b.slug ? (
+                    <a
+                      href={`/library/${b.slug}`}
+                      target="_blank"
+                      rel="noopener"
+                      aria-label={`Read “${b.title}” (opens a new tab)`}
+                    >
+                      Read
+                    </a>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </>
+        )
+      })}
       <p class="hint" id={`${fieldId('briefingIds')}-hint`}>
         {props.briefings.length === 0
           ? 'No briefing has been published in the last two years, so there is none to tick: say what you shared below.'
-          : 'Tick the briefings you passed on, if any; published in the last two years, newest first.'}
+          : 'Tick the briefings and resources of the library you passed on, if any; published in the last two years, newest first.'}
       </p>
     </fieldset>
   )

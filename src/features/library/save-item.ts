@@ -1,0 +1,159 @@
+/** Writing library items: create, edit (a changed slug leaves a redirect), approve, return and withdraw. */
+import { and, eq, ne, sql } from 'drizzle-orm'
+import { type Actor, writeAs } from '#src/db/actor.ts'
+import type { Db, DbOrTx } from '#src/db/client.ts'
+import { briefings, calls, type LibraryStatus } from '#src/db/schema/index.ts'
+import { recordRedirect } from '#src/features/site/index.ts'
+import { AppError } from '#src/lib/errors.ts'
+import type { ItemValue } from './item-form.ts'
+
+/** A refusal tied to one field of the item form. */
+export class ItemFieldError extends AppError {
+  constructor(
+    readonly field: 'slug' | 'callDate',
+    message: string,
+  ) {
+    super('CONFLICT', { userMessage: message, field })
+  }
+}
+
+async function callIdOn(tx: DbOrTx, date: string): Promise<string | null> {
+  if (!date) return null
+  const [call] = await tx.select({ id: calls.id }).from(calls).where(eq(calls.localDate, date)).limit(1)
+  if (!call)
+    throw new ItemFieldError(
+      'callDate',
+      `There is no call on ${date}: enter the date of a call, or leave it empty.`,
+    )
+  return call.id
+}
+
+async function checkSlugFree(tx: DbOrTx, slug: string, id?: string) {
+  const [taken] = await tx
+    .select({ id: briefings.id })
+    .from(briefings)
+    .where(id ? and(eq(briefings.slug, slug), ne(briefings.id, id)) : eq(briefings.slug, slug))
+  if (taken)
+    throw new ItemFieldError('slug', `Another item already has the address /library/${slug}: choose another.`)
+}
+
+/** The slug, or the first of slug-2, slug-3… that no item has (a contributor does not choose the address). */
+async function freeSlug(tx: DbOrTx, slug: string): Promise<string> {
+  const taken = new Set(
+    (
+      await tx
+        .select({ slug: briefings.slug })
+        .from(briefings)
+        .where(sql`${briefings.slug} = ${slug} or ${briefings.slug} like ${`${slug}-%`}`)
+    ).map((r) => r.slug),
+  )
+  let candidate = slug
+  for (let n = 2; taken.has(candidate); n++) candidate = `${slug}-${n}`
+  return candidate
+}
+
+const columns = (value: ItemValue) => ({
+  kind: value.kind,
+  title: value.title,
+  slug: value.slug,
+  summary: value.summary,
+  bodyMarkdown: value.bodyMarkdown,
+  links: value.links,
+  tags: value.tags,
+  focusIndustries: value.focusIndustries,
+  visibility: value.visibility,
+})
+
+/** A new item: `published` (staff), `draft`, or `pending` (a contributor's, waiting for staff). Returns its id. */
+export async function createItem(
+  db: Db,
+  actor: Actor,
+  options: {
+    value: ItemValue
+    status: LibraryStatus
+    personId: string | null
+    today: string
+    /** Take the next free address instead of refusing a taken one. */
+    anyFreeSlug?: boolean
+  },
+): Promise<string> {
+  const { status } = options
+  return writeAs(db, actor, async (tx) => {
+    const value = options.anyFreeSlug
+      ? { ...options.value, slug: await freeSlug(tx, options.value.slug) }
+      : options.value
+    await checkSlugFree(tx, value.slug)
+    const publishing = status === 'published'
+    const [row] = await tx
+      .insert(briefings)
+      .values({
+        ...columns(value),
+        status,
+        callId: await callIdOn(tx, value.callDate),
+        publishedOn: value.publishedOn || (publishing ? options.today : null),
+        submittedBy: options.personId,
+        approvedBy: publishing ? options.personId : null,
+        approvedAt: publishing ? sql`hub_now()` : null,
+      })
+      .returning({ id: briefings.id })
+    if (!row) throw new Error('the library item was not stored')
+    return row.id
+  })
+}
+
+/** Saves an item's fields; `status` changes it too (published: approved now, by `personId`). */
+export async function updateItem(
+  db: Db,
+  actor: Actor,
+  id: string,
+  options: { value: ItemValue; status?: LibraryStatus; personId: string | null; today: string },
+): Promise<void> {
+  const { value, status } = options
+  await writeAs(db, actor, async (tx) => {
+    const [before] = await tx.select().from(briefings).where(eq(briefings.id, id)).for('update')
+    if (!before) throw new AppError('NOT_FOUND', { userMessage: 'This library item no longer exists.' })
+    await checkSlugFree(tx, value.slug, id)
+    const publishing = status === 'published' && before.status !== 'published'
+    await tx
+      .update(briefings)
+      .set({
+        ...columns(value),
+        callId: await callIdOn(tx, value.callDate),
+        publishedOn: value.publishedOn || before.publishedOn || (publishing ? options.today : null),
+        ...(status ? { status } : {}),
+        ...(publishing ? { approvedBy: options.personId, approvedAt: sql`hub_now()` } : {}),
+        updatedAt: sql`hub_now()`,
+      })
+      .where(eq(briefings.id, id))
+    if (before.slug !== value.slug)
+      await recordRedirect(tx, `/library/${before.slug}`, `/library/${value.slug}`)
+  })
+}
+
+/** Changes only the status: approve (published), return to its submitter or withdraw (draft). */
+export async function setItemStatus(
+  db: Db,
+  actor: Actor,
+  id: string,
+  options: { status: LibraryStatus; personId: string | null; today: string },
+): Promise<void> {
+  await writeAs(db, actor, async (tx) => {
+    const [before] = await tx.select().from(briefings).where(eq(briefings.id, id)).for('update')
+    if (!before) throw new AppError('NOT_FOUND', { userMessage: 'This library item no longer exists.' })
+    const publishing = options.status === 'published' && before.status !== 'published'
+    await tx
+      .update(briefings)
+      .set({
+        status: options.status,
+        ...(publishing
+          ? {
+              approvedBy: options.personId,
+              approvedAt: sql`hub_now()`,
+              publishedOn: before.publishedOn ?? options.today,
+            }
+          : {}),
+        updatedAt: sql`hub_now()`,
+      })
+      .where(eq(briefings.id, id))
+  })
+}
