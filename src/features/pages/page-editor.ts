@@ -31,7 +31,7 @@ type PageRow = Awaited<ReturnType<typeof loadPage>>
 
 /** The editor's fields as the page is now (the date and time in the network's zone). */
 export function fieldsOf(page: PageRow, timeZone: string): Record<string, string> {
-  const at = page.publishAt ? formatInZone(page.publishAt, timeZone) : undefined
+  const at = page.publishAt ? formatInZone(new Date(page.publishAt).toISOString(), timeZone) : undefined
   return {
     title: page.title,
     slug: page.slug,

@@ -56,7 +56,7 @@ export function publicPageRoutes(app: Hono<AppEnv>, deps: AppDeps) {
             path={path}
             current={chain[0]?.path ?? path}
             trail={chain.slice(0, -1).map((p) => ({ href: p.path, label: p.title }))}
-            children={children}
+            subpages={children}
             isMembersOnly={page.visibility === 'members'}
           />,
         )

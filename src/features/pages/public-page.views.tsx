@@ -12,7 +12,7 @@ export function PublicPage(props: {
   /** The nav entry to mark current: the top-level page this one sits under. */
   current: string
   trail: Link[]
-  children: Link[]
+  subpages: Link[]
   isMembersOnly: boolean
 }) {
   return (
@@ -52,11 +52,11 @@ export function PublicPage(props: {
             dangerouslySetInnerHTML={{ __html: renderMarkdown(props.bodyMarkdown) }}
           />
         </article>
-        {props.children.length > 0 ? (
+        {props.subpages.length > 0 ? (
           <nav aria-labelledby="subpages-heading" class="subpages">
             <h2 id="subpages-heading">In this section</h2>
             <ul>
-              {props.children.map((child) => (
+              {props.subpages.map((child) => (
                 <li>
                   <a href={child.href}>{child.label}</a>
                 </li>

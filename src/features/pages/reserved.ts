@@ -31,6 +31,7 @@ export const reservedSegments: ReadonlySet<string> = new Set([
   'news',
   'organizations',
   'presentations',
+  'reminders',
   'reset-password',
   'robots.txt',
   'search',
