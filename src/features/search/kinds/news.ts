@@ -1,0 +1,23 @@
+import { sql } from 'drizzle-orm'
+import { liveSql } from '#src/db/publication.ts'
+import { newsPosts } from '#src/db/schema/index.ts'
+import { type KindContext, localDateSql, type SearchSource, scoreSql, visibleSql } from './kind.ts'
+
+/** Whether a post is out and the viewer may see it. */
+const shown = (ctx: Pick<KindContext, 'now' | 'visibilities'>) =>
+  sql`${liveSql(newsPosts, ctx.now)} and ${visibleSql(sql`${newsPosts.visibility}`, ctx.visibilities)}`
+
+/** News posts and press releases, at /news/<slug>. */
+export const newsSource: SearchSource = {
+  source: 'news',
+  hits: (ctx) =>
+    sql`select 'news' as source, 'news' as kind, ${newsPosts.id} as id, ${newsPosts.title} as title,
+        ${localDateSql(sql`${newsPosts.publishAt}`, ctx.timeZone)} as published_on,
+        ${scoreSql(sql`${newsPosts.searchVector}`, ctx.query)} as score
+      from ${newsPosts} where ${newsPosts.searchVector} @@ ${ctx.query} and ${shown(ctx)}`,
+  path: (id) => sql`(select '/news/' || n.slug from news_posts n where n.id = ${id})`,
+  text: (id) => sql`(select n.summary || E'\n' || n.body_markdown from news_posts n where n.id = ${id})`,
+  publicEntries: (ctx) =>
+    sql`select '/news/' || ${newsPosts.slug} as path, ${newsPosts.updatedAt} as lastmod
+      from ${newsPosts} where ${shown({ now: ctx.now, visibilities: ['public'] })}`,
+}

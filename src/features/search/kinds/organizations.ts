@@ -1,0 +1,26 @@
+import { sql } from 'drizzle-orm'
+import { organizations } from '#src/db/schema/index.ts'
+import { isAdmittedSql } from '#src/features/admission/index.ts'
+import { type SearchSource, scoreSql } from './kind.ts'
+
+/**
+ * Organisations' public profiles, at /organizations/<slug>. The directory and the profile show an
+ * organisation while it is admitted (the one rule of admission, from the admission feature);
+ * profiles are public, so visibility does not apply.
+ */
+export const organizationSource: SearchSource = {
+  source: 'organization',
+  hits: (ctx) =>
+    sql`select 'organization' as source, 'organization' as kind, ${organizations.id} as id,
+        ${organizations.name} as title, null::date as published_on,
+        ${scoreSql(sql`${organizations.searchVector}`, ctx.query)} as score
+      from ${organizations}
+      where ${organizations.searchVector} @@ ${ctx.query} and ${isAdmittedSql(sql`${organizations.id}`, ctx.today)}`,
+  path: (id) => sql`(select '/organizations/' || o.slug from organizations o where o.id = ${id})`,
+  text: (id) =>
+    sql`(select concat_ws(E'\n', o.summary, o.lead_organization, hub_text_array(o.focus_industries))
+      from organizations o where o.id = ${id})`,
+  publicEntries: (ctx) =>
+    sql`select '/organizations/' || ${organizations.slug} as path, ${organizations.updatedAt} as lastmod
+      from ${organizations} where ${isAdmittedSql(sql`${organizations.id}`, ctx.today)}`,
+}

@@ -1,0 +1,43 @@
+import { type SQL, sql } from 'drizzle-orm'
+import { liveSql } from '#src/db/publication.ts'
+import { sitePages } from '#src/db/schema/index.ts'
+import { type KindContext, localDateSql, type SearchSource, scoreSql, visibleSql } from './kind.ts'
+
+type Rule = Pick<KindContext, 'now' | 'visibilities'>
+
+/** The page whose id is `id` and every page above it, as (id, depth) rows of a recursive `chain`. */
+const chainSql = (id: SQL) =>
+  sql`with recursive chain (id, parent_id, slug, system_key, depth) as (
+      select s.id, s.parent_id, s.slug, s.system_key, 0 from site_pages s where s.id = ${id}
+      union all
+      select s.id, s.parent_id, s.slug, s.system_key, chain.depth + 1 from site_pages s join chain on s.id = chain.parent_id
+      where chain.depth < 20)`
+
+/**
+ * Whether a page is shown (the pages feature's rule): it and every page above it are out and
+ * visible to the viewer; pages the Hub shows elsewhere (a system key) are not pages of their own,
+ * except the home page.
+ */
+const shownSql = (rule: Rule) =>
+  sql`(${sitePages.systemKey} is null or ${sitePages.systemKey} = 'home') and not exists (
+      ${chainSql(sql`${sitePages.id}`)}
+      select 1 from chain join site_pages on site_pages.id = chain.id
+      where not (${liveSql(sitePages, rule.now)} and ${visibleSql(sql`${sitePages.visibility}`, rule.visibilities)}))`
+
+/** The pages staff write: the address runs through the page's parents ('/about/board'); the home page is '/'. */
+export const pageSource: SearchSource = {
+  source: 'page',
+  hits: (ctx) =>
+    sql`select 'page' as source, 'page' as kind, ${sitePages.id} as id, ${sitePages.title} as title,
+        ${localDateSql(sql`${sitePages.publishAt}`, ctx.timeZone)} as published_on,
+        ${scoreSql(sql`${sitePages.searchVector}`, ctx.query)} as score
+      from ${sitePages} where ${sitePages.searchVector} @@ ${ctx.query} and ${shownSql(ctx)}`,
+  path: (id) =>
+    sql`(${chainSql(id)}
+      select case when bool_or(depth = 0 and system_key = 'home') then '/'
+        else '/' || string_agg(slug, '/' order by depth desc) end from chain)`,
+  text: (id) => sql`(select s.summary || E'\n' || s.body_markdown from site_pages s where s.id = ${id})`,
+  publicEntries: (ctx) =>
+    sql`select ${pageSource.path(sql`${sitePages.id}`)} as path, ${sitePages.updatedAt} as lastmod
+      from ${sitePages} where ${shownSql({ now: ctx.now, visibilities: ['public'] })}`,
+}

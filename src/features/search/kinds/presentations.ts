@@ -1,0 +1,34 @@
+import { type SQL, sql } from 'drizzle-orm'
+import type { ContentVisibility } from '#src/db/schema/index.ts'
+import { presentations } from '#src/db/schema/index.ts'
+import { type SearchSource, scoreSql, visibleSql } from './kind.ts'
+
+/** Whether a presentation was given (only those have an archive page) and the viewer may see it. */
+const shown = (visibilities: readonly ContentVisibility[]) =>
+  sql`${presentations.status} = 'given' and ${visibleSql(sql`${presentations.visibility}`, visibilities)}`
+
+/** The archive page of a presentation: /presentations/<year>/<organisation's slug>. */
+const pathOf = (year: SQL, orgSlug: SQL) => sql`'/presentations/' || ${year} || '/' || ${orgSlug}`
+
+/** The archive of the annual presentations that were given. */
+export const presentationSource: SearchSource = {
+  source: 'presentation',
+  hits: (ctx) =>
+    sql`select 'presentation' as source, 'presentation' as kind, ${presentations.id} as id,
+        coalesce(nullif(${presentations.title}, ''), o.name || ' (' || ${presentations.year} || ')') as title,
+        c.local_date as published_on,
+        ${scoreSql(sql`${presentations.searchVector}`, ctx.query)} as score
+      from ${presentations}
+        join organizations o on o.id = ${presentations.organizationId}
+        left join calls c on c.id = ${presentations.callId}
+      where ${presentations.searchVector} @@ ${ctx.query} and ${shown(ctx.visibilities)}`,
+  path: (id) =>
+    sql`(select ${pathOf(sql`p.year`, sql`o.slug`)} from presentations p
+      join organizations o on o.id = p.organization_id where p.id = ${id})`,
+  text: (id) =>
+    sql`(select p.summary || E'\n' || hub_text_array(p.topics) from presentations p where p.id = ${id})`,
+  publicEntries: () =>
+    sql`select ${pathOf(sql`${presentations.year}`, sql`o.slug`)} as path, null::timestamptz as lastmod
+      from ${presentations} join organizations o on o.id = ${presentations.organizationId}
+      where ${shown(['public'])}`,
+}
