@@ -29,6 +29,19 @@ Commands:
                    commit in one transaction (the same file twice changes nothing); --dry-run
                    shows the preview and writes nothing. Unmatched participants are matched
                    by hand on the call's attendance page.
+  wordpress import FILE.xml [--dry-run] [--json]
+                   Import a WordPress export (WXR 1.0-1.2, WordPress.com or self-hosted): posts
+                   become news, pages become pages (parents and order kept), old permalinks
+                   redirect to their new address. The whole file is checked first (a malformed
+                   one is refused with its line and column: status 2, nothing written), then
+                   written in one transaction; the same file twice changes nothing. Progress on
+                   stderr. --dry-run writes nothing. JSON: {file, site, wxrVersion, dryRun,
+                   result: imported|unchanged|dry-run, importId, sha256, bytes, items,
+                   posts: {created, updated, unchanged, skipped}, pages: {... , movedToTop},
+                   categories: {total, carried}, tags: {total, carried}, authors: {matched,
+                   kept}, comments: {skipped}, attachments: {listed, fetched, keptAsLinks,
+                   links: [{postId, url}]}, redirects: {created, unchanged},
+                   skipped: [{postId, type, reason}], warnings: [...]}
   compliance --year YYYY [--today YYYY-MM-DD] [--json]
                    Each organisation admitted in that year, by name: calls held, attended and
                    remaining, calls still needed, presentation, quarterly sharing and status,
@@ -111,6 +124,31 @@ export async function runCli(
       return code
     }
     switch (command) {
+      case 'wordpress': {
+        const [sub, file] = rest
+        if (sub !== 'import' || !file)
+          throw new UsageError(
+            'hub wordpress needs: import FILE.xml (a WordPress export) [--dry-run] [--json]',
+          )
+        const { wordpressImport, WordpressFileError, summaryText } = await import('./wordpress-import.ts')
+        let printed = ''
+        const code = await withDatabase(config, async (database) => {
+          try {
+            const summary = await wordpressImport(database, {
+              file,
+              dryRun: Boolean(values['dry-run']),
+              timeZone: config.clock.timeZone,
+              say,
+            })
+            printed = values.json ? `${JSON.stringify(summary, null, 2)}\n` : summaryText(summary)
+          } catch (error) {
+            if (error instanceof WordpressFileError) throw new UsageError(error.message)
+            throw error
+          }
+        })
+        await write(io.out, printed)
+        return code
+      }
       case 'compliance': {
         const { complianceRequest, printCompliance } = await import('./compliance.ts')
         const request = complianceRequest(rest, values)

@@ -38,7 +38,13 @@ export type WxrDialect = {
 const cdata = (text: string) => `<![CDATA[${text.replaceAll(']]>', ']]]]><![CDATA[>')}]]>`
 const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 
-export function wxrDocument(site: string, d: WxrDialect, authors: string, items: WxrItemSpec[]): string {
+export function wxrDocument(
+  site: string,
+  d: WxrDialect,
+  authors: string,
+  items: WxrItemSpec[],
+  baseSite = site,
+): string {
   const wp = d.wp
   const body = items.map((i) => itemXml(site, d, i)).join('\n')
   return `<?xml version="1.0" encoding="UTF-8" ?>
@@ -55,7 +61,7 @@ export function wxrDocument(site: string, d: WxrDialect, authors: string, items:
   <description>Manufacturing communities</description>
   <language>en-US</language>
   <${wp}:wxr_version>${d.version}</${wp}:wxr_version>
-  <${wp}:base_site_url>${site}</${wp}:base_site_url>
+  <${wp}:base_site_url>${baseSite}</${wp}:base_site_url>
   <${wp}:base_blog_url>${site}</${wp}:base_blog_url>
 ${authors}
   <${wp}:category><${wp}:term_id>2</${wp}:term_id><${wp}:category_nicename>press-release</${wp}:category_nicename><${wp}:category_parent></${wp}:category_parent><${wp}:cat_name>${cdata('Press release')}</${wp}:cat_name></${wp}:category>
@@ -250,7 +256,8 @@ export function wordpressComExport(
     author('wp', 'staffer', 'Staff.Writer@example.org', 'Sam Staff'),
     author('wp', 'guest', 'guest@elsewhere.example', 'Gail Guest'),
   ].join('\n')
-  return wxrDocument(site, d, authors, changed)
+  // As WordPress.com writes it: the same base_site_url for every site it hosts.
+  return wxrDocument(site, d, authors, changed, 'http://wordpress.com/')
 }
 
 /** A self-hosted export: WXR 1.2 with other prefixes for the wordpress.org namespaces. */
@@ -317,7 +324,8 @@ export function selfHostedExport(site = 'https://www.amcc-network.org') {
       attachmentUrl: 'https://www.amcc-network.org/wp-content/uploads/logo.png',
     },
   ]
-  return wxrDocument(site, d, author('wpx', 'admin', 'admin@amcc-network.org', 'Admin'), items)
+  const byAdmin = items.map((i) => ({ creator: 'admin', ...i }))
+  return wxrDocument(site, d, author('wpx', 'admin', 'admin@amcc-network.org', 'Admin'), byAdmin)
 }
 
 /** An old export: WXR 1.0. */
@@ -334,7 +342,7 @@ export function wxr10Export(site = 'http://old.amcc.example') {
   ])
 }
 
-/** Not well-formed: an element closed by the wrong tag on line 4, column 23. */
+/** Not well-formed: an element closed by the wrong tag, seen at line 4, column 30 (the `>` of `</itm>`). */
 export const MALFORMED_EXPORT = `<?xml version="1.0" encoding="UTF-8" ?>
 <rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/">
 <channel><title>Broken</title><wp:wxr_version>1.2</wp:wxr_version>

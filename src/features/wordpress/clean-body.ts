@@ -1,4 +1,5 @@
 import { sanitizeHubHtml } from '#src/lib/markdown.ts'
+import { htmlToText } from './map-fields.ts'
 import { type AttachmentUrls, replaceShortcodes } from './shortcodes.ts'
 
 /** Tags that open a block of their own (a run of text between them becomes a paragraph). */
@@ -46,14 +47,9 @@ export function cleanBody(raw: string, attachments: AttachmentUrls): string {
 
 /** A summary from an excerpt: its text only, in one line. */
 export function cleanExcerpt(raw: string): string {
-  return sanitizeHubHtml(raw.replace(/<!--[\s\S]*?-->/g, ''))
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
+  const html = sanitizeHubHtml(raw.replace(/<!--[\s\S]*?-->/g, ''))
+  // A block or a break between words leaves a space; an inline tag leaves nothing.
+  return htmlToText(html.replace(/<\/?(p|br|div|li|h[1-6]|blockquote|tr|td|th)\b[^>]*>/gi, ' '))
     .replace(/\s+/g, ' ')
     .trim()
 }

@@ -1,3 +1,4 @@
+import { cleanTitle } from './map-fields.ts'
 import { readWxr } from './wxr-reader.ts'
 import type { WxrAuthor, WxrChannel, WxrItem } from './wxr-types.ts'
 
@@ -30,9 +31,10 @@ export async function collectWxr(file: string, progress?: Progress): Promise<Col
   const authors: WxrAuthor[] = []
   const terms = new Map<string, Set<string>>()
   const addTerm = (taxonomy: string, name: string) => {
-    if (!name) return
+    const text = cleanTitle(name)
+    if (!text) return
     const set = terms.get(taxonomy) ?? new Set<string>()
-    terms.set(taxonomy, set.add(name))
+    terms.set(taxonomy, set.add(text))
   }
   const entries: ItemMeta[] = []
   const attachments = new Map<number, string>()

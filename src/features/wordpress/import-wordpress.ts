@@ -1,9 +1,11 @@
+import { stat } from 'node:fs/promises'
 import type { Actor } from '#src/db/actor.ts'
 import type { Db } from '#src/db/client.ts'
 import { applyImport } from './apply-import.ts'
 import { collectWxr, type Progress } from './collect.ts'
 import { loadExisting, peopleByEmail } from './existing.ts'
 import type { ImportSummary } from './import-summary.ts'
+import { cleanTitle } from './map-fields.ts'
 import { planImport, siteOf } from './plan.ts'
 
 export type ImportInput = {
@@ -16,7 +18,15 @@ export type ImportInput = {
   timeZone: string
   actor: Actor
   personId: string | null
-  progress?: Progress
+  /** Told as the file is read: the first pass checks it, the second compares and writes. */
+  progress?: (read: ImportProgress) => void
+}
+
+export type ImportProgress = {
+  phase: 'checking' | 'importing'
+  items: number
+  bytes: number
+  totalBytes: number
 }
 
 /**
@@ -25,7 +35,12 @@ export type ImportInput = {
  * pass writes in one transaction, or only counts (`dryRun`). The same file twice writes nothing.
  */
 export async function importWordpress(db: Db, input: ImportInput): Promise<ImportSummary> {
-  const collected = await collectWxr(input.file, input.progress)
+  const totalBytes = (await stat(input.file)).size
+  const tell =
+    (phase: ImportProgress['phase']): Progress =>
+    (read) =>
+      input.progress?.({ phase, ...read, totalBytes })
+  const collected = await collectWxr(input.file, tell('checking'))
   const existing = await loadExisting(db, `wp:${siteOf(collected)}:`)
   const plan = planImport(collected, existing)
   const found = await peopleByEmail(
@@ -37,7 +52,7 @@ export async function importWordpress(db: Db, input: ImportInput): Promise<Impor
   for (const author of collected.authors) {
     if (authors.has(author.login)) continue
     const personId = found.get(author.email.trim().toLowerCase()) ?? null
-    authors.set(author.login, { personId, name: author.displayName || author.login })
+    authors.set(author.login, { personId, name: cleanTitle(author.displayName) || author.login })
     authorCounts[personId ? 'matched' : 'kept'] += 1
   }
   // A post by a login the file does not define keeps that login as its author's name.
@@ -48,6 +63,7 @@ export async function importWordpress(db: Db, input: ImportInput): Promise<Impor
     }
   return applyImport(db, {
     ...input,
+    progress: tell('importing'),
     collected,
     plan,
     existing,

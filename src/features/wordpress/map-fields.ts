@@ -1,6 +1,7 @@
 import type { ContentVisibility, PublicationStatus } from '#src/db/schema/index.ts'
 import { slugify } from '#src/lib/slug.ts'
 import { zonedTimeToUtc } from '#src/lib/time-zone.ts'
+import { htmlEntities } from './html-entities.ts'
 import type { WxrItem } from './wxr-types.ts'
 
 /** How a WordPress status is kept, or why the item is skipped. */
@@ -44,9 +45,26 @@ export function itemInstant(item: Pick<WxrItem, 'postDate' | 'postDateGmt' | 'pu
   return Number.isFinite(pub) && pub > 0 ? new Date(pub).toISOString() : null
 }
 
-/** A title in one line: control, zero-width-space and byte-order characters out, direction marks kept. */
+/**
+ * Text that WordPress may have stored as HTML (titles, term and author names: '&amp;', '&#8217;',
+ * now and then a tag) as the plain text it shows.
+ */
+export function htmlToText(html: string): string {
+  return html.replace(/<[^>]*>/g, '').replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code =
+        name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1))
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole
+    }
+    return basicEntities[name.toLowerCase()] ?? htmlEntities[name.toLowerCase()] ?? whole
+  })
+}
+
+const basicEntities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }
+
+/** A title in one line, as text: control, zero-width-space and byte-order characters out, direction marks kept. */
 export function cleanTitle(title: string): string {
-  return title
+  return htmlToText(title)
     .replace(/[\u200B\uFEFF]/g, '')
     .replace(/\s+/g, ' ')
     .trim()

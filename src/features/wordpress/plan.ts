@@ -1,3 +1,4 @@
+import { reservedSegments } from '#src/features/pages/index.ts'
 import type { Collected, ItemMeta } from './collect.ts'
 import type { ExistingState } from './existing.ts'
 import { baseSlug, mapStatus, oldPath } from './map-fields.ts'
@@ -29,16 +30,13 @@ export type Plan = {
   warnings: string[]
 }
 
-/** First path segments other features answer: a top-level page may not take them. */
-const RESERVED = new Set(
-  'account api applications apply assets board calendar calls directory favicon files forgot-password healthz invitations library news organizations reset-password search sign-in sign-out site sitemap staff robots feeds members'.split(
-    ' ',
-  ),
-)
-
-/** The site's own address, the part of every import key: 'https://example.wordpress.com'. */
+/**
+ * The site's own address, the part of every import key: 'https://example.wordpress.com'. The
+ * blog's address comes first: WordPress.com writes 'http://wordpress.com/' as every site's
+ * base_site_url, and a multisite network writes its root there.
+ */
 export const siteOf = (c: Collected) =>
-  (c.channel.baseSiteUrl || c.channel.baseBlogUrl || c.channel.link).replace(/\/+$/, '')
+  (c.channel.baseBlogUrl || c.channel.baseSiteUrl || c.channel.link).replace(/\/+$/, '')
 
 /** Decides, from the whole file and the Hub's state, every slug, parent, address and redirect. */
 export function planImport(c: Collected, existing: ExistingState): Plan {
@@ -135,7 +133,7 @@ const keep = (existing: ExistingState, entry: PlannedEntry, taken: Set<string>) 
 
 function slugPages(plan: Plan, pages: PlannedEntry[], existing: ExistingState) {
   // Siblings by parent: 'top' or 'wp:<post id>'; pages not of this site keep their slugs.
-  const taken = new Map<string, Set<string>>([['top', new Set(RESERVED)]])
+  const taken = new Map<string, Set<string>>([['top', new Set(reservedSegments)]])
   const siblings = (key: string) => taken.get(key) ?? (taken.set(key, new Set()).get(key) as Set<string>)
   const idToPostId = new Map(pages.filter((p) => p.existingId).map((p) => [p.existingId, p.meta.postId]))
   for (const page of existing.pages) {

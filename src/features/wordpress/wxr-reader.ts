@@ -68,8 +68,13 @@ export async function readWxr(file: string, handlers: WxrHandlers): Promise<WxrR
   let bytes = 0
 
   parser.on('error', (error) => {
-    // The first problem is the one to report; saxes's column counts from 0.
-    failure ??= new WxrSyntaxError(parser.line, parser.column + 1, error.message.replace(/^\d+:\d+: /, ''))
+    // The first problem is the one to report, at the character that showed it (saxes counts
+    // columns from 0 to the next character, so its column is the last one read, from 1).
+    failure ??= new WxrSyntaxError(
+      parser.line,
+      parser.column,
+      error.message.replace(/^\d+:\d+: /, '').replace(/\.$/, ''),
+    )
   })
   parser.on('opentag', (tag) => {
     const name = nameOf(tag as SaxesTagNS)
