@@ -1,4 +1,5 @@
 import { formatDayIn } from '#src/ui/format.ts'
+import { isoInstant } from '#src/ui/format-instant.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import type { NewsListItem } from './news-queries.ts'
 import { termSlug } from './news-slugs.ts'
@@ -31,7 +32,7 @@ function PostSummary(props: { post: NewsListItem; timeZone: string }) {
         </h2>
         <p class="news-meta">
           {post.publishAt ? (
-            <time datetime={post.publishAt}>{formatDayIn(post.publishAt, props.timeZone)}</time>
+            <time datetime={isoInstant(post.publishAt)}>{formatDayIn(post.publishAt, props.timeZone)}</time>
           ) : null}
           {post.authorName ? <span> · {post.authorName}</span> : null}
           {post.visibility === 'members' ? <span class="badge">Members only</span> : null}

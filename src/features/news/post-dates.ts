@@ -6,10 +6,10 @@ export const postInstant = (date: string, time: string, timeZone: string): strin
 
 /** The date and 'HH:MM' time the network's clock showed at a post's instant, for the form. */
 export function postLocal(instant: string, timeZone: string): { date: string; time: string } {
-  const { date, time } = formatInZone(instant, timeZone)
+  const { date, time } = formatInZone(new Date(instant).toISOString(), timeZone)
   return { date, time }
 }
 
 /** The year of a post's date in the network's zone (a post at 11 pm on 31 December stays in its year). */
 export const postYear = (instant: string, timeZone: string): number =>
-  Number(formatInZone(instant, timeZone).date.slice(0, 4))
+  Number(formatInZone(new Date(instant).toISOString(), timeZone).date.slice(0, 4))

@@ -1,6 +1,7 @@
 import { renderMarkdown } from '#src/lib/markdown.ts'
 import { Flash } from '#src/ui/form-parts.tsx'
 import { formatDayIn, formatInstantInZone } from '#src/ui/format.ts'
+import { isoInstant } from '#src/ui/format-instant.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import type { NewsPost } from './news-queries.ts'
 import { termSlug } from './news-slugs.ts'
@@ -42,7 +43,7 @@ export function PostPage(props: { post: NewsPost; timeZone: string; isLive: bool
         <h1 id="post-title">{post.title}</h1>
         <p class="news-meta">
           {post.publishAt ? (
-            <time datetime={post.publishAt}>{formatDayIn(post.publishAt, props.timeZone)}</time>
+            <time datetime={isoInstant(post.publishAt)}>{formatDayIn(post.publishAt, props.timeZone)}</time>
           ) : null}
           {post.authorName ? <span> · By {post.authorName}</span> : null}
           {post.visibility === 'members' ? <span class="badge">Members only</span> : null}
