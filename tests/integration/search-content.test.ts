@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { writeAs } from '../../src/db/actor.ts'
 import { applications } from '../../src/db/schema/index.ts'
+import { apiSearchAnswerSchema } from '../../src/features/search/index.ts'
 import { createOrganization, createPerson, seatHolder, type TestOrganization } from '../support/factories.ts'
 import { Session } from '../support/http.ts'
 import { htmlText } from '../support/page-text.ts'
@@ -215,6 +216,16 @@ describe(`search on ${testEngine}`, () => {
     expect(first.headers.get('x-robots-tag')).toBe('noindex')
     const again = await visitor.get('/search?q=%20zeppelin&utm=1')
     expect(again.headers.get('x-cache')).toBe('hit')
+  })
+
+  it('answers the API as its OpenAPI document says', async () => {
+    const document = (await (await visitor.get('/api/openapi.json')).json()) as {
+      paths: Record<string, unknown>
+    }
+    expect(document.paths['/api/v1/search']).toBeDefined()
+    const answer = await api(representative, 'q=zeppelin&kind=briefing')
+    expect(() => apiSearchAnswerSchema.parse(answer)).not.toThrow()
+    expect(answer.results[0]?.url).toMatch(new RegExp(`^${TEST_ORIGIN}/library/`))
   })
 
   it('pages through many results', async () => {

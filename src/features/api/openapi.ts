@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { apiSearchAnswerSchema, apiSearchResultSchema, searchKinds } from '#src/features/search/index.ts'
 import {
   apiApplicationEvidenceSchema,
   apiApplicationSchema,
@@ -41,6 +42,7 @@ export function openApiDocument(): object {
   void [apiErrorSchema, apiOrganizationDetailSchema, apiOrganizationSchema]
   void [apiApplicationSchema, apiApplicationEvidenceSchema]
   void [apiOrganizationUpdateSchema, apiEditableOrganizationSchema, apiValidationErrorSchema]
+  void [apiSearchAnswerSchema, apiSearchResultSchema]
   const { schemas } = z.toJSONSchema(z.globalRegistry, {
     target: 'draft-2020-12',
     uri: (id) => `#/components/schemas/${id}`,
@@ -62,6 +64,45 @@ export function openApiDocument(): object {
         '`X-CSRF-Token` header equal to its `hub_csrf` cookie.',
     },
     paths: {
+      '/api/v1/search': {
+        get: {
+          summary: "Search the network's content",
+          description:
+            'Pages, news, briefings, resources, presentations and organisations, ranked (a title match above a ' +
+            'summary match above a body match, then the newer first), ten a page. English stemming; "quoted ' +
+            'phrases", -exclusions and `or` as in a web search; the last word also matches the words it begins. ' +
+            'The answer holds what the caller may see: members-only items for a signed-in seat holder, board ' +
+            'member or staff member; public items only for anyone else, API tokens included.',
+          operationId: 'search',
+          parameters: [
+            {
+              name: 'q',
+              in: 'query',
+              description: 'The words to look for (at most 200 characters are used)',
+              schema: { type: 'string' },
+            },
+            {
+              name: 'kind',
+              in: 'query',
+              description: 'Only results of this kind',
+              schema: { type: 'string', enum: [...searchKinds] },
+            },
+            {
+              name: 'page',
+              in: 'query',
+              description: 'The page of results, from 1 (at most 100)',
+              schema: { type: 'integer', minimum: 1, maximum: 100 },
+            },
+          ],
+          responses: {
+            200: {
+              description: 'One page of results, with the counts per kind',
+              content: json(ref('SearchAnswer')),
+            },
+            401: { description: 'A token that is not valid', content: json(ref('Error')) },
+          },
+        },
+      },
       '/api/v1/organizations': {
         get: {
           summary: 'List admitted organisations',
