@@ -169,11 +169,13 @@ describe(`publishing to the library on ${testEngine}`, () => {
 
   it('refuses a seat holder staff have not allowed, with a message saying why', async () => {
     const page = await contributor.get('/library/contribute')
-    expect(page.status).toBe(403)
-    expect(await pageText(page)).toContain('Staff have not allowed you to offer items to the library yet.')
+    const html = await page.text()
+    expect(html).toContain('Staff have not allowed you to offer items to the library yet.')
+    expect(html).not.toContain('name="bodyMarkdown"')
     const before = await count('briefings')
     const res = await postItem(contributor, '/library/contribute', itemFields({ title: 'Not allowed' }))
-    expect(res.status).toBe(403)
+    expect(res.status).toBe(409)
+    expect(await pageText(res)).toContain('Staff have not allowed you')
     expect(await count('briefings')).toBe(before)
     expect((await contributor.get('/staff/library')).status).toBe(403)
   })

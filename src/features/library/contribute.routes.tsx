@@ -5,7 +5,7 @@ import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { notFound } from '#src/http/errors.ts'
 import { requirePermission } from '#src/http/guard.ts'
 import { renderPage } from '#src/http/render.ts'
-import type { SignedInViewer } from '#src/http/viewer.ts'
+import { hasRole } from '#src/http/viewer.ts'
 import { AppError } from '#src/lib/errors.ts'
 import { addAttachment } from './attachments.ts'
 import { ContributePage, type OwnItem } from './contribute.views.tsx'
@@ -15,20 +15,24 @@ import { emptyItemForm, type ItemErrors, type ItemFormValues } from './item-form
 import { itemValues, readItemSubmission, saveErrors } from './item-route-parts.ts'
 import { createItem, updateItem } from './save-item.ts'
 
-/** The contributor behind the request, or a refusal that says why and what to do. */
+const notAllowed =
+  'Staff have not allowed you to offer items to the library yet. Write to the network’s staff to ask; once they allow you, this page will take your briefings and resources.'
+
+/**
+ * The person behind the request, and whether they may offer items: staff, or a seat holder
+ * staff allowed (a row of library_contributors; the permission only says they might be).
+ */
 async function contributor(
   deps: AppDeps,
   c: Context<AppEnv>,
-): Promise<SignedInViewer & { personId: string }> {
+): Promise<{ personId: string; allowed: boolean }> {
   const viewer = c.get('viewer')
   if (viewer.kind !== 'user' || !viewer.personId)
-    throw new AppError('FORBIDDEN', { userMessage: 'Sign in first.' })
-  if (!(await isContributor(deps.database.db, viewer.personId)))
     throw new AppError('FORBIDDEN', {
-      userMessage:
-        'Staff have not allowed you to offer items to the library yet. Write to the network’s staff to ask; once they allow you, this page will take your briefings and resources.',
+      userMessage: 'Your account is not linked to a person record, so it cannot offer items.',
     })
-  return { ...viewer, personId: viewer.personId }
+  const allowed = viewer.roles.includes('staff') || (await isContributor(deps.database.db, viewer.personId))
+  return { personId: viewer.personId, allowed }
 }
 
 /** Representatives and alternates staff allowed offer items; each waits for approval: /library/contribute. */
@@ -44,11 +48,17 @@ export function contributeRoutes(app: Hono<AppEnv>, deps: AppDeps) {
     c: Context<AppEnv>,
     personId: string,
     form: { values: ItemFormValues; errors: ItemErrors },
-    options: { item?: LibraryItem; status?: 200 | 400 | 409 | 413; sent?: string } = {},
+    options: { item?: LibraryItem; status?: 200 | 400 | 409 | 413; sent?: string; refusal?: string } = {},
   ) =>
     renderPage(
       c,
-      <ContributePage items={await ownItems(personId)} item={options.item} form={form} sent={options.sent} />,
+      <ContributePage
+        items={await ownItems(personId)}
+        item={options.item}
+        form={form}
+        sent={options.sent}
+        refusal={options.refusal}
+      />,
       { status: options.status ?? 200 },
     )
   const ownUnpublished = async (c: Context<AppEnv>, personId: string) => {
@@ -59,6 +69,9 @@ export function contributeRoutes(app: Hono<AppEnv>, deps: AppDeps) {
   }
   const save = async (c: Context<AppEnv>, item?: LibraryItem) => {
     const me = await contributor(deps, c)
+    // The records refuse (409): nothing is read or written.
+    if (!me.allowed)
+      return page(c, me.personId, { values: emptyItemForm, errors: {} }, { status: 409, refusal: notAllowed })
     const form = await readItemSubmission(c)
     if (!form.ok) return page(c, me.personId, form, { item, status: form.status })
     const actor = `person:${me.personId}` as const
@@ -76,16 +89,18 @@ export function contributeRoutes(app: Hono<AppEnv>, deps: AppDeps) {
   }
 
   app.get('/library/contribute', requirePermission('library:contribute'), async (c) => {
-    if (c.get('viewer').kind === 'user' && (c.get('viewer') as SignedInViewer).roles.includes('staff'))
-      return c.redirect('/staff/library/new', 303)
+    if (hasRole(c.get('viewer'), 'staff')) return c.redirect('/staff/library/new', 303)
     const me = await contributor(deps, c)
-    return page(c, me.personId, { values: emptyItemForm, errors: {} }, { sent: c.req.query('sent') })
+    const refusal = me.allowed ? undefined : notAllowed
+    return page(c, me.personId, { values: emptyItemForm, errors: {} }, { sent: c.req.query('sent'), refusal })
   })
   app.post('/library/contribute', requirePermission('library:contribute'), (c) => save(c))
 
   app.get('/library/contribute/:id', requirePermission('library:contribute'), async (c) => {
     const me = await contributor(deps, c)
     const item = await ownUnpublished(c, me.personId)
+    if (!me.allowed)
+      return page(c, me.personId, { values: emptyItemForm, errors: {} }, { status: 409, refusal: notAllowed })
     return page(c, me.personId, { values: itemValues(item), errors: {} }, { item })
   })
   app.post('/library/contribute/:id', requirePermission('library:contribute'), async (c) => {

@@ -19,6 +19,8 @@ export function ContributePage(props: {
   item?: LibraryItem
   form: { values: ItemFormValues; errors: ItemErrors }
   sent?: string
+  /** Why this person may not offer items (staff have not allowed them): shown instead of the form. */
+  refusal?: string
 }) {
   const title = props.item ? `Edit “${props.item.title}”` : 'Offer an item to the library'
   return (
@@ -33,14 +35,20 @@ export function ContributePage(props: {
             Sent: “{props.sent}” waits for staff approval. Until then only you and staff can see it.
           </Flash>
         ) : null}
-        <p class="lede">Staff read each item before it is published in the library.</p>
-        <ItemForm
-          action={props.item ? `/library/contribute/${props.item.id}` : '/library/contribute'}
-          values={props.form.values}
-          errors={props.form.errors}
-          isStaff={false}
-          buttons={[['submit', 'Send for approval']]}
-        />
+        {props.refusal ? (
+          <Flash isError>{props.refusal}</Flash>
+        ) : (
+          <>
+            <p class="lede">Staff read each item before it is published in the library.</p>
+            <ItemForm
+              action={props.item ? `/library/contribute/${props.item.id}` : '/library/contribute'}
+              values={props.form.values}
+              errors={props.form.errors}
+              isStaff={false}
+              buttons={[['submit', 'Send for approval']]}
+            />
+          </>
+        )}
         {props.items.length > 0 ? (
           <section aria-labelledby="own-heading">
             <h2 id="own-heading">What you offered</h2>

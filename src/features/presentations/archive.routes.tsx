@@ -1,5 +1,6 @@
 import type { Context, Hono } from 'hono'
 import { attachmentDisposition, checkUpload, getStoredFile } from '#src/features/files/index.ts'
+import { findOrganization } from '#src/features/seats/index.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { notFound } from '#src/http/errors.ts'
 import { checkForm } from '#src/http/form.ts'
@@ -42,14 +43,15 @@ export function archiveRoutes(app: Hono<AppEnv>, deps: AppDeps) {
     if (!p || !visibleTo(c.get('viewer')).includes(p.visibility)) throw missing()
     return p
   }
+  /** The presentation to edit: the organisation's right first (403), then the presentation (404). */
   const editable = async (c: Context<AppEnv>) => {
-    const p = await presentationOf(c)
-    if (!canEditOrganization(c.get('viewer'), p.organizationId))
+    const org = await findOrganization(db, c.req.param('slug') ?? '')
+    if (org && !canEditOrganization(c.get('viewer'), org.id))
       throw new AppError('FORBIDDEN', {
         userMessage:
           'Only staff and the representative or alternate of this organisation can edit its archive page.',
       })
-    return p
+    return presentationOf(c)
   }
 
   app.get('/presentations', requirePermission('public'), conditionalGet, async (c) => {
