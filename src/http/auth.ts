@@ -11,6 +11,7 @@ import {
 } from '#src/db/schema/index.ts'
 import { logger } from '#src/lib/logger.ts'
 import type { Mailer } from '#src/lib/mailer.ts'
+import { currentChrome, defaultChrome } from '#src/ui/site-chrome.ts'
 import { syncPersonEmail } from './accounts.ts'
 
 /** The header our server sets from the socket address; any value a client sends is dropped first. */
@@ -26,6 +27,9 @@ export type AuthOptions = {
   signInPerMinute?: number
 }
 
+/** The network's name for emails: set by staff, read from the request being answered. */
+const networkName = () => currentChrome().name
+
 /**
  * The better-auth instance: email + password and magic links, password reset and
  * change of email by email, sessions in the database, and a rate limiter kept in
@@ -36,7 +40,8 @@ export function createAuth(options: AuthOptions) {
   const { mailer } = options
   const perMinute = options.signInPerMinute ?? 5
   return betterAuth({
-    appName: 'Collaborative Hub',
+    // The network's name as staff set it (the request's chrome); outside a request, the neutral default.
+    appName: defaultChrome.name,
     baseURL: options.baseUrl,
     basePath: '/api/auth',
     secret: options.secret,
@@ -61,8 +66,8 @@ export function createAuth(options: AuthOptions) {
       sendResetPassword: async ({ user, url }) => {
         await mailer.send({
           to: user.email,
-          subject: 'Reset your Collaborative Hub password',
-          text: `Someone asked to reset the password of your Collaborative Hub account.\n\nChoose a new password here (the link works for one hour):\n${url}\n\nIf it was not you, ignore this email: your password stays as it is.\n`,
+          subject: `Reset your ${networkName()} password`,
+          text: `Someone asked to reset the password of your ${networkName()} account.\n\nChoose a new password here (the link works for one hour):\n${url}\n\nIf it was not you, ignore this email: your password stays as it is.\n`,
         })
       },
     },
@@ -70,8 +75,8 @@ export function createAuth(options: AuthOptions) {
       sendVerificationEmail: async ({ user, url }) => {
         await mailer.send({
           to: user.email,
-          subject: 'Confirm your email address for the Collaborative Hub',
-          text: `Confirm this address for your Collaborative Hub account:\n${url}\n`,
+          subject: `Confirm your email address for the ${networkName()}`,
+          text: `Confirm this address for your ${networkName()} account:\n${url}\n`,
         })
       },
     },
@@ -81,8 +86,8 @@ export function createAuth(options: AuthOptions) {
         sendChangeEmailConfirmation: async ({ user, newEmail, url }) => {
           await mailer.send({
             to: user.email,
-            subject: 'Confirm the change of your Collaborative Hub email address',
-            text: `Someone asked to change the email address of your Collaborative Hub account to ${newEmail}.\n\nTo confirm, open:\n${url}\n\nIf it was not you, ignore this email and nothing changes.\n`,
+            subject: `Confirm the change of your ${networkName()} email address`,
+            text: `Someone asked to change the email address of your ${networkName()} account to ${newEmail}.\n\nTo confirm, open:\n${url}\n\nIf it was not you, ignore this email and nothing changes.\n`,
           })
         },
       },
@@ -94,8 +99,8 @@ export function createAuth(options: AuthOptions) {
         sendMagicLink: async ({ email, url }) => {
           await mailer.send({
             to: email,
-            subject: 'Your sign-in link for the Collaborative Hub',
-            text: `Open this link to sign in to the Collaborative Hub (it works once, for 15 minutes):\n${url}\n\nIf you did not ask for it, ignore this email.\n`,
+            subject: `Your sign-in link for the ${networkName()}`,
+            text: `Open this link to sign in to the ${networkName()} (it works once, for 15 minutes):\n${url}\n\nIf you did not ask for it, ignore this email.\n`,
           })
         },
       }),

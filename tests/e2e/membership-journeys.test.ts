@@ -73,7 +73,7 @@ describe('membership journeys in a browser, from applying to the directory and t
       `We sent you a link to your draft at ${o.email}`,
     )
     const email = await e2e.waitForEmail(o.email, { since })
-    expect(email.subject).toBe('Your sign-in link for the Collaborative Hub')
+    expect(email.subject).toBe('Your sign-in link for the American Manufacturing Community Collaborative')
     return firstLink(email.text)
   }
 
@@ -459,7 +459,7 @@ describe('membership journeys in a browser, from applying to the directory and t
 
     // The representative opens the invitation, chooses a password and is signed in.
     const invitation = await e2e.waitForEmail(representative.email, { since: sinceHandover })
-    expect(invitation.subject).toBe('You are invited to the Collaborative Hub')
+    expect(invitation.subject).toBe('You are invited to the American Manufacturing Community Collaborative')
     const invitee = await e2e.openPage()
     await invitee.goto(firstLink(invitation.text, /https?:\/\/\S+\/invitations\/[\w-]+/))
     expect(await invitee.getByRole('heading', { level: 1 }).textContent()).toBe('Choose your password')
@@ -470,7 +470,7 @@ describe('membership journeys in a browser, from applying to the directory and t
       invitee.getByRole('button', { name: 'Set my password and sign in' }).click(),
     ])
     expect(await invitee.getByRole('status').textContent()).toContain(
-      `Welcome to the Collaborative Hub, ${representative.fullName}.`,
+      `Welcome to the American Manufacturing Community Collaborative, ${representative.fullName}.`,
     )
     expect(
       await invitee
@@ -503,7 +503,7 @@ describe('membership journeys in a browser, from applying to the directory and t
       since: sinceAlternate,
     })
     expect(alternateInvitation.text).toContain(
-      `${representative.fullName} invited you to the Collaborative Hub`,
+      `${representative.fullName} invited you to the American Manufacturing Community Collaborative site`,
     )
     await screenshot(invitee, 'journey-member-seats-complete')
 

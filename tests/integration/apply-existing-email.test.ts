@@ -76,7 +76,9 @@ describe(`an anonymous application with someone else's address, on ${testEngine}
     expect(text).toContain(`We emailed a link to ${OWNER}. The draft is created when it is opened`)
     expect(await draftsOfOwner()).toEqual([])
     expect(await ownerRoles()).not.toContain('applicant')
-    expect(mail?.subject).toBe('Confirm your application to the Collaborative Hub')
+    expect(mail?.subject).toBe(
+      'Confirm your application to the American Manufacturing Community Collaborative',
+    )
     // What the stranger typed as their name never reaches the owner.
     expect(mail?.text).not.toContain('Mallory')
     expect(path).not.toBe('')

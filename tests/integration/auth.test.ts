@@ -268,7 +268,7 @@ describe('signing in and out, passwords and the account page', () => {
       'If an account exists for that address, we have emailed a sign-in link. It works once, for 15 minutes.',
     )
     const email = await sink.waitFor(person.email)
-    expect(email.subject).toBe('Your sign-in link for the Collaborative Hub')
+    expect(email.subject).toBe('Your sign-in link for the American Manufacturing Community Collaborative')
     const link = linkIn(email.text)
     expect(link).toMatch(/^\/api\/auth\/magic-link\/verify\?token=/)
 
@@ -404,7 +404,7 @@ describe('signing in and out, passwords and the account page', () => {
     expect(unknown.status).toBe(asked.status)
 
     const email = await sink.waitFor(person.email)
-    expect(email.subject).toBe('Reset your Collaborative Hub password')
+    expect(email.subject).toBe('Reset your American Manufacturing Community Collaborative password')
     const landing = await session.get(linkIn(email.text))
     expect(landing.status).toBe(302)
     const formPath = pathOf(landing.headers.get('location')) ?? ''
@@ -471,7 +471,9 @@ describe('signing in and out, passwords and the account page', () => {
     expect(afterAsking).toContain(`We emailed a confirmation link to ${person.email}`)
 
     const confirmation = await sink.waitFor(person.email)
-    expect(confirmation.subject).toBe('Confirm the change of your Collaborative Hub email address')
+    expect(confirmation.subject).toBe(
+      'Confirm the change of your American Manufacturing Community Collaborative email address',
+    )
     expect(confirmation.text).toContain(newEmail)
     const confirmed = await session.get(linkIn(confirmation.text))
     expect(confirmed.status).toBe(303)

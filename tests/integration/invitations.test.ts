@@ -79,7 +79,7 @@ describe('invitations', () => {
     )
 
     const email = await sink.waitFor('rosa.delgado@example.org')
-    expect(email.subject).toBe('You are invited to the Collaborative Hub')
+    expect(email.subject).toBe('You are invited to the American Manufacturing Community Collaborative')
     expect(email.text).toContain('Robin Castellano invited you')
     const link = new URL(email.text.match(/https?:\/\/\S+\/invitations\/[\w-]+/)?.[0] ?? '').pathname
 
@@ -104,7 +104,9 @@ describe('invitations', () => {
     const account = await visitor.get('/account?notice=welcome')
     expect(account.status).toBe(200)
     const accountText = await pageText(account)
-    expect(accountText).toContain('Welcome to the Collaborative Hub, Rosa Delgado.')
+    expect(accountText).toContain(
+      'Welcome to the American Manufacturing Community Collaborative, Rosa Delgado.',
+    )
     expect(accountText).toContain('Name Rosa Delgado')
 
     await signIn('rosa.delgado@example.org', 'rosa password one')
@@ -165,7 +167,7 @@ describe('invitations', () => {
 
     const visitor = new Session(app)
     expect(await pageText(await visitor.get(link))).toContain(
-      `Welcome to the Collaborative Hub, ${demoPerson.fullName}`,
+      `Welcome to the American Manufacturing Community Collaborative, ${demoPerson.fullName}`,
     )
     const done = await visitor.post(link, {
       newPassword: 'a demo password',

@@ -42,7 +42,7 @@ describe(`links in the outbox are for their recipient only, on ${testEngine}`, (
     const res = await staff.get('/staff/outbox')
     expect(res.status).toBe(200)
     const page = await html(res)
-    expect(page).toContain('Your sign-in link for the Collaborative Hub')
+    expect(page).toContain('Your sign-in link for the American Manufacturing Community Collaborative')
     expect(page).toContain('<dt>To:</dt> <dd>board@example.org</dd>')
     expect(page).toContain(LINK_HIDDEN)
     expect(page).toContain('Its links are hidden: this email was sent to someone else.')

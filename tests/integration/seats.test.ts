@@ -186,7 +186,7 @@ describe(`seats with history on ${testEngine}`, () => {
     )
 
     const email = await sink.waitFor('jordan.newcomb@example.org')
-    expect(email.subject).toBe('You are invited to the Collaborative Hub')
+    expect(email.subject).toBe('You are invited to the American Manufacturing Community Collaborative')
     expect(email.text).toMatch(/\/invitations\/[\w-]{32,}/)
 
     const history = await seatHistory(database.db, orgA.id)

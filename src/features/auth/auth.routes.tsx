@@ -8,6 +8,7 @@ import { authHeaders, requirePermission } from '#src/http/guard.ts'
 import { renderPage } from '#src/http/render.ts'
 import type { SignedInViewer } from '#src/http/viewer.ts'
 import { logger } from '#src/lib/logger.ts'
+import { currentChrome } from '#src/ui/site-chrome.ts'
 import { describeRoles, isAddressOfAnotherPerson, readEmailToken } from './account.ts'
 import {
   AccountPage,
@@ -231,7 +232,7 @@ export function authPages(deps: AppDeps): Hono<AppEnv> {
       'Thank you for confirming. We have now emailed a link to the new address: open it to finish the change.',
     'email-changed': `Your email address is now ${viewer.email}.`,
     'password-changed': 'Your password is changed. Your other sessions are signed out.',
-    welcome: `Welcome to the Collaborative Hub, ${viewer.name}. Your password is set: from now on, sign in with it and your address ${viewer.email}.`,
+    welcome: `Welcome to the ${currentChrome().name}, ${viewer.name}. Your password is set: from now on, sign in with it and your address ${viewer.email}.`,
   })
   // better-auth sends a failed email-change link back to /account with ?error=…
   const accountLinkErrors: Record<string, string> = {

@@ -1,5 +1,6 @@
 import { CsrfInput, Field, Flash } from '#src/ui/form-parts.tsx'
 import { Layout } from '#src/ui/layout.tsx'
+import { currentChrome } from '#src/ui/site-chrome.ts'
 import type { RoleLabel } from './account.ts'
 import { type NewPasswordErrors, PASSWORD_MAX, PASSWORD_MIN, passwordHint } from './passwords.ts'
 
@@ -358,7 +359,7 @@ export function SignOutPage(props: { isSignedIn: boolean }) {
         {props.isSignedIn ? (
           <form method="post" action="/sign-out" class="form-card">
             <CsrfInput />
-            <p>Sign out of the Collaborative Hub on this browser?</p>
+            <p>Sign out of the {currentChrome().name} on this browser?</p>
             <p>
               <button type="submit" class="button">
                 Sign out

@@ -7,6 +7,7 @@ import { invitations, people } from '#src/db/schema/index.ts'
 import type { Auth } from '#src/http/auth.ts'
 import { AppError } from '#src/lib/errors.ts'
 import type { Mailer } from '#src/lib/mailer.ts'
+import { currentChrome } from '#src/ui/site-chrome.ts'
 import { ensurePasswordAccount } from './passwords.ts'
 
 /** How long an invitation link works. */
@@ -61,8 +62,8 @@ export async function invitePerson(
   const link = `${options.origin}/invitations/${token}`
   await mailer.send({
     to: person.email,
-    subject: 'You are invited to the Collaborative Hub',
-    text: `Hello ${person.fullName},\n\n${options.invitedBy.name} invited you to the Collaborative Hub, where the network's members, staff and Advisory Board work together.\n\nChoose your password here (the link works once, for ${INVITATION_DAYS} days):\n${link}\n\nIf you did not expect this invitation, ignore this email.\n`,
+    subject: `You are invited to the ${currentChrome().name}`,
+    text: `Hello ${person.fullName},\n\n${options.invitedBy.name} invited you to the ${currentChrome().name} site, where the network's members, staff and Advisory Board work together.\n\nChoose your password here (the link works once, for ${INVITATION_DAYS} days):\n${link}\n\nIf you did not expect this invitation, ignore this email.\n`,
   })
   return { invitationId, personId: person.id, isNewPerson }
 }

@@ -1,6 +1,7 @@
 import { CsrfInput, Field, Flash } from '#src/ui/form-parts.tsx'
 import { formatDate } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
+import { currentChrome } from '#src/ui/site-chrome.ts'
 import { NewPasswordFields } from './auth.views.tsx'
 import type { InvitationListItem } from './invitations.ts'
 import type { NewPasswordErrors } from './passwords.ts'
@@ -106,7 +107,7 @@ export function AcceptInvitationPage(props: {
       <div class="wrap">
         <h1>Choose your password</h1>
         <p class="lede">
-          Welcome to the Collaborative Hub, {props.fullName}. Choose the password you will sign in with,
+          Welcome to the {currentChrome().name}, {props.fullName}. Choose the password you will sign in with,
           together with your address {props.email}.
         </p>
         {props.error ? <Flash isError>{props.error}</Flash> : null}

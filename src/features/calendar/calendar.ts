@@ -4,6 +4,7 @@ import { ICalCalendar, ICalEventStatus } from 'ical-generator'
 import type { DbOrTx } from '#src/db/client.ts'
 import type { CallStatus } from '#src/db/schema/calls.ts'
 import { queryRows } from '#src/db/sql.ts'
+import { currentChrome } from '#src/ui/site-chrome.ts'
 import { vtimezone } from './vtimezone.ts'
 
 /**
@@ -149,7 +150,7 @@ export function renderNetworkCalendar(
   const toYear = years.length > 0 ? Math.max(...years) : fromYear
   const calendar = new ICalCalendar({
     prodId: PRODUCT_ID,
-    name: options.name ?? 'Collaborative Hub national calls',
+    name: options.name ?? `${currentChrome().name}: national calls`,
     description:
       options.description ??
       'The weekly national calls of the network. Cancelled calls stay listed as cancelled.',

@@ -7,6 +7,7 @@ import { loadUserViewer } from '#src/features/access/index.ts'
 import { getSettings } from '#src/features/settings/index.ts'
 import { can } from '#src/http/permissions.ts'
 import { formatDate } from '#src/ui/format.ts'
+import { currentChrome } from '#src/ui/site-chrome.ts'
 import {
   type FeedExtraEvent,
   feedSinceDate,
@@ -201,7 +202,7 @@ export async function buildPersonalCalendar(
   return renderNetworkCalendar(isMember ? calls : calls.map(publicCall), {
     now: options.now,
     url: options.url,
-    name: 'Collaborative Hub calls and presentations',
+    name: `${currentChrome().name}: calls and presentations`,
     description:
       'The weekly national calls of the network, and the presentation slots of your organisation. Cancelled calls stay listed as cancelled.',
     extraEvents: slots.map((slot) => presentationEvent(slot, settings.presentationMaxMinutes)),

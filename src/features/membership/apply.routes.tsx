@@ -12,6 +12,7 @@ import { checkForm, formFields } from '#src/http/form.ts'
 import { requirePermission } from '#src/http/guard.ts'
 import { PRIVATE_NO_STORE, renderPage } from '#src/http/render.ts'
 import { AppError, isAppError } from '#src/lib/errors.ts'
+import { currentChrome } from '#src/ui/site-chrome.ts'
 import { answerInformationRequest, checkAnswer } from './answer-information-request.ts'
 import { getApplicationDetail } from './application-detail.ts'
 import { ApplicationPage, type ApplicationPageProps } from './application-page.views.tsx'
@@ -192,8 +193,8 @@ export function applyRoutes(deps: AppDeps): Hono<AppEnv> {
       })
       await deps.mailer.send({
         to: email,
-        subject: 'Confirm your application to the Collaborative Hub',
-        text: `Someone asked, on the Collaborative Hub's apply page, to start an application with your email address for "${organizationName}" (${categoryLabels[category]}).\n\nTo start the draft in your account, open this link (it works once, for ${APPLY_CONFIRMATION_HOURS} hours):\n${new URL(confirmationPath(token), deps.origin).href}\n\nIf it was not you, ignore this email: nothing is created.\n`,
+        subject: `Confirm your application to the ${currentChrome().name}`,
+        text: `Someone asked, on the ${currentChrome().name}'s apply page, to start an application with your email address for "${organizationName}" (${categoryLabels[category]}).\n\nTo start the draft in your account, open this link (it works once, for ${APPLY_CONFIRMATION_HOURS} hours):\n${new URL(confirmationPath(token), deps.origin).href}\n\nIf it was not you, ignore this email: nothing is created.\n`,
       })
       noStore(c)
       return renderPage(c, <ApplyConfirmationSentPage email={email} hours={APPLY_CONFIRMATION_HOURS} />)
