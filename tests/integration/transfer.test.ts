@@ -26,6 +26,15 @@ describe(`export and import on ${testEngine}`, () => {
     await source.db.transaction((tx) =>
       storeFile(tx, { name: 'plan.pdf', kind: 'pdf', bytes: bigFile, uploadedBy: null }),
     )
+    // A page under a parent whose id sorts after its own, with more than a batch of pages between
+    // them: rows are exported in key order, so the child is inserted a batch before its parent
+    // and the import must still satisfy the self-reference.
+    await source.db.execute(
+      sql`insert into site_pages (id, slug, title) select ('10000000-0000-4000-8000-' || lpad(n::text, 12, '0'))::uuid, 'filler-' || n, 'Filler ' || n from generate_series(1, 600) n`,
+    )
+    await source.db.execute(
+      sql`insert into site_pages (id, parent_id, slug, title) values ('ffffffff-0000-4000-8000-000000000001', null, 'transfer-parent', 'Parent'), ('00000000-0000-4000-8000-000000000001', 'ffffffff-0000-4000-8000-000000000001', 'transfer-child', 'Child')`,
+    )
     exported = await exportNetworkText(source.db)
   })
   afterAll(async () => {
@@ -66,6 +75,11 @@ describe(`export and import on ${testEngine}`, () => {
         sql`select encode(sha256(data), 'hex') as sha from stored_files where name = 'plan.pdf'`,
       )
       expect(file?.sha).toBe(createHash('sha256').update(bigFile).digest('hex'))
+      const [child] = await queryRows<{ parent: string }>(
+        target.db,
+        sql`select parent_id as parent from site_pages where slug = 'transfer-child'`,
+      )
+      expect(child?.parent).toBe('ffffffff-0000-4000-8000-000000000001')
     } finally {
       await target.drop()
     }

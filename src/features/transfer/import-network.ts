@@ -37,6 +37,7 @@ export async function importNetwork(db: Db, source: ExportSource): Promise<Recor
       bytes: (_table, column, chunk) => batch.addBytes(column, chunk),
     })
     await batch.flush()
+    await batch.linkSelfReferences()
     return summary.rows
   })
 }
@@ -53,8 +54,50 @@ class RowBatch {
   private binaryRow: { line: string; row: Record<string, unknown> } | undefined
   private chunkCount = 0
   private hasChunkTable = false
+  /** Per table with a self-reference: the rows' keys and references, set once every row is in. */
+  private readonly links = new Map<TransferTable, string[]>()
 
   constructor(private readonly tx: Tx) {}
+
+  /**
+   * Sets the columns that point at a row of the same table (a page's parent), left null while the
+   * rows went in, so that a child read before its parent satisfies the foreign key. Kept in memory
+   * as small JSON pairs: such tables (pages) hold hundreds of rows, not millions.
+   */
+  async linkSelfReferences(): Promise<void> {
+    for (const [table, lines] of this.links) {
+      const name = sql.identifier(table.name)
+      const keys = sql.join(
+        table.primaryKey.map((c) => sql`t.${sql.identifier(c)} = r.${sql.identifier(c)}`),
+        sql` and `,
+      )
+      const sets = sql.join(
+        table.selfReferences.map((c) => sql`${sql.identifier(c)} = r.${sql.identifier(c)}`),
+        sql`, `,
+      )
+      for (let i = 0; i < lines.length; i += PAGE_ROWS) {
+        const json = `[${lines.slice(i, i + PAGE_ROWS).join(',')}]`
+        await this.insert(
+          table,
+          sql`update ${name} t set ${sets} from json_populate_recordset(null::${name}, ${json}::json) r where ${keys}`,
+        )
+      }
+    }
+  }
+
+  /** Keeps a row's key and self-references for later; true when it has any to set. */
+  private holdLinks(table: TransferTable, row: Record<string, unknown>): boolean {
+    if (
+      table.selfReferences.length === 0 ||
+      table.selfReferences.every((c) => row[c] === null || row[c] === undefined)
+    )
+      return false
+    const kept = Object.fromEntries([...table.primaryKey, ...table.selfReferences].map((c) => [c, row[c]]))
+    const lines = this.links.get(table) ?? []
+    lines.push(JSON.stringify(kept))
+    this.links.set(table, lines)
+    return true
+  }
 
   async add(table: TransferTable, row: Record<string, unknown>, line: string): Promise<void> {
     if (this.table !== table) await this.flush()
@@ -64,6 +107,7 @@ class RowBatch {
       this.binaryRow = { line, row }
       return
     }
+    this.holdLinks(table, row)
     this.lines.push(line)
     this.size += line.length
     if (this.lines.length >= PAGE_ROWS || this.size >= BATCH_BYTES) await this.flush()
@@ -108,14 +152,19 @@ class RowBatch {
     this.lines = []
     this.size = 0
     const name = sql.identifier(table.name)
-    // Named columns: a generated column (a search document) is computed, never inserted.
+    // Named columns: a generated column (a search document) is computed, never inserted. A
+    // self-reference goes in as null and is set by linkSelfReferences once every row is in.
     const columns = sql.join(
       table.columns.map((c) => sql.identifier(c)),
       sql`, `,
     )
+    const values = sql.join(
+      table.columns.map((c) => (table.selfReferences.includes(c) ? sql`null` : sql.identifier(c))),
+      sql`, `,
+    )
     await this.insert(
       table,
-      sql`insert into ${name} (${columns}) select ${columns} from json_populate_recordset(null::${name}, ${json}::json)`,
+      sql`insert into ${name} (${columns}) select ${values} from json_populate_recordset(null::${name}, ${json}::json)`,
     )
   }
 

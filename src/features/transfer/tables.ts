@@ -20,6 +20,11 @@ export type TransferTable = {
   types: Record<string, string>
   /** The bytea columns: exported as chunks of their own, never inside a row's line. */
   binary: string[]
+  /**
+   * Columns that reference a row of the same table (a page's parent): rows come in primary-key
+   * order, so a child may come before its parent; the import sets these after the table's rows.
+   */
+  selfReferences: string[]
 }
 
 /**
@@ -40,7 +45,13 @@ export function transferTables(): TransferTable[] {
     const config = byName.get(name)
     if (!config) return
     visiting.add(name)
-    for (const fk of config.foreignKeys) visit(getTableConfig(fk.reference().foreignTable).name)
+    const selfReferences: string[] = []
+    for (const fk of config.foreignKeys) {
+      const reference = fk.reference()
+      const target = getTableConfig(reference.foreignTable).name
+      if (target === name) selfReferences.push(...reference.columns.map((c) => c.name))
+      else visit(target)
+    }
     visiting.delete(name)
     const primaryKey = [
       ...config.columns.filter((c) => c.primary).map((c) => c.name),
@@ -55,6 +66,7 @@ export function transferTables(): TransferTable[] {
       primaryKey,
       types,
       binary: config.columns.filter((c) => c.getSQLType() === 'bytea').map((c) => c.name),
+      selfReferences,
     })
   }
   for (const name of [...byName.keys()].sort()) visit(name)
