@@ -45,8 +45,14 @@ export function wxrDocument(
   items: WxrItemSpec[],
   baseSite = site,
 ): string {
+  return `${wxrHead(site, d, authors, baseSite)}${items.map((i) => wxrItemXml(site, d, i)).join('\n')}${WXR_TAIL}`
+}
+
+export const WXR_TAIL = '\n</channel>\n</rss>\n'
+
+/** Everything before the first item: the channel, its authors and terms. */
+export function wxrHead(site: string, d: WxrDialect, authors: string, baseSite = site): string {
   const wp = d.wp
-  const body = items.map((i) => itemXml(site, d, i)).join('\n')
   return `<?xml version="1.0" encoding="UTF-8" ?>
 <!-- generator="WordPress/6.4" created="2026-11-01 10:00" -->
 <rss version="2.0"
@@ -67,16 +73,13 @@ ${authors}
   <${wp}:category><${wp}:term_id>2</${wp}:term_id><${wp}:category_nicename>press-release</${wp}:category_nicename><${wp}:category_parent></${wp}:category_parent><${wp}:cat_name>${cdata('Press release')}</${wp}:cat_name></${wp}:category>
   <${wp}:category><${wp}:term_id>3</${wp}:term_id><${wp}:category_nicename>unused</${wp}:category_nicename><${wp}:category_parent></${wp}:category_parent><${wp}:cat_name>${cdata('Unused category')}</${wp}:cat_name></${wp}:category>
   <${wp}:tag><${wp}:term_id>4</${wp}:term_id><${wp}:tag_slug>robotics</${wp}:tag_slug><${wp}:tag_name>${cdata('Robotics')}</${wp}:tag_name></${wp}:tag>
-${body}
-</channel>
-</rss>
 `
 }
 
 export const author = (wp: string, login: string, email: string, name: string) =>
   `  <${wp}:author><${wp}:author_id>1</${wp}:author_id><${wp}:author_login>${cdata(login)}</${wp}:author_login><${wp}:author_email>${cdata(email)}</${wp}:author_email><${wp}:author_display_name>${cdata(name)}</${wp}:author_display_name></${wp}:author>`
 
-function itemXml(site: string, d: WxrDialect, i: WxrItemSpec): string {
+export function wxrItemXml(site: string, d: WxrDialect, i: WxrItemSpec): string {
   const wp = d.wp
   const type = i.type ?? 'post'
   const terms = [

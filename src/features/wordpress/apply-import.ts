@@ -4,12 +4,12 @@ import type { Actor } from '#src/db/actor.ts'
 import { writeAs } from '#src/db/actor.ts'
 import type { Db, DbOrTx, Tx } from '#src/db/client.ts'
 import { wordpressImports } from '#src/db/schema/index.ts'
-import { recordRedirect } from '#src/features/site/index.ts'
 import type { Collected, Progress } from './collect.ts'
 import { type ExistingState, existingRedirects } from './existing.ts'
 import { type ImportSummary, zeroCounts } from './import-summary.ts'
 import { isUnchanged, mapRow, type RowContext } from './map-row.ts'
 import type { Plan, PlannedEntry } from './plan.ts'
+import { recordRedirects } from './write-redirects.ts'
 import { insertPage, PostBatch, placePage, updatePage, updatePost } from './write-rows.ts'
 import { readWxr } from './wxr-reader.ts'
 
@@ -110,13 +110,13 @@ async function run(db: DbOrTx, tx: Tx | null, input: ApplyInput): Promise<Import
     }
   const known = await existingRedirects(db, [...plan.redirects.keys()])
   const redirects = { created: 0, unchanged: 0 }
+  const toRecord: [string, string][] = []
   for (const [from, to] of plan.redirects) {
     if (known.get(from) === to) redirects.unchanged += 1
-    else {
-      redirects.created += 1
-      if (tx) await recordRedirect(tx, from, to)
-    }
+    else toRecord.push([from, to])
   }
+  redirects.created = toRecord.length
+  if (tx) await recordRedirects(tx, toRecord)
   const terms = (name: 'category' | 'post_tag') => ({
     total: collected.terms.get(name)?.size ?? 0,
     carried: carried[name].size,
