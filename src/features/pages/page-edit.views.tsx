@@ -121,7 +121,13 @@ export function PageEditPage(props: EditorState) {
               rows={18}
             />
             <p>
-              <button type="submit" name="action" value="preview" class="secondary" id="preview-button">
+              <button
+                type="submit"
+                name="action"
+                value="preview"
+                class="button secondary"
+                id="preview-button"
+              >
                 Preview
               </button>
             </p>
@@ -220,7 +226,7 @@ export function PageEditPage(props: EditorState) {
               error={errors.note}
               maxlength={200}
             />
-            <button type="submit" name="action" value="save">
+            <button type="submit" name="action" value="save" class="button">
               Save
             </button>
           </div>
@@ -230,7 +236,7 @@ export function PageEditPage(props: EditorState) {
             <CsrfInput />
             <h2>Delete this page</h2>
             <p>Its revisions go with it; its address will answer “not found”.</p>
-            <button type="submit" class="danger">
+            <button type="submit" class="button secondary">
               Delete the page
             </button>
           </form>

@@ -90,7 +90,9 @@ export function PagesListPage(props: { places: PlacedPage[]; timeZone: string; f
                   </li>
                 ))}
               </ol>
-              <button type="submit">Save the order</button>
+              <button type="submit" class="button">
+                Save the order
+              </button>
             </form>
           </section>
         ) : null}

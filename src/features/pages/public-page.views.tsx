@@ -47,10 +47,7 @@ export function PublicPage(props: {
           {props.isMembersOnly ? <p class="badge">Members only</p> : null}
           {props.summary ? <p class="lede">{props.summary}</p> : null}
           {/* Staff's Markdown, through renderMarkdown's one allow-list. */}
-          <div
-            class="page-body prose"
-            dangerouslySetInnerHTML={{ __html: renderMarkdown(props.bodyMarkdown) }}
-          />
+          <div class="page-body" dangerouslySetInnerHTML={{ __html: renderMarkdown(props.bodyMarkdown) }} />
         </article>
         {props.subpages.length > 0 ? (
           <nav aria-labelledby="subpages-heading" class="subpages">

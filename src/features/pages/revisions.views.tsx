@@ -75,7 +75,7 @@ export function RevisionsPage(props: {
                           type="submit"
                           formmethod="post"
                           formaction={`/staff/pages/${page.id}/revisions/${r.number}/restore`}
-                          class="secondary"
+                          class="button secondary"
                           aria-label={`Restore revision ${r.number}`}
                         >
                           Restore
@@ -89,7 +89,9 @@ export function RevisionsPage(props: {
           </div>
           {/* The restore buttons post this form: it carries the token; the compare ignores it. */}
           <CsrfInput />
-          <button type="submit">Compare the two revisions</button>
+          <button type="submit" class="button">
+            Compare the two revisions
+          </button>
         </form>
       </div>
     </Layout>
@@ -163,7 +165,7 @@ export function ComparePage(props: {
         {from.number !== to.number ? (
           <form method="post" action={`/staff/pages/${page.id}/revisions/${from.number}/restore`}>
             <CsrfInput />
-            <button type="submit" class="secondary">
+            <button type="submit" class="button secondary">
               Restore revision {from.number}
             </button>
           </form>

@@ -64,7 +64,9 @@ export function IdentityPage(props: {
             error={errors.siteContactEmail}
             required={false}
           />
-          <button type="submit">Save the identity</button>
+          <button type="submit" class="button">
+            Save the identity
+          </button>
         </form>
         <h2 id="logo-heading">Logo</h2>
         {props.logoUrl ? (
@@ -72,7 +74,7 @@ export function IdentityPage(props: {
             <img src={props.logoUrl} alt="The network’s current logo" class="logo-preview" />
             <form method="post" action="/staff/settings/site/logo/remove">
               <CsrfInput />
-              <button type="submit" class="secondary">
+              <button type="submit" class="button secondary">
                 Remove the logo
               </button>
             </form>
@@ -103,7 +105,9 @@ export function IdentityPage(props: {
               logo is also the site’s icon in browser tabs.
             </p>
           </div>
-          <button type="submit">Upload the logo</button>
+          <button type="submit" class="button">
+            Upload the logo
+          </button>
         </form>
       </div>
     </Layout>
