@@ -35,21 +35,23 @@ export function ConfirmPage(props: ConfirmPageProps) {
           {without > 0 ? `; ${people(without)} with no email address will not be reached` : ''}. Nothing is
           sent until you press “Send”.
         </p>
-        <form method="post" action="/staff/announcements" class="actions-row announcement-send">
-          <CsrfInput />
-          <input type="hidden" name="subject" value={props.subject} />
-          <input type="hidden" name="body" value={props.body} />
-          <input type="hidden" name="audience" value={props.audience} />
-          <input type="hidden" name="announcementId" value={props.announcementId} />
-          <input type="hidden" name="fingerprint" value={props.fingerprint} />
-          <button type="submit" class="button">
-            Send to {people(withEmail.length)}
-          </button>
-          <button type="submit" class="button secondary" formaction="/staff/announcements/edit">
-            Change the announcement
-          </button>
-        </form>
-        <section class="card announcement-preview" aria-labelledby="preview-heading">
+        <div class="form-section">
+          <form method="post" action="/staff/announcements" class="actions-row announcement-send">
+            <CsrfInput />
+            <input type="hidden" name="subject" value={props.subject} />
+            <input type="hidden" name="body" value={props.body} />
+            <input type="hidden" name="audience" value={props.audience} />
+            <input type="hidden" name="announcementId" value={props.announcementId} />
+            <input type="hidden" name="fingerprint" value={props.fingerprint} />
+            <button type="submit" class="button">
+              Send to {people(withEmail.length)}
+            </button>
+            <button type="submit" class="button secondary" formaction="/staff/announcements/edit">
+              Change the announcement
+            </button>
+          </form>
+        </div>
+        <section class="card announcement-preview form-section" aria-labelledby="preview-heading">
           <h2 id="preview-heading">The email</h2>
           <p>
             <strong>Subject:</strong> {props.subject}

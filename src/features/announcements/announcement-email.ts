@@ -28,7 +28,9 @@ export function composeAnnouncementEmail(
 ): OutgoingEmail {
   const to = audienceLabels[announcement.audience].replace(/^./, (c) => c.toLowerCase())
   const why = `An announcement of the ${ctx.network} to ${to}.`
-  const text = [`Hello ${ctx.person.fullName},`, announcement.body.trim(), `--\n${why}`].join('\n\n')
+  // Markdown links to Hub paths, [text](/library), point at the Hub in the text part too.
+  const body = announcement.body.trim().replace(/\]\(\/(?!\/)/g, `](${ctx.origin.replace(/\/$/, '')}/`)
+  const text = [`Hello ${ctx.person.fullName},`, body, `--\n${why}`].join('\n\n')
   const html = [
     '<!doctype html><html lang="en"><head><meta charset="utf-8">',
     `<title>${escapeHtml(announcement.subject)}</title></head>`,

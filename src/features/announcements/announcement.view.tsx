@@ -33,28 +33,31 @@ export function AnnouncementPage(props: {
         </p>
         <h1>{a.subject}</h1>
         {props.notice ? <Flash isError={props.notice === 'stopped'}>{notices[props.notice](a)}</Flash> : null}
-        <dl class="facts">
-          <dt>To</dt>
-          <dd>{audienceName(a.audience)}</dd>
-          <dt>Sent</dt>
-          <dd>
-            {formatInstantInZone(a.sentAt, props.timeZone)}
-            {a.sentByName ? ` by ${a.sentByName}` : ''}
-          </dd>
-          <dt>Received by</dt>
-          <dd>
-            {formatNumber(a.reached)} of {formatNumber(a.addressed)} {plural(a.addressed, 'person', 'people')}
-          </dd>
-        </dl>
+        <div class="form-section">
+          <dl class="facts">
+            <dt>To</dt>
+            <dd>{audienceName(a.audience)}</dd>
+            <dt>Sent</dt>
+            <dd>
+              {formatInstantInZone(a.sentAt, props.timeZone)}
+              {a.sentByName ? ` by ${a.sentByName}` : ''}
+            </dd>
+            <dt>Received by</dt>
+            <dd>
+              {formatNumber(a.reached)} of {formatNumber(a.addressed)}{' '}
+              {plural(a.addressed, 'person', 'people')}
+            </dd>
+          </dl>
+        </div>
         {waiting > 0 ? (
-          <form method="post" action={`/staff/announcements/${a.id}/resend`} class="actions-row">
+          <form method="post" action={`/staff/announcements/${a.id}/resend`} class="actions-row form-section">
             <CsrfInput />
             <button type="submit" class="button">
               Send to the {formatNumber(waiting)} not reached who have an email address
             </button>
           </form>
         ) : null}
-        <section class="card announcement-preview" aria-labelledby="message-heading">
+        <section class="card announcement-preview form-section" aria-labelledby="message-heading">
           <h2 id="message-heading">The message</h2>
           <div class="page-body">{raw(renderMarkdown(a.body))}</div>
         </section>

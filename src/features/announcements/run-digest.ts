@@ -57,13 +57,15 @@ export async function runDigest(options: DigestRunOptions): Promise<DigestRun> {
       itemsFor.set(key, digestItems(db, { week, now, timeZone: clock.timeZone, visibilities }))
     return itemsFor.get(key) as Promise<DigestItem[]>
   }
-  // Nothing at all came out in the week: nobody gets an email, and nobody's roles are looked up.
-  if ((await visibleItems(['public', 'members'])).length === 0) {
-    run.skipped = optedIn.length
-    return run
-  }
+  // Those who had this week's digest are done: the runs after the first write and read nothing more.
   const readers = await pendingReaders(db, optedIn, week.weekStart)
   run.taken = optedIn.length - readers.length
+  if (readers.length === 0) return run
+  // Nothing at all came out in the week: nobody gets an email, and nobody's roles are looked up.
+  if ((await visibleItems(['public', 'members'])).length === 0) {
+    run.skipped = readers.length
+    return run
+  }
   const settings = await getSettings(db)
   const network = { name: settings.siteName, shortName: settings.siteShortName }
   for (const reader of readers) {
