@@ -31,12 +31,12 @@ export function StaffNewsPage(props: { posts: Row[]; now: Date; timeZone: string
         ) : (
           <div class="table-wrap">
             <table>
-              <caption>Every post, the newest first; drafts without a date on top</caption>
+              <caption>Every post, the newest first</caption>
               <thead>
                 <tr>
                   <th scope="col">Title</th>
                   <th scope="col">Status</th>
-                  <th scope="col">Date ({props.timeZone})</th>
+                  <th scope="col">Date</th>
                   <th scope="col">Readers</th>
                   <th scope="col">Categories</th>
                 </tr>
