@@ -17,6 +17,8 @@ export type LayoutProps = {
   ogType?: 'website' | 'article'
   /** The search box starts with this text (the search page). */
   query?: string
+  /** Asks search engines not to index the page (search results). */
+  noindex?: boolean
   children: Child
 }
 
@@ -48,6 +50,7 @@ export function Layout(props: LayoutProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title}</title>
         <meta name="description" content={description} />
+        {props.noindex ? <meta name="robots" content="noindex" /> : null}
         {props.canonicalPath ? (
           <>
             <link rel="canonical" href={absolute(origin, props.canonicalPath)} />

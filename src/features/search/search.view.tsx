@@ -17,6 +17,7 @@ const searchHref = (q: string, kind?: SearchKind, page = 1) => {
 function KindFilters(props: { q: string; kind?: SearchKind; counts: SearchAnswer['counts'] }) {
   const all = searchKinds.reduce((sum, k) => sum + props.counts[k], 0)
   const shown = searchKinds.filter((k) => props.counts[k] > 0 || k === props.kind)
+  if (all === 0) return null
   return (
     <nav class="pagination search-kinds" aria-label="Kinds of result">
       <ul>
@@ -118,7 +119,7 @@ export function SearchPage(props: Props) {
   const q = query.text
   const where = kind ? ` in ${kindLabels[kind].many.toLowerCase()}` : ''
   return (
-    <Layout title={q ? `Search: ${q}` : 'Search'} query={q}>
+    <Layout title={q ? `Search: ${q}` : 'Search'} query={q} noindex>
       <div class="wrap">
         <h1>Search</h1>
         <search>
