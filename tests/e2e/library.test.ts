@@ -50,6 +50,7 @@ describe('the library and the presentations archive in a browser', () => {
     const page = await hub.openPage({ signedInAs: staff })
     await page.goto(`${base}/staff/library/new`)
     await expectAccessible(page)
+    await screenshot(page, 'library-staff-new-1280')
     await page.getByLabel('Title').fill('Supplier survey of the autumn')
     await page.getByLabel('Summary').fill('What forty suppliers told us.')
     await page.getByLabel('Text', { exact: true }).fill('## Findings\n\nMost suppliers want new customers.')
@@ -58,6 +59,8 @@ describe('the library and the presentations archive in a browser', () => {
     await page.getByRole('button', { name: 'Publish', exact: true }).click()
     await page.waitForURL(/\/staff\/library\/[0-9a-f-]{36}\?done=created/)
     expect(await page.getByText('Its text is searchable.').count()).toBe(1)
+    await expectAccessible(page)
+    await screenshot(page, 'library-staff-edit-1280')
 
     const rep = await hub.openPage({ signedInAs: representative })
     await rep.goto(`${base}/library`)
@@ -73,6 +76,7 @@ describe('the library and the presentations archive in a browser', () => {
     await box.check()
     expect(await box.isChecked()).toBe(true)
     await expectAccessible(rep)
+    await screenshot(rep, 'library-sharing-form-1280')
   })
 
   it('shows the library, an item, the archive and a presentation, accessible at 1280 and 390 pixels', async () => {

@@ -91,11 +91,10 @@ export function LibraryPage(props: Props) {
           Briefings the network writes for its members to pass on each quarter, and resources worth knowing.
           {props.canSeeMembers ? null : ' Members see more once signed in.'}
         </p>
-        {props.canContribute ? (
-          <p>
-            <a href="/library/contribute">Offer an item to the library</a>
-          </p>
-        ) : null}
+        <p class="actions-row">
+          <a href="/presentations">The presentations members gave on the calls</a>
+          {props.canContribute ? <a href="/library/contribute">Offer an item to the library</a> : null}
+        </p>
         <form class="filters" method="get" action="/library" aria-label="Filter the library">
           <Filter
             name="kind"

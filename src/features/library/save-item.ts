@@ -91,7 +91,8 @@ export async function createItem(
         status,
         callId: await callIdOn(tx, value.callDate),
         publishedOn: value.publishedOn || (publishing ? options.today : null),
-        submittedBy: options.personId,
+        // Who offered it: a contributor's item (pending); staff's own items have no submitter.
+        submittedBy: status === 'pending' ? options.personId : null,
         approvedBy: publishing ? options.personId : null,
         approvedAt: publishing ? sql`hub_now()` : null,
       })

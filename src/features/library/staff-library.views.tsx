@@ -152,7 +152,7 @@ export function StaffItemPage(props: {
                       class="inline-form"
                     >
                       <CsrfInput />
-                      <button class="link-button" type="submit" aria-label={`Remove ${a.name}`}>
+                      <button class="button secondary" type="submit" aria-label={`Remove ${a.name}`}>
                         Remove
                       </button>
                     </form>

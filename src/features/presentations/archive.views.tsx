@@ -35,7 +35,8 @@ export function ArchivePage(props: {
         <p class="lede">
           Each year every member presents its progress and best practices on a national call. Here is what
           they shared.
-          {props.canSeeMembers ? null : ' Members see more once signed in.'}
+          {props.canSeeMembers ? null : ' Members see more once signed in.'} The network’s briefings and
+          resources are in <a href="/library">the library</a>.
         </p>
         <form class="filters" method="get" action="/presentations" aria-label="Filter the presentations">
           <Select
