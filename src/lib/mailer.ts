@@ -121,7 +121,8 @@ export function parseEmail(raw: string): Omit<OutboxEntry, 'file'> {
     sentAt: date && !Number.isNaN(sent.getTime()) ? sent.toISOString() : null,
     text: boundary
       ? textPart
-        ? parseEmail(textPart.replace(/^\r?\n/, '')).text
+        ? // The line break before the next boundary belongs to the boundary, not to the text.
+          parseEmail(textPart.replace(/^\r?\n/, '').replace(/\r?\n$/, '')).text
         : ''
       : decodeBody(body, (headers.get('content-transfer-encoding') ?? '').toLowerCase(), charset),
   }
