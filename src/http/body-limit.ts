@@ -11,6 +11,8 @@ export type BodyLimit = {
   label: string
   /** What the body is called in the refusal: "form", "upload", "request body". */
   noun: string
+  /** The route streams its body itself (a file sent as it is): a form body is refused, never parsed. */
+  raw?: true
 }
 
 /** A limit for the routes that match `method` (any when left out) and `path`. */
@@ -79,6 +81,12 @@ export function limitBodies<E extends Env>(table: BodyLimitTable): MiddlewareHan
   return createMiddleware<E>(async (c, next) => {
     if (!c.req.raw.body) return next()
     const limit = bodyLimitOf(table, c.req.method, c.req.path)
+    if (limit.raw && isForm(c.req.header('Content-Type') ?? ''))
+      return errorResponse(
+        c,
+        'BAD_INPUT',
+        `Send the ${limit.noun} as the file itself, not as a form. Nothing was saved.`,
+      )
     const bounded = bodyLimit({ maxSize: limit.maxBytes, onError: (c) => tooLarge(c, limit) })
     return bounded(c, async () => {
       if (isForm(c.req.header('Content-Type') ?? '')) {

@@ -22,6 +22,15 @@ export const routeBodyLimits: BodyLimitTable = {
   rules: [
     { method: 'POST', path: '/staff/calls/:date/attendance/imports', ...upload },
     { method: 'POST', path: '/applications/:id/evidence', ...upload },
+    // A WordPress export, streamed to a temporary file as it arrives (exports run to hundreds of MB).
+    {
+      method: 'POST',
+      path: '/staff/wordpress/uploads',
+      maxBytes: 256 * MB,
+      label: '256 MB',
+      noun: 'export',
+      raw: true,
+    },
     { method: 'POST', path: '/organizations/:slug/sharing', ...upload },
     { method: 'POST', path: '/staff/news/new', ...upload },
     { method: 'POST', path: '/staff/news/:id/edit', ...upload },

@@ -25,6 +25,19 @@ export type ApplyInput = {
   actor: Actor
   personId: string | null
   progress?: Progress
+  /** Told of each post and page as it is compared (the staff page previews the first ones). */
+  onRow?: (row: PreviewRow) => void
+}
+
+/** A post or page of the file, as the preview lists it. */
+export type PreviewRow = {
+  postId: number
+  kind: 'post' | 'page'
+  title: string
+  status: string
+  visibility: string
+  address: string
+  change: 'created' | 'updated' | 'unchanged'
 }
 
 /** Thrown to roll the transaction back when the file changes nothing. */
@@ -80,11 +93,21 @@ async function run(db: DbOrTx, tx: Tx | null, input: ApplyInput): Promise<Import
       for (const t of row.tags) carried.post_tag.add(t)
       const before = existing.rows.get(entry.importKey)
       if (before) pageIds.set(item.postId, before.id)
-      if (before && isUnchanged(row, before, entry.kind) && !parentMoved(entry, before, existing, plan)) {
-        counts.unchanged += 1
-        return
-      }
-      counts[before ? 'updated' : 'created'] += 1
+      const same =
+        before && isUnchanged(row, before, entry.kind) && !parentMoved(entry, before, existing, plan)
+      const change = same ? 'unchanged' : before ? 'updated' : 'created'
+      counts[change] += 1
+      const { title, status, visibility } = row
+      input.onRow?.({
+        postId: item.postId,
+        kind: entry.kind,
+        title,
+        status,
+        visibility,
+        address: entry.address,
+        change,
+      })
+      if (same) return
       if (!tx || !importId) return
       const by = input.personId
       if (entry.kind === 'post') {

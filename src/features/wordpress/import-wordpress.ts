@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises'
 import type { Actor } from '#src/db/actor.ts'
 import type { Db } from '#src/db/client.ts'
-import { applyImport } from './apply-import.ts'
+import { applyImport, type PreviewRow } from './apply-import.ts'
 import { collectWxr, type Progress } from './collect.ts'
 import { loadExisting, peopleByEmail } from './existing.ts'
 import type { ImportSummary } from './import-summary.ts'
@@ -20,6 +20,7 @@ export type ImportInput = {
   personId: string | null
   /** Told as the file is read: the first pass checks it, the second compares and writes. */
   progress?: (read: ImportProgress) => void
+  onRow?: (row: PreviewRow) => void
 }
 
 export type ImportProgress = {

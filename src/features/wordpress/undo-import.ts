@@ -1,0 +1,105 @@
+import { desc, eq, inArray, sql } from 'drizzle-orm'
+import { type Actor, writeAs } from '#src/db/actor.ts'
+import type { Db } from '#src/db/client.ts'
+import { newsPosts, people, redirects, sitePages, wordpressImports } from '#src/db/schema/index.ts'
+import { AppError } from '#src/lib/errors.ts'
+import type { ImportSummary } from './import-summary.ts'
+
+export type UndoResult = { posts: number; pages: number; redirects: number; keptUpdated: number }
+
+/**
+ * Undoes an import: removes the posts and pages it created (their revisions go with them) and the
+ * redirects to their addresses. What it only updated (items of an earlier import, changed by
+ * this file) keeps the change. Refused when staff have since put a page of their own under an
+ * imported one.
+ */
+export async function undoImport(db: Db, importId: string, actor: Actor): Promise<UndoResult> {
+  return writeAs(db, actor, async (tx) => {
+    const [done] = await tx
+      .select()
+      .from(wordpressImports)
+      .where(eq(wordpressImports.id, importId))
+      .for('update')
+    if (!done) throw new AppError('NOT_FOUND', { userMessage: 'There is no such import.' })
+    if (done.undoneAt) throw new AppError('CONFLICT', { userMessage: 'This import was already undone.' })
+    const pages = await tx
+      .select({
+        id: sitePages.id,
+        parentId: sitePages.parentId,
+        slug: sitePages.slug,
+        importId: sitePages.importId,
+        title: sitePages.title,
+      })
+      .from(sitePages)
+    const byId = new Map(pages.map((p) => [p.id, p]))
+    const ours = pages.filter((p) => p.importId === importId)
+    const oursIds = new Set(ours.map((p) => p.id))
+    const stranger = pages.find((p) => !oursIds.has(p.id) && p.parentId && oursIds.has(p.parentId))
+    if (stranger)
+      throw new AppError('CONFLICT', {
+        userMessage: `The page “${stranger.title}” was put under a page of this import since: move or remove it first. Nothing was undone.`,
+      })
+    const pathOf = (id: string | null): string[] => {
+      const page = id ? byId.get(id) : undefined
+      return page ? [...pathOf(page.parentId), page.slug] : []
+    }
+    const depthOf = (id: string) => pathOf(id).length
+    const addresses = ours.map((p) => `/${pathOf(p.id).join('/')}`)
+    const posts = await tx
+      .delete(newsPosts)
+      .where(eq(newsPosts.importId, importId))
+      .returning({ slug: newsPosts.slug })
+    addresses.push(...posts.map((p) => `/news/${p.slug}`))
+    // Children before their parents: a page's parent may not go while it has children.
+    const levels = [...new Set(ours.map((p) => depthOf(p.id)))].sort((a, b) => b - a)
+    for (const level of levels) {
+      const ids = ours.filter((p) => depthOf(p.id) === level).map((p) => p.id)
+      for (let i = 0; i < ids.length; i += 500)
+        await tx.delete(sitePages).where(inArray(sitePages.id, ids.slice(i, i + 500)))
+    }
+    let removed = 0
+    for (let i = 0; i < addresses.length; i += 500) {
+      const gone = await tx
+        .delete(redirects)
+        .where(inArray(redirects.toPath, addresses.slice(i, i + 500)))
+        .returning({ from: redirects.fromPath })
+      removed += gone.length
+    }
+    await tx
+      .update(wordpressImports)
+      .set({ undoneAt: sql`hub_now()` })
+      .where(eq(wordpressImports.id, importId))
+    const summary = done.summary as Partial<ImportSummary>
+    const keptUpdated = (summary.posts?.updated ?? 0) + (summary.pages?.updated ?? 0)
+    return { posts: posts.length, pages: ours.length, redirects: removed, keptUpdated }
+  })
+}
+
+export type ImportListItem = {
+  id: string
+  fileName: string
+  siteUrl: string
+  importedAt: string
+  undoneAt: string | null
+  importedBy: string | null
+  summary: ImportSummary
+}
+
+/** The imports made, newest first. */
+export async function listImports(db: Db, limit = 50): Promise<ImportListItem[]> {
+  const rows = await db
+    .select({
+      id: wordpressImports.id,
+      fileName: wordpressImports.fileName,
+      siteUrl: wordpressImports.siteUrl,
+      importedAt: wordpressImports.importedAt,
+      undoneAt: wordpressImports.undoneAt,
+      importedBy: people.fullName,
+      summary: wordpressImports.summary,
+    })
+    .from(wordpressImports)
+    .leftJoin(people, eq(people.id, wordpressImports.importedBy))
+    .orderBy(desc(wordpressImports.importedAt), desc(wordpressImports.id))
+    .limit(limit)
+  return rows.map((r) => ({ ...r, summary: r.summary as ImportSummary }))
+}

@@ -1,0 +1,66 @@
+// Sends a WordPress export to the Hub as the file itself (never a form: the Hub streams it to
+// disk as it arrives), with the form token in a header, and shows how much is sent, then that
+// the Hub is reading it. A redirect (the preview) is followed; a refusal replaces the page.
+;(() => {
+  const enhance = () => {
+    const form = document.querySelector('form[data-wordpress-upload]')
+    if (!form || !('XMLHttpRequest' in window)) return
+    const input = form.querySelector('input[type="file"]')
+    const box = form.querySelector('[data-progress-box]')
+    const bar = box?.querySelector('progress')
+    const status = form.querySelector('[data-progress-status]')
+    const button = form.querySelector('button[type="submit"]')
+    const token = form.querySelector('input[name="_csrf"]')?.value
+    if (!input || !box || !bar || !status || !button || !token) return
+    const say = (text) => {
+      status.textContent = text
+    }
+    form.addEventListener('submit', (event) => {
+      const file = input.files?.[0]
+      if (!file) return
+      event.preventDefault()
+      const xhr = new XMLHttpRequest()
+      xhr.open('POST', form.action)
+      xhr.setRequestHeader('X-CSRF-Token', token)
+      xhr.setRequestHeader('Content-Type', 'application/xml')
+      xhr.setRequestHeader('X-File-Name', encodeURIComponent(file.name))
+      xhr.upload.addEventListener('progress', (e) => {
+        if (!e.lengthComputable) return
+        const percent = Math.floor((e.loaded / e.total) * 100)
+        bar.value = percent
+        say(`Uploading… ${percent}%`)
+      })
+      xhr.upload.addEventListener('load', () => {
+        bar.removeAttribute('value')
+        say('Reading the export and comparing it with the Hub… (about a minute for 200 MB)')
+      })
+      xhr.addEventListener('load', () => {
+        if (xhr.status < 400 && xhr.responseURL && xhr.responseURL !== form.action) {
+          window.location.assign(xhr.responseURL)
+          return
+        }
+        const page = new DOMParser().parseFromString(xhr.responseText, 'text/html')
+        document.title = page.title
+        document.body.replaceWith(document.adoptNode(page.body))
+        enhance()
+        const problem = document.querySelector('.flash.error') ?? document.querySelector('h1')
+        if (problem instanceof HTMLElement) {
+          problem.setAttribute('tabindex', '-1')
+          problem.focus()
+        }
+      })
+      xhr.addEventListener('error', () => {
+        box.hidden = true
+        button.disabled = false
+        say('The upload did not reach the Hub. Check the connection and try again.')
+      })
+      box.hidden = false
+      bar.value = 0
+      button.disabled = true
+      say('Uploading… 0%')
+      xhr.send(file)
+    })
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', enhance)
+  else enhance()
+})()
