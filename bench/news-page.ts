@@ -13,7 +13,7 @@
  */
 import type { ChildProcess } from 'node:child_process'
 import { spawn } from 'node:child_process'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
@@ -23,6 +23,7 @@ import { productionHubEnv, startHubServe } from './start-hub.ts'
 
 const PAGE = `/news/${DEMO_PRESS_RELEASE_SLUG}`
 const CONNECTIONS = 10
+const WARMUP_SECONDS = 3
 const ROUNDS = 3
 const GOAL_RATIO = 0.8
 
@@ -80,6 +81,33 @@ function startBare(
   })
 }
 
+/** CPU seconds a process has used so far (Linux), or undefined where /proc is not there. */
+async function cpuSeconds(pid: number): Promise<number | undefined> {
+  try {
+    const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]?.split(' ') ?? []
+    return (Number(fields[11]) + Number(fields[12])) / 100
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Waits until the Hub's start-up work (demo accounts, the first reminders and digest of the demo
+ * network) is over: its CPU use stays under a tenth of a core for two seconds; at most a minute.
+ */
+async function waitUntilIdle(pid: number | undefined): Promise<void> {
+  const deadline = Date.now() + 60_000
+  let quiet = 0
+  let last = pid ? await cpuSeconds(pid) : undefined
+  while (last !== undefined && Date.now() < deadline && quiet < 2) {
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+    const now = pid ? await cpuSeconds(pid) : undefined
+    if (now === undefined) return
+    quiet = now - last < 0.1 ? quiet + 1 : 0
+    last = now
+  }
+}
+
 const sum = (runs: Figures[], key: keyof Figures) => runs.reduce((total, run) => total + run[key], 0)
 const mean = (runs: Figures[], key: keyof Figures) => sum(runs, key) / runs.length
 
@@ -88,11 +116,17 @@ async function main(): Promise<number> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'hub-bench-news-'))
   const children: ChildProcess[] = []
   try {
-    // Development mode, so the empty database gets the demo network and its press release.
-    const env = productionHubEnv({ DATA_DIR: path.join(dir, 'data'), NODE_ENV: 'development' })
+    // Development mode, so the empty database gets the demo network and its press release; no
+    // reminders or digest, whose first run (a minute after start) would fall inside a measured run.
+    const env = productionHubEnv({
+      DATA_DIR: path.join(dir, 'data'),
+      NODE_ENV: 'development',
+      REMINDERS: 'off',
+    })
     log('starting the Hub with the demo network')
     const hub = await startHubServe(env, 180_000)
     children.push(hub.child)
+    await waitUntilIdle(hub.child.pid)
     const first = await fetch(`${hub.url}${PAGE}`)
     const body = Buffer.from(await first.arrayBuffer())
     if (first.status !== 200) throw new Error(`the Hub answered ${PAGE} with HTTP ${first.status}`)
@@ -107,8 +141,9 @@ async function main(): Promise<number> {
 
     const hubRuns: Figures[] = []
     const bareRuns: Figures[] = []
-    await load(`${hub.url}${PAGE}`, 1)
-    await load(bare.url, 1)
+    // Warm-ups: the JIT, and the modules the Hub loads on its first requests.
+    await load(`${hub.url}${PAGE}`, WARMUP_SECONDS)
+    await load(bare.url, WARMUP_SECONDS)
     for (let round = 1; round <= ROUNDS; round++) {
       log(
         `round ${round} of ${ROUNDS}: ${options.seconds} s on the Hub, then ${options.seconds} s on the bare server`,
