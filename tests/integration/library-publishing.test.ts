@@ -216,6 +216,38 @@ describe(`publishing to the library on ${testEngine}`, () => {
     expect((await visitor.get(`/library/${row?.slug}`)).status).toBe(200)
   })
 
+  it('returns an item to its contributor, who edits and sends it again; withdraws a published one', async () => {
+    const sent = await postItem(
+      contributor,
+      '/library/contribute',
+      itemFields({ title: 'Draft of a toolkit' }),
+    )
+    expect(sent.status).toBe(303)
+    const row = await item(`title = 'Draft of a toolkit'`)
+    expect((await staff.post(`/staff/library/${row?.id}/status`, { action: 'return' })).status).toBe(303)
+    expect((await item(`id = '${row?.id}'`))?.status).toBe('draft')
+    const own = await pageText(await contributor.get('/library/contribute'))
+    expect(own).toContain('Draft of a toolkit (returned to you: edit it and send it again)')
+    const again = await postItem(
+      contributor,
+      `/library/contribute/${row?.id}`,
+      itemFields({ title: 'Toolkit, corrected', slug: 'chosen-by-contributor' }),
+    )
+    expect(again.status).toBe(303)
+    expect(await item(`id = '${row?.id}'`)).toMatchObject({ status: 'pending', slug: row?.slug })
+    // Someone else's item is not theirs to edit.
+    const other = await createLibraryItem(database.db, { status: 'pending', submittedBy: staffPerson.id })
+    expect((await contributor.get(`/library/contribute/${other.id}`)).status).toBe(404)
+
+    const published = await createLibraryItem(database.db, { title: 'To withdraw', visibility: 'public' })
+    expect((await visitor.get(`/library/${published.slug}`)).status).toBe(200)
+    expect((await staff.post(`/staff/library/${published.id}/status`, { action: 'withdraw' })).status).toBe(
+      303,
+    )
+    expect((await visitor.get(`/library/${published.slug}`)).status).toBe(404)
+    expect(await (await visitor.get('/library')).text()).not.toContain('To withdraw')
+  })
+
   it('keeps an old address working when staff change an item’s slug', async () => {
     const made = await createLibraryItem(database.db, {
       slug: 'old-address',
