@@ -94,7 +94,7 @@ describe(`the WordPress import page on ${testEngine}`, () => {
       imports.find((i) => (i.summary as { pages: { updated: number } }).pages.updated === 1) ?? later
     const undone = await pageText(await staff.post(`/staff/wordpress/imports/${latest?.id}/undo`, {}))
     expect(undone).toContain(
-      'Undone: 0 posts, 0 pages and 0 redirects removed. 1 items it only updated keep their changes.',
+      'Undone: 0 posts, 0 pages and 0 redirects removed. 1 item it only updated keeps its changes.',
     )
     const body = await database.db.execute(
       sql`select title, body_markdown from site_pages where slug = 'join'`,

@@ -34,7 +34,9 @@ function paragraphs(html: string): string {
  */
 export function cleanBody(raw: string, attachments: AttachmentUrls): string {
   const withoutComments = raw.replace(/\r\n?/g, '\n').replace(/<!--[\s\S]*?-->/g, '')
-  const html = sanitizeHubHtml(paragraphs(replaceShortcodes(withoutComments, attachments))).trim()
+  const html = imagesAsLinks(
+    sanitizeHubHtml(paragraphs(replaceShortcodes(withoutComments, attachments))),
+  ).trim()
   if (html === '') return ''
   const oneBlock = html
     .split(/(<pre\b[\s\S]*?<\/pre>)/i)
@@ -43,6 +45,20 @@ export function cleanBody(raw: string, attachments: AttachmentUrls): string {
     )
     .join('')
   return HTML_BLOCK_START.test(oneBlock) ? oneBlock : `<div>${oneBlock}</div>`
+}
+
+/**
+ * An image from another site becomes a link to it: the old site is switched off after the import,
+ * and a page of the Hub asks no other host for anything. Images the Hub serves stay images.
+ * (The input is sanitize-html's output: attributes double-quoted, their text escaped.)
+ */
+function imagesAsLinks(html: string): string {
+  return html.replace(/<img\b[^>]*>/g, (tag) => {
+    const src = tag.match(/\ssrc="([^"]*)"/)?.[1] ?? ''
+    if (src.startsWith('/') && !src.startsWith('//')) return tag
+    const alt = tag.match(/\salt="([^"]*)"/)?.[1]?.trim()
+    return `<a href="${src}">Image${alt ? `: ${alt}` : ''}</a>`
+  })
 }
 
 /** A summary from an excerpt: its text only, in one line. */

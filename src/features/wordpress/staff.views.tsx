@@ -139,14 +139,14 @@ export function PreviewPage(props: { token: string; preview: StoredPreview }) {
         <SummaryView summary={summary} />
         <h2>First items</h2>
         <FirstRows rows={props.preview.firstRows} />
-        <div class="actions">
-          <form method="post" action={`/staff/wordpress/uploads/${props.token}/commit`}>
+        <div class="actions-row">
+          <form method="post" action={`/staff/wordpress/uploads/${props.token}/commit`} class="inline-form">
             <CsrfInput />
             <button type="submit" class="button">
               Commit the import
             </button>
           </form>
-          <form method="post" action={`/staff/wordpress/uploads/${props.token}/discard`}>
+          <form method="post" action={`/staff/wordpress/uploads/${props.token}/discard`} class="inline-form">
             <CsrfInput />
             <button type="submit" class="button secondary">
               Discard

@@ -1,4 +1,4 @@
-import { formatNumber } from '#src/ui/format.ts'
+import { formatNumber, plural } from '#src/ui/format.ts'
 import type { PreviewRow } from './apply-import.ts'
 import type { Counts, ImportSummary } from './import-summary.ts'
 
@@ -63,7 +63,9 @@ export function SummaryView(props: { summary: ImportSummary; headingLevel?: 2 | 
       </ul>
       {s.skipped.length > 0 ? (
         <details>
-          <summary>{formatNumber(s.skipped.length)} items skipped</summary>
+          <summary>
+            {formatNumber(s.skipped.length)} {plural(s.skipped.length, 'item')} skipped
+          </summary>
           <ul>
             {s.skipped.slice(0, 200).map((k) => (
               <li>
@@ -75,7 +77,9 @@ export function SummaryView(props: { summary: ImportSummary; headingLevel?: 2 | 
       ) : null}
       {s.warnings.length > 0 ? (
         <details open>
-          <summary>{formatNumber(s.warnings.length)} warnings</summary>
+          <summary>
+            {formatNumber(s.warnings.length)} {plural(s.warnings.length, 'warning')}
+          </summary>
           <ul>
             {s.warnings.slice(0, 200).map((w) => (
               <li>{w}</li>

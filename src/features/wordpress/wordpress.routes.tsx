@@ -140,7 +140,9 @@ export function wordpressRoutes(deps: AppDeps): Hono<AppEnv> {
     try {
       const undone = await undoImport(db, id, who(c).actor)
       const text = `Undone: ${undone.posts} posts, ${undone.pages} pages and ${undone.redirects} redirects removed.${
-        undone.keptUpdated > 0 ? ` ${undone.keptUpdated} items it only updated keep their changes.` : ''
+        undone.keptUpdated > 0
+          ? ` ${undone.keptUpdated} ${undone.keptUpdated === 1 ? 'item' : 'items'} it only updated ${undone.keptUpdated === 1 ? 'keeps its' : 'keep their'} changes.`
+          : ''
       }`
       return page(c, { flash: { text } })
     } catch (error) {
