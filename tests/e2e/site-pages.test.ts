@@ -129,6 +129,8 @@ describe('staff write the mission page; a visitor reads it', () => {
     const page = await openPage({ anonymous: true })
     await page.goto(`${base}/`)
     expect(await page.locator('.brand-name').textContent()).toBe('Manufacturing Regions Alliance')
+    await expectAccessible(page)
+    await screenshot(page, 'site-pages-home-1280')
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Our mission' }).click()
     await page.waitForURL(`${base}/our-mission`)
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Our mission')
