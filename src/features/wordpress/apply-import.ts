@@ -8,6 +8,7 @@ import type { Collected, Progress } from './collect.ts'
 import { type ExistingState, existingRedirects } from './existing.ts'
 import { type ImportSummary, zeroCounts } from './import-summary.ts'
 import { isUnchanged, mapRow, type RowContext } from './map-row.ts'
+import { own } from './own-string.ts'
 import type { Plan, PlannedEntry } from './plan.ts'
 import { recordRedirects } from './write-redirects.ts'
 import { insertPage, PostBatch, placePage, updatePage, updatePost } from './write-rows.ts'
@@ -66,7 +67,7 @@ export async function applyImport(db: Db, input: ApplyInput): Promise<ImportSumm
 async function run(db: DbOrTx, tx: Tx | null, input: ApplyInput): Promise<ImportSummary> {
   const { collected, plan, existing } = input
   const warnings = [...plan.warnings]
-  const ctx: RowContext = { ...input.ctx, warn: (m) => warnings.push(m) }
+  const ctx: RowContext = { ...input.ctx, warn: (m) => warnings.push(own(m)) }
   const importId = tx ? randomUUID() : null
   if (tx && importId)
     await tx.insert(wordpressImports).values({
@@ -89,8 +90,8 @@ async function run(db: DbOrTx, tx: Tx | null, input: ApplyInput): Promise<Import
       if (!entry || entry.meta.type !== item.type) return
       const row = mapRow(item, entry, ctx)
       const counts = entry.kind === 'post' ? posts : pages
-      for (const c of row.categories) carried.category.add(c)
-      for (const t of row.tags) carried.post_tag.add(t)
+      for (const c of row.categories) if (!carried.category.has(c)) carried.category.add(own(c))
+      for (const t of row.tags) if (!carried.post_tag.has(t)) carried.post_tag.add(own(t))
       const before = existing.rows.get(entry.importKey)
       if (before) pageIds.set(item.postId, before.id)
       const same =

@@ -1,4 +1,5 @@
 import { cleanTitle } from './map-fields.ts'
+import { own } from './own-string.ts'
 import { readWxr } from './wxr-reader.ts'
 import type { WxrAuthor, WxrChannel, WxrItem } from './wxr-types.ts'
 
@@ -31,17 +32,18 @@ export async function collectWxr(file: string, progress?: Progress): Promise<Col
   const authors: WxrAuthor[] = []
   const terms = new Map<string, Set<string>>()
   const addTerm = (taxonomy: string, name: string) => {
-    const text = cleanTitle(name)
+    const text = own(cleanTitle(name))
     if (!text) return
     const set = terms.get(taxonomy) ?? new Set<string>()
-    terms.set(taxonomy, set.add(text))
+    terms.set(own(taxonomy), set.add(text))
   }
   const entries: ItemMeta[] = []
   const attachments = new Map<number, string>()
   const others: Collected['others'] = []
   let comments = 0
   const read = await readWxr(file, {
-    author: (author) => authors.push(author),
+    author: (a) =>
+      authors.push({ login: own(a.login), email: own(a.email), displayName: own(a.displayName) }),
     term: (term) => addTerm(term.taxonomy, term.name || term.slug),
     progress,
     item: (item) => {
@@ -49,9 +51,21 @@ export async function collectWxr(file: string, progress?: Progress): Promise<Col
       for (const term of item.terms) addTerm(term.domain, term.name || term.slug)
       if (item.type === 'post' || item.type === 'page') {
         const { postId, type, status, parentId, menuOrder, postName, title, link, guid, creator } = item
-        entries.push({ postId, type, status, parentId, menuOrder, postName, title, link, guid, creator })
-      } else if (item.type === 'attachment') attachments.set(item.postId, item.attachmentUrl || item.guid)
-      else others.push({ postId: item.postId, type: item.type || 'unknown' })
+        entries.push({
+          postId,
+          type: own(type),
+          status: own(status),
+          parentId,
+          menuOrder,
+          postName: own(postName),
+          title: own(title),
+          link: own(link),
+          guid: own(guid),
+          creator: own(creator),
+        })
+      } else if (item.type === 'attachment')
+        attachments.set(item.postId, own(item.attachmentUrl || item.guid))
+      else others.push({ postId: item.postId, type: own(item.type || 'unknown') })
     },
   })
   return { ...read, authors, terms, entries, attachments, others, comments }
