@@ -33,6 +33,12 @@ export function PageEditPage(props: EditorState) {
             <>
               {' · '}
               <a href={`/staff/pages/${page.id}/revisions`}>Revisions</a>
+              {page.isHome ? null : (
+                <>
+                  {' · '}
+                  <a href={`/staff/pages/new?parent=${page.id}`}>Add a sub-page</a>
+                </>
+              )}
               {page.isLive ? (
                 <>
                   {' · '}

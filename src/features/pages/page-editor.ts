@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm'
 import type { Context } from 'hono'
-import type { Actor } from '#src/db/actor.ts'
+import { type Actor, writeAs } from '#src/db/actor.ts'
 import type { Db, DbOrTx } from '#src/db/client.ts'
 import { isLive } from '#src/db/publication.ts'
 import { sitePages } from '#src/db/schema/index.ts'
@@ -54,7 +54,7 @@ export const pageIsLive = (page: PageRow, now: Date) => isLive(page, now)
 export async function ensureHomePage(db: Db): Promise<void> {
   const [home] = await db.select({ id: sitePages.id }).from(sitePages).where(eq(sitePages.systemKey, 'home'))
   if (home) return
-  await db.transaction(async (tx) => {
+  await writeAs(db, 'system', async (tx) => {
     const [row] = await tx
       .insert(sitePages)
       .values({
