@@ -255,6 +255,16 @@ describe(`news pages on ${testEngine}`, () => {
     expect(body).toContain('<img src="https://example.org/x.png"')
   })
 
+  it('shows staff a scheduled post whose time came as published, so that saving it keeps it out', async () => {
+    const post = await createNewsPost(database.db, {
+      title: 'Was scheduled',
+      status: 'scheduled',
+      publishAt: '2026-11-20T12:00:00Z',
+    })
+    const editor = await pageHtml(await staff.get(`/staff/news/${post.id}/edit`))
+    expect(editor).toMatch(/<option value="published" selected="">Published<\/option>/)
+  })
+
   it('lets staff delete a post, after they confirm it', async () => {
     const post = await createNewsPost(database.db, { title: 'To be deleted' })
     const list = await pageText(await staff.get('/staff/news'))

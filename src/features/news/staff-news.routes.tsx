@@ -1,4 +1,5 @@
 import type { Context, Hono } from 'hono'
+import { isLive } from '#src/db/publication.ts'
 import { checkUpload } from '#src/features/files/index.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { notFound } from '#src/http/errors.ts'
@@ -16,14 +17,15 @@ import { StaffNewsPage } from './staff-list.view.tsx'
 import { authorChoices, findPostById, listAllPosts, type StoredPost } from './staff-queries.ts'
 
 /** The editor's fields for a stored post. */
-function fieldsOf(post: StoredPost, timeZone: string): PostFields {
+function fieldsOf(post: StoredPost, timeZone: string, now: Date): PostFields {
   const local = post.publishAt ? postLocal(post.publishAt, timeZone) : { date: '', time: '' }
   const isPress = (c: string) => c.toLowerCase() === PRESS_RELEASE.toLowerCase()
   return {
     title: post.title,
     slug: post.slug,
     ...local,
-    status: post.status,
+    // A scheduled post whose time came is out: saving it again keeps it out.
+    status: post.status === 'scheduled' && isLive(post, now) ? 'published' : post.status,
     visibility: post.visibility,
     author: post.authorId ?? '',
     authorName: post.authorName,
@@ -123,7 +125,7 @@ export function staffNewsRoutes(app: Hono<AppEnv>, deps: AppDeps) {
   app.get('/staff/news/:id/edit', requirePermission('site:manage'), async (c) => {
     const post = await postOr404(c)
     const flash = c.req.query('saved') === '1' ? { text: 'The post was saved.' } : undefined
-    return editor(c, { post, values: fieldsOf(post, tz), errors: {}, flash })
+    return editor(c, { post, values: fieldsOf(post, tz, deps.clock.now()), errors: {}, flash })
   })
   app.post('/staff/news/:id/edit', requirePermission('site:manage'), async (c) => save(c, await postOr404(c)))
 
@@ -135,7 +137,7 @@ export function staffNewsRoutes(app: Hono<AppEnv>, deps: AppDeps) {
         c,
         {
           post,
-          values: fieldsOf(post, tz),
+          values: fieldsOf(post, tz, deps.clock.now()),
           errors: {},
           flash: { isError: true, text: 'Tick the box to confirm that the post should be deleted.' },
         },
