@@ -1,4 +1,7 @@
+import { readdir, readFile } from 'node:fs/promises'
+import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ensureAccount } from '../../src/http/accounts.ts'
 import { createPerson } from '../support/factories.ts'
 import { Session, TEST_CSRF } from '../support/http.ts'
 import { pageText } from '../support/page-text.ts'
@@ -68,6 +71,21 @@ describe(`the network's identity on ${testEngine}`, () => {
     expect(html).toContain('Regional manufacturing communities sharing what works.')
     const directory = await (await visitor().get('/directory')).text()
     expect(directory).toMatch(/<title>[^<]* · AMCC<\/title>/)
+  })
+
+  it('names the network in the emails it sends', async () => {
+    const person = await createPerson(database.db)
+    await ensureAccount(database.db, t.auth, { personId: person.id })
+    expect((await visitor().post('/sign-in/link', { email: person.email, next: '/account' })).status).toBe(
+      200,
+    )
+    const files = await readdir(t.outboxDir)
+    const emails = await Promise.all(files.map((f) => readFile(path.join(t.outboxDir, f), 'utf8')))
+    const mine = emails.find((e) => e.includes(person.email))
+    expect(mine).toMatch(
+      /Subject: Your sign-in link for the American Manufacturing Community\s+Collaborative/,
+    )
+    expect(mine).not.toContain('Collaborative Hub')
   })
 
   it('keeps a PNG logo, serves it with its stored type and caching, and makes it the favicon', async () => {
