@@ -72,6 +72,7 @@ describe('staff write the mission page; a visitor reads it', () => {
     await page.waitForURL(/notice=logo/)
     expect(await page.locator('.brand-logo').getAttribute('src')).toMatch(/^\/site\/logo\?v=/)
     await expectAccessible(page)
+    await screenshot(page, 'site-pages-identity-1280')
   })
 
   it('writes the mission page with a table and a link, previews it and publishes it', async () => {
@@ -96,6 +97,9 @@ describe('staff write the mission page; a visitor reads it', () => {
     const phone = await openPage({ width: 390 })
     await phone.goto(page.url())
     await screenshot(phone, 'site-pages-editor-390')
+    await page.goto(`${base}/staff/pages`)
+    await expectAccessible(page)
+    await screenshot(page, 'site-pages-list-1280')
   })
 
   it('edits it, compares the two revisions and restores the first', async () => {
