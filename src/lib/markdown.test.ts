@@ -27,6 +27,7 @@ describe('renderMarkdown', () => {
     expect(renderMarkdown('![a](http://x.test/a.png)')).not.toContain('<img')
     expect(renderMarkdown('![a](//x.test/a.png)')).not.toContain('<img')
     expect(renderMarkdown('![a](data:image/png;base64,AAAA)')).not.toContain('<img')
+    expect(renderMarkdown('<img src="x.png"> ![b](x.png)')).not.toContain('<img')
     expect(renderMarkdown('![logo](/site/logo)')).toContain('<img src="/site/logo" alt="logo" />')
   })
 })

@@ -46,7 +46,9 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
       }
     },
   },
-  exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
+  // An image shows only from the Hub or over https (a relative "x.png" would load from wherever the page is).
+  exclusiveFilter: (frame) =>
+    frame.tag === 'img' && !(isHubPath(frame.attribs.src ?? '') || /^https:\/\//i.test(frame.attribs.src ?? '')),
 }
 
 /** Safe HTML for a Markdown text (raw HTML in it is sanitized, never trusted). */
