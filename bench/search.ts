@@ -190,7 +190,8 @@ async function seedSearchDocuments(database: Database): Promise<number> {
     .values({ fullName: 'Bench staff', email: 'staff@bench.example.org' })
     .returning({ id: people.id })
   await db.insert(staffMembers).values({ personId: staff?.id as string, startsOn: '2017-01-01' })
-  await db.execute(sql`analyze`)
+  // What autovacuum does on a running server: GIN pending lists merged, statistics fresh.
+  await db.execute(sql`vacuum analyze`)
   return pages.length + posts.length + items.length + talks.length + orgs.length
 }
 const RUNS = Number(process.env.BENCH_SEARCH_RUNS ?? 40)

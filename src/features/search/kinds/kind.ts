@@ -3,8 +3,13 @@ import type { ContentVisibility } from '#src/db/schema/index.ts'
 
 /** What every kind's SQL needs: the tsquery (an SQL expression), who is asking, and when. */
 export type KindContext = {
-  /** The parsed query as an SQL expression of type tsquery (`q.query` in the search statement). */
+  /** The parsed query, computed once, for ranking (`(select query from q)` in the search statement). */
   query: SQL
+  /**
+   * The same query written out, for the `@@` that finds the rows: the planner estimates how many
+   * rows it matches and picks the GIN index, which it cannot do for a value computed at run time.
+   */
+  match: SQL
   /** What the viewer may see (`visibleTo(viewer)`); the sitemap passes ['public']. */
   visibilities: readonly ContentVisibility[]
   now: Date
@@ -28,18 +33,23 @@ export type SearchSource = {
   /** The text a snippet is cut from, for the row whose id is `id`. */
   text: (id: SQL) => SQL
   /** select path, lastmod (timestamptz or null): every public live row, for the sitemap. */
-  publicEntries: (ctx: Omit<KindContext, 'query' | 'visibilities'>) => SQL
+  publicEntries: (ctx: Pick<KindContext, 'now' | 'today' | 'timeZone'>) => SQL
 }
 
-/** How much each weight counts: D (attachments), C (body), B (summary, tags), A (title). */
-const WEIGHTS = sql.raw(`'{0.1, 0.2, 0.4, 1.0}'::float4[]`)
+/**
+ * How much each weight counts: D (attachments) 0.0001, C (body) 0.001, B (summary, tags) 0.01,
+ * A (title) 1. A word in the title counts as much as a hundred in the summary or a thousand in the
+ * body, so a title match ranks above a body match (cover density ranks add up the matches).
+ */
+export const RANK_WEIGHTS = sql.raw(`'{0.0001, 0.001, 0.01, 1.0}'::float4[]`)
 
 /**
- * The score of a document: its cover density rank (0 to 1, weighted) plus 1 when the title
- * (weight A) alone matches the query, so a title match always ranks above a body match.
+ * The score of a document, from 0 to 1: its cover density rank, weighted (see RANK_WEIGHTS),
+ * normalised by rank / (rank + 1). One read of the stored document per row: testing the title
+ * on its own (`ts_filter`, or parsing the title again) costs as much again on every match.
  */
 export const scoreSql = (vector: SQL, query: SQL): SQL =>
-  sql`(ts_rank_cd(${WEIGHTS}, ${vector}, ${query}, 32) + case when ts_filter(${vector}, '{a}') @@ ${query} then 1 else 0 end)`
+  sql`ts_rank_cd(${RANK_WEIGHTS}, ${vector}, ${query}, 32)`
 
 /** `column in ('public', …)`: the visibilities a viewer may see. */
 export const visibleSql = (column: SQL, visibilities: readonly ContentVisibility[]): SQL =>

@@ -16,17 +16,21 @@ const ATTACHMENT_SNIPPET_CHARS = 20000
  */
 export const librarySource: SearchSource = {
   source: 'library',
+  // Each item once, scored by the better of its own document and its attachments' text.
   hits: (ctx) =>
     sql`select 'library' as source, ${briefings.kind} as kind, ${briefings.id} as id, ${briefings.title} as title,
         coalesce(${briefings.publishedOn}, ${briefings.approvedAt}::date, ${briefings.createdAt}::date) as published_on,
-        greatest(${scoreSql(sql`${briefings.searchVector}`, ctx.query)},
-          coalesce((select max(ts_rank_cd('{0.1, 0.2, 0.4, 1.0}'::float4[], a.search_vector, ${ctx.query}, 32))
-            from briefing_attachments a where a.briefing_id = ${briefings.id} and a.search_vector @@ ${ctx.query}), 0)) as score
-      from ${briefings}
-      where ${briefings.id} in (
-          select b.id from briefings b where b.search_vector @@ ${ctx.query}
-          union select a.briefing_id from briefing_attachments a where a.search_vector @@ ${ctx.query})
-        and ${shown(ctx.visibilities)}`,
+        m.score
+      from (
+        select id, max(score) as score from (
+          select b.id, ${scoreSql(sql`b.search_vector`, ctx.query)} as score from briefings b
+            where b.search_vector @@ ${ctx.match}
+          union all
+          select a.briefing_id, ${scoreSql(sql`a.search_vector`, ctx.query)} from briefing_attachments a
+            where a.search_vector @@ ${ctx.match}
+        ) found group by id
+      ) m join ${briefings} on ${briefings.id} = m.id
+      where ${shown(ctx.visibilities)}`,
   path: (id) => sql`(select '/library/' || b.slug from briefings b where b.id = ${id})`,
   text: (id) =>
     sql`(select b.summary || E'\n' || b.body_markdown || E'\n' || coalesce((select left(string_agg(a.extracted_text,

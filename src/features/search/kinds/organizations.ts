@@ -15,7 +15,7 @@ export const organizationSource: SearchSource = {
         ${organizations.name} as title, null::date as published_on,
         ${scoreSql(sql`${organizations.searchVector}`, ctx.query)} as score
       from ${organizations}
-      where ${organizations.searchVector} @@ ${ctx.query} and ${isAdmittedSql(sql`${organizations.id}`, ctx.today)}`,
+      where ${organizations.searchVector} @@ ${ctx.match} and ${isAdmittedSql(sql`${organizations.id}`, ctx.today)}`,
   path: (id) => sql`(select '/organizations/' || o.slug from organizations o where o.id = ${id})`,
   text: (id) =>
     sql`(select concat_ws(E'\n', o.summary, o.lead_organization, hub_text_array(o.focus_industries))

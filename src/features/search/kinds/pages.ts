@@ -5,7 +5,7 @@ import { type KindContext, localDateSql, type SearchSource, scoreSql, visibleSql
 
 type Rule = Pick<KindContext, 'now' | 'visibilities'>
 
-/** The page whose id is `id` and every page above it, as (id, depth) rows of a recursive `chain`. */
+/** The page whose id is `id` and every page above it, as rows of a recursive `chain` (depth 0: the page). */
 const chainSql = (id: SQL) =>
   sql`with recursive chain (id, parent_id, slug, system_key, depth) as (
       select s.id, s.parent_id, s.slug, s.system_key, 0 from site_pages s where s.id = ${id}
@@ -13,16 +13,20 @@ const chainSql = (id: SQL) =>
       select s.id, s.parent_id, s.slug, s.system_key, chain.depth + 1 from site_pages s join chain on s.id = chain.parent_id
       where chain.depth < 20)`
 
+/** The page's own rule: out, and visible to the viewer. */
+const ownRuleSql = (rule: Rule) =>
+  sql`${liveSql(sitePages, rule.now)} and ${visibleSql(sql`${sitePages.visibility}`, rule.visibilities)}`
+
 /**
  * Whether a page is shown (the pages feature's rule): it and every page above it are out and
  * visible to the viewer; pages the Hub shows elsewhere (a system key) are not pages of their own,
- * except the home page.
+ * except the home page. Inside the subquery, `site_pages` is each page above.
  */
 const shownSql = (rule: Rule) =>
-  sql`(${sitePages.systemKey} is null or ${sitePages.systemKey} = 'home') and not exists (
-      ${chainSql(sql`${sitePages.id}`)}
-      select 1 from chain join site_pages on site_pages.id = chain.id
-      where not (${liveSql(sitePages, rule.now)} and ${visibleSql(sql`${sitePages.visibility}`, rule.visibilities)}))`
+  sql`(${sitePages.systemKey} is null or ${sitePages.systemKey} = 'home') and ${ownRuleSql(rule)}
+    and (${sitePages.parentId} is null or not exists (
+      ${chainSql(sql`${sitePages.parentId}`)}
+      select 1 from chain join site_pages on site_pages.id = chain.id where not (${ownRuleSql(rule)})))`
 
 /** The pages staff write: the address runs through the page's parents ('/about/board'); the home page is '/'. */
 export const pageSource: SearchSource = {
@@ -31,7 +35,7 @@ export const pageSource: SearchSource = {
     sql`select 'page' as source, 'page' as kind, ${sitePages.id} as id, ${sitePages.title} as title,
         ${localDateSql(sql`${sitePages.publishAt}`, ctx.timeZone)} as published_on,
         ${scoreSql(sql`${sitePages.searchVector}`, ctx.query)} as score
-      from ${sitePages} where ${sitePages.searchVector} @@ ${ctx.query} and ${shownSql(ctx)}`,
+      from ${sitePages} where ${sitePages.searchVector} @@ ${ctx.match} and ${shownSql(ctx)}`,
   path: (id) =>
     sql`(${chainSql(id)}
       select case when bool_or(depth = 0 and system_key = 'home') then '/'

@@ -21,7 +21,7 @@ export const presentationSource: SearchSource = {
       from ${presentations}
         join organizations o on o.id = ${presentations.organizationId}
         left join calls c on c.id = ${presentations.callId}
-      where ${presentations.searchVector} @@ ${ctx.query} and ${shown(ctx.visibilities)}`,
+      where ${presentations.searchVector} @@ ${ctx.match} and ${shown(ctx.visibilities)}`,
   path: (id) =>
     sql`(select ${pathOf(sql`p.year`, sql`o.slug`)} from presentations p
       join organizations o on o.id = p.organization_id where p.id = ${id})`,
