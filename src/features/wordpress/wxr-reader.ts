@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { SaxesParser, type SaxesTagNS } from 'saxes'
 import { htmlEntities } from './html-entities.ts'
+import { COLLECT_EVERY_BYTES, collectGarbage } from './memory-bound.ts'
 import { emptyItem, type ItemField, itemFields } from './wxr-item-fields.ts'
 import {
   type WxrAuthor,
@@ -120,8 +121,9 @@ export async function readWxr(file: string, handlers: WxrHandlers): Promise<WxrR
     text = null
   })
 
-  const stream = createReadStream(file, { highWaterMark: 256 * 1024 })
+  const stream = createReadStream(file, { highWaterMark: 64 * 1024 })
   let announced = false
+  let collected = 0
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     hash.update(chunk)
     bytes += chunk.length
@@ -133,6 +135,10 @@ export async function readWxr(file: string, handlers: WxrHandlers): Promise<WxrR
       await handlers.item(done)
     }
     handlers.progress?.({ items, bytes })
+    if (bytes - collected >= COLLECT_EVERY_BYTES) {
+      collected = bytes
+      collectGarbage()
+    }
   }
   if (!failure) parser.write(decoder.decode()).close()
   if (failure) throw failure
