@@ -11,7 +11,7 @@ export type BodyLimit = {
   label: string
   /** What the body is called in the refusal: "form", "upload", "request body". */
   noun: string
-  /** The route streams its body itself (a file sent as it is): a form body is refused, never parsed. */
+  /** The route streams its body itself (a file sent as it is): a form body gets the fallback's limit. */
   raw?: true
 }
 
@@ -80,13 +80,9 @@ const isForm = (type: string) => /^(multipart\/form-data|application\/x-www-form
 export function limitBodies<E extends Env>(table: BodyLimitTable): MiddlewareHandler<E> {
   return createMiddleware<E>(async (c, next) => {
     if (!c.req.raw.body) return next()
-    const limit = bodyLimitOf(table, c.req.method, c.req.path)
-    if (limit.raw && isForm(c.req.header('Content-Type') ?? ''))
-      return errorResponse(
-        c,
-        'BAD_INPUT',
-        `Send the ${limit.noun} as the file itself, not as a form. Nothing was saved.`,
-      )
+    const found = bodyLimitOf(table, c.req.method, c.req.path)
+    // A route that streams a large body itself never has a large form parsed into memory for it.
+    const limit = found.raw && isForm(c.req.header('Content-Type') ?? '') ? table.fallback : found
     const bounded = bodyLimit({ maxSize: limit.maxBytes, onError: (c) => tooLarge(c, limit) })
     return bounded(c, async () => {
       if (isForm(c.req.header('Content-Type') ?? '')) {

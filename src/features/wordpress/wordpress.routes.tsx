@@ -69,6 +69,14 @@ export function wordpressRoutes(deps: AppDeps): Hono<AppEnv> {
   // form here) and is streamed to a temporary file, then read twice there: never whole in memory.
   app.post('/staff/wordpress/uploads', requirePermission('site:manage'), async (c) => {
     const body = c.req.raw.body
+    if (
+      /^(multipart\/form-data|application\/x-www-form-urlencoded)/i.test(c.req.header('Content-Type') ?? '')
+    )
+      return page(c, {
+        uploadError:
+          'The export must be sent as the file itself, by this page’s upload (JavaScript), or imported with hub wordpress import FILE.xml. Nothing was written.',
+        status: 400,
+      })
     if (!body) return page(c, { uploadError: 'Choose an export file to upload.', status: 400 })
     const token = await saveUpload(body as never)
     const fileName =
