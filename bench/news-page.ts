@@ -57,9 +57,9 @@ async function load(url: string, seconds: number): Promise<Figures> {
 const bareServerSource = `import { readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 const body = readFileSync(process.argv[2])
-const type = process.argv[3]
+const headers = JSON.parse(readFileSync(process.argv[3], 'utf8'))
 createServer((req, res) => {
-  res.writeHead(200, { 'Content-Type': type, 'Content-Length': body.length })
+  res.writeHead(200, { ...headers, 'Content-Length': body.length })
   res.end(body)
 }).listen(0, '127.0.0.1', function () { console.log('listening on http://127.0.0.1:' + this.address().port) })
 process.once('SIGTERM', () => process.exit(0))
@@ -69,10 +69,12 @@ process.once('SIGTERM', () => process.exit(0))
 function startBare(
   script: string,
   bodyFile: string,
-  type: string,
+  headersFile: string,
 ): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, bodyFile, type], { stdio: ['ignore', 'pipe', 'inherit'] })
+    const child = spawn(process.execPath, [script, bodyFile, headersFile], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
     child.stdout?.on('data', (chunk: Buffer) => {
       const match = String(chunk).match(/listening on (\S+)/)
       if (match?.[1]) resolve({ child, url: match[1] })
@@ -133,10 +135,23 @@ async function main(): Promise<number> {
     const second = await fetch(`${hub.url}${PAGE}`)
     await second.arrayBuffer()
     const cache = second.headers.get('x-cache')
-    const type = first.headers.get('content-type') ?? 'text/html; charset=utf-8'
+    // The same bytes: the body and the headers the Hub sends with it (its security headers too).
+    const connectionHeaders = new Set([
+      'date',
+      'connection',
+      'keep-alive',
+      'content-length',
+      'transfer-encoding',
+    ])
+    const headers = Object.fromEntries([...second.headers].filter(([name]) => !connectionHeaders.has(name)))
     await writeFile(path.join(dir, 'page.html'), body)
+    await writeFile(path.join(dir, 'headers.json'), JSON.stringify(headers))
     await writeFile(path.join(dir, 'bare.mjs'), bareServerSource)
-    const bare = await startBare(path.join(dir, 'bare.mjs'), path.join(dir, 'page.html'), type)
+    const bare = await startBare(
+      path.join(dir, 'bare.mjs'),
+      path.join(dir, 'page.html'),
+      path.join(dir, 'headers.json'),
+    )
     children.push(bare.child)
 
     const hubRuns: Figures[] = []

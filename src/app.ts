@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { Hono, type MiddlewareHandler } from 'hono'
 import { contextStorage } from 'hono/context-storage'
 import { secureHeaders } from 'hono/secure-headers'
 import { classifyFailure, describe, RETRY_AFTER_SECONDS } from '#src/db/failures.ts'
@@ -39,8 +39,15 @@ import { isAppError } from '#src/lib/errors.ts'
 import { logger } from '#src/lib/logger.ts'
 
 /** Builds the Hono app from the feature routers. */
-export function createApp(deps: AppDeps): Hono<AppEnv> {
+export function createApp(
+  deps: AppDeps,
+  options: {
+    /** Outermost middleware: the server's (keeping visitors' answers whole, src/http/ready-answers.ts). */
+    before?: MiddlewareHandler<AppEnv>
+  } = {},
+): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
+  if (options.before) app.use(options.before)
   // Hono hands only Errors to onError, and PGlite can throw plain objects ({ name: 'ErrnoError',
   // errno }): wrap those, keeping the original as the cause that classifyFailure reads.
   app.use(async (_c, next) => {

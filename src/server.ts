@@ -1,6 +1,7 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
-import { serve } from '@hono/node-server'
+import { getRequestListener } from '@hono/node-server'
 import { createApp } from '#src/app.ts'
 import type { Config } from '#src/config.ts'
 import type { Database } from '#src/db/client.ts'
@@ -20,6 +21,7 @@ import { countRows } from '#src/features/transfer/index.ts'
 import { createAuth } from '#src/http/auth.ts'
 import { watchContentVersion } from '#src/http/content-version.ts'
 import { PageCache } from '#src/http/page-cache.ts'
+import { keepReadyAnswers, sendReadyAnswer } from '#src/http/ready-answers.ts'
 import { hasDemoData } from '#src/http/respond.ts'
 import type { Clock } from '#src/lib/clock.ts'
 import { AppError } from '#src/lib/errors.ts'
@@ -66,9 +68,11 @@ export async function startHub(
     const watcher = await watchContentVersion(database)
     // The app needs the public origin, which with PORT=0 is known only once listening.
     let app: ReturnType<typeof createApp> | undefined
+    let sendReady: (req: IncomingMessage, res: ServerResponse) => boolean = () => false
     const server = await listen(
       (request, env) => (app as ReturnType<typeof createApp>).fetch(request, env),
       config,
+      (req, res) => sendReady(req, res),
     )
     const port = (server.address() as AddressInfo).port
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host
@@ -84,7 +88,7 @@ export async function startHub(
       secret: resolveAuthSecret({ authSecret: config.authSecret, dataDir: config.dataDir }),
       mailer,
     })
-    app = createApp({
+    const deps = {
       database,
       pages: new PageCache(watcher),
       clock,
@@ -93,7 +97,10 @@ export async function startHub(
       origin: new URL(url).origin,
       outboxDir: path.join(config.dataDir, 'outbox'),
       trustedProxies: config.trustedProxies,
-    })
+    }
+    app = createApp(deps, { before: keepReadyAnswers(deps) })
+    // A visitor's page the app already sent is sent again before the app runs (ready-answers.ts).
+    sendReady = (req, res) => sendReadyAnswer(deps, req, res)
     // Demo accounts with a known password: only on an embedded database holding the demo
     // network, never on a PostgreSQL server and never in production. Made before the
     // "listening" line, which callers take to mean start-up is over.
@@ -157,11 +164,20 @@ export async function startHub(
   }
 }
 
-type NodeServer = ReturnType<typeof serve>
+type NodeServer = Server
 
-function listen(fetch: Parameters<typeof serve>[0]['fetch'], config: Config): Promise<NodeServer> {
+/** Listens with Hono's request listener, after `first`, which may answer a request itself. */
+function listen(
+  fetch: Parameters<typeof getRequestListener>[0],
+  config: Config,
+  first: (req: IncomingMessage, res: ServerResponse) => boolean,
+): Promise<NodeServer> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch, port: config.port, hostname: config.host })
+    const honoListener = getRequestListener(fetch, { hostname: config.host })
+    const server = createServer((req, res) => {
+      if (!first(req, res)) void honoListener(req, res)
+    })
+    server.listen(config.port, config.host)
     server.once('listening', () => resolve(server))
     server.once('error', (error: NodeJS.ErrnoException) => {
       reject(

@@ -38,5 +38,7 @@ export type AppEnv = {
     csrfToken?: string
     /** The network's identity and navigation for the layout (set by the site feature). */
     site?: SiteChrome
+    /** A visitor's cached page being sent: the server may send the same answer again by itself. */
+    readyAnswer?: { version: number | undefined; body: Uint8Array; etag: string }
   }
 }

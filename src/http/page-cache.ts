@@ -4,6 +4,14 @@ import type { ContentVersionWatcher } from './content-version.ts'
 /** The body is kept encoded: sending bytes is much cheaper than encoding a long string again. */
 export type CachedPage = { version: number; body: Uint8Array; etag: string }
 
+/** A visitor's whole answer, ready to send again: see PageCache.keepAnswer. */
+export type ReadyAnswer = {
+  version: number | undefined
+  headers: [string, string][]
+  body: Uint8Array
+  etag: string
+}
+
 /**
  * Rendered public pages, per process, each tagged with the content version it
  * was rendered under. A page is served from here only while that version is
@@ -14,6 +22,7 @@ export class PageCache {
   readonly #watcher: ContentVersionWatcher
   readonly #maxEntries: number
   readonly #values = new Map<string, { version: number; value: Promise<unknown> }>()
+  readonly #answers = new Map<string, ReadyAnswer>()
   /** When scheduled content next goes out: every entry is stale from then on (ms since epoch). */
   #staleFrom: number | undefined
 
@@ -27,7 +36,7 @@ export class PageCache {
     key: string,
     render: () => Promise<string>,
     now?: Date,
-  ): Promise<{ body: Uint8Array; etag: string; isHit: boolean }> {
+  ): Promise<{ body: Uint8Array; etag: string; isHit: boolean; version: number | undefined }> {
     this.#expire(now)
     const version = this.#watcher.current()
     const hit = this.#entries.get(key)
@@ -47,7 +56,30 @@ export class PageCache {
         if (oldest !== undefined) this.#entries.delete(oldest)
       }
     }
-    return { body, etag, isHit: false }
+    return { body, etag, isHit: false, version }
+  }
+
+  /**
+   * Keeps a whole answer (status 200, its final headers, its bytes) that the app gave a visitor
+   * for this exact address, so that the server can send it again before the app runs
+   * (`readyAnswer`). It is kept under the version its page was rendered under.
+   */
+  keepAnswer(key: string, answer: ReadyAnswer): void {
+    if (answer.version === undefined || answer.version !== this.#watcher.current()) return
+    this.#answers.delete(key)
+    this.#answers.set(key, answer)
+    if (this.#answers.size > this.#maxEntries) {
+      const oldest = this.#answers.keys().next().value
+      if (oldest !== undefined) this.#answers.delete(oldest)
+    }
+  }
+
+  /** The kept answer for this address while nothing has changed since, or undefined. */
+  readyAnswer(key: string, now: Date): ReadyAnswer | undefined {
+    this.#expire(now)
+    const answer = this.#answers.get(key)
+    const version = this.#watcher.current()
+    return answer && version !== undefined && answer.version === version ? answer : undefined
   }
 
   /**
@@ -88,5 +120,6 @@ export class PageCache {
   clear(): void {
     this.#entries.clear()
     this.#values.clear()
+    this.#answers.clear()
   }
 }

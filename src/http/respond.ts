@@ -28,6 +28,8 @@ export async function sendCached(
     return c.html(body)
   }
   const page = await deps.pages.get(`${deps.clock.today()}|${options.key}`, options.render, deps.clock.now())
+  // The whole answer may be sent again by the server itself (src/http/ready-answers.ts).
+  c.set('readyAnswer', { version: page.version, body: page.body, etag: page.etag })
   const headers = {
     'Content-Type': options.type === 'html' ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8',
     ETag: page.etag,
