@@ -15,4 +15,4 @@ export function collectGarbage(): void {
   collect()
 }
 
-export const COLLECT_EVERY_BYTES = 16 * 1024 * 1024
+export const COLLECT_EVERY_BYTES = 8 * 1024 * 1024
