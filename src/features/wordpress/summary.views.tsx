@@ -41,7 +41,8 @@ export function SummaryView(props: { summary: ImportSummary; headingLevel?: 2 | 
       <ul>
         {s.pages.movedToTop > 0 ? (
           <li>
-            {formatNumber(s.pages.movedToTop)} pages whose parent is not in the file go at the top level.
+            {formatNumber(s.pages.movedToTop)} {plural(s.pages.movedToTop, 'page')} whose parent is not in the
+            file {s.pages.movedToTop === 1 ? 'goes' : 'go'} at the top level.
           </li>
         ) : null}
         <li>
