@@ -161,6 +161,42 @@ describe(`search on ${testEngine}`, () => {
     expect(await titles(visitor, 'quasar')).toEqual(['The Quasar program', 'Notes from the week'])
   })
 
+  it('ranks old title and summary matches above newer body matches, those newest first', async () => {
+    const db = database.db
+    await searchPage(db, { title: 'Tundra and permafrost field guide', publishAt: '2019-05-01T12:00:00Z' })
+    await searchNewsPost(db, {
+      title: 'Permafrost atlas',
+      body: 'A map of the tundra.',
+      publishAt: '2017-05-01T12:00:00Z',
+    })
+    await searchNewsPost(db, {
+      title: 'Quiet notes',
+      summary: 'On the tundra and its permafrost.',
+      publishAt: '2018-05-01T12:00:00Z',
+    })
+    for (let i = 1; i <= 5; i += 1)
+      await searchNewsPost(db, {
+        title: `Field bulletin ${i}`,
+        body: 'Tundra permafrost, tundra permafrost, tundra again and again.',
+        publishAt: `2026-03-0${i}T12:00:00Z`,
+      })
+    const bulletins = [5, 4, 3, 2, 1].map((i) => `Field bulletin ${i}`)
+    // Both words in the title, then one of them, then both in the summary; body matches newest first.
+    expect(await titles(visitor, 'tundra permafrost')).toEqual([
+      'Tundra and permafrost field guide',
+      'Permafrost atlas',
+      'Quiet notes',
+      ...bulletins,
+    ])
+    // A word in nearly every document: the old title and summary matches still come first.
+    expect(await titles(visitor, 'tundra')).toEqual([
+      'Tundra and permafrost field guide',
+      'Quiet notes',
+      ...bulletins,
+      'Permafrost atlas',
+    ])
+  })
+
   it('stems English words and matches the last word as a prefix', async () => {
     expect(await titles(visitor, 'manufacturer')).toContain('Manufacturing jobs report')
     expect(await titles(visitor, 'manufa')).toContain('Manufacturing jobs report')

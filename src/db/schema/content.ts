@@ -114,6 +114,14 @@ export const briefings = pgTable(
           [sql`${briefings.bodyMarkdown}`, 'C'],
         ]),
     ),
+    /** Title (A) and summary and tags (B) only: what search ranks by (small, kept in the row; see decision 016). */
+    rankVector: tsvector('rank_vector').generatedAlwaysAs(
+      (): SQL =>
+        searchDocument([
+          [sql`${briefings.title}`, 'A'],
+          [sql`${briefings.summary} || ' ' || ${arrayWords(briefings.tags)}`, 'B'],
+        ]),
+    ),
   },
   (t) => [
     index('briefings_published_idx').on(t.publishedOn),

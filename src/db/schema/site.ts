@@ -62,6 +62,14 @@ export const sitePages = pgTable(
           [sql`${sitePages.bodyMarkdown}`, 'C'],
         ]),
     ),
+    /** Title (A) and summary (B) only: what search ranks by (small, kept in the row; see decision 016). */
+    rankVector: tsvector('rank_vector').generatedAlwaysAs(
+      (): SQL =>
+        searchDocument([
+          [sql`${sitePages.title}`, 'A'],
+          [sql`${sitePages.summary}`, 'B'],
+        ]),
+    ),
   },
   (t) => [
     unique('site_pages_parent_slug_unique').on(t.parentId, t.slug).nullsNotDistinct(),
@@ -123,6 +131,14 @@ export const newsPosts = pgTable(
           [sql`${newsPosts.title}`, 'A'],
           [sql`${newsPosts.summary} || ' ' || ${arrayWords(newsPosts.tags)}`, 'B'],
           [sql`${newsPosts.bodyMarkdown}`, 'C'],
+        ]),
+    ),
+    /** Title (A) and summary and tags (B) only: what search ranks by (small, kept in the row; see decision 016). */
+    rankVector: tsvector('rank_vector').generatedAlwaysAs(
+      (): SQL =>
+        searchDocument([
+          [sql`${newsPosts.title}`, 'A'],
+          [sql`${newsPosts.summary} || ' ' || ${arrayWords(newsPosts.tags)}`, 'B'],
         ]),
     ),
   },

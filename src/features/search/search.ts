@@ -40,10 +40,20 @@ type Row = {
 }
 
 /** SQL: the tsquery of a parsed query, every piece of user text a bound parameter. */
-const tsquerySql = (q: ParsedQuery): SQL =>
-  q.prefix === null
-    ? sql`websearch_to_tsquery('english', ${q.words})`
-    : sql`(websearch_to_tsquery('english', ${q.words}) && to_tsquery('english', ${q.prefix} || ':*'))`
+const tsquerySql = (q: ParsedQuery): SQL => {
+  const words = sql`websearch_to_tsquery('english', ${q.words})`
+  if (q.prefix === null) return words
+  const prefix = sql`to_tsquery('english', ${q.prefix} || ':*')`
+  return q.words === '' ? prefix : sql`(${words} && ${prefix})`
+}
+
+/**
+ * SQL: the query to rank by (see KindContext.rank): the query's words and phrases joined by `|`, its
+ * exclusions dropped (`querytree`); a tsquery's text never has a space inside a lexeme, so only its
+ * operators are replaced.
+ */
+const rankQuerySql = (query: SQL): SQL =>
+  sql`coalesce(nullif(replace(querytree(${query})::text, ' & ', ' | '), 'T'), '')::tsquery`
 
 /** SQL dispatching on the hit's source: the first of `pick(source)` whose source matches. */
 const bySource = (pick: (s: (typeof searchSources)[number]) => SQL): SQL =>
@@ -71,7 +81,7 @@ export async function searchContent(
 ): Promise<SearchAnswer> {
   const empty = Object.fromEntries(searchKinds.map((k) => [k, 0])) as Record<SearchKind, number>
   if (!options.query.searchable) return { total: 0, counts: empty, results: [], nextScheduledAt: null }
-  const ctx = { ...options, query: sql`(select query from q)`, match: tsquerySql(options.query) }
+  const ctx = { ...options, rank: sql`(select rank from q)`, match: tsquerySql(options.query) }
   const id = sql`h.id`
   // For this statement's transaction only: PostgreSQL's JIT compiler judges the statement costly
   // and spends far longer compiling it than running it (seconds against milliseconds); and a
@@ -80,9 +90,8 @@ export async function searchContent(
   const rows = await db.transaction(async (tx) => {
     await tx.execute(sql`set local jit = off`)
     await tx.execute(sql`set local enable_seqscan = off`)
-    return queryRows<Row>(
-      tx,
-      sql`with q as (select ${tsquerySql(options.query)} as query),
+    const statement = sql`with q as (select query, ${rankQuerySql(sql`query`)} as rank
+        from (select ${tsquerySql(options.query)} as query) parsed),
       hits as (${sql.join(
         searchSources.map((s) => sql`(${s.hits(ctx)})`),
         sql` union all `,
@@ -104,8 +113,8 @@ export async function searchContent(
           sql`q.query`,
         )} as snippet
       from counts c cross join q left join shown h on true
-      order by h.score desc, h.published_on desc nulls last, h.title, h.id`,
-    )
+      order by h.score desc, h.published_on desc nulls last, h.title, h.id`
+    return queryRows<Row>(tx, statement)
   })
   const counts = { ...empty, ...(rows[0]?.counts ?? {}) }
   const total = options.kind ? counts[options.kind] : Object.values(counts).reduce((a, b) => a + b, 0)

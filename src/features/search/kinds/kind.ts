@@ -3,8 +3,12 @@ import type { ContentVisibility } from '#src/db/schema/index.ts'
 
 /** What every kind's SQL needs: the tsquery (an SQL expression), who is asking, and when. */
 export type KindContext = {
-  /** The parsed query, computed once, for ranking (`(select query from q)` in the search statement). */
-  query: SQL
+  /**
+   * The query to rank by, computed once (`(select rank from q)` in the search statement): the
+   * parsed query's words joined by `|` (exclusions dropped), so that a title or summary holding
+   * any of the words scores, even when the other words are only in the body.
+   */
+  rank: SQL
   /**
    * The same query written out, for the `@@` that finds the rows: the planner estimates how many
    * rows it matches and picks the GIN index, which it cannot do for a value computed at run time.
@@ -38,18 +42,22 @@ export type SearchSource = {
 
 /**
  * How much each weight counts: D (attachments) 0.0001, C (body) 0.001, B (summary, tags) 0.01,
- * A (title) 1. A word in the title counts as much as a hundred in the summary or a thousand in the
- * body, so a title match ranks above a body match (cover density ranks add up the matches).
+ * A (title) 1. A word in the title counts as much as a hundred in the summary (cover density ranks
+ * add up the matches), so a title match ranks above a summary match.
  */
 export const RANK_WEIGHTS = sql.raw(`'{0.0001, 0.001, 0.01, 1.0}'::float4[]`)
 
 /**
- * The score of a document, from 0 to 1: its cover density rank, weighted (see RANK_WEIGHTS),
- * normalised by rank / (rank + 1). One read of the stored document per row: testing the title
- * on its own (`ts_filter`, or parsing the title again) costs as much again on every match.
+ * The score of a match, from 0 to 1: the cover density rank (weighted, see RANK_WEIGHTS, and
+ * normalised by rank / (rank + 1)) of its RANK vector: the title (A) and the summary and tags (B)
+ * only, a small value kept in the table's row. The full document (body, attachments' text) only
+ * decides whether a row matches, through its GIN index, and is never read for ranking: it is
+ * stored out of line, and reading it for every match of a common word cost ten times the rest of
+ * the search. So a title match ranks above a summary match, which ranks above a match in the body
+ * or the attachments only; those score 0 and come newest first.
  */
-export const scoreSql = (vector: SQL, query: SQL): SQL =>
-  sql`ts_rank_cd(${RANK_WEIGHTS}, ${vector}, ${query}, 32)`
+export const scoreSql = (rankVector: SQL, rank: SQL): SQL =>
+  sql`ts_rank_cd(${RANK_WEIGHTS}, ${rankVector}, ${rank}, 32)`
 
 /** `column in ('public', …)`: the visibilities a viewer may see. */
 export const visibleSql = (column: SQL, visibilities: readonly ContentVisibility[]): SQL =>

@@ -16,19 +16,15 @@ const ATTACHMENT_SNIPPET_CHARS = 20000
  */
 export const librarySource: SearchSource = {
   source: 'library',
-  // Each item once, scored by the better of its own document and its attachments' text.
+  // Each item once, found by its own document or an attachment's, scored by its title and summary.
   hits: (ctx) =>
     sql`select 'library' as source, ${briefings.kind} as kind, ${briefings.id} as id, ${briefings.title} as title,
         coalesce(${briefings.publishedOn}, ${briefings.approvedAt}::date, ${briefings.createdAt}::date) as published_on,
-        m.score
+        ${scoreSql(sql`${briefings.rankVector}`, ctx.rank)} as score
       from (
-        select id, max(score) as score from (
-          select b.id, ${scoreSql(sql`b.search_vector`, ctx.query)} as score from briefings b
-            where b.search_vector @@ ${ctx.match}
-          union all
-          select a.briefing_id, ${scoreSql(sql`a.search_vector`, ctx.query)} from briefing_attachments a
-            where a.search_vector @@ ${ctx.match}
-        ) found group by id
+        select b.id from briefings b where b.search_vector @@ ${ctx.match}
+        union
+        select a.briefing_id from briefing_attachments a where a.search_vector @@ ${ctx.match}
       ) m join ${briefings} on ${briefings.id} = m.id
       where ${shown(ctx.visibilities)}`,
   path: (id) => sql`(select '/library/' || b.slug from briefings b where b.id = ${id})`,

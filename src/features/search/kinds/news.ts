@@ -13,7 +13,7 @@ export const newsSource: SearchSource = {
   hits: (ctx) =>
     sql`select 'news' as source, 'news' as kind, ${newsPosts.id} as id, ${newsPosts.title} as title,
         ${localDateSql(sql`${newsPosts.publishAt}`, ctx.timeZone)} as published_on,
-        ${scoreSql(sql`${newsPosts.searchVector}`, ctx.query)} as score
+        ${scoreSql(sql`${newsPosts.rankVector}`, ctx.rank)} as score
       from ${newsPosts} where ${newsPosts.searchVector} @@ ${ctx.match} and ${shown(ctx)}`,
   path: (id) => sql`(select '/news/' || n.slug from news_posts n where n.id = ${id})`,
   text: (id) => sql`(select n.summary || E'\n' || n.body_markdown from news_posts n where n.id = ${id})`,

@@ -6,14 +6,15 @@ import { type SearchSource, scoreSql } from './kind.ts'
 /**
  * Organisations' public profiles, at /organizations/<slug>. The directory and the profile show an
  * organisation while it is admitted (the one rule of admission, from the admission feature);
- * profiles are public, so visibility does not apply.
+ * profiles are public, so visibility does not apply. Their document is small and kept in the row (name
+ * A, summary and industries B, lead organisation C): it is their rank vector too.
  */
 export const organizationSource: SearchSource = {
   source: 'organization',
   hits: (ctx) =>
     sql`select 'organization' as source, 'organization' as kind, ${organizations.id} as id,
         ${organizations.name} as title, null::date as published_on,
-        ${scoreSql(sql`${organizations.searchVector}`, ctx.query)} as score
+        ${scoreSql(sql`${organizations.searchVector}`, ctx.rank)} as score
       from ${organizations}
       where ${organizations.searchVector} @@ ${ctx.match} and ${isAdmittedSql(sql`${organizations.id}`, ctx.today)}`,
   path: (id) => sql`(select '/organizations/' || o.slug from organizations o where o.id = ${id})`,

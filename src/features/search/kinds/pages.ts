@@ -34,7 +34,7 @@ export const pageSource: SearchSource = {
   hits: (ctx) =>
     sql`select 'page' as source, 'page' as kind, ${sitePages.id} as id, ${sitePages.title} as title,
         ${localDateSql(sql`${sitePages.publishAt}`, ctx.timeZone)} as published_on,
-        ${scoreSql(sql`${sitePages.searchVector}`, ctx.query)} as score
+        ${scoreSql(sql`${sitePages.rankVector}`, ctx.rank)} as score
       from ${sitePages} where ${sitePages.searchVector} @@ ${ctx.match} and ${shownSql(ctx)}`,
   path: (id) =>
     sql`(${chainSql(id)}

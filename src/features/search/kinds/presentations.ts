@@ -10,14 +10,17 @@ const shown = (visibilities: readonly ContentVisibility[]) =>
 /** The archive page of a presentation: /presentations/<year>/<organisation's slug>. */
 const pathOf = (year: SQL, orgSlug: SQL) => sql`'/presentations/' || ${year} || '/' || ${orgSlug}`
 
-/** The archive of the annual presentations that were given. */
+/**
+ * The archive of the annual presentations that were given. Their document is the title (A) and the
+ * summary and topics (B), small and kept in the row: it is their rank vector too.
+ */
 export const presentationSource: SearchSource = {
   source: 'presentation',
   hits: (ctx) =>
     sql`select 'presentation' as source, 'presentation' as kind, ${presentations.id} as id,
         coalesce(nullif(${presentations.title}, ''), o.name || ' (' || ${presentations.year} || ')') as title,
         c.local_date as published_on,
-        ${scoreSql(sql`${presentations.searchVector}`, ctx.query)} as score
+        ${scoreSql(sql`${presentations.searchVector}`, ctx.rank)} as score
       from ${presentations}
         join organizations o on o.id = ${presentations.organizationId}
         left join calls c on c.id = ${presentations.callId}
