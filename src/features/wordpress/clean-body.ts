@@ -1,4 +1,5 @@
 import { sanitizeHubHtml } from '#src/lib/markdown.ts'
+import { fastClean } from './fast-clean.ts'
 import { htmlToText } from './map-fields.ts'
 import { type AttachmentUrls, replaceShortcodes } from './shortcodes.ts'
 
@@ -34,9 +35,8 @@ function paragraphs(html: string): string {
  */
 export function cleanBody(raw: string, attachments: AttachmentUrls): string {
   const withoutComments = raw.replace(/\r\n?/g, '\n').replace(/<!--[\s\S]*?-->/g, '')
-  const html = imagesAsLinks(
-    sanitizeHubHtml(paragraphs(replaceShortcodes(withoutComments, attachments))),
-  ).trim()
+  const marked = paragraphs(replaceShortcodes(withoutComments, attachments))
+  const html = (fastClean(marked) ?? imagesAsLinks(sanitizeHubHtml(marked))).trim()
   if (html === '') return ''
   const oneBlock = html
     .split(/(<pre\b[\s\S]*?<\/pre>)/i)
