@@ -244,6 +244,7 @@ export const presentations = pgTable(
       'presentations_month_range',
       sql`${t.requestedMonth} is null or ${t.requestedMonth} between 1 and 12`,
     ),
+    index('presentations_search_idx').using('gin', t.searchVector),
   ],
 )
 

@@ -1,0 +1,1 @@
+CREATE INDEX "presentations_search_idx" ON "presentations" USING gin ("search_vector");
