@@ -124,7 +124,7 @@ async function run(db: DbOrTx, tx: Tx | null, input: ApplyInput): Promise<Import
   })
   if (read.sha256 !== collected.sha256)
     throw new Error('The file changed while it was being imported; nothing was written. Import it again.')
-  await batch?.flush()
+  await batch?.finish()
   if (tx)
     for (const page of plan.pagesInOrder) {
       const id = pageIds.get(page.meta.postId)

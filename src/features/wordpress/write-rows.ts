@@ -7,6 +7,7 @@ import type { MappedRow } from './map-row.ts'
 export class PostBatch {
   private rows: (typeof newsPosts.$inferInsert)[] = []
   private size = 0
+  private inFlight: Promise<void> | undefined
   constructor(
     private readonly tx: Tx,
     private readonly importId: string,
@@ -19,11 +20,30 @@ export class PostBatch {
     if (this.rows.length >= 100 || this.size > 4_000_000) await this.flush()
   }
 
+  /**
+   * Sends the waiting posts, without waiting for the database: the file's next posts are read
+   * and cleaned while it builds this batch's search vectors (one statement in flight at most;
+   * its failure surfaces at the next flush or at `finish`, and fails the transaction).
+   */
   async flush() {
+    await this.inFlight
+    this.inFlight = undefined
     if (this.rows.length === 0) return
-    await this.tx.insert(newsPosts).values(this.rows)
+    const sent = this.tx
+      .insert(newsPosts)
+      .values(this.rows)
+      .then(() => undefined)
+    sent.catch(() => undefined)
+    this.inFlight = sent
     this.rows = []
     this.size = 0
+  }
+
+  /** Sends what waits and waits for every statement sent. */
+  async finish() {
+    await this.flush()
+    await this.inFlight
+    this.inFlight = undefined
   }
 }
 
