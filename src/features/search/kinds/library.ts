@@ -16,20 +16,17 @@ const ATTACHMENT_SNIPPET_CHARS = 20000
  */
 export const librarySource: SearchSource = {
   source: 'library',
-  // Each item once: found by its own document, or else by an attachment's text (a semi-join on the
-  // attachments' GIN bitmap: no stored document is read); ranked by its own title and summary.
-  hits: (ctx) => {
-    const own = sql`select b.id from briefings b where b.search_vector @@ ${ctx.match}`
-    const select = sql`select 'library' as source, ${briefings.kind} as kind, ${briefings.id} as id, ${briefings.title} as title,
+  // Each item once, found by its own document or an attachment's, scored by its title and summary.
+  hits: (ctx) =>
+    sql`select 'library' as source, ${briefings.kind} as kind, ${briefings.id} as id, ${briefings.title} as title,
         coalesce(${briefings.publishedOn}, ${briefings.approvedAt}::date, ${briefings.createdAt}::date) as published_on,
         ${scoreSql(sql`${briefings.rankVector}`, ctx.rank)} as score
-      from ${briefings}`
-    return sql`${select} where ${briefings.searchVector} @@ ${ctx.match} and ${shown(ctx.visibilities)}
-      union all
-      ${select} join (select distinct a.briefing_id from briefing_attachments a where a.search_vector @@ ${ctx.match}) m
-        on m.briefing_id = ${briefings.id}
-      where ${briefings.id} not in (${own}) and ${shown(ctx.visibilities)}`
-  },
+      from (
+        select b.id from briefings b where b.search_vector @@ ${ctx.match}
+        union
+        select a.briefing_id from briefing_attachments a where a.search_vector @@ ${ctx.match}
+      ) m join ${briefings} on ${briefings.id} = m.id
+      where ${shown(ctx.visibilities)}`,
   path: (id) => sql`(select '/library/' || b.slug from briefings b where b.id = ${id})`,
   text: (id) =>
     sql`(select b.summary || E'\n' || b.body_markdown || E'\n' || coalesce((select left(string_agg(a.extracted_text,
