@@ -16,20 +16,21 @@ const nothingHere = () => notFound('There is nothing at this address.')
 /**
  * A page at its path ('/mission-and-purpose', '/about/advisory-board'): any GET nothing else
  * answered. A draft, a page scheduled for later, a members-only page to a visitor, or a page
- * under one of those: "not found", the same answer as for no page at all.
+ * under one of those: passed on, so that the answer is the app's one 404, the same as for no page.
  */
 export function publicPageRoutes(app: Hono<AppEnv>, deps: AppDeps) {
   const { db } = deps.database
 
-  app.get('*', requirePermission('public'), conditionalGet, async (c) => {
+  app.get('*', requirePermission('public'), conditionalGet, async (c, next) => {
     const path = c.req.path.length > 1 ? c.req.path.replace(/\/+$/, '') : c.req.path
-    if (!/^(\/[a-z0-9]+(-[a-z0-9]+)*)+$/.test(path)) throw nothingHere()
+    // Not a page: on to whatever comes after (a route added later, or the app's one 404).
+    if (!/^(\/[a-z0-9]+(-[a-z0-9]+)*)+$/.test(path)) return next()
     const now = deps.clock.now()
     const visible = visibleTo(c.get('viewer'))
     // The tree of addresses is small and kept with the cached pages: an unknown address costs no query.
     const places = await deps.pages.remember('page-places', () => loadPlaces(db), now)
     const place = places.find((p) => p.path === path && !p.systemKey)
-    if (!place) throw nothingHere()
+    if (!place) return next()
     const chain = [place]
     for (let up = place; up.parentId; ) {
       const parent = places.find((p) => p.id === up.parentId)
@@ -37,7 +38,7 @@ export function publicPageRoutes(app: Hono<AppEnv>, deps: AppDeps) {
       chain.unshift(parent)
       up = parent
     }
-    if (!chain.every((p) => isLive(p, now) && visible.includes(p.visibility))) throw nothingHere()
+    if (!chain.every((p) => isLive(p, now) && visible.includes(p.visibility))) return next()
     if (c.req.path !== path) return c.redirect(path, 301)
     return sendCached(c, deps, {
       key: `page|${path}`,
