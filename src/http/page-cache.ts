@@ -116,6 +116,11 @@ export class PageCache {
     }
   }
 
+  /** Whether this process knows the content version (its listener is up and the database answered). */
+  knowsVersion(): boolean {
+    return this.#watcher.current() !== undefined
+  }
+
   /** Forgets every page: for a write this process just made, before its notification arrives. */
   clear(): void {
     this.#entries.clear()

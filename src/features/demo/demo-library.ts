@@ -1,6 +1,6 @@
 import { demoBriefings, demoPresentationArchive } from './demo-content.ts'
 import { demoId } from './demo-id.ts'
-import type { DemoNetwork } from './demo-network.ts'
+import { type DemoNetwork, recordedAt } from './demo-network.ts'
 
 /** The last call held (not cancelled) on or before `date`, if any. */
 function callOnOrBefore(net: DemoNetwork, date: string): string | null {
@@ -20,6 +20,9 @@ export function addLibrary(net: DemoNetwork, today: string): void {
       links: links ?? [],
       status: 'published',
       callId: onCall ? callOnOrBefore(net, item.publishedOn) : null,
+      // Stamped with the item's date, so that two loads of the demo hold the same rows.
+      createdAt: recordedAt(item.publishedOn),
+      updatedAt: recordedAt(item.publishedOn),
       isDemo: true,
     })
   }

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises'
 import type { MiddlewareHandler } from 'hono'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { visibleTo } from '#src/http/permissions.ts'
@@ -14,7 +15,7 @@ export function loadSiteChrome(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const visible = visibleTo(c.get('viewer'))
     const now = deps.clock.now()
-    const chrome = await deps.pages
+    const lookup = deps.pages
       .remember(
         `site-chrome|${visible.join(',')}`,
         async (): Promise<SiteChrome> => {
@@ -38,6 +39,11 @@ export function loadSiteChrome(deps: AppDeps): MiddlewareHandler<AppEnv> {
       )
       // Without the database (a 503 page, the health check) the layout shows the default chrome.
       .catch(() => undefined)
+    // While the database's state is unknown nothing is cached: the page's own query says whether
+    // the database answers, and the chrome waits a second at most, so a hung server costs one wait.
+    const chrome = deps.pages.knowsVersion()
+      ? await lookup
+      : await Promise.race([lookup, sleep(1000, undefined, { ref: false })])
     if (chrome) c.set('site', chrome)
     await next()
   }
