@@ -48,7 +48,8 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
   },
   // An image shows only from the Hub or over https (a relative "x.png" would load from wherever the page is).
   exclusiveFilter: (frame) =>
-    frame.tag === 'img' && !(isHubPath(frame.attribs.src ?? '') || /^https:\/\//i.test(frame.attribs.src ?? '')),
+    frame.tag === 'img' &&
+    !(isHubPath(frame.attribs.src ?? '') || /^https:\/\//i.test(frame.attribs.src ?? '')),
 }
 
 /** Safe HTML for a Markdown text (raw HTML in it is sanitized, never trusted). */

@@ -331,7 +331,9 @@ describe(`hostile input on ${testEngine}`, () => {
       }
       const changed = changedTables(before, await fingerprint())
       if (changed.length > 0)
-        failures.push(`${route.method} ${route.path}: a refused cross-site request changed ${changed.join(', ')}`)
+        failures.push(
+          `${route.method} ${route.path}: a refused cross-site request changed ${changed.join(', ')}`,
+        )
       // The same request from our own page gets past the cross-site check (as someone signed out).
       const { path, fields } = entry.sample(ctx)
       const control = await new Session(t.app).post(path, fields)
