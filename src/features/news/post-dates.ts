@@ -9,7 +9,3 @@ export function postLocal(instant: string, timeZone: string): { date: string; ti
   const { date, time } = formatInZone(new Date(instant).toISOString(), timeZone)
   return { date, time }
 }
-
-/** The year of a post's date in the network's zone (a post at 11 pm on 31 December stays in its year). */
-export const postYear = (instant: string, timeZone: string): number =>
-  Number(formatInZone(new Date(instant).toISOString(), timeZone).date.slice(0, 4))

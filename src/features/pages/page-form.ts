@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { isIsoDate } from '#src/lib/dates.ts'
 import { isClockTime } from '#src/lib/time-zone.ts'
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/
@@ -34,7 +35,8 @@ export const pageForm = z
   })
   .superRefine((v, ctx) => {
     if (v.status !== 'scheduled') return
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(v.publishDate))
+    // A real date only: zonedTimeToUtc throws on 2026-02-30, which the pattern alone let through.
+    if (!isIsoDate(v.publishDate))
       ctx.addIssue({ code: 'custom', path: ['publishDate'], message: 'Give the date the page goes out.' })
     if (!isClockTime(v.publishTime))
       ctx.addIssue({

@@ -6,7 +6,15 @@ import { readForm } from '#src/http/form.ts'
 import { requirePermission } from '#src/http/guard.ts'
 import { renderPage } from '#src/http/render.ts'
 import type { FlashMessage } from '#src/ui/form-parts.tsx'
-import { getIdentity, identityForm, readLogo, removeLogo, saveIdentity, setLogo } from './identity.ts'
+import {
+  getIdentity,
+  identityForm,
+  logoUrl,
+  readLogo,
+  removeLogo,
+  saveIdentity,
+  setLogo,
+} from './identity.ts'
 import { IdentityPage } from './identity.views.tsx'
 
 const notices: Record<string, string> = {
@@ -49,7 +57,7 @@ export function identityRoutes(app: Hono<AppEnv>, deps: AppDeps) {
           siteContactEmail: values.siteContactEmail,
         }}
         errors={options.errors ?? {}}
-        logoUrl={stored.siteLogoFileId ? `/site/logo?v=${stored.siteLogoFileId.slice(0, 8)}` : undefined}
+        logoUrl={stored.siteLogoFileId ? logoUrl(stored.siteLogoFileId) : undefined}
         logoError={options.logoError}
         flash={flash}
       />,

@@ -26,6 +26,9 @@ export const identityForm = z.object({
 })
 export type IdentityValues = z.infer<typeof identityForm>
 
+/** The logo's address: the file's id in it, so a new logo is a new URL and browsers may keep one for long. */
+export const logoUrl = (fileId: string): string => `/site/logo?v=${fileId.slice(0, 8)}`
+
 /** The network's identity as stored (defaults until staff set it). */
 export async function getIdentity(db: DbOrTx) {
   const s = await getSettings(db)

@@ -3,7 +3,7 @@ import type { MiddlewareHandler } from 'hono'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { visibleTo } from '#src/http/permissions.ts'
 import type { SiteChrome } from '#src/ui/site-chrome.ts'
-import { getIdentity } from './identity.ts'
+import { getIdentity, logoUrl } from './identity.ts'
 import { loadNavigation } from './navigation.ts'
 
 /**
@@ -28,10 +28,7 @@ export function loadSiteChrome(deps: AppDeps): MiddlewareHandler<AppEnv> {
             shortName: identity.siteShortName,
             description: identity.siteDescription,
             contactEmail: identity.siteContactEmail || undefined,
-            // The file's id in the address: a new logo is a new URL, so browsers may keep one for long.
-            logoUrl: identity.siteLogoFileId
-              ? `/site/logo?v=${identity.siteLogoFileId.slice(0, 8)}`
-              : undefined,
+            logoUrl: identity.siteLogoFileId ? logoUrl(identity.siteLogoFileId) : undefined,
             nav,
           }
         },
