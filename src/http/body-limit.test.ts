@@ -141,12 +141,18 @@ describe('body limits', () => {
       '/staff/calls/2026-11-09/attendance/imports',
       `/applications/${id}/evidence`,
       '/organizations/great-lakes/sharing',
+      '/staff/library/new',
+      `/staff/library/${id}`,
+      '/library/contribute',
+      '/presentations/2026/great-lakes/edit',
     ])
       expect(bodyLimitOf(routeBodyLimits, 'POST', path).maxBytes).toBe(UPLOAD_BODY_BYTES)
     for (const path of [
       '/sign-in',
       `/applications/${id}/submit`,
       '/organizations/great-lakes/sharing/x/answer',
+      '/staff/library/contributors',
+      `/staff/library/${id}/status`,
     ])
       expect(bodyLimitOf(routeBodyLimits, 'POST', path).maxBytes).toBe(64 * 1024)
     expect(bodyLimitOf(routeBodyLimits, 'PATCH', '/api/v1/organizations/x').maxBytes).toBe(512 * 1024)

@@ -13,6 +13,8 @@ const upload: BodyLimit = { maxBytes: UPLOAD_BODY_BYTES, label: '20 MB a file', 
  * comment of 2,000 per criterion, a region's counties.
  */
 const longForm: BodyLimit = { maxBytes: MB, label: '1 MB', noun: 'form' }
+/** Every other form: far more than any of them needs (sign-in, seats, votes, the roll call). */
+const form: BodyLimit = { maxBytes: 64 * KB, label: '64 KB', noun: 'form' }
 
 /**
  * How large each route's request body may be: the one place to look. Every other route gets
@@ -35,6 +37,8 @@ export const routeBodyLimits: BodyLimitTable = {
     { method: 'POST', path: '/staff/news/new', ...upload },
     { method: 'POST', path: '/staff/news/:id/edit', ...upload },
     { method: 'POST', path: '/staff/library/new', ...upload },
+    // A plain form under the address the next rule would take for an item's.
+    { method: 'POST', path: '/staff/library/contributors', ...form },
     { method: 'POST', path: '/staff/library/:id', ...upload },
     { method: 'POST', path: '/library/contribute', ...upload },
     { method: 'POST', path: '/library/contribute/:id', ...upload },
@@ -52,5 +56,5 @@ export const routeBodyLimits: BodyLimitTable = {
     // The largest valid profile update (500 partners of 200 characters) is far smaller.
     { path: '/api/*', maxBytes: 512 * KB, label: '512 KB', noun: 'request body' },
   ],
-  fallback: { maxBytes: 64 * KB, label: '64 KB', noun: 'form' },
+  fallback: form,
 }
