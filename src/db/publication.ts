@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm'
 import type { AnyPgColumn } from 'drizzle-orm/pg-core'
-import type { PublicationStatus } from './schema/index.ts'
+import type { ContentVisibility, PublicationStatus } from './schema/index.ts'
 
 /**
  * The one rule of a page or post being out (DOMAIN.md): published, or scheduled and its time has
@@ -20,3 +20,15 @@ export function liveSql(table: { status: AnyPgColumn; publishAt: AnyPgColumn }, 
 export function nextScheduledSql(table: { status: AnyPgColumn; publishAt: AnyPgColumn }, now: Date): SQL {
   return sql`(${table.status} = 'scheduled' and ${table.publishAt} > ${now.toISOString()})`
 }
+
+/**
+ * `column in ('public'[, 'members'])`: the visibilities a viewer may see (`visibleTo(viewer)`),
+ * the rule of every page, post, library item and presentation query; none matches nothing.
+ */
+export const visibleSql = (column: SQL, visibilities: readonly ContentVisibility[]): SQL =>
+  visibilities.length === 0
+    ? sql`false`
+    : sql`${column} in (${sql.join(
+        visibilities.map((v) => sql`${v}`),
+        sql`, `,
+      )})`

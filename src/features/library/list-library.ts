@@ -1,10 +1,10 @@
 /** The library as a reader sees it: published items the viewer may see, filtered and paged, and the filters' choices. */
 import { type SQL, sql } from 'drizzle-orm'
 import type { DbOrTx } from '#src/db/client.ts'
+import { visibleSql } from '#src/db/publication.ts'
 import type { LibraryKind } from '#src/db/schema/index.ts'
 import { queryRows } from '#src/db/sql.ts'
 import { LIBRARY_PAGE_SIZE, type LibraryFilters } from './library-filters.ts'
-import { visibleSql } from './visibility-sql.ts'
 
 export type Visibilities = readonly ('public' | 'members')[]
 

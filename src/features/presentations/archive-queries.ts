@@ -1,6 +1,7 @@
 /** The presentations archive: given presentations the viewer may see, filtered, and one by its address. */
 import { type SQL, sql } from 'drizzle-orm'
 import type { DbOrTx } from '#src/db/client.ts'
+import { visibleSql } from '#src/db/publication.ts'
 import type { ContentVisibility } from '#src/db/schema/index.ts'
 import { queryRows } from '#src/db/sql.ts'
 import { isUuid } from '#src/lib/ids.ts'
@@ -30,10 +31,7 @@ export const archivePath = (p: { year: number; organizationSlug: string }) =>
   `/presentations/${p.year}/${p.organizationSlug}`
 
 const visible = (visibilities: readonly ContentVisibility[]): SQL =>
-  sql`p.status = 'given' and p.visibility in (${sql.join(
-    visibilities.map((v) => sql`${v}`),
-    sql`, `,
-  )})`
+  sql`p.status = 'given' and ${visibleSql(sql`p.visibility`, visibilities)}`
 
 const select = sql`select p.id::text as id, p.year, p.title, p.summary, p.topics, p.recording_url as "recordingUrl",
     p.visibility, p.slides_file_id::text as "slidesFileId", f.name as "slidesName", f.size as "slidesSize",

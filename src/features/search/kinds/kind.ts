@@ -59,14 +59,8 @@ export const RANK_WEIGHTS = sql.raw(`'{0.0001, 0.001, 0.01, 1.0}'::float4[]`)
 export const scoreSql = (rankVector: SQL, rank: SQL): SQL =>
   sql`ts_rank_cd(${RANK_WEIGHTS}, ${rankVector}, ${rank}, 32)`
 
-/** `column in ('public', …)`: the visibilities a viewer may see. */
-export const visibleSql = (column: SQL, visibilities: readonly ContentVisibility[]): SQL =>
-  visibilities.length === 0
-    ? sql`false`
-    : sql`${column} in (${sql.join(
-        visibilities.map((v) => sql`${v}`),
-        sql`, `,
-      )})`
+/** The visibility rule in SQL, from the one place it is written. */
+export { visibleSql } from '#src/db/publication.ts'
 
 /** A local date (in the network's zone) of an instant column. */
 export const localDateSql = (instant: SQL, timeZone: string): SQL =>
