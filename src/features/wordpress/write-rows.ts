@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import type { Tx } from '#src/db/client.ts'
 import { newsPosts, pageRevisions, sitePages } from '#src/db/schema/index.ts'
 import type { MappedRow } from './map-row.ts'
@@ -113,8 +113,5 @@ export async function updatePage(tx: Tx, id: string, row: MappedRow, slug: strin
 
 /** Gives a page its parent and slug (parents are placed before their children). */
 export async function placePage(tx: Tx, id: string, parentId: string | null, slug: string) {
-  await tx
-    .update(sitePages)
-    .set({ parentId, slug })
-    .where(and(eq(sitePages.id, id)))
+  await tx.update(sitePages).set({ parentId, slug }).where(eq(sitePages.id, id))
 }
