@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { Readable } from 'node:stream'
@@ -21,9 +21,26 @@ export type StoredPreview = { fileName: string; summary: ImportSummary; firstRow
 export const uploadFile = (token: string) => path.join(folder(), `${token}.xml`)
 const previewFile = (token: string) => path.join(folder(), `${token}.json`)
 
+/** An upload neither committed nor discarded (the tab closed) is removed a day later. */
+const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000
+
+/** Removes the files of uploads left waiting longer than a day (up to 256 MB each) in `dir`. */
+export async function sweepAbandoned(now = Date.now(), dir = folder()): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[])
+  for (const name of names) {
+    const file = path.join(dir, name)
+    const modified = await stat(file).then(
+      (s) => s.mtimeMs,
+      () => now,
+    )
+    if (now - modified > ABANDONED_AFTER_MS) await rm(file, { force: true })
+  }
+}
+
 /** Streams a request body to a new file; returns its token. */
 export async function saveUpload(body: WebStream<Uint8Array>): Promise<string> {
   await mkdir(folder(), { recursive: true, mode: 0o700 })
+  await sweepAbandoned()
   const token = randomUUID()
   try {
     await pipeline(Readable.fromWeb(body), createWriteStream(uploadFile(token), { mode: 0o600 }))
