@@ -2,4 +2,5 @@
 export { searchSources } from './kinds/index.ts'
 export { searchRoutes } from './search.routes.tsx'
 export { apiSearchAnswerSchema, apiSearchResultSchema } from './search.schemas.ts'
+export { nextScheduledAtSql } from './search.ts'
 export { searchKinds } from './search-kinds.ts'

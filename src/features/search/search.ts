@@ -55,6 +55,16 @@ const tsquerySql = (q: ParsedQuery): SQL => {
 const rankQuerySql = (query: SQL): SQL =>
   sql`coalesce(nullif(replace(querytree(${query})::text, ' & ', ' | '), 'T'), '')::tsquery`
 
+/**
+ * SQL: when the next scheduled page or post goes out, as an ISO instant (null when none is
+ * scheduled): what the page cache holds of search and the sitemap is stale from then.
+ */
+export const nextScheduledAtSql = (now: Date): SQL =>
+  sql`(select to_char(min(publish_at) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') from (
+      select ${sitePages.publishAt} as publish_at from ${sitePages} where ${nextScheduledSql(sitePages, now)}
+      union all
+      select ${newsPosts.publishAt} from ${newsPosts} where ${nextScheduledSql(newsPosts, now)}) later)`
+
 /** SQL dispatching on the hit's source: the first of `pick(source)` whose source matches. */
 const bySource = (pick: (s: (typeof searchSources)[number]) => SQL): SQL =>
   sql`case h.source ${sql.join(
@@ -101,11 +111,7 @@ export async function searchContent(
         order by score desc, published_on desc nulls last, title, id
         limit ${SEARCH_PAGE_SIZE} offset ${(options.page - 1) * SEARCH_PAGE_SIZE})
       select c.counts,
-        (select to_char(min(publish_at) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') from (
-          select ${sitePages.publishAt} as publish_at from ${sitePages} where ${nextScheduledSql(sitePages, options.now)}
-          union all
-          select ${newsPosts.publishAt} from ${newsPosts} where ${nextScheduledSql(newsPosts, options.now)}) later
-        ) as next_scheduled_at,
+        ${nextScheduledAtSql(options.now)} as next_scheduled_at,
         h.kind, h.title, h.published_on::text as published_on,
         ${bySource((s) => s.path(id))} as path,
         ${headlineSql(

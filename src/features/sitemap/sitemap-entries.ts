@@ -1,9 +1,7 @@
 import { sql } from 'drizzle-orm'
 import type { DbOrTx } from '#src/db/client.ts'
-import { nextScheduledSql } from '#src/db/publication.ts'
-import { newsPosts, sitePages } from '#src/db/schema/index.ts'
 import { queryRows } from '#src/db/sql.ts'
-import { searchSources } from '#src/features/search/index.ts'
+import { nextScheduledAtSql, searchSources } from '#src/features/search/index.ts'
 
 /** The public pages that are always there, before the content staff and members write. */
 export const FIXED_PUBLIC_PATHS = ['/', '/news', '/library', '/presentations', '/directory', '/apply']
@@ -22,11 +20,7 @@ export async function listSitemapEntries(
   const rows = await queryRows<{ path: string; lastmod: string | null; next_scheduled_at: string | null }>(
     db,
     sql`select e.path, to_char(e.lastmod at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as lastmod,
-        (select to_char(min(publish_at) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') from (
-          select ${sitePages.publishAt} as publish_at from ${sitePages} where ${nextScheduledSql(sitePages, options.now)}
-          union all
-          select ${newsPosts.publishAt} from ${newsPosts} where ${nextScheduledSql(newsPosts, options.now)}) later
-        ) as next_scheduled_at
+        ${nextScheduledAtSql(options.now)} as next_scheduled_at
       from (${sql.join(
         searchSources.map((s) => sql`(${s.publicEntries(options)})`),
         sql` union all `,
