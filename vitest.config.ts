@@ -69,7 +69,9 @@ if (!hasChromium && !process.env.CI)
     `skipped e2e: no Chromium at ${chromiumPath} (apt-get install -y chromium, or set CHROMIUM_PATH)`,
   )
 if (hasPostgres && (hasChromium || process.env.CI) && process.env.E2E_POSTGRES !== '1')
-  skipped.push('browser suites ran on PGlite only (E2E_POSTGRES=1 runs them on the PostgreSQL server too)')
+  skipped.push(
+    'browser journeys ran on PGlite, the site pages journey on the server too (E2E_POSTGRES=1 runs them all on the server)',
+  )
 process.env.HUB_TEST_SKIPPED = skipped.join('\n')
 
 export default defineConfig({
