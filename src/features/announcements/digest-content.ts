@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
 import type { DbOrTx } from '#src/db/client.ts'
-import { liveSql } from '#src/db/publication.ts'
-import { newsPosts } from '#src/db/schema/index.ts'
+import { liveSql, visibleSql } from '#src/db/publication.ts'
+import { type ContentVisibility, newsPosts } from '#src/db/schema/index.ts'
 import { queryRows } from '#src/db/sql.ts'
 import type { DigestWeek } from './digest-week.ts'
 
@@ -11,7 +11,7 @@ export type DigestItem = {
   title: string
   summary: string
   path: string
-  visibility: 'public' | 'members'
+  visibility: ContentVisibility
   /** The day it came out, in the network's zone. */
   day: string
 }
@@ -23,13 +23,9 @@ export type DigestItem = {
  */
 export function digestItems(
   db: DbOrTx,
-  options: { week: DigestWeek; now: Date; timeZone: string; visibilities: readonly ('public' | 'members')[] },
+  options: { week: DigestWeek; now: Date; timeZone: string; visibilities: readonly ContentVisibility[] },
 ): Promise<DigestItem[]> {
   const { week, timeZone } = options
-  const visible = sql.join(
-    options.visibilities.map((v) => sql`${v}`),
-    sql`, `,
-  )
   const newsDay = sql`(coalesce(news_posts.publish_at, news_posts.created_at) at time zone ${timeZone})::date`
   const libraryDay = sql`coalesce((b.approved_at at time zone ${timeZone})::date, b.published_on,
     (b.created_at at time zone ${timeZone})::date)`
@@ -39,12 +35,12 @@ export function digestItems(
         select 'news' as kind, news_posts.title, news_posts.summary, '/news/' || news_posts.slug as path,
           news_posts.visibility, ${newsDay}::text as day
         from news_posts
-        where ${liveSql(newsPosts, options.now)} and news_posts.visibility in (${visible})
+        where ${liveSql(newsPosts, options.now)} and ${visibleSql(sql`news_posts.visibility`, options.visibilities)}
           and ${newsDay} >= ${week.from}::date and ${newsDay} < ${week.until}::date
         union all
         select b.kind, b.title, b.summary, '/library/' || b.slug as path, b.visibility, ${libraryDay}::text as day
         from briefings b
-        where b.status = 'published' and b.visibility in (${visible})
+        where b.status = 'published' and ${visibleSql(sql`b.visibility`, options.visibilities)}
           and ${libraryDay} >= ${week.from}::date and ${libraryDay} < ${week.until}::date
       ) items order by day, lower(title)`,
   )
