@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { isPlainText, isSingleLine, multiLine, singleLine, singleLineProblem } from './text.ts'
+import { escapeHtml, isPlainText, isSingleLine, multiLine, singleLine, singleLineProblem } from './text.ts'
 
 const refusedOnOneLine = [
   ...Array.from({ length: 0x20 }, (_, i) => i),
@@ -77,5 +77,14 @@ describe('the multi-line rule', () => {
 
   it('accepts every single-line text', () => {
     fc.assert(fc.property(ordinary, (text) => isPlainText(text)))
+  })
+})
+
+describe('escapeHtml', () => {
+  it('leaves nothing that could open a tag or close a quoted attribute', () => {
+    expect(escapeHtml(`<a href="x" title='y'>R&D</a>`)).toBe(
+      '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;R&amp;D&lt;/a&gt;',
+    )
+    fc.assert(fc.property(fc.string(), (text) => !/[<>"']/.test(escapeHtml(text))))
   })
 })

@@ -48,3 +48,16 @@ export const singleLine = (what: string) =>
 /** A zod string for a multi-line field: line breaks and tabs kept, other control characters refused. */
 export const multiLine = (what: string) =>
   z.string().refine(isPlainText, { message: `The ${what} ${MULTI_LINE_MESSAGE}.` })
+
+/**
+ * Text made safe to stand in HTML, in an element or a quoted attribute (the five characters that
+ * could end either). For HTML built as strings (emails, search snippets); views escape by themselves.
+ * @example escapeHtml('<b>"R&D"</b>') // '&lt;b&gt;&quot;R&amp;D&quot;&lt;/b&gt;'
+ */
+export const escapeHtml = (text: string): string =>
+  text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;')

@@ -1,5 +1,6 @@
 import type { OutgoingEmail } from '#src/lib/mailer.ts'
 import { renderMarkdown } from '#src/lib/markdown.ts'
+import { escapeHtml } from '#src/lib/text.ts'
 import { type Audience, audienceLabels, type Recipient } from './audiences.ts'
 
 export type AnnouncementEmailContext = {
@@ -9,9 +10,6 @@ export type AnnouncementEmailContext = {
   network: string
   person: Pick<Recipient, 'fullName' | 'email'>
 }
-
-const escapeHtml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
 /** Links and images of the Hub ('/library/x') point at the Hub from a mail reader too. */
 const absoluteLinks = (html: string, origin: string) =>

@@ -1,4 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm'
+import { escapeHtml } from '#src/lib/text.ts'
 
 /** A piece of a snippet: text, and whether it matched the query (shown in <mark>). */
 export type SnippetPart = { text: string; match: boolean }
@@ -45,14 +46,6 @@ export function parseSnippet(coded: string | null): SnippetPart[] {
   }
   return parts
 }
-
-const escapeHtml = (s: string) =>
-  s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;')
 
 /** The snippet as HTML for the API: the text escaped, the matches in <mark>. */
 export const snippetHtml = (parts: SnippetPart[]): string =>

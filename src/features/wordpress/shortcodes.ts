@@ -1,11 +1,10 @@
+import { escapeHtml } from '#src/lib/text.ts'
+
 /**
  * WordPress shortcodes as HTML: [caption] as a figure with its caption, [gallery] as a list of its
  * images (from the export's attachments), [embed] and [video] as a link, [audio] likewise; any
  * other shortcode leaves its inner text.
  */
-const escapeHtml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
-
 const attributes = (text: string): Record<string, string> => {
   const found: Record<string, string> = {}
   for (const m of text.matchAll(/([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s\]]+))/g))
