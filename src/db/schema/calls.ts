@@ -13,6 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core'
+import { attendanceHistoryImports } from './attendance-history.ts'
 import { writtenAt } from './columns.ts'
 import { briefings } from './content.ts'
 import { storedFiles } from './membership.ts'
@@ -50,6 +51,12 @@ export const calls = pgTable(
     agenda: text('agenda'),
     notes: text('notes'),
     recordingUrl: text('recording_url'),
+    /** How members join this call, when it differs from the series default (a setting). Members only. */
+    joinUrl: text('join_url'),
+    /** Dial-in text for this call (numbers, passcode), overriding the series default. Members only. */
+    dialIn: text('dial_in'),
+    /** Why staff added this call after its day (bringing in the network's history). */
+    addedReason: text('added_reason'),
     isDemo: boolean('is_demo').notNull().default(false),
   },
   (t) => [
@@ -65,7 +72,15 @@ export const calls = pgTable(
   ],
 )
 
-export const attendanceSources = ['roll_call', 'zoom', 'teams', 'meet', 'demo'] as const
+export const attendanceSources = [
+  'roll_call',
+  'zoom',
+  'teams',
+  'meet',
+  'demo',
+  'history',
+  'correction',
+] as const
 export type AttendanceSource = (typeof attendanceSources)[number]
 
 /** A person present on a call, with the time they were there. */
@@ -83,6 +98,10 @@ export const attendance = pgTable(
     source: text('source', { enum: attendanceSources }).notNull(),
     /** The report this presence came from; null for the roll call and the demo. Undoing the import removes it. */
     importId: uuid('import_id').references(() => attendanceImports.id, { onDelete: 'cascade' }),
+    /** The historic spreadsheet this presence came from ('history'). Undoing that import removes it. */
+    historyImportId: uuid('history_import_id').references(() => attendanceHistoryImports.id, {
+      onDelete: 'cascade',
+    }),
     firstJoin: timestamp('first_join', { withTimezone: true, mode: 'string' }),
     lastLeave: timestamp('last_leave', { withTimezone: true, mode: 'string' }),
   },
@@ -92,6 +111,7 @@ export const attendance = pgTable(
       .where(sql`${t.importId} is null`),
     uniqueIndex('attendance_import_person_unique').on(t.importId, t.personId),
     index('attendance_person_idx').on(t.personId),
+    index('attendance_history_import_idx').on(t.historyImportId),
     check('attendance_seconds_nonnegative', sql`${t.seconds} >= 0`),
   ],
 )

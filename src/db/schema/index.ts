@@ -1,4 +1,6 @@
 export * from './access.ts'
+export * from './attendance-history.ts'
+export * from './attendance-questions.ts'
 export * from './auth.ts'
 export * from './calls.ts'
 export * from './content.ts'

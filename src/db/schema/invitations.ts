@@ -1,6 +1,6 @@
 import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import { writtenAt } from './columns.ts'
-import { people } from './people.ts'
+import { people, seats } from './people.ts'
 
 /**
  * Invitations to choose a password: staff invite a person by email; the link carries a
@@ -19,6 +19,10 @@ export const invitations = pgTable(
     createdAt: writtenAt('created_at'),
     expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'string' }).notNull(),
     acceptedAt: timestamp('accepted_at', { withTimezone: true, mode: 'string' }),
+    /** The seat this invitation is for, when it is one: accepting it confirms the commitments. */
+    seatId: uuid('seat_id').references(() => seats.id, { onDelete: 'set null' }),
+    /** When the invitee confirmed the commitments of membership while accepting. */
+    commitmentsConfirmedAt: timestamp('commitments_confirmed_at', { withTimezone: true, mode: 'string' }),
   },
   (t) => [index('invitations_person_idx').on(t.personId), index('invitations_created_idx').on(t.createdAt)],
 )

@@ -80,6 +80,10 @@ export const applications = pgTable(
     designations: jsonb('designations').notNull().default(sql`'[]'::jsonb`),
     bffKind: text('bff_kind', { enum: ['federal_agency', 'national_ngo', 'private_entity', 'other'] }),
     openSourceValue: text('open_source_value'),
+    /** The two people the applicant names for the seats: [{ seat, fullName, email, title }]. */
+    nominees: jsonb('nominees').notNull().default(sql`'[]'::jsonb`),
+    /** The commitments of membership the applicant acknowledged (keys such as 'attend_half'). */
+    commitments: text('commitments').array().notNull().default(sql`'{}'::text[]`),
     /** The review round: 1 on first submission, one more each time the applicant answers. */
     round: integer('round').notNull().default(0),
     /** The organisation created on admission. */

@@ -60,6 +60,8 @@ const sourceLabels: Record<Exclude<AttendanceSource, 'roll_call'>, string> = {
   teams: 'Teams',
   meet: 'Meet',
   demo: 'Demo',
+  history: 'Historic',
+  correction: 'Corrected',
 }
 
 /** Whole minutes, rounded down: 9 min 59 s is shown as 9 min, as it does not reach a 10-minute minimum. */
