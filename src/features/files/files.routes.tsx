@@ -3,7 +3,7 @@ import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { notFound } from '#src/http/errors.ts'
 import { requirePermission } from '#src/http/guard.ts'
 import { AppError } from '#src/lib/errors.ts'
-import { attachmentDisposition, canDownloadFile, getStoredFile } from './files.ts'
+import { canDownloadFile, downloadHeaders, getStoredFile } from './files.ts'
 
 const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -25,14 +25,7 @@ export function fileRoutes(deps: AppDeps): Hono<AppEnv> {
         userMessage:
           'This file belongs to an application: only its applicant, staff and the Advisory Board can download it.',
       })
-    return c.body(new Uint8Array(file.data), 200, {
-      'Content-Type': file.contentType,
-      'Content-Length': String(file.data.length),
-      'Content-Disposition': attachmentDisposition(file.name),
-      'X-Content-Type-Options': 'nosniff',
-      'Content-Security-Policy': "default-src 'none'; sandbox",
-      'Cache-Control': 'private, no-store',
-    })
+    return c.body(new Uint8Array(file.data), 200, downloadHeaders(file, { isPublic: false }))
   })
 
   return app

@@ -10,6 +10,7 @@ import { cfbRootNames, zipEntryNames } from './containers.ts'
 import {
   attachmentDisposition,
   checkUpload,
+  downloadHeaders,
   fileKinds,
   formatFileSize,
   MAX_FILE_BYTES,
@@ -126,6 +127,19 @@ describe('downloads', () => {
     expect(attachmentDisposition('Région "Nord" (2026).pdf')).toBe(
       `attachment; filename="R_gion _Nord_ (2026).pdf"; filename*=UTF-8''R%C3%A9gion%20%22Nord%22%20%282026%29.pdf`,
     )
+  })
+
+  it('sends every download as a sandboxed attachment of its own type, cached only when anyone may read it', () => {
+    const file = { name: 'plan.pdf', contentType: 'application/pdf', data: new Uint8Array(3) }
+    expect(downloadHeaders(file, { isPublic: false })).toEqual({
+      'Content-Type': 'application/pdf',
+      'Content-Length': '3',
+      'Content-Disposition': `attachment; filename="plan.pdf"; filename*=UTF-8''plan.pdf`,
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': "default-src 'none'; sandbox",
+      'Cache-Control': 'private, no-store',
+    })
+    expect(downloadHeaders(file, { isPublic: true })['Cache-Control']).toBe('no-cache')
   })
 
   it('describes sizes as people read them', () => {

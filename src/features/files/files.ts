@@ -234,3 +234,23 @@ export function attachmentDisposition(name: string): string {
   )
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`
 }
+
+/**
+ * Every header of a file download, written once for each download route: the type found
+ * from its content (never sniffed: nosniff), always an attachment under its safe name,
+ * sandboxed, and cached only as its readers allow. `isPublic`: anyone may read it (a shared
+ * cache may keep it, revalidating each time); otherwise only the one browser, never stored.
+ */
+export function downloadHeaders(
+  file: { name: string; contentType: string; data: Uint8Array },
+  options: { isPublic: boolean },
+): Record<string, string> {
+  return {
+    'Content-Type': file.contentType,
+    'Content-Length': String(file.data.length),
+    'Content-Disposition': attachmentDisposition(file.name),
+    'X-Content-Type-Options': 'nosniff',
+    'Content-Security-Policy': "default-src 'none'; sandbox",
+    'Cache-Control': options.isPublic ? 'no-cache' : 'private, no-store',
+  }
+}

@@ -5,6 +5,7 @@ export {
   attachmentDisposition,
   checkUpload,
   displayName,
+  downloadHeaders,
   type FileKind,
   formatFileSize,
   formatMegabytes,

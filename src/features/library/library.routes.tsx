@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { attachmentDisposition, getStoredFile } from '#src/features/files/index.ts'
+import { downloadHeaders, getStoredFile } from '#src/features/files/index.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { notFound } from '#src/http/errors.ts'
 import { requirePermission } from '#src/http/guard.ts'
@@ -88,14 +88,7 @@ export function libraryRoutes(deps: AppDeps): Hono<AppEnv> {
     const file = attachment ? await getStoredFile(db, attachment.fileId) : undefined
     if (!file) throw notFound('This item has no such file.')
     const isPublic = item.status === 'published' && item.visibility === 'public'
-    return c.body(new Uint8Array(file.data), 200, {
-      'Content-Type': file.contentType,
-      'Content-Length': String(file.data.length),
-      'Content-Disposition': attachmentDisposition(file.name),
-      'X-Content-Type-Options': 'nosniff',
-      'Content-Security-Policy': "default-src 'none'; sandbox",
-      'Cache-Control': isPublic ? 'no-cache' : 'private, no-store',
-    })
+    return c.body(new Uint8Array(file.data), 200, downloadHeaders(file, { isPublic }))
   })
 
   return app

@@ -1,5 +1,5 @@
 import type { Context, Hono } from 'hono'
-import { attachmentDisposition, checkUpload, getStoredFile } from '#src/features/files/index.ts'
+import { checkUpload, downloadHeaders, getStoredFile } from '#src/features/files/index.ts'
 import { findOrganization } from '#src/features/seats/index.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { notFound } from '#src/http/errors.ts'
@@ -120,14 +120,11 @@ export function archiveRoutes(app: Hono<AppEnv>, deps: AppDeps) {
     const p = await presentationOf(c)
     const file = p.slidesFileId ? await getStoredFile(db, p.slidesFileId) : undefined
     if (!file) throw notFound('This presentation has no slides.')
-    return c.body(new Uint8Array(file.data), 200, {
-      'Content-Type': file.contentType,
-      'Content-Length': String(file.data.length),
-      'Content-Disposition': attachmentDisposition(file.name),
-      'X-Content-Type-Options': 'nosniff',
-      'Content-Security-Policy': "default-src 'none'; sandbox",
-      'Cache-Control': p.visibility === 'public' ? 'no-cache' : 'private, no-store',
-    })
+    return c.body(
+      new Uint8Array(file.data),
+      200,
+      downloadHeaders(file, { isPublic: p.visibility === 'public' }),
+    )
   })
 
   const editPage = (

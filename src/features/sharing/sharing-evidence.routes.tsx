@@ -1,5 +1,5 @@
 import type { Hono } from 'hono'
-import { attachmentDisposition } from '#src/features/files/index.ts'
+import { downloadHeaders } from '#src/features/files/index.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { notFound } from '#src/http/errors.ts'
 import { requirePermission } from '#src/http/guard.ts'
@@ -21,13 +21,6 @@ export function sharingEvidenceRoutes(app: Hono<AppEnv>, deps: AppDeps) {
       throw new AppError('FORBIDDEN', {
         userMessage: `Only staff, the Advisory Board and the representative and alternate of ${org.name} can download its sharing evidence.`,
       })
-    return c.body(new Uint8Array(file.data), 200, {
-      'Content-Type': file.contentType,
-      'Content-Length': String(file.data.length),
-      'Content-Disposition': attachmentDisposition(file.name),
-      'X-Content-Type-Options': 'nosniff',
-      'Content-Security-Policy': "default-src 'none'; sandbox",
-      'Cache-Control': 'private, no-store',
-    })
+    return c.body(new Uint8Array(file.data), 200, downloadHeaders(file, { isPublic: false }))
   })
 }
