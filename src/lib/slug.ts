@@ -11,3 +11,15 @@ export function slugify(text: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
 }
+
+/** The shape of a slug, as a pattern to build on (the tables' checks in SQL say the same). */
+export const slugPattern = '[a-z0-9]+(?:-[a-z0-9]+)*'
+
+const slugShape = new RegExp(`^${slugPattern}$`)
+const slugPathShape = new RegExp(`^(?:/${slugPattern})+$`)
+
+/** Whether `text` is a slug: lower-case ASCII letters and digits joined by single hyphens. */
+export const isSlug = (text: string): boolean => slugShape.test(text)
+
+/** Whether `path` is slugs after slashes, like /about/advisory-board (a page's address). */
+export const isSlugPath = (path: string): boolean => slugPathShape.test(path)

@@ -1,8 +1,9 @@
 import { z } from 'zod'
 import { isIsoDate } from '#src/lib/dates.ts'
 import { isUuid } from '#src/lib/ids.ts'
+import { isSlug } from '#src/lib/slug.ts'
 import { isClockTime } from '#src/lib/time-zone.ts'
-import { isReservedSlug, parseTerms, slugShape } from './news-slugs.ts'
+import { isReservedSlug, parseTerms } from './news-slugs.ts'
 import { PRESS_RELEASE } from './news-types.ts'
 
 /** Text with control characters (other than tab and line breaks) taken out: they break XML feeds. */
@@ -26,7 +27,7 @@ export const postForm = z
   .object({
     title: line(200, 'Write a title of at most 200 characters.').pipe(z.string().min(1, 'Write the title.')),
     slug: line(80, 'Write an address of at most 80 characters.').refine(
-      (s) => s === '' || (slugShape.test(s) && !isReservedSlug(s)),
+      (s) => s === '' || (isSlug(s) && !isReservedSlug(s)),
       'Use lower-case letters, digits and single hyphens (for instance amp-socal-redesignated), not a year, or leave it empty.',
     ),
     date: z.string().refine(isIsoDate, 'Enter a date such as 2026-12-08 (year, month, day).'),

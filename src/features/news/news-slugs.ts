@@ -1,8 +1,5 @@
 import { slugify } from '#src/lib/slug.ts'
 
-/** The shape of a post's slug (the table's check says the same). */
-export const slugShape = /^[a-z0-9]+(-[a-z0-9]+)*$/
-
 /** Words of /news/… that name something else than a post: a slug may not be one of them. */
 const reserved = new Set(['category', 'tag', 'page', 'rss', 'atom', 'new'])
 

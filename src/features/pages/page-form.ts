@@ -1,8 +1,7 @@
 import { z } from 'zod'
 import { isIsoDate } from '#src/lib/dates.ts'
+import { isSlug } from '#src/lib/slug.ts'
 import { isClockTime } from '#src/lib/time-zone.ts'
-
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/
 
 /** The page editor's fields, with a message a person can act on for each. */
 export const pageForm = z
@@ -14,7 +13,7 @@ export const pageForm = z
       .toLowerCase()
       .max(80, 'Write at most 80 characters.')
       .refine(
-        (v) => v === '' || SLUG.test(v),
+        (v) => v === '' || isSlug(v),
         'Use lower-case letters, digits and single hyphens, like mission-and-purpose.',
       ),
     parentId: z.string().trim().default(''),

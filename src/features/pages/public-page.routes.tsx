@@ -7,6 +7,7 @@ import { notFound } from '#src/http/errors.ts'
 import { requirePermission } from '#src/http/guard.ts'
 import { visibleTo } from '#src/http/permissions.ts'
 import { conditionalGet, sendCached } from '#src/http/respond.ts'
+import { isSlugPath } from '#src/lib/slug.ts'
 import { renderDocument } from '#src/ui/layout.tsx'
 import { loadPlaces } from './page-places.ts'
 import { PublicPage } from './public-page.views.tsx'
@@ -24,7 +25,7 @@ export function publicPageRoutes(app: Hono<AppEnv>, deps: AppDeps) {
   app.get('*', requirePermission('public'), conditionalGet, async (c, next) => {
     const path = c.req.path.length > 1 ? c.req.path.replace(/\/+$/, '') : c.req.path
     // Not a page: on to whatever comes after (a route added later, or the app's one 404).
-    if (!/^(\/[a-z0-9]+(-[a-z0-9]+)*)+$/.test(path)) return next()
+    if (!isSlugPath(path)) return next()
     const now = deps.clock.now()
     const visible = visibleTo(c.get('viewer'))
     // The tree of addresses is small and kept with the cached pages: an unknown address costs no query.
