@@ -10,21 +10,32 @@ import type { Role, SignedInViewer } from '#src/http/viewer.ts'
 import { anonymous } from '#src/http/viewer.ts'
 import { useApiToken } from './api-tokens.ts'
 
+type UserRef = { id: string; email: string; name: string }
+
 /** The roles of a signed-in account on `onDate`: staff and board terms, and the seats held that day. */
-export async function loadUserViewer(
+export async function loadUserViewer(db: DbOrTx, user: UserRef, onDate: string): Promise<SignedInViewer> {
+  return (await loadUserViewers(db, [user], onDate)).get(user.id) ?? viewerOf(user, undefined)
+}
+
+type RolesRow = {
+  user_id: string
+  person_id: string | null
+  is_staff: boolean
+  is_board: boolean
+  is_applicant: boolean
+  seats: { role: 'representative' | 'alternate'; organization_id: string }[]
+}
+
+/** loadUserViewer for many accounts in one query, by user id (every account given has an entry). */
+export async function loadUserViewers(
   db: DbOrTx,
-  user: { id: string; email: string; name: string },
+  users: readonly UserRef[],
   onDate: string,
-): Promise<SignedInViewer> {
-  const [row] = await queryRows<{
-    person_id: string | null
-    is_staff: boolean
-    is_board: boolean
-    is_applicant: boolean
-    seats: { role: 'representative' | 'alternate'; organization_id: string }[]
-  }>(
+): Promise<Map<string, SignedInViewer>> {
+  if (users.length === 0) return new Map()
+  const rows = await queryRows<RolesRow>(
     db,
-    sql`select p.id as person_id,
+    sql`select p.user_id, p.id as person_id,
         exists (select 1 from staff_members s where s.person_id = p.id and s.starts_on <= ${onDate}::date
           and (s.ends_on is null or s.ends_on > ${onDate}::date)) as is_staff,
         exists (select 1 from board_members b where b.person_id = p.id and b.starts_on <= ${onDate}::date
@@ -34,8 +45,16 @@ export async function loadUserViewer(
         coalesce((select json_agg(json_build_object('role', st.role, 'organization_id', st.organization_id))
           from seats st where st.person_id = p.id and st.starts_on <= ${onDate}::date
             and (st.ends_on is null or st.ends_on > ${onDate}::date)), '[]') as seats
-      from people p where p.user_id = ${user.id}`,
+      from people p where p.user_id in (${sql.join(
+        users.map((u) => sql`${u.id}`),
+        sql`, `,
+      )})`,
   )
+  const byUser = new Map(rows.map((row) => [row.user_id, row]))
+  return new Map(users.map((user) => [user.id, viewerOf(user, byUser.get(user.id))]))
+}
+
+function viewerOf(user: UserRef, row: RolesRow | undefined): SignedInViewer {
   const viewerRoles: Role[] = []
   if (row?.is_staff) viewerRoles.push('staff')
   if (row?.is_board) viewerRoles.push('board')

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
 import type { Db } from '#src/db/client.ts'
 import { queryRows } from '#src/db/sql.ts'
-import { loadUserViewer } from '#src/features/access/index.ts'
+import { loadUserViewers } from '#src/features/access/index.ts'
 import { peopleWhoTurnedOn, unsubscribeToken, unsubscribeUrl } from '#src/features/reminders/index.ts'
 import { getSettings } from '#src/features/settings/index.ts'
 import { visibleTo } from '#src/http/permissions.ts'
@@ -68,14 +68,14 @@ export async function runDigest(options: DigestRunOptions): Promise<DigestRun> {
   }
   const settings = await getSettings(db)
   const network = { name: settings.siteName, shortName: settings.siteShortName }
+  // Every reader's roles on the day, in one query.
+  const viewers = await loadUserViewers(
+    db,
+    readers.flatMap((r) => (r.userId ? [{ id: r.userId, email: r.email, name: r.fullName }] : [])),
+    clock.today(),
+  )
   for (const reader of readers) {
-    const viewer: Viewer = reader.userId
-      ? await loadUserViewer(
-          db,
-          { id: reader.userId, email: reader.email, name: reader.fullName },
-          clock.today(),
-        )
-      : anonymous
+    const viewer: Viewer = (reader.userId && viewers.get(reader.userId)) || anonymous
     const items = await visibleItems(visibleTo(viewer))
     if (items.length === 0 || !hasAddress(reader.email)) {
       run.skipped++
