@@ -3,6 +3,7 @@ import { type SQL, sql } from 'drizzle-orm'
 import type { DbOrTx } from '#src/db/client.ts'
 import { queryRows } from '#src/db/sql.ts'
 import { isAdmittedSql } from '#src/features/admission/index.ts'
+import { seatsHeldOnSql } from '#src/features/seats/index.ts'
 
 /** Who an announcement can go to (the value stored in announcements.audience). */
 export const audiences = [
@@ -37,9 +38,9 @@ export const hasAddress = (email: string): boolean => /^[^\s@]+@[^\s@]+$/.test(e
 const seatHoldersSql = (today: string, where: SQL) => sql`
   select p.id as "personId", p.full_name as "fullName", p.email,
     string_agg(distinct initcap(s.role::text) || ', ' || coalesce(o.short_name, o.name), '; ') as why
-  from seats s join people p on p.id = s.person_id join organizations o on o.id = s.organization_id
-  where s.starts_on <= ${today}::date and (s.ends_on is null or s.ends_on > ${today}::date)
-    and ${isAdmittedSql(sql`o.id`, today)} and ${where}
+  from ${seatsHeldOnSql(today)} s join people p on p.id = s.person_id
+    join organizations o on o.id = s.organization_id
+  where ${isAdmittedSql(sql`o.id`, today)} and ${where}
   group by p.id, p.full_name, p.email`
 
 /** People with a term (staff or board) on `today`. */

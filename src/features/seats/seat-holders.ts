@@ -1,5 +1,5 @@
 /** Who holds an organisation's representative and alternate seats on a date. */
-import { and, desc, eq, sql } from 'drizzle-orm'
+import { and, desc, eq, type SQL, sql } from 'drizzle-orm'
 import type { DbOrTx } from '#src/db/client.ts'
 import { people, type SeatRole, seatRoles, seats } from '#src/db/schema/index.ts'
 
@@ -13,8 +13,15 @@ export const otherSeat = (role: SeatRole): SeatRole =>
 
 export type SeatPerson = { id: string; fullName: string; email: string }
 
+/** The one rule of a seat held on `onDate`: started on or before it, not yet ended (ends_on is exclusive). */
 const heldOn = (onDate: string) =>
   sql`${seats.startsOn} <= ${onDate}::date and (${seats.endsOn} is null or ${seats.endsOn} > ${onDate}::date)`
+
+/**
+ * The seats held on `onDate`, as a subquery to select from with an alias.
+ * @example sql`select s.person_id from ${seatsHeldOnSql(today)} s join people p on p.id = s.person_id`
+ */
+export const seatsHeldOnSql = (onDate: string): SQL => sql`(select * from ${seats} where ${heldOn(onDate)})`
 
 /** Who held the organisation's representative or alternate seat on `onDate`, or null when nobody did. */
 export async function seatHolderOn(
