@@ -12,8 +12,10 @@ export {
   getStoredFile,
   storeFile,
 } from './files.ts'
+export { checkImageUpload, type ImageUpload } from './image-upload.ts'
 export {
   applicationEvidenceUse,
+  libraryItemUse,
   QuotaExceeded,
   quotaRefusal,
   sharingEvidenceUse,

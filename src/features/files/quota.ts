@@ -1,6 +1,6 @@
 /**
- * Upload quotas: how many evidence files, and how many bytes in all, one application and one
- * organisation's quarter of sharing may hold. Checked inside the transaction that stores the
+ * Upload quotas: how many files, and how many bytes in all, one application's evidence, one
+ * organisation's quarter of sharing and one library item may hold. Checked inside the transaction that stores the
  * file, after a lock, so that two uploads at once cannot both slip under the limit; a refusal
  * writes nothing.
  */
@@ -23,6 +23,8 @@ export const uploadQuotas = {
    * shared): a record holds one file, so the limit is on the quarter the records report.
    */
   sharingEvidence: { files: 10, bytes: 50 * MB },
+  /** The attachments of one library item (a briefing or resource). */
+  libraryItem: { files: 10, bytes: 60 * MB },
 } as const satisfies Record<string, Quota>
 
 export type QuotaUse = { files: number; bytes: number }
@@ -68,6 +70,21 @@ export async function sharingEvidenceUse(
       from sharing_attestations s join stored_files f on f.id = s.evidence_file_id
       where s.organization_id = ${organizationId}
         and date_trunc('quarter', s.shared_on) = date_trunc('quarter', ${sharedOn}::date)`,
+  )
+  return { files: Number(row?.files ?? 0), bytes: Number(row?.bytes ?? 0) }
+}
+
+/**
+ * What the attachments of one library item hold. Takes a lock on that item's files until the
+ * transaction ends.
+ */
+export async function libraryItemUse(tx: Tx, itemId: string): Promise<QuotaUse> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`library-files:${itemId}`}))`)
+  const [row] = await queryRows<QuotaUse>(
+    tx,
+    sql`select count(f.id)::int as files, coalesce(sum(f.size), 0)::float8 as bytes
+      from briefing_attachments a join stored_files f on f.id = a.file_id
+      where a.briefing_id = ${itemId}::uuid`,
   )
   return { files: Number(row?.files ?? 0), bytes: Number(row?.bytes ?? 0) }
 }

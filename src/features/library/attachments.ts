@@ -1,16 +1,20 @@
-/** An item's attachments: added under a per-item limit (with the text of a PDF for search), removed. */
+/** An item's attachments: added under the item's quota (with the text of a PDF for search), removed. */
 import { and, eq, sql } from 'drizzle-orm'
 import { type Actor, writeAs } from '#src/db/actor.ts'
 import type { Db } from '#src/db/client.ts'
 import { briefingAttachments, storedFiles } from '#src/db/schema/index.ts'
-import { queryRows } from '#src/db/sql.ts'
-import { type FileKind, QuotaExceeded, quotaRefusal, storeFile } from '#src/features/files/index.ts'
+import {
+  type FileKind,
+  libraryItemUse,
+  QuotaExceeded,
+  quotaRefusal,
+  storeFile,
+  uploadQuotas,
+} from '#src/features/files/index.ts'
 import { extractPdfText } from './extract-pdf-text.ts'
 
-const MB = 1024 * 1024
-
-/** How many files, and how many bytes in all, one library item may hold (each file at most 20 MB). */
-export const itemAttachmentQuota = { files: 10, bytes: 60 * MB } as const
+/** How many files, and how many bytes in all, one library item may hold (the rule is in files/quota.ts). */
+export const itemAttachmentQuota = uploadQuotas.libraryItem
 
 export type CheckedFile = { name: string; kind: FileKind; bytes: Uint8Array }
 
@@ -27,21 +31,15 @@ export async function addAttachment(
   const extracted = file.kind === 'pdf' ? await extractPdfText(file.bytes) : null
   const text = extracted?.ok ? extracted.text : ''
   const fileId = await writeAs(db, actor, async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`library-files:${options.itemId}`}))`)
-    const [used] = await queryRows<{ files: number; bytes: number; last: number }>(
-      tx,
-      sql`select count(f.id)::int as files, coalesce(sum(f.size), 0)::float8 as bytes,
-          coalesce(max(a.position), -1)::int as last
-        from briefing_attachments a join stored_files f on f.id = a.file_id where a.briefing_id = ${options.itemId}::uuid`,
-    )
-    const use = { files: Number(used?.files ?? 0), bytes: Number(used?.bytes ?? 0) }
+    const use = await libraryItemUse(tx, options.itemId)
     const refusal = quotaRefusal('one library item', itemAttachmentQuota, use, file.bytes.length)
     if (refusal) throw new QuotaExceeded(refusal)
     const id = await storeFile(tx, { ...file, uploadedBy: options.uploadedBy })
     await tx.insert(briefingAttachments).values({
       briefingId: options.itemId,
       fileId: id,
-      position: Number(used?.last ?? -1) + 1,
+      position: sql`(select coalesce(max(position), -1) + 1 from briefing_attachments
+        where briefing_id = ${options.itemId}::uuid)`,
       extractedText: text,
     })
     return id
