@@ -2,12 +2,35 @@ import type { Context } from 'hono'
 import type { z } from 'zod'
 import type { AppEnv } from './deps.ts'
 
-/** The text fields of a posted form (files and repeated names left out). */
-export async function formFields(c: Context<AppEnv>): Promise<Record<string, string>> {
-  const body = await c.req.parseBody()
+type PostedBody = Awaited<ReturnType<Context<AppEnv>['req']['parseBody']>>
+
+const textFields = (body: PostedBody) => {
   const fields: Record<string, string> = {}
   for (const [key, value] of Object.entries(body)) if (typeof value === 'string') fields[key] = value
   return fields
+}
+
+/** The text fields of a posted form (files and repeated names left out). */
+export async function formFields(c: Context<AppEnv>): Promise<Record<string, string>> {
+  return textFields(await c.req.parseBody())
+}
+
+/** A file sent with a form: the name the browser gave and the bytes. */
+export type PostedFile = { name: string; bytes: Uint8Array }
+
+/**
+ * The text fields of a posted multipart form and the file chosen in its input `name`: undefined
+ * when none was chosen (a browser sends an empty part without a name then).
+ */
+export async function formWithFile(
+  c: Context<AppEnv>,
+  name: string,
+): Promise<{ fields: Record<string, string>; file?: PostedFile }> {
+  const body = await c.req.parseBody()
+  const value = body[name]
+  const chosen = value instanceof File && (value.size > 0 || value.name !== '') ? value : undefined
+  const file = chosen ? { name: chosen.name, bytes: new Uint8Array(await chosen.arrayBuffer()) } : undefined
+  return { fields: textFields(body), file }
 }
 
 /** Each field's message, by the field's name; `form` holds a message about the form as a whole. */

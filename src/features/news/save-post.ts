@@ -2,7 +2,7 @@ import { eq, like, or } from 'drizzle-orm'
 import { type Actor, writeAs } from '#src/db/actor.ts'
 import type { Db, Tx } from '#src/db/client.ts'
 import { newsPosts } from '#src/db/schema/index.ts'
-import { type FileKind, storeFile } from '#src/features/files/index.ts'
+import { type ImageUpload, storeFile } from '#src/features/files/index.ts'
 import { recordRedirect } from '#src/features/site/index.ts'
 import { refused } from '#src/lib/errors.ts'
 import type { PostValues } from './news-form.ts'
@@ -10,11 +10,9 @@ import { firstFreeSlug, slugFromTitle } from './news-slugs.ts'
 import { postInstant } from './post-dates.ts'
 import { findPostById, personExists } from './staff-queries.ts'
 
-export type CoverUpload = { name: string; kind: FileKind; bytes: Uint8Array }
-
 type SaveOptions = {
   values: PostValues
-  cover?: CoverUpload
+  cover?: ImageUpload
   now: Date
   timeZone: string
   /** The person saving (the cover's uploader). */

@@ -1,9 +1,9 @@
 import type { Context, Hono } from 'hono'
 import { isLive } from '#src/db/publication.ts'
-import { checkUpload } from '#src/features/files/index.ts'
+import { checkImageUpload } from '#src/features/files/index.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { notFound } from '#src/http/errors.ts'
-import { checkForm } from '#src/http/form.ts'
+import { checkForm, formFields, formWithFile } from '#src/http/form.ts'
 import { requirePermission } from '#src/http/guard.ts'
 import { renderPage } from '#src/http/render.ts'
 import { isRefusal } from '#src/lib/errors.ts'
@@ -12,7 +12,7 @@ import { EditorPage, type EditorProps } from './editor.view.tsx'
 import { type PostFields, postForm } from './news-form.ts'
 import { PRESS_RELEASE } from './news-types.ts'
 import { postLocal } from './post-dates.ts'
-import { type CoverUpload, createPost, deletePost, updatePost } from './save-post.ts'
+import { createPost, deletePost, updatePost } from './save-post.ts'
 import { StaffNewsPage } from './staff-list.view.tsx'
 import { authorChoices, findPostById, listAllPosts, type StoredPost } from './staff-queries.ts'
 
@@ -40,22 +40,11 @@ function fieldsOf(post: StoredPost, timeZone: string, now: Date): PostFields {
 
 /** The posted fields and the cover file (PNG or JPEG), or the cover's refusal. */
 async function readPostBody(c: Context<AppEnv>) {
-  const body = await c.req.parseBody()
-  const fields: Record<string, string> = {}
-  for (const [key, value] of Object.entries(body)) if (typeof value === 'string') fields[key] = value
-  const file =
-    body.cover instanceof File && (body.cover.size > 0 || body.cover.name !== '') ? body.cover : undefined
+  const { fields, file } = await formWithFile(c, 'cover')
   if (!file) return { fields }
-  const bytes = new Uint8Array(await file.arrayBuffer())
-  const check = checkUpload({ name: file.name, bytes })
-  if (!check.ok) return { fields, coverError: { message: check.message, status: check.status } }
-  if (check.kind !== 'png' && check.kind !== 'jpeg')
-    return {
-      fields,
-      coverError: { message: `${file.name} is not a PNG or JPEG image.`, status: 400 as const },
-    }
-  const cover: CoverUpload = { name: check.name, kind: check.kind, bytes }
-  return { fields, cover }
+  const checked = checkImageUpload(file)
+  if (!checked.ok) return { fields, coverError: { message: checked.message, status: checked.status } }
+  return { fields, cover: checked.image }
 }
 
 /** Staff write, edit and delete posts: /staff/news. */
@@ -131,8 +120,7 @@ export function staffNewsRoutes(app: Hono<AppEnv>, deps: AppDeps) {
 
   app.post('/staff/news/:id/delete', requirePermission('site:manage'), async (c) => {
     const post = await postOr404(c)
-    const fields = await c.req.parseBody()
-    if (fields.confirm !== 'yes')
+    if ((await formFields(c)).confirm !== 'yes')
       return editor(
         c,
         {

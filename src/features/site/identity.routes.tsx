@@ -1,8 +1,8 @@
 import type { Context, Hono } from 'hono'
 import type { Actor } from '#src/db/actor.ts'
-import { checkUpload } from '#src/features/files/index.ts'
+import { checkImageUpload } from '#src/features/files/index.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
-import { readForm } from '#src/http/form.ts'
+import { formWithFile, readForm } from '#src/http/form.ts'
 import { requirePermission } from '#src/http/guard.ts'
 import { renderPage } from '#src/http/render.ts'
 import type { FlashMessage } from '#src/ui/form-parts.tsx'
@@ -75,20 +75,15 @@ export function identityRoutes(app: Hono<AppEnv>, deps: AppDeps) {
   })
 
   app.post('/staff/settings/site/logo', requirePermission('site:manage'), async (c) => {
-    const body = await c.req.parseBody()
-    const file =
-      body.logo instanceof File && (body.logo.name !== '' || body.logo.size > 0) ? body.logo : undefined
+    const { file } = await formWithFile(c, 'logo')
     if (!file) return page(c, { logoError: 'Choose a PNG or JPEG image to upload.', status: 400 })
-    const bytes = new Uint8Array(await file.arrayBuffer())
-    const checked = checkUpload({ name: file.name, bytes })
-    if (!checked.ok || (checked.kind !== 'png' && checked.kind !== 'jpeg')) {
-      const why = checked.ok ? `${checked.name} is not an image.` : checked.message
+    const checked = checkImageUpload(file)
+    if (!checked.ok)
       return page(c, {
-        logoError: `${why} A logo must be a PNG or JPEG image (SVG is refused: it can carry script). The logo was not changed.`,
+        logoError: `${checked.message} A logo must be a PNG or JPEG image (SVG is refused: it can carry script). The logo was not changed.`,
         status: 400,
       })
-    }
-    await setLogo(db, { name: checked.name, kind: checked.kind, bytes }, staffActor(c))
+    await setLogo(db, checked.image, staffActor(c))
     return c.redirect('/staff/settings/site?notice=logo', 303)
   })
 
