@@ -1,7 +1,14 @@
 import { randomBytes } from 'node:crypto'
+import { sql } from 'drizzle-orm'
 import { writeAs } from '#src/db/actor.ts'
 import type { Db } from '#src/db/client.ts'
-import { briefings, libraryContributors, presentations } from '#src/db/schema/index.ts'
+import {
+  briefingAttachments,
+  briefings,
+  libraryContributors,
+  presentations,
+  storedFiles,
+} from '#src/db/schema/index.ts'
 import type { TestOrganization } from './factories.ts'
 
 /**
@@ -34,6 +41,35 @@ export async function createLibraryItem(
   )
   if (!row) throw new Error('the library item was not created')
   return { id: row.id, slug: row.slug, title: row.title }
+}
+
+/** A file attached to an item (a small PDF unless given), after the item's others; returns the file's id. */
+export async function attachLibraryFile(
+  db: Db,
+  itemId: string,
+  file: { name?: string; bytes?: Uint8Array } = {},
+): Promise<string> {
+  const bytes = Buffer.from(file.bytes ?? new TextEncoder().encode(`%PDF-1.4\n${unique()}`))
+  return writeAs(db, 'system', async (tx) => {
+    const [stored] = await tx
+      .insert(storedFiles)
+      .values({
+        name: file.name ?? `file-${unique()}.pdf`,
+        contentType: 'application/pdf',
+        size: bytes.length,
+        sha256: 'x'.repeat(64),
+        data: bytes,
+      })
+      .returning({ id: storedFiles.id })
+    if (!stored) throw new Error('the file was not stored')
+    await tx.insert(briefingAttachments).values({
+      briefingId: itemId,
+      fileId: stored.id,
+      position: sql`(select coalesce(max(position), -1) + 1 from briefing_attachments
+        where briefing_id = ${itemId}::uuid)`,
+    })
+    return stored.id
+  })
 }
 
 /** Lets a seat holder offer items to the library. */
