@@ -12,14 +12,17 @@ import type { AppDeps, AppEnv } from './deps.ts'
  */
 export const conditionalGet = etag()
 
+const contentTypes = { html: 'text/html; charset=utf-8', json: 'application/json; charset=utf-8' }
+
 /**
  * Serves a public page or document from the page cache, rendering it on a miss, with the
- * page's ETag (mount `conditionalGet` on the route for the 304).
+ * page's ETag (mount `conditionalGet` on the route for the 304). `type` is 'html', 'json' or the
+ * content type of another document that is the same for everyone (a feed, the sitemap).
  */
 export async function sendCached(
   c: Context<AppEnv>,
   deps: AppDeps,
-  options: { key: string; type: 'html' | 'json'; render: () => Promise<string> },
+  options: { key: string; type: 'html' | 'json' | `${string}/${string}`; render: () => Promise<string> },
 ): Promise<Response> {
   // Only what everybody sees is cached: a signed-in page shows its viewer.
   if (options.type === 'html' && c.get('viewer')?.kind !== 'anonymous') {
@@ -31,7 +34,8 @@ export async function sendCached(
   // The whole answer may be sent again by the server itself (src/http/ready-answers.ts).
   c.set('readyAnswer', { version: page.version, body: page.body, etag: page.etag })
   const headers = {
-    'Content-Type': options.type === 'html' ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8',
+    'Content-Type':
+      options.type === 'html' || options.type === 'json' ? contentTypes[options.type] : options.type,
     ETag: page.etag,
     'Cache-Control': 'no-cache',
     'X-Cache': page.isHit ? 'hit' : 'miss',

@@ -1,7 +1,7 @@
 import type { Context, Hono } from 'hono'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { requirePermission } from '#src/http/guard.ts'
-import { conditionalGet } from '#src/http/respond.ts'
+import { conditionalGet, sendCached } from '#src/http/respond.ts'
 import { currentChrome } from '#src/ui/site-chrome.ts'
 import { atomFeed, type FeedContext, rssFeed } from './news-feeds.ts'
 import { feedPosts, nextScheduledPost } from './news-queries.ts'
@@ -26,13 +26,7 @@ async function sendFeed(c: Context<AppEnv>, deps: AppDeps, kind: keyof typeof fe
     const context: FeedContext = { site: currentChrome(), origin, posts }
     return feed.build(context)
   }
-  const page = await deps.pages.get(`${deps.clock.today()}|news|feed|${kind}`, render, deps.clock.now())
-  return c.body(page.body as Uint8Array<ArrayBuffer>, 200, {
-    'Content-Type': feed.type,
-    ETag: page.etag,
-    'Cache-Control': 'no-cache',
-    'X-Cache': page.isHit ? 'hit' : 'miss',
-  })
+  return sendCached(c, deps, { key: `news|feed|${kind}`, type: feed.type, render })
 }
 
 /** The RSS 2.0 and Atom 1.0 feeds of the newest public posts. */
