@@ -22,6 +22,7 @@ import {
   organizationRegionRoutes,
 } from '#src/features/organizations/index.ts'
 import { pageRoutes } from '#src/features/pages/index.ts'
+import { peopleRoutes } from '#src/features/people/index.ts'
 import { presentationRoutes } from '#src/features/presentations/index.ts'
 import { reminderRoutes } from '#src/features/reminders/index.ts'
 import { searchRoutes } from '#src/features/search/index.ts'
@@ -77,6 +78,8 @@ export function createApp(
   // Lets the layout see who is signed in without every view passing it down.
   app.use(contextStorage())
   app.use(loadViewer(deps))
+  // The network's name and navigation for the layout, also on the pages of a refused request.
+  app.use(loadSiteChrome(deps))
   // Every body is bounded while it streams, before the cross-site check or a route reads it.
   app.use(limitBodies(routeBodyLimits))
   app.use(refuseCrossSite(deps))
@@ -86,9 +89,7 @@ export function createApp(
     await next()
     if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) && c.res.status < 400) deps.pages.clear()
   })
-  // The network's name and navigation for the layout; old addresses (changed slugs, WordPress
-  // permalinks) answered with a permanent redirect.
-  app.use(loadSiteChrome(deps))
+  // Old addresses (changed slugs, WordPress permalinks) answered with a permanent redirect.
   app.use(answerOldAddresses(deps))
   app.route('/', siteRoutes(deps))
   app.route('/', sitemapRoutes(deps))
@@ -102,6 +103,7 @@ export function createApp(
   app.route('/', organizationRegionRoutes(deps))
   app.route('/', authPages(deps))
   app.route('/', invitationRoutes(deps))
+  app.route('/', peopleRoutes(deps))
   app.route('/', outboxRoutes(deps))
   app.route('/', auditRoutes(deps))
   app.route('/', apiTokenRoutes(deps))

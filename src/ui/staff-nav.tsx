@@ -1,4 +1,11 @@
 const staffPages = [
+  { key: 'people', href: '/staff/people', label: 'People' },
+  { key: 'invitations', href: '/staff/invitations', label: 'Invitations' },
+  { key: 'applications', href: '/staff/applications', label: 'Applications' },
+  { key: 'obligations', href: '/staff/obligations', label: 'Obligations' },
+  { key: 'presentations', href: '/staff/presentations', label: 'Presentations' },
+  { key: 'sharing', href: '/staff/sharing', label: 'Sharing records' },
+  { key: 'calls', href: '/calls', label: 'Calls' },
   { key: 'site', href: '/staff/settings/site', label: 'Site identity' },
   { key: 'pages', href: '/staff/pages', label: 'Pages' },
   { key: 'news', href: '/staff/news', label: 'News' },

@@ -542,6 +542,15 @@ describe('signing in and out, passwords and the account page', () => {
       'representative',
       'alternate',
       'representative',
+      // Every other staff and Advisory Board member, so that a board decision needs no other account.
+      'staff',
+      'Advisory Board',
+      'Advisory Board',
+    ])
+    expect(accounts.slice(5).map((a) => a.email)).toEqual([
+      'staff2@example.org',
+      'board2@example.org',
+      'board3@example.org',
     ])
     expect(accounts[2]?.role).toBe('representative of AMP SoCal')
     expect(accounts[4]?.role).not.toContain('AMP SoCal')

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, ne, sql } from 'drizzle-orm'
 import type { Db } from '#src/db/client.ts'
 import { organizations, people, seats } from '#src/db/schema/index.ts'
+import { queryRows } from '#src/db/sql.ts'
 import { ensurePasswordAccount } from '#src/features/auth/index.ts'
 import { getSettings } from '#src/features/settings/index.ts'
 import { personByEmail } from '#src/http/accounts.ts'
@@ -17,9 +18,11 @@ type DemoAccount = { role: string; email: string; personId: string }
 
 /**
  * Gives the demo's typical people a password account: a staff member, an Advisory Board
- * member, the representative and the alternate of AMP SoCal on `today`, and the
- * representative of one other member organisation. Idempotent: a person who already signs
- * in with a password keeps it. Returns who they are, in that order, for the start-up lines.
+ * member, the representative and the alternate of AMP SoCal on `today`, the representative
+ * of one other member organisation, then every other demo staff member and Advisory Board
+ * member of `today` (so that a board decision can be reached with the demo accounts alone).
+ * Idempotent: a person who already signs in with a password keeps it. Returns who they are,
+ * in that order, for the start-up lines.
  */
 export async function ensureDemoAccounts(
   db: Db,
@@ -85,5 +88,23 @@ async function demoAccountHolders(db: Db, today: string): Promise<DemoAccount[]>
       email: seat.email,
       personId: seat.personId,
     })
+  const listed = new Set(accounts.map((a) => a.personId))
+  for (const member of await demoStaffAndBoard(db, today))
+    if (!listed.has(member.personId)) accounts.push(member)
   return accounts
+}
+
+/** The demo's staff members, then its Advisory Board members, on `today`, by email. */
+async function demoStaffAndBoard(db: Db, today: string): Promise<DemoAccount[]> {
+  const current = (table: 'staff_members' | 'board_members') =>
+    sql`exists (select 1 from ${sql.raw(table)} t where t.person_id = p.id and t.starts_on <= ${today}::date
+      and (t.ends_on is null or t.ends_on > ${today}::date))`
+  return queryRows<DemoAccount>(
+    db,
+    sql`select p.id as "personId", p.email, case when ${current('staff_members')} then 'staff'
+        else 'Advisory Board' end as role
+      from people p
+      where p.is_demo and (${current('staff_members')} or ${current('board_members')})
+      order by 3 desc, lower(p.email)`,
+  )
 }
