@@ -31,7 +31,7 @@ export const toneCount = 6
 
 // Defaults so the SVG reads standalone; a stylesheet's `.map-tone-N { fill }` overrides
 // these, since CSS wins over presentation attributes. Okabe-Ito hues, safe for colour blindness.
-const toneFills = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9'] as const
+export const toneFills = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9'] as const
 
 // vector-effect is not inherited, so each path needs it to keep a thin stroke when zoomed.
 const nonScaling = ' vector-effect="non-scaling-stroke"'
@@ -139,7 +139,7 @@ function regionMarkup({ region, tone, paths, shadedStates }: RegionShapes, isFoc
 
 // Escaping stops markup injection but not a `javascript:` URL, so schemes are allow-listed.
 // The URL parser strips whitespace and control characters the same way browsers do.
-function isSafeHref(href: string): boolean {
+export function isSafeHref(href: string): boolean {
   try {
     const { protocol } = new URL(href, 'https://relative.invalid/')
     return protocol === 'https:' || protocol === 'http:' || protocol === 'mailto:'

@@ -119,18 +119,24 @@ export type DirectoryFacets = {
   focusIndustries: string[]
 }
 
-/** The values the directory can be filtered by: only those some admitted organisation has. */
-export async function directoryFacets(db: DbOrTx, onDate: string): Promise<DirectoryFacets> {
-  const all = await listAdmittedOrganizations(db, { onDate })
-  const programs = await queryRows<{ code: string; name: string }>(
+/** The designation programs, by code. */
+export function listDesignationPrograms(db: DbOrTx): Promise<{ code: string; name: string }[]> {
+  return queryRows<{ code: string; name: string }>(
     db,
     sql`select code, name from designation_programs order by code`,
   )
-  const used = new Set(all.flatMap((o) => o.programs))
+}
+
+/** The values the directory can be filtered by: only those some admitted organisation has. */
+export function directoryFacets(
+  admitted: readonly OrganizationSummary[],
+  programs: readonly { code: string; name: string }[],
+): DirectoryFacets {
+  const used = new Set(admitted.flatMap((o) => o.programs))
   const sorted = (values: Iterable<string>) => [...new Set(values)].sort((a, b) => a.localeCompare(b))
   return {
-    states: sorted(all.flatMap((o) => o.states)),
+    states: sorted(admitted.flatMap((o) => o.states)),
     programs: programs.filter((p) => used.has(p.code)),
-    focusIndustries: sorted(all.flatMap((o) => o.focusIndustries)),
+    focusIndustries: sorted(admitted.flatMap((o) => o.focusIndustries)),
   }
 }

@@ -1,5 +1,5 @@
 import { raw } from 'hono/html'
-import { stateName } from '#src/features/map/index.ts'
+import { type LinkedMap, type SharedPlace, stateName } from '#src/features/map/index.ts'
 import { IncompleteBadge } from '#src/features/seats/index.ts'
 import { Select, type SelectOption } from '#src/ui/fields.tsx'
 import { Layout } from '#src/ui/layout.tsx'
@@ -10,8 +10,10 @@ type Props = {
   organizations: OrganizationSummary[]
   filters: DirectoryFilters
   facets: DirectoryFacets
-  mapSvg: string
+  map: LinkedMap
   hasDemoData: boolean
+  /** Whether the viewer may see this organisation's internal badges (staff and the organisation itself). */
+  canSeeSeats: (organizationId: string) => boolean
 }
 
 /** A filter of the directory: one drop-down with "All" first. */
@@ -78,12 +80,13 @@ export function DirectoryPage(props: Props) {
             : `${count} ${count === 1 ? 'organisation' : 'organisations'}${isFiltered ? (count === 1 ? ' matches these filters' : ' match these filters') : ''}`}
         </p>
         <figure class="map-figure">
-          {raw(props.mapSvg)}
+          {raw(props.map.svg)}
           <figcaption>
             Highlighted counties are the regions communities have on record; where the counties are not known,
-            the whole state is shaded. Select a region to open its profile. The list below holds the same
-            organisations.
+            the whole state is shaded. Select a region to open its profile; a hatched place belongs to several
+            organisations and lists them. The list below holds the same organisations.
           </figcaption>
+          <SharedPlaces places={props.map.sharedPlaces} />
         </figure>
         <h2 id="list-heading">Organisations</h2>
         <ul class="org-list" aria-labelledby="list-heading">
@@ -93,7 +96,7 @@ export function DirectoryPage(props: Props) {
                 <a href={`/organizations/${o.slug}`}>{o.name}</a>{' '}
                 <span class={o.category === 'bff' ? 'badge bff' : 'badge'}>{categoryLabels[o.category]}</span>
                 {o.isFictional ? <span class="badge fictional">Fictional</span> : null}
-                <IncompleteBadge vacant={o.vacantSeats} />
+                {props.canSeeSeats(o.id) ? <IncompleteBadge vacant={o.vacantSeats} /> : null}
               </h3>
               <dl class="meta">
                 {o.leadOrganization ? (
@@ -128,5 +131,28 @@ export function DirectoryPage(props: Props) {
         </ul>
       </div>
     </Layout>
+  )
+}
+
+/** The places of the map that several organisations cover, each with all of them (the map links here). */
+function SharedPlaces(props: { places: SharedPlace[] }) {
+  if (props.places.length === 0) return null
+  return (
+    <details class="map-places" open={props.places.length <= 6}>
+      <summary>Places with several organisations ({props.places.length})</summary>
+      <ul>
+        {props.places.map((place) => (
+          <li id={place.anchorId} tabindex={-1}>
+            <strong>{place.label}:</strong>{' '}
+            {place.regions.map((r, i) => (
+              <>
+                {i > 0 ? ', ' : ''}
+                {r.href ? <a href={r.href}>{r.name}</a> : r.name}
+              </>
+            ))}
+          </li>
+        ))}
+      </ul>
+    </details>
   )
 }

@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { shapesHash } from '#src/features/map/index.ts'
 import { organizationArchive } from '#src/features/presentations/index.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { requirePermission } from '#src/http/guard.ts'
@@ -7,9 +8,14 @@ import { conditionalGet, hasDemoData, sendCached } from '#src/http/respond.ts'
 import { hasRole } from '#src/http/viewer.ts'
 import { AppError } from '#src/lib/errors.ts'
 import { renderDocument } from '#src/ui/layout.tsx'
-import { directoryFacets, directoryFiltersSchema, listAdmittedOrganizations } from './directory.ts'
+import {
+  directoryFacets,
+  directoryFiltersSchema,
+  listAdmittedOrganizations,
+  listDesignationPrograms,
+} from './directory.ts'
 import { DirectoryPage } from './directory.view.tsx'
-import { renderDirectoryMap, renderProfileMap } from './organization-maps.ts'
+import { directoryShapes, renderDirectoryMap, renderProfileMap } from './organization-maps.ts'
 import { getOrganizationProfile } from './profile.ts'
 import { ProfilePage } from './profile.view.tsx'
 
@@ -28,19 +34,48 @@ export function organizationPages(deps: AppDeps): Hono<AppEnv> {
       render: async () => {
         const onDate = deps.clock.today()
         const organizations = await listAdmittedOrganizations(db, { onDate, filters })
+        const admitted = await listAdmittedOrganizations(db, { onDate })
+        const viewer = c.get('viewer')
         const page = (
           <DirectoryPage
             organizations={organizations}
             filters={filters}
-            facets={await directoryFacets(db, onDate)}
-            mapSvg={renderDirectoryMap(organizations)}
+            facets={directoryFacets(admitted, await listDesignationPrograms(db))}
+            map={renderDirectoryMap(organizations, directoryShapes(admitted))}
             hasDemoData={await hasDemoData(db)}
+            canSeeSeats={(organizationId) => canEditOrganization(viewer, organizationId)}
           />
         )
         return renderDocument(page)
       },
     })
   })
+
+  // The map's shapes, apart from the page: the address names the content, so browsers keep it a year.
+  // An address from before the last change gets today's shapes, without the long cache.
+  app.get(
+    '/map/:file{shapes-[A-Za-z0-9_-]+\\.svg}',
+    requirePermission('public'),
+    conditionalGet,
+    async (c) => {
+      const asked = c.req.param('file').slice('shapes-'.length, -'.svg'.length)
+      const today = deps.clock.today()
+      const page = await deps.pages.get(
+        `${today}|map-shapes`,
+        async () => {
+          const shapes = directoryShapes(await listAdmittedOrganizations(db, { onDate: today }))
+          return shapes.body
+        },
+        deps.clock.now(),
+      )
+      const isAsked = shapesHash(page.body) === asked
+      return c.body(page.body as Uint8Array<ArrayBuffer>, 200, {
+        'Content-Type': 'image/svg+xml; charset=utf-8',
+        ETag: page.etag,
+        'Cache-Control': isAsked ? 'public, max-age=31536000, immutable' : 'no-cache',
+      })
+    },
+  )
 
   app.get('/organizations/:slug', requirePermission('public'), conditionalGet, (c) => {
     const slug = c.req.param('slug')

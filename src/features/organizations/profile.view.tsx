@@ -43,7 +43,8 @@ export function ProfilePage(props: {
           <h1>{org.name}</h1>
           <span class={org.category === 'bff' ? 'badge bff' : 'badge'}>{categoryLabels[org.category]}</span>
           {org.isFictional ? <span class="badge fictional">Fictional demo organisation</span> : null}
-          <IncompleteBadge vacant={org.vacantSeats} />
+          {/* Internal: staff and the organisation itself (canEdit) see it, never the public. */}
+          {props.canEdit ? <IncompleteBadge vacant={org.vacantSeats} /> : null}
         </div>
         {props.canEdit || props.canManageSeats ? (
           <p class="actions-row">
