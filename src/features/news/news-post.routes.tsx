@@ -10,13 +10,15 @@ import { conditionalGet, sendCached } from '#src/http/respond.ts'
 import type { Viewer } from '#src/http/viewer.ts'
 import { renderDocument } from '#src/ui/layout.tsx'
 import { sendNewsList } from './news-list.routes.tsx'
-import { findPostBySlug, type NewsPost, nextScheduledPost } from './news-queries.ts'
+import { findPostBySlug, findPostCover, type NewsPost, nextScheduledPost } from './news-queries.ts'
 import { PostPage } from './post.view.tsx'
 
 const missing = () => notFound('There is no news post at this address.')
 
+type Readable = Pick<NewsPost, 'status' | 'publishAt' | 'visibility'>
+
 /** Whether the viewer may read the post: it is out and visible to them, or they are staff (a preview). */
-function readable(post: NewsPost | undefined, viewer: Viewer, now: Date): post is NewsPost {
+function readable<P extends Readable>(post: P | undefined, viewer: Viewer, now: Date): post is P {
   if (!post) return false
   if (can(viewer, 'site:manage')) return true
   return isLive(post, now) && visibleTo(viewer).includes(post.visibility)
@@ -62,7 +64,7 @@ export function newsPostRoutes(app: Hono<AppEnv>, deps: AppDeps) {
   // The cover is the post's: out of sight whenever the post is.
   app.get('/news/:slug/cover', requirePermission('public'), conditionalGet, async (c) => {
     const viewer = c.get('viewer')
-    const post = await findPostBySlug(db, c.req.param('slug'))
+    const post = await findPostCover(db, c.req.param('slug'))
     if (!readable(post, viewer, deps.clock.now()) || !post.coverFileId) throw missing()
     const file = await getStoredFile(db, post.coverFileId)
     if (!file?.contentType.startsWith('image/')) throw missing()

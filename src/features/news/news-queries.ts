@@ -101,6 +101,20 @@ export async function findPostBySlug(db: DbOrTx, slug: string) {
 
 export type NewsPost = NonNullable<Awaited<ReturnType<typeof findPostBySlug>>>
 
+/** What the cover's address needs of a post: who may see it, and its cover's file. */
+export async function findPostCover(db: DbOrTx, slug: string) {
+  const [post] = await db
+    .select({
+      status: newsPosts.status,
+      publishAt: newsPosts.publishAt,
+      visibility: newsPosts.visibility,
+      coverFileId: newsPosts.coverFileId,
+    })
+    .from(newsPosts)
+    .where(eq(newsPosts.slug, slug))
+  return post
+}
+
 /** The newest live PUBLIC posts with their bodies, for the feeds (members-only posts never). */
 export async function feedPosts(db: DbOrTx, options: { now: Date; limit: number }): Promise<NewsPost[]> {
   return db
