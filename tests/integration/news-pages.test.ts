@@ -112,11 +112,13 @@ describe(`news pages on ${testEngine}`, () => {
       title: 'Out tomorrow',
       status: 'scheduled',
       publishAt: '2026-11-27T12:00:00Z',
+      categories: ['Coming soon'],
     })
     const draft = await createNewsPost(database.db, {
       title: 'Still a draft',
       status: 'draft',
       publishAt: '2026-11-01T12:00:00Z',
+      tags: ['Unwritten'],
     })
     expect((await visitor.get(`/news/${scheduled.slug}`)).status).toBe(404)
     expect(await pageText(await visitor.get('/news'))).not.toContain('Out tomorrow')
@@ -130,6 +132,14 @@ describe(`news pages on ${testEngine}`, () => {
     const preview = await staff.get(`/news/${draft.slug}`)
     expect(preview.status).toBe(200)
     expect(await pageText(preview)).toContain('This post is a draft: only staff see it.')
+    // A category or tag exists once one of its posts is out: asked again, still not before.
+    for (let ask = 0; ask < 2; ask++) {
+      expect((await visitor.get('/news/category/coming-soon')).status).toBe(404)
+      expect((await laterVisitor.get('/news/tag/unwritten')).status).toBe(404)
+    }
+    const soon = await laterVisitor.get('/news/category/coming-soon')
+    expect(soon.status).toBe(200)
+    expect(await pageText(soon)).toContain('News: Coming soon')
   })
 
   it('never shows a members-only post to a visitor or an applicant: page, list, archives, feeds or cover', async () => {

@@ -4,9 +4,18 @@ import { notFound } from '#src/http/errors.ts'
 import { requirePermission } from '#src/http/guard.ts'
 import { visibleTo } from '#src/http/permissions.ts'
 import { conditionalGet, sendCached } from '#src/http/respond.ts'
+import { VersionedMemo } from '#src/http/versioned-memo.ts'
 import { renderDocument } from '#src/ui/layout.tsx'
 import { NewsListPage } from './news-list.view.tsx'
-import { listLiveNews, liveTerms, type NewsFilter, newsYears, nextScheduledPost } from './news-queries.ts'
+import {
+  isTermLive,
+  listLiveNews,
+  type NewsFilter,
+  newsYears,
+  nextScheduledPost,
+  type PostTerm,
+  postTerms,
+} from './news-queries.ts'
 import { termSlug } from './news-slugs.ts'
 import { POSTS_PER_PAGE } from './news-types.ts'
 
@@ -67,22 +76,29 @@ export async function sendNewsList(c: Context<AppEnv>, deps: AppDeps, spec: List
   })
 }
 
-/** The names behind a category's or tag's address word, among the live posts the viewer may see. */
-async function termsNamed(c: Context<AppEnv>, deps: AppDeps, kind: 'categories' | 'tags', slug: string) {
-  const names = await liveTerms(deps.database.db, {
-    kind,
-    now: deps.clock.now(),
-    visibilities: visibleTo(c.get('viewer')),
-    timeZone: deps.clock.timeZone,
-  })
-  const matching = names.filter((name) => termSlug(name) === slug)
-  if (matching.length === 0)
-    throw notFound(kind === 'categories' ? 'There is no such category of news.' : 'There is no such tag.')
-  return matching
-}
-
 /** /news, and the archives by category and by tag. */
 export function newsListRoutes(app: Hono<AppEnv>, deps: AppDeps) {
+  // An unknown category or tag is not cached as a page: its 404 is answered from these, kept
+  // until the next write, so that asking again costs one look at the content version.
+  const terms = new VersionedMemo<PostTerm[]>()
+
+  /** The names behind a category's or tag's address word, among the live posts the viewer may see. */
+  async function termsNamed(c: Context<AppEnv>, kind: 'categories' | 'tags', slug: string) {
+    const { db } = deps.database
+    const visibilities = visibleTo(c.get('viewer'))
+    const found = await terms.get(db, `${kind}|${visibilities.join(',')}`, () =>
+      postTerms(db, { kind, visibilities }),
+    )
+    const now = deps.clock.now()
+    const matching = found
+      .filter((t) => termSlug(t.term) === slug && isTermLive(t, now))
+      .map((t) => t.term)
+      .sort((a, b) => a.localeCompare(b))
+    if (matching.length === 0)
+      throw notFound(kind === 'categories' ? 'There is no such category of news.' : 'There is no such tag.')
+    return matching
+  }
+
   app.get('/news', requirePermission('public'), conditionalGet, (c) =>
     sendNewsList(c, deps, {
       path: '/news',
@@ -97,7 +113,7 @@ export function newsListRoutes(app: Hono<AppEnv>, deps: AppDeps) {
       path: `/news/category/${slug}`,
       heading: 'News',
       load: async () => {
-        const categories = await termsNamed(c, deps, 'categories', slug)
+        const categories = await termsNamed(c, 'categories', slug)
         return { heading: `News: ${categories[0]}`, filter: { categories } }
       },
     })
@@ -109,7 +125,7 @@ export function newsListRoutes(app: Hono<AppEnv>, deps: AppDeps) {
       path: `/news/tag/${slug}`,
       heading: 'News',
       load: async () => {
-        const tags = await termsNamed(c, deps, 'tags', slug)
+        const tags = await termsNamed(c, 'tags', slug)
         return { heading: `News tagged ${tags[0]}`, filter: { tags } }
       },
     })

@@ -2,6 +2,7 @@ import { and, arrayOverlaps, count, desc, eq, inArray, min, type SQL, sql } from
 import type { DbOrTx } from '#src/db/client.ts'
 import { liveSql, nextScheduledSql } from '#src/db/publication.ts'
 import { newsPosts, people } from '#src/db/schema/index.ts'
+import { queryRows } from '#src/db/sql.ts'
 import type { ContentVisibility } from './news-types.ts'
 
 /** What every list, page and feed shows of a post. */
@@ -78,16 +79,35 @@ export async function newsYears(
   return rows.map((row) => Number(row.year))
 }
 
-/** The categories or tags of the live posts a viewer may see (names as written). */
-export async function liveTerms(
+/**
+ * A category or tag (its name as written) of the posts a viewer may see that are out or
+ * scheduled: whether a published post has it, and when the first scheduled one goes out (ms).
+ */
+export type PostTerm = { term: string; isPublished: boolean; scheduledAt: number | null }
+
+/**
+ * The categories or tags of the published and scheduled posts a viewer may see. The answer
+ * depends on the records only (not on the time), so it can be kept until the next write;
+ * `isTermLive` reads it at a given time.
+ */
+export async function postTerms(
   db: DbOrTx,
-  options: { now: Date; visibilities: ContentVisibility[]; timeZone: string; kind: 'categories' | 'tags' },
-): Promise<string[]> {
+  options: { visibilities: ContentVisibility[]; kind: 'categories' | 'tags' },
+): Promise<PostTerm[]> {
   const column = options.kind === 'categories' ? newsPosts.categories : newsPosts.tags
-  const term = sql<string>`unnest(${column})`
-  const rows = await db.selectDistinct({ term }).from(newsPosts).where(liveWhere(options))
-  return rows.map((row) => row.term).sort((a, b) => a.localeCompare(b))
+  return queryRows<PostTerm>(
+    db,
+    sql`select t.term, bool_or(${newsPosts.status} = 'published') as "isPublished",
+          (extract(epoch from min(${newsPosts.publishAt}) filter (where ${newsPosts.status} = 'scheduled')) * 1000)::float8 as "scheduledAt"
+        from ${newsPosts} cross join lateral unnest(${column}) as t(term)
+        where ${newsPosts.status} <> 'draft' and ${inArray(newsPosts.visibility, options.visibilities)}
+        group by t.term`,
+  )
 }
+
+/** Whether a post of the term is out at `now` (the rule of isLive, over the term's posts). */
+export const isTermLive = (term: PostTerm, now: Date): boolean =>
+  term.isPublished || (term.scheduledAt !== null && term.scheduledAt <= now.getTime())
 
 /** A post by its slug, whatever its status or visibility (the route decides who sees it), with its body. */
 export async function findPostBySlug(db: DbOrTx, slug: string) {
