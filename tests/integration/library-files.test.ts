@@ -4,6 +4,8 @@ import { queryRows } from '../../src/db/sql.ts'
 import { uploadQuotas } from '../../src/features/files/quota.ts'
 import { addAttachment } from '../../src/features/library/attachments.ts'
 import { extractPdfText } from '../../src/features/library/extract-pdf-text.ts'
+import { itemForm } from '../../src/features/library/item-form.ts'
+import { createItem } from '../../src/features/library/save-item.ts'
 import { createPerson, type TestPerson } from '../support/factories.ts'
 import { samplePdf } from '../support/fixtures/sample-files.ts'
 import { Session, TEST_CSRF } from '../support/http.ts'
@@ -101,7 +103,23 @@ describe(`a library item's files on ${testEngine}`, () => {
     expect(reads).toEqual([pdf.bytes.length])
   })
 
-  it('tells staff an item is full, keeping no file', async () => {
+  it('writes a new item and its first file together: a file the database refuses leaves no item', async () => {
+    const before = [await count('briefings'), await count('stored_files')]
+    // An empty file: the upload check refuses it earlier; here stored_files' own check does.
+    const empty = { name: 'empty.pdf', kind: 'pdf' as const, bytes: new Uint8Array() }
+    await expect(
+      createItem(database.db, 'system', {
+        value: itemForm.parse(itemFields({ title: 'Never half saved' })),
+        status: 'pending',
+        personId: staffPerson.id,
+        today: '2026-11-26',
+        file: { ...empty, text: '', textRead: false },
+      }),
+    ).rejects.toThrow()
+    expect([await count('briefings'), await count('stored_files')]).toEqual(before)
+  })
+
+  it('tells staff an item is full, keeping neither the file nor the edit', async () => {
     const full = await fullItem()
     const before = await count('stored_files')
     const res = await postItem(
@@ -113,5 +131,10 @@ describe(`a library item's files on ${testEngine}`, () => {
     expect(res.status).toBe(409)
     expect(await pageText(res)).toContain('The file was not added: one library item already has 10 files')
     expect(await count('stored_files')).toBe(before)
+    const [row] = await queryRows<{ title: string }>(
+      database.db,
+      sql`select title from briefings where id = ${full.id}::uuid`,
+    )
+    expect(row?.title).toBe(full.title)
   })
 })

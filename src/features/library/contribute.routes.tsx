@@ -7,7 +7,7 @@ import { requirePermission } from '#src/http/guard.ts'
 import { renderPage } from '#src/http/render.ts'
 import { hasRole } from '#src/http/viewer.ts'
 import { AppError } from '#src/lib/errors.ts'
-import { addAttachment } from './attachments.ts'
+import { prepareAttachment } from './attachments.ts'
 import { ContributePage, type OwnItem } from './contribute.views.tsx'
 import { isContributor } from './contributors.ts'
 import { findItem, type LibraryItem } from './find-item.ts'
@@ -79,9 +79,10 @@ export function contributeRoutes(app: Hono<AppEnv>, deps: AppDeps) {
     const value = item ? { ...form.value, slug: item.slug } : form.value
     const options = { value, status: 'pending' as const, personId: me.personId, today: deps.clock.today() }
     try {
-      const id = item ? item.id : await createItem(db, actor, { ...options, anyFreeSlug: true })
-      if (item) await updateItem(db, actor, item.id, options)
-      if (form.file) await addAttachment(db, actor, { itemId: id, file: form.file, uploadedBy: me.personId })
+      // The item and its file are written together: a refused file leaves nothing to send twice.
+      const file = form.file ? await prepareAttachment(db, form.file, { itemId: item?.id }) : undefined
+      if (item) await updateItem(db, actor, item.id, { ...options, file })
+      else await createItem(db, actor, { ...options, anyFreeSlug: true, file })
     } catch (error) {
       return page(c, me.personId, { values: form.values, errors: saveErrors(error) }, { item, status: 409 })
     }

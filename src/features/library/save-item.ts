@@ -1,10 +1,11 @@
-/** Writing library items: create, edit (a changed slug leaves a redirect), approve, return and withdraw. */
+/** Writing library items: create and edit (each with its new file, in one transaction), approve, return and withdraw. */
 import { and, eq, ne, sql } from 'drizzle-orm'
 import { type Actor, writeAs } from '#src/db/actor.ts'
 import type { Db, DbOrTx } from '#src/db/client.ts'
 import { briefings, calls, type LibraryStatus } from '#src/db/schema/index.ts'
 import { recordRedirect } from '#src/features/site/index.ts'
 import { AppError } from '#src/lib/errors.ts'
+import { attachFile, type ReadyFile } from './attachments.ts'
 import type { ItemValue } from './item-form.ts'
 
 /** A refusal tied to one field of the item form. */
@@ -64,7 +65,10 @@ const columns = (value: ItemValue) => ({
   visibility: value.visibility,
 })
 
-/** A new item: `published` (staff), `draft`, or `pending` (a contributor's, waiting for staff). Returns its id. */
+/**
+ * A new item: `published` (staff), `draft`, or `pending` (a contributor's, waiting for staff),
+ * and its first file if one was given, in one transaction: a refused file leaves no item. Returns its id.
+ */
 export async function createItem(
   db: Db,
   actor: Actor,
@@ -75,6 +79,7 @@ export async function createItem(
     today: string
     /** Take the next free address instead of refusing a taken one. */
     anyFreeSlug?: boolean
+    file?: ReadyFile
   },
 ): Promise<string> {
   const { status } = options
@@ -98,16 +103,27 @@ export async function createItem(
       })
       .returning({ id: briefings.id })
     if (!row) throw new Error('the library item was not stored')
+    if (options.file)
+      await attachFile(tx, { itemId: row.id, file: options.file, uploadedBy: options.personId })
     return row.id
   })
 }
 
-/** Saves an item's fields; `status` changes it too (published: approved now, by `personId`). */
+/**
+ * Saves an item's fields, and adds its new file if one was given, in one transaction; `status`
+ * changes it too (published: approved now, by `personId`).
+ */
 export async function updateItem(
   db: Db,
   actor: Actor,
   id: string,
-  options: { value: ItemValue; status?: LibraryStatus; personId: string | null; today: string },
+  options: {
+    value: ItemValue
+    status?: LibraryStatus
+    personId: string | null
+    today: string
+    file?: ReadyFile
+  },
 ): Promise<void> {
   const { value, status } = options
   await writeAs(db, actor, async (tx) => {
@@ -128,6 +144,7 @@ export async function updateItem(
       .where(eq(briefings.id, id))
     if (before.slug !== value.slug)
       await recordRedirect(tx, `/library/${before.slug}`, `/library/${value.slug}`)
+    if (options.file) await attachFile(tx, { itemId: id, file: options.file, uploadedBy: options.personId })
   })
 }
 

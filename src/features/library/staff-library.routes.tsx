@@ -9,7 +9,7 @@ import { requirePermission } from '#src/http/guard.ts'
 import { renderPage } from '#src/http/render.ts'
 import { isUuid } from '#src/lib/ids.ts'
 import type { FlashMessage } from '#src/ui/form-parts.tsx'
-import { addAttachment, removeAttachment } from './attachments.ts'
+import { prepareAttachment, type ReadyFile, removeAttachment } from './attachments.ts'
 import { contributorsRoutes } from './contributors.routes.tsx'
 import { findItem, type LibraryItem } from './find-item.ts'
 import { emptyItemForm, type ItemErrors, type ItemFormValues } from './item-form.ts'
@@ -84,15 +84,14 @@ export function staffLibraryRoutes(app: Hono<AppEnv>, deps: AppDeps) {
     const today = deps.clock.today()
     const status = form.intent === 'draft' ? 'draft' : 'published'
     let id: string
+    let file: ReadyFile | undefined
     try {
-      id = await createItem(db, actor, { value: form.value, status, personId, today })
+      file = form.file ? await prepareAttachment(db, form.file) : undefined
+      id = await createItem(db, actor, { value: form.value, status, personId, today, file })
     } catch (error) {
       return itemPage(c, undefined, { values: form.values, errors: saveErrors(error) }, 409)
     }
-    const added = form.file
-      ? await addAttachment(db, actor, { itemId: id, file: form.file, uploadedBy: personId })
-      : undefined
-    return c.redirect(`/staff/library/${id}?done=created${added?.textRead === false ? '&unread=1' : ''}`, 303)
+    return c.redirect(`/staff/library/${id}?done=created${file?.textRead === false ? '&unread=1' : ''}`, 303)
   })
 
   app.get('/staff/library/:id', requirePermission('library:manage'), async (c) => {
@@ -108,12 +107,10 @@ export function staffLibraryRoutes(app: Hono<AppEnv>, deps: AppDeps) {
     if (!form.ok) return itemPage(c, item, form, form.status)
     const { actor, personId } = who(c)
     try {
-      await updateItem(db, actor, item.id, { value: form.value, personId, today: deps.clock.today() })
-      const added = form.file
-        ? await addAttachment(db, actor, { itemId: item.id, file: form.file, uploadedBy: personId })
-        : undefined
+      const file = form.file ? await prepareAttachment(db, form.file, { itemId: item.id }) : undefined
+      await updateItem(db, actor, item.id, { value: form.value, personId, today: deps.clock.today(), file })
       return c.redirect(
-        `/staff/library/${item.id}?done=saved${added?.textRead === false ? '&unread=1' : ''}`,
+        `/staff/library/${item.id}?done=saved${file?.textRead === false ? '&unread=1' : ''}`,
         303,
       )
     } catch (error) {
