@@ -13,7 +13,14 @@ import { isContributor } from './contributors.ts'
 import { findItem, type LibraryItem } from './find-item.ts'
 import { emptyItemForm, type ItemErrors, type ItemFormValues } from './item-form.ts'
 import { itemValues, readItemSubmission, saveErrors } from './item-route-parts.ts'
-import { createItem, updateItem } from './save-item.ts'
+import {
+  createItem,
+  PENDING_ITEMS_PER_CONTRIBUTOR,
+  PendingLimitReached,
+  pendingItemCount,
+  pendingLimitMessage,
+  updateItem,
+} from './save-item.ts'
 
 const notAllowed =
   'Staff have not allowed you to offer items to the library yet. Write to the network’s staff to ask; once they allow you, this page will take your briefings and resources.'
@@ -25,14 +32,15 @@ const notAllowed =
 async function contributor(
   deps: AppDeps,
   c: Context<AppEnv>,
-): Promise<{ personId: string; allowed: boolean }> {
+): Promise<{ personId: string; allowed: boolean; isStaff: boolean }> {
   const viewer = c.get('viewer')
   if (viewer.kind !== 'user' || !viewer.personId)
     throw new AppError('FORBIDDEN', {
       userMessage: 'Your account is not linked to a person record, so it cannot offer items.',
     })
-  const allowed = viewer.roles.includes('staff') || (await isContributor(deps.database.db, viewer.personId))
-  return { personId: viewer.personId, allowed }
+  const isStaff = viewer.roles.includes('staff')
+  const allowed = isStaff || (await isContributor(deps.database.db, viewer.personId))
+  return { personId: viewer.personId, allowed, isStaff }
 }
 
 /** Representatives and alternates staff allowed offer items; each waits for approval: /library/contribute. */
@@ -48,7 +56,13 @@ export function contributeRoutes(app: Hono<AppEnv>, deps: AppDeps) {
     c: Context<AppEnv>,
     personId: string,
     form: { values: ItemFormValues; errors: ItemErrors },
-    options: { item?: LibraryItem; status?: 200 | 400 | 409 | 413; sent?: string; refusal?: string } = {},
+    options: {
+      item?: LibraryItem
+      status?: 200 | 400 | 409 | 413
+      sent?: string
+      refusal?: string
+      warning?: string
+    } = {},
   ) =>
     renderPage(
       c,
@@ -58,6 +72,7 @@ export function contributeRoutes(app: Hono<AppEnv>, deps: AppDeps) {
         form={form}
         sent={options.sent}
         refusal={options.refusal}
+        warning={options.warning}
       />,
       { status: options.status ?? 200 },
     )
@@ -77,13 +92,27 @@ export function contributeRoutes(app: Hono<AppEnv>, deps: AppDeps) {
     const actor = `person:${me.personId}` as const
     // A contributor does not choose the address: a new item takes a free one, an edited one keeps its own.
     const value = item ? { ...form.value, slug: item.slug } : form.value
-    const options = { value, status: 'pending' as const, personId: me.personId, today: deps.clock.today() }
+    const options = {
+      value,
+      status: 'pending' as const,
+      personId: me.personId,
+      today: deps.clock.today(),
+      capPending: !me.isStaff,
+    }
     try {
       // The item and its file are written together: a refused file leaves nothing to send twice.
       const file = form.file ? await prepareAttachment(db, form.file, { itemId: item?.id }) : undefined
       if (item) await updateItem(db, actor, item.id, { ...options, file })
       else await createItem(db, actor, { ...options, anyFreeSlug: true, file })
     } catch (error) {
+      // What they wrote is shown back, to send once one of their waiting items is approved or returned.
+      if (error instanceof PendingLimitReached)
+        return page(
+          c,
+          me.personId,
+          { values: form.values, errors: {} },
+          { item, status: 409, warning: error.userMessage },
+        )
       return page(c, me.personId, { values: form.values, errors: saveErrors(error) }, { item, status: 409 })
     }
     return c.redirect(`/library/contribute?sent=${encodeURIComponent(form.value.title)}`, 303)
@@ -92,7 +121,12 @@ export function contributeRoutes(app: Hono<AppEnv>, deps: AppDeps) {
   app.get('/library/contribute', requirePermission('library:contribute'), async (c) => {
     if (hasRole(c.get('viewer'), 'staff')) return c.redirect('/staff/library/new', 303)
     const me = await contributor(deps, c)
-    const refusal = me.allowed ? undefined : notAllowed
+    const pending = me.allowed ? await pendingItemCount(db, me.personId) : 0
+    const refusal = !me.allowed
+      ? notAllowed
+      : pending >= PENDING_ITEMS_PER_CONTRIBUTOR
+        ? pendingLimitMessage(pending, false)
+        : undefined
     return page(c, me.personId, { values: emptyItemForm, errors: {} }, { sent: c.req.query('sent'), refusal })
   })
   app.post('/library/contribute', requirePermission('library:contribute'), (c) => save(c))

@@ -21,6 +21,8 @@ export function ContributePage(props: {
   sent?: string
   /** Why this person may not offer items (staff have not allowed them): shown instead of the form. */
   refusal?: string
+  /** Why what they sent was not taken this time (too many items waiting): shown above the form. */
+  warning?: string
 }) {
   const title = props.item ? `Edit “${props.item.title}”` : 'Offer an item to the library'
   return (
@@ -39,6 +41,7 @@ export function ContributePage(props: {
           <Flash isError>{props.refusal}</Flash>
         ) : (
           <>
+            {props.warning ? <Flash isError>{props.warning}</Flash> : null}
             <p class="lede">Staff read each item before it is published in the library.</p>
             <ItemForm
               action={props.item ? `/library/contribute/${props.item.id}` : '/library/contribute'}

@@ -1,8 +1,9 @@
 /** Writing library items: create and edit (each with its new file, in one transaction), approve, return and withdraw. */
 import { and, eq, ne, sql } from 'drizzle-orm'
 import { type Actor, writeAs } from '#src/db/actor.ts'
-import type { Db, DbOrTx } from '#src/db/client.ts'
+import type { Db, DbOrTx, Tx } from '#src/db/client.ts'
 import { briefings, calls, type LibraryStatus } from '#src/db/schema/index.ts'
+import { queryRows } from '#src/db/sql.ts'
 import { recordRedirect } from '#src/features/site/index.ts'
 import { AppError } from '#src/lib/errors.ts'
 import { attachFile, type ReadyFile } from './attachments.ts'
@@ -16,6 +17,41 @@ export class ItemFieldError extends AppError {
   ) {
     super('CONFLICT', { userMessage: message, field })
   }
+}
+
+/** How many items one contributor may have waiting for approval at once (staff are not limited). */
+export const PENDING_ITEMS_PER_CONTRIBUTOR = 5
+
+/** Why a contributor may not send another item for approval now, and what to do; `sending`: one was just refused. */
+export function pendingLimitMessage(pending: number, sending: boolean): string {
+  const why = `${pending} items waiting for staff approval, the most one contributor can have at once`
+  const edit = 'You can still edit the items waiting, listed below.'
+  return sending
+    ? `Nothing was sent: you already have ${why}. Once staff approve or return one of them, send this one again. ${edit}`
+    : `You have ${why}: once staff approve or return one of them, you can offer another. ${edit}`
+}
+
+/** A contributor's item refused because they already have as many waiting as they may. */
+export class PendingLimitReached extends AppError {
+  constructor(readonly pending: number) {
+    super('CONFLICT', { userMessage: pendingLimitMessage(pending, true) })
+  }
+}
+
+/** How many of this person's items wait for approval. */
+export async function pendingItemCount(db: DbOrTx, personId: string): Promise<number> {
+  const [row] = await queryRows<{ pending: number }>(
+    db,
+    sql`select count(*)::int as pending from briefings where submitted_by = ${personId}::uuid and status = 'pending'`,
+  )
+  return Number(row?.pending ?? 0)
+}
+
+/** Refuses one more item waiting for approval past the cap; holds the person's lock until the transaction ends. */
+async function checkPendingCap(tx: Tx, personId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`library-pending:${personId}`}))`)
+  const pending = await pendingItemCount(tx, personId)
+  if (pending >= PENDING_ITEMS_PER_CONTRIBUTOR) throw new PendingLimitReached(pending)
 }
 
 async function callIdOn(tx: DbOrTx, date: string): Promise<string | null> {
@@ -80,10 +116,14 @@ export async function createItem(
     /** Take the next free address instead of refusing a taken one. */
     anyFreeSlug?: boolean
     file?: ReadyFile
+    /** Refuse a pending item past PENDING_ITEMS_PER_CONTRIBUTOR (a contributor's, not staff's). */
+    capPending?: boolean
   },
 ): Promise<string> {
   const { status } = options
   return writeAs(db, actor, async (tx) => {
+    if (status === 'pending' && options.capPending && options.personId)
+      await checkPendingCap(tx, options.personId)
     const value = options.anyFreeSlug
       ? { ...options.value, slug: await freeSlug(tx, options.value.slug) }
       : options.value
@@ -123,12 +163,16 @@ export async function updateItem(
     personId: string | null
     today: string
     file?: ReadyFile
+    /** Refuse sending it for approval again past PENDING_ITEMS_PER_CONTRIBUTOR (see createItem). */
+    capPending?: boolean
   },
 ): Promise<void> {
   const { value, status } = options
   await writeAs(db, actor, async (tx) => {
     const [before] = await tx.select().from(briefings).where(eq(briefings.id, id)).for('update')
     if (!before) throw new AppError('NOT_FOUND', { userMessage: 'This library item no longer exists.' })
+    if (status === 'pending' && before.status !== 'pending' && options.capPending && options.personId)
+      await checkPendingCap(tx, options.personId)
     await checkSlugFree(tx, value.slug, id)
     const publishing = status === 'published' && before.status !== 'published'
     await tx
