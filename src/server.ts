@@ -138,8 +138,8 @@ export async function startHub(
       )
     }, 86_400_000)
     seriesTimer.unref()
-    // Every process looks for due reminders and the weekly digest; the claims in
-    // reminder_deliveries and digest_deliveries send each one once.
+    // Every process looks for due reminders and the weekly digest; their claims in
+    // reminder_deliveries send each one once.
     const reminders = startReminderLoop(async () => {
       const sending = { db: database.db, mailer, origin: new URL(url).origin, secret: auth.options.secret }
       await runRemindersLogged({ ...sending, today: clock.today() })

@@ -1,6 +1,4 @@
-import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { queryRows } from '../../src/db/sql.ts'
 import { type DigestRunOptions, runDigest } from '../../src/features/announcements/run-digest.ts'
 import { choicesOf } from '../../src/features/reminders/preferences.ts'
 import { createMailer } from '../../src/lib/mailer.ts'
@@ -9,6 +7,7 @@ import {
   createNewsPost,
   digestReader,
   digestsRecorded,
+  digestsSentTo,
 } from '../support/announcement-factories.ts'
 import { createOrganization, createPerson, seatHolder, type TestPerson } from '../support/factories.ts'
 import { testClock } from '../support/fixtures.ts'
@@ -175,10 +174,6 @@ describe(`the weekly digest on ${testEngine}`, () => {
     expect(await runOn('2027-01-18')).toMatchObject({ optedIn: 1, sent: 1 })
     expect(inbox(representative)).toHaveLength(0)
     expect(inbox(visitorLike)).toHaveLength(1)
-    const rows = await queryRows<{ n: number }>(
-      database.db,
-      sql`select count(*)::int as n from digest_deliveries where person_id = ${representative.id}`,
-    )
-    expect(rows[0]?.n).toBe(3)
+    expect(await digestsSentTo(database.db, representative.id)).toBe(3)
   })
 })

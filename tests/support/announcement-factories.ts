@@ -95,11 +95,22 @@ export async function digestReader(db: Db, auth: Auth, person: TestPerson): Prom
   return person
 }
 
-/** How many digests were recorded for the week starting on `weekStart`. */
+/** How many digests were recorded as sent for the week starting on `weekStart`. */
 export async function digestsRecorded(db: Db, weekStart: string): Promise<number> {
   const [row] = await queryRows<{ n: number }>(
     db,
-    sql`select count(*)::int as n from digest_deliveries where week_start = ${weekStart}::date`,
+    sql`select count(*)::int as n from reminder_deliveries
+      where kind = 'weekly_digest' and subject = ${weekStart} and sent_at is not null`,
+  )
+  return row?.n ?? 0
+}
+
+/** How many weeks' digests were recorded as sent to the person. */
+export async function digestsSentTo(db: Db, personId: string): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from reminder_deliveries
+      where kind = 'weekly_digest' and person_id = ${personId}::uuid and sent_at is not null`,
   )
   return row?.n ?? 0
 }

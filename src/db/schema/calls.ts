@@ -309,7 +309,7 @@ export const sharingBriefings = pgTable(
   (t) => [primaryKey({ columns: [t.sharingId, t.briefingId] })],
 )
 
-/** The kinds of email a person may choose on the reminders page ('weekly_digest': the news digest, claimed in digest_deliveries). */
+/** The kinds of email a person may choose on the reminders page ('weekly_digest': the news digest, claimed here too, its subject the week's Monday). */
 export const reminderKinds = [
   'call_tomorrow',
   'at_risk',
@@ -321,7 +321,7 @@ export type ReminderKind = (typeof reminderKinds)[number]
 
 /**
  * One reminder to one person about one thing (`subject`: a call id, an organisation and
- * year, an organisation and quarter). The unique key is the claim: whichever Hub process
+ * year, an organisation and quarter, the digest's week). The unique key is the claim: whichever Hub process
  * inserts the row first sends the email; the others find it taken.
  */
 export const reminderDeliveries = pgTable(

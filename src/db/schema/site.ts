@@ -217,7 +217,10 @@ export const announcementRecipients = pgTable(
   (t) => [primaryKey({ columns: [t.announcementId, t.personId] })],
 )
 
-/** One row per person and week the digest went to: the claim that makes it exactly once. */
+/**
+ * No longer written: the digest's claims moved to reminder_deliveries (kind 'weekly_digest'), which
+ * take over a claim whose process died. Kept until a migration drops it.
+ */
 export const digestDeliveries = pgTable(
   'digest_deliveries',
   {

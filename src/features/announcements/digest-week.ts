@@ -2,7 +2,7 @@ import { addDays, weekdayOf } from '#src/lib/dates.ts'
 
 /** The digest's week: it goes out from `weekStart` on and tells of what came out in the 7 days before. */
 export type DigestWeek = {
-  /** The Monday of today's week in the network's zone: the key of digest_deliveries. */
+  /** The Monday of today's week in the network's zone: the subject of its claim in reminder_deliveries. */
   weekStart: string
   /** The first day the digest covers (the Monday before). */
   from: string

@@ -2,7 +2,14 @@ import { sql } from 'drizzle-orm'
 import type { Db } from '#src/db/client.ts'
 import { queryRows } from '#src/db/sql.ts'
 import { loadUserViewers } from '#src/features/access/index.ts'
-import { peopleWhoTurnedOn, unsubscribeToken, unsubscribeUrl } from '#src/features/reminders/index.ts'
+import {
+  claimReminder,
+  giveBackClaim,
+  markClaimSent,
+  peopleWhoTurnedOn,
+  unsubscribeToken,
+  unsubscribeUrl,
+} from '#src/features/reminders/index.ts'
 import { getSettings } from '#src/features/settings/index.ts'
 import { visibleTo } from '#src/http/permissions.ts'
 import { anonymous, type Viewer } from '#src/http/viewer.ts'
@@ -33,8 +40,10 @@ type Reader = { id: string; fullName: string; email: string; userId: string | nu
 
 /**
  * Sends this week's digest to each person who asked for it and has not had it (docs/decisions/018):
- * the row (person, week) in digest_deliveries is the claim, inserted before sending by whichever
- * Hub process gets there first; a refused send deletes it again. Nothing new: no email, no claim.
+ * the claim is the reminders' (kind weekly_digest, subject the week's Monday, person) in
+ * reminder_deliveries, won by whichever Hub process gets there first, taken over when an hour old
+ * and never sent (a process died), marked sent after the mail server accepted it, given back when
+ * it refused. Nothing new: no email, no claim.
  */
 export async function runDigest(options: DigestRunOptions): Promise<DigestRun> {
   const { db, clock } = options
@@ -81,7 +90,8 @@ export async function runDigest(options: DigestRunOptions): Promise<DigestRun> {
       run.skipped++
       continue
     }
-    if (!(await claimDigest(db, reader.id, week.weekStart))) {
+    const claim = await claimDigest(db, reader.id, week.weekStart)
+    if (!claim) {
       run.taken++
       continue
     }
@@ -94,19 +104,19 @@ export async function runDigest(options: DigestRunOptions): Promise<DigestRun> {
     })
     try {
       await options.mailer.send(email)
-      run.sent++
     } catch (error) {
-      await db.execute(
-        sql`delete from digest_deliveries where person_id = ${reader.id}::uuid and week_start = ${week.weekStart}::date`,
-      )
+      await giveBackClaim(db, claim)
       logger.warn({ err: error, weekStart: week.weekStart }, 'a weekly digest could not be sent')
       run.failed++
+      continue
     }
+    await markClaimSent(db, claim)
+    run.sent++
   }
   return run
 }
 
-/** The people who asked for it and have no digest for this week yet, with what the email needs. */
+/** The people who asked for it and were not sent this week's digest yet, with what the email needs. */
 function pendingReaders(db: Db, personIds: readonly string[], weekStart: string): Promise<Reader[]> {
   const ids = sql.join(
     personIds.map((id) => sql`${id}::uuid`),
@@ -115,24 +125,16 @@ function pendingReaders(db: Db, personIds: readonly string[], weekStart: string)
   return queryRows<Reader>(
     db,
     sql`select p.id::text as id, p.full_name as "fullName", trim(p.email) as email, p.user_id as "userId"
-      from people p where p.id in (${ids}) and not exists (select 1 from digest_deliveries d
-        where d.person_id = p.id and d.week_start = ${weekStart}::date)
+      from people p where p.id in (${ids}) and not exists (select 1 from reminder_deliveries d
+        where d.kind = 'weekly_digest' and d.subject = ${weekStart} and d.person_id = p.id
+          and d.sent_at is not null)
       order by p.id`,
   )
 }
 
-/**
- * The claim: true when this call inserted the (person, week) row, false when it was there. Two
- * processes racing: the second waits for the first's row, then finds the conflict and gets nothing.
- */
-export async function claimDigest(db: Db, personId: string, weekStart: string): Promise<boolean> {
-  const rows = await queryRows<{ person_id: string }>(
-    db,
-    sql`insert into digest_deliveries (person_id, week_start) values (${personId}::uuid, ${weekStart}::date)
-      on conflict (person_id, week_start) do nothing returning person_id`,
-  )
-  return rows.length > 0
-}
+/** The claim of one person's digest for the week: its id when this call won it, else undefined. */
+export const claimDigest = (db: Db, personId: string, weekStart: string): Promise<string | undefined> =>
+  claimReminder(db, { kind: 'weekly_digest', subject: weekStart, personId })
 
 /** Runs the digest and logs what happened; never throws (the reminders' timer calls it). */
 export async function runDigestLogged(options: DigestRunOptions): Promise<void> {

@@ -2,6 +2,6 @@
 
 export { peopleWhoTurnedOn } from './preferences.ts'
 export { reminderRoutes } from './reminders.routes.tsx'
-export { runRemindersLogged } from './reminders.ts'
+export { claimReminder, giveBackClaim, markClaimSent, runRemindersLogged } from './reminders.ts'
 export { type ReminderSchedule, reminderScheduleFromEnv, startReminderLoop } from './schedule.ts'
 export { unsubscribeToken, unsubscribeUrl } from './unsubscribe.ts'

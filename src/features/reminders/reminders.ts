@@ -6,7 +6,7 @@
  */
 import { sql } from 'drizzle-orm'
 import type { Db } from '#src/db/client.ts'
-import type { SeatRole } from '#src/db/schema/index.ts'
+import type { ReminderKind, SeatRole } from '#src/db/schema/index.ts'
 import { queryRows } from '#src/db/sql.ts'
 import { admissionSteps, isAdmittedOn } from '#src/features/admission/index.ts'
 import {
@@ -17,7 +17,6 @@ import {
   type ObligationSettings,
   type ObligationsResult,
   type OrganizationYearRecords,
-  PRESENTATION_SLOT_DEADLINE,
 } from '#src/features/obligations/index.ts'
 import { getSettings } from '#src/features/settings/index.ts'
 import { addDays } from '#src/lib/dates.ts'
@@ -65,8 +64,11 @@ const isAdmittedToday = (org: OrganizationYearRecords, date: string): boolean =>
  *   of the organisations admitted that day; one per person and call;
  * - at_risk: an organisation admitted today whose status is at risk, to its seat holders, once a year;
  * - sharing_due: a quarter that ends within 14 days without a sharing record (the engine's rule);
- * - presentation_unplanned: after 31 March, a required presentation with no slot on a call that
- *   is not cancelled (the engine shows such a slot as 'none' or 'requested').
+ * - presentation_unplanned: after the slot deadline (31 March, later for an organisation admitted
+ *   later), a required presentation with no slot on a call that is not cancelled (the engine shows
+ *   such a slot as 'none' or 'requested').
+ * None is sent for a year or quarter before the network's records begin: the engine calls those
+ * "no records", never at risk or due.
  */
 export function dueReminders(input: DueInput): DueReminder[] {
   const { today } = input
@@ -100,7 +102,7 @@ export function dueReminders(input: DueInput): DueReminder[] {
         for (const h of toHolders(`${org.id}:${year}-Q${q.quarter}`))
           due.push({ ...h, kind: 'sharing_due', quarter: q.quarter, endsOn: q.endsOn })
     const p = obligations.presentation
-    const isPastDeadline = today > `${String(year).padStart(4, '0')}-${PRESENTATION_SLOT_DEADLINE}`
+    const isPastDeadline = today > obligations.presentationSlotDeadline
     if (isPastDeadline && p.required && (p.status === 'none' || p.status === 'requested'))
       for (const h of toHolders(`${org.id}:${year}`))
         due.push({
@@ -203,7 +205,7 @@ export async function runReminders(options: ReminderRunOptions): Promise<Reminde
     try {
       await options.mailer.send(email)
     } catch (error) {
-      await db.execute(sql`delete from reminder_deliveries where id = ${claim} and sent_at is null`)
+      await giveBackClaim(db, claim)
       logger.warn(
         { err: error, kind: reminder.kind, subject: reminder.subject },
         'a reminder could not be sent',
@@ -211,7 +213,7 @@ export async function runReminders(options: ReminderRunOptions): Promise<Reminde
       run.failed++
       continue
     }
-    await db.execute(sql`update reminder_deliveries set sent_at = hub_now() where id = ${claim}`)
+    await markClaimSent(db, claim)
     run.sent++
   }
   return run
@@ -241,7 +243,7 @@ async function sentAlready(db: Db, due: readonly DueReminder[]): Promise<Set<str
  */
 export async function claimReminder(
   db: Db,
-  key: { kind: DueReminder['kind']; subject: string; personId: string },
+  key: { kind: ReminderKind; subject: string; personId: string },
 ): Promise<string | undefined> {
   const [row] = await queryRows<{ id: string }>(
     db,
@@ -252,6 +254,16 @@ export async function claimReminder(
       returning id`,
   )
   return row?.id
+}
+
+/** The email of a claim went out: nobody takes it over, however old. */
+export async function markClaimSent(db: Db, claim: string): Promise<void> {
+  await db.execute(sql`update reminder_deliveries set sent_at = hub_now() where id = ${claim}`)
+}
+
+/** The mail server refused: the claim is given back, so a later run sends it. */
+export async function giveBackClaim(db: Db, claim: string): Promise<void> {
+  await db.execute(sql`delete from reminder_deliveries where id = ${claim} and sent_at is null`)
 }
 
 type Context = {
