@@ -3,8 +3,10 @@ import { sql } from 'drizzle-orm'
 import type { Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { queryRows } from '../../src/db/sql.ts'
+import { reviewNetwork } from '../support/attendance-reports.ts'
 import { screenshot } from '../support/browser.ts'
 import { type E2eHub, startE2eHub } from '../support/e2e-hub.ts'
+import { createCall } from '../support/factories.ts'
 
 const STAFF = 'staff@example.org'
 const fixtures = path.resolve(import.meta.dirname, '../fixtures/attendance')
@@ -63,9 +65,9 @@ describe('importing a Teams attendance report in a browser', () => {
 
   it('uploads, matches one participant by hand, commits, re-imports the same file and undoes it', async () => {
     const date = '2026-11-23'
-    const [holder] = await queryRows<{ id: string; full_name: string }>(
+    const [holder] = await queryRows<{ id: string; full_name: string; email: string }>(
       hub.database.db,
-      sql`select p.id, p.full_name from seats s join organizations o on o.id = s.organization_id
+      sql`select p.id, p.full_name, p.email from seats s join organizations o on o.id = s.organization_id
         join people p on p.id = s.person_id where o.slug = 'south-kansas' and s.role = 'representative'
           and s.starts_on <= ${date}::date and (s.ends_on is null or s.ends_on > ${date}::date)`,
     )
@@ -90,19 +92,16 @@ describe('importing a Teams attendance report in a browser', () => {
     await screenshot(page, 'attendance-import-preview-desktop')
     await expectAccessible(page)
 
-    // Match the first participant that needs a decision to a seat holder of the day, by keyboard.
+    // Match the first participant that needs a decision to a seat holder of the day, through the search box.
     const item = page.locator('.resolve-item').first()
-    const name = (await item.locator('strong').textContent()) ?? ''
-    const select = item.locator('select')
-    await select.focus()
-    await select.selectOption({
-      label: `${holder.full_name} · Representative, ${await orgName('south-kansas')}`,
-    })
-    await page.keyboard.press('Tab')
-    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Match')
-    await page.keyboard.press('Enter')
-    await page.waitForURL(/\?matched=\d+/)
-    expect(await page.textContent('.flash')).toContain(`${name} is matched to ${holder.full_name}.`)
+    const name = (await item.locator('legend strong').textContent()) ?? ''
+    const search = item.locator('input.review-other')
+    await search.fill(`${holder.full_name} · ${holder.email}`)
+    expect(await item.locator('input[type="radio"][value="other"]').isChecked()).toBe(true)
+    await page.getByRole('button', { name: 'Save these choices' }).click()
+    await page.waitForURL(/\?reviewed=\d+/)
+    expect(await page.textContent('.flash')).toMatch(/\d+ choices? saved/)
+    expect(name).not.toBe('')
     const row = page.locator('table.participants tbody tr', { hasText: holder.full_name })
     expect(await row.textContent()).toContain('manual')
     expect(await importAttendance(importId)).toBe(0)
@@ -139,13 +138,75 @@ describe('importing a Teams attendance report in a browser', () => {
     await expectAccessible(page)
   })
 
-  async function orgName(slug: string) {
-    const [org] = await queryRows<{ name: string }>(
+  it('goes through ten unknown participants of a 30-person Zoom report by their suggestions, in a few keys', async () => {
+    const date = '2026-11-25'
+    await createCall(hub.database.db, date)
+    const network = await reviewNetwork(hub.database.db, date)
+    const page = await hub.openPage({ signedInAs: STAFF })
+    await page.goto(`${hub.base}/staff/calls/${date}/attendance`)
+    await page.setInputFiles('#report', { name: 'zoom-30.csv', mimeType: 'text/csv', buffer: network.report })
+    await page.getByRole('button', { name: 'Upload and preview' }).click()
+    await page.waitForURL(IMPORT_URL)
+    const importId = page.url().match(IMPORT_URL)?.[1] ?? ''
+    const items = page.locator('.review-item')
+    expect(await items.count()).toBe(10)
+    expect(await page.textContent('#needs-decision')).toContain('Harbor Robotics named in brackets')
+    await screenshot(page, 'attendance-review-1280')
+    await expectAccessible(page)
+
+    // The steps a person takes: each click and key press from here to the committed import.
+    let steps = 0
+    const press = async (key: string) => {
+      steps++
+      await page.keyboard.press(key)
+    }
+    steps++
+    await items.first().locator('input[type="radio"]:checked').click()
+    for (const [i, unknown] of network.unknowns.entries()) {
+      const item = items.nth(i)
+      expect(await item.locator('input:focus').count(), `focus on ${unknown.row.name}`).toBe(1)
+      const checked = item.locator('input[type="radio"]:checked')
+      if (unknown.expected) expect(await checked.getAttribute('value')).toBe(unknown.expected.id)
+      else {
+        // No suggestion: "Decide later" is chosen; the option above it is "Guest".
+        expect(await checked.getAttribute('value')).toBe('later')
+        await press('ArrowUp')
+        expect(await item.locator('input[type="radio"]:checked').getAttribute('value')).toBe('guest')
+      }
+      await press('Enter')
+    }
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Save these choices')
+    await press('Enter')
+    await page.waitForURL(/\?reviewed=10/)
+    expect(await page.textContent('.flash')).toContain('10 choices saved. Every participant is decided.')
+    steps++
+    await page.getByRole('button', { name: 'Commit import' }).click()
+    await page.waitForURL(/notice=committed/)
+    expect(steps).toBeLessThan(25)
+
+    const present = await queryRows<{ person_id: string }>(
       hub.database.db,
-      sql`select name from organizations where slug = ${slug}`,
+      sql`select person_id::text from attendance where import_id = ${importId}::uuid`,
     )
-    return org?.name ?? ''
-  }
+    const expected = [...network.known, ...network.unknowns.flatMap((u) => (u.expected ? [u.expected] : []))]
+    expect(present.map((r) => r.person_id).sort()).toEqual(expected.map((p) => p.id).sort())
+  })
+
+  it('shows the suggestions on a phone at 390 pixels', async () => {
+    const date = '2026-11-24'
+    await createCall(hub.database.db, date)
+    const network = await reviewNetwork(hub.database.db, date)
+    const page = await hub.openPage({ signedInAs: STAFF, width: 390, height: 844 })
+    await page.goto(`${hub.base}/staff/calls/${date}/attendance`)
+    await page.setInputFiles('#report', { name: 'zoom-30.csv', mimeType: 'text/csv', buffer: network.report })
+    await page.getByRole('button', { name: 'Upload and preview' }).click()
+    await page.waitForURL(IMPORT_URL)
+    await screenshot(page, 'attendance-review-390')
+    await page.locator('#needs-decision').scrollIntoViewIfNeeded()
+    await screenshot(page, 'attendance-review-390-decisions', { fullPage: false })
+    await expectAccessible(page)
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
+  })
 
   it('fits a phone: the attendance page and a preview at 375 pixels', async () => {
     const page = await hub.openPage({ signedInAs: STAFF, width: 375, height: 800 })

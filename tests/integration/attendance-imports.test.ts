@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { sql } from 'drizzle-orm'
@@ -265,6 +265,21 @@ describe(`attendance imports on ${testEngine}`, () => {
     )
     const rightDay = await dryRunImport(database.db, { call, fileName: 'x.csv', bytes: firstReport() })
     expect(rightDay.dateWarning).toBeNull()
+  })
+
+  it('gives the same date warning for every format: Zoom (both layouts), Teams and Meet', async () => {
+    const sample = (name: string) =>
+      readFile(path.resolve(import.meta.dirname, '../fixtures/attendance', name))
+    const warningFor = async (name: string) =>
+      (await dryRunImport(database.db, { call, fileName: name, bytes: await sample(name) })).dateWarning
+    const other = (day: string) =>
+      `The times in this report are on ${day}, not on the call’s date (November 23, 2026). Check that it is the report of this call before committing.`
+    expect(await warningFor('zoom_participants_with_meeting_data.csv')).toBe(other('March 11, 2025'))
+    expect(await warningFor('zoom_participants_unique_users.csv')).toBe(other('March 11, 2025'))
+    expect(await warningFor('teams_attendance_report_utf16le.csv')).toBe(other('January 14, 2025'))
+    expect(await warningFor('google_meet_attendance.csv')).toBe(
+      'This report gives no date, only times of day: check that it is the report of the call of November 23, 2026 before committing.',
+    )
   })
 
   it('offers seat holders of the day first when matching by hand', async () => {

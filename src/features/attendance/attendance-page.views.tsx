@@ -13,6 +13,7 @@ import {
 } from './import-parts.tsx'
 import type { ImportCall, ImportListItem } from './import-types.ts'
 import { MAX_REPORT_BYTES } from './report-size.ts'
+import { OpensOn } from './upcoming-call.views.tsx'
 import { uploadScriptPath } from './upload-progress.ts'
 
 export type AttendancePageProps = {
@@ -20,6 +21,8 @@ export type AttendancePageProps = {
   imports: ImportListItem[]
   /** Why this call takes no new attendance (cancelled, or still to come). */
   closed?: string
+  /** The call is still to come: the page says when its upload opens. */
+  upcoming?: boolean
   notice?: string
   uploadError?: string
 }
@@ -47,7 +50,13 @@ export function AttendancePage(props: AttendancePageProps) {
         ) : null}
 
         <h2 id="upload-heading">Upload a report</h2>
-        {props.closed ? <p>{props.closed}</p> : <UploadForm call={call} error={props.uploadError} />}
+        {props.upcoming ? (
+          <OpensOn call={call} what="The upload of its report" />
+        ) : props.closed ? (
+          <p>{props.closed}</p>
+        ) : (
+          <UploadForm call={call} error={props.uploadError} />
+        )}
 
         <h2 id="imports-heading">Imports for this call</h2>
         <ImportList call={call} imports={props.imports} />

@@ -3,7 +3,7 @@ import { attachmentDisposition, getStoredFile } from '#src/features/files/index.
 import type { AppEnv } from '#src/http/deps.ts'
 import { notFound } from '#src/http/errors.ts'
 import { requirePermission } from '#src/http/guard.ts'
-import { formatDayIn } from '#src/ui/format.ts'
+import { formatDayIn, plural } from '#src/ui/format.ts'
 import type { ImportPageProps } from './import-preview.views.tsx'
 import type { ImportRouteParts } from './import-route-parts.tsx'
 import { reportDownloadName } from './report-download-name.ts'
@@ -25,7 +25,13 @@ export function importPageRoutes(app: Hono<AppEnv>, parts: ImportRouteParts) {
       notice = { text: 'The import is committed: the attendance of the matched people is recorded.' }
     else if (query.notice === 'undone')
       notice = { text: 'The import is undone: the attendance it recorded is removed.' }
-    else if (query.matched && /^\d{1,6}$/.test(query.matched)) {
+    else if (query.reviewed && /^\d{1,6}$/.test(query.reviewed)) {
+      const saved = Number(query.reviewed)
+      const left = imp.summary.unmatched
+      notice = {
+        text: `${saved} ${plural(saved, 'choice')} saved${imp.status === 'committed' ? ': the call’s attendance is updated' : ''}. ${left === 0 ? 'Every participant is decided.' : `${left} ${plural(left, 'participant')} still ${left === 1 ? 'needs' : 'need'} a decision.`}`,
+      }
+    } else if (query.matched && /^\d{1,6}$/.test(query.matched)) {
       const row = imp.rows.find((r) => r.position === Number(query.matched))
       if (row?.match === 'guest') notice = { text: `${row.name} is marked as a guest.` }
       else if (row?.personName)

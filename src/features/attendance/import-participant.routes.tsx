@@ -10,6 +10,13 @@ import type { ImportView } from './import-types.ts'
 import { matchCandidates } from './match-candidates.ts'
 import { getImport } from './read-imports.ts'
 import { resolveParticipant } from './resolve-participant.ts'
+import type { ReviewState } from './review-form.views.tsx'
+
+/** The review form again with one participant's choice refused. */
+const reviewRefusal = (position: number, choice: string, message: string): ReviewState => ({
+  values: { [position]: { choice, other: '' } },
+  errors: { [position]: message },
+})
 
 /** Staff say who a participant of an import is: from the review list, or on the participant's own page. */
 export function participantRoutes(app: Hono<AppEnv>, parts: ImportRouteParts) {
@@ -59,9 +66,7 @@ export function participantRoutes(app: Hono<AppEnv>, parts: ImportRouteParts) {
       // A participant already matched is changed on its own page, which shows the refusal.
       const refuse = (message: string) =>
         row.match === null
-          ? importPage(c, call, imp, 400, {
-              resolveError: { position: row.position, value: chosen, message },
-            })
+          ? importPage(c, call, imp, 400, { review: reviewRefusal(row.position, chosen, message) })
           : participantPage(c, loaded, row, 400, { value: chosen, message })
       if (chosen === '') return refuse(`Choose who ${row.name} is, or mark them as a guest.`)
       if (chosen !== 'guest') {
@@ -79,7 +84,7 @@ export function participantRoutes(app: Hono<AppEnv>, parts: ImportRouteParts) {
       } catch (error) {
         if (!isAppError(error) || error.code === 'NOT_FOUND') throw error
         return importPage(c, call, imp, error.code === 'BAD_INPUT' ? 400 : 409, {
-          resolveError: { position: row.position, value: chosen, message: error.userMessage },
+          review: reviewRefusal(row.position, chosen, error.userMessage),
         })
       }
       const after = await getImport(db, imp.id)

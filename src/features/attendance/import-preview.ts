@@ -10,6 +10,7 @@ import {
   CHUNK,
   describeRows,
   readAndMatch,
+  reportDates,
   reportDateWarning,
   reportFileName,
   sha256Hex,
@@ -30,7 +31,7 @@ export async function dryRunImport(
     onProgress?: (done: number, total: number) => void
   },
 ): Promise<Omit<ImportView, 'id' | 'fileId' | 'createdAt' | 'createdBy' | 'via'>> {
-  const { format, rows, directory } = await readAndMatch(db, input)
+  const { format, rows, directory, statedDates } = await readAndMatch(db, input)
   const { minimumAttendanceMinutes } = await getSettings(db)
   const seats = await seatsOn(db, input.call.localDate)
   const described = describeRows(rows, {
@@ -50,7 +51,7 @@ export async function dryRunImport(
     undoneBy: null,
     undoneAt: null,
     minimumMinutes: minimumAttendanceMinutes,
-    dateWarning: reportDateWarning(rows, input.call.localDate),
+    dateWarning: reportDateWarning(reportDates(format, rows, statedDates), input.call.localDate),
     ...described,
   }
 }

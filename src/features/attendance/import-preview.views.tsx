@@ -6,19 +6,23 @@ import { Layout } from '#src/ui/layout.tsx'
 import { CallLinks, Figure, formatLabels, importUrl, Stamp, statusLabels } from './import-parts.tsx'
 import type { ImportCall, ImportView } from './import-types.ts'
 import { ParticipantTable } from './participant-table.views.tsx'
-import { type Candidate, ResolveForm } from './resolve-form.views.tsx'
+import type { Candidate } from './resolve-form.views.tsx'
+import { ReviewForm, type ReviewState } from './review-form.views.tsx'
+import type { Suggestion } from './suggest.ts'
 
-/** Unresolved participants shown with a form at once: each form lists every person, so a long review list comes in turns. */
-const FORMS_AT_ONCE = 20
+/** Unresolved participants shown in the review form at once: a long review list comes in turns. */
+export const FORMS_AT_ONCE = 20
 
 export type ImportPageProps = {
   call: ImportCall
   imp: ImportView
   candidates: Candidate[]
+  /** Ranked suggestions for each unmatched participant, by position. */
+  suggestions: Map<number, Suggestion[]>
   closed?: string
   notice?: FlashMessage
-  /** A refused match, shown beside the participant's form with the choice kept. */
-  resolveError?: { position: number; value: string; message: string }
+  /** A refused review: the choices as sent, and the problem beside each participant concerned. */
+  review?: ReviewState
 }
 
 /** One import: its source, its summary, the participants to match by hand, and commit, discard or undo. */
@@ -43,11 +47,14 @@ export function ImportPage(props: ImportPageProps) {
               : 'This import was undone: the attendance it recorded is removed. Its record and file stay.'}
         </p>
         <Flashes flash={props.notice} />
-        {props.resolveError ? (
+        {props.review ? (
           <Flash isError>
             <p>
               Nothing was changed:{' '}
-              <a href={`#match-${props.resolveError.position}`}>see the participant marked below</a>.
+              <a href={`#resolve-${Object.keys(props.review.errors)[0]}`}>
+                see the {plural(Object.keys(props.review.errors).length, 'participant')} marked below
+              </a>
+              .
             </p>
           </Flash>
         ) : null}
@@ -88,17 +95,14 @@ export function ImportPage(props: ImportPageProps) {
                     ? ` The first ${FORMS_AT_ONCE} are shown; the next ones appear as you decide.`
                     : ''}
                 </p>
-                <ol class="resolve-list">
-                  {unresolved.slice(0, FORMS_AT_ONCE).map((row) => (
-                    <ResolveForm
-                      call={call}
-                      imp={imp}
-                      row={row}
-                      candidates={props.candidates}
-                      error={props.resolveError?.position === row.position ? props.resolveError : undefined}
-                    />
-                  ))}
-                </ol>
+                <ReviewForm
+                  call={call}
+                  imp={imp}
+                  rows={unresolved.slice(0, FORMS_AT_ONCE)}
+                  suggestions={props.suggestions}
+                  candidates={props.candidates}
+                  state={props.review}
+                />
               </>
             ) : (
               <p>{props.closed}</p>

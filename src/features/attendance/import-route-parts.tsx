@@ -15,6 +15,7 @@ import type { ImportBy, ImportCall, ImportRow, ImportView } from './import-types
 import { matchCandidates } from './match-candidates.ts'
 import { ParticipantPage } from './participant-page.views.tsx'
 import { getImport, listImports } from './read-imports.ts'
+import { suggestionsFor } from './suggestion-holders.ts'
 
 export const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -74,7 +75,13 @@ export function importRouteParts(deps: AppDeps) {
     const imports = await listImports(db, call.id)
     return renderPage(
       c,
-      <AttendancePage call={call} imports={imports} closed={closedBecause(call)} {...props} />,
+      <AttendancePage
+        call={call}
+        imports={imports}
+        closed={closedBecause(call)}
+        upcoming={call.status !== 'cancelled' && call.localDate > deps.clock.today()}
+        {...props}
+      />,
       { status },
     )
   }
@@ -84,12 +91,21 @@ export function importRouteParts(deps: AppDeps) {
     call: ImportCall,
     imp: ImportView,
     status: 200 | 400 | 409,
-    props: Pick<ImportPageProps, 'notice' | 'resolveError'> = {},
+    props: Pick<ImportPageProps, 'notice' | 'review'> = {},
   ) => {
-    const candidates = imp.status === 'undone' ? [] : await matchCandidates(db, call.localDate)
+    const open = imp.status !== 'undone'
+    const candidates = open ? await matchCandidates(db, call.localDate) : []
+    const suggestions = open ? await suggestionsFor(db, call.localDate, imp.rows) : new Map()
     return renderPage(
       c,
-      <ImportPage call={call} imp={imp} candidates={candidates} closed={closedBecause(call)} {...props} />,
+      <ImportPage
+        call={call}
+        imp={imp}
+        candidates={candidates}
+        suggestions={suggestions}
+        closed={closedBecause(call)}
+        {...props}
+      />,
       { status },
     )
   }

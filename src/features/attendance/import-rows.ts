@@ -32,15 +32,29 @@ export function reportFileName(original: string): string {
 }
 
 /**
- * A warning when every time the report gives falls on another date than the call's (times carry
- * the call's offset, so their first ten characters are the call's local date); null otherwise.
+ * The local dates a report gives: its participants' join times (times carry the call's offset,
+ * so their first ten characters are the local date) and the dates it states elsewhere (a Zoom
+ * preamble's or a Teams summary's start time). Meet gives times of day only: no date.
  */
-export function reportDateWarning(
+export function reportDates(
+  format: ReportFormat,
   rows: readonly Pick<ImportRow, 'firstJoin'>[],
-  callDate: string,
-): string | null {
-  const dates = new Set(rows.flatMap((r) => (r.firstJoin ? [r.firstJoin.slice(0, 10)] : [])))
-  if (dates.size === 0 || dates.has(callDate)) return null
+  stated: readonly string[] = [],
+): string[] {
+  if (format === 'meet') return [...stated]
+  return [
+    ...new Set([...stated, ...rows.flatMap((r) => (r.firstJoin ? [r.firstJoin.slice(0, 10)] : []))]),
+  ].sort()
+}
+
+/**
+ * The same warning for every format: when no date the report gives is the call's (perhaps the
+ * wrong report), or when it gives none at all; null when one of its dates is the call's.
+ */
+export function reportDateWarning(dates: readonly string[], callDate: string): string | null {
+  if (dates.length === 0)
+    return `This report gives no date, only times of day: check that it is the report of the call of ${formatDate(callDate)} before committing.`
+  if (dates.includes(callDate)) return null
   const shown = [...dates].sort().slice(0, 3).map(formatDate).join('; ')
   return `The times in this report are on ${shown}, not on the call’s date (${formatDate(callDate)}). Check that it is the report of this call before committing.`
 }
@@ -86,7 +100,7 @@ export function describeRows(
 export async function readAndMatch(
   db: DbOrTx,
   input: { call: ImportCall; bytes: Uint8Array; onProgress?: (done: number, total: number) => void },
-): Promise<{ format: ReportFormat; rows: StoredRow[]; directory: Directory }> {
+): Promise<{ format: ReportFormat; rows: StoredRow[]; directory: Directory; statedDates: string[] }> {
   checkReportSize(input.bytes.byteLength)
   const report = await parseAttendanceReport(input.bytes, {
     callDate: input.call.localDate,
@@ -102,7 +116,7 @@ export async function readAndMatch(
     }
     input.onProgress?.(Math.min(start + CHUNK, total), total)
   }
-  return { format: report.format, rows, directory }
+  return { format: report.format, rows, directory, statedDates: report.statedDates }
 }
 
 /** A timestamp from the database as ISO 8601 UTC. */

@@ -6,6 +6,8 @@ import { importPageRoutes } from './import-page.routes.tsx'
 import { participantRoutes } from './import-participant.routes.tsx'
 import { importRouteParts } from './import-route-parts.tsx'
 import { uploadRoutes } from './import-upload.routes.tsx'
+import { reviewRoutes } from './review.routes.tsx'
+import { reviewScript } from './review-script.ts'
 import { uploadScript } from './upload-progress.ts'
 
 /**
@@ -25,6 +27,15 @@ export function attendanceImportRoutes(deps: AppDeps): Hono<AppEnv> {
     return c.body(uploadScript.body)
   })
 
+  app.get('/assets/attendance-review.js', requirePermission('public'), (c) => {
+    c.header('Content-Type', 'text/javascript; charset=utf-8')
+    c.header(
+      'Cache-Control',
+      c.req.query('v') === reviewScript.hash ? 'public, max-age=31536000, immutable' : 'no-cache',
+    )
+    return c.body(reviewScript.body)
+  })
+
   app.get('/staff/calls/:date/attendance', requirePermission('attendance:manage'), async (c) => {
     const { call } = await parts.loadCall(c)
     const notice =
@@ -35,6 +46,7 @@ export function attendanceImportRoutes(deps: AppDeps): Hono<AppEnv> {
   uploadRoutes(app, parts)
   importPageRoutes(app, parts)
   participantRoutes(app, parts)
+  reviewRoutes(app, parts)
   importActionRoutes(app, parts)
   return app
 }

@@ -72,6 +72,13 @@ function initialsOf(short: string[], full: string[]): boolean {
   return whole >= 1 && whole < short.length
 }
 
+/** Two words alike enough to be one misspelt: a letter or two apart (one for short words), or a nickname's prefix. */
+function wordsAlike(a: string, b: string): boolean {
+  if (a === b) return true
+  if (Math.min(a.length, b.length) >= 3 && (a.startsWith(b) || b.startsWith(a))) return true
+  return editDistance(a, b) <= (Math.max(a.length, b.length) >= 6 ? 2 : 1)
+}
+
 /** How alike a participant's name is to a person's full name; null when not alike at all. */
 export function nameLikeness(participant: string, person: string): Likeness | null {
   const p = words(participant)
@@ -80,6 +87,10 @@ export function nameLikeness(participant: string, person: string): Likeness | nu
   if (p.join(' ') === q.join(' ')) return { score: 1, how: 'same' }
   if (p.length >= 2 && [...p].reverse().join(' ') === q.join(' ')) return { score: 0.95, how: 'swapped' }
   if (initialsOf(p, q)) return { score: 0.8, how: 'initials' }
+  // A misspelling keeps both the first and the last name recognisable: `Ted Kowalski` is not `Caleb Kowalski`.
+  if (p.length < 2 || q.length < 2) return null
+  if (!wordsAlike(p[0] as string, q[0] as string) || !wordsAlike(p.at(-1) as string, q.at(-1) as string))
+    return null
   const score = Math.max(spellingSimilarity(participant, person), trigramSimilarity(participant, person))
   return score >= 0.6 ? { score, how: 'spelled' } : null
 }

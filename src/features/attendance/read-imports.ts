@@ -3,12 +3,14 @@ import { asc, inArray, sql } from 'drizzle-orm'
 import type { DbOrTx } from '#src/db/client.ts'
 import { type ImportStatus, importParticipants, people, type ReportFormat } from '#src/db/schema/index.ts'
 import { queryRows } from '#src/db/sql.ts'
+import { getStoredFile } from '#src/features/files/index.ts'
 import { getSettings } from '#src/features/settings/index.ts'
 import { isUuid } from '#src/lib/ids.ts'
 import { findCallById } from './import-calls.ts'
-import { describeRows, reportDateWarning, toIso } from './import-rows.ts'
+import { describeRows, reportDates, reportDateWarning, toIso } from './import-rows.ts'
 import type { ImportCall, ImportListItem, ImportView } from './import-types.ts'
 import { seatsOn } from './matching.ts'
+import { parseAttendanceReport } from './parse/index.ts'
 
 async function storedRows(db: DbOrTx, importIds: readonly string[]) {
   if (importIds.length === 0) return []
@@ -84,6 +86,21 @@ async function personNames(db: DbOrTx, ids: readonly string[]): Promise<Map<stri
   return new Map(rows.map((r) => [r.id, r.fullName]))
 }
 
+/**
+ * The dates a stored report states outside its rows. Only a unique-users Zoom report needs its
+ * file read again (its rows have no times; one row a person keeps it small); the others' rows say.
+ */
+async function statedDates(db: DbOrTx, record: ImportRecord, call: ImportCall): Promise<string[]> {
+  if (record.format !== 'zoom-unique') return []
+  const file = await getStoredFile(db, record.file_id)
+  if (!file) return []
+  const report = await parseAttendanceReport(new Uint8Array(file.data), {
+    callDate: call.localDate,
+    timeZone: call.timeZone,
+  })
+  return report.statedDates
+}
+
 export async function getImport(db: DbOrTx, importId: string): Promise<ImportView | undefined> {
   if (!isUuid(importId)) return undefined
   const [record] = await importRecords(db, { importId })
@@ -117,7 +134,10 @@ export async function getImport(db: DbOrTx, importId: string): Promise<ImportVie
     undoneBy: record.undone_by,
     undoneAt: record.undone_at,
     minimumMinutes: minimumAttendanceMinutes,
-    dateWarning: reportDateWarning(rows, call.localDate),
+    dateWarning: reportDateWarning(
+      reportDates(record.format, rows, await statedDates(db, record, call)),
+      call.localDate,
+    ),
     ...describeRows(rows, { names, seats, minimumMinutes: minimumAttendanceMinutes }),
   }
 }

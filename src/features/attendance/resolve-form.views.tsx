@@ -6,6 +6,10 @@ import type { ImportCall, ImportRow, ImportView } from './import-types.ts'
 /** A person staff can pick, with the seat they hold on the call's date (if any). */
 export type Candidate = { id: string; fullName: string; email: string; seatLabel: string | null }
 
+/** How a person is written in the searchable list: unique, since emails are. */
+export const candidateLabel = (p: Pick<Candidate, 'fullName' | 'email'>): string =>
+  `${p.fullName} · ${p.email}`
+
 /** Who one participant is: a person from the list (seat holders of the day first), or a guest. */
 export function ResolveForm(props: {
   call: ImportCall

@@ -11,6 +11,7 @@ import { findRollCallCall, loadRollCall } from './load-roll-call.ts'
 import { checkTicked, type RollCall, type RollCallCall, rollCallRefusal } from './roll-call.ts'
 import { RollCallPage, type RollCallPageProps } from './roll-call.views.tsx'
 import { saveRollCall } from './save-roll-call.ts'
+import { UpcomingRollCallPage } from './upcoming-call.views.tsx'
 
 /** The roll call of a call: staff tick who was present. */
 export function rollCallRoutes(deps: AppDeps): Hono<AppEnv> {
@@ -19,6 +20,14 @@ export function rollCallRoutes(deps: AppDeps): Hono<AppEnv> {
 
   /** The call named by the address; 404 when there is none, 400 when its roll call cannot be taken. */
   const callOf = async (c: Context<AppEnv>): Promise<RollCallCall> => {
+    const call = await findCall(c)
+    const refusal = rollCallRefusal(call, deps.clock.today())
+    if (refusal) throw new AppError('BAD_INPUT', { userMessage: refusal })
+    return call
+  }
+
+  /** The call named by the address, whatever its state; 404 when there is none. */
+  const findCall = async (c: Context<AppEnv>): Promise<RollCallCall> => {
     const date = c.req.param('date') ?? ''
     const call = await findRollCallCall(db, date)
     if (!call)
@@ -27,8 +36,6 @@ export function rollCallRoutes(deps: AppDeps): Hono<AppEnv> {
           ? `No call is on record for ${date}.`
           : 'A call is named by its date in the address, written year-month-day, such as /staff/calls/2026-11-23/roll-call.',
       )
-    const refusal = rollCallRefusal(call, deps.clock.today())
-    if (refusal) throw new AppError('BAD_INPUT', { userMessage: refusal })
     return call
   }
 
@@ -43,6 +50,10 @@ export function rollCallRoutes(deps: AppDeps): Hono<AppEnv> {
     loadRollCall(db, call, { minimumMinutes: (await getSettings(db)).minimumAttendanceMinutes })
 
   app.get('/staff/calls/:date/roll-call', requirePermission('attendance:manage'), async (c) => {
+    const found = await findCall(c)
+    // A call still to come: when its roll call opens, and the way back, rather than a refusal.
+    if (found.status !== 'cancelled' && found.localDate > deps.clock.today())
+      return renderPage(c, <UpcomingRollCallPage call={found} />)
     const call = await callOf(c)
     const rollCall = await load(call)
     const flash =

@@ -110,6 +110,10 @@ describe('names that look alike', () => {
     expect(nameLikeness('Sofia Garcia Nunez', 'Sofía García Núñez')?.how).toBe('same')
     expect(nameLikeness('Jamie-iPhone', 'Jane Doe')).toBeNull()
     expect(nameLikeness('Priya Raman', 'Marcus Oyelaran')).toBeNull()
+    // One name alike is not enough: another Kowalski, another Priya.
+    expect(nameLikeness('Ted Kowalski', 'Caleb Kowalski')).toBeNull()
+    expect(nameLikeness('Priya Raman', 'Priya Novak')).toBeNull()
+    expect(nameLikeness('Chris Okafor', 'Christopher Okafor')?.how).toBe('spelled')
   })
 })
 

@@ -2,15 +2,21 @@ import { describe, expect, it } from 'vitest'
 import { chooseDayOrder, readClockTime, readDateTime, toIso } from './dates.ts'
 
 describe('chooseDayOrder', () => {
-  it('lets the call date decide an ambiguous day and month', () => {
-    expect(chooseDayOrder(['10/03/2025 14:00:00'], '2025-03-10')).toBe('uk')
-    expect(chooseDayOrder(['10/03/2025 02:00:00 PM'], '2025-10-03')).toBe('us')
-    expect(chooseDayOrder(['03/11/2025 01:58:12 PM'], '2025-11-03')).toBe('uk')
+  it('reads a 12-hour clock as the US month-first order, whatever the call’s date', () => {
+    expect(chooseDayOrder(['03/11/2025 01:58:12 PM'], '2025-11-03')).toBe('us')
+    expect(chooseDayOrder(['03/11/2025 02:00:31 PM'], '2025-03-11')).toBe('us')
+    expect(chooseDayOrder(['10/03/2025 02:00:00 PM'], '2025-03-10')).toBe('us')
   })
 
-  it('takes the only order under which every date is valid', () => {
+  it('lets the call date decide only when the file gives no clue (a 24-hour clock, both orders valid)', () => {
+    expect(chooseDayOrder(['10/03/2025 14:00:00'], '2025-03-10')).toBe('uk')
+    expect(chooseDayOrder(['10/03/2025 14:00:00'], '2025-10-03')).toBe('us')
+  })
+
+  it('takes the only order under which every date is valid, before any other clue', () => {
     expect(chooseDayOrder(['7/20/23, 4:16:29 PM'], '2023-07-20')).toBe('us')
     expect(chooseDayOrder(['15/11/22, 09:30:17'], '2022-11-15')).toBe('uk')
+    expect(chooseDayOrder(['15/11/22, 9:30:17 AM'], '2022-11-15')).toBe('uk')
     expect(chooseDayOrder(['01/02/2025 10:00', '13/02/2025 10:00'], '2025-01-02')).toBe('uk')
   })
 })

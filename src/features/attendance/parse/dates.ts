@@ -1,9 +1,8 @@
 /**
  * Report dates and times, which carry no time zone: US `7/20/23, 4:16:29 PM` and
  * `03/11/2025 01:58:12 PM`, UK `15/11/22, 09:30:17`, Meet's `10:04 AM` on the call's
- * date. Whether `03/11/2025` is 11 March or 3 November is decided once per file:
- * the order under which every date in the file is valid and lies closest to the
- * call's date wins (US when both fit equally).
+ * date. Whether `03/11/2025` is 11 March or 3 November is decided once per file, by the
+ * file's own clues first (see dayOrderChooser), the call's date last.
  */
 import { utcOffsetAt, zonedTimeToUtc } from '#src/lib/time-zone.ts'
 
@@ -43,14 +42,20 @@ function clock(h: string, m: string, s: string | undefined, ampm: string | undef
   return { hour, minute, second }
 }
 
-type Split = { a: number; b: number; year: number; time: ReturnType<typeof clock> }
+type Split = { a: number; b: number; year: number; time: ReturnType<typeof clock>; twelveHour: boolean }
 
 const split = (raw: string): Split | null => {
   const m = DATE_TIME.exec(raw.trim())
   if (!m) return null
   const yearText = m[3] as string
   const year = yearText.length === 2 ? 2000 + Number(yearText) : Number(yearText)
-  return { a: Number(m[1]), b: Number(m[2]), year, time: clock(m[4] as string, m[5] as string, m[6], m[7]) }
+  return {
+    a: Number(m[1]),
+    b: Number(m[2]),
+    year,
+    time: clock(m[4] as string, m[5] as string, m[6], m[7]),
+    twelveHour: m[7] !== undefined,
+  }
 }
 
 const dateIn = (s: Split, order: DayOrder): string | null => {
@@ -65,16 +70,20 @@ const dayIn = (s: Split, order: DayOrder): number | null => {
 }
 
 /**
- * Chooses the day order from date cells seen one at a time (a report is read as it
- * streams): the order under which every date is valid and closest to the call's date.
+ * Chooses the day order from date cells seen one at a time (a report is read as it streams),
+ * the report's own clues first: an order under which some date is impossible loses (`13/02`);
+ * a 12-hour clock (`02:00:31 PM`) is the US locale's, month first, whatever the call's date;
+ * only a file with neither clue is read the way that puts its dates closest to the call's date.
  */
 export function dayOrderChooser(callDate: string): { add: (raw: string) => void; order: () => DayOrder } {
   const call = dayNumber(callDate)
   const fits = { us: { ok: true, distance: 0 }, uk: { ok: true, distance: 0 } }
+  let twelveHour = false
   return {
     add: (raw) => {
       const s = split(raw)
       if (!s) return
+      if (s.twelveHour) twelveHour = true
       for (const order of ['us', 'uk'] as const) {
         const fit = fits[order]
         if (!fit.ok) continue
@@ -85,7 +94,9 @@ export function dayOrderChooser(callDate: string): { add: (raw: string) => void;
     },
     order: () => {
       const { us, uk } = fits
-      return uk.ok && (!us.ok || uk.distance < us.distance) ? 'uk' : 'us'
+      if (us.ok !== uk.ok) return uk.ok ? 'uk' : 'us'
+      if (twelveHour) return 'us'
+      return uk.ok && uk.distance < us.distance ? 'uk' : 'us'
     },
   }
 }

@@ -69,6 +69,7 @@ describe('parseAttendanceReport finds tables by header, not position', () => {
           lastLeave: '2026-03-09T13:10:00-04:00',
         },
       ],
+      statedDates: ['2026-03-09'],
     })
   })
 
@@ -81,6 +82,7 @@ describe('parseAttendanceReport finds tables by header, not position', () => {
     ).toEqual({
       format: 'zoom-unique',
       participants: [],
+      statedDates: [],
     })
   })
 

@@ -14,10 +14,11 @@ import { isIsoDate } from '#src/lib/dates.ts'
 import { AppError } from '#src/lib/errors.ts'
 import { isValidTimeZone } from '#src/lib/time-zone.ts'
 import { CsvProblem, normaliseHeader, readRecords } from './csv.ts'
-import { type DayOrder, dayOrderChooser } from './dates.ts'
+import { type DayOrder, dayOrderChooser, readDateTime } from './dates.ts'
 import { type ByteChunks, chunksOf, decodeChunks, NotUtf8, ReportDecoder } from './decode.ts'
 import { badRow, notAReport } from './errors.ts'
 import { meetReader } from './meet.ts'
+import { preambleDates } from './preamble.ts'
 import { type FoundTable, type TableKind, TableSniffer } from './sniff.ts'
 import { isBlank, type Participant, type ReadOptions, rowMerger, type TableReader } from './table.ts'
 import { teamsReader } from './teams.ts'
@@ -26,6 +27,13 @@ import { zoomReader } from './zoom.ts'
 export type { Participant } from './table.ts'
 export type ReportFormat = 'zoom' | 'zoom-unique' | 'teams' | 'meet'
 export type ParsedReport = { format: ReportFormat; participants: Participant[] }
+
+/**
+ * A report as read, with `statedDates`: the local dates the report itself gives, read with the
+ * file's day order: its participants' join times and the start time of its preamble or summary
+ * (none for Meet, whose times of day are put on the call's date).
+ */
+export type DatedReport = ParsedReport & { statedDates: string[] }
 
 /** Opens the report's bytes from the start, once per pass. */
 type Open = () => ByteChunks
@@ -83,12 +91,14 @@ async function eachDataRow(
   found: Found,
   options: ReadOptions,
   visit: (reader: TableReader, row: string[], rowNumber: number) => void,
+  beforeHeader?: (row: string[]) => void,
 ): Promise<void> {
   let reader: TableReader | undefined
   try {
     await readRecords(textOf(open, found), found.delimiter, (row, n) => {
       if (!reader) {
         if (found.test(row.map(normaliseHeader))) reader = readerFor(found.kind, row, options)
+        else beforeHeader?.(row)
         return true
       }
       if (reader.ends?.(row)) return false
@@ -110,7 +120,7 @@ async function eachDataRow(
   if (!reader) throw notAReport()
 }
 
-async function readReport(open: Open, options: ReadOptions): Promise<ParsedReport> {
+async function readReport(open: Open, options: ReadOptions): Promise<DatedReport> {
   if (!isIsoDate(options.callDate))
     throw new AppError('BAD_INPUT', {
       userMessage: `The call date must be YYYY-MM-DD, not "${options.callDate}".`,
@@ -119,25 +129,42 @@ async function readReport(open: Open, options: ReadOptions): Promise<ParsedRepor
     throw new AppError('BAD_INPUT', { userMessage: `Unknown time zone "${options.timeZone}".` })
   const found = await sniff(open)
   let order: DayOrder = 'us'
-  if (found.kind === 'zoom' || found.kind === 'teams' || found.kind === 'teams-activities') {
-    // Whether 03/11 is March or November is decided by every date of the table.
+  const preamble = preambleDates()
+  if (found.kind !== 'meet') {
+    // Whether 03/11 is March or November is decided by every date of the file, its preamble's too.
     const chooser = dayOrderChooser(options.callDate)
-    await eachDataRow(open, found, options, (reader, row, n) => {
-      for (const cell of reader.dates?.(row, n) ?? []) chooser.add(cell)
-    })
+    await eachDataRow(
+      open,
+      found,
+      options,
+      (reader, row, n) => {
+        for (const cell of reader.dates?.(row, n) ?? []) chooser.add(cell)
+      },
+      preamble.add,
+    )
+    for (const cell of preamble.cells()) chooser.add(cell)
     order = chooser.order()
   }
   const merger = rowMerger(options.timeZone)
   await eachDataRow(open, found, options, (reader, row, n) => merger.add(reader.read(row, n, order)))
-  return { format: FORMATS[found.kind].format, participants: merger.participants() }
+  const participants = merger.participants()
+  const stated = new Set(
+    preamble.cells().flatMap((cell) => {
+      const time = readDateTime(cell, order)
+      return time ? [time.date] : []
+    }),
+  )
+  if (found.kind !== 'meet')
+    for (const p of participants) if (p.firstJoin) stated.add(p.firstJoin.slice(0, 10))
+  return { format: FORMATS[found.kind].format, participants, statedDates: [...stated].sort() }
 }
 
 /** Reads a report held in memory (an upload). */
-export function parseAttendanceReport(bytes: Uint8Array, options: ReadOptions): Promise<ParsedReport> {
+export function parseAttendanceReport(bytes: Uint8Array, options: ReadOptions): Promise<DatedReport> {
   return readReport(() => chunksOf(bytes), options)
 }
 
 /** Reads a report from a file, never holding the whole file in memory. */
-export function parseAttendanceFile(file: string, options: ReadOptions): Promise<ParsedReport> {
+export function parseAttendanceFile(file: string, options: ReadOptions): Promise<DatedReport> {
   return readReport(() => createReadStream(file, { highWaterMark: 64 * 1024 }), options)
 }

@@ -50,12 +50,20 @@ describe('Google Meet attendance CSV', () => {
     ])
   })
 
+  it('states no date: Meet gives times of day only', async () => {
+    const report = await parseAttendanceReport(fixture('meet_single_name.csv'), {
+      callDate: '2026-03-09',
+      timeZone: NY,
+    })
+    expect(report.statedDates).toEqual([])
+  })
+
   it('reads a single Name column, merges rejoins and carries an exit past midnight to the next day', async () => {
     const report = await parseAttendanceReport(fixture('meet_single_name.csv'), {
       callDate: '2026-03-09',
       timeZone: NY,
     })
-    expect(report).toEqual({
+    expect(report).toMatchObject({
       format: 'meet',
       participants: [
         {

