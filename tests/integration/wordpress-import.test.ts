@@ -10,14 +10,12 @@ import {
   sitePages,
   wordpressImports,
 } from '../../src/db/schema/index.ts'
-import { reservedSegments } from '../../src/features/pages/index.ts'
 import {
   type ImportSummary,
   importWordpress,
   WxrFormatError,
   WxrSyntaxError,
 } from '../../src/features/wordpress/index.ts'
-import { reservedSegments as importReserved } from '../../src/features/wordpress/reserved-segments.ts'
 import { NETWORK_TIME_ZONE } from '../../src/lib/clock.ts'
 import { createPerson, type TestPerson } from '../support/factories.ts'
 import { createTestApp, type TestApp } from '../support/test-app.ts'
@@ -83,10 +81,6 @@ afterAll(async () => {
 
 describe(`importing WordPress exports on ${testEngine}`, () => {
   let com: ImportSummary
-
-  it('reserves the same first segments as the pages feature', () => {
-    expect([...importReserved].sort()).toEqual([...reservedSegments].sort())
-  })
 
   it('previews a WordPress.com export (WXR 1.1) without writing, then imports it with every item accounted for', async () => {
     const file = await writeWxr(dir, 'wordpress-com.xml', wordpressComExport(COM))

@@ -1,7 +1,7 @@
+import { reservedSegments } from '#src/lib/reserved-paths.ts'
 import type { Collected, ItemMeta } from './collect.ts'
 import type { ExistingState } from './existing.ts'
 import { baseSlug, mapStatus, oldPath } from './map-fields.ts'
-import { reservedSegments } from './reserved-segments.ts'
 import { uniqueSlug } from './unique-slug.ts'
 
 /** A post or page of the file that will be in the Hub: where it lives and where it came from. */
