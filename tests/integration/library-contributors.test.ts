@@ -1,7 +1,14 @@
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { queryRows } from '../../src/db/sql.ts'
-import { createOrganization, createPerson, seatHolder, type TestPerson } from '../support/factories.ts'
+import {
+  createOrganization,
+  createPerson,
+  recordAdmission,
+  seatHolder,
+  type TestPerson,
+} from '../support/factories.ts'
+import { DEMO_TODAY } from '../support/fixtures.ts'
 import { Session, TEST_CSRF } from '../support/http.ts'
 import { allowContributor, createLibraryItem } from '../support/library-factories.ts'
 import { pageText } from '../support/page-text.ts'
@@ -121,6 +128,37 @@ describe(`library contributors on ${testEngine}`, () => {
       303,
     )
     expect((await postItem(contributor, '/library/contribute', itemFields('The sixth'))).status).toBe(303)
+  })
+
+  it('offers staff only seat holders of admitted organisations to allow', async () => {
+    const applicant = await createOrganization(database.db, {
+      name: 'Not Yet Admitted Works',
+      admittedOn: null,
+    })
+    const suspended = await createOrganization(database.db, {
+      name: 'Suspended Works',
+      admittedOn: '2026-01-05',
+    })
+    await recordAdmission(database.db, suspended.id, 'suspended', DEMO_TODAY)
+    const outsiders = [
+      await seatHolder(database.db, applicant, 'representative', {
+        person: await createPerson(database.db, { fullName: 'Applicant Rep' }),
+      }),
+      await seatHolder(database.db, suspended, 'alternate', {
+        person: await createPerson(database.db, { fullName: 'Suspended Alt' }),
+      }),
+    ]
+    const page = await pageText(await staff.get('/staff/library/contributors'))
+    expect(page).toContain(contributorPerson.fullName)
+    for (const name of ['Applicant Rep', 'Suspended Alt', 'Not Yet Admitted Works', 'Suspended Works'])
+      expect(page).not.toContain(name)
+    for (const person of outsiders) {
+      const res = await staff.post('/staff/library/contributors', { personId: person.id, allowed: 'yes' })
+      expect(res.status).toBe(400)
+      expect(await pageText(res)).toContain(
+        'Only a representative or alternate can be allowed to contribute.',
+      )
+    }
   })
 
   it('does not limit staff', async () => {

@@ -4,6 +4,7 @@ import { type Actor, writeAs } from '#src/db/actor.ts'
 import type { Db, DbOrTx } from '#src/db/client.ts'
 import { libraryContributors } from '#src/db/schema/index.ts'
 import { queryRows } from '#src/db/sql.ts'
+import { isAdmittedSql } from '#src/features/admission/index.ts'
 
 /** Whether staff allowed this person to submit items. */
 export async function isContributor(db: DbOrTx, personId: string | null): Promise<boolean> {
@@ -23,7 +24,7 @@ export type SeatHolderChoice = {
   allowed: boolean
 }
 
-/** Today's representatives and alternates, with whether each may contribute, by organisation. */
+/** Today's representatives and alternates of admitted organisations, with whether each may contribute, by organisation. */
 export async function contributorChoices(db: DbOrTx, today: string): Promise<SeatHolderChoice[]> {
   return queryRows<SeatHolderChoice>(
     db,
@@ -32,6 +33,7 @@ export async function contributorChoices(db: DbOrTx, today: string): Promise<Sea
       from seats s join people p on p.id = s.person_id join organizations o on o.id = s.organization_id
       left join library_contributors lc on lc.person_id = p.id
       where s.starts_on <= ${today}::date and (s.ends_on is null or s.ends_on > ${today}::date)
+        and ${isAdmittedSql(sql`o.id`, today)}
       order by o.name, s.role desc, p.full_name`,
   )
 }
