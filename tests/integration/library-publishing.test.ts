@@ -274,6 +274,33 @@ describe(`publishing to the library on ${testEngine}`, () => {
     )
   })
 
+  it('leaves no redirect when a members-only or draft item changes address: a visitor gets a plain 404', async () => {
+    const membersOnly = await createLibraryItem(database.db, { slug: 'members-old', title: 'Members move' })
+    const draft = await createLibraryItem(database.db, {
+      slug: 'draft-old',
+      title: 'Draft move',
+      status: 'draft',
+      visibility: 'public',
+    })
+    for (const [made, to] of [
+      [membersOnly, 'members-new'],
+      [draft, 'draft-new'],
+    ] as const) {
+      const fields = itemFields({ title: made.title, slug: to, visibility: 'members', intent: 'save' })
+      if (made === draft) fields.visibility = 'public'
+      expect((await postItem(staff, `/staff/library/${made.id}`, fields)).status).toBe(303)
+      const old = await visitor.get(`/library/${made.slug}`)
+      expect(old.status).toBe(404)
+      expect(old.headers.get('location')).toBeNull()
+      expect(await old.text()).not.toContain(to)
+    }
+    const kept = await queryRows<{ from_path: string }>(
+      database.db,
+      sql`select from_path from redirects where from_path in ('/library/members-old', '/library/draft-old')`,
+    )
+    expect(kept).toEqual([])
+  })
+
   it('offers published items, briefings and resources apart, in the sharing form; never a pending one', async () => {
     await createLibraryItem(database.db, {
       title: 'A useful resource',

@@ -1,4 +1,4 @@
-/** Writing library items: create and edit (each with its new file, in one transaction), approve, return and withdraw. */
+/** Writing library items: create and edit (each with its new file, in one transaction; a public item's new slug leaves a redirect), approve, return and withdraw. */
 import { and, eq, ne, sql } from 'drizzle-orm'
 import { type Actor, writeAs } from '#src/db/actor.ts'
 import type { Db, DbOrTx, Tx } from '#src/db/client.ts'
@@ -186,7 +186,9 @@ export async function updateItem(
         updatedAt: sql`hub_now()`,
       })
       .where(eq(briefings.id, id))
-    if (before.slug !== value.slug)
+    // Only a public, published item's old address leads on: anything else's would tell a visitor its new one.
+    const isPublic = (status ?? before.status) === 'published' && value.visibility === 'public'
+    if (before.slug !== value.slug && isPublic)
       await recordRedirect(tx, `/library/${before.slug}`, `/library/${value.slug}`)
     if (options.file) await attachFile(tx, { itemId: id, file: options.file, uploadedBy: options.personId })
   })
