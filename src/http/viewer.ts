@@ -1,3 +1,5 @@
+import type { Actor } from '#src/db/actor.ts'
+
 export const roles = ['staff', 'board', 'representative', 'alternate', 'applicant'] as const
 export type Role = (typeof roles)[number]
 
@@ -22,3 +24,21 @@ export const anonymous: Viewer = { kind: 'anonymous' }
 
 export const hasRole = (viewer: Viewer, role: Role): boolean =>
   viewer.kind === 'user' && viewer.roles.includes(role)
+
+/** Who a change is credited to: the person (for columns such as `updated_by`) and the audit log's actor. */
+export type Editor = { personId: string | null; actor: Actor }
+
+/**
+ * The one answer to "who made this change": the signed-in person (their account when no person
+ * is linked to it), an API token, or nobody. Never 'system' for something a person did.
+ * @example const { personId, actor } = editorOf(c.get('viewer'))
+ */
+export function editorOf(viewer: Viewer): Editor {
+  if (viewer.kind === 'user')
+    return {
+      personId: viewer.personId,
+      actor: viewer.personId ? `person:${viewer.personId}` : `user:${viewer.userId}`,
+    }
+  if (viewer.kind === 'token') return { personId: null, actor: `token:${viewer.tokenId}` }
+  return { personId: null, actor: 'anonymous' }
+}

@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm'
 import type { Context, Hono } from 'hono'
-import type { Actor } from '#src/db/actor.ts'
 import { queryRows } from '#src/db/sql.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { notFound } from '#src/http/errors.ts'
 import { formFields } from '#src/http/form.ts'
 import { requirePermission } from '#src/http/guard.ts'
 import { renderPage } from '#src/http/render.ts'
+import { editorOf } from '#src/http/viewer.ts'
 import { isUuid } from '#src/lib/ids.ts'
 import type { FlashMessage } from '#src/ui/form-parts.tsx'
 import { prepareAttachment, type ReadyFile, removeAttachment } from './attachments.ts'
@@ -26,14 +26,7 @@ const flashes: Record<string, FlashMessage> = {
   removed: { text: 'The file was removed.' },
 }
 
-const who = (c: Context<AppEnv>): { actor: Actor; personId: string | null } => {
-  const v = c.get('viewer')
-  const personId = v.kind === 'user' ? v.personId : null
-  return {
-    actor: personId ? `person:${personId}` : v.kind === 'user' ? `user:${v.userId}` : 'anonymous',
-    personId,
-  }
-}
+const who = (c: Context<AppEnv>) => editorOf(c.get('viewer'))
 
 /** Staff's library: every item, the form to write or edit one, approval, withdrawal and files. */
 export function staffLibraryRoutes(app: Hono<AppEnv>, deps: AppDeps) {

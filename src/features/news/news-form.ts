@@ -1,8 +1,6 @@
 import { z } from 'zod'
-import { isIsoDate } from '#src/lib/dates.ts'
 import { isUuid } from '#src/lib/ids.ts'
 import { isSlug } from '#src/lib/slug.ts'
-import { isClockTime } from '#src/lib/time-zone.ts'
 import { isReservedSlug, parseTerms } from './news-slugs.ts'
 import { PRESS_RELEASE } from './news-types.ts'
 
@@ -30,8 +28,9 @@ export const postForm = z
       (s) => s === '' || (isSlug(s) && !isReservedSlug(s)),
       'Use lower-case letters, digits and single hyphens (for instance amp-socal-redesignated), not a year, or leave it empty.',
     ),
-    date: z.string().refine(isIsoDate, 'Enter a date such as 2026-12-08 (year, month, day).'),
-    time: z.string().refine(isClockTime, 'Enter a time such as 09:30 (24-hour clock).'),
+    // Checked with the status when saving (publicationTime): a draft needs no date.
+    date: z.string().trim().default(''),
+    time: z.string().trim().default(''),
     status: z.enum(['draft', 'scheduled', 'published'], 'Choose draft, scheduled or published.'),
     visibility: z.enum(['public', 'members'], 'Choose who may read the post.'),
     author: z

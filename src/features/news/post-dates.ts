@@ -1,8 +1,4 @@
-import { formatInZone, zonedTimeToUtc } from '#src/lib/time-zone.ts'
-
-/** A post's date and time as staff type them, in the network's zone, as an instant (ISO, UTC). */
-export const postInstant = (date: string, time: string, timeZone: string): string =>
-  zonedTimeToUtc(date, time, timeZone)
+import { formatInZone } from '#src/lib/time-zone.ts'
 
 /** The date and 'HH:MM' time the network's clock showed at a post's instant, for the form. */
 export function postLocal(instant: string, timeZone: string): { date: string; time: string } {

@@ -1,13 +1,14 @@
 import { eq, like, or } from 'drizzle-orm'
 import { type Actor, writeAs } from '#src/db/actor.ts'
 import type { Db, Tx } from '#src/db/client.ts'
+import { publicationTime } from '#src/db/publication.ts'
+import type { PublicationStatus } from '#src/db/schema/index.ts'
 import { newsPosts } from '#src/db/schema/index.ts'
 import { type ImageUpload, storeFile } from '#src/features/files/index.ts'
 import { recordRedirect } from '#src/features/site/index.ts'
 import { refused } from '#src/lib/errors.ts'
 import type { PostValues } from './news-form.ts'
 import { firstFreeSlug, slugFromTitle } from './news-slugs.ts'
-import { postInstant } from './post-dates.ts'
 import { findPostById, personExists } from './staff-queries.ts'
 
 type SaveOptions = {
@@ -19,14 +20,15 @@ type SaveOptions = {
   personId: string | null
 }
 
-/** The post's instant from its date and time, refused when it contradicts its status. */
-function publishAtOf(values: PostValues, now: Date, timeZone: string): string {
-  const at = postInstant(values.date, values.time, timeZone)
-  if (values.status === 'scheduled' && new Date(at) <= now)
-    throw refused('date', 'A scheduled post goes out later: choose a date and time after now, or Published.')
-  if (values.status === 'published' && new Date(at) > now)
-    throw refused('date', 'This date is still to come: choose Scheduled to publish the post then.')
-  return at
+/** The post's instant from its status, date and time (the one rule of publicationTime), or its refusal. */
+function publishAtOf(
+  options: SaveOptions,
+  previous?: { status: PublicationStatus; publishAt: string | null },
+): string | null {
+  const { values, now, timeZone } = options
+  const when = publicationTime(values, { now, timeZone, previous })
+  if (!when.ok) throw refused(when.field, when.message)
+  return when.publishAt
 }
 
 /** A slug nobody else has: the one typed (refused if taken) or one made from the title. */
@@ -58,7 +60,7 @@ function checkCoverAlt(values: PostValues, hasCover: boolean) {
     throw refused('coverAlt', 'Describe the cover image for people who cannot see it.')
 }
 
-function rowOf(values: PostValues, publishAt: string, coverFileId: string | null) {
+function rowOf(values: PostValues, publishAt: string | null, coverFileId: string | null) {
   return {
     title: values.title,
     summary: values.summary,
@@ -78,7 +80,7 @@ function rowOf(values: PostValues, publishAt: string, coverFileId: string | null
 /** Writes a new post; its slug comes from the title unless one was typed. Returns its id and slug. */
 export function createPost(db: Db, actor: Actor, options: SaveOptions) {
   return writeAs(db, actor, async (tx) => {
-    const publishAt = publishAtOf(options.values, options.now, options.timeZone)
+    const publishAt = publishAtOf(options)
     await checkAuthor(tx, options.values)
     const slug = await chooseSlug(tx, options.values)
     checkCoverAlt(options.values, Boolean(options.cover))
@@ -100,7 +102,7 @@ export function updatePost(db: Db, actor: Actor, postId: string, options: SaveOp
   return writeAs(db, actor, async (tx) => {
     const post = await findPostById(tx, postId)
     if (!post) throw refused(null, 'This post was deleted in the meantime.')
-    const publishAt = publishAtOf(options.values, options.now, options.timeZone)
+    const publishAt = publishAtOf(options, post)
     await checkAuthor(tx, options.values)
     const slug =
       options.values.slug && options.values.slug !== post.slug

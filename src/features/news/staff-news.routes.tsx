@@ -6,6 +6,7 @@ import { notFound } from '#src/http/errors.ts'
 import { checkForm, formFields, formWithFile } from '#src/http/form.ts'
 import { requirePermission } from '#src/http/guard.ts'
 import { renderPage } from '#src/http/render.ts'
+import { editorOf } from '#src/http/viewer.ts'
 import { isRefusal } from '#src/lib/errors.ts'
 import { isUuid } from '#src/lib/ids.ts'
 import { EditorPage, type EditorProps } from './editor.view.tsx'
@@ -75,9 +76,7 @@ export function staffNewsRoutes(app: Hono<AppEnv>, deps: AppDeps) {
     const errors: Record<string, string> = form.ok ? {} : { ...form.errors }
     if (coverError) errors.cover = coverError.message
     if (!form.ok || coverError) return editor(c, { post, values: fields, errors }, coverError?.status ?? 400)
-    const viewer = c.get('viewer')
-    const personId = viewer.kind === 'user' ? viewer.personId : null
-    const actor = personId ? (`person:${personId}` as const) : ('system' as const)
+    const { personId, actor } = editorOf(c.get('viewer'))
     const options = { values: form.value, cover, now: deps.clock.now(), timeZone: tz, personId }
     try {
       let id = post?.id
@@ -131,12 +130,7 @@ export function staffNewsRoutes(app: Hono<AppEnv>, deps: AppDeps) {
         },
         400,
       )
-    const viewer = c.get('viewer')
-    await deletePost(
-      db,
-      viewer.kind === 'user' && viewer.personId ? `person:${viewer.personId}` : 'system',
-      post.id,
-    )
+    await deletePost(db, editorOf(c.get('viewer')).actor, post.id)
     return c.redirect('/staff/news?deleted=1', 303)
   })
 }

@@ -1,23 +1,12 @@
 import { eq, sql } from 'drizzle-orm'
-import type { Context } from 'hono'
-import { type Actor, writeAs } from '#src/db/actor.ts'
+import { writeAs } from '#src/db/actor.ts'
 import type { Db, DbOrTx } from '#src/db/client.ts'
 import { isLive } from '#src/db/publication.ts'
 import { sitePages } from '#src/db/schema/index.ts'
 import { homeDefaults } from '#src/features/site/index.ts'
-import type { AppEnv } from '#src/http/deps.ts'
 import { notFound } from '#src/http/errors.ts'
 import { isUuid } from '#src/lib/ids.ts'
 import { formatInZone } from '#src/lib/time-zone.ts'
-import type { Editor } from './save-page.ts'
-
-/** Who is saving, for the revision and the audit log. */
-export function editorOf(c: Context<AppEnv>): Editor {
-  const viewer = c.get('viewer')
-  if (viewer.kind !== 'user') throw new Error('site:manage is for people signed in')
-  const actor: Actor = viewer.personId ? `person:${viewer.personId}` : `user:${viewer.userId}`
-  return { personId: viewer.personId, actor }
-}
 
 /** The page named by the address's :id, or a 404. */
 export async function loadPage(db: DbOrTx, id: string | undefined) {
@@ -29,8 +18,11 @@ export async function loadPage(db: DbOrTx, id: string | undefined) {
 
 type PageRow = Awaited<ReturnType<typeof loadPage>>
 
-/** The editor's fields as the page is now (the date and time in the network's zone). */
-export function fieldsOf(page: PageRow, timeZone: string): Record<string, string> {
+/**
+ * The editor's fields as the page is now (the date and time in the network's zone). A scheduled
+ * page whose time came shows as published, with that time, so that saving it keeps it out.
+ */
+export function fieldsOf(page: PageRow, timeZone: string, now: Date): Record<string, string> {
   const at = page.publishAt ? formatInZone(new Date(page.publishAt).toISOString(), timeZone) : undefined
   return {
     title: page.title,
@@ -38,7 +30,7 @@ export function fieldsOf(page: PageRow, timeZone: string): Record<string, string
     parentId: page.parentId ?? '',
     summary: page.summary,
     bodyMarkdown: page.bodyMarkdown,
-    status: page.status,
+    status: page.status === 'scheduled' && isLive(page, now) ? 'published' : page.status,
     publishDate: page.status === 'scheduled' && at ? at.date : '',
     publishTime: page.status === 'scheduled' && at ? at.time : '',
     visibility: page.visibility,

@@ -4,10 +4,11 @@ import { notFound } from '#src/http/errors.ts'
 import { formFields } from '#src/http/form.ts'
 import { requirePermission } from '#src/http/guard.ts'
 import { renderPage } from '#src/http/render.ts'
+import { editorOf } from '#src/http/viewer.ts'
 import { renderMarkdown } from '#src/lib/markdown.ts'
 import { lineDiff } from './line-diff.ts'
 import { brokenInternalLinks } from './link-check.ts'
-import { editorOf, loadPage } from './page-editor.ts'
+import { loadPage } from './page-editor.ts'
 import { previewScript } from './preview-script.ts'
 import { getRevision, listRevisions, restoreRevision } from './revisions.ts'
 import { ComparePage, RevisionsPage } from './revisions.views.tsx'
@@ -58,7 +59,7 @@ export function revisionRoutes(app: Hono<AppEnv>, deps: AppDeps) {
     const number = c.req.param('number')
     if (!/^\d{1,6}$/.test(number)) throw notFound('There is no such revision.')
     if (!(await getRevision(db, page.id, Number(number)))) throw notFound('There is no such revision.')
-    await restoreRevision(db, page.id, Number(number), editorOf(c))
+    await restoreRevision(db, page.id, Number(number), editorOf(c.get('viewer')))
     return c.redirect(`/staff/pages/${page.id}/revisions?restored=${number}`, 303)
   })
 

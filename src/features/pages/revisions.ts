@@ -2,8 +2,9 @@ import { and, desc, eq, sql } from 'drizzle-orm'
 import { writeAs } from '#src/db/actor.ts'
 import type { Db, DbOrTx } from '#src/db/client.ts'
 import { pageRevisions, people, sitePages } from '#src/db/schema/index.ts'
+import type { Editor } from '#src/http/viewer.ts'
 import { refused } from '#src/lib/errors.ts'
-import { addRevision, type Editor } from './save-page.ts'
+import { addRevision } from './save-page.ts'
 
 export type Revision = {
   number: number

@@ -1,17 +1,15 @@
 import { and, eq, max, ne, sql } from 'drizzle-orm'
-import { type Actor, writeAs } from '#src/db/actor.ts'
+import { writeAs } from '#src/db/actor.ts'
 import type { Db, Tx } from '#src/db/client.ts'
-import { isLive } from '#src/db/publication.ts'
-import { pageRevisions, sitePages } from '#src/db/schema/index.ts'
+import { publicationTime } from '#src/db/publication.ts'
+import { type PublicationStatus, pageRevisions, sitePages } from '#src/db/schema/index.ts'
 import { recordRedirect } from '#src/features/site/index.ts'
+import type { Editor } from '#src/http/viewer.ts'
 import { refused } from '#src/lib/errors.ts'
 import { slugify } from '#src/lib/slug.ts'
-import { zonedTimeToUtc } from '#src/lib/time-zone.ts'
 import type { PageFormValues } from './page-form.ts'
 import { loadPlaces, withDescendants } from './page-places.ts'
 import { isReservedSlug } from './reserved.ts'
-
-export type Editor = { personId: string | null; actor: Actor }
 
 /** Appends a revision: what the page says now, who saved it, why. */
 export async function addRevision(tx: Tx, pageId: string, note: string, by: Editor): Promise<number> {
@@ -35,23 +33,17 @@ export async function addRevision(tx: Tx, pageId: string, note: string, by: Edit
   return number
 }
 
-/** When the page goes (or went) out, from the form and what it was. */
+/** When the page goes (or went) out, from the form and what it was (the one rule of publicationTime). */
 function publication(
   values: PageFormValues,
-  previous: { status: string; publishAt: string | null } | undefined,
+  previous: { status: PublicationStatus; publishAt: string | null } | undefined,
   now: Date,
   timeZone: string,
 ) {
-  if (values.status === 'scheduled')
-    return {
-      status: 'scheduled' as const,
-      publishAt: zonedTimeToUtc(values.publishDate, values.publishTime, timeZone),
-    }
-  if (values.status === 'published') {
-    const wasOut = previous && isLive(previous as Parameters<typeof isLive>[0], now) && previous.publishAt
-    return { status: 'published' as const, publishAt: wasOut ? previous.publishAt : now.toISOString() }
-  }
-  return { status: 'draft' as const, publishAt: null }
+  const choice = { status: values.status, date: values.publishDate, time: values.publishTime }
+  const when = publicationTime(choice, { now, timeZone, previous })
+  if (!when.ok) throw refused(when.field === 'date' ? 'publishDate' : 'publishTime', when.message)
+  return { status: when.status, publishAt: when.publishAt }
 }
 
 /**

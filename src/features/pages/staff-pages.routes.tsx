@@ -3,12 +3,13 @@ import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { checkForm, formFields } from '#src/http/form.ts'
 import { requirePermission } from '#src/http/guard.ts'
 import { renderPage } from '#src/http/render.ts'
+import { editorOf } from '#src/http/viewer.ts'
 import { isRefusal } from '#src/lib/errors.ts'
 import { renderMarkdown } from '#src/lib/markdown.ts'
 import type { FlashMessage } from '#src/ui/form-parts.tsx'
 import { brokenInternalLinks } from './link-check.ts'
 import { PageEditPage } from './page-edit.views.tsx'
-import { editorOf, ensureHomePage, fieldsOf, loadPage, pageIsLive } from './page-editor.ts'
+import { ensureHomePage, fieldsOf, loadPage, pageIsLive } from './page-editor.ts'
 import { pageForm } from './page-form.ts'
 import { loadPlaces, withDescendants } from './page-places.ts'
 import { PagesListPage } from './pages-list.views.tsx'
@@ -82,7 +83,7 @@ export function staffPageRoutes(app: Hono<AppEnv>, deps: AppDeps) {
       const saved = await savePage(db, {
         id: pageId,
         values: form.value,
-        by: editorOf(c),
+        by: editorOf(c.get('viewer')),
         now: deps.clock.now(),
         timeZone,
       })
@@ -133,24 +134,24 @@ export function staffPageRoutes(app: Hono<AppEnv>, deps: AppDeps) {
     await reorderPages(
       db,
       order.filter((o) => known.has(o.id)),
-      editorOf(c),
+      editorOf(c.get('viewer')),
     )
     return c.redirect('/staff/pages?notice=order', 303)
   })
 
   app.get('/staff/pages/:id', requirePermission('site:manage'), async (c) => {
     const page = await loadPage(db, c.req.param('id'))
-    return editor(c, page.id, fieldsOf(page, timeZone))
+    return editor(c, page.id, fieldsOf(page, timeZone, deps.clock.now()))
   })
   app.post('/staff/pages/:id', requirePermission('site:manage'), (c) => save(c, c.req.param('id')))
 
   app.post('/staff/pages/:id/delete', requirePermission('site:manage'), async (c) => {
     const page = await loadPage(db, c.req.param('id'))
     try {
-      await deletePage(db, page.id, editorOf(c))
+      await deletePage(db, page.id, editorOf(c.get('viewer')))
     } catch (error) {
       if (!isRefusal(error)) throw error
-      return editor(c, page.id, fieldsOf(page, timeZone), {
+      return editor(c, page.id, fieldsOf(page, timeZone, deps.clock.now()), {
         flash: { text: error.userMessage, isError: true },
         status: 409,
       })

@@ -1,10 +1,10 @@
 import type { Context, Hono } from 'hono'
-import type { Actor } from '#src/db/actor.ts'
 import { checkImageUpload } from '#src/features/files/index.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { formWithFile, readForm } from '#src/http/form.ts'
 import { requirePermission } from '#src/http/guard.ts'
 import { renderPage } from '#src/http/render.ts'
+import { editorOf } from '#src/http/viewer.ts'
 import type { FlashMessage } from '#src/ui/form-parts.tsx'
 import {
   getIdentity,
@@ -23,12 +23,7 @@ const notices: Record<string, string> = {
   'logo-removed': 'The logo is removed.',
 }
 
-const staffActor = (c: Context<AppEnv>) => {
-  const viewer = c.get('viewer')
-  if (viewer.kind !== 'user') throw new Error('site:manage is for people signed in')
-  const actor: Actor = viewer.personId ? `person:${viewer.personId}` : `user:${viewer.userId}`
-  return { id: viewer.personId, actor }
-}
+const staffActor = (c: Context<AppEnv>) => editorOf(c.get('viewer'))
 
 /** /staff/settings/site, the logo at /site/logo and the favicon made from it. */
 export function identityRoutes(app: Hono<AppEnv>, deps: AppDeps) {

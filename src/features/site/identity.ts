@@ -5,6 +5,7 @@ import type { Db, DbOrTx } from '#src/db/client.ts'
 import { settings as settingsTable, storedFiles } from '#src/db/schema/index.ts'
 import { type FileKind, storeFile } from '#src/features/files/index.ts'
 import { getSettings } from '#src/features/settings/index.ts'
+import type { Editor } from '#src/http/viewer.ts'
 
 /** What staff set on /staff/settings/site: the network's name, short name, one line and address. */
 export const identityForm = z.object({
@@ -59,11 +60,11 @@ export async function saveIdentity(db: Db, values: IdentityValues, actor: Actor)
 export async function setLogo(
   db: Db,
   file: { name: string; kind: FileKind; bytes: Uint8Array },
-  person: { id: string | null; actor: Actor },
+  person: Editor,
 ): Promise<void> {
   await writeAs(db, person.actor, async (tx) => {
     const previous = (await getSettings(tx)).siteLogoFileId
-    const id = await storeFile(tx, { ...file, uploadedBy: person.id })
+    const id = await storeFile(tx, { ...file, uploadedBy: person.personId })
     await putSetting(tx, 'siteLogoFileId', id)
     if (previous) await tx.delete(storedFiles).where(eq(storedFiles.id, previous))
   })
