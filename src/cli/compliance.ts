@@ -1,7 +1,9 @@
 /**
  * `hub compliance --year YYYY [--today YYYY-MM-DD] [--json]`: every organisation admitted on
  * some day of the year, with its obligations as of today (HUB_TODAY, or --today, for tests and "what if").
- * Reads only. The JSON shape is described in docs/decisions/006-obligations-status.md.
+ * Reads only. The JSON shape is described in docs/decisions/006-obligations-status.md; since issue 13
+ * `status` may also be "no_records" (a year that ended before the network's records began) and a
+ * quarter's status "no_records" (it started before them, with no sharing record). Flags unchanged.
  */
 import type { Database } from '#src/db/client.ts'
 import { migrateDatabase } from '#src/db/migrate.ts'

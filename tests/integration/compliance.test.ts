@@ -32,7 +32,8 @@ type Recount = {
 
 /**
  * The demo year recounted from the raw rows in SQL, without the engine: the organisations
- * admitted on some day of the year; for each, the calls not cancelled on a day it was admitted,
+ * admitted on some day of the year; for each, the calls not cancelled on a day it was admitted
+ * from the day the records begin (the first call with any attendance),
  * split at today, and the held ones on which the holder of its representative or alternate
  * seat that day has a record of at least 10 minutes. (The demo has one record per call and
  * person, so the longest record is the person's presence.)
@@ -48,10 +49,13 @@ async function recount(db: TestDatabase['db'], today: string): Promise<Recount[]
         where ${admittedOn(sql`o.id`, sql`${FIRST}::date`)}
           or exists (select 1 from admission_events e where e.organization_id = o.id
             and e.kind in ('admitted', 'reinstated') and e.effective_on between ${FIRST}::date and ${LAST}::date)
+      ), records_begin as (
+        select coalesce(min(c.local_date), ${today}::date) as day from calls c
+        where c.status <> 'cancelled' and exists (select 1 from attendance a where a.call_id = c.id)
       ), counting as (
         select o.id as org_id, c.id as call_id, c.local_date from orgs o
         join calls c on c.status <> 'cancelled' and c.local_date between ${FIRST}::date and ${LAST}::date
-        where ${admittedOn(sql`o.id`, sql`c.local_date`)}
+        where ${admittedOn(sql`o.id`, sql`c.local_date`)} and c.local_date >= (select day from records_begin)
       ), attended as (
         select distinct k.org_id, k.call_id from counting k
         join seats s on s.organization_id = k.org_id and s.starts_on <= k.local_date

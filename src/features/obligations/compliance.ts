@@ -1,6 +1,7 @@
 import type { DbOrTx } from '#src/db/client.ts'
 import type { OrganizationCategory } from '#src/db/schema/index.ts'
 import { getSettings } from '#src/features/settings/index.ts'
+import { recordsBeginOn } from './edges.ts'
 import {
   type AttendanceRecord,
   computeObligations,
@@ -38,6 +39,7 @@ export function complianceFromRecords(
   options: { today: string; settings: ObligationSettings },
 ): OrganizationCompliance[] {
   const result: OrganizationCompliance[] = []
+  const begins = recordsBeginOn(options.settings.recordsBeginOn, records.firstAttendedCallOn, options.today)
   for (const org of records.organizations) {
     const attendance: AttendanceRecord[] = []
     for (const personId of new Set(org.seats.map((s) => s.personId)))
@@ -46,6 +48,7 @@ export function complianceFromRecords(
       year: records.year,
       today: options.today,
       settings: options.settings,
+      recordsBeginOn: begins,
       admissionEvents: org.admissionEvents,
       calls: records.calls,
       seats: org.seats,

@@ -33,6 +33,8 @@ const inputArb: fc.Arbitrary<ObligationInput> = fc.record({
   year: fc.constant(YEAR),
   today: dateFrom('2025-12-01', 430),
   settings: fc.constant(testSettings),
+  // Records begin long before, early in the year, or after it (a year with no records).
+  recordsBeginOn: fc.oneof(fc.constant('2020-01-06'), dateFrom('2025-12-01', 430)),
   // Admitted once (so that most cases have calls that count), then perhaps suspended, withdrawn…
   admissionEvents: fc
     .tuple(
@@ -125,7 +127,7 @@ describe('the obligations engine, for any records', () => {
         if (r.status === 'compliant') expect(r.attendance.needed).toBe(0)
         if (r.status === 'on_track' || r.status === 'at_risk')
           expect(r.attendance.needed).toBeLessThanOrEqual(r.attendance.remaining)
-        if (r.status === 'on_track')
+        if (r.status === 'on_track' && r.attendance.held > 0)
           expect(4 * r.attendance.needed).toBeLessThanOrEqual(3 * r.attendance.remaining)
         if (r.status === 'not_compliant' || r.status === 'at_risk')
           expect(r.reasons.length).toBeGreaterThan(0)
@@ -138,7 +140,9 @@ describe('the obligations engine, for any records', () => {
       fc.property(inputArb, dateFrom('2027-01-01', 400), (input, today) => {
         const r = computeObligations({ ...input, today })
         expect(r.attendance.remaining).toBe(0)
-        expect(['compliant', 'not_compliant']).toContain(r.status)
+        // Decided, or (only when the records begin after it) not judged at all.
+        expect(r.status === 'no_records').toBe(input.recordsBeginOn > '2026-12-31')
+        if (r.status !== 'no_records') expect(['compliant', 'not_compliant']).toContain(r.status)
         expect(r.sharingQuarters.map((q) => q.status)).not.toContain('due')
       }),
     )

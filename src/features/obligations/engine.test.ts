@@ -242,15 +242,35 @@ describe('an organisation admitted in December', () => {
     })
   })
 
-  it('owes only the fourth quarter’s sharing, and the presentation', () => {
+  it('owes no sharing before its first full quarter, and no presentation after the 1 October cut-off', () => {
     const r = computeObligations(december)
+    expect(r.sharingQuarters.map((q) => q.status)).toEqual([
+      'not_required',
+      'not_required',
+      'not_required',
+      'not_required',
+    ])
+    expect(r.presentation).toEqual({ status: 'none', required: false })
+  })
+
+  it('owes the presentation when admitted before the cut-off, and sharing from the next quarter', () => {
+    const r = computeObligations({
+      ...december,
+      admissionEvents: [{ kind: 'admitted', effectiveOn: '2026-09-30' }],
+    })
+    expect(r.presentation.required).toBe(true)
     expect(r.sharingQuarters.map((q) => q.status)).toEqual([
       'not_required',
       'not_required',
       'not_required',
       'due',
     ])
-    expect(r.presentation).toEqual({ status: 'none', required: true })
+    const onCutOff = computeObligations({
+      ...december,
+      admissionEvents: [{ kind: 'admitted', effectiveOn: '2026-10-01' }],
+    })
+    expect(onCutOff.presentation.required).toBe(false)
+    expect(onCutOff.sharingQuarters[3]?.status).toBe('due')
   })
 
   it('owes no presentation when admitted after the last call', () => {
@@ -345,6 +365,12 @@ describe('the quarterly sharing', () => {
         sharing: [{ sharedOn: '2026-06-01' }],
       }),
     )
-    expect(r.sharingQuarters.map((q) => q.status)).toEqual(['not_required', 'done', 'missed', 'not_required'])
+    // Admitted mid-Q2: its first full quarter is Q3 (the record of Q2 is welcome, not owed).
+    expect(r.sharingQuarters.map((q) => q.status)).toEqual([
+      'not_required',
+      'not_required',
+      'missed',
+      'not_required',
+    ])
   })
 })

@@ -14,11 +14,18 @@ import {
 } from '#src/features/admission/index.ts'
 import { mergePresence, type PresenceRecord, reachesMinimum } from '#src/features/attendance/index.ts'
 import type { Settings } from '#src/features/settings/index.ts'
+import { formatDate } from '#src/ui/format.ts'
+import { isBeforeRecords, isPresentationDue, judgedFrom, presentationSlotDeadline } from './edges.ts'
 import { type ComplianceStatus, deriveStatus } from './status.ts'
 
 export type ObligationSettings = Pick<
   Settings,
-  'minimumAttendanceMinutes' | 'requiredAttendanceShare' | 'presentationMinMinutes' | 'presentationMaxMinutes'
+  | 'minimumAttendanceMinutes'
+  | 'requiredAttendanceShare'
+  | 'presentationMinMinutes'
+  | 'presentationMaxMinutes'
+  | 'presentationAdmissionCutoff'
+  | 'recordsBeginOn'
 >
 
 export type CallRecord = { id: string; localDate: string; isCancelled: boolean }
@@ -65,6 +72,8 @@ export type ObligationInput = ObligationRecords & {
   year: number
   today: string
   settings: ObligationSettings
+  /** The first day of the network's records (edges.ts, recordsBeginOn); nothing before it is judged. */
+  recordsBeginOn: string
 }
 
 /** One call that counts for the organisation: held (before today) or still to come this year. */
@@ -111,7 +120,8 @@ export type PresentationView =
   | { status: 'requested'; required: boolean; month: number | null }
   | { status: 'none'; required: boolean }
 
-export type QuarterStatus = 'done' | 'due' | 'missed' | 'not_required'
+/** no_records: the quarter started before the network's records began, and has no sharing record. */
+export type QuarterStatus = 'done' | 'due' | 'missed' | 'not_required' | 'no_records'
 
 export type SharingQuarter = {
   quarter: 1 | 2 | 3 | 4
@@ -133,6 +143,10 @@ export type ObligationsResult = {
   status: ComplianceStatus
   /** Why the status is what it is, in sentences for people (empty for a plain "on track"). */
   reasons: string[]
+  /** The first day of the network's records. */
+  recordsBeginOn: string
+  /** The day after which a required presentation without a slot puts the organisation at risk. */
+  presentationSlotDeadline: string
 }
 
 /**
@@ -161,7 +175,7 @@ const covers = (seat: SeatHoldingRecord, date: string) =>
 
 /** The calls that count for the organisation this year, and which of the held ones it attended. */
 export function countCalls(input: ObligationInput, steps: readonly AdmissionStep[]): CallOutcome[] {
-  const first = `${yearText(input.year)}-01-01`
+  const first = judgedFrom(input.year, input.recordsBeginOn)
   const last = `${yearText(input.year)}-12-31`
   // By call only: a call has a handful of rows, and string keys of two ids cost more than a scan.
   const byCall = new Map<string, AttendanceRecord[]>()
@@ -230,24 +244,30 @@ export function viewPresentation(
 
 const QUARTER_ENDS = ['03-31', '06-30', '09-30', '12-31'] as const
 
-/** Each quarter of the year: required when admitted on some day of it; done, due or missed. */
+/**
+ * Each quarter of the year: required when admitted on its first day (so from the first full quarter
+ * after admission); done, due or missed, or no_records when it started before `recordsBeginOn`.
+ */
 export function sharingQuarters(
   year: number,
   today: string,
   steps: readonly AdmissionStep[],
   sharing: readonly SharingRecord[],
+  recordsBeginOn = '0000-01-01',
 ): SharingQuarter[] {
   return ([1, 2, 3, 4] as const).map((quarter) => {
     const startsOn = `${yearText(year)}-${String(quarter * 3 - 2).padStart(2, '0')}-01`
     const endsOn = `${yearText(year)}-${QUARTER_ENDS[quarter - 1]}`
     const records = sharing.filter((s) => s.sharedOn >= startsOn && s.sharedOn <= endsOn).length
-    const status: QuarterStatus = !isAdmittedDuring(steps, startsOn, endsOn)
+    const status: QuarterStatus = !isAdmittedOn(steps, startsOn)
       ? 'not_required'
       : records > 0
         ? 'done'
-        : endsOn < today
-          ? 'missed'
-          : 'due'
+        : startsOn < recordsBeginOn
+          ? 'no_records'
+          : endsOn < today
+            ? 'missed'
+            : 'due'
     return { quarter, startsOn, endsOn, status, records }
   })
 }
@@ -266,15 +286,21 @@ export function computeObligations(input: ObligationInput): ObligationsResult {
     },
     input.settings.requiredAttendanceShare,
   )
-  const presentation = viewPresentation(input.presentation, calls.length > 0, input.settings)
-  const quarters = sharingQuarters(input.year, input.today, steps, input.sharing)
-  const { status, reasons } = deriveStatus({
-    year: input.year,
-    today: input.today,
-    attendance,
-    presentation,
-    sharingQuarters: quarters,
-  })
+  const begins = input.recordsBeginOn
+  const isDue = isPresentationDue(steps, input.year, begins, input.settings.presentationAdmissionCutoff)
+  const presentation = viewPresentation(input.presentation, isDue && calls.length > 0, input.settings)
+  const quarters = sharingQuarters(input.year, input.today, steps, input.sharing, begins)
+  const presentationDeadline = presentationSlotDeadline(steps, input.year, begins)
+  const { status, reasons } = isBeforeRecords(input.year, begins)
+    ? { status: 'no_records' as const, reasons: [`The network's records begin on ${formatDate(begins)}.`] }
+    : deriveStatus({
+        year: input.year,
+        today: input.today,
+        attendance,
+        presentation,
+        sharingQuarters: quarters,
+        presentationSlotDeadline: presentationDeadline,
+      })
   return {
     year: input.year,
     isAdmittedInYear: isAdmittedDuring(steps, `${year}-01-01`, `${year}-12-31`),
@@ -284,6 +310,8 @@ export function computeObligations(input: ObligationInput): ObligationsResult {
     sharingQuarters: quarters,
     status,
     reasons,
+    recordsBeginOn: begins,
+    presentationSlotDeadline: presentationDeadline,
   }
 }
 

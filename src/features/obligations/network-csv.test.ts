@@ -12,7 +12,10 @@ function row(name: string): NetworkRow {
       requiredAttendanceShare: 0.5,
       presentationMinMinutes: 10,
       presentationMaxMinutes: 15,
+      presentationAdmissionCutoff: '10-01',
+      recordsBeginOn: null,
     },
+    recordsBeginOn: '2020-01-01',
     admissionEvents: [{ kind: 'admitted', effectiveOn: '2020-01-01' }],
     calls: [
       { id: 'a', localDate: '2026-01-05', isCancelled: false },

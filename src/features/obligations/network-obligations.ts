@@ -50,7 +50,7 @@ export async function loadNetworkObligations(
 
 /** How many organisations stand at each status. */
 export function statusCounts(rows: readonly NetworkRow[]): Record<ComplianceStatus, number> {
-  const counts = { compliant: 0, on_track: 0, at_risk: 0, not_compliant: 0 }
+  const counts = { compliant: 0, on_track: 0, at_risk: 0, not_compliant: 0, no_records: 0 }
   for (const r of rows) counts[r.obligations.status]++
   return counts
 }

@@ -11,6 +11,7 @@ export const quarterLabels: Record<QuarterStatus, string> = {
   due: 'Due',
   missed: 'Missed',
   not_required: 'Not required',
+  no_records: 'No records',
 }
 
 /** The presentation in a few words: "Given on May 4, 2026 (12 minutes)", "No slot yet"… */

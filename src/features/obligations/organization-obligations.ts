@@ -11,6 +11,7 @@ import type { OrganizationRef } from '#src/features/seats/index.ts'
 import { getSettings } from '#src/features/settings/index.ts'
 import { computeYearCompliance, type OrganizationCompliance } from './compliance.ts'
 import { byName } from './network-query.ts'
+import { owedSentences } from './owed.ts'
 
 export type CallState = 'held' | 'upcoming' | 'cancelled' | 'not_counted'
 
@@ -35,6 +36,8 @@ export type OrganizationObligations = {
   calls: CallLine[]
   minimumMinutes: number
   requiredShare: number
+  /** What it still owes this year and by when (owed.ts). */
+  owed: string[]
 }
 
 /**
@@ -125,6 +128,9 @@ export async function loadOrganizationObligations(
     calls,
     minimumMinutes: settings.minimumAttendanceMinutes,
     requiredShare: settings.requiredAttendanceShare,
+    owed: compliance
+      ? owedSentences(compliance.obligations, today, settings.presentationAdmissionCutoff)
+      : [],
   }
 }
 

@@ -95,6 +95,16 @@ export function OrganizationObligationsPage(props: {
               ) : o.status === 'on_track' ? (
                 <p class="note">Nothing is late: keep attending, presenting and sharing as planned.</p>
               ) : null}
+              {props.data.owed.length > 0 ? (
+                <>
+                  <h3 id="owed-heading">Still to do in {year}</h3>
+                  <ul class="owed" aria-labelledby="owed-heading">
+                    {props.data.owed.map((line) => (
+                      <li>{line}</li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
               <p class="note">
                 A call counts when the organisation’s representative or alternate of that day was on it for at
                 least {props.data.minimumMinutes} minutes. Everything here is computed from the records: the

@@ -36,13 +36,15 @@ export type YearRecords = {
   organizations: OrganizationYearRecords[]
   /** Attendance rows of the year's calls by people holding some organisation's seat on the call's date. */
   attendanceByPerson: Map<string, AttendanceRecord[]>
+  /** The first call (not cancelled) with any attendance, of any year: where records begin by default. */
+  firstAttendedCallOn: string | null
 }
 
 /**
- * Loads a year's records in six queries, whatever the number of organisations: the organisations
+ * Loads a year's records in seven queries, whatever the number of organisations: the organisations
  * admitted (or reinstated) on or before the year's end with their admission history, the year's
  * calls, the seat holdings overlapping it, the seat holders' attendance, the presentations and
- * the sharing records. `organizationIds` narrows it to some organisations (e.g. one page's).
+ * the sharing records, and the first attended call. `organizationIds` narrows it to some organisations (e.g. one page's).
  * Whether each was admitted *during* the year is the engine's question, not this one's.
  */
 export async function loadYearRecords(
@@ -64,7 +66,7 @@ export async function loadYearRecords(
   const everAdmitted = sql`(select organization_id from admission_events
     where ${isAdmittingKindSql(sql`kind`)} and effective_on <= ${last}::date)`
 
-  const [events, calls, seats, attendance, presentations, sharing] = await Promise.all([
+  const [events, calls, seats, attendance, presentations, sharing, firstAttended] = await Promise.all([
     queryRows<{
       id: string
       name: string
@@ -127,6 +129,11 @@ export async function loadYearRecords(
       sql`select organization_id, shared_on::text as shared_on from sharing_attestations
         where shared_on between ${first}::date and ${last}::date and ${only(sql`organization_id`)}`,
     ),
+    queryRows<{ local_date: string | null }>(
+      db,
+      sql`select min(c.local_date)::text as local_date from calls c
+        where c.status <> 'cancelled' and exists (select 1 from attendance a where a.call_id = c.id)`,
+    ),
   ])
 
   const organizations = new Map<string, OrganizationYearRecords>()
@@ -188,5 +195,6 @@ export async function loadYearRecords(
     calls: calls.map((c) => ({ id: c.id, localDate: c.local_date, isCancelled: c.status === 'cancelled' })),
     organizations: [...organizations.values()],
     attendanceByPerson,
+    firstAttendedCallOn: firstAttended[0]?.local_date ?? null,
   }
 }

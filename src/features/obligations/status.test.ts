@@ -122,7 +122,7 @@ describe('the overall status', () => {
     expect(at('2026-03-31').status).toBe('on_track')
     expect(at('2026-04-01')).toMatchObject({
       status: 'at_risk',
-      reasons: ['No presentation is planned yet, and March is over.'],
+      reasons: ['No presentation is planned yet, and the day to choose one (March 31, 2026) is past.'],
     })
   })
 
@@ -142,12 +142,12 @@ describe('the overall status', () => {
 describe('presentationOutlook', () => {
   it('counts a planned presentation on a past call as pending until the year has no call left', () => {
     const view = { status: 'planned' as const, required: true, callDate: '2026-03-02' }
-    expect(presentationOutlook(view, 3, '2026-12-10', 2026)).toBe('pending')
-    expect(presentationOutlook(view, 0, '2026-12-29', 2026)).toBe('failed')
+    expect(presentationOutlook(view, 3, '2026-12-10', '2026-03-31')).toBe('pending')
+    expect(presentationOutlook(view, 0, '2026-12-29', '2026-03-31')).toBe('failed')
   })
 
   it('asks nothing when no call of the year counts for the organisation', () => {
-    expect(presentationOutlook({ status: 'none', required: false }, 0, '2027-01-04', 2026)).toBe(
+    expect(presentationOutlook({ status: 'none', required: false }, 0, '2027-01-04', '2026-03-31')).toBe(
       'not_required',
     )
   })

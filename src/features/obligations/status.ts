@@ -22,7 +22,8 @@ import { addDays } from '#src/lib/dates.ts'
 import { formatDate } from '#src/ui/format.ts'
 import type { AttendanceProjection, PresentationView, SharingQuarter } from './engine.ts'
 
-export const complianceStatuses = ['compliant', 'on_track', 'at_risk', 'not_compliant'] as const
+/** no_records: the year ended before the network's records began (edges.ts): nothing to judge. */
+export const complianceStatuses = ['compliant', 'on_track', 'at_risk', 'not_compliant', 'no_records'] as const
 /** Best first: compare with complianceStatuses.indexOf. */
 export type ComplianceStatus = (typeof complianceStatuses)[number]
 
@@ -31,6 +32,7 @@ export const complianceStatusLabels: Record<ComplianceStatus, string> = {
   on_track: 'On track',
   at_risk: 'At risk',
   not_compliant: 'Not compliant',
+  no_records: 'No records',
 }
 
 /** Days before a quarter's end from which a quarter without a record puts the organisation at risk. */
@@ -43,26 +45,30 @@ export type PresentationOutlook = 'not_required' | 'met' | 'pending' | 'behind' 
 
 /**
  * Where the presentation stands: met (given); failed (required, not given, no counting call
- * left); behind (missed, or no slot after 31 March); pending otherwise (planned, even on a call
- * already past whose outcome staff have not recorded yet).
+ * left); behind (missed, or no slot after the slot deadline: 31 March, later for an organisation
+ * admitted later, see edges.ts); pending otherwise (planned, even on a call already past whose
+ * outcome staff have not recorded yet).
  */
 export function presentationOutlook(
   view: PresentationView,
   remaining: number,
   today: string,
-  year: number,
+  slotDeadline: string,
 ): PresentationOutlook {
   if (!view.required) return 'not_required'
   if (view.status === 'given') return 'met'
   if (remaining === 0) return 'failed'
   if (view.status === 'missed') return 'behind'
   if (view.status === 'planned') return 'pending'
-  return today > `${String(year).padStart(4, '0')}-${PRESENTATION_SLOT_DEADLINE}` ? 'behind' : 'pending'
+  return today > slotDeadline ? 'behind' : 'pending'
 }
 
-/** Attendance needs more than three quarters of the remaining calls (integers: no rounding). */
+/**
+ * Attendance needs more than three quarters of the remaining calls (integers: no rounding), once
+ * a call has been held: an organisation that has had no call yet cannot be behind.
+ */
 export const isAttendanceAtRisk = (a: AttendanceProjection): boolean =>
-  a.outlook === 'needs' && 4 * a.needed > 3 * a.remaining
+  a.held > 0 && a.outlook === 'needs' && 4 * a.needed > 3 * a.remaining
 
 /** A required quarter without a record that ends within SHARING_WARNING_DAYS of today. */
 export const isQuarterClosing = (q: SharingQuarter, today: string): boolean =>
@@ -85,12 +91,19 @@ export type StatusInput = {
   attendance: AttendanceProjection
   presentation: PresentationView
   sharingQuarters: readonly SharingQuarter[]
+  /** See presentationOutlook. */
+  presentationSlotDeadline: string
 }
 
 /** The status and the reasons for it (sentences; none for a plain "on track"). */
 export function deriveStatus(input: StatusInput): { status: ComplianceStatus; reasons: string[] } {
   const { attendance: a, today } = input
-  const presentation = presentationOutlook(input.presentation, a.remaining, today, input.year)
+  const presentation = presentationOutlook(
+    input.presentation,
+    a.remaining,
+    today,
+    input.presentationSlotDeadline,
+  )
   const failures: string[] = []
   if (a.outlook === 'cannot_meet')
     failures.push(
@@ -106,7 +119,7 @@ export function deriveStatus(input: StatusInput): { status: ComplianceStatus; re
   const isEverythingMet =
     a.outlook === 'secured' &&
     (presentation === 'met' || presentation === 'not_required') &&
-    input.sharingQuarters.every((q) => q.status === 'done' || q.status === 'not_required')
+    input.sharingQuarters.every((q) => q.status !== 'due' && q.status !== 'missed')
   if (isEverythingMet) return { status: 'compliant', reasons: [] }
 
   const risks: string[] = []
@@ -115,7 +128,7 @@ export function deriveStatus(input: StatusInput): { status: ComplianceStatus; re
     risks.push(
       input.presentation.status === 'missed'
         ? 'The presentation was missed: it needs another call this year.'
-        : 'No presentation is planned yet, and March is over.',
+        : `No presentation is planned yet, and the day to choose one (${formatDate(input.presentationSlotDeadline)}) is past.`,
     )
   for (const q of input.sharingQuarters)
     if (isQuarterClosing(q, today))

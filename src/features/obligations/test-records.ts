@@ -13,6 +13,8 @@ export const testSettings: ObligationSettings = {
   requiredAttendanceShare: 0.5,
   presentationMinMinutes: 10,
   presentationMaxMinutes: 15,
+  presentationAdmissionCutoff: '10-01',
+  recordsBeginOn: null,
 }
 
 export const callId = (date: string): string => `call:${date}`
@@ -49,6 +51,7 @@ export function input(overrides: Partial<ObligationInput> = {}): ObligationInput
     year: 2026,
     today: '2026-07-01',
     settings: testSettings,
+    recordsBeginOn: '2020-01-06',
     admissionEvents: [
       { kind: 'applied', effectiveOn: '2019-11-01' },
       { kind: 'admitted', effectiveOn: '2020-01-06' },

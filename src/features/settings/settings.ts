@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { DbOrTx } from '#src/db/client.ts'
 import { settings as settingsTable } from '#src/db/schema/index.ts'
 import { NETWORK_TIME_ZONE } from '#src/lib/clock.ts'
+import { isIsoDate } from '#src/lib/dates.ts'
 import { isClockTime, isValidTimeZone } from '#src/lib/time-zone.ts'
 import { defaultChrome } from '#src/ui/site-chrome.ts'
 
@@ -16,6 +17,16 @@ export const settingsSchema = z.object({
   minimumAttendanceMinutes: z.number().int().min(1).max(240).default(10),
   /** Share of the calls held that an organisation must attend. */
   requiredAttendanceShare: z.number().min(0).max(1).default(0.5),
+  /**
+   * The first day of the network's records (YYYY-MM-DD): years and quarters before it show "no
+   * records". Null: the first call with any attendance.
+   */
+  recordsBeginOn: z.string().refine(isIsoDate, 'a date as YYYY-MM-DD').nullable().default(null),
+  /** An organisation admitted on or after this day of the year (MM-DD) owes no presentation that year. */
+  presentationAdmissionCutoff: z
+    .string()
+    .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a day of the year as MM-DD')
+    .default('10-01'),
   presentationMinMinutes: z.number().int().min(1).default(10),
   presentationMaxMinutes: z.number().int().min(1).default(15),
   /** Share of the Advisory Board that must vote for a decision to count. */

@@ -48,6 +48,7 @@ function quarterStatusText(q: SharingQuarter, today: string): string {
       q.startsOn > today ? 'Not yet: the quarter has not started' : `Not yet: due by ${formatDate(q.endsOn)}`,
     missed: 'Missed: nothing recorded',
     not_required: 'Not required: not admitted then',
+    no_records: 'No records: before the network kept them',
   }
   return labels[q.status]
 }
