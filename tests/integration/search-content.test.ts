@@ -275,4 +275,21 @@ describe(`search on ${testEngine}`, () => {
     expect(text).toContain('12 results for “yonder”, page 2 of 2')
     expect(text).toContain('Previous')
   })
+
+  it('searches each query for its own words, quotes and backslashes included, when many run at once', async () => {
+    await searchNewsPost(database.db, { title: "O'Hare freight notes", body: 'Back\\slash C:\\temp paths.' })
+    const queries = ["o'hare", 'quasar', 'apprenticeship', 'lakeshore', "o'hare freight", 'kumquat']
+    // A member's searches are never cached: each one runs the statement.
+    const answers = await Promise.all(queries.map((q) => titles(representative, q)))
+    expect(answers).toEqual([
+      ["O'Hare freight notes"],
+      ['The Quasar program', 'Notes from the week'],
+      ['Scanned workforce report'],
+      ['Lakeshore Foundry Alliance'],
+      ["O'Hare freight notes"],
+      ['Escaping test'],
+    ])
+    expect(await titles(representative, "'); drop table news_posts; --")).toEqual([])
+    expect(await titles(representative, 'back\\slash')).toEqual(["O'Hare freight notes"])
+  })
 })

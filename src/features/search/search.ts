@@ -2,9 +2,9 @@ import { type SQL, sql } from 'drizzle-orm'
 import type { DbOrTx } from '#src/db/client.ts'
 import { nextScheduledSql } from '#src/db/publication.ts'
 import { type ContentVisibility, newsPosts, sitePages } from '#src/db/schema/index.ts'
-import { queryRows } from '#src/db/sql.ts'
 import { searchSources } from './kinds/index.ts'
 import type { ParsedQuery } from './parse-query.ts'
+import { runPrepared } from './prepared-statement.ts'
 import { type SearchKind, searchKinds } from './search-kinds.ts'
 import { headlineSql, parseSnippet, type SnippetPart } from './snippet.ts'
 
@@ -91,15 +91,13 @@ export async function searchContent(
 ): Promise<SearchAnswer> {
   const empty = Object.fromEntries(searchKinds.map((k) => [k, 0])) as Record<SearchKind, number>
   if (!options.query.searchable) return { total: 0, counts: empty, results: [], nextScheduledAt: null }
-  const ctx = { ...options, rank: sql`(select rank from q)`, match: tsquerySql(options.query) }
+  const ctx = { ...options, rank: sql`(select rank from q)`, match: sql`(select query from q)` }
   const id = sql`h.id`
-  // For this statement's transaction only: PostgreSQL's JIT compiler judges the statement costly
-  // and spends far longer compiling it than running it (seconds against milliseconds); and a
-  // sequential scan, which the planner picks when many rows match, reads each row's stored document
-  // once more to test the match that the GIN index answers without reading it.
+  // Prepared once per connection, planned generically. For this statement's transaction only:
+  // PostgreSQL's JIT compiler judges the statement costly and spends far longer compiling it than
+  // running it (seconds against milliseconds); and a sequential scan reads each row's stored
+  // document once more to test the match that the GIN index answers without reading it.
   const rows = await db.transaction(async (tx) => {
-    await tx.execute(sql`set local jit = off`)
-    await tx.execute(sql`set local enable_seqscan = off`)
     const statement = sql`with q as (select query, ${rankQuerySql(sql`query`)} as rank
         from (select ${tsquerySql(options.query)} as query) parsed),
       hits as (${sql.join(
@@ -120,7 +118,7 @@ export async function searchContent(
         )} as snippet
       from counts c cross join q left join shown h on true
       order by h.score desc, h.published_on desc nulls last, h.title, h.id`
-    return queryRows<Row>(tx, statement)
+    return runPrepared<Row>(tx, statement, { jit: 'off', enable_seqscan: 'off' })
   })
   const counts = { ...empty, ...(rows[0]?.counts ?? {}) }
   const total = options.kind ? counts[options.kind] : Object.values(counts).reduce((a, b) => a + b, 0)

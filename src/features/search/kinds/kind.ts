@@ -10,8 +10,9 @@ export type KindContext = {
    */
   rank: SQL
   /**
-   * The same query written out, for the `@@` that finds the rows: the planner estimates how many
-   * rows it matches and picks the GIN index, which it cannot do for a value computed at run time.
+   * The query to find rows by, computed once (`(select query from q)`): the statement is prepared
+   * with a generic plan (see prepared-statement.ts), so the query is a value of the run, and a
+   * row's recheck (a phrase) reads it instead of parsing the user's text again.
    */
   match: SQL
   /** What the viewer may see (`visibleTo(viewer)`); the sitemap passes ['public']. */
