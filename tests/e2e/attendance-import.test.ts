@@ -194,6 +194,8 @@ describe('importing a Teams attendance report in a browser', () => {
 
   it('shows the suggestions on a phone at 390 pixels', async () => {
     const date = '2026-11-24'
+    // The names the other journey matched are remembered: forget them, so that these need a decision.
+    await queryRows(hub.database.db, sql`delete from attendance_aliases`)
     await createCall(hub.database.db, date)
     const network = await reviewNetwork(hub.database.db, date)
     const page = await hub.openPage({ signedInAs: STAFF, width: 390, height: 844 })

@@ -134,6 +134,19 @@ describe('the roll call and the calendar feeds in a browser', () => {
     await screenshot(page, 'roll-call-375-row', { fullPage: false })
   })
 
+  it('says when the roll call of a call still to come opens, and leads back to the call', async () => {
+    const page = await hub.openPage({ signedInAs: STAFF })
+    const response = await page.goto(`${hub.base}/staff/calls/2026-11-30/roll-call`)
+    expect(response?.status()).toBe(200)
+    expect(await page.textContent('.upcoming-call')).toContain(
+      'Its roll call opens on Monday, November 30, 2026, the day of the call',
+    )
+    expect(await hub.accessibilityProblems(page)).toBe('')
+    await screenshot(page, 'roll-call-upcoming', { fullPage: false })
+    await page.getByRole('link', { name: '← Back to the call of November 30, 2026' }).click()
+    await page.waitForURL(/\/calls\/2026-11-30$/)
+  })
+
   it('lets a representative create a private feed whose address is shown once and works', async () => {
     const page = await hub.openPage({ signedInAs: representativeEmail })
     await page.goto(`${hub.base}/account/calendar`)

@@ -96,7 +96,7 @@ function ReviewItem(props: {
   return (
     <li class="resolve-item" id={`resolve-${n}`}>
       <fieldset class="review-item" aria-describedby={error ? `${id}-error` : undefined}>
-        <legend>
+        <legend class="review-legend">
           <strong id={`${id}-name`}>{row.name}</strong>
           {row.rawName !== row.name ? <span class="note"> (in the report: {row.rawName})</span> : null}
         </legend>
