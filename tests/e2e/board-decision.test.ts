@@ -11,8 +11,10 @@ import {
   people,
   storedFiles,
 } from '../../src/db/schema/index.ts'
+import { DEMO_PASSWORD, ensureDemoAccounts } from '../../src/features/demo/index.ts'
 import { screenshot } from '../support/browser.ts'
 import { type E2eHub, startE2eHub } from '../support/e2e-hub.ts'
+import { DEMO_TODAY } from '../support/fixtures.ts'
 
 /** An application written straight into the database in the state the journey starts from. */
 async function createApplication(
@@ -105,16 +107,20 @@ describe('the Advisory Board decides on a BFF in a browser', () => {
   let bffId: string
   let memberId: string
 
+  // The demo network and its accounts (a password hash each) take a while on a busy machine.
   beforeAll(async () => {
     hub = await startE2eHub({
       name: 'board-decision',
-      // Signed in through better-auth itself, with the hub's secret, so the hub accepts the cookies.
-      signIn: ['board@example.org', 'board2@example.org', 'board3@example.org', 'staff@example.org'],
+      // Staff signed in through better-auth itself; the board members sign in with the demo's own
+      // accounts and password, through the sign-in form, as someone trying the demo would.
+      signIn: ['staff@example.org'],
       // Chromium logs the 400 answer to the review form sent incomplete on purpose; any other error counts.
       expectedConsoleError: ({ url, text }) =>
         /status of 400/.test(text) && url.endsWith(`/applications/${memberId}/review`),
     })
     base = hub.base
+    // startHub gives the demo accounts on PGlite; on a PostgreSQL server the test does (the same call).
+    await ensureDemoAccounts(hub.database.db, hub.auth, { today: DEMO_TODAY })
     bffId = await createApplication(hub.database.db, {
       name: 'Open Supply Chain Institute',
       category: 'bff',
@@ -127,7 +133,7 @@ describe('the Advisory Board decides on a BFF in a browser', () => {
       status: 'submitted',
       email: 'flint.applicant@example.org',
     })
-  })
+  }, 180_000)
 
   afterAll(async () => {
     await hub?.stop()
@@ -140,6 +146,20 @@ describe('the Advisory Board decides on a BFF in a browser', () => {
 
   /** A page signed in as `email` (or anonymous), with the CSP bypassed for axe. */
   const openPage = (email?: string) => hub.openPage({ signedInAs: email })
+
+  /** A page signed in through the sign-in form with a demo account and the demo password. */
+  async function signInWithDemoAccount(email: string, next: string): Promise<Page> {
+    const page = await openPage()
+    await page.goto(`${base}/sign-in?next=${encodeURIComponent(next)}`)
+    const form = page.getByRole('form', { name: 'With your password' })
+    await form.getByLabel('Email address').fill(email)
+    await form.getByLabel('Password').fill(DEMO_PASSWORD)
+    await Promise.all([
+      page.waitForURL(`${base}${next}`),
+      form.getByRole('button', { name: 'Sign in' }).click(),
+    ])
+    return page
+  }
 
   async function expectAccessible(page: Page) {
     expect(await hub.accessibilityProblems(page), `axe on ${page.url()}`).toBe('')
@@ -190,10 +210,9 @@ describe('the Advisory Board decides on a BFF in a browser', () => {
     await screenshot(page, 'staff-application-review-errors')
   })
 
-  it('two of three board members approve in the browser; the decision shows the tally; the directory lists the organisation', async () => {
+  it('two of three board members, signed in with the demo accounts alone, approve; the decision shows the tally; the directory lists the organisation', async () => {
     const sent = hub.sink.messages.length
-    const first = await openPage('board@example.org')
-    await first.goto(`${base}/board/applications`)
+    const first = await signInWithDemoAccount('board@example.org', '/board/applications')
     expect(await mainText(first)).toContain('Open Supply Chain Institute BFF Not voted yet')
     await expectAccessible(first)
     await screenshot(first, 'board-queue-before-voting')
@@ -213,8 +232,7 @@ describe('the Advisory Board decides on a BFF in a browser', () => {
     expect(await mainText(first)).toContain('Open Supply Chain Institute BFF You voted: approve')
     await screenshot(first, 'board-queue-after-voting')
 
-    const second = await openPage('board2@example.org')
-    await second.goto(`${base}/board/applications/${bffId}`)
+    const second = await signInWithDemoAccount('board2@example.org', `/board/applications/${bffId}`)
     expect(await mainText(second)).toContain('1 of 3 Board members who voted')
     await second.getByRole('group', { name: 'Your vote' }).getByLabel('Approve').check()
     await second.getByRole('button', { name: 'Cast my vote' }).click()
@@ -229,8 +247,7 @@ describe('the Advisory Board decides on a BFF in a browser', () => {
     await screenshot(second, 'board-application-decided')
 
     // The third member finds it decided, with nothing left to vote on.
-    const third = await openPage('board3@example.org')
-    await third.goto(`${base}/board/applications`)
+    const third = await signInWithDemoAccount('board3@example.org', '/board/applications')
     expect(await mainText(third)).toContain('Nothing awaits the board.')
     expect(await mainText(third)).toMatch(/Recent decisions Open Supply Chain Institute BFF Approved/)
     await screenshot(third, 'board-queue-decided')

@@ -21,11 +21,11 @@ type Props = {
 }
 
 function Checkbox(props: { name: string; value: string; checked: boolean; label: string }) {
+  const id = `people-${props.name}`
   return (
-    <div class="field">
-      <label>
-        <input type="checkbox" name={props.name} value={props.value} checked={props.checked} /> {props.label}
-      </label>
+    <div class="choice">
+      <input type="checkbox" id={id} name={props.name} value={props.value} checked={props.checked} />
+      <label for={id}>{props.label}</label>
     </div>
   )
 }
@@ -37,8 +37,7 @@ function PeopleTable(props: { people: PersonListItem[] }) {
         <caption class="visually-hidden">People, by name</caption>
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Email</th>
+            <th scope="col">Name and email</th>
             <th scope="col">Roles today</th>
             <th scope="col">Account</th>
           </tr>
@@ -48,8 +47,9 @@ function PeopleTable(props: { people: PersonListItem[] }) {
             <tr>
               <th scope="row">
                 <a href={`/staff/people/${p.id}`}>{p.fullName}</a>
+                <br />
+                <span>{p.hasEmail ? p.email : <em>no email address</em>}</span>
               </th>
-              <td class="email-cell">{p.hasEmail ? p.email : <em>no email address</em>}</td>
               <td>
                 <RoleBadges roles={p.roles} seats={p.seats} />
               </td>

@@ -150,6 +150,7 @@ export function PersonPage(props: Props) {
           form={props.termForm}
           today={today}
         />
+        <h2 id="add-term-heading">Add a term</h2>
         <AddTermForm personId={person.id} form={props.termForm} today={today} />
         <h2>Recent activity</h2>
         <p class="note">The last 20 changes by or about this person; the whole record is in the audit log.</p>

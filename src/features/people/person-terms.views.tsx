@@ -133,7 +133,6 @@ export function AddTermForm(props: { personId: string; form?: TermFormState; tod
       aria-labelledby="add-term-heading"
       novalidate
     >
-      <h3 id="add-term-heading">Add a term</h3>
       <CsrfInput />
       <Select
         id="term-role"
