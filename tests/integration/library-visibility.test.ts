@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { writeAs } from '#src/db/actor.ts'
+import type { Db } from '#src/db/client.ts'
 import { briefingAttachments, storedFiles } from '#src/db/schema/index.ts'
+import { readLibraryFilters } from '#src/features/library/library-filters.ts'
+import { libraryFacets, listLibrary } from '#src/features/library/list-library.ts'
 import { createCall, createOrganization, createPerson, seatHolder } from '../support/factories.ts'
 import { signedInApplicant, startDraft } from '../support/fixtures/applications.ts'
 import { samplePdf } from '../support/fixtures/sample-files.ts'
@@ -160,6 +163,60 @@ describe(`who sees what in the library on ${testEngine}`, () => {
     expect(itemHtml).not.toContain('rel="canonical"')
     expect((await representative.get(`/library/${membersItem.slug}/files/${membersFile}`)).status).toBe(200)
     expect((await representative.get(`/library/${pendingItem.slug}`)).status).toBe(404)
+  })
+
+  it('reads a page of the library and all its filters in two statements, a visitor’s counting public items only', async () => {
+    let statements = 0
+    // The real database, counting the statements sent through it.
+    const counting = new Proxy(database.db, {
+      get(target, key, receiver) {
+        const value = Reflect.get(target, key, receiver)
+        if (key !== 'execute') return value
+        return (...args: unknown[]) => {
+          statements++
+          return value.apply(target, args)
+        }
+      },
+    }) as Db
+    const members = ['public', 'members'] as const
+    const [list, facets] = await Promise.all([
+      listLibrary(counting, members, readLibraryFilters({}, true)),
+      libraryFacets(counting, members),
+    ])
+    expect(statements).toBe(2)
+    expect(list.total).toBe(2)
+    expect(list.items.map((i) => i.title)).toEqual(['Confidential funding outlook', 'Open supplier toolkit'])
+    expect(facets).toEqual({
+      kinds: [{ value: 'briefing', count: 2 }],
+      tags: [
+        { value: 'secret-tag', count: 1 },
+        { value: 'supply chain', count: 1 },
+      ],
+      focusIndustries: [
+        { value: 'Automotive', count: 1 },
+        { value: 'Hidden industry', count: 1 },
+      ],
+      calls: [{ value: '2026-10-05', count: 1 }],
+      years: [
+        { value: '2026', count: 1 },
+        { value: '2025', count: 1 },
+      ],
+      visibilities: [
+        { value: 'members', count: 1 },
+        { value: 'public', count: 1 },
+      ],
+    })
+    expect(await libraryFacets(database.db, ['public'])).toEqual({
+      kinds: [{ value: 'briefing', count: 1 }],
+      tags: [{ value: 'supply chain', count: 1 }],
+      focusIndustries: [{ value: 'Automotive', count: 1 }],
+      calls: [],
+      years: [{ value: '2025', count: 1 }],
+      visibilities: [{ value: 'public', count: 1 }],
+    })
+    // Past the last page: no items, and still the number that match.
+    const beyond = await listLibrary(database.db, members, readLibraryFilters({ page: '3' }, true))
+    expect(beyond).toEqual({ items: [], total: 2 })
   })
 
   it("lists a call's published items on the call page, for members", async () => {

@@ -37,30 +37,28 @@ function filterSql(filters: LibraryFilters): SQL[] {
   return where
 }
 
-/** One page of the library, newest first, and how many items match in all. */
+/** One page of the library, newest first, and how many items match in all (one statement, a second past the last page). */
 export async function listLibrary(
   db: DbOrTx,
   visibilities: Visibilities,
   filters: LibraryFilters,
 ): Promise<{ items: LibraryListItem[]; total: number }> {
   const where = sql.join([readable(visibilities), ...filterSql(filters)], sql` and `)
-  const offset = (filters.page - 1) * LIBRARY_PAGE_SIZE
-  const [items, [count]] = await Promise.all([
-    queryRows<LibraryListItem>(
-      db,
-      sql`select b.id::text as id, b.slug, b.kind, b.title, b.summary, b.published_on::text as "publishedOn",
-          b.tags, b.focus_industries as "focusIndustries", b.visibility, c.local_date::text as "callDate",
-          (select count(*)::int from briefing_attachments a where a.briefing_id = b.id) as "attachmentCount"
-        from briefings b left join calls c on c.id = b.call_id
-        where ${where}
-        order by b.published_on desc nulls last, b.title
-        limit ${LIBRARY_PAGE_SIZE} offset ${offset}`,
-    ),
-    queryRows<{ total: number }>(
-      db,
-      sql`select count(*)::int as total from briefings b left join calls c on c.id = b.call_id where ${where}`,
-    ),
-  ])
+  const from = sql`from briefings b left join calls c on c.id = b.call_id where ${where}`
+  const rows = await queryRows<LibraryListItem & { total: number }>(
+    db,
+    sql`select b.id::text as id, b.slug, b.kind, b.title, b.summary, b.published_on::text as "publishedOn",
+        b.tags, b.focus_industries as "focusIndustries", b.visibility, c.local_date::text as "callDate",
+        (select count(*)::int from briefing_attachments a where a.briefing_id = b.id) as "attachmentCount",
+        count(*) over ()::int as total
+      ${from}
+      order by b.published_on desc nulls last, b.title
+      limit ${LIBRARY_PAGE_SIZE} offset ${(filters.page - 1) * LIBRARY_PAGE_SIZE}`,
+  )
+  const items = rows.map(({ total: _, ...item }) => item)
+  if (rows[0]) return { items, total: Number(rows[0].total) }
+  if (filters.page === 1) return { items, total: 0 }
+  const [count] = await queryRows<{ total: number }>(db, sql`select count(*)::int as total ${from}`)
   return { items, total: Number(count?.total ?? 0) }
 }
 
@@ -74,22 +72,39 @@ export type LibraryFacets = {
   visibilities: Facet[]
 }
 
-/** The choices of each filter, with counts, over what the viewer may see (a visitor's never count members-only items). */
+/**
+ * The choices of each filter, with counts, over what the viewer may see (a visitor's never
+ * count members-only items), all in one statement: tags and industries alphabetical, calls
+ * and years newest first.
+ */
 export async function libraryFacets(db: DbOrTx, visibilities: Visibilities): Promise<LibraryFacets> {
-  const base = sql`from briefings b left join calls c on c.id = b.call_id where ${readable(visibilities)}`
-  const facet = (value: SQL, order: SQL = sql`value`) =>
-    queryRows<Facet>(
-      db,
-      sql`select value, count(*)::int as count from (select ${value} as value ${base}) f
-        where value is not null and value <> '' group by value order by ${order}`,
-    )
-  const [kinds, tags, focusIndustries, calls, years, visibilityFacets] = await Promise.all([
-    facet(sql`b.kind`),
-    facet(sql`unnest(b.tags)`, sql`lower(value)`),
-    facet(sql`unnest(b.focus_industries)`, sql`lower(value)`),
-    facet(sql`c.local_date::text`, sql`value desc`),
-    facet(sql`extract(year from b.published_on)::int::text`, sql`value desc`),
-    facet(sql`b.visibility`),
-  ])
-  return { kinds, tags, focusIndustries, calls, years, visibilities: visibilityFacets }
+  const rows = await queryRows<Facet & { facet: keyof LibraryFacets }>(
+    db,
+    sql`with r as (
+        select b.kind::text as kind, b.tags, b.focus_industries, c.local_date::text as call_date,
+          extract(year from b.published_on)::int::text as year, b.visibility::text as visibility
+        from briefings b left join calls c on c.id = b.call_id where ${readable(visibilities)}
+      ), v as (
+        select 'kinds' as facet, kind as value from r
+        union all select 'tags', unnest(tags) from r
+        union all select 'focusIndustries', unnest(focus_industries) from r
+        union all select 'calls', call_date from r
+        union all select 'years', year from r
+        union all select 'visibilities', visibility from r
+      )
+      select facet, value, count(*)::int as count from v where value is not null and value <> ''
+      group by facet, value
+      order by facet, case when facet in ('calls', 'years') then value end desc,
+        case when facet in ('tags', 'focusIndustries') then lower(value) end, value`,
+  )
+  const facets: LibraryFacets = {
+    kinds: [],
+    tags: [],
+    focusIndustries: [],
+    calls: [],
+    years: [],
+    visibilities: [],
+  }
+  for (const { facet, value, count } of rows) facets[facet].push({ value, count: Number(count) })
+  return facets
 }
