@@ -50,6 +50,28 @@ export const multiLine = (what: string) =>
   z.string().refine(isPlainText, { message: `The ${what} ${MULTI_LINE_MESSAGE}.` })
 
 /**
+ * A zod list typed as commas or lines (tags, topics): each entry trimmed, its spaces collapsed,
+ * empty entries dropped, duplicates kept once; at most `limits.entries` entries of at most
+ * `limits.characters` characters each.
+ * @example wordList('tags').parse('supply chain,\n workforce, supply chain') // ['supply chain', 'workforce']
+ */
+export const wordList = (what: string, limits = { entries: 20, characters: 60 }) =>
+  multiLine(what)
+    .transform((text) => [
+      ...new Set(
+        text
+          .split(/[,\n]/)
+          .map((w) => w.trim().replace(/\s+/g, ' '))
+          .filter(Boolean),
+      ),
+    ])
+    .refine((words) => words.length <= limits.entries, `List at most ${limits.entries} ${what}.`)
+    .refine(
+      (words) => words.every((w) => w.length <= limits.characters),
+      `Each of the ${what} can be at most ${limits.characters} characters.`,
+    )
+
+/**
  * Text made safe to stand in HTML, in an element or a quoted attribute (the five characters that
  * could end either). For HTML built as strings (emails, search snippets); views escape by themselves.
  * @example escapeHtml('<b>"R&D"</b>') // '&lt;b&gt;&quot;R&amp;D&quot;&lt;/b&gt;'

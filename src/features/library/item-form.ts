@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { isIsoDate } from '#src/lib/dates.ts'
 import { slugify } from '#src/lib/slug.ts'
-import { multiLine, singleLine } from '#src/lib/text.ts'
+import { multiLine, singleLine, wordList } from '#src/lib/text.ts'
 
 export const itemLimits = { title: 200, slug: 100, summary: 600, body: 50_000, links: 20, words: 20 } as const
 
@@ -36,23 +36,6 @@ export const emptyItemForm: ItemFormValues = {
   visibility: 'members',
   callDate: '',
 }
-
-/** A list typed as commas or lines: trimmed, empty entries dropped, duplicates once. */
-const wordList = (what: string) =>
-  multiLine(what)
-    .transform((text) => [
-      ...new Set(
-        text
-          .split(/[,\n]/)
-          .map((w) => w.trim().replace(/\s+/g, ' '))
-          .filter(Boolean),
-      ),
-    ])
-    .refine((words) => words.length <= itemLimits.words, `List at most ${itemLimits.words} ${what}.`)
-    .refine(
-      (words) => words.every((w) => w.length <= 60),
-      `Each of the ${what} can be at most 60 characters.`,
-    )
 
 const isWebLink = (url: string) => {
   try {
@@ -118,8 +101,8 @@ export const itemForm = z
         'Enter the date of publication as 2026-11-02, or leave it empty.',
       ),
     links: linkList,
-    tags: wordList('tags'),
-    focusIndustries: wordList('focus industries'),
+    tags: wordList('tags', { entries: itemLimits.words, characters: 60 }),
+    focusIndustries: wordList('focus industries', { entries: itemLimits.words, characters: 60 }),
     visibility: z.enum(['public', 'members'], { message: 'Choose who can read it.' }),
     callDate: z
       .string()

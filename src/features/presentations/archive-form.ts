@@ -5,7 +5,7 @@ import { type Actor, writeAs } from '#src/db/actor.ts'
 import type { Db } from '#src/db/client.ts'
 import { presentations, storedFiles } from '#src/db/schema/index.ts'
 import { type FileKind, storeFile } from '#src/features/files/index.ts'
-import { multiLine, singleLine } from '#src/lib/text.ts'
+import { multiLine, singleLine, wordList } from '#src/lib/text.ts'
 
 export type ArchiveFormValues = {
   title: string
@@ -32,17 +32,7 @@ const isHttps = (url: string) => {
 export const archiveForm = z.object({
   title: singleLine('title').trim().max(200, 'Write the title in at most 200 characters.'),
   summary: multiLine('summary').trim().max(4000, 'Write the summary in at most 4,000 characters.'),
-  topics: multiLine('topics')
-    .transform((t) => [
-      ...new Set(
-        t
-          .split(/[,\n]/)
-          .map((w) => w.trim().replace(/\s+/g, ' '))
-          .filter(Boolean),
-      ),
-    ])
-    .refine((w) => w.length <= 20, 'List at most 20 topics.')
-    .refine((w) => w.every((x) => x.length <= 60), 'Each topic can be at most 60 characters.'),
+  topics: wordList('topics', { entries: 20, characters: 60 }),
   recordingUrl: singleLine('recording link')
     .trim()
     .refine(
