@@ -32,4 +32,8 @@ export const pageForm = z.object({
 })
 
 export type PageFormValues = z.infer<typeof pageForm>
+
+/** The home page's text: its words only (the home page is always out and public). */
+export const homeTextForm = pageForm.pick({ title: true, summary: true, bodyMarkdown: true, note: true })
+export type HomeTextValues = z.infer<typeof homeTextForm>
 export type PageFields = Record<string, string>

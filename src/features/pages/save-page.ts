@@ -7,7 +7,7 @@ import { recordRedirect } from '#src/features/site/index.ts'
 import type { Editor } from '#src/http/viewer.ts'
 import { refused } from '#src/lib/errors.ts'
 import { slugify } from '#src/lib/slug.ts'
-import type { PageFormValues } from './page-form.ts'
+import type { HomeTextValues, PageFormValues } from './page-form.ts'
 import { loadPlaces, withDescendants } from './page-places.ts'
 import { isReservedSlug } from './reserved.ts'
 
@@ -60,15 +60,15 @@ export async function savePage(
     const places = await loadPlaces(tx)
     const previous = input.id ? places.find((p) => p.id === input.id) : undefined
     if (input.id && !previous) throw refused(null, 'This page no longer exists.')
-    const isHome = previous?.systemKey === 'home'
-    const parentId = isHome ? null : values.parentId || null
+    if (previous?.systemKey) throw refused(null, 'The home page’s text is saved by its own form.')
+    const parentId = values.parentId || null
     if (parentId && !places.some((p) => p.id === parentId && !p.systemKey))
       throw refused('parentId', 'Choose a parent among the pages listed.')
     if (input.id && parentId && withDescendants(places, input.id).some((p) => p.id === parentId))
       throw refused('parentId', 'A page cannot sit under itself or under one of its own sub-pages.')
-    const slug = isHome ? 'home' : values.slug || previous?.slug || slugify(values.title)
+    const slug = values.slug || previous?.slug || slugify(values.title)
     if (!slug) throw refused('slug', 'Write a slug: the title has no letters or digits to make one from.')
-    if (!isHome && !parentId && isReservedSlug(slug))
+    if (!parentId && isReservedSlug(slug))
       throw refused(
         'slug',
         `“/${slug}” is an address the Hub already answers: choose another slug, or put the page under a parent.`,
@@ -79,9 +79,7 @@ export async function savePage(
         'slug',
         `Another page (“${clash.title}”) already has the address ${clash.path}: choose another slug.`,
       )
-    const when = isHome
-      ? { status: 'published' as const, publishAt: previous?.publishAt ?? input.now.toISOString() }
-      : publication(values, previous, input.now, input.timeZone)
+    const when = publication(values, previous, input.now, input.timeZone)
     const row = {
       parentId,
       slug,
@@ -89,8 +87,8 @@ export async function savePage(
       summary: values.summary,
       bodyMarkdown: values.bodyMarkdown.replace(/\r\n/g, '\n'),
       ...when,
-      visibility: isHome ? ('public' as const) : values.visibility,
-      showInNav: isHome ? false : values.showInNav !== undefined,
+      visibility: values.visibility,
+      showInNav: values.showInNav !== undefined,
       navOrder: values.navOrder,
       updatedBy: by.personId,
       updatedAt: sql`hub_now()`,
@@ -102,7 +100,7 @@ export async function savePage(
       const [created] = await tx.insert(sitePages).values(row).returning({ id: sitePages.id })
       id = created?.id as string
     }
-    if (previous && !isHome && (previous.slug !== slug || previous.parentId !== parentId)) {
+    if (previous && (previous.slug !== slug || previous.parentId !== parentId)) {
       const after = await loadPlaces(tx)
       for (const old of withDescendants(places, id)) {
         const now = after.find((p) => p.id === old.id)
@@ -111,6 +109,30 @@ export async function savePage(
     }
     const revision = await addRevision(tx, id, values.note, by)
     return { id, revision }
+  })
+}
+
+/**
+ * Saves the home page's words, with a revision. The home page is always out and public: its text
+ * has no status, visibility, address or place to choose (the home route never reads them).
+ */
+export async function saveHomeText(
+  db: Db,
+  input: { id: string; values: HomeTextValues; by: Editor },
+): Promise<{ id: string; revision: number }> {
+  const { id, values, by } = input
+  return writeAs(db, by.actor, async (tx) => {
+    await tx
+      .update(sitePages)
+      .set({
+        title: values.title,
+        summary: values.summary,
+        bodyMarkdown: values.bodyMarkdown.replace(/\r\n/g, '\n'),
+        updatedBy: by.personId,
+        updatedAt: sql`hub_now()`,
+      })
+      .where(and(eq(sitePages.id, id), eq(sitePages.systemKey, 'home')))
+    return { id, revision: await addRevision(tx, id, values.note, by) }
   })
 }
 

@@ -10,10 +10,10 @@ import type { FlashMessage } from '#src/ui/form-parts.tsx'
 import { brokenInternalLinks } from './link-check.ts'
 import { PageEditPage } from './page-edit.views.tsx'
 import { ensureHomePage, fieldsOf, loadPage, pageIsLive } from './page-editor.ts'
-import { pageForm } from './page-form.ts'
+import { homeTextForm, type PageFormValues, pageForm } from './page-form.ts'
 import { loadPlaces, withDescendants } from './page-places.ts'
 import { PagesListPage } from './pages-list.views.tsx'
-import { deletePage, reorderPages, savePage } from './save-page.ts'
+import { deletePage, reorderPages, saveHomeText, savePage } from './save-page.ts'
 
 const notices: Record<string, string> = {
   saved: 'The page is saved, as a new revision.',
@@ -74,19 +74,23 @@ export function staffPageRoutes(app: Hono<AppEnv>, deps: AppDeps) {
 
   /** A save, or (action=preview) the same form back with the preview: nothing is kept then. */
   const save = async (c: Context<AppEnv>, pageId: string | undefined) => {
-    if (pageId) await loadPage(db, pageId)
+    const isHome = pageId ? (await loadPage(db, pageId)).systemKey === 'home' : false
     const fields = await formFields(c)
     if (fields.action === 'preview') return editor(c, pageId, fields, { preview: true })
-    const form = checkForm(pageForm, fields)
+    const form = checkForm(isHome ? homeTextForm : pageForm, fields)
     if (!form.ok) return editor(c, pageId, fields, { errors: form.errors, status: 400 })
+    const by = editorOf(c.get('viewer'))
     try {
-      const saved = await savePage(db, {
-        id: pageId,
-        values: form.value,
-        by: editorOf(c.get('viewer')),
-        now: deps.clock.now(),
-        timeZone,
-      })
+      const saved =
+        isHome && pageId
+          ? await saveHomeText(db, { id: pageId, values: form.value, by })
+          : await savePage(db, {
+              id: pageId,
+              values: form.value as PageFormValues,
+              by,
+              now: deps.clock.now(),
+              timeZone,
+            })
       return c.redirect(`/staff/pages/${saved.id}?notice=saved`, 303)
     } catch (error) {
       if (!isRefusal(error)) throw error

@@ -28,7 +28,10 @@ Federal agency offices, national non-profits and private firms whose work adds o
 
 export type HomeText = typeof homeDefaults
 
-/** The home page's words: the page staff edit, or the defaults until there is one. */
+/**
+ * The home page's words: the page staff edit, or the defaults until there is one. The home page is
+ * always out and public, so its row's status and visibility are not read (its editor offers neither).
+ */
 export async function loadHomeText(db: DbOrTx): Promise<HomeText> {
   const [row] = await db
     .select({ title: sitePages.title, summary: sitePages.summary, bodyMarkdown: sitePages.bodyMarkdown })
