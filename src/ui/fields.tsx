@@ -99,3 +99,44 @@ export function Select(
     </FieldShell>
   )
 }
+
+/** The two audiences of content (the `visibility` column): everyone, or members only. */
+export const visibilityOptions: readonly SelectOption[] = [
+  { value: 'public', label: 'Everyone (public)' },
+  { value: 'members', label: 'Members only (seat holders, the board and staff)' },
+]
+
+/** Who may read a page, post, library item or archive page: everyone, or members only. */
+export function VisibilitySelect(
+  props: Partial<Pick<ControlProps, 'id' | 'name' | 'label' | 'hint'>> & { value?: string; error?: string },
+) {
+  return (
+    <Select
+      id={props.id ?? 'visibility'}
+      name={props.name ?? 'visibility'}
+      label={props.label ?? 'Who may read it'}
+      hint={props.hint}
+      value={props.value}
+      error={props.error}
+      options={visibilityOptions}
+      required
+    />
+  )
+}
+
+/** A labelled file input (`accept` is a hint to the browser's picker; the server checks the content). */
+export function FileField(props: ControlProps & { accept: string }) {
+  return (
+    <FieldShell {...props}>
+      <input
+        type="file"
+        id={props.id}
+        name={props.name}
+        accept={props.accept}
+        required={props.required ?? false}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy(props).ids}
+      />
+    </FieldShell>
+  )
+}

@@ -3,7 +3,7 @@ import { getContext } from 'hono/context-storage'
 import type { Child } from 'hono/jsx'
 import type { AppEnv } from '#src/http/deps.ts'
 import { csrfToken } from '#src/http/form-token.ts'
-import { type ControlProps, describedBy, FieldShell } from './fields.tsx'
+import { type ControlProps, describedBy, FieldShell, Select } from './fields.tsx'
 
 /**
  * The form token every form of ours carries (refuseCrossSite checks it against its cookie).
@@ -102,5 +102,66 @@ export function ErrorSummary(props: {
         ? `${nothing}: correct the field marked below.`
         : `${nothing}: correct the ${count} fields marked below.`}
     </Flash>
+  )
+}
+
+const statusOptions = [
+  { value: 'draft', label: 'Draft: only staff see it' },
+  { value: 'scheduled', label: 'Scheduled: goes out at its date and time' },
+  { value: 'published', label: 'Published' },
+]
+
+/**
+ * The publication of a page or post: its status (draft, scheduled, published) and the date and
+ * time it goes out, in the network's zone (the rule is `publicationTime`). What else belongs with
+ * it (who may read it, its place in the navigation) comes as children, after the time.
+ */
+export function PublicationFields(props: {
+  /** The names of the date and time fields (and their ids). */
+  names: { date: string; time: string }
+  values: { status?: string; date?: string; time?: string }
+  errors: { status?: string; date?: string; time?: string }
+  timeZone: string
+  /** Under the date: what it means for this kind of content. */
+  dateHint: string
+  children?: Child
+}) {
+  const { names, values, errors } = props
+  return (
+    <fieldset class="form-section publication">
+      <legend>Publication</legend>
+      <Select
+        id="status"
+        name="status"
+        label="Status"
+        value={values.status}
+        options={statusOptions}
+        error={errors.status}
+        required
+      />
+      <div class="grid-2">
+        <Field
+          id={names.date}
+          name={names.date}
+          type="date"
+          label="Date"
+          required={false}
+          value={values.date}
+          error={errors.date}
+          hint={props.dateHint}
+        />
+        <Field
+          id={names.time}
+          name={names.time}
+          type="time"
+          label="Time"
+          required={false}
+          value={values.time}
+          error={errors.time}
+          hint={`In the network’s time zone (${props.timeZone}).`}
+        />
+      </div>
+      {props.children}
+    </fieldset>
   )
 }

@@ -1,5 +1,5 @@
 import { acceptAttribute } from '#src/features/files/index.ts'
-import { FieldShell, Select, TextArea } from '#src/ui/fields.tsx'
+import { FileField, Select, TextArea, VisibilitySelect } from '#src/ui/fields.tsx'
 import { CsrfInput, ErrorSummary, Field } from '#src/ui/form-parts.tsx'
 import { itemAttachmentQuota } from './attachments.ts'
 import type { ItemErrors, ItemFormValues } from './item-form.ts'
@@ -101,17 +101,11 @@ export function ItemForm(props: ItemFormProps) {
         error={errors.focusIndustries}
         hint="Separated by commas, such as Aerospace and defense."
       />
-      <Select
+      <VisibilitySelect
         id={id('visibility')}
-        name="visibility"
         label="Who can read it"
-        required
         value={values.visibility}
         error={errors.visibility}
-        options={[
-          { value: 'members', label: 'Members and BFFs only' },
-          { value: 'public', label: 'Everyone (public)' },
-        ]}
       />
       <Field
         id={id('callDate')}
@@ -135,22 +129,14 @@ export function ItemForm(props: ItemFormProps) {
           hint="Empty: the day it is published."
         />
       ) : null}
-      <FieldShell
+      <FileField
         id={id('attachment')}
         name="attachment"
         label="Attach a file"
+        accept={acceptAttribute}
         error={errors.attachment}
         hint={`Optional: a PDF, Word, Excel, PowerPoint, PNG or JPEG file of up to 20 MB; an item holds at most ${itemAttachmentQuota.files} files. The text of a PDF is made searchable.`}
-      >
-        <input
-          type="file"
-          id={id('attachment')}
-          name="attachment"
-          accept={acceptAttribute}
-          aria-invalid={errors.attachment ? 'true' : undefined}
-          aria-describedby={`${errors.attachment ? `${id('attachment')}-error ` : ''}${id('attachment')}-hint`}
-        />
-      </FieldShell>
+      />
       <div class="actions-row">
         {props.buttons.map(([intent, label], i) => (
           <button class={i === 0 ? 'button' : 'button secondary'} type="submit" name="intent" value={intent}>

@@ -1,5 +1,12 @@
-import { Select, TextArea } from '#src/ui/fields.tsx'
-import { CsrfInput, ErrorSummary, Field, Flashes, type FlashMessage } from '#src/ui/form-parts.tsx'
+import { FileField, Select, TextArea, VisibilitySelect } from '#src/ui/fields.tsx'
+import {
+  CsrfInput,
+  ErrorSummary,
+  Field,
+  Flashes,
+  type FlashMessage,
+  PublicationFields,
+} from '#src/ui/form-parts.tsx'
 import { Layout } from '#src/ui/layout.tsx'
 import { StaffNav } from '#src/ui/staff-nav.tsx'
 import type { PostFields } from './news-form.ts'
@@ -14,16 +21,6 @@ export type EditorProps = {
   timeZone: string
   flash?: FlashMessage
 }
-
-const statusOptions = [
-  { value: 'draft', label: 'Draft: only staff see it' },
-  { value: 'scheduled', label: 'Scheduled: goes out at its date and time' },
-  { value: 'published', label: 'Published' },
-]
-const visibilityOptions = [
-  { value: 'public', label: 'Everyone' },
-  { value: 'members', label: 'Members only (seat holders, the board and staff)' },
-]
 
 function Checkbox(props: { id: string; name: string; label: string; checked: boolean }) {
   return (
@@ -50,24 +47,13 @@ function CoverFields(props: EditorProps) {
           />
         </>
       ) : null}
-      <div class="field">
-        <label for="cover">
-          {post?.coverFileId ? 'Replace it with' : 'Image'} (PNG or JPEG, at most 20 MB)
-        </label>
-        <input
-          type="file"
-          id="cover"
-          name="cover"
-          accept=".png,.jpg,.jpeg"
-          aria-invalid={errors.cover ? 'true' : undefined}
-          aria-describedby={errors.cover ? 'cover-error' : undefined}
-        />
-        {errors.cover ? (
-          <p class="error" id="cover-error">
-            {errors.cover}
-          </p>
-        ) : null}
-      </div>
+      <FileField
+        id="cover"
+        name="cover"
+        label={`${post?.coverFileId ? 'Replace it with' : 'Image'} (PNG or JPEG, at most 20 MB)`}
+        accept=".png,.jpg,.jpeg"
+        error={errors.cover}
+      />
       <Field
         id="coverAlt"
         name="coverAlt"
@@ -133,38 +119,15 @@ export function EditorPage(props: EditorProps) {
                 : 'Left empty, it is made from the title, and stays when the title changes.'
             }
           />
-          <div class="grid-2">
-            <Field
-              id="date"
-              name="date"
-              type="date"
-              label="Date"
-              value={values.date}
-              error={errors.date}
-              hint={`In ${props.timeZone}.`}
-            />
-            <Field id="time" name="time" type="time" label="Time" value={values.time} error={errors.time} />
-          </div>
-          <div class="grid-2">
-            <Select
-              id="status"
-              name="status"
-              label="Status"
-              value={values.status}
-              options={statusOptions}
-              error={errors.status}
-              required
-            />
-            <Select
-              id="visibility"
-              name="visibility"
-              label="Who may read it"
-              value={values.visibility}
-              options={visibilityOptions}
-              error={errors.visibility}
-              required
-            />
-          </div>
+          <PublicationFields
+            names={{ date: 'date', time: 'time' }}
+            values={values}
+            errors={errors}
+            timeZone={props.timeZone}
+            dateHint="The post’s date, shown with it. Needed to schedule; a draft may go without."
+          >
+            <VisibilitySelect value={values.visibility} error={errors.visibility} />
+          </PublicationFields>
           <div class="grid-2">
             <Select
               id="author"

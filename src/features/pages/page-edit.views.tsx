@@ -1,6 +1,13 @@
 import type { FieldErrors } from '#src/http/form.ts'
-import { Select, TextArea } from '#src/ui/fields.tsx'
-import { CsrfInput, ErrorSummary, Field, Flashes, type FlashMessage } from '#src/ui/form-parts.tsx'
+import { Select, TextArea, VisibilitySelect } from '#src/ui/fields.tsx'
+import {
+  CsrfInput,
+  ErrorSummary,
+  Field,
+  Flashes,
+  type FlashMessage,
+  PublicationFields,
+} from '#src/ui/form-parts.tsx'
 import { Layout } from '#src/ui/layout.tsx'
 import { StaffNav } from '#src/ui/staff-nav.tsx'
 import type { PlacedPage } from './page-places.ts'
@@ -151,50 +158,14 @@ export function PageEditPage(props: EditorState) {
           </div>
           <div class="page-form-side">
             {page?.isHome ? null : (
-              <fieldset>
-                <legend>Publication</legend>
-                <Select
-                  id="status"
-                  name="status"
-                  label="Status"
-                  value={values.status}
-                  error={errors.status}
-                  options={[
-                    { value: 'draft', label: 'Draft: staff only' },
-                    { value: 'scheduled', label: 'Scheduled: goes out at the time below' },
-                    { value: 'published', label: 'Published' },
-                  ]}
-                />
-                <Field
-                  id="publishDate"
-                  name="publishDate"
-                  type="date"
-                  label="Publish on"
-                  required={false}
-                  value={values.publishDate}
-                  error={errors.publishDate}
-                />
-                <Field
-                  id="publishTime"
-                  name="publishTime"
-                  type="time"
-                  label="At"
-                  required={false}
-                  hint={`For a scheduled page, in the network’s time zone (${props.timeZone}).`}
-                  value={values.publishTime}
-                  error={errors.publishTime}
-                />
-                <Select
-                  id="visibility"
-                  name="visibility"
-                  label="Who may read it"
-                  value={values.visibility}
-                  error={errors.visibility}
-                  options={[
-                    { value: 'public', label: 'Everyone' },
-                    { value: 'members', label: 'Members only (seat holders, the board, staff)' },
-                  ]}
-                />
+              <PublicationFields
+                names={{ date: 'publishDate', time: 'publishTime' }}
+                values={{ status: values.status, date: values.publishDate, time: values.publishTime }}
+                errors={{ status: errors.status, date: errors.publishDate, time: errors.publishTime }}
+                timeZone={props.timeZone}
+                dateHint="Needed to schedule the page; empty, a published page keeps the day it went out."
+              >
+                <VisibilitySelect value={values.visibility} error={errors.visibility} />
                 <div class="field choice">
                   <input
                     id="showInNav"
@@ -215,14 +186,9 @@ export function PageEditPage(props: EditorState) {
                   value={values.navOrder}
                   error={errors.navOrder}
                 />
-              </fieldset>
+              </PublicationFields>
             )}
-            {page?.isHome ? (
-              <>
-                <input type="hidden" name="status" value="published" />
-                <input type="hidden" name="visibility" value="public" />
-              </>
-            ) : null}
+            {page?.isHome ? <p class="note">The home page is always published, for everyone.</p> : null}
             <Field
               id="note"
               name="note"

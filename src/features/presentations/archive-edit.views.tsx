@@ -1,4 +1,4 @@
-import { FieldShell, Select, TextArea } from '#src/ui/fields.tsx'
+import { FileField, TextArea, VisibilitySelect } from '#src/ui/fields.tsx'
 import { CsrfInput, ErrorSummary, Field } from '#src/ui/form-parts.tsx'
 import { Layout } from '#src/ui/layout.tsx'
 import type { ArchiveErrors, ArchiveFormValues } from './archive-form.ts'
@@ -61,34 +61,20 @@ export function ArchiveEditPage(props: {
             error={errors.recordingUrl}
             hint="An https:// address, or empty."
           />
-          <Select
+          <VisibilitySelect
             id="archive-visibility"
-            name="visibility"
             label="Who can see it"
-            required
             value={values.visibility}
             error={errors.visibility}
-            options={[
-              { value: 'members', label: 'Members and BFFs only' },
-              { value: 'public', label: 'Everyone (public)' },
-            ]}
           />
-          <FieldShell
+          <FileField
             id="archive-slides"
             name="slides"
             label={p.slidesFileId ? 'Replace the slides' : 'Slides'}
+            accept=".pdf,.ppt,.pptx"
             error={errors.slides}
             hint="A PDF or PowerPoint file of up to 20 MB."
-          >
-            <input
-              type="file"
-              id="archive-slides"
-              name="slides"
-              accept=".pdf,.ppt,.pptx"
-              aria-invalid={errors.slides ? 'true' : undefined}
-              aria-describedby={`${errors.slides ? 'archive-slides-error ' : ''}archive-slides-hint`}
-            />
-          </FieldShell>
+          />
           <div class="actions-row">
             <button class="button" type="submit">
               Save

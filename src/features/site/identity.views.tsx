@@ -1,4 +1,5 @@
 import type { FieldErrors } from '#src/http/form.ts'
+import { FileField } from '#src/ui/fields.tsx'
 import { CsrfInput, ErrorSummary, Field, Flashes, type FlashMessage } from '#src/ui/form-parts.tsx'
 import { Layout } from '#src/ui/layout.tsx'
 import { StaffNav } from '#src/ui/staff-nav.tsx'
@@ -84,27 +85,15 @@ export function IdentityPage(props: {
         )}
         <form method="post" action="/staff/settings/site/logo" enctype="multipart/form-data" class="stack">
           <CsrfInput />
-          <div class="field">
-            <label for="logo">{props.logoUrl ? 'Replace the logo' : 'Upload a logo'}</label>
-            <input
-              id="logo"
-              name="logo"
-              type="file"
-              accept=".png,.jpg,.jpeg"
-              required
-              aria-invalid={props.logoError ? 'true' : undefined}
-              aria-describedby={props.logoError ? 'logo-error logo-hint' : 'logo-hint'}
-            />
-            {props.logoError ? (
-              <p class="error" id="logo-error">
-                {props.logoError}
-              </p>
-            ) : null}
-            <p class="hint" id="logo-hint">
-              A PNG or JPEG image, square is best, at most 20 MB. SVG is not taken: it can carry script. The
-              logo is also the site’s icon in browser tabs.
-            </p>
-          </div>
+          <FileField
+            id="logo"
+            name="logo"
+            label={props.logoUrl ? 'Replace the logo' : 'Upload a logo'}
+            accept=".png,.jpg,.jpeg"
+            required
+            error={props.logoError}
+            hint="A PNG or JPEG image, square is best, at most 20 MB. SVG is not taken: it can carry script. The logo is also the site’s icon in browser tabs."
+          />
           <button type="submit" class="button">
             Upload the logo
           </button>
