@@ -55,13 +55,25 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 const SET_CLOCK = "select set_config('hub.clock_offset_ms', $1, false)"
 const offsetOf = (clock: Clock | undefined) => String(clock ? clockOffsetMs(clock) : 0)
 
+/**
+ * PGlite's engine lives in WebAssembly memory that grows and never shrinks, and its buffer pool
+ * (128 MB by default) fills on the first big write: a 200 MB WordPress import grew it to about
+ * 400 MB. 16 MB of buffers keeps the engine within its initial 128 MB (the import's peak RSS went
+ * from about 500 MB to under 400 MB); the files it reads are in the operating system's cache anyway.
+ */
+const PGLITE_SETTINGS = ['shared_buffers=16MB']
+
 async function openPglite(options: {
   dataDir?: string
   loadDataDir?: Blob
   clock?: Clock
 }): Promise<Database> {
   if (options.dataDir) mkdirSync(path.dirname(path.resolve(options.dataDir)), { recursive: true })
-  const client = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir })
+  const client = await PGlite.create({
+    dataDir: options.dataDir,
+    loadDataDir: options.loadDataDir,
+    startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS.flatMap((s) => ['-c', s])],
+  })
   await client.query(SET_CLOCK, [offsetOf(options.clock)])
   const db = drizzlePglite({ client, schema }) as unknown as Db
   return {
