@@ -4,6 +4,7 @@ import { getCookie } from 'hono/cookie'
 import { createMiddleware } from 'hono/factory'
 import { CLIENT_IP_HEADER } from '#src/http/auth.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
+import { defaultChrome } from '#src/ui/site-chrome.ts'
 import { errorResponse } from './errors.ts'
 import { CSRF_COOKIE } from './form-token.ts'
 import { can, type Permission } from './permissions.ts'
@@ -19,8 +20,12 @@ export const hasSessionCookie = (c: Context<AppEnv>) => {
   return SESSION_COOKIES.some((name) => name in cookies)
 }
 
-/** What an API client is told with every 401: send a bearer token (RFC 6750). */
-const BEARER = 'Bearer realm="Collaborative Hub"'
+/**
+ * What an API client is told with every 401: send a bearer token (RFC 6750). The realm names the
+ * protection space, the same for every 401 of the API (also the invalid token's, answered before
+ * the network's identity is loaded), so it is a fixed neutral word, not the network's name.
+ */
+const BEARER = 'Bearer realm="api"'
 
 /** The API's answer to a request without valid credentials. */
 export function unauthenticated(c: Context<AppEnv>, message: string, error?: 'invalid_token') {
@@ -61,8 +66,8 @@ export function refuseCrossSite(deps: AppDeps): MiddlewareHandler<AppEnv> {
     }
     const cookie = getCookie(c, CSRF_COOKIE)
     if (origin !== deps.origin || !token || !cookie || !same(token, cookie)) {
-      const message =
-        'This request did not come from a Collaborative Hub page, so it was refused. Reload the page and try again.'
+      const network = (c.get('site') ?? defaultChrome).name
+      const message = `This request did not come from a page of ${network}, so it was refused. Reload the page and try again.`
       return errorResponse(c, 'CROSS_SITE', message)
     }
     return next()

@@ -38,7 +38,7 @@ describe(`an API client without credentials is asked for a token (${testEngine})
     for (const headers of bare) {
       const res = await patch(headers)
       expect(res.status).toBe(401)
-      expect(res.headers.get('www-authenticate')).toBe('Bearer realm="Collaborative Hub"')
+      expect(res.headers.get('www-authenticate')).toBe('Bearer realm="api"')
       expect(((await res.json()) as ApiError).error).toEqual({
         code: 'UNAUTHENTICATED',
         message: 'Sign in or send an API token.',
@@ -49,12 +49,10 @@ describe(`an API client without credentials is asked for a token (${testEngine})
   it('answers a read that needs credentials, and a bad token, with 401 and WWW-Authenticate', async () => {
     const read = await t.app.request('/api/v1/applications')
     expect(read.status).toBe(401)
-    expect(read.headers.get('www-authenticate')).toBe('Bearer realm="Collaborative Hub"')
+    expect(read.headers.get('www-authenticate')).toBe('Bearer realm="api"')
     const bad = await patch({ Authorization: 'Bearer hub_not-a-token-of-ours' })
     expect(bad.status).toBe(401)
-    expect(bad.headers.get('www-authenticate')).toBe(
-      'Bearer realm="Collaborative Hub", error="invalid_token"',
-    )
+    expect(bad.headers.get('www-authenticate')).toBe('Bearer realm="api", error="invalid_token"')
     expect(((await bad.json()) as ApiError).error.message).toBe('The API token is not valid.')
   })
 
@@ -74,7 +72,9 @@ describe(`an API client without credentials is asked for a token (${testEngine})
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'https://evil.example' },
     })
     expect(res.status).toBe(403)
-    expect(await res.text()).toContain('did not come from a Collaborative Hub page')
+    expect(await res.text()).toContain(
+      'did not come from a page of American Manufacturing Community Collaborative, so it was refused',
+    )
     // From our own page it gets through to the sign-in itself.
     const ours = await new Session(t.app).post('/sign-in', {
       email: 'nobody@example.org',

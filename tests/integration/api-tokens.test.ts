@@ -311,7 +311,7 @@ describe(`API tokens on ${testEngine}`, () => {
       await crossSite({ Origin: TEST_ORIGIN }, 'another-token-of-the-same-length'),
     ]) {
       expect(res.status).toBe(403)
-      expect(await res.text()).toContain('did not come from a Collaborative Hub page')
+      expect(await res.text()).toContain('did not come from a page of ')
     }
     expect(await count()).toBe(before)
   })

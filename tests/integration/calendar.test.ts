@@ -43,13 +43,11 @@ describe(`the network calendar feed on ${testEngine}`, () => {
     const res = await get()
     expect(res.status).toBe(200)
     expect(res.headers.get('Content-Type')).toBe('text/calendar; charset=utf-8')
-    expect(res.headers.get('Content-Disposition')).toBe('inline; filename="collaborative-hub-network.ics"')
+    expect(res.headers.get('Content-Disposition')).toBe('inline; filename="amcc-calls.ics"')
     const text = await res.text()
-    expect(
-      text.startsWith(
-        'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Collaborative Hub//Network calendar//EN\r\n',
-      ),
-    ).toBe(true)
+    expect(text.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Hub//Network calendar//EN\r\n')).toBe(
+      true,
+    )
   })
 
   it('passes the RFC 5545 checks calendar apps rely on', async () => {

@@ -184,7 +184,7 @@ const TABLE: Record<string, Entry> = {
 
 const isStateChanging = (method: string) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(method)
 
-const crossSiteMessage = 'did not come from a Collaborative Hub page'
+const crossSiteMessage = 'did not come from a page of '
 
 describe(`hostile input on ${testEngine}`, () => {
   let database: TestDatabase

@@ -129,10 +129,12 @@ describe(`the public site on ${testEngine}`, () => {
   it('describes the API in an OpenAPI document', async () => {
     const doc = (await (await get('/api/openapi.json')).json()) as {
       openapi: string
+      info: { title: string }
       paths: Record<string, unknown>
       components: { schemas: Record<string, unknown> }
     }
     expect(doc.openapi).toBe('3.1.0')
+    expect(doc.info.title).toBe('American Manufacturing Community Collaborative API')
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining([
         '/api/v1/organizations',

@@ -37,7 +37,7 @@ const filterParameters = [
 ]
 
 /** The OpenAPI 3.1 document of the JSON API, its schemas generated from the zod contracts. */
-export function openApiDocument(): object {
+export function openApiDocument(networkName: string): object {
   // Importing the schemas registers them (by their meta id) in zod's global registry.
   void [apiErrorSchema, apiOrganizationDetailSchema, apiOrganizationSchema]
   void [apiApplicationSchema, apiApplicationEvidenceSchema]
@@ -54,7 +54,7 @@ export function openApiDocument(): object {
   return {
     openapi: '3.1.0',
     info: {
-      title: 'Collaborative Hub API',
+      title: `${networkName} API`,
       version: '1.0.0',
       description:
         'Read access to the organisations admitted to the collaborative (only admitted organisations are listed), ' +

@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { requirePermission } from '#src/http/guard.ts'
 import { conditionalGet } from '#src/http/respond.ts'
-import { buildNetworkCalendar } from './calendar.ts'
+import { buildNetworkCalendar, feedFileName } from './calendar.ts'
 
 export const NETWORK_FEED_PATH = '/calendar/network.ics'
 
@@ -20,7 +20,7 @@ export function calendarRoutes(deps: AppDeps): Hono<AppEnv> {
     })
     const headers = {
       'Content-Type': 'text/calendar; charset=utf-8',
-      'Content-Disposition': 'inline; filename="collaborative-hub-network.ics"',
+      'Content-Disposition': `inline; filename="${feedFileName('calls')}"`,
       // Calendar apps poll the feed: they may keep it, but must ask again before using it.
       'Cache-Control': 'public, no-cache',
     }

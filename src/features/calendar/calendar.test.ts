@@ -33,7 +33,7 @@ describe('renderNetworkCalendar', () => {
     expect(event?.STATUS?.value).toBe('CONFIRMED')
     expect(event?.DTSTAMP?.value).toBe('20261126T000000Z')
     expect(text).toContain('BEGIN:VTIMEZONE\r\nTZID:America/New_York\r\n')
-    expect(text).toContain('\r\nPRODID:-//Collaborative Hub//Network calendar//EN\r\n')
+    expect(text).toContain('\r\nPRODID:-//Hub//Network calendar//EN\r\n')
   })
 
   it('marks a cancelled call CANCELLED and says why, with the agenda after', () => {

@@ -4,6 +4,7 @@ import { ICalCalendar, ICalEventStatus } from 'ical-generator'
 import type { DbOrTx } from '#src/db/client.ts'
 import type { CallStatus } from '#src/db/schema/calls.ts'
 import { queryRows } from '#src/db/sql.ts'
+import { slugify } from '#src/lib/slug.ts'
 import { currentChrome } from '#src/ui/site-chrome.ts'
 import { vtimezone } from './vtimezone.ts'
 
@@ -54,9 +55,16 @@ export const publicCall = (call: PublicCall): PublicCall =>
 
 const isMembersCall = (call: PublicCall | FeedCall): call is FeedCall => 'agenda' in call
 
-/** ical-generator writes PRODID as '-' followed by this: -//Collaborative Hub//Network calendar//EN. */
-const PRODUCT_ID = '//Collaborative Hub//Network calendar//EN'
+/**
+ * ical-generator writes PRODID as '-' followed by this: -//Hub//Network calendar//EN. A stable id
+ * of the software that wrote the feed, naming neither a network (staff rename theirs) nor a product.
+ */
+const PRODUCT_ID = '//Hub//Network calendar//EN'
 export const CALL_SUMMARY = 'National call'
+
+/** The name a feed is saved under: the network's short name ('amcc-calls.ics'), never the software's. */
+export const feedFileName = (what: string): string =>
+  `${slugify(currentChrome().shortName) || 'network'}-${what}.ics`
 
 /** The UID of a call's event: stable for as long as the call exists, wherever the feed is read. */
 export const callUid = (callId: string): string => `${callId}@collaborative-hub`

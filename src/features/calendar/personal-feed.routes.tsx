@@ -8,7 +8,7 @@ import { AppError, isAppError } from '#src/lib/errors.ts'
 import { logger } from '#src/lib/logger.ts'
 import { renderErrorPage } from '#src/ui/render-error.ts'
 import { NETWORK_FEED_PATH } from './calendar.routes.ts'
-import { feedSinceDate } from './calendar.ts'
+import { feedFileName, feedSinceDate } from './calendar.ts'
 import {
   activeFeed,
   buildPersonalCalendar,
@@ -116,7 +116,7 @@ export function personalFeedRoutes(deps: AppDeps): Hono<AppEnv> {
     }
     const headers = {
       'Content-Type': 'text/calendar; charset=utf-8',
-      'Content-Disposition': 'inline; filename="collaborative-hub.ics"',
+      'Content-Disposition': `inline; filename="${feedFileName('my-calendar')}"`,
       // Only the calendar app that holds the secret may keep it, and must ask again before using it.
       'Cache-Control': 'private, no-cache',
     }

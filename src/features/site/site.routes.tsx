@@ -8,6 +8,7 @@ import { requirePermission } from '#src/http/guard.ts'
 import { conditionalGet, hasDemoData, sendCached } from '#src/http/respond.ts'
 import { siteCss } from '#src/ui/assets.ts'
 import { renderDocument } from '#src/ui/layout.tsx'
+import { currentChrome } from '#src/ui/site-chrome.ts'
 import { HomePage } from './home.view.tsx'
 import { loadHomeText } from './home-text.ts'
 import { identityRoutes } from './identity.routes.tsx'
@@ -20,7 +21,8 @@ const favicon =
 export function siteRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
   const { db } = deps.database
-  const openApi = JSON.stringify(openApiDocument())
+  // The document names the network: built again only when staff rename it.
+  let openApi = { name: '', body: '' }
 
   app.get('/', requirePermission('public'), conditionalGet, (c) =>
     sendCached(c, deps, {
@@ -54,7 +56,9 @@ export function siteRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.get('/api/openapi.json', requirePermission('public'), (c) => {
     c.header('Content-Type', 'application/json; charset=utf-8')
-    return c.body(openApi)
+    const { name } = currentChrome()
+    if (openApi.name !== name) openApi = { name, body: JSON.stringify(openApiDocument(name)) }
+    return c.body(openApi.body)
   })
 
   app.get('/healthz', requirePermission('public'), async (c) => {
