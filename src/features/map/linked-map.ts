@@ -48,7 +48,7 @@ export function renderLinkedUsMap(options: {
     `<title id="${idPrefix}-title">${escapeXml(options.title)}</title>`,
     `<desc id="${idPrefix}-desc">${escapeXml(options.description)}</desc>`,
     `<defs><pattern id="${hatch}" patternUnits="userSpaceOnUse" width="5" height="5" patternTransform="rotate(45)">`,
-    `<rect width="5" height="5" fill="#ffffff" fill-opacity="0.25"/><path d="M0 0V5" stroke="#111827" stroke-width="2"/></pattern></defs>`,
+    `<rect width="5" height="5" fill="#ffffff" fill-opacity="0.15"/><path d="M0 0V5" stroke="#111827" stroke-opacity="0.55" stroke-width="1.25"/></pattern></defs>`,
     `<use class="map-land" ${use(landShapeId)} fill="#e5e7eb"/>`,
   ]
   const layers: [Drawn[], (SharedPlace & { place: Place })[]][] = [

@@ -34,7 +34,7 @@ export function presentationSummary(view: PresentationView): string {
         ? 'Requested, no slot yet'
         : `${monthName(view.month)} requested, no slot yet`
     case 'none':
-      return view.required ? 'No slot yet' : 'Not required: no call counts this year'
+      return view.required ? 'No slot yet' : 'Not required this year'
   }
 }
 
