@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { asc, eq, sql } from 'drizzle-orm'
@@ -317,5 +317,24 @@ describe(`importing WordPress exports on ${testEngine}`, () => {
         .from(newsPosts)
         .where(sql`${newsPosts.importKey} like 'wp:https://cut.example:%'`),
     ).toEqual([{ n: 0 }])
+  })
+
+  it('commits what its preview checked, and writes nothing if the file changed unseen since', async () => {
+    const before = await snapshot()
+    const text = wordpressComExport('https://swap.example')
+    const file = await writeWxr(dir, 'swap.xml', text)
+    const preview = await run(file, true)
+    // The same size and modification time, another title: only the checksum can tell.
+    const { mtime } = await stat(file)
+    await writeFile(file, text.replace('Our board', 'Our BOARD'))
+    await utimes(file, mtime, mtime)
+    await expect(run(file)).rejects.toThrow(
+      'The file changed while it was being imported; nothing was written.',
+    )
+    expect(await snapshot()).toEqual(before)
+    // Checked again from scratch: the new text is what gets imported.
+    const imported = await run(file)
+    expect(imported.sha256).not.toBe(preview.sha256)
+    expect(imported.posts.created).toBe(preview.posts.created)
   })
 })

@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises'
 import type { Actor } from '#src/db/actor.ts'
 import type { Db } from '#src/db/client.ts'
 import { applyImport, type PreviewRow } from './apply-import.ts'
+import { forgetCheck, recallCheck, rememberCheck } from './checked-files.ts'
 import { collectWxr, type Progress } from './collect.ts'
 import { loadExisting, peopleByEmail } from './existing.ts'
 import type { ImportSummary } from './import-summary.ts'
@@ -34,6 +35,7 @@ export type ImportProgress = {
  * Imports a WordPress export: a first pass checks the whole file and plans every slug, parent
  * and redirect (a malformed file throws WxrSyntaxError before anything is written); a second
  * pass writes in one transaction, or only counts (`dryRun`). The same file twice writes nothing.
+ * A preview's first pass is kept for the commit that follows (checked-files.ts).
  */
 export async function importWordpress(db: Db, input: ImportInput): Promise<ImportSummary> {
   const totalBytes = (await stat(input.file)).size
@@ -41,7 +43,11 @@ export async function importWordpress(db: Db, input: ImportInput): Promise<Impor
     (phase: ImportProgress['phase']): Progress =>
     (read) =>
       input.progress?.({ phase, ...read, totalBytes })
-  const collected = await collectWxr(input.file, tell('checking'))
+  // A commit after its preview (the staff page, or hub wordpress import after --dry-run) uses what
+  // the preview's first pass learned; the second pass still checks the file's SHA-256.
+  const recalled = await recallCheck(input.file)
+  const collected = recalled ?? (await collectWxr(input.file, tell('checking')))
+  if (!recalled && input.dryRun) await rememberCheck(input.file, collected)
   const existing = await loadExisting(db, `wp:${siteOf(collected)}:`)
   const plan = planImport(collected, existing)
   const found = await peopleByEmail(
@@ -62,6 +68,7 @@ export async function importWordpress(db: Db, input: ImportInput): Promise<Impor
       authors.set(entry.creator, { personId: null, name: entry.creator })
       authorCounts.kept += 1
     }
+  if (!input.dryRun) await forgetCheck(input.file)
   return applyImport(db, {
     ...input,
     progress: tell('importing'),

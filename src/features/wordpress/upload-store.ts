@@ -8,6 +8,7 @@ import { pipeline } from 'node:stream/promises'
 import type { ReadableStream as WebStream } from 'node:stream/web'
 import { isUuid } from '#src/lib/ids.ts'
 import type { PreviewRow } from './apply-import.ts'
+import { forgetCheck } from './checked-files.ts'
 import type { ImportSummary } from './import-summary.ts'
 
 /**
@@ -67,6 +68,7 @@ export async function readPreview(token: string): Promise<StoredPreview | undefi
 
 export async function discardUpload(token: string): Promise<void> {
   if (!isUuid(token)) return
+  await forgetCheck(uploadFile(token))
   await rm(uploadFile(token), { force: true })
   await rm(previewFile(token), { force: true })
 }
