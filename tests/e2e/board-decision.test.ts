@@ -274,5 +274,6 @@ describe('the Advisory Board decides on a BFF in a browser', () => {
     expect(await mainText(staff)).toContain('Tally 2 approve, 0 reject, 0 abstain of 3 members (quorum 2)')
     await expectAccessible(staff)
     await screenshot(staff, 'staff-application-decided')
-  })
+    // Three sign-ins through the form (a password check each) and a dozen pages.
+  }, 180_000)
 })

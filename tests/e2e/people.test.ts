@@ -87,6 +87,7 @@ describe('staff find and manage people in a browser', () => {
       page.getByRole('link', { name }).click(),
     ])
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(name)
+    const personUrl = page.url()
     const text = await mainText(page)
     expect(text).toMatch(/Represents Representative of /)
     expect(text).toContain('Never invited: no account.')
@@ -117,7 +118,7 @@ describe('staff find and manage people in a browser', () => {
     await expectAccessible(page)
 
     const narrow = await hub.openPage({ signedInAs: STAFF, width: 390, height: 844 })
-    await narrow.goto(page.url().replace(/\?.*$/, ''))
+    await narrow.goto(personUrl)
     await screenshot(narrow, 'staff-person-page-phone')
   }, 120_000)
 
