@@ -1,9 +1,7 @@
-import { sql } from 'drizzle-orm'
 import type { Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { queryRows } from '../../src/db/sql.ts'
 import { screenshot } from '../support/browser.ts'
-import { type E2eHub, startE2eHub } from '../support/e2e-hub.ts'
+import { type E2eHub, type StaffJourney, staffJourney, startE2eHub } from '../support/e2e-hub.ts'
 import { tinyPng } from '../support/pages-factories.ts'
 
 const FIRST_BODY = `Regions that make things, learning from each other.
@@ -18,42 +16,20 @@ Read [our history](/history).`
 describe('staff write the mission page; a visitor reads it', () => {
   let hub: E2eHub
   let base: string
-  let staff: string
   let pageId: string
-  const dialogs: string[] = []
+  let journey: StaffJourney
+  let openPage: StaffJourney['openPage']
 
   beforeAll(async () => {
     hub = await startE2eHub({ name: 'site-pages' })
     base = hub.base
-    const [person] = await queryRows<{ email: string }>(
-      hub.database.db,
-      sql`select p.email from staff_members s join people p on p.id = s.person_id order by p.email limit 1`,
-    )
-    if (!person) throw new Error('the demo has no staff')
-    staff = person.email
-    await hub.signIn(staff)
+    journey = await staffJourney(hub)
+    openPage = journey.openPage
   })
   afterAll(async () => {
     await hub?.stop()
   })
-  afterEach(async () => {
-    await hub.closePages()
-    expect(hub.takePageErrors(), 'the page logged errors').toEqual([])
-    expect(dialogs.splice(0), 'a dialog opened').toEqual([])
-  })
-
-  async function openPage(options: { anonymous?: boolean; width?: number } = {}): Promise<Page> {
-    const page = await hub.openPage({
-      signedInAs: options.anonymous ? undefined : staff,
-      width: options.width,
-      height: options.width && options.width < 500 ? 844 : undefined,
-    })
-    page.on('dialog', async (dialog) => {
-      dialogs.push(`${dialog.type()}: ${dialog.message()}`)
-      await dialog.dismiss()
-    })
-    return page
-  }
+  afterEach(() => journey.expectNoErrorsOrDialogs())
   const expectAccessible = async (page: Page) =>
     expect(await hub.accessibilityProblems(page), `axe on ${page.url()}`).toBe('')
 

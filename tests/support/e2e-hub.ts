@@ -1,10 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import { sql } from 'drizzle-orm'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { expect } from 'vitest'
 import { type Auth, createAuth } from '#src/http/auth.ts'
 import { createMailer, type Mailer } from '#src/lib/mailer.ts'
 import { loadConfig } from '../../src/config.ts'
+import { queryRows } from '../../src/db/sql.ts'
 import { loadDemo } from '../../src/features/demo/load-demo.ts'
 import { type RunningHub, startHub } from '../../src/server.ts'
 import { checkAccessibility, launchBrowser } from './browser.ts'
@@ -187,6 +190,51 @@ export async function startE2eHub(options: {
       await sink.stop()
       await database.drop()
       await rm(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** A staff member's journey through the browser, from staffJourney. */
+export type StaffJourney = {
+  /** The staff member's email address (signed in). */
+  staff: string
+  /**
+   * A page as the staff member (or a visitor, with `anonymous`), `width` wide (a phone's 844 px
+   * tall under 500 px); a dialog that opens is dismissed and counted against the test.
+   */
+  openPage: (options?: { anonymous?: boolean; width?: number }) => Promise<Page>
+  /** For afterEach: closes the pages, then expects no page error and no dialog. */
+  expectNoErrorsOrDialogs: () => Promise<void>
+}
+
+/** Signs in the demo network's first staff member (by address) and gives their journey's pages. */
+export async function staffJourney(hub: E2eHub): Promise<StaffJourney> {
+  const [person] = await queryRows<{ email: string }>(
+    hub.database.db,
+    sql`select p.email from staff_members s join people p on p.id = s.person_id order by p.email limit 1`,
+  )
+  if (!person) throw new Error('the demo has no staff')
+  const staff = person.email
+  await hub.signIn(staff)
+  const dialogs: string[] = []
+  return {
+    staff,
+    async openPage({ anonymous = false, width } = {}) {
+      const page = await hub.openPage({
+        signedInAs: anonymous ? undefined : staff,
+        width,
+        height: width && width < 500 ? 844 : undefined,
+      })
+      page.on('dialog', async (dialog) => {
+        dialogs.push(`${dialog.type()}: ${dialog.message()}`)
+        await dialog.dismiss()
+      })
+      return page
+    },
+    async expectNoErrorsOrDialogs() {
+      await hub.closePages()
+      expect(hub.takePageErrors(), 'the page logged errors').toEqual([])
+      expect(dialogs.splice(0), 'a dialog opened').toEqual([])
     },
   }
 }
