@@ -94,33 +94,42 @@ export function Layout(props: LayoutProps) {
               <span class="brand-name">{site.name}</span>
               <span class="brand-short">{site.shortName}</span>
             </a>
-            <search class="site-search">
-              <form method="get" action="/search">
-                <label for="site-search-q" class="visually-hidden">
-                  Search the site
-                </label>
-                <input
-                  id="site-search-q"
-                  type="search"
-                  name="q"
-                  value={props.query ?? ''}
-                  placeholder="Search"
-                />
-                <button type="submit">Search</button>
-              </form>
-            </search>
-            <nav class="site-nav" aria-label="Main">
-              <ul>
-                {nav.map((item) => (
-                  <li>
-                    <a href={item.href} aria-current={props.current === item.href ? 'page' : undefined}>
-                      {item.label}
-                    </a>
-                  </li>
-                ))}
-                <ViewerNav />
-              </ul>
-            </nav>
+            {/* On a narrow screen the search and the navigation fold into a menu the button opens:
+                a popover, so it needs no script, answers the keyboard (Enter, Escape) and tells
+                assistive technology whether it is open. On a wide screen the button is hidden and
+                the menu's box is dissolved (display: contents): the row is what it always was. */}
+            <button type="button" class="menu-button" popovertarget="site-menu" aria-controls="site-menu">
+              Menu
+            </button>
+            <div id="site-menu" class="site-menu" popover="auto">
+              <search class="site-search">
+                <form method="get" action="/search">
+                  <label for="site-search-q" class="visually-hidden">
+                    Search the site
+                  </label>
+                  <input
+                    id="site-search-q"
+                    type="search"
+                    name="q"
+                    value={props.query ?? ''}
+                    placeholder="Search"
+                  />
+                  <button type="submit">Search</button>
+                </form>
+              </search>
+              <nav class="site-nav" aria-label="Main">
+                <ul>
+                  {nav.map((item) => (
+                    <li>
+                      <a href={item.href} aria-current={props.current === item.href ? 'page' : undefined}>
+                        {item.label}
+                      </a>
+                    </li>
+                  ))}
+                  <ViewerNav />
+                </ul>
+              </nav>
+            </div>
           </div>
         </header>
         {props.hasDemoData ? (

@@ -21,6 +21,8 @@ type ApiDetail = {
 }
 
 const AMP_SOCAL = 'Advanced Manufacturing Partnership for Southern California'
+/** The demo's staff member: with them the header holds the most links. */
+const STAFF = 'staff@example.org'
 const numberFormat = new Intl.NumberFormat('en-US')
 
 describe('the public site in a browser', () => {
@@ -28,7 +30,7 @@ describe('the public site in a browser', () => {
   let base: string
 
   beforeAll(async () => {
-    hub = await startE2eHub({ name: 'public-site' })
+    hub = await startE2eHub({ name: 'public-site', signIn: [STAFF] })
     base = hub.base
   })
 
@@ -218,6 +220,49 @@ describe('the public site in a browser', () => {
     expect(
       await page.evaluate(() => document.querySelector('main')?.contains(document.activeElement) ?? false),
     ).toBe(true)
+  })
+
+  it('folds the header into a menu on a phone, opened and closed with the keyboard', async () => {
+    for (const who of ['visitor', 'staff'] as const) {
+      const phone = await hub.openPage({
+        signedInAs: who === 'staff' ? STAFF : undefined,
+        width: 390,
+        height: 844,
+      })
+      await phone.goto(`${base}/news`)
+      const header = phone.locator('header.site-header')
+      // The brand and the Menu button: one row, whatever the number of links.
+      expect((await header.boundingBox())?.height, `${who}: the header's height`).toBeLessThan(80)
+      const nav = phone.getByRole('navigation', { name: 'Main' })
+      expect(await nav.isVisible()).toBe(false)
+      await screenshot(phone, `header-${who}-390`, { fullPage: false })
+
+      // A popover: the browser itself tells assistive technology whether it is open.
+      const isOpen = () =>
+        phone.evaluate(() => document.querySelector('#site-menu')?.matches(':popover-open'))
+      await phone.getByRole('button', { name: 'Menu' }).focus()
+      await phone.keyboard.press('Enter')
+      await expect.poll(() => nav.isVisible()).toBe(true)
+      expect(await isOpen()).toBe(true)
+      // The next Tab goes into the menu: its search box, then its links.
+      await phone.keyboard.press('Tab')
+      expect(await phone.evaluate(() => document.activeElement?.id)).toBe('site-search-q')
+      await expectAccessible(phone)
+      await screenshot(phone, `header-${who}-390-open`, { fullPage: false })
+      if (who === 'staff') expect(await nav.getByRole('button', { name: 'Sign out' }).isVisible()).toBe(true)
+      await phone.keyboard.press('Escape')
+      await expect.poll(() => nav.isVisible()).toBe(false)
+      expect(await isOpen()).toBe(false)
+      expect(await phone.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Menu')
+
+      // On a desktop the same page shows the links in the header, and no Menu button.
+      const desktop = await hub.openPage({ signedInAs: who === 'staff' ? STAFF : undefined })
+      await desktop.goto(`${base}/news`)
+      expect(await desktop.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(true)
+      expect(await desktop.getByRole('button', { name: 'Menu' }).count()).toBe(0)
+      await expectAccessible(desktop)
+      await screenshot(desktop, `header-${who}-1280`, { fullPage: false })
+    }
   })
 
   it('answers an unknown profile with a 404 page that has a heading', async () => {
