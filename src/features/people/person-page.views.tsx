@@ -133,7 +133,10 @@ export function PersonPage(props: Props) {
         <AccountState person={person} timeZone={props.timeZone} />
         <h2>Seats</h2>
         <SeatTable seats={person.seats} />
-        <p class="note">Seats change hands on the organisation's seats page (a handover or a swap).</p>
+        <p class="note">
+          “Until” is the first day a seat or term is no longer held. Seats change hands on the organisation's
+          seats page (a handover or a swap).
+        </p>
         <h2>Staff terms</h2>
         <TermTable
           personId={person.id}

@@ -27,7 +27,7 @@ export function SeatTable(props: { seats: SeatTerm[] }) {
             <th scope="col">Organisation</th>
             <th scope="col">Seat</th>
             <th scope="col">From</th>
-            <th scope="col">Until (first day no longer held)</th>
+            <th scope="col">Until</th>
             <th scope="col">Now</th>
           </tr>
         </thead>
@@ -97,7 +97,7 @@ export function TermTable(props: {
           <tr>
             {props.termRole === 'staff' ? <th scope="col">Title</th> : null}
             <th scope="col">From</th>
-            <th scope="col">Until (first day no longer held)</th>
+            <th scope="col">Until</th>
             <th scope="col">Now</th>
             <th scope="col">Change</th>
           </tr>
