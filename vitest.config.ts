@@ -70,7 +70,7 @@ if (!hasChromium && !process.env.CI)
   )
 if (hasPostgres && (hasChromium || process.env.CI) && process.env.E2E_POSTGRES !== '1')
   skipped.push(
-    'browser journeys ran on PGlite, the site pages journey on the server too (E2E_POSTGRES=1 runs them all on the server)',
+    `browser journeys ran on PGlite, and on the server too: ${bothEnginesJourneys.map((f) => f.replace(/^tests\/e2e\/|\.test\.ts$/g, '')).join(', ')} (E2E_POSTGRES=1 runs them all on the server)`,
   )
 process.env.HUB_TEST_SKIPPED = skipped.join('\n')
 
