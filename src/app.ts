@@ -13,6 +13,7 @@ import { callRoutes } from '#src/features/calls/index.ts'
 import { outboxRoutes } from '#src/features/email/index.ts'
 import { fileRoutes } from '#src/features/files/index.ts'
 import { libraryRoutes } from '#src/features/library/index.ts'
+import { memberDirectoryRoutes } from '#src/features/member-directory/index.ts'
 import { applyRoutes, reviewRoutes } from '#src/features/membership/index.ts'
 import { newsRoutes } from '#src/features/news/index.ts'
 import { obligationRoutes } from '#src/features/obligations/index.ts'
@@ -111,6 +112,7 @@ export function createApp(
   app.route('/', fileRoutes(deps))
   app.route('/', reviewRoutes(deps))
   app.route('/', seatRoutes(deps))
+  app.route('/', memberDirectoryRoutes(deps))
   app.route('/', calendarRoutes(deps))
   app.route('/', personalFeedRoutes(deps))
   app.route('/', callRoutes(deps))

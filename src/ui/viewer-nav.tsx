@@ -27,6 +27,11 @@ export function ViewerNav() {
           <a href="/calls">Calls</a>
         </li>
       ) : null}
+      {isStaff || isBoard || isMember ? (
+        <li>
+          <a href="/members">Members</a>
+        </li>
+      ) : null}
       {isStaff || isBoard ? (
         <li>
           <a href="/staff/obligations">Obligations</a>

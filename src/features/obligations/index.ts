@@ -9,6 +9,7 @@ export {
   type SharingQuarter,
   sharingQuarters,
 } from './engine.ts'
+export { neutraliseFormula } from './network-csv.ts'
 export { obligationRoutes } from './obligations.routes.tsx'
 export { loadYearRecords, type OrganizationYearRecords } from './records.ts'
 export { complianceStatusLabels, isQuarterClosing, PRESENTATION_SLOT_DEADLINE } from './status.ts'
