@@ -316,6 +316,7 @@ export const reminderKinds = [
   'sharing_due',
   'presentation_unplanned',
   'weekly_digest',
+  'presentation_slot',
 ] as const
 export type ReminderKind = (typeof reminderKinds)[number]
 

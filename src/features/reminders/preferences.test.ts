@@ -9,6 +9,7 @@ describe('reminder choices', () => {
       sharing_due: true,
       presentation_unplanned: true,
       weekly_digest: false,
+      presentation_slot: true,
     })
     expect(isReminderEnabled(undefined, 'call_tomorrow')).toBe(false)
     expect(isReminderEnabled({ at_risk: false }, 'sharing_due')).toBe(true)
@@ -29,6 +30,7 @@ describe('the preferences form', () => {
         sharing_due: true,
         presentation_unplanned: false,
         weekly_digest: false,
+        presentation_slot: false,
       },
       errors: {},
     })

@@ -20,6 +20,7 @@ export const REMINDER_DEFAULTS: Readonly<ReminderChoices> = {
   sharing_due: true,
   presentation_unplanned: true,
   weekly_digest: false,
+  presentation_slot: true,
 }
 
 /** The kinds about an organisation's obligations (sent to seat holders only), and the news kinds (to anyone). */
@@ -33,6 +34,7 @@ export const reminderKindLabels: Record<ReminderKind, string> = {
   sharing_due: 'A quarter is ending without a sharing record',
   presentation_unplanned: 'No presentation slot yet this year',
   weekly_digest: 'The weekly digest of news, briefings and resources',
+  presentation_slot: 'Your organisation’s presentation slot is planned or moved',
 }
 
 /** When each kind is sent, and to whom. */
@@ -45,6 +47,8 @@ export const reminderKindHints: Record<ReminderKind, string> = {
     'From April, when your organisation has no presentation planned on a call for the year.',
   weekly_digest:
     'On Mondays, what was published the week before that you may read. No email in a week with nothing new. Off unless you turn it on.',
+  presentation_slot:
+    'When staff place your organisation’s presentation on a call, or move it to another call: the call’s date.',
 }
 
 export const isReminderKind = (value: string): value is ReminderKind =>
