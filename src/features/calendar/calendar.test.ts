@@ -13,6 +13,8 @@ const call = (over: Partial<FeedCall> = {}): FeedCall => ({
   agenda: null,
   title: null,
   recordingUrl: null,
+  joinUrl: null,
+  dialIn: null,
   sequence: 0,
   lastModified: null,
   ...over,
@@ -119,6 +121,21 @@ describe('renderNetworkCalendar', () => {
   })
 })
 
+describe('join details in a members feed', () => {
+  it('gives a call that is on its join link as URL and description, and the dial-in', () => {
+    const text = renderNetworkCalendar(
+      [call({ joinUrl: 'https://zoom.example.org/j/77', dialIn: '+1 555 0100\nPasscode 42' })],
+      { now },
+    )
+    expect(validateIcs(text)).toEqual([])
+    const [event] = icsEvents(text)
+    expect(event?.URL?.value).toBe('https://zoom.example.org/j/77')
+    const description = unescapeText(event?.DESCRIPTION?.value ?? '')
+    expect(description).toContain('Join: https://zoom.example.org/j/77')
+    expect(description).toContain('Dial-in:\n+1 555 0100\nPasscode 42')
+  })
+})
+
 describe('publicCall', () => {
   const full = call({
     status: 'cancelled',
@@ -126,6 +143,8 @@ describe('publicCall', () => {
     agenda: 'Confidential: the budget vote',
     title: 'Board briefing',
     recordingUrl: 'https://example.org/recordings/secret-42',
+    joinUrl: 'https://zoom.example.org/j/secret-join',
+    dialIn: 'Passcode secret-dial',
   })
 
   it('keeps exactly the public fields: when the call is and whether it is on', () => {
@@ -141,7 +160,14 @@ describe('publicCall', () => {
     expect(event?.STATUS?.value).toBe('CANCELLED')
     expect(unescapeText(event?.DESCRIPTION?.value ?? '')).toBe('This call is cancelled.')
     const unfolded = text.replace(/\r\n[ \t]/g, '')
-    for (const secret of ['sick leave', 'Confidential', 'Board briefing', 'secret-42']) {
+    for (const secret of [
+      'sick leave',
+      'Confidential',
+      'Board briefing',
+      'secret-42',
+      'secret-join',
+      'secret-dial',
+    ]) {
       expect(unfolded).not.toContain(secret)
     }
   })

@@ -47,6 +47,9 @@ export type FeedCall = PublicCall & {
   /** The call's title ('National call' when it has none), and its recording link when there is one. */
   title: string | null
   recordingUrl: string | null
+  /** How members join: the call's own link and dial-in as listed, the series' once resolved (joinDetailsOf). */
+  joinUrl: string | null
+  dialIn: string | null
 }
 
 /** The call with its public fields only: a new object, so nothing else can leak through it. */
@@ -92,6 +95,8 @@ export async function listFeedCalls(db: DbOrTx, options: { sinceDate: string }):
           c.agenda as "agenda",
           c.title as "title",
           c.recording_url as "recordingUrl",
+          c.join_url as "joinUrl",
+          c.dial_in as "dialIn",
           coalesce(a.revisions, 0)::int as "sequence",
           to_char(a.last_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "lastModified"
         from calls c
@@ -115,6 +120,8 @@ export async function listFeedCalls(db: DbOrTx, options: { sinceDate: string }):
 export type FeedExtraEvent = {
   uid: string
   summary: string
+  /** The event's URL property: a call's join link, for members only. */
+  url?: string | null
   description: string | null
   /** The UTC instant it starts, ISO 8601. */
   startsAt: string
@@ -129,13 +136,15 @@ export type FeedExtraEvent = {
 }
 
 /**
- * The event's description. For members: the reason a cancelled call is off, then the agenda
- * and the recording. For the public: only that it is cancelled.
+ * The event's description. For members: the reason a cancelled call is off, how to join one
+ * that is on, then the agenda and the recording. For the public: only that it is cancelled.
  */
 const describe = (call: PublicCall | FeedCall): string | null => {
   if (!isMembersCall(call)) return call.status === 'cancelled' ? 'This call is cancelled.' : null
   const parts: string[] = []
   if (call.status === 'cancelled') parts.push(`Cancelled: ${call.cancelReason ?? 'no reason given'}`)
+  if (call.status !== 'cancelled' && call.joinUrl?.trim()) parts.push(`Join: ${call.joinUrl.trim()}`)
+  if (call.status !== 'cancelled' && call.dialIn?.trim()) parts.push(`Dial-in:\n${call.dialIn.trim()}`)
   if (call.agenda?.trim()) parts.push(`Agenda:\n${call.agenda.trim()}`)
   if (call.recordingUrl?.trim()) parts.push(`Recording: ${call.recordingUrl.trim()}`)
   return parts.length > 0 ? parts.join('\n\n') : null
@@ -173,6 +182,7 @@ export function renderNetworkCalendar(
       uid: callUid(call.id),
       summary: (isMembersCall(call) && call.title?.trim()) || CALL_SUMMARY,
       description: describe(call),
+      url: isMembersCall(call) && call.status !== 'cancelled' ? call.joinUrl || null : null,
       startsAt: call.startsAt,
       durationMinutes: call.durationMinutes,
       timeZone: call.timeZone,
@@ -194,6 +204,7 @@ export function renderNetworkCalendar(
       timezone: event.timeZone,
       summary: event.summary,
       description: event.description,
+      url: event.url ?? null,
       status: event.isCancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       sequence: event.sequence,
       stamp: lastModified ?? options.now,

@@ -15,6 +15,8 @@ const call: FeedCall = {
   agenda: null,
   title: null,
   recordingUrl: null,
+  joinUrl: null,
+  dialIn: null,
   sequence: 0,
   lastModified: null,
 }

@@ -4,7 +4,7 @@ import { writeAs } from '#src/db/actor.ts'
 import type { Db, DbOrTx } from '#src/db/client.ts'
 import { queryRows } from '#src/db/sql.ts'
 import { loadUserViewer } from '#src/features/access/index.ts'
-import { getSettings } from '#src/features/settings/index.ts'
+import { getSettings, joinDetailsOf } from '#src/features/settings/index.ts'
 import { can } from '#src/http/permissions.ts'
 import { formatDate } from '#src/ui/format.ts'
 import { currentChrome } from '#src/ui/site-chrome.ts'
@@ -186,7 +186,7 @@ export async function canReadCallsOf(db: DbOrTx, personId: string, onDate: strin
 /**
  * The person's private feed: the network feed's calls (same events and UIDs) and the
  * presentation slots of the organisations whose seat they hold today. The calls carry their
- * members' fields (title, why cancelled, agenda, recording) while the person may read them.
+ * members' fields (title, why cancelled, join link and dial-in, agenda, recording) while the person may read them.
  */
 export async function buildPersonalCalendar(
   db: DbOrTx,
@@ -199,7 +199,11 @@ export async function buildPersonalCalendar(
     getSettings(db),
     canReadCallsOf(db, options.personId, options.today),
   ])
-  return renderNetworkCalendar(isMember ? calls : calls.map(publicCall), {
+  const withJoin = calls.map((call) => {
+    const join = joinDetailsOf(call, settings)
+    return { ...call, joinUrl: join.joinUrl || null, dialIn: join.dialIn || null }
+  })
+  return renderNetworkCalendar(isMember ? withJoin : calls.map(publicCall), {
     now: options.now,
     url: options.url,
     name: `${currentChrome().name}: calls and presentations`,

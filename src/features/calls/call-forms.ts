@@ -3,6 +3,7 @@
  * (the pages show each message by its field; the services check again).
  */
 import { z } from 'zod'
+import { joinFields } from '#src/features/settings/index.ts'
 import { checkForm, type FormResult } from '#src/http/form.ts'
 import { isIsoDate } from '#src/lib/dates.ts'
 import { isUuid } from '#src/lib/ids.ts'
@@ -119,6 +120,9 @@ export const editCallForm = z.object({
   agenda: textField('agenda', callLimits.agenda),
   notes: textField('notes', callLimits.notes),
   recordingUrl: posted().pipe(z.string().superRefine(problemCheck(urlProblem))),
+  /** Empty: the series default. */
+  joinUrl: joinFields.joinUrl,
+  dialIn: joinFields.dialIn,
 })
 
 export const briefingIdsField = z

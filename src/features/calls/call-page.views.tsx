@@ -20,6 +20,8 @@ export type CallPageProps = {
   briefings: CallLibraryItem[]
   presentations: PresentationSlot[]
   isStaff: boolean
+  /** How members join: the call's own link and dial-in, or the series'. The page answers members only. */
+  join: { joinUrl: string; dialIn: string; isDefault: boolean }
   flash?: FlashMessage
 }
 
@@ -69,6 +71,13 @@ export function CallPage(props: CallPageProps) {
               <dd>Added outside the weekly series</dd>
             </>
           )}
+          {props.isStaff && call.addedReason ? (
+            <>
+              <dt>Added afterwards</dt>
+              <dd class="prose">{call.addedReason}</dd>
+            </>
+          ) : null}
+          <JoinFacts join={props.join} />
           <dt>Recording</dt>
           <dd>
             {call.recordingUrl ? (
@@ -134,6 +143,31 @@ export function CallPage(props: CallPageProps) {
   )
 }
 
+/** The join link and dial-in, for the members who read this page. */
+function JoinFacts(props: { join: CallPageProps['join'] }) {
+  const { joinUrl, dialIn } = props.join
+  return (
+    <>
+      <dt>Join</dt>
+      <dd>
+        {joinUrl ? (
+          <a href={joinUrl} rel="noopener noreferrer" class="join-link">
+            Join the call
+          </a>
+        ) : (
+          <span class="note">No join link yet</span>
+        )}
+      </dd>
+      {dialIn ? (
+        <>
+          <dt>Dial-in</dt>
+          <dd class="prose">{dialIn}</dd>
+        </>
+      ) : null}
+    </>
+  )
+}
+
 function StaffActions(props: { call: CallView; today: string }) {
   const { call } = props
   const isPast = call.localDate < props.today
@@ -142,7 +176,7 @@ function StaffActions(props: { call: CallView; today: string }) {
       <h2 id="staff-heading">Staff</h2>
       <div class="actions-row">
         <a class="button secondary" href={staffPath(call, 'edit')}>
-          Edit agenda, notes and recording
+          Edit agenda, notes, recording and join link
         </a>
         {call.status === 'cancelled' ? (
           <form method="post" action={staffPath(call, 'reinstate')} class="inline-form">

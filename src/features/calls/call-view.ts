@@ -23,6 +23,11 @@ export type CallView = {
   agenda: string | null
   notes: string | null
   recordingUrl: string | null
+  /** This call's own join link and dial-in (null: the series default, a setting). Members only. */
+  joinUrl: string | null
+  dialIn: string | null
+  /** Why staff added this call after its day, or null. */
+  addedReason: string | null
   /** Where the call was before staff moved it (startsAt null when only the date is known), or null. */
   movedFrom: { localDate: string; startsAt: string | null; timeZone: string } | null
 }
@@ -42,6 +47,7 @@ export const selectCalls = (where: SQL, orderAndLimit: SQL) => sql`
       c.duration_minutes as "durationMinutes", c.status as "status", c.cancel_reason as "cancelReason",
       c.is_series as "isSeries", c.series_date::text as "seriesDate", c.title as "title",
       c.agenda as "agenda", c.notes as "notes", c.recording_url as "recordingUrl",
+      c.join_url as "joinUrl", c.dial_in as "dialIn", c.added_reason as "addedReason",
       m.local_date as "fromDate", m.start_time as "fromTime", m.time_zone as "fromZone",
       m.starts_at as "fromStartsAt"
     from calls c

@@ -43,9 +43,14 @@ export function CallsPage(props: CallsPageProps) {
         <div class="profile-head">
           <h1>National calls</h1>
           {props.isStaff ? (
-            <a class="button" href="/staff/calls/new">
-              Add an extra call
-            </a>
+            <div class="actions-row">
+              <a class="button" href="/staff/calls/new">
+                Add an extra call
+              </a>
+              <a class="button secondary" href="/staff/calls/joining">
+                Join link and dial-in
+              </a>
+            </div>
           ) : null}
         </div>
         <p class="lede">

@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
 import { NETWORK_FEED_PATH } from '#src/features/calendar/index.ts'
-import { getSettings } from '#src/features/settings/index.ts'
+import { getSettings, joinDetailsOf } from '#src/features/settings/index.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { requirePermission } from '#src/http/guard.ts'
 import { renderPage } from '#src/http/render.ts'
@@ -14,6 +14,7 @@ import type { CallView } from './call-view.ts'
 import { CallsPage } from './calls-page.views.tsx'
 import { cancelCallRoutes } from './cancel-call.routes.tsx'
 import { editCallRoutes } from './edit-call.routes.tsx'
+import { joinDefaultsRoutes } from './join-defaults.routes.tsx'
 import { recentHeldCalls, upcomingCalls } from './list-calls.ts'
 import { moveCallRoutes } from './move-call.routes.tsx'
 
@@ -62,7 +63,7 @@ export function callRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.get('/calls/:date', requirePermission('calls:read'), async (c) => {
     const call = await callOf(db, c)
-    const attachments = await callAttachments(db, call.id)
+    const [attachments, settings] = await Promise.all([callAttachments(db, call.id), getSettings(db)])
     const doneWhat = c.req.query('done') ?? ''
     const message = Object.hasOwn(doneMessages, doneWhat) ? doneMessages[doneWhat as DoneWhat] : undefined
     return renderPage(
@@ -73,6 +74,7 @@ export function callRoutes(deps: AppDeps): Hono<AppEnv> {
         briefings={attachments.briefings}
         presentations={attachments.presentations}
         isStaff={isStaff(c)}
+        join={joinDetailsOf(call, settings)}
         flash={message ? { text: message(call) } : undefined}
       />,
     )
@@ -80,6 +82,7 @@ export function callRoutes(deps: AppDeps): Hono<AppEnv> {
 
   addCallRoutes(app, deps)
   editCallRoutes(app, deps)
+  joinDefaultsRoutes(app, deps)
   cancelCallRoutes(app, deps)
   moveCallRoutes(app, deps)
   return app

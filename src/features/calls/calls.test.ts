@@ -5,7 +5,14 @@ import { checkCancelForm, checkEditForm, checkMoveForm, checkNewCallForm } from 
 import { seriesHorizon } from './call-series.ts'
 import { isHeld } from './held.ts'
 
-const edit = { title: 'Budget update', agenda: 'Welcome\nBudget', notes: '', recordingUrl: '' }
+const edit = {
+  title: 'Budget update',
+  agenda: 'Welcome\nBudget',
+  notes: '',
+  recordingUrl: '',
+  joinUrl: '',
+  dialIn: '',
+}
 const BRIEFING = '0b0e2a52-4c1c-4a8e-9d6f-2f7c1d2e3a4b'
 
 describe('how far ahead the series goes', () => {
@@ -145,6 +152,23 @@ describe('the extra call form', () => {
 })
 
 describe('the edit form', () => {
+  it('takes a join link over https only, on one line, and dial-in text with its line breaks', () => {
+    expect(
+      checkEditForm({ ...edit, joinUrl: 'https://zoom.us/j/1', dialIn: '+1 555\r\nID 1' }, []),
+    ).toMatchObject({
+      ok: true,
+      value: { joinUrl: 'https://zoom.us/j/1', dialIn: '+1 555\nID 1' },
+    })
+    expect(checkEditForm({ ...edit, joinUrl: 'http://zoom.us/j/1' }, [])).toMatchObject({
+      ok: false,
+      errors: { joinUrl: 'Enter the join link as an https:// address, such as https://zoom.us/j/123456789.' },
+    })
+    expect(checkEditForm({ ...edit, dialIn: 'ID\u0000 1' }, [])).toMatchObject({
+      ok: false,
+      errors: { dialIn: expect.any(String) },
+    })
+  })
+
   it('keeps the agenda’s line breaks, as plain LF', () => {
     expect(checkEditForm({ ...edit, agenda: 'Welcome\r\nBudget\r\n' }, [])).toEqual({
       ok: true,

@@ -1,4 +1,5 @@
 import type { Context, Hono } from 'hono'
+import { getSettings } from '#src/features/settings/index.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { requirePermission } from '#src/http/guard.ts'
 import { renderPage } from '#src/http/render.ts'
@@ -24,12 +25,14 @@ export function editCallRoutes(app: Hono<AppEnv>, deps: AppDeps) {
       flash?: FlashMessage
     },
   ) => {
-    const choices = await briefingChoices(db)
+    const [choices, settings] = await Promise.all([briefingChoices(db), getSettings(db)])
     const values = form.values ?? {
       title: call.title ?? '',
       agenda: call.agenda ?? '',
       notes: call.notes ?? '',
       recordingUrl: call.recordingUrl ?? '',
+      joinUrl: call.joinUrl ?? '',
+      dialIn: call.dialIn ?? '',
       briefingIds: choices.filter((b) => b.callDate === call.localDate).map((b) => b.id),
     }
     return renderPage(
@@ -38,6 +41,7 @@ export function editCallRoutes(app: Hono<AppEnv>, deps: AppDeps) {
         call={call}
         values={values}
         briefings={choices}
+        defaults={{ joinUrl: settings.callJoinUrl, dialIn: settings.callDialIn }}
         errors={form.errors ?? {}}
         flash={form.flash}
       />,
@@ -66,6 +70,8 @@ export function editCallRoutes(app: Hono<AppEnv>, deps: AppDeps) {
       agenda: field('agenda'),
       notes: field('notes'),
       recordingUrl: field('recordingUrl'),
+      joinUrl: field('joinUrl'),
+      dialIn: field('dialIn'),
       briefingIds: ticked,
     }
     const { briefingIds: _, ...texts } = values
@@ -77,7 +83,15 @@ export function editCallRoutes(app: Hono<AppEnv>, deps: AppDeps) {
     } catch (error) {
       return editPage(c, call, 400, {
         values,
-        ...formRefusal(error, ['title', 'agenda', 'notes', 'recordingUrl', 'briefingIds']),
+        ...formRefusal(error, [
+          'title',
+          'agenda',
+          'notes',
+          'recordingUrl',
+          'joinUrl',
+          'dialIn',
+          'briefingIds',
+        ]),
       })
     }
   })

@@ -7,14 +7,16 @@ import { lockCall, noCall, refuseInvalid } from './call-change.ts'
 import { checkEditForm, type EditForm } from './call-forms.ts'
 import { type CallView, findCall } from './call-view.ts'
 
-/** Changes a call's title, agenda, notes and recording link, and which briefings are attached to it. */
+/** Changes a call's title, agenda, notes, recording link, join link and dial-in (empty: the series'), and which briefings are attached to it. */
 export async function editCall(
   db: Db,
   actor: Actor,
   options: { date: string } & EditForm,
 ): Promise<CallView> {
-  const { title, agenda, notes, recordingUrl } = options
-  const form = refuseInvalid(checkEditForm({ title, agenda, notes, recordingUrl }, options.briefingIds))
+  const { title, agenda, notes, recordingUrl, joinUrl, dialIn } = options
+  const form = refuseInvalid(
+    checkEditForm({ title, agenda, notes, recordingUrl, joinUrl, dialIn }, options.briefingIds),
+  )
   return writeAs(db, actor, async (tx) => {
     const call = await lockCall(tx, options.date)
     const orNull = (s: string) => (s === '' ? null : s)
@@ -25,6 +27,8 @@ export async function editCall(
         agenda: orNull(form.agenda),
         notes: orNull(form.notes),
         recordingUrl: orNull(form.recordingUrl),
+        joinUrl: orNull(form.joinUrl),
+        dialIn: orNull(form.dialIn),
       })
       .where(eq(calls.id, call.id))
     const ids = form.briefingIds

@@ -13,6 +13,8 @@ export type EditValues = {
   agenda: string
   notes: string
   recordingUrl: string
+  joinUrl: string
+  dialIn: string
   briefingIds: string[]
 }
 
@@ -20,7 +22,9 @@ export function EditCallPage(props: {
   call: CallView
   values: EditValues
   briefings: BriefingChoice[]
-  errors: Errors<'title' | 'agenda' | 'notes' | 'recordingUrl' | 'briefingIds'>
+  /** The series' join link and dial-in, used when these fields are left empty. */
+  defaults: { joinUrl: string; dialIn: string }
+  errors: Errors<'title' | 'agenda' | 'notes' | 'recordingUrl' | 'joinUrl' | 'dialIn' | 'briefingIds'>
   flash?: FlashMessage
 }) {
   const { call, values, errors } = props
@@ -75,6 +79,25 @@ export function EditCallPage(props: {
           value={values.recordingUrl}
           error={errors.recordingUrl}
           hint="The web address of the recording, starting with https://. Leave empty when there is none."
+        />
+        <Field
+          required={false}
+          id="edit-joinUrl"
+          name="joinUrl"
+          type="url"
+          label="Join link for this call"
+          value={values.joinUrl}
+          error={errors.joinUrl}
+          hint={`Members only. Starting with https://. Left empty, the series’ link: ${props.defaults.joinUrl || 'none set'}.`}
+        />
+        <TextArea
+          id="edit-dialIn"
+          name="dialIn"
+          label="Dial-in for this call"
+          rows={3}
+          value={values.dialIn}
+          error={errors.dialIn}
+          hint={`Members only. Numbers and passcode, plain text. Left empty, the series’ dial-in${props.defaults.dialIn ? '' : ' (none set)'}.`}
         />
         <fieldset class="choices" aria-describedby={errors.briefingIds ? 'edit-briefings-error' : undefined}>
           <legend>Briefings attached to this call</legend>

@@ -24,6 +24,8 @@ describe('reminder emails', () => {
           startsAt: '2026-12-21T18:00:00Z',
           durationMinutes: 30,
           title: 'Year-end review',
+          joinUrl: 'https://zoom.example.org/j/123',
+          dialIn: '+1 555 0100, passcode 42',
         },
       },
     )
@@ -31,6 +33,8 @@ describe('reminder emails', () => {
     expect(email.subject).toBe('Tomorrow: the national call at 1:00 PM EST')
     expect(email.text).toContain('tomorrow, Monday, December 21, 2026, at 1:00 PM EST (30 minutes)')
     expect(email.text).toContain('Topic: Year-end review')
+    expect(email.text).toContain('Join the call:\nhttps://zoom.example.org/j/123')
+    expect(email.text).toContain('Dial-in:\n+1 555 0100, passcode 42')
     expect(email.text).toContain('The national call of the American Manufacturing Community Collaborative')
     expect(email.text).toContain('https://hub.example.org/calls/2026-12-21')
   })

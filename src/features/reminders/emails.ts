@@ -12,6 +12,9 @@ export type ReminderCall = {
   startsAt: string
   durationMinutes: number
   title: string | null
+  /** How members join (the call's own or the series'); '' when none is set. */
+  joinUrl: string
+  dialIn: string
 }
 
 export type ReminderEmailContext = {
@@ -48,6 +51,8 @@ export function composeReminderEmail(reminder: DueReminder, ctx: ReminderEmailCo
       body = [
         `The national call of the ${ctx.network} is tomorrow, ${when}.`,
         ...(call?.title?.trim() ? [`Topic: ${call.title.trim()}`] : []),
+        ...(call?.joinUrl ? [`Join the call:\n${call.joinUrl}`] : []),
+        ...(call?.dialIn ? [`Dial-in:\n${call.dialIn}`] : []),
         `The agenda and the call's details:\n${link(`/calls/${reminder.callDate}`)}`,
         'Your organisation’s attendance counts when its representative or alternate is on the call for at least the minimum time.',
         'You receive this email because you asked for a reminder the day before each national call.',

@@ -1,6 +1,6 @@
 /** The reminders feature's public face: what other features and the app may use. */
 
-export { peopleWhoTurnedOn } from './preferences.ts'
+export { isReminderEnabled, loadSavedChoices, peopleWhoTurnedOn, reminderKindLabels } from './preferences.ts'
 export { reminderRoutes } from './reminders.routes.tsx'
 export { claimReminder, giveBackClaim, markClaimSent, runRemindersLogged } from './reminders.ts'
 export { type ReminderSchedule, reminderScheduleFromEnv, startReminderLoop } from './schedule.ts'

@@ -18,7 +18,7 @@ import {
   type ObligationsResult,
   type OrganizationYearRecords,
 } from '#src/features/obligations/index.ts'
-import { getSettings } from '#src/features/settings/index.ts'
+import { getSettings, joinDetailsOf } from '#src/features/settings/index.ts'
 import { addDays } from '#src/lib/dates.ts'
 import { logger } from '#src/lib/logger.ts'
 import type { Mailer } from '#src/lib/mailer.ts'
@@ -294,18 +294,29 @@ async function loadContext(db: Db, due: readonly DueReminder[]): Promise<Context
         ),
     callIds.length === 0
       ? []
-      : queryRows<ReminderCall & { id: string }>(
+      : queryRows<
+          Omit<ReminderCall, 'joinUrl' | 'dialIn'> & {
+            id: string
+            joinUrl: string | null
+            dialIn: string | null
+          }
+        >(
           db,
           sql`select id, local_date::text as "localDate", start_time as "startTime", time_zone as "timeZone",
               to_char(starts_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "startsAt",
-              duration_minutes as "durationMinutes", title
+              duration_minutes as "durationMinutes", title, join_url as "joinUrl", dial_in as "dialIn"
             from calls where id in (${ids(callIds)})`,
         ),
   ])
+  const settings = callIds.length === 0 ? undefined : await getSettings(db)
+  const withJoin = ({ id, ...call }: (typeof calls)[number]): [string, ReminderCall] => {
+    const join = settings ? joinDetailsOf(call, settings) : { joinUrl: '', dialIn: '' }
+    return [id, { ...call, joinUrl: join.joinUrl, dialIn: join.dialIn }]
+  }
   return {
     people: new Map(people.map((p) => [p.id, { fullName: p.full_name, email: p.email }])),
     organizations: new Map(organizations.map((o) => [o.id, { name: o.name, slug: o.slug }])),
-    calls: new Map(calls.map(({ id, ...call }) => [id, call])),
+    calls: new Map(calls.map(withJoin)),
   }
 }
 

@@ -5,6 +5,7 @@ import { NETWORK_TIME_ZONE } from '#src/lib/clock.ts'
 import { isIsoDate } from '#src/lib/dates.ts'
 import { isClockTime, isValidTimeZone } from '#src/lib/time-zone.ts'
 import { defaultChrome } from '#src/ui/site-chrome.ts'
+import { dialInProblem, joinUrlProblem } from './join-details.ts'
 
 /** Every setting with its default (DOMAIN.md, "Rules where the sources are silent"). */
 export const settingsSchema = z.object({
@@ -13,6 +14,16 @@ export const settingsSchema = z.object({
   callTimeZone: z.string().refine(isValidTimeZone, 'an IANA time zone').default(NETWORK_TIME_ZONE),
   callDurationMinutes: z.number().int().min(5).max(240).default(30),
   cancelCallsOnFederalHolidays: z.boolean().default(true),
+  /** How members join the calls (an https address, '' for none), unless a call has its own. Members only. */
+  callJoinUrl: z
+    .string()
+    .refine((v) => joinUrlProblem(v) === undefined, 'an https:// address or nothing')
+    .default(''),
+  /** The dial-in numbers and passcode of the calls (plain text), unless a call has its own. Members only. */
+  callDialIn: z
+    .string()
+    .refine((v) => dialInProblem(v) === undefined, 'plain text')
+    .default(''),
   /** A seat holder counts as present from this many minutes on a call. */
   minimumAttendanceMinutes: z.number().int().min(1).max(240).default(10),
   /** Share of the calls held that an organisation must attend. */

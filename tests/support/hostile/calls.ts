@@ -11,17 +11,18 @@ const MOVED = '2026-12-14'
 const HOLIDAY = '2026-09-07'
 
 /** A column of the call on `date`, as stored. */
-const columnOf = (column: 'title' | 'agenda' | 'notes' | 'cancel_reason', date: string) => async (db: Db) =>
-  (
-    await queryRows<{ v: string | null }>(
-      db,
-      sql`select ${sql.identifier(column)} as v from calls where local_date = ${date}::date`,
+const columnOf =
+  (column: 'title' | 'agenda' | 'notes' | 'cancel_reason' | 'dial_in', date: string) => async (db: Db) =>
+    (
+      await queryRows<{ v: string | null }>(
+        db,
+        sql`select ${sql.identifier(column)} as v from calls where local_date = ${date}::date`,
+      )
     )
-  )
-    .map((r) => r.v)
-    .filter((v): v is string => v !== null)
+      .map((r) => r.v)
+      .filter((v): v is string => v !== null)
 
-const editField = (column: 'title' | 'agenda' | 'notes', tooLong: string): FreeTextField => ({
+const editField = (column: 'title' | 'agenda' | 'notes' | 'dial_in', tooLong: string): FreeTextField => ({
   tooLong,
   readBack: columnOf(column, EDITED),
 })
@@ -55,12 +56,15 @@ export const callsEntries: Record<string, Entry> = {
         agenda: 'Welcome\nRound table',
         notes: 'Three regions shared their apprenticeship results.',
         recordingUrl: 'https://zoom.example.org/rec/share/abc',
+        joinUrl: 'https://zoom.example.org/j/123',
+        dialIn: '+1 555 0100\nPasscode 42',
       },
     }),
     freeText: {
       title: editField('title', 'Write the title in at most 200 characters (this one has 10,001).'),
       agenda: editField('agenda', 'Write the agenda in at most 10,000 characters (this one has 10,001).'),
       notes: editField('notes', 'Write the notes in at most 10,000 characters (this one has 10,001).'),
+      dialIn: editField('dial_in', 'Write the dial-in in at most 2,000 characters (this one has 10,001).'),
     },
     shownAt: () => [`/calls/${EDITED}`, `/staff/calls/${EDITED}/edit`],
   },
@@ -77,6 +81,25 @@ export const callsEntries: Record<string, Entry> = {
   },
   'POST /staff/calls/:date/reinstate': {
     sample: () => ({ path: `/staff/calls/${HOLIDAY}/reinstate`, fields: {} }),
+  },
+  'POST /staff/calls/joining': {
+    sample: () => ({
+      path: '/staff/calls/joining',
+      fields: { joinUrl: 'https://zoom.example.org/j/series', dialIn: '+1 555 0100\nPasscode 42' },
+    }),
+    freeText: {
+      dialIn: {
+        tooLong: 'Write the dial-in in at most 2,000 characters (this one has 10,001).',
+        readBack: async (db) =>
+          (
+            await queryRows<{ v: string }>(
+              db,
+              sql`select value #>> '{}' as v from settings where key = 'callDialIn'`,
+            )
+          ).map((r) => r.v),
+      },
+    },
+    shownAt: () => ['/staff/calls/joining'],
   },
   'POST /staff/calls/:date/move': {
     sample: () => ({
