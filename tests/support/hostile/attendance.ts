@@ -24,6 +24,9 @@ export const attendanceEntries: Record<string, Entry> = {
   'POST /staff/calls/:date/attendance/imports/:id/participants/:position': {
     sample: () => ({ path: `${imports}/${IMPORT_ID}/participants/1`, fields: { personId: 'guest' } }),
   },
+  'POST /staff/calls/:date/attendance/imports/:id/matches': {
+    sample: () => ({ path: `${imports}/${IMPORT_ID}/matches`, fields: { 'choice-1': 'guest' } }),
+  },
   'POST /staff/calls/:date/attendance/imports/:id/commit': {
     sample: () => ({ path: `${imports}/${IMPORT_ID}/commit`, fields: {} }),
   },
