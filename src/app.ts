@@ -16,6 +16,7 @@ import { fileRoutes } from '#src/features/files/index.ts'
 import { libraryRoutes } from '#src/features/library/index.ts'
 import { memberDirectoryRoutes } from '#src/features/member-directory/index.ts'
 import { applyRoutes, reviewRoutes } from '#src/features/membership/index.ts'
+import { myOrganizationRoutes } from '#src/features/my-organization/index.ts'
 import { newsRoutes } from '#src/features/news/index.ts'
 import { obligationRoutes } from '#src/features/obligations/index.ts'
 import {
@@ -114,6 +115,7 @@ export function createApp(
   app.route('/', reviewRoutes(deps))
   app.route('/', seatRoutes(deps))
   app.route('/', memberDirectoryRoutes(deps))
+  app.route('/', myOrganizationRoutes(deps))
   app.route('/', calendarRoutes(deps))
   app.route('/', personalFeedRoutes(deps))
   app.route('/', callRoutes(deps))

@@ -22,6 +22,11 @@ export function ViewerNav() {
   const isMember = viewer.roles.includes('representative') || viewer.roles.includes('alternate')
   return (
     <>
+      {isMember ? (
+        <li>
+          <a href="/my-organization">My organisation</a>
+        </li>
+      ) : null}
       {isStaff || isBoard || isMember ? (
         <li>
           <a href="/calls">Calls</a>

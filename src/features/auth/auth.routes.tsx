@@ -23,6 +23,7 @@ import {
   SignOutPage,
 } from './auth.views.tsx'
 import { callAuth, redirectWithCookies } from './forward.ts'
+import { landingAfterSignIn } from './landing.ts'
 import { checkNewPassword } from './passwords.ts'
 import { hasSignInAccount, RESPONSE_FLOOR_MS, safeNext, withResponseFloor } from './sign-in.ts'
 
@@ -86,7 +87,8 @@ export function authPages(deps: AppDeps): Hono<AppEnv> {
         const passwordError = form.password ? undefined : messages.missingPassword
         if (emailError || passwordError) return signInPage(c, 400, { next, email, emailError, passwordError })
         const answer = await callAuth(c, deps, '/sign-in/email', { email, password: form.password })
-        if (answer.ok) return redirectWithCookies(c, next, answer.setCookies)
+        if (answer.ok)
+          return redirectWithCookies(c, await landingAfterSignIn(deps, email, next), answer.setCookies)
         if (answer.status === 429) return signInPage(c, 429, { next, email, error: messages.tooManyAttempts })
         if (answer.status >= 500) throw new Error(`better-auth answered ${answer.status} to a sign-in`)
         // Unknown address, wrong password, an account without a password: one answer for all.
@@ -114,7 +116,11 @@ export function authPages(deps: AppDeps): Hono<AppEnv> {
           deps,
           '/sign-in/magic-link',
           isKnown
-            ? { email, callbackURL: next, errorCallbackURL: `/sign-in?next=${encodeURIComponent(next)}` }
+            ? {
+                email,
+                callbackURL: await landingAfterSignIn(deps, email, next),
+                errorCallbackURL: `/sign-in?next=${encodeURIComponent(next)}`,
+              }
             : {},
         )
         if (answer.status === 429) return signInPage(c, 429, { next, email, error: messages.tooManyAttempts })

@@ -10,6 +10,9 @@ export {
   sharingQuarters,
 } from './engine.ts'
 export { neutraliseFormula } from './network-csv.ts'
+export { presentationSummary, quarterLabels } from './obligation-format.ts'
+export { StatusBadge } from './obligation-parts.tsx'
 export { obligationRoutes } from './obligations.routes.tsx'
+export { owedSentences } from './owed.ts'
 export { loadYearRecords, type OrganizationYearRecords } from './records.ts'
 export { complianceStatusLabels, isQuarterClosing, PRESENTATION_SLOT_DEADLINE } from './status.ts'

@@ -1,0 +1,67 @@
+/**
+ * What a representative or alternate needs of their organisation on one page: this year's
+ * obligations (the obligations feature's status and what is owed), the next call, the seats.
+ * No rule lives here: each part is read from the feature that owns it.
+ */
+import { sql } from 'drizzle-orm'
+import type { DbOrTx } from '#src/db/client.ts'
+import type { SeatRole } from '#src/db/schema/index.ts'
+import { queryRows } from '#src/db/sql.ts'
+import {
+  computeYearCompliance,
+  type ObligationsResult,
+  owedSentences,
+} from '#src/features/obligations/index.ts'
+import { findOrganization, type OrganizationRef, seatHoldersOn } from '#src/features/seats/index.ts'
+import { getSettings } from '#src/features/settings/index.ts'
+
+export type NextCall = { localDate: string; startsAt: string; timeZone: string; title: string | null }
+
+export type MyOrganization = {
+  org: OrganizationRef
+  year: number
+  /** The engine's result for this year; undefined when not admitted on any day of it. */
+  obligations: ObligationsResult | undefined
+  /** What is still owed this year, in sentences (the obligations page's own). */
+  owed: string[]
+  seats: Record<SeatRole, { id: string; fullName: string; email: string } | null>
+  /** Whether the viewer may change the seats: its representative today, or staff. */
+  canManageSeats: boolean
+}
+
+/** The next call not cancelled that has not started by `now`, or null. */
+export async function nextCall(db: DbOrTx, now: Date): Promise<NextCall | null> {
+  const [row] = await queryRows<NextCall>(
+    db,
+    sql`select local_date::text as "localDate", starts_at as "startsAt", time_zone as "timeZone", title
+      from calls where status = 'scheduled' and starts_at > ${now.toISOString()}::timestamptz
+      order by starts_at limit 1`,
+  )
+  return row ? { ...row, startsAt: new Date(row.startsAt).toISOString() } : null
+}
+
+/** One organisation as its seat holder (or staff) sees it on `today`. */
+export async function loadMyOrganization(
+  db: DbOrTx,
+  options: { organizationId: string; today: string; personId: string | null; isStaff: boolean },
+): Promise<MyOrganization | undefined> {
+  const { organizationId, today } = options
+  const year = Number(today.slice(0, 4))
+  const [org, [compliance], seats, settings] = await Promise.all([
+    findOrganization(db, organizationId),
+    computeYearCompliance(db, { year, today, organizationIds: [organizationId] }),
+    seatHoldersOn(db, organizationId, today),
+    getSettings(db),
+  ])
+  if (!org) return undefined
+  const obligations = compliance?.obligations
+  return {
+    org,
+    year,
+    obligations,
+    owed: obligations ? owedSentences(obligations, today, settings.presentationAdmissionCutoff) : [],
+    seats,
+    canManageSeats:
+      options.isStaff || (options.personId !== null && seats.representative?.id === options.personId),
+  }
+}
