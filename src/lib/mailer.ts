@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import nodemailer from 'nodemailer'
+import { logger } from './logger.ts'
 
 export type OutgoingEmail = {
   to: string
@@ -172,4 +173,18 @@ function decodeBody(body: string, encoding: string, charset: string): string {
     return decodeText(quotedPrintableBytes(body.replace(/=\r?\n/g, '')), charset)
   if (encoding === 'base64') return decodeText(Buffer.from(body.replace(/\s+/g, ''), 'base64'), charset)
   return body
+}
+
+/**
+ * Sends an email whose cause is already committed: a failure is logged, not thrown, so the
+ * person who acted sees what they did (the record stands either way). True when it went out.
+ */
+export async function sendSafely(mailer: Mailer, email: OutgoingEmail): Promise<boolean> {
+  try {
+    await mailer.send(email)
+    return true
+  } catch (error) {
+    logger.error({ err: error, to: email.to, subject: email.subject }, 'an email could not be sent')
+    return false
+  }
 }

@@ -46,6 +46,24 @@ export async function describeRoles(
   return labels
 }
 
+/** A seat the person will hold, handed over to them from a later day. */
+export type ComingSeat = { role: 'representative' | 'alternate'; organization: string; startsOn: string }
+
+/** The seats a person holds from a day after `onDate`, soonest first (an account shows them before they start). */
+export async function comingSeats(
+  db: DbOrTx,
+  personId: string | null,
+  onDate: string,
+): Promise<ComingSeat[]> {
+  if (!personId) return []
+  return db
+    .select({ role: seats.role, organization: organizations.name, startsOn: seats.startsOn })
+    .from(seats)
+    .innerJoin(organizations, eq(organizations.id, seats.organizationId))
+    .where(and(eq(seats.personId, personId), sql`${seats.startsOn} > ${onDate}::date`))
+    .orderBy(seats.startsOn, organizations.name)
+}
+
 /** Whether another person record (not the account's own) uses this address. */
 export async function isAddressOfAnotherPerson(db: Db, options: { email: string; personId: string | null }) {
   const holder = await personByEmail(db, options.email)

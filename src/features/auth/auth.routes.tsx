@@ -9,7 +9,7 @@ import { renderPage } from '#src/http/render.ts'
 import type { SignedInViewer } from '#src/http/viewer.ts'
 import { logger } from '#src/lib/logger.ts'
 import { currentChrome } from '#src/ui/site-chrome.ts'
-import { describeRoles, isAddressOfAnotherPerson, readEmailToken } from './account.ts'
+import { comingSeats, describeRoles, isAddressOfAnotherPerson, readEmailToken } from './account.ts'
 import {
   AccountPage,
   type AccountPageProps,
@@ -253,8 +253,14 @@ export function authPages(deps: AppDeps): Hono<AppEnv> {
     props: Partial<AccountPageProps>,
   ) => {
     const viewer = c.get('viewer') as SignedInViewer
-    const roles = await describeRoles(db, viewer, deps.clock.today())
-    return renderPage(c, <AccountPage name={viewer.name} email={viewer.email} roles={roles} {...props} />, {
+    const [roles, coming] = await Promise.all([
+      describeRoles(db, viewer, deps.clock.today()),
+      comingSeats(db, viewer.personId, deps.clock.today()),
+    ])
+    const page = (
+      <AccountPage name={viewer.name} email={viewer.email} roles={roles} coming={coming} {...props} />
+    )
+    return renderPage(c, page, {
       status,
       neverStore: true,
     })

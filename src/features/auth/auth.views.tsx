@@ -1,7 +1,8 @@
 import { CsrfInput, Field, Flash } from '#src/ui/form-parts.tsx'
+import { formatDate } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import { currentChrome } from '#src/ui/site-chrome.ts'
-import type { RoleLabel } from './account.ts'
+import type { ComingSeat, RoleLabel } from './account.ts'
 import { type NewPasswordErrors, PASSWORD_MAX, PASSWORD_MIN, passwordHint } from './passwords.ts'
 
 export const messages = {
@@ -238,6 +239,8 @@ export type AccountPageProps = {
   name: string
   email: string
   roles: RoleLabel[]
+  /** Seats handed over to the person from a later day. */
+  coming?: ComingSeat[]
   notice?: string
   error?: string
   emailForm?: { value?: string; error?: string }
@@ -287,6 +290,19 @@ export function AccountPage(props: AccountPageProps) {
                   ))
                 : 'No roles on record today.'}
             </dd>
+            {props.coming && props.coming.length > 0 ? (
+              <>
+                <dt>Coming seats</dt>
+                <dd>
+                  {props.coming.map((seat, index) => (
+                    <>
+                      {index > 0 ? <br /> : null}
+                      From {formatDate(seat.startsOn)} you will be the {seat.role} of {seat.organization}.
+                    </>
+                  ))}
+                </dd>
+              </>
+            ) : null}
           </dl>
           <p>
             <a href="/account/calendar">Calendar feeds</a>

@@ -6,7 +6,9 @@ import { requirePermission } from '#src/http/guard.ts'
 import { isAppError } from '#src/lib/errors.ts'
 import { logger } from '#src/lib/logger.ts'
 import { formatDate } from '#src/ui/format.ts'
+import { currentChrome } from '#src/ui/site-chrome.ts'
 import { handOverSeat } from './hand-over-seat.ts'
+import { sendHandoverEmails } from './handover-emails.ts'
 import { inviteSeatHolder } from './invite-seat-holder.ts'
 import { checkHandoverForm, emailProblem, type HandoverErrors, readHandoverForm } from './seat-forms.ts'
 import { seatHistory } from './seat-history.ts'
@@ -59,6 +61,10 @@ export function handOverSeatRoutes(app: Hono<AppEnv>, deps: AppDeps) {
       const errors: HandoverErrors = { [field]: error.userMessage }
       return renderSeatsPage(deps, c, org, 409, { handover: { values: form, errors } })
     }
+    await sendHandoverEmails(deps.mailer, result.handover, {
+      network: currentChrome().name,
+      origin: deps.origin,
+    })
     let invite: InviteOutcome
     try {
       const outcome = await inviteSeatHolder(db, deps.mailer, {

@@ -6,6 +6,7 @@ import { queryRows } from '#src/db/sql.ts'
 import { AppError, refused } from '#src/lib/errors.ts'
 import { singleLineProblem } from '#src/lib/text.ts'
 import { formatDate } from '#src/ui/format.ts'
+import type { SeatHandover } from './handover-emails.ts'
 import { covers, holdingsOf, lockOrganization, refuseIfNotDate, refuseIfWithdrawn } from './seat-change.ts'
 import { FULL_NAME_MAX, fullNameMessage } from './seat-forms.ts'
 import { assertSeatHistoryConsistent } from './seat-history.ts'
@@ -20,6 +21,15 @@ export type HandoverOptions = {
   today: string
 } & ({ personId: string } | { newPerson: { fullName: string; email: string } })
 
+export type HandoverResult = {
+  seatId: string
+  personId: string
+  isNewPerson: boolean
+  previousHolder: string | null
+  /** Who the emails about the handover go to and what they name (see handover-emails.ts). */
+  handover: SeatHandover
+}
+
 /**
  * Hands a seat over from `effectiveOn`, in one transaction recorded against `actor`: the current
  * holding ends on that date (exclusive) and the new one starts on it, so the earlier holder stays
@@ -27,11 +37,7 @@ export type HandoverOptions = {
  * Refuses a date on or before the current holder's first day, a date before today while someone
  * held the seat then, the current holder again, and a person who holds the other seat then.
  */
-export async function handOverSeat(
-  db: Db,
-  actor: Actor,
-  options: HandoverOptions,
-): Promise<{ seatId: string; personId: string; isNewPerson: boolean; previousHolder: string | null }> {
+export async function handOverSeat(db: Db, actor: Actor, options: HandoverOptions): Promise<HandoverResult> {
   const { organizationId, role, effectiveOn, today } = options
   refuseIfNotDate(effectiveOn)
   return writeAs(db, actor, async (tx) => {
@@ -87,6 +93,15 @@ export async function handOverSeat(
       personId: person.id,
       isNewPerson,
       previousHolder: current?.full_name ?? null,
+      handover: {
+        organization: { name: org.name },
+        role,
+        effectiveOn,
+        incoming: person,
+        outgoing: current
+          ? { id: current.person_id, fullName: current.full_name, email: current.email }
+          : null,
+      },
     }
   })
 }

@@ -11,6 +11,7 @@ export type Holding = {
   id: string
   person_id: string
   full_name: string
+  email: string
   starts_on: string
   ends_on: string | null
 }
@@ -19,7 +20,7 @@ export type Holding = {
 export const holdingsOf = (tx: Tx, organizationId: string, role: SeatRole) =>
   queryRows<Holding>(
     tx,
-    sql`select s.id, s.person_id, p.full_name, s.starts_on::text as starts_on, s.ends_on::text as ends_on
+    sql`select s.id, s.person_id, p.full_name, p.email, s.starts_on::text as starts_on, s.ends_on::text as ends_on
       from seats s join people p on p.id = s.person_id
       where s.organization_id = ${organizationId} and s.role = ${role} order by s.starts_on, s.id`,
   )
