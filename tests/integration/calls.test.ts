@@ -438,7 +438,7 @@ describe(`the national calls on ${testEngine}`, () => {
       expect(event?.STATUS?.value).toBe('CONFIRMED')
     })
 
-    it('refuses a day that has a call, a past day, and a call with no title', async () => {
+    it('refuses a day that has a call, a past day without a reason, and a call with no title', async () => {
       const before = await callCount()
       const taken = await staff.post('/staff/calls/new', {
         title: 'Clash',
@@ -455,7 +455,9 @@ describe(`the national calls on ${testEngine}`, () => {
         durationMinutes: '30',
       })
       expect(past.status).toBe(400)
-      expect(await pageText(past)).toContain('Choose today (Thursday, November 26, 2026) or a later date.')
+      expect(await pageText(past)).toContain(
+        'Tuesday, November 24, 2026 is before today: say why the call is added afterwards',
+      )
       const untitled = await staff.post('/staff/calls/new', {
         title: '',
         date: '2026-12-10',

@@ -29,6 +29,7 @@ export function addCallRoutes(app: Hono<AppEnv>, deps: AppDeps) {
       startTime: settings.callStartTime,
       durationMinutes: String(settings.callDurationMinutes),
       title: '',
+      addedReason: '',
     }
     return renderPage(
       c,
@@ -53,6 +54,7 @@ export function addCallRoutes(app: Hono<AppEnv>, deps: AppDeps) {
       startTime: (fields.startTime ?? '').trim(),
       durationMinutes: (fields.durationMinutes ?? '').trim(),
       title: (fields.title ?? '').trim(),
+      addedReason: (fields.addedReason ?? '').trim(),
     }
     const settings = await getSettings(db)
     const checked = checkNewCallForm(values, { durationMinutes: settings.callDurationMinutes })
@@ -63,7 +65,7 @@ export function addCallRoutes(app: Hono<AppEnv>, deps: AppDeps) {
     } catch (error) {
       return newCallPage(c, 400, {
         values,
-        ...formRefusal(error, ['date', 'startTime', 'durationMinutes', 'title']),
+        ...formRefusal(error, ['date', 'startTime', 'durationMinutes', 'title', 'addedReason']),
       })
     }
   })

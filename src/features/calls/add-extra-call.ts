@@ -7,7 +7,7 @@ import { zonedTimeToUtc } from '#src/lib/time-zone.ts'
 import {
   callRefused,
   noCall,
-  notBeforeToday,
+  pastNeedsReason,
   refuseInvalid,
   refuseTakenDate,
   takenMessage,
@@ -15,11 +15,22 @@ import {
 import { checkNewCallForm } from './call-forms.ts'
 import { type CallView, findCall } from './call-view.ts'
 
-/** Adds a call outside the weekly series, in the network's time zone, on a day that has none. */
+/**
+ * Adds a call outside the weekly series, in the network's time zone, on a day that has none;
+ * a day before today only with the reason it is added afterwards (kept for staff).
+ */
 export async function addExtraCall(
   db: Db,
   actor: Actor,
-  options: { date: string; startTime: string; durationMinutes?: number; title: string; today: string },
+  options: {
+    date: string
+    startTime: string
+    durationMinutes?: number
+    title: string
+    /** Required for a day before today: why the call is added afterwards. */
+    addedReason?: string
+    today: string
+  },
 ): Promise<CallView> {
   const settings = await getSettings(db)
   const form = refuseInvalid(
@@ -29,11 +40,12 @@ export async function addExtraCall(
         startTime: options.startTime,
         durationMinutes: options.durationMinutes === undefined ? '' : String(options.durationMinutes),
         title: options.title,
+        addedReason: options.addedReason ?? '',
       },
       { durationMinutes: settings.callDurationMinutes },
     ),
   )
-  notBeforeToday(form.date, options.today)
+  pastNeedsReason(form.date, options.today, form.addedReason)
   return writeAs(db, actor, async (tx) => {
     await refuseTakenDate(tx, form.date)
     const [added] = await tx
@@ -48,6 +60,7 @@ export async function addExtraCall(
         isSeries: false,
         seriesDate: null,
         title: form.title,
+        addedReason: form.addedReason === '' ? null : form.addedReason,
       })
       // Another request may have taken the date since the check above.
       .onConflictDoNothing()

@@ -18,6 +18,9 @@ export type CallField =
   | 'notes'
   | 'recordingUrl'
   | 'briefingIds'
+  | 'joinUrl'
+  | 'dialIn'
+  | 'addedReason'
 
 /**
  * A change refused because of the call or its date (400): the message says what to do instead,
@@ -52,6 +55,15 @@ export const takenMessage = (date: string) =>
 
 export const notBeforeToday = (date: string, today: string) => {
   if (date < today) throw callRefused('date', `Choose today (${formatCallDate(today)}) or a later date.`)
+}
+
+/** A call added on a day before today needs the reason staff bring it in afterwards. */
+export const pastNeedsReason = (date: string, today: string, reason: string) => {
+  if (date < today && reason === '')
+    throw callRefused(
+      'addedReason',
+      `${formatCallDate(date)} is before today: say why the call is added afterwards, such as “Bringing in the calls of 2024”.`,
+    )
 }
 
 export async function refuseTakenDate(tx: Tx, date: string, exceptId?: string) {

@@ -112,6 +112,8 @@ export const newCallForm = (defaults: { durationMinutes: number }) =>
         .pipe(z.number().min(5, LENGTH_MESSAGE).max(240, LENGTH_MESSAGE)),
     ),
     title: titleField(true),
+    /** Why a call is added after its day (required then, checked against today by the service). */
+    addedReason: textField('reason', callLimits.reason),
   })
 
 /** The edit form's text fields; the ticked briefings (a repeated field) are `briefingIdsField`. */

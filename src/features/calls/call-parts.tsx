@@ -44,7 +44,7 @@ export function CallChanges(props: { call: CallView }) {
   )
 }
 
-/** The date and start time of a call being moved or added: today or later, in a named zone. */
+/** The date and start time of a call being moved or added: today or later (unless `allowPast`), in a named zone. */
 export function CallDateFields(props: {
   idPrefix: string
   labels: { date: string; startTime: string }
@@ -52,6 +52,8 @@ export function CallDateFields(props: {
   today: string
   values: { date: string; startTime: string }
   errors: Partial<Record<string, string>>
+  /** A past day too (an extra call brought in afterwards, with a reason). */
+  allowPast?: boolean
 }) {
   return (
     <>
@@ -61,10 +63,14 @@ export function CallDateFields(props: {
         type="date"
         label={props.labels.date}
         required
-        min={props.today}
+        min={props.allowPast ? undefined : props.today}
         value={props.values.date}
         error={props.errors.date}
-        hint="Today or later, on a day with no other call (one call a day)."
+        hint={
+          props.allowPast
+            ? 'On a day with no other call (one call a day). A day before today needs a reason below.'
+            : 'Today or later, on a day with no other call (one call a day).'
+        }
       />
       <Field
         id={`${props.idPrefix}-startTime`}

@@ -120,7 +120,13 @@ describe('the extra call form', () => {
   it('accepts a date, a time, a length and a title', () => {
     expect(checkNewCallForm(form, defaults)).toEqual({
       ok: true,
-      value: { date: '2026-12-09', startTime: '15:00', durationMinutes: 45, title: 'Budget briefing' },
+      value: {
+        date: '2026-12-09',
+        startTime: '15:00',
+        durationMinutes: 45,
+        title: 'Budget briefing',
+        addedReason: '',
+      },
     })
   })
 

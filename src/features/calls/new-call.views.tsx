@@ -1,16 +1,23 @@
+import { TextArea } from '#src/ui/fields.tsx'
 import { CsrfInput, Field, type FlashMessage } from '#src/ui/form-parts.tsx'
 import { formatNumber } from '#src/ui/format.ts'
 import { callLimits } from './call-forms.ts'
 import { CallDateFields } from './call-parts.tsx'
 import { type Errors, StaffFormPage } from './staff-form-page.tsx'
 
-export type NewCallValues = { date: string; startTime: string; durationMinutes: string; title: string }
+export type NewCallValues = {
+  date: string
+  startTime: string
+  durationMinutes: string
+  title: string
+  addedReason: string
+}
 
 export function NewCallPage(props: {
   today: string
   timeZone: string
   values: NewCallValues
-  errors: Errors<'date' | 'startTime' | 'durationMinutes' | 'title'>
+  errors: Errors<'date' | 'startTime' | 'durationMinutes' | 'title' | 'addedReason'>
   flash?: FlashMessage
 }) {
   return (
@@ -39,6 +46,7 @@ export function NewCallPage(props: {
           today={props.today}
           values={props.values}
           errors={props.errors}
+          allowPast
         />
         <Field
           id="new-durationMinutes"
@@ -51,6 +59,15 @@ export function NewCallPage(props: {
           value={props.values.durationMinutes}
           error={props.errors.durationMinutes}
           hint="From 5 to 240 minutes."
+        />
+        <TextArea
+          id="new-addedReason"
+          name="addedReason"
+          label="Why it is added afterwards"
+          rows={3}
+          value={props.values.addedReason}
+          error={props.errors.addedReason}
+          hint={`Only for a day before today, such as “Bringing in the calls of 2024”. Shown to staff on the call’s page. Up to ${formatNumber(callLimits.reason)} characters.`}
         />
         <div class="actions-row">
           <button type="submit" class="button">

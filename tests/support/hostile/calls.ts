@@ -12,7 +12,8 @@ const HOLIDAY = '2026-09-07'
 
 /** A column of the call on `date`, as stored. */
 const columnOf =
-  (column: 'title' | 'agenda' | 'notes' | 'cancel_reason' | 'dial_in', date: string) => async (db: Db) =>
+  (column: 'title' | 'agenda' | 'notes' | 'cancel_reason' | 'dial_in' | 'added_reason', date: string) =>
+  async (db: Db) =>
     (
       await queryRows<{ v: string | null }>(
         db,
@@ -44,6 +45,10 @@ export const callsEntries: Record<string, Entry> = {
       title: {
         tooLong: 'Write the title in at most 200 characters (this one has 10,001).',
         readBack: (db, sent) => columnOf('title', sent.date ?? '')(db),
+      },
+      addedReason: {
+        tooLong: 'Write the reason in at most 500 characters (this one has 10,001).',
+        readBack: (db, sent) => columnOf('added_reason', sent.date ?? '')(db),
       },
     },
     shownAt: (sent) => [`/calls/${sent.date}`],
