@@ -123,6 +123,33 @@ describe('applying for membership in a browser', () => {
     ).toEqual(expect.arrayContaining(['26081', '26139', '39095']))
     await screenshot(page, 'apply-draft-region')
 
+    // The two seats and the commitments, typed but not saved: uploads keep every field.
+    const typed = {
+      '#representative-fullName': 'Rosa Delgado',
+      '#representative-email': 'rosa.delgado@lmp.example.org',
+      '#representative-title': 'Director of economic development',
+      '#alternate-fullName': 'Amir Haddad',
+      '#alternate-email': 'amir.haddad@lmp.example.org',
+      '#alternate-title': 'Program manager',
+      '#field-summary': 'Six counties around the lake, typed again before an upload.',
+    }
+    for (const [selector, value] of Object.entries(typed)) await page.locator(selector).fill(value)
+    const seatsSection = page.locator('#seats')
+    for (const label of [/at least half of the weekly calls/, /one presentation a year/, /every quarter/])
+      await seatsSection.getByLabel(label).check()
+    await page.locator('#evidence-plan-link').fill('https://lmp.example.org/plan-typed')
+    const expectTypedKept = async () => {
+      for (const [selector, value] of Object.entries(typed))
+        expect(await page.locator(selector).inputValue(), selector).toBe(value)
+      expect(await page.locator('#seats input[type=checkbox]:checked').count()).toBe(3)
+    }
+    await seatsSection.scrollIntoViewIfNeeded()
+    await screenshot(page, 'apply-draft-seats')
+    await page.setViewportSize({ width: 390, height: 844 })
+    await seatsSection.scrollIntoViewIfNeeded()
+    await screenshot(page, 'apply-draft-seats-phone')
+    await page.setViewportSize({ width: 1280, height: 900 })
+
     // A text file called report.pdf is refused next to its criterion; the draft stays.
     const agreement = page.locator('#evidence-agreement')
     const refused = nearMisses.textAsPdf()
@@ -136,6 +163,9 @@ describe('applying for membership in a browser', () => {
       'report.pdf is not a PDF: its content is not a PDF, Word, Excel, PowerPoint, PNG or JPEG file.',
     )
     expect(await page.locator('#draft-form').getByLabel('Short name').inputValue()).toBe('LMP')
+    await expectTypedKept()
+    expect(await page.locator('#evidence-plan-link').inputValue()).toBe('https://lmp.example.org/plan-typed')
+    await page.locator('#evidence-plan-link').fill('')
     await expectAccessible(page)
     await screenshot(page.locator('#evidence').page(), 'apply-upload-refused')
 
@@ -152,6 +182,7 @@ describe('applying for membership in a browser', () => {
       expect(
         await page.locator(`#evidence-${criterion}`).getByRole('link', { name: sample.name }).count(),
       ).toBe(1)
+      await expectTypedKept()
     }
     await expectAccessible(page)
     await screenshot(page, 'apply-draft-complete')

@@ -26,6 +26,19 @@ async function submit(page: Page, button: Locator) {
 }
 
 /** A file from the sample generator, as the file picker hands it to the page. */
+/** Names the two seats and ticks the three commitments on the draft (saved with the next button). */
+async function nameTheSeats(
+  page: Page,
+  nominees: Record<'representative' | 'alternate', { fullName: string; email: string; title: string }>,
+) {
+  for (const seat of ['representative', 'alternate'] as const) {
+    await page.locator(`#${seat}-fullName`).fill(nominees[seat].fullName)
+    await page.locator(`#${seat}-email`).fill(nominees[seat].email)
+    await page.locator(`#${seat}-title`).fill(nominees[seat].title)
+  }
+  for (const box of await page.locator('#seats input[type=checkbox]').all()) await box.check()
+}
+
 const asUpload = (sample: { name: string; bytes: Buffer; contentType: string }, name = sample.name) => ({
   name,
   mimeType: sample.contentType,
@@ -135,6 +148,14 @@ describe('membership journeys in a browser, from applying to the directory and t
     await draft
       .getByLabel('The open-source value you offer')
       .fill('Open machine-data schemas and free tools that let small shops connect their equipment.')
+    await nameTheSeats(applicant, {
+      representative: { fullName: 'Priya Raman', email, title: 'Executive director' },
+      alternate: {
+        fullName: 'Tomas Berg',
+        email: 'tomas.berg@openfactorydata.example.org',
+        title: 'Data lead',
+      },
+    })
     await submit(applicant, draft.getByRole('button', { name: 'Save the draft' }))
     expect(await applicant.getByRole('status').textContent()).toBe('Your draft is saved.')
     expect(await mainText(applicant)).toContain('Everything needed is there.')
@@ -257,6 +278,19 @@ describe('membership journeys in a browser, from applying to the directory and t
         .locator('svg.us-map path[data-fips]')
         .evaluateAll((paths) => paths.map((p) => p.getAttribute('data-fips'))),
     ).toEqual(expect.arrayContaining(['55023', '55043', '55123']))
+
+    // The two seats, typed and saved along with the first document.
+    const representative = {
+      fullName: 'Jordan Okafor',
+      email: 'jordan.okafor@driftless.example.org',
+      title: 'Director of regional development',
+    }
+    const alternate = {
+      fullName: 'Sam Lindqvist',
+      email: 'sam.lindqvist@driftless.example.org',
+      title: 'Program lead',
+    }
+    await nameTheSeats(applicant, { representative, alternate })
 
     // One document for each criterion: PDF, Word, Excel and PNG.
     const documents = [
@@ -417,9 +451,11 @@ describe('membership journeys in a browser, from applying to the directory and t
     expect(decision.text).toContain('- Elena Vasquez (approve): A strong plan with committed partners.')
     const admitted = await e2e.waitForEmail(email, { since: sinceVotes, subject: /admitted/ })
     expect(admitted.subject).toBe(`${name} is admitted to the collaborative`)
-    expect(admitted.text).toContain('Staff will invite the two people who will hold these seats by email')
+    expect(admitted.text).toContain(
+      'The representative and the alternate you named are invited to their seats',
+    )
 
-    // Listed, with its region, and incomplete until its seats are filled.
+    // Listed, with its region, and its two seats held from the admission date.
     const visitor = await e2e.openPage()
     await visitor.goto(`${base}/organizations/${slug}`)
     expect(await visitor.getByRole('heading', { level: 1 }).textContent()).toBe(name)
@@ -429,81 +465,45 @@ describe('membership journeys in a browser, from applying to the directory and t
     // The incomplete badge is internal: staff and the organisation see it, a visitor does not.
     expect(await visitor.locator('.profile-head .badge.incomplete').count()).toBe(0)
 
-    // Staff hand the representative seat to the person the community named.
-    await staff.goto(`${base}/staff/applications/${id}`)
-    await Promise.all([
-      staff.waitForURL(`${base}/organizations/${slug}`),
-      staff.locator('#decision').getByRole('link', { name }).click(),
-    ])
-    // The profile links to its edit page, not to its seats: staff go to the seats page by its address.
+    // Both nominees hold their seats from the admission date.
     await staff.goto(`${base}/organizations/${slug}/seats`)
     expect(await staff.getByRole('heading', { level: 1 }).textContent()).toBe(`Seats of ${name}`)
-    expect(await staff.locator('.badge.incomplete').textContent()).toBe(
-      'Incomplete: no representative or alternate',
-    )
-    const representative = { fullName: 'Jordan Okafor', email: 'jordan.okafor@driftless.example.org' }
-    await staff.getByLabel('Seat', { exact: true }).selectOption('representative')
-    await staff.getByLabel('Email address of the new holder').fill(representative.email)
-    await staff.getByLabel('Full name of the new holder').fill(representative.fullName)
-    expect(await staff.getByLabel('From', { exact: true }).first().inputValue()).toBe('2026-11-26')
-    const sinceHandover = e2e.sink.messages.length
-    await submit(staff, staff.getByRole('button', { name: 'Hand over the seat' }))
-    expect(staff.url()).toMatch(/\/seats\?handed=.+&invite=sent$/)
-    expect(await staff.getByRole('status').textContent()).toBe(
-      `${representative.fullName} holds the representative seat from ${TODAY_IN_WORDS}. We emailed them an invitation to choose a password.`,
-    )
-    expect(await staff.locator('.badge.incomplete').textContent()).toBe('Incomplete: no alternate')
-    await screenshot(staff, 'journey-member-seats-representative')
+    expect(await staff.locator('.badge.incomplete').count()).toBe(0)
+    const seatsText = await mainText(staff)
+    expect(seatsText).toContain(representative.fullName)
+    expect(seatsText).toContain(alternate.fullName)
 
-    // The representative opens the invitation, chooses a password and is signed in.
-    const invitation = await e2e.waitForEmail(representative.email, { since: sinceHandover })
-    expect(invitation.subject).toBe('You are invited to the American Manufacturing Community Collaborative')
+    // The representative opens the invitation: the seat and its commitments, confirmed to accept.
+    const invitation = await e2e.waitForEmail(representative.email, { since: sinceVotes })
+    expect(invitation.subject).toBe(
+      `You are invited to be the representative of ${name} in the American Manufacturing Community Collaborative`,
+    )
     const invitee = await e2e.openPage()
     await invitee.goto(firstLink(invitation.text, /https?:\/\/\S+\/invitations\/[\w-]+/))
     expect(await invitee.getByRole('heading', { level: 1 }).textContent()).toBe('Choose your password')
+    expect(await mainText(invitee)).toContain(`Representative of ${name}, from ${TODAY_IN_WORDS}.`)
+    await expectAccessible(invitee)
+    await screenshot(invitee, 'journey-member-seat-invitation')
+    await invitee.setViewportSize({ width: 390, height: 844 })
+    await screenshot(invitee, 'journey-member-seat-invitation-phone')
+    await invitee.setViewportSize({ width: 1280, height: 900 })
+    await invitee.getByLabel('Password', { exact: true }).fill('driftless representative 2026')
+    await invitee.getByLabel('The same password again').fill('driftless representative 2026')
+    await submit(invitee, invitee.getByRole('button', { name: 'Set my password and sign in' }))
+    expect(await invitee.locator('#commitments-error').textContent()).toBe(
+      'Confirm the commitments of the seat to accept it: tick the box under them.',
+    )
+    await invitee.getByLabel('I confirm these commitments.').check()
     await invitee.getByLabel('Password', { exact: true }).fill('driftless representative 2026')
     await invitee.getByLabel('The same password again').fill('driftless representative 2026')
     await Promise.all([
       invitee.waitForURL(`${base}/account?notice=welcome`),
       invitee.getByRole('button', { name: 'Set my password and sign in' }).click(),
     ])
-    expect(await invitee.getByRole('status').textContent()).toContain(
-      `Welcome to the American Manufacturing Community Collaborative, ${representative.fullName}.`,
-    )
-    expect(
-      await invitee
-        .getByRole('navigation', { name: 'Main' })
-        .getByRole('link', { name: representative.fullName })
-        .count(),
-    ).toBe(1)
     expect(await words(invitee.locator('.facts dt:text-is("Roles") + dd'))).toContain(
       `Representative of ${name}`,
     )
-    await expectAccessible(invitee)
     await screenshot(invitee, 'journey-member-representative-account')
-
-    // As representative, they fill the alternate seat themselves, from their account page.
-    await Promise.all([
-      invitee.waitForURL(`${base}/organizations/${slug}/seats`),
-      invitee.getByRole('link', { name: 'manage its seats' }).click(),
-    ])
-    expect(await invitee.getByRole('heading', { level: 1 }).textContent()).toBe(`Seats of ${name}`)
-    expect(await invitee.getByLabel('Seat', { exact: true }).inputValue()).toBe('alternate')
-    await invitee.getByLabel('Email address of the new holder').fill('sam.lindqvist@driftless.example.org')
-    await invitee.getByLabel('Full name of the new holder').fill('Sam Lindqvist')
-    const sinceAlternate = e2e.sink.messages.length
-    await submit(invitee, invitee.getByRole('button', { name: 'Hand over the seat' }))
-    expect(await invitee.getByRole('status').textContent()).toBe(
-      `Sam Lindqvist holds the alternate seat from ${TODAY_IN_WORDS}. We emailed them an invitation to choose a password.`,
-    )
-    expect(await invitee.locator('.badge.incomplete').count()).toBe(0)
-    const alternateInvitation = await e2e.waitForEmail('sam.lindqvist@driftless.example.org', {
-      since: sinceAlternate,
-    })
-    expect(alternateInvitation.text).toContain(
-      `${representative.fullName} invited you to the American Manufacturing Community Collaborative site`,
-    )
-    await screenshot(invitee, 'journey-member-seats-complete')
 
     // Both seats filled: the public profile no longer shows the organisation as incomplete.
     await visitor.goto(`${base}/organizations/${slug}`)

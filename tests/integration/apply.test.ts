@@ -7,6 +7,7 @@ import { queryRows } from '../../src/db/sql.ts'
 import { loadDemo } from '../../src/features/demo/load-demo.ts'
 import {
   completeMemberDraft,
+  nominationPairs,
   postPairs,
   postUpload,
   rowsOf,
@@ -544,9 +545,67 @@ describe(`applying for membership on ${testEngine}`, () => {
         'a document or a link showing your SWOT analysis',
         'a document or a link showing your regional economic development plan',
         'a document or a link showing your interest in DEI and environmental sustainability',
+        'the representative’s name, email, title',
+        'the alternate’s name, email, title',
+        'your acknowledgement of 3 commitments of membership',
       ])
         expect(text).toContain(missing)
       expect(await row(id)).toMatchObject({ status: 'draft', round: 0, submitted_at: null })
+    })
+
+    it('keeps the two nominees and the ticked commitments, and refuses a bad or repeated email', async () => {
+      const { session, id } = await applicantWithDraft()
+      const saved = await postPairs(session, `/applications/${id}`, nominationPairs('keep'))
+      expect(saved.status).toBe(303)
+      const [stored] = await queryRows<{ nominees: unknown; commitments: string[] }>(
+        database.db,
+        sql`select nominees, commitments from applications where id = ${id}`,
+      )
+      expect(stored?.nominees).toEqual([
+        {
+          seat: 'representative',
+          fullName: 'Rosa Delgado',
+          email: 'rosa.delgado@keep.example.org',
+          title: 'Director of economic development',
+        },
+        {
+          seat: 'alternate',
+          fullName: 'Amir Haddad',
+          email: 'amir.haddad@keep.example.org',
+          title: 'Program manager',
+        },
+      ])
+      expect(stored?.commitments).toEqual(['attend_half', 'present_yearly', 'share_quarterly'])
+      const page = await (await session.get(`/applications/${id}`)).text()
+      expect(page).toContain('value="rosa.delgado@keep.example.org"')
+      expect(page).toMatch(/id="commitment-present_yearly"[^>]*checked/)
+
+      const repeated = await postPairs(session, `/applications/${id}`, [
+        ['representativeFullName', 'Rosa Delgado'],
+        ['representativeEmail', 'same@keep.example.org'],
+        ['representativeTitle', 'Director'],
+        ['alternateFullName', 'Amir Haddad'],
+        ['alternateEmail', 'SAME@keep.example.org'],
+        ['alternateTitle', 'Manager'],
+        ['summary', 'Typed along with the repeated email.'],
+      ])
+      expect(repeated.status).toBe(400)
+      const repeatedText = await pageText(repeated)
+      expect(repeatedText).toContain('The representative and the alternate need different email addresses.')
+      const repeatedHtml = await session.get(`/applications/${id}`).then((r) => r.text())
+      expect(repeatedHtml).toContain('Typed along with the repeated email.')
+      const bad = await postPairs(session, `/applications/${id}`, [
+        ['representativeFullName', 'Rosa Delgado'],
+        ['representativeEmail', 'not an address'],
+        ['representativeTitle', 'Director'],
+        ['alternateFullName', ''],
+        ['alternateEmail', ''],
+        ['alternateTitle', ''],
+      ])
+      expect(bad.status).toBe(400)
+      const badHtml = await bad.text()
+      expect(badHtml).toContain('Representative: enter an email address such as name@example.org.')
+      expect(badHtml).toContain('value="not an address"')
     })
 
     it('submits a complete member application to staff: round 1, a date, an event, and no more edits', async () => {
@@ -600,10 +659,11 @@ describe(`applying for membership on ${testEngine}`, () => {
       })
       const incomplete = await session.post(`/applications/${id}/submit`, {})
       expect(await pageText(incomplete)).toContain('the open-source value your organisation offers')
-      await session.post(`/applications/${id}`, {
-        bffKind: 'private_entity',
-        openSourceValue: 'Open-source CNC toolpaths.',
-      })
+      await postPairs(session, `/applications/${id}`, [
+        ['bffKind', 'private_entity'],
+        ['openSourceValue', 'Open-source CNC toolpaths.'],
+        ...nominationPairs('oti'),
+      ])
       expect((await session.post(`/applications/${id}/submit`, {})).status).toBe(303)
       expect(await row(id)).toMatchObject({ status: 'with_board', round: 1 })
       expect((await events(id)).map((e) => e.kind)).toEqual(['created', 'submitted', 'sent_to_board'])
@@ -621,7 +681,11 @@ describe(`applying for membership on ${testEngine}`, () => {
           category: 'bff',
           organizationName: 'Reviewed BFF',
         })
-        await session.post(`/applications/${id}`, { bffKind: 'other', openSourceValue: 'Shared data.' })
+        await postPairs(session, `/applications/${id}`, [
+          ['bffKind', 'other'],
+          ['openSourceValue', 'Shared data.'],
+          ...nominationPairs('reviewed'),
+        ])
         await session.post(`/applications/${id}/submit`, {})
         expect(await row(id)).toMatchObject({ status: 'submitted', round: 1 })
       } finally {

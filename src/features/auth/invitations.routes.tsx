@@ -11,7 +11,13 @@ import { isAppError } from '#src/lib/errors.ts'
 import { logger } from '#src/lib/logger.ts'
 import { singleLineProblem } from '#src/lib/text.ts'
 import { callAuth, redirectWithCookies } from './forward.ts'
-import { acceptInvitation, findInvitation, invitePerson, listInvitations } from './invitations.ts'
+import {
+  acceptInvitation,
+  commitmentsRequired,
+  findInvitation,
+  invitePerson,
+  listInvitations,
+} from './invitations.ts'
 import {
   AcceptInvitationPage,
   InvitationUnusablePage,
@@ -22,7 +28,11 @@ import { checkNewPassword } from './passwords.ts'
 
 const text = (max: number) => z.string().max(max).catch('')
 const inviteForm = z.object({ fullName: text(400), email: text(400) })
-const acceptForm = z.object({ newPassword: text(1000), confirmPassword: text(1000) })
+const acceptForm = z.object({
+  newPassword: text(1000),
+  confirmPassword: text(1000),
+  confirmCommitments: text(10),
+})
 
 const unknownLink = {
   title: 'This invitation link is not known',
@@ -106,7 +116,12 @@ export function invitationRoutes(deps: AppDeps): Hono<AppEnv> {
     if (invitation.state !== 'pending') return unusable(c, 410)
     return renderPage(
       c,
-      <AcceptInvitationPage token={token} fullName={invitation.fullName} email={invitation.email} />,
+      <AcceptInvitationPage
+        token={token}
+        fullName={invitation.fullName}
+        email={invitation.email}
+        seat={invitation.seat}
+      />,
       { neverStore: true },
     )
   })
@@ -118,21 +133,29 @@ export function invitationRoutes(deps: AppDeps): Hono<AppEnv> {
     if (invitation.state !== 'pending') return unusable(c, 410)
     const form = acceptForm.parse(await formFields(c))
     const errors = checkNewPassword(form.newPassword, form.confirmPassword)
-    if (errors.password || errors.confirmation) {
+    const commitmentsConfirmed = form.confirmCommitments === 'yes'
+    const commitmentsError = invitation.seat && !commitmentsConfirmed ? commitmentsRequired : undefined
+    if (errors.password || errors.confirmation || commitmentsError) {
       return renderPage(
         c,
         <AcceptInvitationPage
           token={token}
           fullName={invitation.fullName}
           email={invitation.email}
+          seat={invitation.seat}
           errors={errors}
+          commitmentsError={commitmentsError}
         />,
         { status: 400, neverStore: true },
       )
     }
     let email: string
     try {
-      ;({ email } = await acceptInvitation(db, deps.auth, { token, password: form.newPassword }))
+      ;({ email } = await acceptInvitation(db, deps.auth, {
+        token,
+        password: form.newPassword,
+        commitmentsConfirmed,
+      }))
     } catch (error) {
       // Another request used the link between our look-up and our claim.
       if (isAppError(error) && error.code === 'CONFLICT') return unusable(c, 410)

@@ -19,6 +19,29 @@ export const hashInvitationToken = (token: string) => createHash('sha256').updat
 export const isInvitationTokenShape = (token: string) => /^[\w-]{32,64}$/.test(token)
 
 /**
+ * Records an invitation inside the caller's transaction (for a seat when `seatId` is given) and
+ * returns the token for the emailed link (only its hash is kept).
+ */
+export async function insertInvitation(
+  tx: DbOrTx,
+  options: { personId: string; invitedBy: string | null; seatId?: string },
+): Promise<{ invitationId: string; token: string }> {
+  const token = randomBytes(32).toString('base64url')
+  const [row] = await tx
+    .insert(invitations)
+    .values({
+      personId: options.personId,
+      tokenHash: hashInvitationToken(token),
+      invitedBy: options.invitedBy,
+      seatId: options.seatId ?? null,
+      expiresAt: sql`hub_now() + make_interval(days => ${INVITATION_DAYS})`,
+    })
+    .returning({ id: invitations.id })
+  if (!row) throw new Error('the invitation was not recorded')
+  return { invitationId: row.id, token }
+}
+
+/**
  * Invites a person by email: finds them (any case) or records them, keeps the hash of a
  * new random token, and emails them the link. The records are written in one transaction
  * against the inviting staff member; the email goes out after it committed.
@@ -29,8 +52,7 @@ export async function invitePerson(
   options: { fullName: string; email: string; invitedBy: { personId: string; name: string }; origin: string },
 ): Promise<{ invitationId: string; personId: string; isNewPerson: boolean }> {
   const email = options.email.trim()
-  const token = randomBytes(32).toString('base64url')
-  const { invitationId, person, isNewPerson } = await writeAs(
+  const { invitationId, token, person, isNewPerson } = await writeAs(
     db,
     `person:${options.invitedBy.personId}`,
     async (tx) => {
@@ -47,16 +69,11 @@ export async function invitePerson(
             .returning({ id: people.id, fullName: people.fullName, email: people.email })
         )[0]
       if (!person) throw new AppError('CONFLICT', { userMessage: 'The person could not be recorded.' })
-      const [row] = await tx
-        .insert(invitations)
-        .values({
-          personId: person.id,
-          tokenHash: hashInvitationToken(token),
-          invitedBy: options.invitedBy.personId,
-          expiresAt: sql`hub_now() + make_interval(days => ${INVITATION_DAYS})`,
-        })
-        .returning({ id: invitations.id })
-      return { invitationId: row?.id ?? '', person, isNewPerson: !found }
+      const recorded = await insertInvitation(tx, {
+        personId: person.id,
+        invitedBy: options.invitedBy.personId,
+      })
+      return { ...recorded, person, isNewPerson: !found }
     },
   )
   const link = `${options.origin}/invitations/${token}`
@@ -67,6 +84,9 @@ export async function invitePerson(
   })
   return { invitationId, personId: person.id, isNewPerson }
 }
+
+export const commitmentsRequired =
+  'Confirm the commitments of the seat to accept it: tick the box under them.'
 
 export type InvitationState = 'pending' | 'accepted' | 'expired'
 
@@ -121,6 +141,9 @@ export async function findInvitation(db: DbOrTx, token: string) {
       fullName: people.fullName,
       email: people.email,
       state: stateOf,
+      seat: sql<{ role: 'representative' | 'alternate'; organizationName: string; startsOn: string } | null>`(
+        select json_build_object('role', s.role, 'organizationName', o.name, 'startsOn', s.starts_on::text)
+        from seats s join organizations o on o.id = s.organization_id where s.id = ${invitations.seatId})`,
     })
     .from(invitations)
     .innerJoin(people, eq(people.id, invitations.personId))
@@ -132,19 +155,23 @@ export async function findInvitation(db: DbOrTx, token: string) {
  * Accepts an invitation: marks it used (only while pending, so a link works once even
  * when two requests race), then gives the person an account with this password. If the
  * account step fails, the invitation is pending again. Returns the address to sign in with.
+ * An invitation to a seat is accepted only with the commitments confirmed (and records when).
  */
 export async function acceptInvitation(
   db: Db,
   auth: Auth,
-  options: { token: string; password: string },
+  options: { token: string; password: string; commitmentsConfirmed?: boolean },
 ): Promise<{ personId: string; email: string }> {
   const invitation = await findInvitation(db, options.token)
   if (!invitation) throw new AppError('NOT_FOUND', { userMessage: 'This invitation link is not known.' })
+  if (invitation.seat && !options.commitmentsConfirmed)
+    throw new AppError('BAD_INPUT', { userMessage: commitmentsRequired })
+  const confirmedAt = invitation.seat ? sql`hub_now()` : null
   const actor = `person:${invitation.personId}` as const
   const claimed = await writeAs(db, actor, (tx) =>
     tx
       .update(invitations)
-      .set({ acceptedAt: sql`hub_now()` })
+      .set({ acceptedAt: sql`hub_now()`, commitmentsConfirmedAt: confirmedAt })
       .where(
         and(
           eq(invitations.id, invitation.id),
@@ -166,7 +193,10 @@ export async function acceptInvitation(
     return { personId: invitation.personId, email }
   } catch (error) {
     await writeAs(db, actor, (tx) =>
-      tx.update(invitations).set({ acceptedAt: null }).where(eq(invitations.id, invitation.id)),
+      tx
+        .update(invitations)
+        .set({ acceptedAt: null, commitmentsConfirmedAt: null })
+        .where(eq(invitations.id, invitation.id)),
     )
     throw error
   }

@@ -5,6 +5,7 @@ import { currentChrome } from '#src/ui/site-chrome.ts'
 import { NewPasswordFields } from './auth.views.tsx'
 import type { InvitationListItem } from './invitations.ts'
 import type { NewPasswordErrors } from './passwords.ts'
+import { commitmentKeys, commitmentLabels, seatRoleLabels } from './seat-commitments.ts'
 
 export type StaffInvitationsProps = {
   invitations: InvitationListItem[]
@@ -95,11 +96,51 @@ export function StaffInvitationsPage(props: StaffInvitationsProps) {
   )
 }
 
+export type InvitedSeat = { role: 'representative' | 'alternate'; organizationName: string; startsOn: string }
+
+/** For an invitation to a seat: the organisation, the seat, and the commitments to confirm. */
+function SeatCommitments(props: { seat: InvitedSeat; error?: string }) {
+  const { seat } = props
+  return (
+    <section class="form-section" aria-labelledby="seat-heading" id="seat">
+      <h2 id="seat-heading">Your seat</h2>
+      <p>
+        <strong>{seatRoleLabels[seat.role]}</strong> of <strong>{seat.organizationName}</strong>, from{' '}
+        {formatDate(seat.startsOn)}.
+      </p>
+      <p>As the organisation's {seat.role}, you take on its commitments to the network:</p>
+      <ul>
+        {commitmentKeys.map((key) => (
+          <li>{commitmentLabels[key]}</li>
+        ))}
+      </ul>
+      {props.error ? (
+        <p class="error" id="commitments-error">
+          {props.error}
+        </p>
+      ) : null}
+      <p class="choice">
+        <input
+          type="checkbox"
+          id="confirm-commitments"
+          name="confirmCommitments"
+          value="yes"
+          aria-invalid={props.error ? 'true' : undefined}
+          aria-describedby={props.error ? 'commitments-error' : undefined}
+        />
+        <label for="confirm-commitments">I confirm these commitments.</label>
+      </p>
+    </section>
+  )
+}
+
 export function AcceptInvitationPage(props: {
   token: string
   fullName: string
   email: string
+  seat?: InvitedSeat | null
   errors?: NewPasswordErrors
+  commitmentsError?: string
   error?: string
 }) {
   return (
@@ -113,6 +154,7 @@ export function AcceptInvitationPage(props: {
         {props.error ? <Flash isError>{props.error}</Flash> : null}
         <form method="post" action={`/invitations/${props.token}`} class="form-card">
           <CsrfInput />
+          {props.seat ? <SeatCommitments seat={props.seat} error={props.commitmentsError} /> : null}
           <NewPasswordFields errors={props.errors} label="Password" />
           <p>
             <button type="submit" class="button">

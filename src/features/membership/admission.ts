@@ -12,6 +12,7 @@ import {
 } from '#src/db/schema/index.ts'
 import { vacantSeats } from '#src/features/seats/index.ts'
 import { slugify } from '#src/lib/slug.ts'
+import { type SeatInvitation, seatNominees } from './seat-nominees.ts'
 
 /**
  * A slug for `name` that no organisation has yet: the slugified name, then name-2,
@@ -42,6 +43,8 @@ export type Admission = {
   slug: string
   /** Designations in the application that could not be recorded, with why (for the event comment). */
   skippedDesignations: string[]
+  /** The nominees seated from the admission date and invited: their emails go after the commit. */
+  seatInvitations: SeatInvitation[]
 }
 
 /**
@@ -49,7 +52,8 @@ export type Admission = {
  * transaction: the organisation with its partners (a list), region and focus, its
  * designations (programs found by code; unknown ones skipped and listed), an `applied`
  * admission event on the date it was submitted and an `admitted` one on `today`, and the
- * application linked to it. It is then in the directory and on the map from `today`.
+ * application linked to it, and its nominees seated from `today` and invited (seat-nominees.ts).
+ * It is then in the directory and on the map from `today`.
  */
 export async function admitFromApplication(
   tx: Tx,
@@ -58,6 +62,8 @@ export async function admitFromApplication(
     today: string
     /** The network's time zone, for the calendar date the application was submitted on. */
     timeZone: string
+    /** Who decided: recorded as the sender of the seat invitations. */
+    invitedBy?: string | null
   },
 ): Promise<Admission> {
   const [app] = await tx.select().from(applications).where(eq(applications.id, options.applicationId))
@@ -148,7 +154,13 @@ export async function admitFromApplication(
     .update(applications)
     .set({ organizationId: org.id, updatedAt: sql`hub_now()` })
     .where(eq(applications.id, app.id))
-  return { organizationId: org.id, slug, skippedDesignations: skipped }
+  const seatInvitations = await seatNominees(tx, {
+    organizationId: org.id,
+    nominees: app.nominees,
+    startsOn: options.today,
+    invitedBy: options.invitedBy ?? null,
+  })
+  return { organizationId: org.id, slug, skippedDesignations: skipped, seatInvitations }
 }
 
 /**

@@ -13,6 +13,7 @@ import {
   people,
   storedFiles,
 } from '#src/db/schema/index.ts'
+import { nomineeRows } from './nominees.ts'
 import { isoInstant, isoInstantOrNull, lockedBefore } from './sql-parts.ts'
 import type { ApplicationDetail, EvidenceItem, ReviewRow } from './types.ts'
 
@@ -135,6 +136,7 @@ export async function getApplicationDetail(
   return {
     ...app,
     designations: claims.map((c) => designationShape.parse(typeof c === 'object' && c !== null ? c : {})),
+    nominees: nomineeRows(app.nominees),
     submittedAt: row.submittedAt,
     decidedAt: row.decidedAt,
     applicant: { personId: app.applicantId, name: row.applicantName, email: row.applicantEmail },

@@ -8,7 +8,13 @@ import { StatusBadge } from './my-applications.views.tsx'
 import { SubmittedView } from './submitted.views.tsx'
 import type { ApplicationDetail, DraftField, DraftForm } from './types.ts'
 
-export type EvidenceFormState = { criterion: MemberCriterion; message: string; link: string }
+export type EvidenceFormState = {
+  criterion: MemberCriterion
+  message: string
+  link: string
+  /** The links typed in every criterion's box, kept across the round trip. */
+  links?: Partial<Record<MemberCriterion, string>>
+}
 
 export type ApplicationPageProps = {
   app: ApplicationDetail

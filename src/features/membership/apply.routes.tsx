@@ -287,20 +287,40 @@ export function applyRoutes(deps: AppDeps): Hono<AppEnv> {
   })
 
   // The body is bounded by the upload limit (src/http/route-body-limits.ts) before it gets here.
+  // On the draft, the add buttons belong to the draft form: what was typed is saved first, and a
+  // refused upload shows the page again with every field (and every typed link) as it was.
   app.post('/applications/:id/evidence', requirePermission('application:own'), async (c) => {
     const owned = await ownApplication(c)
     const { detail, personId } = owned
-    const body = await c.req.parseBody()
-    const criterion = memberCriteria.find((k) => k === body.criterion) as MemberCriterion | undefined
+    const body = await c.req.parseBody({ all: true })
+    const one = (name: string) => {
+      const value = body[name]
+      return Array.isArray(value) ? value.at(-1) : value
+    }
+    const criterion = memberCriteria.find((k) => k === one('criterion')) as MemberCriterion | undefined
+    const input = await formInput(c)
+    const draft =
+      detail.status === 'draft'
+        ? parseDraftForm(input, { category: detail.category, today: deps.clock.today() })
+        : undefined
+    if (draft) await saveDraft(db, { applicationId: detail.id, personId, update: draft.update })
+    const current = draft ? ((await getApplicationDetail(db, detail.id)) ?? detail) : detail
+    const typed = draft ? { form: { ...toDraftForm(current), ...draft.typed }, errors: draft.errors } : {}
     if (!criterion)
-      return applicationPage(c, 400, detail, {
+      return applicationPage(c, 400, current, {
+        ...typed,
         problem: 'The form did not say which criterion the evidence is for. Reload the page and try again.',
       })
-    const file =
-      body.file instanceof File && (body.file.name !== '' || body.file.size > 0) ? body.file : undefined
-    const link = typeof body.link === 'string' ? body.link.trim() : ''
+    const rawFile = one(`file-${criterion}`) ?? one('file')
+    const file = rawFile instanceof File && (rawFile.name !== '' || rawFile.size > 0) ? rawFile : undefined
+    const linkOf = (k: MemberCriterion) => {
+      const value = one(`link-${k}`) ?? (k === criterion ? one('link') : undefined)
+      return typeof value === 'string' ? value.trim() : ''
+    }
+    const link = linkOf(criterion)
+    const links = Object.fromEntries(memberCriteria.map((k) => [k, linkOf(k)]))
     const refuse = (status: 400 | 413, message: string) =>
-      applicationPage(c, status, detail, { evidenceError: { criterion, message, link } })
+      applicationPage(c, status, current, { ...typed, evidenceError: { criterion, message, link, links } })
     if (!file && link === '') return refuse(400, 'Choose a document to upload, or give a link.')
     if (file && link !== '')
       return refuse(400, 'Give either a document or a link, not both: add the other one next.')
@@ -314,6 +334,16 @@ export function applyRoutes(deps: AppDeps): Hono<AppEnv> {
           : { link },
       })
       if (!result.ok) return refuse(result.status, result.message)
+      if (draft && Object.keys(draft.errors).length > 0) {
+        const added = (await getApplicationDetail(db, detail.id)) ?? current
+        const { [criterion]: _added, ...otherLinks } = links
+        return applicationPage(c, 400, added, {
+          form: { ...toDraftForm(added), ...draft.typed },
+          errors: draft.errors,
+          notice: notices['evidence-added'],
+          evidenceError: { criterion, message: '', link: '', links: otherLinks },
+        })
+      }
       return c.redirect(`/applications/${detail.id}?notice=evidence-added#evidence-${criterion}`, 303)
     })
   })

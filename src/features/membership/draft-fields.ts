@@ -17,6 +17,7 @@ export const draftLimits = {
   answer: 4000,
   link: 2000,
   fullName: 200,
+  nomineeTitle: 200,
 } as const
 
 const memberOnly: readonly DraftField[] = [
@@ -45,6 +46,8 @@ export const draftFieldsOf = (category: Category): DraftField[] =>
       'counties',
       'bffKind',
       'openSourceValue',
+      'nominees',
+      'commitments',
     ] as DraftField[]
   ).filter((f) => (category === 'member' ? !bffOnly.includes(f) : !memberOnly.includes(f)))
 
@@ -61,6 +64,8 @@ export const draftFieldLabels: Record<DraftField, string> = {
   counties: 'Counties',
   bffKind: 'Kind of organisation',
   openSourceValue: 'The open-source value you offer',
+  nominees: 'The representative and the alternate',
+  commitments: 'The commitments of membership',
 }
 
 export const draftFieldHints: Partial<Record<DraftField, string>> = {

@@ -4,6 +4,7 @@ import { isCountyFips, isStateCode, usStates } from '#src/features/map/index.ts'
 import { singleLineProblem } from '#src/lib/text.ts'
 import { draftFieldsOf, draftLimits } from './draft-fields.ts'
 import { designationProgramCodes } from './labels.ts'
+import { commitmentList, nomineeList, nomineeRows, typedNominees } from './nominees.ts'
 import {
   firstMessage,
   isCalendarDate,
@@ -114,6 +115,8 @@ export const draftFieldSchemas = (today: string) => ({
     })
     .transform((kind) => (kind === '' ? null : (kind as BffKind))),
   openSourceValue: paragraphText({ max: draftLimits.openSourceValue, what: 'description' }),
+  nominees: nomineeList,
+  commitments: commitmentList,
 })
 
 const first = (input: FormInput, name: string) => input[name]?.[0] ?? ''
@@ -138,6 +141,9 @@ function typedFields(input: FormInput): Partial<DraftForm> {
   if (input.designationProgram !== undefined) typed.designations = designationRows(input)
   if (input.states !== undefined) typed.states = ticked(input, 'states')
   if (input.counties !== undefined) typed.counties = ticked(input, 'counties')
+  const nominees = typedNominees(input)
+  if (nominees) typed.nominees = nominees
+  if (input.commitments !== undefined) typed.commitments = ticked(input, 'commitments')
   if (input.bffKind !== undefined) typed.bffKind = (input.bffKind ?? []).filter((v) => v !== '').at(-1) ?? ''
   return typed
 }
@@ -170,7 +176,9 @@ export function parseDraftForm(input: FormInput, options: { category: Category; 
 }
 
 /** The form as a stored application fills it. */
-export function toDraftForm(app: Pick<ApplicationDetail, DraftField>): DraftForm {
+export function toDraftForm(
+  app: Pick<ApplicationDetail, Exclude<DraftField, 'nominees'>> & { nominees: unknown },
+): DraftForm {
   const designations = (app.designations ?? []).map((d) => {
     const isCode = (designationProgramCodes as readonly string[]).includes(d.program)
     return {
@@ -193,5 +201,7 @@ export function toDraftForm(app: Pick<ApplicationDetail, DraftField>): DraftForm
     counties: app.counties,
     bffKind: app.bffKind ?? '',
     openSourceValue: app.openSourceValue ?? '',
+    nominees: nomineeRows(app.nominees),
+    commitments: app.commitments,
   }
 }

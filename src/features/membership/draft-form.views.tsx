@@ -11,11 +11,18 @@ import {
 import { EvidenceSection } from './evidence.views.tsx'
 import { designationProgramCodes, designationProgramLabels } from './labels.ts'
 import { missingForSubmission } from './missing-for-submission.ts'
+import { NomineesSection } from './nominees.views.tsx'
 import { ProblemList } from './problem-list.views.tsx'
 import type { ApplicationDetail, DesignationRow, DraftField } from './types.ts'
 
 const fieldAnchor = (field: DraftField) =>
-  field === 'designations' ? '#designations' : field === 'bffKind' ? '#field-bffKind' : `#field-${field}`
+  field === 'designations'
+    ? '#designations'
+    : field === 'bffKind'
+      ? '#field-bffKind'
+      : field === 'nominees'
+        ? '#seats'
+        : `#field-${field}`
 
 export function DraftForms(props: ApplicationPageProps) {
   const { app, form, errors } = props
@@ -41,7 +48,14 @@ export function DraftForms(props: ApplicationPageProps) {
         title={`Some of what you typed was not saved: ${problems.length === 1 ? 'one field needs' : `${problems.length} fields need`} a change. Everything else is saved.`}
         problems={problems}
       />
-      <form method="post" action={`/applications/${app.id}`} class="form-card" id="draft-form" novalidate>
+      <form
+        method="post"
+        action={`/applications/${app.id}`}
+        enctype="multipart/form-data"
+        class="form-card"
+        id="draft-form"
+        novalidate
+      >
         <CsrfInput />
         <section class="form-section" aria-labelledby="organisation-heading">
           <h2 id="organisation-heading">The organisation</h2>
@@ -73,6 +87,12 @@ export function DraftForms(props: ApplicationPageProps) {
             {box('openSourceValue', 6)}
           </section>
         )}
+        <NomineesSection
+          nominees={form.nominees}
+          commitments={form.commitments}
+          nomineesError={errors.nominees}
+          commitmentsError={errors.commitments}
+        />
         <p>
           <button type="submit" class="button">
             Save the draft
@@ -80,7 +100,7 @@ export function DraftForms(props: ApplicationPageProps) {
         </p>
       </form>
       {app.category === 'member' ? (
-        <EvidenceSection app={app} canChange evidenceError={props.evidenceError} />
+        <EvidenceSection app={app} canChange evidenceError={props.evidenceError} formId="draft-form" />
       ) : null}
       <SubmitSection app={app} missing={props.missing} />
     </>

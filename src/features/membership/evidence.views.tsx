@@ -1,6 +1,6 @@
 import { type MemberCriterion, memberCriteria } from '#src/db/schema/index.ts'
 import { acceptAttribute, formatFileSize } from '#src/features/files/index.ts'
-import { CsrfInput, Field } from '#src/ui/form-parts.tsx'
+import { CsrfInput } from '#src/ui/form-parts.tsx'
 import type { EvidenceFormState } from './application-page.views.tsx'
 import { criterionHints, criterionLabels } from './labels.ts'
 import type { ApplicationDetail, EvidenceItem } from './types.ts'
@@ -41,6 +41,8 @@ export function EvidenceSection(props: {
   app: ApplicationDetail
   canChange: boolean
   evidenceError?: EvidenceFormState
+  /** The form the add-evidence fields belong to (the draft's, so that adding saves the draft too); else each card has its own. */
+  formId?: string
 }) {
   const { app } = props
   return (
@@ -55,7 +57,10 @@ export function EvidenceSection(props: {
       <div class="evidence-grid">
         {memberCriteria.map((criterion) => {
           const items = app.evidence.filter((e) => e.criterion === criterion)
-          const error = props.evidenceError?.criterion === criterion ? props.evidenceError : undefined
+          const error =
+            props.evidenceError?.criterion === criterion && props.evidenceError.message
+              ? props.evidenceError
+              : undefined
           return (
             <EvidenceCard
               app={app}
@@ -63,6 +68,8 @@ export function EvidenceSection(props: {
               items={items}
               canChange={props.canChange}
               error={error}
+              typedLink={props.evidenceError?.links?.[criterion] ?? error?.link ?? ''}
+              formId={props.formId}
             />
           )
         })}
@@ -77,9 +84,12 @@ function EvidenceCard(props: {
   items: EvidenceItem[]
   canChange: boolean
   error?: EvidenceFormState
+  typedLink: string
+  formId?: string
 }) {
   const { app, criterion, items, error } = props
   const id = `evidence-${criterion}`
+  const formId = props.formId ?? `${id}-form`
   return (
     <article class="card evidence-card" id={id} aria-labelledby={`${id}-heading`}>
       <h3 id={`${id}-heading`}>{criterionLabels[criterion]}</h3>
@@ -96,15 +106,18 @@ function EvidenceCard(props: {
         </p>
       )}
       {props.canChange ? (
-        <form
-          method="post"
-          action={`/applications/${app.id}/evidence`}
-          enctype="multipart/form-data"
-          class="add"
-          novalidate
-        >
-          <CsrfInput />
-          <input type="hidden" name="criterion" value={criterion} />
+        <div class="add">
+          {props.formId ? null : (
+            <form
+              method="post"
+              action={`/applications/${app.id}/evidence`}
+              enctype="multipart/form-data"
+              id={formId}
+              novalidate
+            >
+              <CsrfInput />
+            </form>
+          )}
           {error ? (
             <p class="error" id={`${id}-error`} role="alert">
               {error.message}
@@ -115,25 +128,35 @@ function EvidenceCard(props: {
             <input
               type="file"
               id={`${id}-file`}
-              name="file"
+              name={`file-${criterion}`}
+              form={formId}
               accept={acceptAttribute}
               aria-describedby={error ? `${id}-error` : undefined}
               aria-invalid={error ? 'true' : undefined}
             />
           </div>
           <p class="or">or</p>
-          <Field
-            id={`${id}-link`}
-            name="link"
-            type="url"
-            label="Give a link"
-            value={error?.link ?? ''}
-            required={false}
-          />
-          <button type="submit" class="button secondary">
+          <div class="field">
+            <label for={`${id}-link`}>Give a link</label>
+            <input
+              type="url"
+              id={`${id}-link`}
+              name={`link-${criterion}`}
+              form={formId}
+              value={props.typedLink}
+            />
+          </div>
+          <button
+            type="submit"
+            class="button secondary"
+            form={formId}
+            formaction={`/applications/${app.id}/evidence`}
+            name="criterion"
+            value={criterion}
+          >
             Add the evidence<span class="visually-hidden"> for: {criterionLabels[criterion]}</span>
           </button>
-        </form>
+        </div>
       ) : null}
     </article>
   )

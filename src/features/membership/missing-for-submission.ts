@@ -1,4 +1,5 @@
 import { type MemberCriterion, memberCriteria } from '#src/db/schema/index.ts'
+import { missingNominations } from './nominees.ts'
 import type { ApplicationRecord, EvidenceItem } from './types.ts'
 
 const missingEvidence: Record<MemberCriterion, string> = {
@@ -11,13 +12,20 @@ const missingEvidence: Record<MemberCriterion, string> = {
 /**
  * What a draft still lacks before it can be submitted, in the form's order and in words
  * (empty when it is complete). Members: name, lead organisation, a state, and evidence for
- * each criterion. BFFs: name, kind and the open-source value they offer.
+ * each criterion. BFFs: name, kind and the open-source value they offer. Both: the two
+ * nominees (name, email, title) and every commitment acknowledged.
  */
 export function missingForSubmission(
   app: Pick<
     ApplicationRecord,
-    'category' | 'organizationName' | 'leadOrganization' | 'states' | 'bffKind' | 'openSourceValue'
-  >,
+    | 'category'
+    | 'organizationName'
+    | 'leadOrganization'
+    | 'states'
+    | 'bffKind'
+    | 'openSourceValue'
+    | 'commitments'
+  > & { nominees: unknown },
   evidence: readonly Pick<EvidenceItem, 'criterion'>[],
 ): string[] {
   const missing: string[] = []
@@ -31,5 +39,6 @@ export function missingForSubmission(
     if (!app.bffKind) missing.push('the kind of organisation')
     if (!app.openSourceValue?.trim()) missing.push('the open-source value your organisation offers')
   }
+  missing.push(...missingNominations(app))
   return missing
 }

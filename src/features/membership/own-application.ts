@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm'
 import type { Tx } from '#src/db/client.ts'
 import { applications } from '#src/db/schema/index.ts'
 import { AppError } from '#src/lib/errors.ts'
-import type { Designation } from './types.ts'
+import type { Designation, Nominee } from './types.ts'
 
 // What every change of the applicant's shares: it is theirs, and recorded against them.
 
@@ -17,7 +17,11 @@ export async function lockOwn(tx: Tx, applicationId: string, personId: string) {
     .where(and(eq(applications.id, applicationId), eq(applications.applicantId, personId)))
     .for('update')
   if (!app) throw notYours()
-  return { ...app, designations: (app.designations ?? []) as Designation[] }
+  return {
+    ...app,
+    designations: (app.designations ?? []) as Designation[],
+    nominees: (Array.isArray(app.nominees) ? app.nominees : []) as Nominee[],
+  }
 }
 
 export const conflict = (userMessage: string) => new AppError('CONFLICT', { userMessage })

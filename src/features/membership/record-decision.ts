@@ -13,6 +13,7 @@ import { formatDate } from '#src/ui/format.ts'
 import { type Admission, admitFromApplication } from './admission.ts'
 import { listVotes } from './board-votes.ts'
 import { choiceLabels } from './labels.ts'
+import { seatInvitationEmail } from './seat-invitation-email.ts'
 import { sendSafely } from './send-safely.ts'
 import { type BoardOutcome, describeTally, type Tally, votesIn } from './tally.ts'
 
@@ -93,7 +94,12 @@ export async function recordDecision(tx: Tx, o: DecideOptions): Promise<Recorded
     .set({ status: o.outcome, decidedAt: sql`hub_now()`, updatedAt: sql`hub_now()` })
     .where(eq(applications.id, o.app.id))
   const admission = approved
-    ? await admitFromApplication(tx, { applicationId: o.app.id, today: o.today, timeZone: o.timeZone })
+    ? await admitFromApplication(tx, {
+        applicationId: o.app.id,
+        today: o.today,
+        timeZone: o.timeZone,
+        invitedBy: o.decidedBy,
+      })
     : null
   const verdict = approved ? 'Approved' : 'Rejected'
   const how =
@@ -105,6 +111,8 @@ export async function recordDecision(tx: Tx, o: DecideOptions): Promise<Recorded
   const lines = [`${verdict}: ${how} (${describeTally(o.tally)}).`]
   if (o.how.kind === 'staff' && o.how.comment) lines.push(`Comment: ${o.how.comment}`)
   if (admission) lines.push(`Admitted from ${formatDate(o.today)}, at /organizations/${admission.slug}.`)
+  for (const invited of admission?.seatInvitations ?? [])
+    lines.push(`${invited.fullName} invited to the ${invited.seat} seat.`)
   if (admission && admission.skippedDesignations.length > 0)
     lines.push(`Designations not recorded: ${admission.skippedDesignations.join('; ')}.`)
   const [round] = await tx
@@ -151,10 +159,19 @@ export async function emailDecision(
       comments.length > 0 ? `The board's comments:\n${comments.join('\n')}` : 'The board left no comments.'
     }\n\nThe application and its history:\n${link}\n`,
   })
+  for (const invited of decision.admission?.seatInvitations ?? [])
+    await sendSafely(
+      mailer,
+      seatInvitationEmail({ ...invited, organizationName: name, origin: o.origin, today: o.today }),
+    )
   if (decision.admission)
     await sendSafely(mailer, {
       to: o.app.applicantEmail,
       subject: `${name} is admitted to the collaborative`,
-      text: `Hello ${o.app.applicantName},\n\n${name} is admitted to the collaborative from ${formatDate(o.today)}. It is listed in the directory and on the map:\n${o.origin}/organizations/${decision.admission.slug}\n\nEvery organisation has a representative and an alternate. Staff will invite the two people who will hold these seats by email; until both seats are filled, the organisation shows as incomplete.\n`,
+      text: `Hello ${o.app.applicantName},\n\n${name} is admitted to the collaborative from ${formatDate(o.today)}. It is listed in the directory and on the map:\n${o.origin}/organizations/${decision.admission.slug}\n\n${
+        decision.admission.seatInvitations.length === 2
+          ? `The representative and the alternate you named are invited to their seats by email, from ${formatDate(o.today)}.`
+          : 'Every organisation has a representative and an alternate. Staff will invite the two people who will hold these seats by email; until both seats are filled, the organisation shows as incomplete.'
+      }\n`,
     })
 }

@@ -38,6 +38,8 @@ export async function saveDraft(
       counties: app.counties,
       bffKind: app.bffKind,
       openSourceValue: app.openSourceValue,
+      nominees: app.nominees,
+      commitments: app.commitments,
       ...update,
     }
     const states = new Set(next.states)

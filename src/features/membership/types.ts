@@ -35,8 +35,20 @@ export type DraftForm = {
   counties: string[]
   bffKind: string
   openSourceValue: string
+  /** The two nominees as typed: the representative first, then the alternate. */
+  nominees: NomineeRow[]
+  /** The commitment keys the applicant ticked. */
+  commitments: string[]
 }
 export type DraftField = keyof DraftForm
+
+export type NomineeSeat = 'representative' | 'alternate'
+
+/** A nominee as typed on the draft (any field may still be empty). */
+export type NomineeRow = { seat: NomineeSeat; fullName: string; email: string; title: string }
+
+/** A nominee as stored on the application (applications.nominees). */
+export type Nominee = NomineeRow
 
 /** What a save may change: only the fields the form sent. */
 export type DraftUpdate = Partial<{
@@ -52,6 +64,8 @@ export type DraftUpdate = Partial<{
   counties: string[]
   bffKind: BffKind | null
   openSourceValue: string | null
+  nominees: Nominee[]
+  commitments: string[]
 }>
 
 /** Form input as lists of strings per name (a name sent once is a list of one). */
@@ -62,8 +76,9 @@ export type StartForm = { fullName: string; email: string; category: string; org
 export type StartField = keyof StartForm
 
 /** The application as stored (its designations as the draft form wrote them). */
-export type ApplicationRecord = Omit<typeof applications.$inferSelect, 'designations'> & {
+export type ApplicationRecord = Omit<typeof applications.$inferSelect, 'designations' | 'nominees'> & {
   designations: Designation[]
+  nominees: Nominee[]
 }
 
 export type EvidenceItem = {
