@@ -169,6 +169,8 @@ describe(`attendance questions on ${testEngine}`, () => {
     )
     expect(audit.length).toBeGreaterThan(0)
     expect(await obligations()).toContain('Attended 1 of 2 held calls')
+    const rollCall = await pageText(await staff.get(`/staff/calls/${held.localDate}/roll-call`))
+    expect(rollCall).toContain('Corrected record: 10 min')
     const page = await pageText(await (sessions.representative as Session).get(askPath(held.localDate)))
     expect(page).toContain('Matched the iPhone in the Zoom report.')
     expect(page).toContain('present 10 min: counts')

@@ -142,7 +142,9 @@ export function CallQuestionPage(props: {
               error={errors.note}
               rows={3}
             />
-            <button type="submit">Ask staff</button>
+            <button type="submit" class="button">
+              Ask staff
+            </button>
           </form>
         )}
         <h2>Questions about this call</h2>

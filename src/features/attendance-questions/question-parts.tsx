@@ -57,7 +57,7 @@ export function QuestionList(props: {
 }) {
   if (props.questions.length === 0) return <p>{props.none}</p>
   return (
-    <ul class="question-list">
+    <ul class="call-list question-list">
       {props.questions.map((q) => (
         <li class="card">
           <QuestionText

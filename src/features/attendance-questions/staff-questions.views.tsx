@@ -24,7 +24,7 @@ function AnswerForm(props: { question: QuestionRow; attempt?: AnswerAttempt }) {
         rows={2}
       />
       <div class="actions-row">
-        <button type="submit" name="answer" value="accept">
+        <button type="submit" name="answer" value="accept" class="button">
           Accept: the call counts
         </button>
         <button type="submit" name="answer" value="decline" class="button secondary">
@@ -58,7 +58,7 @@ export function StaffQuestionsPage(props: {
         {props.open.length === 0 ? (
           <p>No question is waiting for an answer.</p>
         ) : (
-          <ul class="question-list">
+          <ul class="call-list question-list">
             {props.open.map((q) => (
               <li class="card">
                 <h3>
