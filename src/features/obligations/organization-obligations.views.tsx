@@ -136,6 +136,10 @@ export function OrganizationObligationsPage(props: {
         )}
         <h2 id="calls-heading">Attendance by call</h2>
         <CallsTable calls={props.data.calls} year={year} />
+        <p>
+          <a href={`/organizations/${org.slug}/attendance-questions`}>Attendance questions</a>: on a call
+          shown as not attended? Ask staff to correct it.
+        </p>
       </div>
     </Layout>
   )
