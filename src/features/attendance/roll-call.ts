@@ -86,7 +86,9 @@ export function describeOtherRecords(records: readonly AttendanceRecord[]): stri
     )
   if (hasDemo) {
     const demo = others.filter((r) => r.importId === null)
-    parts.push(`Demo record: ${minutesOf(mergePresence(demo).seconds)} min`)
+    parts.push(
+      `${[...new Set(demo.map((r) => sourceLabels[r.source as keyof typeof sourceLabels] ?? r.source))].join(' and ')} record: ${minutesOf(mergePresence(demo).seconds)} min`,
+    )
   }
   return parts.join('; ')
 }
