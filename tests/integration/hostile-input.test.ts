@@ -8,6 +8,7 @@ import { loadDemo } from '../../src/features/demo/load-demo.ts'
 import { DEMO_TODAY } from '../support/fixtures.ts'
 import { applyEntries } from '../support/hostile/apply.ts'
 import { attendanceEntries } from '../support/hostile/attendance.ts'
+import { attendanceQuestionEntries } from '../support/hostile/attendance-questions.ts'
 import { calendarFeedsEntries } from '../support/hostile/calendar-feeds.ts'
 import { callsEntries } from '../support/hostile/calls.ts'
 import { presentationsEntries } from '../support/hostile/presentations.ts'
@@ -50,6 +51,7 @@ const TABLE: Record<string, Entry> = {
   ...seatEntries,
   ...callsEntries,
   ...attendanceEntries,
+  ...attendanceQuestionEntries,
   ...calendarFeedsEntries,
   ...rollCallEntries,
   ...presentationsEntries,
