@@ -27,7 +27,7 @@ import {
 import { pageRoutes } from '#src/features/pages/index.ts'
 import { peopleRoutes } from '#src/features/people/index.ts'
 import { presentationRoutes } from '#src/features/presentations/index.ts'
-import { reminderRoutes } from '#src/features/reminders/index.ts'
+import { optOutOf, reminderRoutes } from '#src/features/reminders/index.ts'
 import { searchRoutes } from '#src/features/search/index.ts'
 import { seatRoutes } from '#src/features/seats/index.ts'
 import { sharingRoutes } from '#src/features/sharing/index.ts'
@@ -123,7 +123,11 @@ export function createApp(
   app.route('/', attendanceImportRoutes(deps))
   app.route('/', attendanceQuestionRoutes(deps))
   app.route('/', obligationRoutes(deps))
-  app.route('/', presentationRoutes(deps))
+  const slotOptOut = optOutOf(deps.database.db, 'presentation_slot', {
+    origin: deps.origin,
+    secret: () => deps.auth.options.secret,
+  })
+  app.route('/', presentationRoutes(deps, { slotOptOut }))
   app.route('/', sharingRoutes(deps))
   app.route('/', reminderRoutes(deps))
   app.route('/api/v1', applicationsApi(deps))

@@ -17,7 +17,7 @@ export async function moveSlot(
   db: Db,
   actor: Actor,
   options: { presentationId: string; callDate: string; today: string },
-): Promise<{ organization: OrganizationRef; callDate: string }> {
+): Promise<{ organization: OrganizationRef; callDate: string; previousCallDate: string | null }> {
   const found = await findPresentation(db, options.presentationId)
   if (!found) throw noPresentation()
   return writeAs(db, actor, async (tx) => {
@@ -54,6 +54,8 @@ export async function moveSlot(
       .update(presentations)
       .set({ callId: call.id, status: 'planned', actualMinutes: null })
       .where(sql`${presentations.id} = ${presentation.id}`)
-    return { organization: presentation.organization, callDate: call.date }
+    // Only a planned slot leaves a call its holders knew of; a missed or requested one is planned anew.
+    const previousCallDate = presentation.status === 'planned' ? (presentation.call?.date ?? null) : null
+    return { organization: presentation.organization, callDate: call.date, previousCallDate }
   })
 }

@@ -10,7 +10,12 @@ import { DEFAULT_CAPACITY, type ExistingSlot, type PlanOrganization, planPresent
 export type PlanSummary = {
   /** The first day calls could take a new slot. */
   from: string
-  placed: { organizationId: string; callDate: string; isRequestHonoured: boolean }[]
+  placed: {
+    organizationId: string
+    organization: { id: string; name: string; slug: string }
+    callDate: string
+    isRequestHonoured: boolean
+  }[]
   unplaced: { id: string; name: string; slug: string }[]
 }
 
@@ -67,11 +72,17 @@ export async function planYear(
           target: [presentations.organizationId, presentations.year],
           set: { callId: sql`excluded.call_id`, status: 'planned', actualMinutes: null },
         })
+    const byId = new Map(organizations.map((o) => [o.id, o]))
     const slugs = new Map(organizations.map((o) => [o.id, o.slug]))
     return {
       from,
       placed: plan.placements.map((p) => ({
         organizationId: p.organizationId,
+        organization: {
+          id: p.organizationId,
+          name: byId.get(p.organizationId)?.name ?? '',
+          slug: slugs.get(p.organizationId) ?? '',
+        },
         callDate: p.date,
         isRequestHonoured: p.isRequestHonoured,
       })),

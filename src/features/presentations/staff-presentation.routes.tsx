@@ -13,11 +13,12 @@ import { checkMoveForm, checkOutcomeForm, type OutcomeField, type OutcomeValues 
 import { moveSlot } from './move-slot.ts'
 import { presentationOf, staffActor } from './presentation-route-parts.ts'
 import { recordOutcome } from './record-outcome.ts'
+import { type SlotOptOut, sendSlotEmails, slotEmailContext } from './slot-emails.ts'
 import { isLengthWarning } from './slot-state.ts'
 import { StaffPresentationPage } from './staff-presentation.views.tsx'
 
 /** Staff move one presentation and record how it went: /staff/presentations/:id, /move and /outcome. */
-export function staffPresentationRoutes(app: Hono<AppEnv>, deps: AppDeps) {
+export function staffPresentationRoutes(app: Hono<AppEnv>, deps: AppDeps, slotOptOut: SlotOptOut) {
   const { db } = deps.database
 
   const staffPresentationPage = async (
@@ -82,8 +83,9 @@ export function staffPresentationRoutes(app: Hono<AppEnv>, deps: AppDeps) {
     const checked = checkMoveForm(fields)
     if (!checked.ok)
       return staffPresentationPage(c, p, 400, { move: { value, error: checked.errors.callDate } })
+    let moved: Awaited<ReturnType<typeof moveSlot>>
     try {
-      await moveSlot(db, actor, {
+      moved = await moveSlot(db, actor, {
         presentationId: p.id,
         callDate: checked.callDate,
         today: deps.clock.today(),
@@ -98,6 +100,7 @@ export function staffPresentationRoutes(app: Hono<AppEnv>, deps: AppDeps) {
         flash: { isError: true, text: error.userMessage },
       })
     }
+    await sendSlotEmails(db, deps.mailer, [moved], slotEmailContext(deps, slotOptOut))
     return c.redirect(`/staff/presentations/${p.id}?moved`, 303)
   })
 

@@ -10,11 +10,12 @@ import { presentationsOfYear, type YearLine } from './find-presentations.ts'
 import { checkPlanForm } from './forms.ts'
 import { planYear } from './plan-year.ts'
 import { staffActor } from './presentation-route-parts.ts'
+import { type SlotOptOut, sendSlotEmails, slotEmailContext } from './slot-emails.ts'
 import { plannableYears, yearOf } from './slot-state.ts'
 import { StaffPresentationsPage } from './staff-year.views.tsx'
 
 /** Staff see a year's presentations and plan it: /staff/presentations and /staff/presentations/plan. */
-export function staffPresentationsRoutes(app: Hono<AppEnv>, deps: AppDeps) {
+export function staffPresentationsRoutes(app: Hono<AppEnv>, deps: AppDeps, slotOptOut: SlotOptOut) {
   const { db } = deps.database
 
   const staffYearPage = async (c: Context<AppEnv>, year: number, status: 200 | 400, flash?: FlashMessage) => {
@@ -51,6 +52,8 @@ export function staffPresentationsRoutes(app: Hono<AppEnv>, deps: AppDeps) {
         text: checked.errors.year ?? '',
       })
     const plan = await planYear(db, actor, { year: checked.year, today: deps.clock.today() })
+    const changes = plan.placed.map((p) => ({ ...p, previousCallDate: null }))
+    await sendSlotEmails(db, deps.mailer, changes, slotEmailContext(deps, slotOptOut))
     const query = new URLSearchParams({
       year: String(checked.year),
       planned: String(plan.placed.length),

@@ -1,6 +1,7 @@
 /** The reminders feature's public face: what other features and the app may use. */
 
-export { isReminderEnabled, loadSavedChoices, peopleWhoTurnedOn, reminderKindLabels } from './preferences.ts'
+export { type OptOut, optOutOf } from './opt-out.ts'
+export { peopleWhoTurnedOn } from './preferences.ts'
 export { reminderRoutes } from './reminders.routes.tsx'
 export { claimReminder, giveBackClaim, markClaimSent, runRemindersLogged } from './reminders.ts'
 export { type ReminderSchedule, reminderScheduleFromEnv, startReminderLoop } from './schedule.ts'
