@@ -87,17 +87,19 @@ function OrganizationSection(props: { my: MyOrganization }) {
 export function MyOrganizationPage(props: { organizations: MyOrganization[]; call: NextCall | null }) {
   return (
     <Layout title="My organisation" current="/my-organization">
-      <h1>My organisation</h1>
-      {props.organizations.length === 0 ? (
-        <p>
-          You hold no representative or alternate seat today. Staff see every organisation in the{' '}
-          <a href="/members">member directory</a>.
-        </p>
-      ) : null}
-      <NextCallSection call={props.call} />
-      {props.organizations.map((my) => (
-        <OrganizationSection my={my} />
-      ))}
+      <div class="wrap my-organization">
+        <h1>My organisation</h1>
+        {props.organizations.length === 0 ? (
+          <p>
+            You hold no representative or alternate seat today. Staff see every organisation in the{' '}
+            <a href="/members">member directory</a>.
+          </p>
+        ) : null}
+        <NextCallSection call={props.call} />
+        {props.organizations.map((my) => (
+          <OrganizationSection my={my} />
+        ))}
+      </div>
     </Layout>
   )
 }
