@@ -50,6 +50,12 @@ Commands:
                    needed, presentation: {status: given|planned|missed|requested|none, required,
                    callDate, minutes, lengthWarning, month}, sharingQuarters: [{quarter, status:
                    done|due|missed|not_required}], status: compliant|on_track|at_risk|not_compliant}]
+  calls backfill --from YYYY-MM-DD [--json]
+                   Create the weekly calls from that day up to today that are not there yet
+                   (observed federal holidays cancelled, as the forward series does), in one
+                   transaction; running it twice creates nothing. Prints how many were
+                   created, already there, and cancelled for a holiday. JSON: {from, to,
+                   created, existing, cancelledHolidays}
 
 Options:
   -h, --help       Show this help
@@ -59,7 +65,8 @@ Environment:
   DATA_DIR         Folder of the embedded database (default ./data)
   DATABASE_URL     postgres://... to use a PostgreSQL server instead of the embedded database
   NODE_ENV         production never loads demo data
-  HUB_TODAY        YYYY-MM-DD: work as of that date (serve, demo, attendance import, compliance)
+  HUB_TODAY        YYYY-MM-DD: work as of that date (serve, demo, attendance import, compliance,
+                   calls backfill)
   HUB_TIME_ZONE    the network's time zone, what "today" means (default America/New_York)
 `
 
@@ -87,6 +94,7 @@ export async function runCli(
         json: { type: 'boolean' },
         year: { type: 'string' },
         today: { type: 'string' },
+        from: { type: 'string' },
       },
     })
     const [command, ...rest] = positionals
@@ -156,6 +164,17 @@ export async function runCli(
         return await withDatabase(config, (database) =>
           printCompliance(database, request, io.out, config.clock),
         )
+      }
+      case 'calls': {
+        const { backfillRequest, printBackfill } = await import('./calls-backfill.ts')
+        const request = backfillRequest(rest, values)
+        if ('problem' in request) throw new UsageError(request.problem)
+        let refused: { problem: string } | undefined
+        await withDatabase(config, async (database) => {
+          refused = await printBackfill(database, request, io.out, config.clock)
+        })
+        if (refused) throw new UsageError(refused.problem)
+        return 0
       }
       case 'serve': {
         const { startHub } = await import('#src/server.ts')
