@@ -51,7 +51,8 @@ export function DraftForms(props: ApplicationPageProps) {
       <form
         method="post"
         action={`/applications/${app.id}`}
-        enctype="multipart/form-data"
+        // Member drafts upload evidence with this form (the evidence cards' fields belong to it).
+        enctype={app.category === 'member' ? 'multipart/form-data' : undefined}
         class="form-card"
         id="draft-form"
         novalidate

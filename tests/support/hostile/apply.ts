@@ -27,6 +27,14 @@ const draftColumn =
         : sql`select ${sql.identifier(column)} as v from applications where id = ${staffDraft.id}`,
     )
 
+/** One field of the draft's nominees (both seats, empty ones left out). */
+const nomineeField = (field: 'fullName' | 'title') => async (db: Db) =>
+  values(
+    db,
+    sql`select n->>${field} as v from applications, jsonb_array_elements(nominees) n
+      where id = ${staffDraft.id} and n->>${field} <> ''`,
+  )
+
 const draftPage = () => [`/applications/${staffDraft.id}`]
 
 /**
@@ -59,6 +67,14 @@ const draftEntry: Entry = {
     focusIndustries: {
       tooLong: 'Each focus industry can be at most 100 characters; line 1 has 10,001.',
       readBack: draftColumn('focus_industries', true),
+    },
+    representativeFullName: {
+      tooLong: 'Representative: Use at most 200 characters for the full name (this one has 10,001).',
+      readBack: nomineeField('fullName'),
+    },
+    alternateTitle: {
+      tooLong: 'Alternate: Use at most 200 characters for the title (this one has 10,001).',
+      readBack: nomineeField('title'),
     },
   },
   shownAt: draftPage,
