@@ -24,7 +24,7 @@ export function joinUrlProblem(url: string): string | undefined {
   } catch {
     parsed = undefined
   }
-  if (!parsed || parsed.protocol !== 'https:' || !parsed.hostname)
+  if (parsed?.protocol !== 'https:' || !parsed.hostname)
     return 'Enter the join link as an https:// address, such as https://zoom.us/j/123456789.'
   return undefined
 }
