@@ -11,6 +11,7 @@ import { attendanceEntries } from '../support/hostile/attendance.ts'
 import { attendanceQuestionEntries } from '../support/hostile/attendance-questions.ts'
 import { calendarFeedsEntries } from '../support/hostile/calendar-feeds.ts'
 import { callsEntries } from '../support/hostile/calls.ts'
+import { peopleEntries } from '../support/hostile/people.ts'
 import { presentationsEntries } from '../support/hostile/presentations.ts'
 import { remindersEntries } from '../support/hostile/reminders.ts'
 import { reviewEntries } from '../support/hostile/review.ts'
@@ -58,6 +59,7 @@ const TABLE: Record<string, Entry> = {
   ...sharingEntries,
   ...remindersEntries,
   ...siteContentEntries,
+  ...peopleEntries,
   'POST /organizations/:slug/edit': {
     sample: () => ({
       path: `/organizations/${ORG_A}/edit`,
