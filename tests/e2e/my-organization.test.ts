@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { queryRows } from '../../src/db/sql.ts'
 import { DEMO_PASSWORD, ensureDemoAccounts } from '../../src/features/demo/demo-accounts.ts'
+import { saveJoinDefaults } from '../../src/features/settings/index.ts'
 import { screenshot } from '../support/browser.ts'
 import { type E2eHub, startE2eHub } from '../support/e2e-hub.ts'
 import { DEMO_TODAY } from '../support/fixtures.ts'
@@ -29,6 +30,10 @@ describe('a representative signing in with a browser', () => {
     )
     if (!row) throw new Error(`${ORG} has no representative on ${DEMO_TODAY}`)
     representative = row
+    await saveJoinDefaults(hub.database.db, 'system', {
+      joinUrl: 'https://zoom.example.org/j/8675309',
+      dialIn: '+1 555 0100, meeting 867 5309',
+    })
   })
 
   afterAll(async () => {
@@ -44,7 +49,7 @@ describe('a representative signing in with a browser', () => {
     expect(await hub.accessibilityProblems(page), `axe on ${page.url()}`).toBe('')
   }
 
-  it('lands on My organisation on the first sign-in, with the next call and what needs doing', async () => {
+  it('lands on My organisation on the first sign-in, with the next call, how to join it, and what needs doing', async () => {
     const page = await hub.openPage({ width: 1280, height: 900 })
     await page.goto(`${base}/sign-in`)
     const form = page.getByRole('form', { name: 'With your password' })
@@ -56,8 +61,11 @@ describe('a representative signing in with a browser', () => {
     ])
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('My organisation')
     expect(await page.getByRole('heading', { level: 2, name: representative.name }).count()).toBe(1)
-    const callLink = page.getByRole('link', { name: /Join link, dial-in and agenda/ })
+    const callLink = page.getByRole('link', { name: "The call's page and agenda" })
     expect(await callLink.getAttribute('href')).toMatch(/^\/calls\/\d{4}-\d{2}-\d{2}$/)
+    expect(await page.getByRole('link', { name: 'Join the call' }).getAttribute('href')).toBe(
+      'https://zoom.example.org/j/8675309',
+    )
     expect(await page.getByRole('heading', { name: 'What needs doing' }).count()).toBe(1)
     expect(await page.getByRole('link', { name: 'Hand over or swap the seats' }).getAttribute('href')).toBe(
       `/organizations/${ORG}/seats`,

@@ -42,7 +42,11 @@ describe(`my organisation on ${testEngine}`, () => {
     // Sign-in answers without waiting out their floor: the landing, not the timing, is tested here.
     t = await createTestApp(database, { responseTimer: { now: () => 0, sleep: async () => {} } })
     await writeAs(database.db, 'system', (tx) =>
-      tx.insert(settings).values({ key: 'recordsBeginOn', value: '2026-01-01' }),
+      tx.insert(settings).values([
+        { key: 'recordsBeginOn', value: '2026-01-01' },
+        { key: 'callJoinUrl', value: 'https://zoom.example.org/j/123?pwd=a&b' },
+        { key: 'callDialIn', value: '+1 555 0100\nMeeting ID 123' },
+      ]),
     )
     org = await createOrganization(database.db, { name: 'Lakeshore Makers', admittedOn: '2026-02-02' })
     representative = await seatHolder(database.db, org, 'representative', { since: '2026-02-02' })
@@ -80,6 +84,8 @@ describe(`my organisation on ${testEngine}`, () => {
     expect(text).toMatch(/Status: (On track|At risk|Compliant|Not compliant)/)
     expect(text).toContain('Next call')
     expect(html).toContain('href="/calls/2026-12-03"')
+    expect(html).toContain('href="https://zoom.example.org/j/123?pwd=a&amp;b"')
+    expect(text).toContain('Dial-in: +1 555 0100 Meeting ID 123')
     expect(text).toContain('Presentation: No slot yet')
     expect(text).toContain('Give the annual presentation on a call before December 31, 2026')
     expect(text).toContain('Q4 due')

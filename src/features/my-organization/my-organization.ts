@@ -13,9 +13,17 @@ import {
   owedSentences,
 } from '#src/features/obligations/index.ts'
 import { findOrganization, type OrganizationRef, seatHoldersOn } from '#src/features/seats/index.ts'
-import { getSettings } from '#src/features/settings/index.ts'
+import { getSettings, joinDetailsOf } from '#src/features/settings/index.ts'
 
-export type NextCall = { localDate: string; startsAt: string; timeZone: string; title: string | null }
+export type NextCall = {
+  localDate: string
+  startsAt: string
+  timeZone: string
+  title: string | null
+  /** How members join it: its own link and dial-in, else the series' (empty when none). */
+  joinUrl: string
+  dialIn: string
+}
 
 export type MyOrganization = {
   org: OrganizationRef
@@ -29,15 +37,21 @@ export type MyOrganization = {
   canManageSeats: boolean
 }
 
-/** The next call not cancelled that has not started by `now`, or null. */
+/** The next call not cancelled that has not started by `now`, with how to join it, or null. */
 export async function nextCall(db: DbOrTx, now: Date): Promise<NextCall | null> {
-  const [row] = await queryRows<NextCall>(
-    db,
-    sql`select local_date::text as "localDate", starts_at as "startsAt", time_zone as "timeZone", title
-      from calls where status = 'scheduled' and starts_at > ${now.toISOString()}::timestamptz
-      order by starts_at limit 1`,
-  )
-  return row ? { ...row, startsAt: new Date(row.startsAt).toISOString() } : null
+  const [[row], settings] = await Promise.all([
+    queryRows<Omit<NextCall, 'joinUrl' | 'dialIn'> & { joinUrl: string | null; dialIn: string | null }>(
+      db,
+      sql`select local_date::text as "localDate", starts_at as "startsAt", time_zone as "timeZone", title,
+          join_url as "joinUrl", dial_in as "dialIn"
+        from calls where status = 'scheduled' and starts_at > ${now.toISOString()}::timestamptz
+        order by starts_at limit 1`,
+    ),
+    getSettings(db),
+  ])
+  if (!row) return null
+  const { joinUrl, dialIn } = joinDetailsOf(row, settings)
+  return { ...row, startsAt: new Date(row.startsAt).toISOString(), joinUrl, dialIn }
 }
 
 /** One organisation as its seat holder (or staff) sees it on `today`. */

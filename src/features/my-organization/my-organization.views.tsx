@@ -13,11 +13,33 @@ function NextCallSection(props: { call: NextCall | null }) {
         <p>
           {call.title ? <>{call.title}, </> : null}
           {formatWeekdayDate(call.localDate)} at {formatTimeInZone(call.startsAt, call.timeZone)}.{' '}
-          <a href={`/calls/${call.localDate}`}>Join link, dial-in and agenda on the call's page</a>
+          <a href={`/calls/${call.localDate}`}>The call's page and agenda</a>
         </p>
       ) : (
         <p>No call is planned yet.</p>
       )}
+      {call?.joinUrl ? (
+        <p>
+          <a href={call.joinUrl} rel="noopener noreferrer">
+            Join the call
+          </a>{' '}
+          <span class="hint">({call.joinUrl})</span>
+        </p>
+      ) : null}
+      {call?.dialIn ? (
+        <p class="dial-in">
+          Dial-in:{' '}
+          {call.dialIn.split('\n').map((line, i) => (
+            <>
+              {i > 0 ? <br /> : null}
+              {line}
+            </>
+          ))}
+        </p>
+      ) : null}
+      {call && !call.joinUrl && !call.dialIn ? (
+        <p>Staff have not given a join link for this call yet.</p>
+      ) : null}
     </section>
   )
 }
