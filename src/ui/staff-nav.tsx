@@ -6,6 +6,7 @@ const staffPages = [
   { key: 'presentations', href: '/staff/presentations', label: 'Presentations' },
   { key: 'sharing', href: '/staff/sharing', label: 'Sharing records' },
   { key: 'calls', href: '/calls', label: 'Calls' },
+  { key: 'call-joining', href: '/staff/calls/joining', label: 'Joining the calls' },
   { key: 'attendance-questions', href: '/staff/attendance-questions', label: 'Attendance questions' },
   { key: 'site', href: '/staff/settings/site', label: 'Site identity' },
   { key: 'pages', href: '/staff/pages', label: 'Pages' },
