@@ -51,7 +51,12 @@ describe('membership journeys in a browser, from applying to the directory and t
 
   beforeAll(async () => {
     // Staff and the board sign in through better-auth directly: the sign-in forms are slow on purpose.
-    e2e = await startE2eHub({ name: 'membership-journeys', signIn: [STAFF, BOARD, BOARD_2] })
+    e2e = await startE2eHub({
+      name: 'membership-journeys',
+      signIn: [STAFF, BOARD, BOARD_2],
+      // Accepting a seat without confirming its commitments answers 400 on purpose.
+      expectedConsoleError: ({ text }) => /\/invitations\/[\w-]+: .*status of 400/.test(text),
+    })
     base = e2e.base
   })
 
