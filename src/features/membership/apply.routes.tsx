@@ -273,7 +273,11 @@ export function applyRoutes(deps: AppDeps): Hono<AppEnv> {
         problem: 'This application is submitted: its details can no longer be changed.',
       })
     const input = await formInput(c)
-    const parsed = parseDraftForm(input, { category: detail.category, today: deps.clock.today() })
+    const parsed = parseDraftForm(input, {
+      category: detail.category,
+      today: deps.clock.today(),
+      storedNominees: detail.nominees,
+    })
     await saveDraft(db, { applicationId: detail.id, personId, update: parsed.update })
     if (Object.keys(parsed.errors).length === 0) {
       const anchor = input._then?.[0] === 'region' ? '#region' : ''
@@ -301,7 +305,11 @@ export function applyRoutes(deps: AppDeps): Hono<AppEnv> {
     const input = await formInput(c)
     const draft =
       detail.status === 'draft'
-        ? parseDraftForm(input, { category: detail.category, today: deps.clock.today() })
+        ? parseDraftForm(input, {
+            category: detail.category,
+            today: deps.clock.today(),
+            storedNominees: detail.nominees,
+          })
         : undefined
     if (draft) await saveDraft(db, { applicationId: detail.id, personId, update: draft.update })
     const current = draft ? ((await getApplicationDetail(db, detail.id)) ?? detail) : detail

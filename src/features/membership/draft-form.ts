@@ -125,7 +125,7 @@ const ticked = (input: FormInput, name: string) => [
 ]
 
 /** Each field as typed, when the form sent it (the designations' rows are sent as designationProgram…). */
-function typedFields(input: FormInput): Partial<DraftForm> {
+function typedFields(input: FormInput, storedNominees: unknown): Partial<DraftForm> {
   const typed: Partial<DraftForm> = {}
   for (const field of [
     'organizationName',
@@ -141,7 +141,7 @@ function typedFields(input: FormInput): Partial<DraftForm> {
   if (input.designationProgram !== undefined) typed.designations = designationRows(input)
   if (input.states !== undefined) typed.states = ticked(input, 'states')
   if (input.counties !== undefined) typed.counties = ticked(input, 'counties')
-  const nominees = typedNominees(input)
+  const nominees = typedNominees(input, storedNominees)
   if (nominees) typed.nominees = nominees
   if (input.commitments !== undefined) typed.commitments = ticked(input, 'commitments')
   if (input.bffKind !== undefined) typed.bffKind = (input.bffKind ?? []).filter((v) => v !== '').at(-1) ?? ''
@@ -160,9 +160,12 @@ export type DraftParse = {
  * its own, and a field that fails is left out of the update (the others are still saved).
  * Fields of the other category are ignored.
  */
-export function parseDraftForm(input: FormInput, options: { category: Category; today: string }): DraftParse {
+export function parseDraftForm(
+  input: FormInput,
+  options: { category: Category; today: string; storedNominees?: unknown },
+): DraftParse {
   const result: DraftParse = { update: {}, errors: {}, typed: {} }
-  const sent = typedFields(input)
+  const sent = typedFields(input, options.storedNominees)
   const schemas = draftFieldSchemas(options.today)
   for (const field of draftFieldsOf(options.category)) {
     const typed = sent[field]

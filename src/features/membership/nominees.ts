@@ -50,15 +50,24 @@ export const commitmentList = z
 
 const field = (input: FormInput, name: string) => input[name]?.[0] ?? ''
 
-/** The nominee rows the form sent (undefined when it sent none). */
-export function typedNominees(input: FormInput): NomineeRow[] | undefined {
-  if (!nomineeSeats.some((seat) => input[`${seat}FullName`] !== undefined)) return undefined
-  return nomineeSeats.map((seat) => ({
-    seat,
-    fullName: field(input, `${seat}FullName`),
-    email: field(input, `${seat}Email`),
-    title: field(input, `${seat}Title`),
-  }))
+/**
+ * The nominee rows the form sent (undefined when it sent no nominee field). A field the form did
+ * not send keeps its stored value, so that a form carrying one field never empties the others.
+ */
+export function typedNominees(input: FormInput, stored?: unknown): NomineeRow[] | undefined {
+  const names = (seat: NomineeSeat) => [`${seat}FullName`, `${seat}Email`, `${seat}Title`]
+  if (!nomineeSeats.some((seat) => names(seat).some((name) => input[name] !== undefined))) return undefined
+  const before = nomineeRows(stored)
+  return nomineeSeats.map((seat, i) => {
+    const was = before[i] ?? { seat, fullName: '', email: '', title: '' }
+    const sent = (name: string, old: string) => (input[name] !== undefined ? field(input, name) : old)
+    return {
+      seat,
+      fullName: sent(`${seat}FullName`, was.fullName),
+      email: sent(`${seat}Email`, was.email),
+      title: sent(`${seat}Title`, was.title),
+    }
+  })
 }
 
 /** The stored nominees as the form's two rows (whatever the column holds). */
