@@ -184,10 +184,13 @@ describe('signing in with a browser', () => {
     const form = page.getByRole('form', { name: 'With your password' })
     await form.getByLabel('Email address').fill(email)
     await form.getByLabel('Password').fill('the alternate chose this')
+    // A seat holder lands on their organisation's page; their account still names the seat.
     await Promise.all([
-      page.waitForURL(`${base}/account`),
+      page.waitForURL(`${base}/my-organization`),
       form.getByRole('button', { name: 'Sign in' }).click(),
     ])
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('My organisation')
+    await page.goto(`${base}/account`)
     const roles = page.locator('.facts dt:text-is("Roles") + dd')
     expect(await roles.textContent()).toBe(
       'Alternate of Advanced Manufacturing Partnership for Southern California (edit its profile · its obligations)',
