@@ -9,12 +9,12 @@ import {
 } from '#src/db/schema/index.ts'
 import { AppError } from '#src/lib/errors.ts'
 import type { Mailer } from '#src/lib/mailer.ts'
+import { sendSafely } from '#src/lib/mailer.ts'
 import { formatDate } from '#src/ui/format.ts'
 import { type Admission, admitFromApplication } from './admission.ts'
 import { listVotes } from './board-votes.ts'
 import { choiceLabels } from './labels.ts'
 import { seatInvitationEmail } from './seat-invitation-email.ts'
-import { sendSafely } from './send-safely.ts'
 import { type BoardOutcome, describeTally, type Tally, votesIn } from './tally.ts'
 
 // What casting the deciding vote and staff's closing share: the lock, the record and the emails.

@@ -11,10 +11,10 @@ import {
 } from '#src/db/schema/index.ts'
 import { AppError } from '#src/lib/errors.ts'
 import type { Mailer } from '#src/lib/mailer.ts'
+import { sendSafely } from '#src/lib/mailer.ts'
 import { criterionLabels } from './labels.ts'
 import { lockApplication, noApplication } from './lock-application.ts'
 import type { Verdicts } from './review-form.ts'
-import { sendSafely } from './send-safely.ts'
 
 /** Why staff cannot record verdicts on an application in this state. */
 function reviewRefusal(status: ApplicationStatus, category: 'member' | 'bff'): string {
