@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { writeAs } from '../../src/db/actor.ts'
+import { settings } from '../../src/db/schema/index.ts'
 import { queryRows } from '../../src/db/sql.ts'
 import { saveChoices } from '../../src/features/reminders/preferences.ts'
 import { readUnsubscribeToken } from '../../src/features/reminders/unsubscribe.ts'
@@ -43,6 +45,10 @@ describe(`presentation slot emails on ${testEngine}`, () => {
     // The alternate turned these emails off; the representative kept the default (on).
     await saveChoices(database.db, alternate.id, { presentation_slot: false })
     await createCall(database.db, '2026-12-03')
+    // Staff set presentations to last up to 20 minutes: the email says so.
+    await writeAs(database.db, 'system', (tx) =>
+      tx.insert(settings).values({ key: 'presentationMaxMinutes', value: 20 }),
+    )
     const ada = await createPerson(database.db, { fullName: 'Ada Staff', role: 'staff', since: '2020-01-01' })
     staff = new Session(hub.app)
     await signInAs(staff, database.db, hub.auth, { email: ada.email })
@@ -68,6 +74,7 @@ describe(`presentation slot emails on ${testEngine}`, () => {
     expect(email?.text).toContain(
       'Staff planned the annual presentation of Riverbend Works on the national call of Thursday, December 3, 2026.',
     )
+    expect(email?.text).toContain('It lasts 10 to 20 minutes.')
     expect(email?.text).toContain(
       `You receive this email as the representative of Riverbend Works in the ${network}.`,
     )

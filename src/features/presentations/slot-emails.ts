@@ -5,9 +5,11 @@
 import type { DbOrTx } from '#src/db/client.ts'
 import { formatCallDate } from '#src/features/calls/index.ts'
 import { seatHoldersOn } from '#src/features/seats/index.ts'
+import { getSettings } from '#src/features/settings/index.ts'
 import type { AppDeps } from '#src/http/deps.ts'
 import { type Mailer, type OutgoingEmail, sendSafely } from '#src/lib/mailer.ts'
 import { currentChrome } from '#src/ui/site-chrome.ts'
+import { type LengthRange, rangeText } from './parts.tsx'
 
 /** A slot as committed: the call it is on now, and the one it left (null when newly planned). */
 export type SlotChange = {
@@ -33,14 +35,15 @@ export type SlotEmailContext = {
   /** Where people reach the Hub, such as https://hub.example.org. */
   origin: string
   optOut: SlotOptOut
+  /** How long a presentation lasts, as staff set it. */
+  range: LengthRange
 }
 
 /** The context of a request's slot emails. */
-export const slotEmailContext = (deps: AppDeps, optOut: SlotOptOut): SlotEmailContext => ({
-  network: currentChrome().name,
-  origin: deps.origin,
-  optOut,
-})
+export async function slotEmailContext(deps: AppDeps, optOut: SlotOptOut): Promise<SlotEmailContext> {
+  const settings = await getSettings(deps.database.db)
+  return { network: currentChrome().name, origin: deps.origin, optOut, range: settings }
+}
 
 type Recipient = { id: string; fullName: string; email: string; role: 'representative' | 'alternate' }
 
@@ -58,7 +61,7 @@ export function composeSlotEmail(change: SlotChange, to: Recipient, ctx: SlotEma
     previousCallDate
       ? `Staff moved the annual presentation of ${org.name} from the national call of ${formatCallDate(previousCallDate)} to the call of ${when}.`
       : `Staff planned the annual presentation of ${org.name} on the national call of ${when}.`,
-    `It lasts 10 to 15 minutes. The slot, and how to give it a title:\n${page}`,
+    `It lasts ${rangeText(ctx.range)}. The slot, and how to give it a title:\n${page}`,
     `You receive this email as the ${to.role} of ${org.name} in the ${ctx.network}.`,
     `--\nTo stop these emails (“${ctx.optOut.label}”), open:\n${stop}\nChoose which reminders you get: ${ctx.optOut.preferencesUrl}`,
   ]

@@ -100,7 +100,7 @@ export function staffPresentationRoutes(app: Hono<AppEnv>, deps: AppDeps, slotOp
         flash: { isError: true, text: error.userMessage },
       })
     }
-    await sendSlotEmails(db, deps.mailer, [moved], slotEmailContext(deps, slotOptOut))
+    await sendSlotEmails(db, deps.mailer, [moved], await slotEmailContext(deps, slotOptOut))
     return c.redirect(`/staff/presentations/${p.id}?moved`, 303)
   })
 

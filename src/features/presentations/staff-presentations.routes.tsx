@@ -53,7 +53,7 @@ export function staffPresentationsRoutes(app: Hono<AppEnv>, deps: AppDeps, slotO
       })
     const plan = await planYear(db, actor, { year: checked.year, today: deps.clock.today() })
     const changes = plan.placed.map((p) => ({ ...p, previousCallDate: null }))
-    await sendSlotEmails(db, deps.mailer, changes, slotEmailContext(deps, slotOptOut))
+    await sendSlotEmails(db, deps.mailer, changes, await slotEmailContext(deps, slotOptOut))
     const query = new URLSearchParams({
       year: String(checked.year),
       planned: String(plan.placed.length),
