@@ -31,24 +31,39 @@ export async function loadCallQuestions(
     questionRows(db, sql`q.organization_id = ${organizationId} and q.call_id = ${call.id}`),
   ])
   const minimumMinutes = settings.minimumAttendanceMinutes
-  const holders: HolderOnCall[] = []
-  for (const role of ['representative', 'alternate'] as const) {
+  const seated = (['representative', 'alternate'] as const).flatMap((role) => {
     const person = seats[role]
-    if (!person) continue
-    const records = await queryRows<{ seconds: number; firstJoin: string | null; lastLeave: string | null }>(
-      db,
-      sql`select seconds, first_join::text as "firstJoin", last_leave::text as "lastLeave" from attendance
-        where call_id = ${call.id} and person_id = ${person.id}`,
-    )
-    const { seconds } = records.length > 0 ? mergePresence(records) : { seconds: 0 }
-    holders.push({
+    return person ? [{ ...person, role }] : []
+  })
+  const ids = seated.map((p) => p.id)
+  const records =
+    ids.length === 0
+      ? []
+      : await queryRows<{
+          personId: string
+          seconds: number
+          firstJoin: string | null
+          lastLeave: string | null
+        }>(
+          db,
+          sql`select person_id as "personId", seconds, first_join::text as "firstJoin",
+              last_leave::text as "lastLeave" from attendance
+            where call_id = ${call.id} and person_id in (${sql.join(
+              ids.map((id) => sql`${id}`),
+              sql`, `,
+            )})`,
+        )
+  const holders: HolderOnCall[] = seated.map((person) => {
+    const own = records.filter((r) => r.personId === person.id)
+    const { seconds } = own.length > 0 ? mergePresence(own) : { seconds: 0 }
+    return {
       id: person.id,
       fullName: person.fullName,
-      role,
+      role: person.role,
       minutes: Math.floor(seconds / 60),
       counts: reachesMinimum({ seconds }, minimumMinutes),
-    })
-  }
+    }
+  })
   return { call, holders, minimumMinutes, questions }
 }
 

@@ -3,6 +3,7 @@ import type { DbOrTx } from '#src/db/client.ts'
 import type { CallStatus } from '#src/db/schema/index.ts'
 import { queryRows } from '#src/db/sql.ts'
 import { isHeld } from '#src/features/calls/index.ts'
+import { isIsoDate } from '#src/lib/dates.ts'
 import { formatDate } from '#src/ui/format.ts'
 
 /** What a question needs of its call. */
@@ -10,9 +11,7 @@ export type QuestionCall = { id: string; localDate: string; status: CallStatus }
 
 /** The call of a date ('2026-11-23'), or undefined. */
 export async function callOfDate(db: DbOrTx, localDate: string): Promise<QuestionCall | undefined> {
-  const parsed = /^\d{4}-\d{2}-\d{2}$/.test(localDate) ? new Date(`${localDate}T00:00:00Z`) : null
-  if (!parsed || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== localDate)
-    return undefined
+  if (!isIsoDate(localDate)) return undefined
   const [call] = await queryRows<QuestionCall>(
     db,
     sql`select id, local_date::text as "localDate", status from calls where local_date = ${localDate}::date`,

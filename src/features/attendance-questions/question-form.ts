@@ -1,27 +1,29 @@
 import { z } from 'zod'
+import { multiLine, singleLine } from '#src/lib/text.ts'
 
-/** A trimmed text of at most `max` characters, the message saying how long it was. */
-const boundedText = (max: number, what: string) =>
-  z
-    .string()
-    .trim()
-    .superRefine((v, ctx) => {
-      if (v.length > max)
-        ctx.addIssue({
-          code: 'custom',
-          message: `Write at most ${max.toLocaleString('en-US')} characters (this ${what} has ${v.length.toLocaleString('en-US')}).`,
-        })
+/** At most `max` characters (after trimming), the message saying how long it was. */
+const atMost = (max: number, what: string) => (v: string, ctx: z.RefinementCtx) => {
+  if (v.length > max)
+    ctx.addIssue({
+      code: 'custom',
+      message: `Write at most ${max.toLocaleString('en-US')} characters (this ${what} has ${v.length.toLocaleString('en-US')}).`,
     })
+}
+
+/** A trimmed plain text (line breaks kept, other control characters refused) of at most `max` characters. */
+const boundedText = (max: number, what: string) => multiLine(what).trim().superRefine(atMost(max, what))
 
 /** The seat holder's question: who was there, how the meeting tool showed them, and a note. */
 export const askForm = z.object({
   personId: z.string().trim().min(1, 'Choose who was on the call.'),
-  appearedAs: boundedText(200, 'answer')
+  appearedAs: z
+    .string()
+    .refine((v) => !/[\r\n]/.test(v), 'Write how you appeared on one line.')
+    .pipe(singleLine('answer').trim().superRefine(atMost(200, 'answer')))
     .refine(
       (v) => v.length > 0,
       'Say how you appeared on the call: the name, device or phone number the meeting tool showed.',
-    )
-    .refine((v) => !/[\r\n]/.test(v), 'Write how you appeared on one line.'),
+    ),
   note: boundedText(2000, 'note').optional().default(''),
 })
 
