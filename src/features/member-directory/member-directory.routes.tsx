@@ -5,7 +5,7 @@ import { renderPage } from '#src/http/render.ts'
 import { AppError } from '#src/lib/errors.ts'
 import { memberCsv } from './member-csv.ts'
 import { MemberDirectoryPage } from './member-directory.views.tsx'
-import { contactsOf, listMembers, memberFiltersSchema } from './member-list.ts'
+import { contactsOf, listMembers, memberFiltersSchema, memberStates } from './member-list.ts'
 import { type VCardVersion, vCards } from './vcard.ts'
 
 const download = (type: string, name: string) => ({
@@ -30,9 +30,10 @@ export function memberDirectoryRoutes(deps: AppDeps): Hono<AppEnv> {
   }
 
   app.get('/members', requirePermission('content:members'), async (c) => {
-    const { filters, entries } = await membersFor(c.req.query())
-    const all = filters.q || filters.state ? await membersFor({}) : { entries }
-    const states = [...new Set(all.entries.flatMap((e) => e.states))].sort()
+    const [{ filters, entries }, states] = await Promise.all([
+      membersFor(c.req.query()),
+      memberStates(db, deps.clock.today()),
+    ])
     return renderPage(c, <MemberDirectoryPage entries={entries} filters={filters} states={states} />)
   })
 

@@ -80,6 +80,16 @@ export async function listMembers(
   return [...entries.values()]
 }
 
+/** The states of the organisations admitted on `today`, sorted: the choices of the state filter. */
+export async function memberStates(db: DbOrTx, today: string): Promise<string[]> {
+  const rows = await queryRows<{ state: string }>(
+    db,
+    sql`select distinct unnest(o.states) as state from organizations o ${admissionStateJoin(sql`o`, today)}
+      order by 1`,
+  )
+  return rows.map((r) => r.state)
+}
+
 /** Every person of the list, representative first within each organisation. */
 export const contactsOf = (entries: readonly MemberEntry[]): { org: MemberEntry; person: MemberContact }[] =>
   entries.flatMap((org) =>
