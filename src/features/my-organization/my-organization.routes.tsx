@@ -3,7 +3,7 @@ import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { requirePermission } from '#src/http/guard.ts'
 import { renderPage } from '#src/http/render.ts'
 import type { SignedInViewer } from '#src/http/viewer.ts'
-import { loadMyOrganization, type MyOrganization, nextCall } from './my-organization.ts'
+import { loadMyOrganizations, nextCall } from './my-organization.ts'
 import { MyOrganizationPage } from './my-organization.views.tsx'
 
 /** /my-organization: the organisations whose seat the viewer holds today (staff: none of their own). */
@@ -15,15 +15,15 @@ export function myOrganizationRoutes(deps: AppDeps): Hono<AppEnv> {
     const viewer = c.get('viewer') as SignedInViewer
     const today = deps.clock.today()
     const isStaff = viewer.roles.includes('staff')
-    const [loaded, call] = await Promise.all([
-      Promise.all(
-        viewer.seatOrganizationIds.map((organizationId) =>
-          loadMyOrganization(db, { organizationId, today, personId: viewer.personId, isStaff }),
-        ),
-      ),
+    const [organizations, call] = await Promise.all([
+      loadMyOrganizations(db, {
+        organizationIds: viewer.seatOrganizationIds,
+        today,
+        personId: viewer.personId,
+        isStaff,
+      }),
       nextCall(db, deps.clock.now()),
     ])
-    const organizations = loaded.filter((my): my is MyOrganization => my !== undefined)
     return renderPage(c, <MyOrganizationPage organizations={organizations} call={call} />)
   })
 

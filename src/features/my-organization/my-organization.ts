@@ -8,7 +8,8 @@ import type { DbOrTx } from '#src/db/client.ts'
 import type { SeatRole } from '#src/db/schema/index.ts'
 import { queryRows } from '#src/db/sql.ts'
 import {
-  computeYearCompliance,
+  complianceFromRecords,
+  loadYearRecords,
   type ObligationsResult,
   owedSentences,
 } from '#src/features/obligations/index.ts'
@@ -54,28 +55,39 @@ export async function nextCall(db: DbOrTx, now: Date): Promise<NextCall | null> 
   return { ...row, startsAt: new Date(row.startsAt).toISOString(), joinUrl, dialIn }
 }
 
-/** One organisation as its seat holder (or staff) sees it on `today`. */
-export async function loadMyOrganization(
+/**
+ * The organisations as their seat holder (or staff) sees them on `today`, in the order given:
+ * this year's records and the settings are read once for all of them.
+ */
+export async function loadMyOrganizations(
   db: DbOrTx,
-  options: { organizationId: string; today: string; personId: string | null; isStaff: boolean },
-): Promise<MyOrganization | undefined> {
-  const { organizationId, today } = options
+  options: { organizationIds: readonly string[]; today: string; personId: string | null; isStaff: boolean },
+): Promise<MyOrganization[]> {
+  const { organizationIds, today } = options
+  if (organizationIds.length === 0) return []
   const year = Number(today.slice(0, 4))
-  const [org, [compliance], seats, settings] = await Promise.all([
-    findOrganization(db, organizationId),
-    computeYearCompliance(db, { year, today, organizationIds: [organizationId] }),
-    seatHoldersOn(db, organizationId, today),
+  const [settings, records, orgs, seatsOf] = await Promise.all([
     getSettings(db),
+    loadYearRecords(db, { year, organizationIds }),
+    Promise.all(organizationIds.map((id) => findOrganization(db, id))),
+    Promise.all(organizationIds.map((id) => seatHoldersOn(db, id, today))),
   ])
-  if (!org) return undefined
-  const obligations = compliance?.obligations
-  return {
-    org,
-    year,
-    obligations,
-    owed: obligations ? owedSentences(obligations, today, settings.presentationAdmissionCutoff) : [],
-    seats,
-    canManageSeats:
-      options.isStaff || (options.personId !== null && seats.representative?.id === options.personId),
-  }
+  const compliance = complianceFromRecords(records, { today, settings })
+  return organizationIds.flatMap((id, i) => {
+    const org = orgs[i]
+    const seats = seatsOf[i]
+    if (!org || !seats) return []
+    const obligations = compliance.find((c) => c.organizationId === id)?.obligations
+    return [
+      {
+        org,
+        year,
+        obligations,
+        owed: obligations ? owedSentences(obligations, today, settings.presentationAdmissionCutoff) : [],
+        seats,
+        canManageSeats:
+          options.isStaff || (options.personId !== null && seats.representative?.id === options.personId),
+      },
+    ]
+  })
 }
