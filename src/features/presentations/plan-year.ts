@@ -10,14 +10,11 @@ import { DEFAULT_CAPACITY, type ExistingSlot, type PlanOrganization, planPresent
 export type PlanSummary = {
   /** The first day calls could take a new slot. */
   from: string
-  placed: {
-    organizationId: string
-    organization: { id: string; name: string; slug: string }
-    callDate: string
-    isRequestHonoured: boolean
-  }[]
-  unplaced: { id: string; name: string; slug: string }[]
+  placed: { organization: PlacedOrganization; callDate: string; isRequestHonoured: boolean }[]
+  unplaced: PlacedOrganization[]
 }
+
+type PlacedOrganization = { id: string; name: string; slug: string }
 
 /**
  * Gives every organisation admitted on the plan's first day, max(today, 1 January), a slot
@@ -73,20 +70,18 @@ export async function planYear(
           set: { callId: sql`excluded.call_id`, status: 'planned', actualMinutes: null },
         })
     const byId = new Map(organizations.map((o) => [o.id, o]))
-    const slugs = new Map(organizations.map((o) => [o.id, o.slug]))
+    const organization = (id: string): PlacedOrganization => {
+      const o = byId.get(id)
+      return { id, name: o?.name ?? '', slug: o?.slug ?? '' }
+    }
     return {
       from,
       placed: plan.placements.map((p) => ({
-        organizationId: p.organizationId,
-        organization: {
-          id: p.organizationId,
-          name: byId.get(p.organizationId)?.name ?? '',
-          slug: slugs.get(p.organizationId) ?? '',
-        },
+        organization: organization(p.organizationId),
         callDate: p.date,
         isRequestHonoured: p.isRequestHonoured,
       })),
-      unplaced: plan.unplaced.map((o) => ({ id: o.id, name: o.name, slug: slugs.get(o.id) ?? '' })),
+      unplaced: plan.unplaced.map((o) => organization(o.id)),
     }
   })
 }
