@@ -5,7 +5,7 @@
  */
 import type { Database } from '#src/db/client.ts'
 import { migrateDatabase } from '#src/db/migrate.ts'
-import { backfillCallSeries } from '#src/features/calls/index.ts'
+import { BACKFILL_YEARS, backfillCallSeries } from '#src/features/calls/index.ts'
 import type { Clock } from '#src/lib/clock.ts'
 import { isIsoDate } from '#src/lib/dates.ts'
 
@@ -40,6 +40,11 @@ export async function printBackfill(
   if (request.from > today)
     return {
       problem: `--from ${request.from} is after today (${today}): the forward series already covers it`,
+    }
+  const earliest = `${Number(today.slice(0, 4)) - BACKFILL_YEARS}-01-01`
+  if (request.from < earliest)
+    return {
+      problem: `--from ${request.from} is more than ${BACKFILL_YEARS} years back: start on ${earliest} or later`,
     }
   await migrateDatabase(database)
   const result = await backfillCallSeries(database.db, { from: request.from, today })

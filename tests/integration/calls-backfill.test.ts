@@ -54,6 +54,13 @@ describe(`hub calls backfill on ${testEngine}`, () => {
     const again = await backfillCallSeries(database.db, { from: FROM, today: DEMO_TODAY })
     expect(again).toEqual({ from: FROM, to: DEMO_TODAY, created: 0, existing: MONDAYS, cancelledHolidays: 0 })
   })
+
+  it('fills in a quarter-century of Mondays in one go', async () => {
+    const decades = await backfillCallSeries(database.db, { from: '2000-01-01', today: DEMO_TODAY })
+    expect(decades.existing).toBe(MONDAYS)
+    expect(decades.created + decades.existing).toBe(1404)
+    expect(await callOn('2000-01-03')).toEqual({ status: 'scheduled', cancel_reason: null, is_series: true })
+  })
 })
 
 describe(`the hub calls backfill command on ${testEngine}`, () => {
@@ -103,5 +110,8 @@ describe(`the hub calls backfill command on ${testEngine}`, () => {
     const future = await runHub(['calls', 'backfill', '--from', '2027-01-04'], env)
     expect(future.code).toBe(2)
     expect(future.stderr).toContain('is after today (2026-11-26)')
+    const ancient = await runHub(['calls', 'backfill', '--from', '1975-12-29'], env)
+    expect(ancient.code).toBe(2)
+    expect(ancient.stderr).toContain('more than 50 years back: start on 1976-01-01 or later')
   }, 180_000)
 })

@@ -1,6 +1,6 @@
 /** The calls feature's public face: what other features and the app may use. */
 
-export { type BackfillResult, backfillCallSeries } from './call-backfill.ts'
+export { BACKFILL_YEARS, type BackfillResult, backfillCallSeries } from './call-backfill.ts'
 export { formatCallDate } from './call-format.ts'
 export { extendCallSeries } from './call-series.ts'
 export { callRoutes } from './calls.routes.tsx'
