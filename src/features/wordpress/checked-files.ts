@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto'
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import type { Collected } from './collect.ts'
+import { removeFilesOlderThan } from './old-files.ts'
 
 /**
  * What the first pass learned of a file (its checksum, items, authors, terms), kept between a
@@ -26,7 +27,7 @@ type Stored = Omit<Collected, 'terms' | 'attachments'> & {
 
 export async function rememberCheck(file: string, collected: Collected): Promise<void> {
   await mkdir(folder(), { recursive: true, mode: 0o700 })
-  await sweepForgotten()
+  await removeFilesOlderThan(folder(), FORGOTTEN_AFTER_MS, Date.now())
   const stored: Stored = {
     ...collected,
     terms: [...collected.terms].map(([k, v]) => [k, [...v]]),
@@ -53,15 +54,4 @@ export async function recallCheck(file: string): Promise<Collected | undefined> 
 export async function forgetCheck(file: string): Promise<void> {
   const kept = await keyFile(file).catch(() => undefined)
   if (kept) await rm(kept, { force: true })
-}
-
-async function sweepForgotten(now = Date.now()): Promise<void> {
-  for (const name of await readdir(folder()).catch(() => [] as string[])) {
-    const file = path.join(folder(), name)
-    const modified = await stat(file).then(
-      (s) => s.mtimeMs,
-      () => now,
-    )
-    if (now - modified > FORGOTTEN_AFTER_MS) await rm(file, { force: true })
-  }
 }

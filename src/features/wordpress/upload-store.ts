@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { Readable } from 'node:stream'
@@ -10,6 +10,7 @@ import { isUuid } from '#src/lib/ids.ts'
 import type { PreviewRow } from './apply-import.ts'
 import { forgetCheck } from './checked-files.ts'
 import type { ImportSummary } from './import-summary.ts'
+import { removeFilesOlderThan } from './old-files.ts'
 
 /**
  * Uploaded exports wait here between the preview and the commit: the file as it came (streamed
@@ -26,17 +27,8 @@ const previewFile = (token: string) => path.join(folder(), `${token}.json`)
 const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000
 
 /** Removes the files of uploads left waiting longer than a day (up to 256 MB each) in `dir`. */
-export async function sweepAbandoned(now = Date.now(), dir = folder()): Promise<void> {
-  const names = await readdir(dir).catch(() => [] as string[])
-  for (const name of names) {
-    const file = path.join(dir, name)
-    const modified = await stat(file).then(
-      (s) => s.mtimeMs,
-      () => now,
-    )
-    if (now - modified > ABANDONED_AFTER_MS) await rm(file, { force: true })
-  }
-}
+export const sweepAbandoned = (now = Date.now(), dir = folder()): Promise<void> =>
+  removeFilesOlderThan(dir, ABANDONED_AFTER_MS, now)
 
 /** Streams a request body to a new file; returns its token. */
 export async function saveUpload(body: WebStream<Uint8Array>): Promise<string> {
