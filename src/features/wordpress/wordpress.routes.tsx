@@ -1,9 +1,9 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
-import type { Actor } from '#src/db/actor.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { requirePermission } from '#src/http/guard.ts'
 import { renderPage } from '#src/http/render.ts'
+import { editorOf } from '#src/http/viewer.ts'
 import { AppError } from '#src/lib/errors.ts'
 import { isUuid } from '#src/lib/ids.ts'
 import type { PreviewRow } from './apply-import.ts'
@@ -16,14 +16,7 @@ import { WxrFormatError, WxrSyntaxError } from './wxr-types.ts'
 
 const FIRST_ROWS = 20
 
-const who = (c: Context<AppEnv>): { actor: Actor; personId: string | null } => {
-  const viewer = c.get('viewer')
-  const personId = viewer.kind === 'user' ? viewer.personId : null
-  return {
-    actor: personId ? `person:${personId}` : viewer.kind === 'user' ? `user:${viewer.userId}` : 'system',
-    personId,
-  }
-}
+const who = (c: Context<AppEnv>) => editorOf(c.get('viewer'))
 
 /** Importing a WordPress export (WXR): the staff page with its upload, preview, commit and undo. */
 export function wordpressRoutes(deps: AppDeps): Hono<AppEnv> {
