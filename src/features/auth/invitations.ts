@@ -42,6 +42,31 @@ export async function insertInvitation(
 }
 
 /**
+ * The person on record with this email (any case), or a new person recorded with these values
+ * (name and title trimmed), inside the caller's transaction.
+ */
+export async function findOrRecordPerson(
+  tx: DbOrTx,
+  values: { fullName: string; email: string; title?: string; organizationId?: string },
+): Promise<{ person: { id: string; fullName: string; email: string }; isNew: boolean }> {
+  const email = values.email.trim()
+  const columns = { id: people.id, fullName: people.fullName, email: people.email }
+  const [found] = await tx.select(columns).from(people).where(sql`lower(${people.email}) = lower(${email})`)
+  if (found) return { person: found, isNew: false }
+  const [recorded] = await tx
+    .insert(people)
+    .values({
+      fullName: values.fullName.trim(),
+      email,
+      title: values.title?.trim() || null,
+      organizationId: values.organizationId ?? null,
+    })
+    .returning(columns)
+  if (!recorded) throw new AppError('CONFLICT', { userMessage: 'The person could not be recorded.' })
+  return { person: recorded, isNew: true }
+}
+
+/**
  * Invites a person by email: finds them (any case) or records them, keeps the hash of a
  * new random token, and emails them the link. The records are written in one transaction
  * against the inviting staff member; the email goes out after it committed.
@@ -56,24 +81,12 @@ export async function invitePerson(
     db,
     `person:${options.invitedBy.personId}`,
     async (tx) => {
-      const [found] = await tx
-        .select({ id: people.id, fullName: people.fullName, email: people.email })
-        .from(people)
-        .where(sql`lower(${people.email}) = lower(${email})`)
-      const person =
-        found ??
-        (
-          await tx
-            .insert(people)
-            .values({ fullName: options.fullName.trim(), email })
-            .returning({ id: people.id, fullName: people.fullName, email: people.email })
-        )[0]
-      if (!person) throw new AppError('CONFLICT', { userMessage: 'The person could not be recorded.' })
+      const { person, isNew } = await findOrRecordPerson(tx, { fullName: options.fullName, email })
       const recorded = await insertInvitation(tx, {
         personId: person.id,
         invitedBy: options.invitedBy.personId,
       })
-      return { ...recorded, person, isNewPerson: !found }
+      return { ...recorded, person, isNewPerson: isNew }
     },
   )
   const link = `${options.origin}/invitations/${token}`

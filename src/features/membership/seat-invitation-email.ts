@@ -1,4 +1,4 @@
-import { commitmentKeys, commitmentLabels } from '#src/features/auth/index.ts'
+import { commitmentKeys, commitmentLabels, INVITATION_DAYS } from '#src/features/auth/index.ts'
 import type { OutgoingEmail } from '#src/lib/mailer.ts'
 import { formatDate } from '#src/ui/format.ts'
 import { currentChrome } from '#src/ui/site-chrome.ts'
@@ -16,6 +16,6 @@ export function seatInvitationEmail(
   return {
     to: o.email,
     subject: `You are invited to be the ${o.seat} of ${o.organizationName} in the ${network}`,
-    text: `Hello ${o.fullName},\n\n${o.organizationName} is admitted to the ${network} from ${formatDate(o.today)}, and its application names you as its ${o.seat}.\n\nThe seat comes with these commitments, which you confirm when you accept:\n${commitments}\n\nAccept the seat and choose your password here (the link works once, for 7 days):\n${o.origin}/invitations/${o.token}\n\nIf you did not expect this, ignore this email and tell the applicant.\n`,
+    text: `Hello ${o.fullName},\n\n${o.organizationName} is admitted to the ${network} from ${formatDate(o.today)}, and its application names you as its ${o.seat}.\n\nThe seat comes with these commitments, which you confirm when you accept:\n${commitments}\n\nAccept the seat and choose your password here (the link works once, for ${INVITATION_DAYS} days):\n${o.origin}/invitations/${o.token}\n\nIf you did not expect this, ignore this email and tell the applicant.\n`,
   }
 }

@@ -1,7 +1,6 @@
-import { sql } from 'drizzle-orm'
 import type { Tx } from '#src/db/client.ts'
-import { people, seats } from '#src/db/schema/index.ts'
-import { insertInvitation } from '#src/features/auth/index.ts'
+import { seats } from '#src/db/schema/index.ts'
+import { findOrRecordPerson, insertInvitation } from '#src/features/auth/index.ts'
 import { nomineeRows } from './nominees.ts'
 import type { NomineeSeat } from './types.ts'
 
@@ -22,24 +21,12 @@ export async function seatNominees(
   for (const nominee of nomineeRows(options.nominees)) {
     const email = nominee.email.trim()
     if (email === '' || nominee.fullName.trim() === '') continue
-    const [found] = await tx
-      .select({ id: people.id, fullName: people.fullName, email: people.email })
-      .from(people)
-      .where(sql`lower(${people.email}) = lower(${email})`)
-    const person =
-      found ??
-      (
-        await tx
-          .insert(people)
-          .values({
-            fullName: nominee.fullName.trim(),
-            email,
-            title: nominee.title.trim() || null,
-            organizationId: options.organizationId,
-          })
-          .returning({ id: people.id, fullName: people.fullName, email: people.email })
-      )[0]
-    if (!person) throw new Error('the nominee was not recorded')
+    const { person } = await findOrRecordPerson(tx, {
+      fullName: nominee.fullName,
+      email,
+      title: nominee.title,
+      organizationId: options.organizationId,
+    })
     const [seat] = await tx
       .insert(seats)
       .values({
