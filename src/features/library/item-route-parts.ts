@@ -2,7 +2,7 @@
 import type { Context } from 'hono'
 import { checkUpload } from '#src/features/files/index.ts'
 import type { AppEnv } from '#src/http/deps.ts'
-import { checkForm } from '#src/http/form.ts'
+import { checkForm, formWithFile } from '#src/http/form.ts'
 import { isAppError } from '#src/lib/errors.ts'
 import type { CheckedFile } from './attachments.ts'
 import type { LibraryItem } from './find-item.ts'
@@ -21,23 +21,15 @@ export type ItemSubmission =
 
 /** The posted item form: its fields checked, and its file (if one was chosen) checked by content. */
 export async function readItemSubmission(c: Context<AppEnv>): Promise<ItemSubmission> {
-  const body = await c.req.parseBody()
-  const fields: Record<string, string> = {}
-  let chosen: File | undefined
-  for (const [key, value] of Object.entries(body)) {
-    if (typeof value === 'string') fields[key] = value
-    else if (key === 'attachment' && value instanceof File && (value.name !== '' || value.size > 0))
-      chosen = value
-  }
+  const { fields, file: chosen } = await formWithFile(c, 'attachment')
   const values = readItemValues(fields)
   const checked = checkForm(itemForm, { ...values })
   const errors: ItemErrors = checked.ok ? {} : { ...checked.errors }
   let file: CheckedFile | undefined
   let status: 400 | 413 = 400
   if (chosen) {
-    const bytes = new Uint8Array(await chosen.arrayBuffer())
-    const result = checkUpload({ name: chosen.name, bytes })
-    if (result.ok) file = { name: result.name, kind: result.kind, bytes }
+    const result = checkUpload(chosen)
+    if (result.ok) file = { name: result.name, kind: result.kind, bytes: chosen.bytes }
     else {
       errors.attachment = result.message
       status = result.status
