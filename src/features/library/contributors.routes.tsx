@@ -3,6 +3,7 @@ import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { formFields } from '#src/http/form.ts'
 import { requirePermission } from '#src/http/guard.ts'
 import { renderPage } from '#src/http/render.ts'
+import { editorOf } from '#src/http/viewer.ts'
 import { isUuid } from '#src/lib/ids.ts'
 import { CsrfInput, Flashes, type FlashMessage } from '#src/ui/form-parts.tsx'
 import { Layout } from '#src/ui/layout.tsx'
@@ -88,12 +89,11 @@ export function contributorsRoutes(app: Hono<AppEnv>, deps: AppDeps) {
         />,
         { status: 400 },
       )
-    const viewer = c.get('viewer')
-    const grantedBy = viewer.kind === 'user' ? viewer.personId : null
-    await setContributor(db, grantedBy ? `person:${grantedBy}` : 'system', {
+    const by = editorOf(c.get('viewer'))
+    await setContributor(db, by.actor, {
       personId,
       allowed: fields.allowed === 'yes',
-      grantedBy,
+      grantedBy: by.personId,
     })
     return c.redirect('/staff/library/contributors?changed=1', 303)
   })
