@@ -1,17 +1,17 @@
 import { z } from 'zod'
+import { seatRoles } from '#src/db/schema/index.ts'
 import { commitmentKeys, commitmentLabels } from '#src/features/auth/index.ts'
+import { seatLabels } from '#src/features/seats/index.ts'
 import { draftLimits } from './draft-fields.ts'
 import { lineText, refuse } from './text-checks.ts'
 import type { FormInput, Nominee, NomineeRow, NomineeSeat } from './types.ts'
 
 // The two people an application names for the seats, and the commitments the applicant acknowledges.
 
-export const nomineeSeats: readonly NomineeSeat[] = ['representative', 'alternate']
+export const nomineeSeats: readonly NomineeSeat[] = seatRoles
 
-export const nomineeSeatLabels: Record<NomineeSeat, string> = {
-  representative: 'Representative',
-  alternate: 'Alternate',
-}
+/** The seats' names: the seats feature's own. */
+export const nomineeSeatLabels: Record<NomineeSeat, string> = seatLabels
 
 export { commitmentKeys, commitmentLabels }
 

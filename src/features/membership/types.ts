@@ -5,6 +5,7 @@ import type {
   BffKind,
   MemberCriterion,
   ReviewVerdict,
+  SeatRole,
 } from '#src/db/schema/index.ts'
 
 // The one set of types of the membership feature: the records, the forms and the pages' data.
@@ -42,7 +43,7 @@ export type DraftForm = {
 }
 export type DraftField = keyof DraftForm
 
-export type NomineeSeat = 'representative' | 'alternate'
+export type NomineeSeat = SeatRole
 
 /** A nominee as typed on the draft (any field may still be empty). */
 export type NomineeRow = { seat: NomineeSeat; fullName: string; email: string; title: string }
