@@ -17,6 +17,7 @@ import {
   type TestOrganization,
 } from '../support/factories.ts'
 import { Session } from '../support/http.ts'
+import { pageText } from '../support/page-text.ts'
 import { runHub } from '../support/run-hub.ts'
 import { signInAs } from '../support/sign-in-as.ts'
 import { createTestApp } from '../support/test-app.ts'
@@ -182,6 +183,10 @@ describe(`status at the edges of the records (${testEngine})`, () => {
       expect(old).toContain('The network&#39;s records begin on March 3, 2025.')
       const csv = await (await staff.get('/staff/obligations.csv?year=2024')).text()
       expect(csv.split('\n').find((line) => line.includes('Veteran Community'))).toContain('No records')
+      // The sharing page judges its quarters from the same day: Q1 2025 has no records, Q2 was missed.
+      const sharing = await pageText(await staff.get(`/organizations/${orgs.veteran.slug}/sharing?year=2025`))
+      expect(sharing).toContain('Q1 January to March No records')
+      expect(sharing).toContain('Q2 April to June Missed')
     } finally {
       await t.stop()
     }

@@ -10,7 +10,7 @@ import {
   type PresentationView,
   type QuarterStatus,
 } from './engine.ts'
-import { loadYearRecords, type YearRecords } from './records.ts'
+import { firstAttendedCallOn, loadYearRecords, type YearRecords } from './records.ts'
 import type { ComplianceStatus } from './status.ts'
 
 export type OrganizationCompliance = {
@@ -31,6 +31,12 @@ export async function computeYearCompliance(
 ): Promise<OrganizationCompliance[]> {
   const [settings, records] = await Promise.all([getSettings(db), loadYearRecords(db, options)])
   return complianceFromRecords(records, { today: options.today, settings })
+}
+
+/** The day the network's records begin (edges.ts), for a page that judges without loading a whole year. */
+export async function loadRecordsBeginOn(db: DbOrTx, today: string): Promise<string> {
+  const [settings, first] = await Promise.all([getSettings(db), firstAttendedCallOn(db)])
+  return recordsBeginOn(settings.recordsBeginOn, first, today)
 }
 
 /** The pure half of computeYearCompliance: the engine run over loaded records. */

@@ -253,7 +253,7 @@ export function sharingQuarters(
   today: string,
   steps: readonly AdmissionStep[],
   sharing: readonly SharingRecord[],
-  recordsBeginOn = '0000-01-01',
+  recordsBeginOn: string,
 ): SharingQuarter[] {
   return ([1, 2, 3, 4] as const).map((quarter) => {
     const startsOn = `${yearText(year)}-${String(quarter * 3 - 2).padStart(2, '0')}-01`

@@ -1,5 +1,10 @@
 /** The obligations feature's public face: what other features and the app may use. */
-export { complianceFromRecords, complianceRow, computeYearCompliance } from './compliance.ts'
+export {
+  complianceFromRecords,
+  complianceRow,
+  computeYearCompliance,
+  loadRecordsBeginOn,
+} from './compliance.ts'
 export {
   type CallRecord,
   type ObligationSettings,

@@ -129,11 +129,7 @@ export async function loadYearRecords(
       sql`select organization_id, shared_on::text as shared_on from sharing_attestations
         where shared_on between ${first}::date and ${last}::date and ${only(sql`organization_id`)}`,
     ),
-    queryRows<{ local_date: string | null }>(
-      db,
-      sql`select min(c.local_date)::text as local_date from calls c
-        where c.status <> 'cancelled' and exists (select 1 from attendance a where a.call_id = c.id)`,
-    ),
+    firstAttendedCallOn(db),
   ])
 
   const organizations = new Map<string, OrganizationYearRecords>()
@@ -195,6 +191,16 @@ export async function loadYearRecords(
     calls: calls.map((c) => ({ id: c.id, localDate: c.local_date, isCancelled: c.status === 'cancelled' })),
     organizations: [...organizations.values()],
     attendanceByPerson,
-    firstAttendedCallOn: firstAttended[0]?.local_date ?? null,
+    firstAttendedCallOn: firstAttended,
   }
+}
+
+/** The day of the first call (not cancelled) with any attendance, of any year; null when none. */
+export async function firstAttendedCallOn(db: DbOrTx): Promise<string | null> {
+  const [row] = await queryRows<{ local_date: string | null }>(
+    db,
+    sql`select min(c.local_date)::text as local_date from calls c
+      where c.status <> 'cancelled' and exists (select 1 from attendance a where a.call_id = c.id)`,
+  )
+  return row?.local_date ?? null
 }

@@ -6,7 +6,7 @@ import {
   admissionSteps,
   isAdmittedState,
 } from '#src/features/admission/index.ts'
-import { sharingQuarters } from '#src/features/obligations/index.ts'
+import { loadRecordsBeginOn, sharingQuarters } from '#src/features/obligations/index.ts'
 import { findOrganization, type OrganizationRef } from '#src/features/seats/index.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { notFound } from '#src/http/errors.ts'
@@ -90,13 +90,14 @@ export async function renderOrganizationSharingPage(
   const query = c.req.query('year') ?? ''
   const asked = yearShape.test(query) ? Number(query) : thisYear
   const year = props.year ?? (years.has(asked) ? asked : thisYear)
-  const [records, openQuestions, briefings, admission] = await Promise.all([
+  const [records, openQuestions, briefings, admission, recordsBegin] = await Promise.all([
     listSharing(db, { organizationId: org.id, from: `${year}-01-01`, to: `${year}-12-31` }),
     listSharing(db, { organizationId: org.id, show: 'unanswered' }),
     publishedBriefings(db, { from: earliest, to: today }),
     admissionStateOn(db, org.id, today),
+    loadRecordsBeginOn(db, today),
   ])
-  const quarters = sharingQuarters(year, today, admissionSteps(events), records)
+  const quarters = sharingQuarters(year, today, admissionSteps(events), records, recordsBegin)
   let flash = props.flash
   const recorded = records.find((r) => r.id === c.req.query('recorded'))
   if (!flash && recorded)
