@@ -82,6 +82,14 @@ describe('a community admitted during the year', () => {
     )
   })
 
+  it('says the records began too late, not a late admission, when they begin after 1 October', () => {
+    const r = computeObligations(newcomer('2020-01-06', '2026-11-10', '2026-11-02'))
+    expect(r.presentation.required).toBe(false)
+    expect(owedSentences(r, '2026-11-10', '10-01')).toContain(
+      "No presentation is due in 2026: the network's records begin on November 2, 2026. The first is due in 2027.",
+    )
+  })
+
   it('is at risk when the grace for a presentation slot is over', () => {
     const at = (today: string) =>
       computeObligations({

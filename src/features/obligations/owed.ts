@@ -23,10 +23,15 @@ export function owedSentences(o: ObligationsResult, today: string, cutoff: strin
         ? `planned on ${formatDate(p.callDate)}`
         : `choose a call by ${formatDate(o.presentationSlotDeadline > today ? o.presentationSlotDeadline : today)}`
     lines.push(`Give the annual presentation on a call before ${formatDate(yearEnd(o.year))}: ${slot}.`)
-  } else if (!p.required && o.calls.length > 0)
-    lines.push(
-      `No presentation is due in ${o.year}: admitted on or after ${formatDate(`${o.year}-${cutoff}`)}. The first is due in ${o.year + 1}.`,
-    )
+  } else if (!p.required && o.calls.length > 0) {
+    // Not due: the records begin on or after the cut-off (the Hub's first year), or a late admission.
+    const cutoffDay = `${o.year}-${cutoff}`
+    const why =
+      o.recordsBeginOn >= cutoffDay
+        ? `the network's records begin on ${formatDate(o.recordsBeginOn)}`
+        : `admitted on or after ${formatDate(cutoffDay)}`
+    lines.push(`No presentation is due in ${o.year}: ${why}. The first is due in ${o.year + 1}.`)
+  }
   const quarters = o.sharingQuarters.filter((q) => q.status === 'due')
   if (quarters.length > 0)
     lines.push(
