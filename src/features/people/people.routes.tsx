@@ -12,7 +12,7 @@ import { listPeople, organizationChoices } from './list-people.ts'
 import { parsePeopleFilters } from './people-filters.ts'
 import { PeopleListPage } from './people-list.views.tsx'
 import { personActivity } from './person-activity.ts'
-import { personDetail } from './person-detail.ts'
+import { knownPersonId, personDetail } from './person-detail.ts'
 import { PersonPage } from './person-page.views.tsx'
 import type { TermFormState } from './person-terms.views.tsx'
 import { addTermForm, endTermForm } from './term-forms.ts'
@@ -83,7 +83,7 @@ export function peopleRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.post('/staff/people/:id/invite', requirePermission('people:invite'), async (c) => {
     const staff = staffActor(c)
-    const personId = (await personDetail(db, c.req.param('id'), deps.clock.today())).id
+    const personId = await knownPersonId(db, c.req.param('id'))
     try {
       const { cancelled } = await inviteFromPersonPage(db, deps.mailer, {
         personId,
@@ -105,7 +105,7 @@ export function peopleRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.post('/staff/people/:id/terms', requirePermission('people:invite'), async (c) => {
     const staff = staffActor(c)
-    const personId = (await personDetail(db, c.req.param('id'), deps.clock.today())).id
+    const personId = await knownPersonId(db, c.req.param('id'))
     const fields = await formFields(c)
     const values = {
       role: fields.role ?? '',
@@ -127,7 +127,7 @@ export function peopleRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.post('/staff/people/:id/terms/end', requirePermission('people:invite'), async (c) => {
     const staff = staffActor(c)
-    const personId = (await personDetail(db, c.req.param('id'), deps.clock.today())).id
+    const personId = await knownPersonId(db, c.req.param('id'))
     const fields = await formFields(c)
     const values = { termId: fields.termId ?? '', role: fields.role ?? '', endsOn: fields.endsOn ?? '' }
     const form = checkForm(endTermForm, fields)

@@ -44,10 +44,19 @@ export type PersonDetail = {
 const period = (day: string) => sql`case when t.starts_on > ${day}::date then 'coming'
   when t.ends_on is not null and t.ends_on <= ${day}::date then 'past' else 'current' end`
 
+const notFound = () => new AppError('NOT_FOUND', { userMessage: 'No person on record has this address.' })
+
+/** The id when a person on record has it (what the person page's forms post to); else not found. */
+export async function knownPersonId(db: DbOrTx, personId: string): Promise<string> {
+  if (!isUuid(personId)) throw notFound()
+  const [found] = await queryRows<{ id: string }>(db, sql`select id from people where id = ${personId}::uuid`)
+  if (!found) throw notFound()
+  return found.id
+}
+
 /** Everything the person page shows but the activity: contact, seats, terms, account, invitations. */
 export async function personDetail(db: DbOrTx, personId: string, today: string): Promise<PersonDetail> {
-  const notFound = new AppError('NOT_FOUND', { userMessage: 'No person on record has this address.' })
-  if (!isUuid(personId)) throw notFound
+  if (!isUuid(personId)) throw notFound()
   const [person] = await queryRows<Omit<PersonDetail, 'seats' | 'staffTerms' | 'boardTerms' | 'invitations'>>(
     db,
     sql`select p.id, p.full_name as "fullName", p.email, ${hasEmailSql} as "hasEmail", p.title,
@@ -57,7 +66,7 @@ export async function personDetail(db: DbOrTx, personId: string, today: string):
         left join auth_users u on u.id = p.user_id
       where p.id = ${personId}::uuid`,
   )
-  if (!person) throw notFound
+  if (!person) throw notFound()
   const order = sql`order by t.starts_on desc, t.id`
   const [seats, staffTerms, boardTerms, invitations] = await Promise.all([
     queryRows<SeatTerm>(
