@@ -4,14 +4,18 @@ import { CsrfInput, Flash, Flashes, type FlashMessage } from '#src/ui/form-parts
 import { formatDate, formatNumber, plural } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import { CallLinks, Figure, formatLabels, importUrl, Stamp, statusLabels } from './import-parts.tsx'
-import type { ImportCall, ImportView } from './import-types.ts'
+import type { ImportCall, ImportRow, ImportView } from './import-types.ts'
 import { ParticipantTable } from './participant-table.views.tsx'
 import type { Candidate } from './resolve-form.views.tsx'
 import { ReviewForm, type ReviewState } from './review-form.views.tsx'
 import type { Suggestion } from './suggest.ts'
 
 /** Unresolved participants shown in the review form at once: a long review list comes in turns. */
-export const FORMS_AT_ONCE = 20
+const FORMS_AT_ONCE = 20
+
+/** The participants the review form shows (and reads back when it is sent): the first unmatched ones. */
+export const shownForReview = <R extends Pick<ImportRow, 'match'>>(rows: readonly R[]): R[] =>
+  rows.filter((r) => r.match === null).slice(0, FORMS_AT_ONCE)
 
 export type ImportPageProps = {
   call: ImportCall
@@ -98,7 +102,7 @@ export function ImportPage(props: ImportPageProps) {
                 <ReviewForm
                   call={call}
                   imp={imp}
-                  rows={unresolved.slice(0, FORMS_AT_ONCE)}
+                  rows={shownForReview(imp.rows)}
                   suggestions={props.suggestions}
                   candidates={props.candidates}
                   state={props.review}

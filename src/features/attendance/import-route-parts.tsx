@@ -10,7 +10,7 @@ import { AppError } from '#src/lib/errors.ts'
 import { formatDate } from '#src/ui/format.ts'
 import { AttendancePage, type AttendancePageProps } from './attendance-page.views.tsx'
 import { findCallByDate } from './import-calls.ts'
-import { ImportPage, type ImportPageProps } from './import-preview.views.tsx'
+import { ImportPage, type ImportPageProps, shownForReview } from './import-preview.views.tsx'
 import type { ImportBy, ImportCall, ImportRow, ImportView } from './import-types.ts'
 import { matchCandidates } from './match-candidates.ts'
 import { ParticipantPage } from './participant-page.views.tsx'
@@ -95,7 +95,7 @@ export function importRouteParts(deps: AppDeps) {
   ) => {
     const open = imp.status !== 'undone'
     const candidates = open ? await matchCandidates(db, call.localDate) : []
-    const suggestions = open ? await suggestionsFor(db, call.localDate, imp.rows) : new Map()
+    const suggestions = open ? await suggestionsFor(db, call.localDate, shownForReview(imp.rows)) : new Map()
     return renderPage(
       c,
       <ImportPage

@@ -4,7 +4,7 @@ import { formFields } from '#src/http/form.ts'
 import { requirePermission } from '#src/http/guard.ts'
 import { isAppError } from '#src/lib/errors.ts'
 import { importUrl } from './import-parts.tsx'
-import { FORMS_AT_ONCE } from './import-preview.views.tsx'
+import { shownForReview } from './import-preview.views.tsx'
 import { by, type ImportRouteParts } from './import-route-parts.tsx'
 import { matchCandidates } from './match-candidates.ts'
 import { getImport } from './read-imports.ts'
@@ -25,8 +25,7 @@ export function reviewRoutes(app: Hono<AppEnv>, parts: ImportRouteParts) {
         return refused('This import is undone: its participants can no longer be matched.')
       const closed = closedBecause(call)
       if (closed) return refused(closed)
-      // The participants the form showed: those still unmatched among the first ones.
-      const rows = imp.rows.filter((r) => r.match === null).slice(0, FORMS_AT_ONCE)
+      const rows = shownForReview(imp.rows)
       const read = readReviewChoices(await formFields(c), rows, await matchCandidates(db, call.localDate))
       if (!read.ok) return importPage(c, call, imp, 400, { review: read.state })
       if (read.choices.length > 0) {

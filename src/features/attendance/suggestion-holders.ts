@@ -42,7 +42,7 @@ export async function suggestionHolders(db: DbOrTx, onDate: string): Promise<Sug
   }))
 }
 
-/** The ranked suggestions for each unmatched row, by position. */
+/** The ranked suggestions for each unmatched row of `rows` (those the review form shows), by position. */
 export async function suggestionsFor(
   db: DbOrTx,
   onDate: string,
