@@ -8,8 +8,6 @@ import { lockImport, writeImportAttendance } from './import-attendance.ts'
 import type { ImportBy } from './import-types.ts'
 import { foldName } from './parse/names.ts'
 
-type LockedImport = Awaited<ReturnType<typeof lockImport>>
-
 /** One participant's match: a person's id, or 'guest'. */
 export type ParticipantChoice = { position: number; personId: string | 'guest' }
 
@@ -35,28 +33,18 @@ export async function resolveParticipants(
     const record = await lockImport(tx, input.importId)
     if (record.status === 'undone')
       throw new AppError('CONFLICT', { userMessage: 'This import was undone: it can no longer be changed.' })
+    const rows = await participantRows(tx, record.id)
     const touched = new Set<string>()
     for (const choice of input.choices) {
-      for (const id of await matchOne(tx, record, choice, input.by)) touched.add(id)
+      for (const id of await matchOne(tx, rows, choice, input.by)) touched.add(id)
     }
     if (record.status === 'committed') await writeImportAttendance(tx, record, [...touched])
   })
 }
 
-/** Matches one participant inside the transaction; returns the people whose attendance it touches. */
-async function matchOne(
-  tx: Tx,
-  record: LockedImport,
-  input: ParticipantChoice,
-  by: ImportBy,
-): Promise<string[]> {
-  const personId = input.personId === 'guest' ? null : input.personId
-  if (personId !== null) {
-    if (!isUuid(personId)) throw new AppError('BAD_INPUT', { userMessage: 'Choose a person from the list.' })
-    const [person] = await tx.select({ id: people.id }).from(people).where(eq(people.id, personId))
-    if (!person) throw new AppError('BAD_INPUT', { userMessage: 'Choose a person from the list.' })
-  }
-  const rows = await tx
+/** The import's participants, read once for all the choices of a transaction. */
+const participantRows = (tx: Tx, importId: string) =>
+  tx
     .select({
       id: importParticipants.id,
       position: importParticipants.position,
@@ -66,7 +54,26 @@ async function matchOne(
       match: importParticipants.match,
     })
     .from(importParticipants)
-    .where(eq(importParticipants.importId, record.id))
+    .where(eq(importParticipants.importId, importId))
+
+type ParticipantRow = Awaited<ReturnType<typeof participantRows>>[number]
+
+/**
+ * Matches one participant inside the transaction, keeping `rows` as the database now has them;
+ * returns the people whose attendance it touches.
+ */
+async function matchOne(
+  tx: Tx,
+  rows: ParticipantRow[],
+  input: ParticipantChoice,
+  by: ImportBy,
+): Promise<string[]> {
+  const personId = input.personId === 'guest' ? null : input.personId
+  if (personId !== null) {
+    if (!isUuid(personId)) throw new AppError('BAD_INPUT', { userMessage: 'Choose a person from the list.' })
+    const [person] = await tx.select({ id: people.id }).from(people).where(eq(people.id, personId))
+    if (!person) throw new AppError('BAD_INPUT', { userMessage: 'Choose a person from the list.' })
+  }
   const target = rows.find((r) => r.position === input.position)
   if (!target)
     throw new AppError('NOT_FOUND', {
@@ -107,5 +114,7 @@ async function matchOne(
         affected.map((r) => r.id),
       ),
     )
-  return [target.personId, personId].filter((id): id is string => id !== null)
+  const before = target.personId
+  for (const row of affected) Object.assign(row, { personId, match })
+  return [before, personId].filter((id): id is string => id !== null)
 }
