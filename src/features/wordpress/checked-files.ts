@@ -27,7 +27,7 @@ type Stored = Omit<Collected, 'terms' | 'attachments'> & {
 
 export async function rememberCheck(file: string, collected: Collected): Promise<void> {
   await mkdir(folder(), { recursive: true, mode: 0o700 })
-  await removeFilesOlderThan(folder(), FORGOTTEN_AFTER_MS, Date.now())
+  await removeFilesOlderThan(folder(), FORGOTTEN_AFTER_MS)
   const stored: Stored = {
     ...collected,
     terms: [...collected.terms].map(([k, v]) => [k, [...v]]),

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { mkdtemp, rm, utimes, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -25,6 +25,25 @@ describe('the waiting uploads', () => {
       expect(existsSync(recent)).toBe(true)
       await sweepAbandoned(now + 2 * 24 * 60 * 60 * 1000, dir)
       expect(existsSync(recent)).toBe(false)
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('measures age by the file system, so a process whose clock runs ahead keeps fresh uploads', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'hub-sweep-test-'))
+    try {
+      const fresh = path.join(dir, 'fresh.xml')
+      const old = path.join(dir, 'old.xml')
+      await writeFile(fresh, '<rss/>')
+      await writeFile(old, '<rss/>')
+      // Two days before the fresh file was written, by the file system's own stamps.
+      const freshAt = (await stat(fresh)).mtimeMs
+      const oldAt = freshAt - 2 * 24 * 60 * 60 * 1000
+      await utimes(old, oldAt / 1000, oldAt / 1000)
+      await sweepAbandoned(undefined, dir)
+      expect(existsSync(fresh)).toBe(true)
+      expect(existsSync(old)).toBe(false)
     } finally {
       await rm(dir, { recursive: true, force: true })
     }

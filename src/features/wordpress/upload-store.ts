@@ -27,7 +27,7 @@ const previewFile = (token: string) => path.join(folder(), `${token}.json`)
 const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000
 
 /** Removes the files of uploads left waiting longer than a day (up to 256 MB each) in `dir`. */
-export const sweepAbandoned = (now = Date.now(), dir = folder()): Promise<void> =>
+export const sweepAbandoned = (now?: number, dir = folder()): Promise<void> =>
   removeFilesOlderThan(dir, ABANDONED_AFTER_MS, now)
 
 /** Streams a request body to a new file; returns its token. */
