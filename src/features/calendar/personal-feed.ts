@@ -9,6 +9,7 @@ import { can } from '#src/http/permissions.ts'
 import { formatDate } from '#src/ui/format.ts'
 import { currentChrome } from '#src/ui/site-chrome.ts'
 import {
+  type FeedCall,
   type FeedExtraEvent,
   feedSinceDate,
   listFeedCalls,
@@ -199,11 +200,11 @@ export async function buildPersonalCalendar(
     getSettings(db),
     canReadCallsOf(db, options.personId, options.today),
   ])
-  const withJoin = calls.map((call) => {
+  const withJoin = (call: FeedCall): FeedCall => {
     const join = joinDetailsOf(call, settings)
     return { ...call, joinUrl: join.joinUrl || null, dialIn: join.dialIn || null }
-  })
-  return renderNetworkCalendar(isMember ? withJoin : calls.map(publicCall), {
+  }
+  return renderNetworkCalendar(isMember ? calls.map(withJoin) : calls.map(publicCall), {
     now: options.now,
     url: options.url,
     name: `${currentChrome().name}: calls and presentations`,

@@ -1,3 +1,4 @@
+import type { JoinDetails } from '#src/features/settings/index.ts'
 import { CsrfInput, Flashes, type FlashMessage } from '#src/ui/form-parts.tsx'
 import { formatNumber } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
@@ -21,7 +22,7 @@ export type CallPageProps = {
   presentations: PresentationSlot[]
   isStaff: boolean
   /** How members join: the call's own link and dial-in, or the series'. The page answers members only. */
-  join: { joinUrl: string; dialIn: string; isDefault: boolean }
+  join: JoinDetails
   flash?: FlashMessage
 }
 

@@ -1,5 +1,4 @@
 import { Hono } from 'hono'
-import { shapesHash } from '#src/features/map/index.ts'
 import { organizationArchive } from '#src/features/presentations/index.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { requirePermission } from '#src/http/guard.ts'
@@ -13,6 +12,7 @@ import {
   directoryFiltersSchema,
   listAdmittedOrganizations,
   listDesignationPrograms,
+  type OrganizationSummary,
 } from './directory.ts'
 import { DirectoryPage } from './directory.view.tsx'
 import { directoryShapes, renderDirectoryMap, renderProfileMap } from './organization-maps.ts'
@@ -23,6 +23,13 @@ import { ProfilePage } from './profile.view.tsx'
 export function organizationPages(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
   const { db } = deps.database
+  /** The shapes of every admitted organisation's region on `today`, built once per content version. */
+  const shapesOn = (today: string, admitted?: readonly OrganizationSummary[]) =>
+    deps.pages.remember(
+      `${today}|map-shapes`,
+      async () => directoryShapes(admitted ?? (await listAdmittedOrganizations(db, { onDate: today }))),
+      deps.clock.now(),
+    )
 
   app.get('/directory', requirePermission('public'), conditionalGet, async (c) => {
     const filters = directoryFiltersSchema.parse(c.req.query())
@@ -41,7 +48,7 @@ export function organizationPages(deps: AppDeps): Hono<AppEnv> {
             organizations={organizations}
             filters={filters}
             facets={directoryFacets(admitted, await listDesignationPrograms(db))}
-            map={renderDirectoryMap(organizations, directoryShapes(admitted))}
+            map={renderDirectoryMap(organizations, await shapesOn(onDate, admitted))}
             hasDemoData={await hasDemoData(db)}
             canSeeSeats={(organizationId) => canEditOrganization(viewer, organizationId)}
           />
@@ -59,20 +66,11 @@ export function organizationPages(deps: AppDeps): Hono<AppEnv> {
     conditionalGet,
     async (c) => {
       const asked = c.req.param('file').slice('shapes-'.length, -'.svg'.length)
-      const today = deps.clock.today()
-      const page = await deps.pages.get(
-        `${today}|map-shapes`,
-        async () => {
-          const shapes = directoryShapes(await listAdmittedOrganizations(db, { onDate: today }))
-          return shapes.body
-        },
-        deps.clock.now(),
-      )
-      const isAsked = shapesHash(page.body) === asked
-      return c.body(page.body as Uint8Array<ArrayBuffer>, 200, {
+      const shapes = await shapesOn(deps.clock.today())
+      return c.body(shapes.body, 200, {
         'Content-Type': 'image/svg+xml; charset=utf-8',
-        ETag: page.etag,
-        'Cache-Control': isAsked ? 'public, max-age=31536000, immutable' : 'no-cache',
+        ETag: `"${shapes.hash}"`,
+        'Cache-Control': shapes.hash === asked ? 'public, max-age=31536000, immutable' : 'no-cache',
       })
     },
   )

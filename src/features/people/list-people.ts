@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm'
 import type { DbOrTx } from '#src/db/client.ts'
 import { queryRows } from '#src/db/sql.ts'
+import { seatsHeldOnSql } from '#src/features/seats/index.ts'
 import { PEOPLE_PAGE_SIZE, type PeopleFilters, type PersonRole } from './people-filters.ts'
 import { type AccountState, accountStateSql, hasEmailSql, hasRoleSql } from './person-sql.ts'
 
@@ -58,9 +59,8 @@ export async function listPeople(
           )},
           coalesce((select json_agg(json_build_object('role', s.role,
               'organization', coalesce(o.short_name, o.name), 'slug', o.slug) order by o.name, s.role desc)
-            from seats s join organizations o on o.id = s.organization_id
-            where s.person_id = p.id and s.starts_on <= ${today}::date
-              and (s.ends_on is null or s.ends_on > ${today}::date)), '[]') as seats,
+            from ${seatsHeldOnSql(today)} s join organizations o on o.id = s.organization_id
+            where s.person_id = p.id), '[]') as seats,
           ${accountStateSql} as account
         from people p where ${where}
         order by lower(p.full_name), p.id

@@ -1,4 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm'
+import { seatsHeldOnSql } from '#src/features/seats/index.ts'
 
 /** A term row (`t`) that covers `day`: started on or before it and not ended by it. */
 const covers = (day: string) =>
@@ -16,7 +17,7 @@ export function hasRoleSql(
   if (role === 'applicant')
     return sql`exists (select 1 from applications a where a.applicant_id = p.id
       and a.status in ('draft', 'submitted', 'needs_info', 'with_board'))`
-  return sql`exists (select 1 from seats t where t.person_id = p.id and t.role = ${role} and ${covers(day)})`
+  return sql`exists (select 1 from ${seatsHeldOnSql(day)} t where t.person_id = p.id and t.role = ${role})`
 }
 
 /** Whether person `p` has an address email can go to (the announcements' rule, in SQL). */

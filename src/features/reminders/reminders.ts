@@ -181,7 +181,7 @@ export async function runReminders(options: ReminderRunOptions): Promise<Reminde
   const pending = wanted.filter((r) => !done.has(keyOf(r)))
   run.taken = wanted.length - pending.length
   if (pending.length === 0) return run
-  const context = await loadContext(db, pending)
+  const context = await loadContext(db, pending, settings)
   for (const reminder of pending) {
     const person = context.people.get(reminder.personId)
     if (!person) continue
@@ -272,8 +272,12 @@ type Context = {
   calls: Map<string, ReminderCall>
 }
 
-/** Names, addresses and call times for the emails (three queries). */
-async function loadContext(db: Db, due: readonly DueReminder[]): Promise<Context> {
+/** Names, addresses, call times and how to join for the emails (three queries; `joinDefaults` from the settings). */
+async function loadContext(
+  db: Db,
+  due: readonly DueReminder[],
+  joinDefaults: { callJoinUrl: string; callDialIn: string },
+): Promise<Context> {
   const ids = (values: Iterable<string>) =>
     sql.join(
       [...new Set(values)].map((id) => sql`${id}::uuid`),
@@ -308,10 +312,9 @@ async function loadContext(db: Db, due: readonly DueReminder[]): Promise<Context
             from calls where id in (${ids(callIds)})`,
         ),
   ])
-  const settings = callIds.length === 0 ? undefined : await getSettings(db)
   const withJoin = ({ id, ...call }: (typeof calls)[number]): [string, ReminderCall] => {
-    const join = settings ? joinDetailsOf(call, settings) : { joinUrl: '', dialIn: '' }
-    return [id, { ...call, joinUrl: join.joinUrl, dialIn: join.dialIn }]
+    const { joinUrl, dialIn } = joinDetailsOf(call, joinDefaults)
+    return [id, { ...call, joinUrl, dialIn }]
   }
   return {
     people: new Map(people.map((p) => [p.id, { fullName: p.full_name, email: p.email }])),

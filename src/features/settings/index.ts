@@ -9,4 +9,4 @@ export {
   joinUrlProblem,
   saveJoinDefaults,
 } from './join-details.ts'
-export { getSettings, type Settings } from './settings.ts'
+export { getSettings, putSetting, type Settings } from './settings.ts'

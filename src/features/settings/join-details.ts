@@ -1,11 +1,10 @@
 /** How members join the calls: the series default (two settings) and a call's own override. */
-import { sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { type Actor, writeAs } from '#src/db/actor.ts'
-import type { Db, DbOrTx } from '#src/db/client.ts'
-import { settings as settingsTable } from '#src/db/schema/index.ts'
+import type { Db } from '#src/db/client.ts'
 import { isPlainText, isSingleLine, MULTI_LINE_MESSAGE, SINGLE_LINE_MESSAGE } from '#src/lib/text.ts'
 import { formatNumber } from '#src/ui/format.ts'
+import { putSetting } from './settings.ts'
 
 export const joinLimits = { joinUrl: 2_000, dialIn: 2_000 } as const
 
@@ -67,10 +66,9 @@ export type JoinDetails = { joinUrl: string; dialIn: string }
 export const joinDetailsOf = (
   call: { joinUrl: string | null; dialIn: string | null },
   defaults: { callJoinUrl: string; callDialIn: string },
-): JoinDetails & { isDefault: boolean } => ({
+): JoinDetails => ({
   joinUrl: call.joinUrl ?? defaults.callJoinUrl,
   dialIn: call.dialIn ?? defaults.callDialIn,
-  isDefault: call.joinUrl === null && call.dialIn === null,
 })
 
 /** Saves the series' join link and dial-in (checked by joinDefaultsForm first). */
@@ -79,11 +77,4 @@ export async function saveJoinDefaults(db: Db, actor: Actor, values: JoinDetails
     await putSetting(tx, 'callJoinUrl', values.joinUrl)
     await putSetting(tx, 'callDialIn', values.dialIn)
   })
-}
-
-async function putSetting(tx: DbOrTx, key: string, value: unknown) {
-  await tx
-    .insert(settingsTable)
-    .values({ key, value })
-    .onConflictDoUpdate({ target: settingsTable.key, set: { value, updatedAt: sql`hub_now()` } })
 }

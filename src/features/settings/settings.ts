@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import { z } from 'zod'
 import type { DbOrTx } from '#src/db/client.ts'
 import { settings as settingsTable } from '#src/db/schema/index.ts'
@@ -64,4 +65,12 @@ export async function getSettings(db: DbOrTx): Promise<Settings> {
   const rows = await db.select().from(settingsTable)
   const stored = Object.fromEntries(rows.map((row) => [row.key, row.value]))
   return settingsSchema.parse({ ...defaultSettings, ...stored })
+}
+
+/** Writes one setting (checked by its form first), inside the caller's transaction. */
+export async function putSetting(tx: DbOrTx, key: keyof Settings, value: unknown): Promise<void> {
+  await tx
+    .insert(settingsTable)
+    .values({ key, value })
+    .onConflictDoUpdate({ target: settingsTable.key, set: { value, updatedAt: sql`hub_now()` } })
 }

@@ -1,10 +1,10 @@
-import { eq, sql } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { type Actor, writeAs } from '#src/db/actor.ts'
 import type { Db, DbOrTx } from '#src/db/client.ts'
 import { settings as settingsTable, storedFiles } from '#src/db/schema/index.ts'
 import { type FileKind, storeFile } from '#src/features/files/index.ts'
-import { getSettings } from '#src/features/settings/index.ts'
+import { getSettings, putSetting } from '#src/features/settings/index.ts'
 import type { Editor } from '#src/http/viewer.ts'
 
 /** What staff set on /staff/settings/site: the network's name, short name, one line and address. */
@@ -42,17 +42,10 @@ export async function getIdentity(db: DbOrTx) {
   }
 }
 
-async function putSetting(tx: DbOrTx, key: string, value: unknown) {
-  await tx
-    .insert(settingsTable)
-    .values({ key, value })
-    .onConflictDoUpdate({ target: settingsTable.key, set: { value, updatedAt: sql`hub_now()` } })
-}
-
 /** Saves the name, short name, description and contact address. */
 export async function saveIdentity(db: Db, values: IdentityValues, actor: Actor): Promise<void> {
   await writeAs(db, actor, async (tx) => {
-    for (const [key, value] of Object.entries(values)) await putSetting(tx, key, value)
+    for (const key of Object.keys(values) as (keyof IdentityValues)[]) await putSetting(tx, key, values[key])
   })
 }
 
