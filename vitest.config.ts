@@ -33,7 +33,13 @@ const projects: TestProjectInlineConfiguration[] = [
 ]
 if (hasPostgres) projects.push(integration('postgres'))
 /** Journeys an issue asks for on both engines: they run on the server in every CI run too. */
-const bothEnginesJourneys = ['tests/e2e/site-pages.test.ts', 'tests/e2e/board-decision.test.ts']
+const bothEnginesJourneys = [
+  'tests/e2e/site-pages.test.ts',
+  'tests/e2e/board-decision.test.ts',
+  'tests/e2e/membership-journeys.test.ts',
+  'tests/e2e/my-organization.test.ts',
+  'tests/e2e/attendance-suggestions.test.ts',
+]
 const browser = (
   engine: 'pglite' | 'postgres',
   include = ['tests/e2e/**/*.test.ts'],

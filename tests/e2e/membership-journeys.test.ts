@@ -478,6 +478,10 @@ describe('membership journeys in a browser, from applying to the directory and t
     expect(seatsText).toContain(representative.fullName)
     expect(seatsText).toContain(alternate.fullName)
 
+    // Admitted today, it owes nothing yet: on track, with what it will owe and when.
+    await staff.goto(`${base}/organizations/${slug}/obligations`)
+    expect(await staff.locator('.obligation-status').first().textContent()).toBe('On track')
+
     // The representative opens the invitation: the seat and its commitments, confirmed to accept.
     const invitation = await e2e.waitForEmail(representative.email, { since: sinceVotes })
     expect(invitation.subject).toBe(
