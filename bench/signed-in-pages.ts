@@ -1,0 +1,224 @@
+/**
+ * The heaviest signed-in pages under load (issue 13: each answers with p99 under 100 ms at 10
+ * concurrent users on the demo network, on PGlite and on PostgreSQL): the network obligations
+ * view, an attendance import preview of a 30-participant report, a call's roll call, an
+ * application's review page (staff, and the Advisory Board's), and a person's page.
+ *
+ * For each engine, a fresh database gets the demo network and what bench/signed-in-seed.ts adds;
+ * then `hub serve` runs on it in production mode (PGlite in a temporary DATA_DIR; a throwaway
+ * database created on the PostgreSQL server at BENCH_POSTGRES_URL, by default
+ * postgres://postgres@127.0.0.1:5432/test, dropped after; skipped when it cannot be reached).
+ * Staff and a board member sign in through the real /sign-in form; each page is then loaded by 10
+ * clients on their own connections with the session cookie, `BENCH_WARMUP` requests (default 50)
+ * and then `BENCH_REQUESTS` measured ones (default 300), one page at a time.
+ *
+ *   npm run bench:signed-in [-- --json]
+ *
+ * The goal is reported, not asserted: the exit code is non-zero only when a request failed or
+ * answered other than 200.
+ */
+import { randomBytes } from 'node:crypto'
+import { mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import pg from 'pg'
+import { type Database, openDatabase } from '#src/db/client.ts'
+import { DEMO_PASSWORD } from '#src/features/demo/demo-accounts.ts'
+import { closedLoop, type LoadFigures } from './closed-loop.ts'
+import { type BenchPage, BOARD_EMAIL, STAFF_EMAIL, seedSignedInBench, TODAY } from './signed-in-seed.ts'
+import { productionHubEnv, startHubServe } from './start-hub.ts'
+
+const CLIENTS = 10
+const GOAL_MS = 100
+
+const log = (line: string) => process.stderr.write(`bench:signed-in: ${line}\n`)
+
+function count(name: string, fallback: number): number {
+  const raw = process.env[name] ?? String(fallback)
+  const n = Number(raw)
+  if (!Number.isInteger(n) || n < 1 || n > 100_000)
+    throw new Error(`${name} must be a whole number from 1 to 100000, not "${raw}"`)
+  return n
+}
+
+type PageFigures = LoadFigures & { label: string; path: string; engine: string; bytes: number; pass: boolean }
+
+/** The cookies of a `Set-Cookie` list, as one `Cookie` header value merged into `jar`. */
+function keepCookies(jar: Map<string, string>, response: Response): void {
+  for (const line of response.headers.getSetCookie()) {
+    const [pair = ''] = line.split(';')
+    const eq = pair.indexOf('=')
+    jar.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim())
+  }
+}
+const cookieHeader = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}`).join('; ')
+
+/** Signs in through the /sign-in form as a browser would (its form token, then the POST); returns the Cookie header. */
+async function signIn(hubUrl: string, email: string): Promise<string> {
+  const jar = new Map<string, string>()
+  const form = await fetch(`${hubUrl}/sign-in`)
+  keepCookies(jar, form)
+  const token = (await form.text()).match(/name="_csrf" value="([^"]+)"/)?.[1]
+  if (!token) throw new Error('the sign-in page carries no form token')
+  const answer = await fetch(`${hubUrl}/sign-in`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      origin: new URL(hubUrl).origin,
+      cookie: cookieHeader(jar),
+    },
+    body: new URLSearchParams({ email, password: DEMO_PASSWORD, next: '/', _csrf: token }),
+  })
+  keepCookies(jar, answer)
+  if (answer.status !== 303 && answer.status !== 302)
+    throw new Error(
+      `signing in as ${email} answered ${answer.status}: ${(await answer.text()).slice(0, 300)}`,
+    )
+  if (![...jar.keys()].some((name) => name.endsWith('better-auth.session_token')))
+    throw new Error(`signing in as ${email} set no session cookie`)
+  return cookieHeader(jar)
+}
+
+/** A throwaway database on the PostgreSQL server, or undefined when there is no server to reach. */
+async function serverDatabase(): Promise<{ url: string; drop: () => Promise<void> } | undefined> {
+  const adminUrl = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
+  const admin = async (text: string) => {
+    const client = new pg.Client({ connectionString: adminUrl })
+    await client.connect()
+    try {
+      await client.query(text)
+    } finally {
+      await client.end()
+    }
+  }
+  const name = `hub_bench_signed_in_${randomBytes(4).toString('hex')}`
+  try {
+    await admin(`CREATE DATABASE ${name}`)
+  } catch (error) {
+    log(`PostgreSQL skipped: ${(error as Error).message}`)
+    return undefined
+  }
+  const url = new URL(adminUrl)
+  url.pathname = `/${name}`
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) }
+}
+
+/** Seeds `database` (then closes it), serves it with `hub serve`, and loads every page. */
+async function measureEngine(
+  engine: 'pglite' | 'postgres',
+  database: Database,
+  hubEnv: Record<string, string>,
+  dir: string,
+  counts: { warmup: number; requests: number },
+): Promise<PageFigures[]> {
+  let t = performance.now()
+  let pages: BenchPage[]
+  try {
+    pages = await seedSignedInBench(database, path.join(dir, 'outbox'))
+  } finally {
+    await database.close()
+  }
+  log(`${engine}: demo network and bench data loaded in ${((performance.now() - t) / 1000).toFixed(1)} s`)
+  t = performance.now()
+  const hub = await startHubServe(
+    productionHubEnv({ ...hubEnv, HUB_TODAY: TODAY, REMINDERS: 'off' }),
+    180_000,
+  )
+  try {
+    log(`${engine}: hub serve listening on ${hub.url} after ${((performance.now() - t) / 1000).toFixed(1)} s`)
+    const cookies = { staff: await signIn(hub.url, STAFF_EMAIL), board: await signIn(hub.url, BOARD_EMAIL) }
+    const results: PageFigures[] = []
+    for (const page of pages) {
+      const headers = { cookie: cookies[page.as] }
+      const first = await fetch(`${hub.url}${page.path}`, { headers, redirect: 'manual' })
+      const bytes = (await first.arrayBuffer()).byteLength
+      if (first.status !== 200) throw new Error(`${page.path} answered ${first.status} to ${page.as}`)
+      const url = `${hub.url}${page.path}`
+      await closedLoop({ url, headers, clients: CLIENTS, total: counts.warmup })
+      const figures = await closedLoop({ url, headers, clients: CLIENTS, total: counts.requests })
+      log(`${engine}: ${page.label} p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms`)
+      results.push({
+        ...figures,
+        label: page.label,
+        path: page.path,
+        engine,
+        bytes,
+        pass: figures.p99Ms < GOAL_MS,
+      })
+    }
+    return results
+  } finally {
+    hub.child.kill('SIGTERM')
+    await new Promise((resolve) => hub.child.once('exit', resolve))
+  }
+}
+
+function table(rows: PageFigures[]): string {
+  const lines = [
+    ['page', 'engine', 'bytes', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', `p99 < ${GOAL_MS} ms`],
+    ...rows.map((r) => [
+      r.label,
+      r.engine,
+      String(r.bytes),
+      r.requestsPerSecond.toFixed(0),
+      String(r.p50Ms),
+      String(r.p95Ms),
+      String(r.p99Ms),
+      String(r.maxMs),
+      r.failures ? `FAIL (${r.failures} failed: ${r.firstFailure})` : r.pass ? 'PASS' : 'FAIL',
+    ]),
+  ]
+  const widths = lines[0]?.map((_, i) => Math.max(...lines.map((l) => (l[i] ?? '').length))) ?? []
+  const line = (l: string[]) =>
+    `| ${l.map((c, i) => (i < 2 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(' | ')} |`
+  const [head = [], ...body] = lines
+  return [line(head), `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`, ...body.map(line)].join('\n')
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { json: { type: 'boolean', default: false } } })
+  const counts = { warmup: count('BENCH_WARMUP', 50), requests: count('BENCH_REQUESTS', 300) }
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'hub-bench-signed-in-'))
+  const rows: PageFigures[] = []
+  try {
+    const dataDir = path.join(dir, 'data')
+    const pglite = await openDatabase({ kind: 'pglite', dataDir: path.join(dataDir, 'pglite') })
+    rows.push(...(await measureEngine('pglite', pglite, { DATA_DIR: dataDir }, dir, counts)))
+    const server = await serverDatabase()
+    if (server)
+      try {
+        const database = await openDatabase({ kind: 'postgres', url: server.url })
+        rows.push(...(await measureEngine('postgres', database, { DATABASE_URL: server.url }, dir, counts)))
+      } finally {
+        await server.drop()
+      }
+  } finally {
+    await rm(dir, { recursive: true, force: true, maxRetries: 5 }).catch(() => {})
+  }
+  const report = {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpus: os.availableParallelism(),
+    loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100),
+    clients: CLIENTS,
+    ...counts,
+    goal: `p99 under ${GOAL_MS} ms (reported, not asserted)`,
+    pages: rows,
+  }
+  if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`)
+  else
+    process.stdout.write(
+      `\nSigned-in pages, ${CLIENTS} concurrent clients, ${counts.warmup} warm-up then ${counts.requests} requests a page (${report.date})\n` +
+        `Node ${report.node}, ${report.cpus} CPUs, load average ${report.loadAverage.join(' ')}\n\n${table(rows)}\n\n`,
+    )
+  return rows.every((r) => r.failures === 0) ? 0 : 1
+}
+
+try {
+  process.exitCode = await main()
+} catch (error) {
+  log(`failed: ${(error as Error).stack ?? error}`)
+  process.exitCode = 1
+}
