@@ -19,6 +19,7 @@ import {
 } from './network-obligations.ts'
 import { NetworkObligationsPage } from './network-obligations.views.tsx'
 import { readNetworkQuery, readYear, selectRows } from './network-query.ts'
+import { obligationSettingsRoutes } from './obligation-settings.routes.tsx'
 import { loadOrganizationObligations } from './organization-obligations.ts'
 import { OrganizationObligationsPage } from './organization-obligations.views.tsx'
 
@@ -37,6 +38,7 @@ export function obligationRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db } = deps.database
   // Next year is there to look at (its calls may be planned); further on there is nothing yet.
   const maxYear = () => Number(deps.clock.today().slice(0, 4)) + 1
+  obligationSettingsRoutes(app, deps)
 
   app.get('/organizations/:slug/obligations', requirePermission('obligations:own'), async (c) => {
     const slug = c.req.param('slug')

@@ -67,8 +67,12 @@ export async function getSettings(db: DbOrTx): Promise<Settings> {
   return settingsSchema.parse({ ...defaultSettings, ...stored })
 }
 
-/** Writes one setting (checked by its form first), inside the caller's transaction. */
-export async function putSetting(tx: DbOrTx, key: keyof Settings, value: unknown): Promise<void> {
+/**
+ * Writes one setting (checked by its form first), inside the caller's transaction. Null is kept as
+ * a JSON null (the column is not null), which reads back as null: the setting's "none".
+ */
+export async function putSetting(tx: DbOrTx, key: keyof Settings, given: unknown): Promise<void> {
+  const value = given === null ? sql`'null'::jsonb` : given
   await tx
     .insert(settingsTable)
     .values({ key, value })

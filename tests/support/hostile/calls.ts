@@ -106,6 +106,13 @@ export const callsEntries: Record<string, Entry> = {
     },
     shownAt: () => ['/staff/calls/joining'],
   },
+  // The defaults (no date: the first attended call; 1 October), so that other suites see the demo's records.
+  'POST /staff/settings/obligations': {
+    sample: () => ({
+      path: '/staff/settings/obligations',
+      fields: { recordsBeginOn: '', cutoffMonth: '10', cutoffDay: '1' },
+    }),
+  },
   'POST /staff/calls/:date/move': {
     sample: () => ({
       path: `/staff/calls/${MOVED}/move`,
