@@ -31,12 +31,13 @@ export function checkAnswer(answer: string): string | undefined {
 
 /**
  * The applicant answers staff's request for more information: an 'answered' event with the
- * answer, the next round, and the application back with staff ('submitted').
+ * answer, the next round, and the application back with staff ('submitted'). Returns the
+ * round and the answer as stored.
  */
 export async function answerInformationRequest(
   db: Db,
   options: { applicationId: string; personId: string; answer: string },
-): Promise<{ round: number }> {
+): Promise<{ round: number; answer: string }> {
   const answer = answerText.safeParse(options.answer)
   if (!answer.success) throw new AppError('BAD_INPUT', { userMessage: firstMessage(answer.error) })
   return writeAs(db, `person:${options.personId}`, async (tx) => {
@@ -54,6 +55,6 @@ export async function answerInformationRequest(
       round,
       comment: answer.data,
     })
-    return { round }
+    return { round, answer: answer.data }
   })
 }

@@ -36,6 +36,7 @@ import { addEvidence, removeEvidence } from './evidence.ts'
 import { listApplicationsOf } from './list-applications.ts'
 import { MyApplicationsPage } from './my-applications.views.tsx'
 import { saveDraft } from './save-draft.ts'
+import { applicationEmailsOf } from './send-application-emails.ts'
 import { startApplication } from './start-application.ts'
 import { startFormSchema } from './start-form.ts'
 import { submitApplication } from './submit-application.ts'
@@ -78,6 +79,20 @@ async function formInput(c: Context<AppEnv>): Promise<FormInput> {
   return input
 }
 
+/** The links typed into the evidence cards' boxes (posted with the draft form), each trimmed. */
+async function typedLinks(c: Context<AppEnv>): Promise<Record<MemberCriterion, string>> {
+  const body = await c.req.parseBody({ all: true })
+  const last = (key: string) => {
+    const value = body[key]
+    const found = Array.isArray(value) ? value.at(-1) : value
+    return typeof found === 'string' ? found.trim() : ''
+  }
+  return Object.fromEntries(memberCriteria.map((k) => [k, last(`link-${k}`)])) as Record<
+    MemberCriterion,
+    string
+  >
+}
+
 /**
  * The public apply page and start form, and the applicant's own pages: the list of their
  * applications, the draft (profile, region, evidence), submission, answers to staff, and
@@ -86,6 +101,8 @@ async function formInput(c: Context<AppEnv>): Promise<FormInput> {
 export function applyRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
   const { db } = deps.database
+  /** Emails an application's news once its change is committed. */
+  const tell = applicationEmailsOf(deps)
 
   const timeZone = async () => (await getSettings(db)).callTimeZone
 
@@ -120,6 +137,25 @@ export function applyRoutes(deps: AppDeps): Hono<AppEnv> {
       />
     )
     return renderPage(c, page, { status })
+  }
+
+  /**
+   * Saves what was typed into the draft form (when the application is a draft) before an evidence
+   * button's own change: the fields as saved, and what to show again with their messages.
+   */
+  const saveTypedDraft = async (c: Context<AppEnv>, detail: ApplicationDetail, personId: string) => {
+    const draft =
+      detail.status === 'draft'
+        ? parseDraftForm(await formInput(c), {
+            category: detail.category,
+            today: deps.clock.today(),
+            storedNominees: detail.nominees,
+          })
+        : undefined
+    if (draft) await saveDraft(db, { applicationId: detail.id, personId, update: draft.update })
+    const current = draft ? ((await getApplicationDetail(db, detail.id)) ?? detail) : detail
+    const typed = draft ? { form: { ...toDraftForm(current), ...draft.typed }, errors: draft.errors } : {}
+    return { draft, current, typed }
   }
 
   /** Runs a change; a refusal because of where the application stands shows the page with its reason. */
@@ -302,18 +338,7 @@ export function applyRoutes(deps: AppDeps): Hono<AppEnv> {
       return Array.isArray(value) ? value.at(-1) : value
     }
     const criterion = memberCriteria.find((k) => k === one('criterion')) as MemberCriterion | undefined
-    const input = await formInput(c)
-    const draft =
-      detail.status === 'draft'
-        ? parseDraftForm(input, {
-            category: detail.category,
-            today: deps.clock.today(),
-            storedNominees: detail.nominees,
-          })
-        : undefined
-    if (draft) await saveDraft(db, { applicationId: detail.id, personId, update: draft.update })
-    const current = draft ? ((await getApplicationDetail(db, detail.id)) ?? detail) : detail
-    const typed = draft ? { form: { ...toDraftForm(current), ...draft.typed }, errors: draft.errors } : {}
+    const { draft, current, typed } = await saveTypedDraft(c, detail, personId)
     if (!criterion)
       return applicationPage(c, 400, current, {
         ...typed,
@@ -360,12 +385,24 @@ export function applyRoutes(deps: AppDeps): Hono<AppEnv> {
     '/applications/:id/evidence/:evidenceId/delete',
     requirePermission('application:own'),
     async (c) => {
-      const owned = await ownApplication(c)
+      const { detail, personId } = await ownApplication(c)
       const evidenceId = c.req.param('evidenceId')
       if (!uuidShape.test(evidenceId)) throw notFound('This evidence is not on the application.')
-      return orConflictPage(c, owned.detail.id, async () => {
-        await removeEvidence(db, { applicationId: owned.detail.id, personId: owned.personId, evidenceId })
-        return c.redirect(`/applications/${owned.detail.id}?notice=evidence-removed#evidence`, 303)
+      // On the draft, the remove buttons belong to the draft form, as the add buttons do: what was
+      // typed is saved first, and the page keeps every field (and every typed link) as it was.
+      const { draft } = await saveTypedDraft(c, detail, personId)
+      const links = await typedLinks(c)
+      return orConflictPage(c, detail.id, async () => {
+        await removeEvidence(db, { applicationId: detail.id, personId, evidenceId })
+        const hasErrors = draft !== undefined && Object.keys(draft.errors).length > 0
+        if (!hasErrors && !Object.values(links).some((link) => link !== ''))
+          return c.redirect(`/applications/${detail.id}?notice=evidence-removed#evidence`, 303)
+        const removed = (await getApplicationDetail(db, detail.id)) ?? detail
+        return applicationPage(c, hasErrors ? 400 : 200, removed, {
+          ...(draft ? { form: { ...toDraftForm(removed), ...draft.typed }, errors: draft.errors } : {}),
+          notice: notices['evidence-removed'],
+          evidenceError: { criterion: memberCriteria[0], message: '', link: '', links },
+        })
       })
     },
   )
@@ -375,6 +412,7 @@ export function applyRoutes(deps: AppDeps): Hono<AppEnv> {
     return orConflictPage(c, owned.detail.id, async () => {
       const result = await submitApplication(db, { applicationId: owned.detail.id, personId: owned.personId })
       if (!result.ok) return applicationPage(c, 400, owned.detail, { missing: result.missing })
+      await tell(owned.detail.id, { kind: 'submitted', toBoard: result.status === 'with_board' })
       return c.redirect(`/applications/${owned.detail.id}?notice=submitted`, 303)
     })
   })
@@ -388,7 +426,8 @@ export function applyRoutes(deps: AppDeps): Hono<AppEnv> {
     const error = checkAnswer(answer)
     if (error) return applicationPage(c, 400, detail, { answer: { value: answer, error } })
     return orConflictPage(c, detail.id, async () => {
-      await answerInformationRequest(db, { applicationId: detail.id, personId, answer })
+      const answered = await answerInformationRequest(db, { applicationId: detail.id, personId, answer })
+      await tell(detail.id, { kind: 'answered', answer: answered.answer })
       return c.redirect(`/applications/${detail.id}?notice=answered`, 303)
     })
   })

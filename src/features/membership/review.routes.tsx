@@ -20,6 +20,7 @@ import { decisionSummary } from './decision-summary.ts'
 import { recordReview } from './record-review.ts'
 import { commentProblem, parseReviewForm } from './review-form.ts'
 import { listReviewQueue, openQueueStatuses, queueFilterSchema } from './review-queue.ts'
+import { applicationEmailsOf } from './send-application-emails.ts'
 import { sendToBoard } from './send-to-board.ts'
 import { StaffApplicationPage, type StaffApplicationProps } from './staff-application.views.tsx'
 import { StaffQueuePage } from './staff-queue.views.tsx'
@@ -68,6 +69,10 @@ export function reviewRoutes(deps: AppDeps): Hono<AppEnv> {
       userMessage: 'Your account is not linked to a person on record, so it cannot act on applications.',
     })
   }
+
+  /** Tells the Advisory Board, once the change is committed, that an application waits for its vote. */
+  const tell = applicationEmailsOf(deps)
+  const toBoardEmails = (id: string) => tell(id, { kind: 'ready_for_board' })
 
   const findApplication = async (id: string) => {
     const found = await getApplicationDetail(db, id)
@@ -181,6 +186,7 @@ export function reviewRoutes(deps: AppDeps): Hono<AppEnv> {
         verdicts: parsed.value,
         origin: deps.origin,
       })
+      if (result.status === 'with_board') await toBoardEmails(id)
       return c.redirect(`/staff/applications/${id}?notice=${result.status}`, 303)
     } catch (error) {
       if (isAppError(error) && error.code === 'CONFLICT')
@@ -198,6 +204,7 @@ export function reviewRoutes(deps: AppDeps): Hono<AppEnv> {
     if (error) return staffPage(c, id, { sendForm: { comment: fields.comment ?? '', error } }, 400)
     try {
       await sendToBoard(db, { applicationId: id, staffPersonId: personId, comment })
+      await toBoardEmails(id)
       return c.redirect(`/staff/applications/${id}?notice=sent`, 303)
     } catch (e) {
       if (isAppError(e) && e.code === 'CONFLICT') return staffPage(c, id, { error: e.userMessage }, 409)
