@@ -118,7 +118,11 @@ export function createApp(
   app.route('/', myOrganizationRoutes(deps))
   app.route('/', calendarRoutes(deps))
   app.route('/', personalFeedRoutes(deps))
-  app.route('/', callRoutes(deps))
+  const callChangeOptOut = optOutOf(deps.database.db, 'call_changes', {
+    origin: deps.origin,
+    secret: () => deps.auth.options.secret,
+  })
+  app.route('/', callRoutes(deps, { changeOptOut: callChangeOptOut }))
   app.route('/', rollCallRoutes(deps))
   app.route('/', attendanceImportRoutes(deps))
   app.route('/', attendanceQuestionRoutes(deps))

@@ -317,6 +317,7 @@ export const reminderKinds = [
   'presentation_unplanned',
   'weekly_digest',
   'presentation_slot',
+  'call_changes',
 ] as const
 export type ReminderKind = (typeof reminderKinds)[number]
 

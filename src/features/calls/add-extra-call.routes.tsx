@@ -6,13 +6,15 @@ import { requirePermission } from '#src/http/guard.ts'
 import { renderPage } from '#src/http/render.ts'
 import type { FlashMessage } from '#src/ui/form-parts.tsx'
 import { addExtraCall } from './add-extra-call.ts'
+import { type CallChangeOptOut, callChangeEmailsOf } from './call-change-emails.ts'
 import { checkNewCallForm } from './call-forms.ts'
 import { done, formRefusal, staffActor } from './call-route-parts.ts'
 import { NewCallPage, type NewCallValues } from './new-call.views.tsx'
 
 /** Staff add a call outside the weekly series: /staff/calls/new. */
-export function addCallRoutes(app: Hono<AppEnv>, deps: AppDeps) {
+export function addCallRoutes(app: Hono<AppEnv>, deps: AppDeps, changeOptOut: CallChangeOptOut) {
   const { db } = deps.database
+  const tell = callChangeEmailsOf(deps, changeOptOut)
 
   const newCallPage = async (
     c: Context<AppEnv>,
@@ -61,6 +63,7 @@ export function addCallRoutes(app: Hono<AppEnv>, deps: AppDeps) {
     if (!checked.ok) return newCallPage(c, 400, { values, errors: checked.errors })
     try {
       const call = await addExtraCall(db, actor, { ...checked.value, today: deps.clock.today() })
+      await tell({ kind: 'added', call })
       return done(c, call, 'added')
     } catch (error) {
       return newCallPage(c, 400, {

@@ -7,6 +7,7 @@ import { requirePermission } from '#src/http/guard.ts'
 import { renderPage } from '#src/http/render.ts'
 import { addCallRoutes } from './add-extra-call.routes.tsx'
 import { callAttachments } from './call-attachments.ts'
+import type { CallChangeOptOut } from './call-change-emails.ts'
 import { describeSeries, formatCallWhen } from './call-format.ts'
 import { CallPage } from './call-page.views.tsx'
 import { callOf, type DoneWhat } from './call-route-parts.ts'
@@ -37,7 +38,7 @@ const isStaff = (c: Context<AppEnv>) => {
 }
 
 /** The calls' pages for members, and staff cancelling, moving and adding calls. */
-export function callRoutes(deps: AppDeps): Hono<AppEnv> {
+export function callRoutes(deps: AppDeps, options: { changeOptOut: CallChangeOptOut }): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
   const { db } = deps.database
 
@@ -80,10 +81,10 @@ export function callRoutes(deps: AppDeps): Hono<AppEnv> {
     )
   })
 
-  addCallRoutes(app, deps)
+  addCallRoutes(app, deps, options.changeOptOut)
   editCallRoutes(app, deps)
   joinDefaultsRoutes(app, deps)
-  cancelCallRoutes(app, deps)
-  moveCallRoutes(app, deps)
+  cancelCallRoutes(app, deps, options.changeOptOut)
+  moveCallRoutes(app, deps, options.changeOptOut)
   return app
 }

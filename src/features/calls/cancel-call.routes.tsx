@@ -4,6 +4,7 @@ import { formFields } from '#src/http/form.ts'
 import { requirePermission } from '#src/http/guard.ts'
 import { renderPage } from '#src/http/render.ts'
 import type { FlashMessage } from '#src/ui/form-parts.tsx'
+import { type CallChangeOptOut, callChangeEmailsOf } from './call-change-emails.ts'
 import { checkCancelForm } from './call-forms.ts'
 import { callOf, done, formRefusal, staffActor } from './call-route-parts.ts'
 import type { CallView } from './call-view.ts'
@@ -12,8 +13,9 @@ import { CancelCallPage, type CancelValues } from './cancel-call.views.tsx'
 import { reinstateCall } from './reinstate-call.ts'
 
 /** Staff cancel a call and reinstate it: /staff/calls/:date/cancel and /reinstate. */
-export function cancelCallRoutes(app: Hono<AppEnv>, deps: AppDeps) {
+export function cancelCallRoutes(app: Hono<AppEnv>, deps: AppDeps, changeOptOut: CallChangeOptOut) {
   const { db } = deps.database
+  const tell = callChangeEmailsOf(deps, changeOptOut)
 
   const cancelPage = (
     c: Context<AppEnv>,
@@ -45,6 +47,8 @@ export function cancelCallRoutes(app: Hono<AppEnv>, deps: AppDeps) {
     if (!checked.ok) return cancelPage(c, call, 400, { values, errors: checked.errors })
     try {
       const cancelled = await cancelCall(db, actor, { date: call.localDate, reason: checked.value.reason })
+      // A new reason for a call already cancelled is no news to the members.
+      if (call.status !== 'cancelled') await tell({ kind: 'cancelled', call: cancelled })
       return done(c, cancelled, 'cancelled')
     } catch (error) {
       return cancelPage(c, call, 400, { values, ...formRefusal(error, ['reason']) })
@@ -56,6 +60,7 @@ export function cancelCallRoutes(app: Hono<AppEnv>, deps: AppDeps) {
     const call = await callOf(db, c)
     const actor = staffActor(c)
     const reinstated = await reinstateCall(db, actor, { date: call.localDate, today: deps.clock.today() })
+    await tell({ kind: 'reinstated', call: reinstated })
     return done(c, reinstated, 'reinstated')
   })
 }

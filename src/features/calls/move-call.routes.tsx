@@ -4,6 +4,7 @@ import { formFields } from '#src/http/form.ts'
 import { requirePermission } from '#src/http/guard.ts'
 import { renderPage } from '#src/http/render.ts'
 import type { FlashMessage } from '#src/ui/form-parts.tsx'
+import { type CallChangeOptOut, callChangeEmailsOf } from './call-change-emails.ts'
 import { checkMoveForm } from './call-forms.ts'
 import { callOf, done, formRefusal, staffActor } from './call-route-parts.ts'
 import type { CallView } from './call-view.ts'
@@ -11,8 +12,9 @@ import { moveCall } from './move-call.ts'
 import { MoveCallPage, type MoveValues } from './move-call.views.tsx'
 
 /** Staff move a call to another date or start time: /staff/calls/:date/move. */
-export function moveCallRoutes(app: Hono<AppEnv>, deps: AppDeps) {
+export function moveCallRoutes(app: Hono<AppEnv>, deps: AppDeps, changeOptOut: CallChangeOptOut) {
   const { db } = deps.database
+  const tell = callChangeEmailsOf(deps, changeOptOut)
 
   const movePage = (
     c: Context<AppEnv>,
@@ -50,6 +52,7 @@ export function moveCallRoutes(app: Hono<AppEnv>, deps: AppDeps) {
         newStartTime: checked.value.startTime,
         today: deps.clock.today(),
       })
+      await tell({ kind: 'moved', call: moved, from: call })
       return done(c, moved, 'moved')
     } catch (error) {
       return movePage(c, call, 400, { values, ...formRefusal(error, ['date', 'startTime']) })

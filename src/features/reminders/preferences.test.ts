@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { isReminderEnabled, REMINDER_DEFAULTS, readChoicesForm } from './preferences.ts'
 
 describe('reminder choices', () => {
-  it('default to the call reminder and the digest off, the obligation warnings on', () => {
+  it('default to the call reminder, the digest and the call changes off, the obligation warnings on', () => {
     expect(REMINDER_DEFAULTS).toEqual({
       call_tomorrow: false,
       at_risk: true,
@@ -10,7 +10,9 @@ describe('reminder choices', () => {
       presentation_unplanned: true,
       weekly_digest: false,
       presentation_slot: true,
+      call_changes: false,
     })
+    expect(isReminderEnabled(undefined, 'call_changes')).toBe(false)
     expect(isReminderEnabled(undefined, 'call_tomorrow')).toBe(false)
     expect(isReminderEnabled({ at_risk: false }, 'sharing_due')).toBe(true)
   })
@@ -31,6 +33,7 @@ describe('the preferences form', () => {
         presentation_unplanned: false,
         weekly_digest: false,
         presentation_slot: false,
+        call_changes: false,
       },
       errors: {},
     })

@@ -11,8 +11,8 @@ export { type ReminderKind, reminderKinds }
 export type ReminderChoices = Record<ReminderKind, boolean>
 
 /**
- * Without a row the default holds: the call of tomorrow and the weekly digest are asked for; the
- * warnings come unasked.
+ * Without a row the default holds: the call of tomorrow, the weekly digest and the changes to calls
+ * are asked for; the warnings come unasked.
  */
 export const REMINDER_DEFAULTS: Readonly<ReminderChoices> = {
   call_tomorrow: false,
@@ -21,6 +21,7 @@ export const REMINDER_DEFAULTS: Readonly<ReminderChoices> = {
   presentation_unplanned: true,
   weekly_digest: false,
   presentation_slot: true,
+  call_changes: false,
 }
 
 /** The kinds about an organisation's obligations (sent to seat holders only), and the news kinds (to anyone). */
@@ -35,6 +36,7 @@ export const reminderKindLabels: Record<ReminderKind, string> = {
   presentation_unplanned: 'No presentation slot yet this year',
   weekly_digest: 'The weekly digest of news, briefings and resources',
   presentation_slot: 'Your organisation’s presentation slot is planned or moved',
+  call_changes: 'A national call is cancelled, moved or added',
 }
 
 /** When each kind is sent, and to whom. */
@@ -49,6 +51,8 @@ export const reminderKindHints: Record<ReminderKind, string> = {
     'On Mondays, what was published the week before that you may read. No email in a week with nothing new. Off unless you turn it on.',
   presentation_slot:
     'When staff place your organisation’s presentation on a call, or move it to another call: the call’s date.',
+  call_changes:
+    'When staff cancel a call, move it to another day or time, or add an extra call: the call’s date, time and how to join. Off unless you turn it on.',
 }
 
 export const isReminderKind = (value: string): value is ReminderKind =>

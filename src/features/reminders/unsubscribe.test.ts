@@ -12,6 +12,7 @@ describe('unsubscribe tokens', () => {
       'sharing_due',
       'presentation_unplanned',
       'weekly_digest',
+      'call_changes',
     ] as const)
       expect(readUnsubscribeToken(unsubscribeToken({ personId, kind }, secret), secret)).toEqual({
         personId,
