@@ -68,6 +68,16 @@ describe('renderLinkedUsMap', () => {
     expect(svg.indexOf('href="#m-s06"')).toBeLessThan(svg.indexOf('data-slug="socal"'))
   })
 
+  it('sets strokes and the hatch once a layer, for its shapes to inherit, not on every shape', () => {
+    const { svg } = draw([wholeCa, alsoCa, socal, la, ohio])
+    // One group of regions and one of shared places for each layer (whole states, counties).
+    expect(svg.match(/<g stroke="#ffffff" stroke-width="0.5" stroke-linejoin="round">/g)).toHaveLength(2)
+    expect(svg.match(/<g fill="url\(#m-shared\)" stroke="#111827" stroke-width="0.5">/g)).toHaveLength(2)
+    expect(svg.match(/stroke-width="0.5"/g)).toHaveLength(4)
+    expect(svg).toMatch(/<g fill="url\(#m-shared\)"[^>]*><a class="map-shared" href="#m-s06">/)
+    expect(svg).toContain(`<use href="${asset.path}#c06037"/></a>`)
+  })
+
   it('escapes names and links only safe addresses', () => {
     const { svg } = draw([{ ...la, name: '<b>&', href: 'javascript:alert(1)' }])
     expect(svg).toContain('<title>&lt;b&gt;&amp;</title>')

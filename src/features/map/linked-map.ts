@@ -55,12 +55,23 @@ export function renderLinkedUsMap(options: {
     [drawn.filter(byWholeState).sort(bySizeDown), shared.filter((s) => s.place.kind === 'state')],
     [drawn.filter((d) => !byWholeState(d)).sort(bySizeDown), shared.filter((s) => s.place.kind === 'county')],
   ]
+  // The strokes and the hatch are set once on a group around each layer, which its shapes inherit:
+  // repeated on every shape, they made a quarter of the directory's map markup.
   for (const [regions, places] of layers) {
-    for (const d of regions) parts.push(regionMarkup(d, use))
-    for (const s of places)
+    if (regions.length > 0)
       parts.push(
-        `<a class="map-shared" href="#${s.anchorId}"><title>${escapeXml(`${s.label}: ${s.regions.length} organisations`)}</title>`,
-        `<use ${use(s.place.shapeId)} fill="url(#${hatch})" stroke="#111827" stroke-width="0.5"/></a>`,
+        '<g stroke="#ffffff" stroke-width="0.5" stroke-linejoin="round">',
+        ...regions.map((d) => regionMarkup(d, use)),
+        '</g>',
+      )
+    if (places.length > 0)
+      parts.push(
+        `<g fill="url(#${hatch})" stroke="#111827" stroke-width="0.5">`,
+        ...places.map(
+          (s) =>
+            `<a class="map-shared" href="#${s.anchorId}"><title>${escapeXml(`${s.label}: ${s.regions.length} organisations`)}</title><use ${use(s.place.shapeId)}/></a>`,
+        ),
+        '</g>',
       )
   }
   parts.push(
@@ -82,8 +93,8 @@ function regionMarkup({ region, tone, places }: Drawn, use: (id: string) => stri
       : `<use class="map-state-shade" data-state="${escapeXml(p.code)}" fill-opacity="0.5" ${use(p.shapeId)}/>`,
   )
   const group =
-    `<g class="map-region map-tone-${tone}" data-slug="${escapeXml(region.slug)}" fill="${toneFills[tone]}"` +
-    ` stroke="#ffffff" stroke-width="0.5" stroke-linejoin="round">${shapes.join('')}</g>`
+    `<g class="map-region map-tone-${tone}" data-slug="${escapeXml(region.slug)}" fill="${toneFills[tone]}">` +
+    `${shapes.join('')}</g>`
   const title = `<title>${escapeXml(region.name + note)}</title>`
   const href = region.href !== undefined && isSafeHref(region.href) ? region.href : undefined
   if (href === undefined) return group.replace('>', `>${title}`)
