@@ -24,6 +24,8 @@ export const routeBodyLimits: BodyLimitTable = {
   rules: [
     { method: 'POST', path: '/staff/calls/:date/attendance/imports', ...upload },
     { method: 'POST', path: '/applications/:id/evidence', ...upload },
+    // Remove belongs to the draft form, which may carry a chosen file.
+    { method: 'POST', path: '/applications/:id/evidence/:evidenceId/delete', ...upload },
     // A WordPress export, streamed to a temporary file as it arrives (exports run to hundreds of MB).
     {
       method: 'POST',

@@ -184,6 +184,32 @@ describe('applying for membership in a browser', () => {
       ).toBe(1)
       await expectTypedKept()
     }
+
+    // Removing evidence keeps what was typed too: the remove button sends the draft form, as adding does.
+    typed['#field-summary'] = 'Six counties around the lake, typed again before a removal.'
+    await page.locator('#field-summary').fill(typed['#field-summary'])
+    await page.locator('#evidence-plan-link').fill('https://lmp.example.org/plan-typed-again')
+    const [removedCriterion, , makeRemoved] = criteria[0] ?? []
+    const removedSample = makeRemoved?.()
+    if (!removedCriterion || !removedSample) throw new Error('no criteria to remove evidence from')
+    const removedCard = page.locator(`#evidence-${removedCriterion}`)
+    await submit(page, removedCard.getByRole('button', { name: /^Remove/ }))
+    expect(await page.getByRole('status').first().textContent()).toContain('The evidence is removed.')
+    expect(await removedCard.getByRole('link', { name: removedSample.name }).count()).toBe(0)
+    await expectTypedKept()
+    expect(await page.locator('#evidence-plan-link').inputValue()).toBe(
+      'https://lmp.example.org/plan-typed-again',
+    )
+    await page.locator('#evidence-plan-link').fill('')
+    await removedCard.getByLabel('Upload a document').setInputFiles({
+      name: removedSample.name,
+      mimeType: removedSample.contentType,
+      buffer: removedSample.bytes,
+    })
+    await submit(page, removedCard.getByRole('button', { name: /^Add the evidence/ }))
+    expect(await removedCard.getByRole('link', { name: removedSample.name }).count()).toBe(1)
+    await expectTypedKept()
+
     await expectAccessible(page)
     await screenshot(page, 'apply-draft-complete')
     await page.setViewportSize({ width: 390, height: 844 })

@@ -529,6 +529,56 @@ describe(`applying for membership on ${testEngine}`, () => {
       const page = await (await session.get(`/applications/${id}`)).text()
       expect(page).toContain('href="https://glmp.example.org/plan"')
     })
+
+    it('keeps every typed field when evidence is removed, as adding does', async () => {
+      const { session, id } = await applicantWithDraft()
+      const evidenceIds = async () =>
+        (
+          await queryRows<{ id: string }>(
+            database.db,
+            sql`select id from application_evidence where application_id = ${id} order by created_at`,
+          )
+        ).map((r) => r.id)
+      for (const link of ['https://glmp.example.org/one', 'https://glmp.example.org/two'])
+        await postUpload(session, `/applications/${id}/evidence`, { criterion: 'plan', link })
+      const [first, second] = await evidenceIds()
+      // The remove button sends the draft form: a typed summary and a link typed in another card.
+      const kept = await postUpload(session, `/applications/${id}/evidence/${first}/delete`, {
+        summary: 'Typed, then evidence removed.',
+        'link-swot': 'https://glmp.example.org/swot-typed',
+      })
+      expect(kept.status).toBe(200)
+      const keptHtml = await kept.text()
+      expect(keptHtml).toContain('The evidence is removed.')
+      expect(keptHtml).toContain('Typed, then evidence removed.')
+      expect(keptHtml).toContain('value="https://glmp.example.org/swot-typed"')
+      expect(keptHtml).not.toContain('href="https://glmp.example.org/one"')
+      expect(await row(id)).toMatchObject({ summary: 'Typed, then evidence removed.' })
+      expect(await evidenceIds()).toEqual([second])
+      // A field with a mistake comes back as typed, with its message; the evidence is still removed.
+      const refused = await postUpload(session, `/applications/${id}/evidence/${second}/delete`, {
+        summary: 'Changed again.',
+        website: 'not a web address',
+      })
+      expect(refused.status).toBe(400)
+      const refusedHtml = await refused.text()
+      expect(refusedHtml).toContain('value="not a web address"')
+      expect(refusedHtml).toContain('Changed again.')
+      expect(await row(id)).toMatchObject({ summary: 'Changed again.' })
+      expect(await evidenceIds()).toEqual([])
+      // Nothing typed beyond the draft's own fields: back to the page, as before.
+      await postUpload(session, `/applications/${id}/evidence`, {
+        criterion: 'plan',
+        link: 'https://glmp.example.org/three',
+      })
+      const [third] = await evidenceIds()
+      const plain = await postUpload(session, `/applications/${id}/evidence/${third}/delete`, {
+        summary: 'Last.',
+      })
+      expect(plain.status).toBe(303)
+      expect(plain.headers.get('location')).toBe(`/applications/${id}?notice=evidence-removed#evidence`)
+      expect(await row(id)).toMatchObject({ summary: 'Last.' })
+    })
   })
 
   describe('submission and after', () => {

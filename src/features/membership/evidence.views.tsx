@@ -5,8 +5,14 @@ import type { EvidenceFormState } from './application-page.views.tsx'
 import { criterionHints, criterionLabels } from './labels.ts'
 import type { ApplicationDetail, EvidenceItem } from './types.ts'
 
-function EvidenceLine(props: { item: EvidenceItem; appId: string; canRemove: boolean }) {
+function EvidenceLine(props: { item: EvidenceItem; appId: string; canRemove: boolean; formId?: string }) {
   const { item } = props
+  const action = `/applications/${props.appId}/evidence/${item.id}/delete`
+  const label = (
+    <>
+      Remove<span class="visually-hidden"> {item.file ? item.file.name : item.url}</span>
+    </>
+  )
   return (
     <li>
       <span>
@@ -20,18 +26,19 @@ function EvidenceLine(props: { item: EvidenceItem; appId: string; canRemove: boo
           </a>
         )}
       </span>
-      {props.canRemove ? (
-        <form
-          method="post"
-          action={`/applications/${props.appId}/evidence/${item.id}/delete`}
-          class="inline-form"
-        >
+      {!props.canRemove ? null : props.formId ? (
+        // On the draft, removing sends the draft form too, so that nothing typed is lost.
+        <button type="submit" class="button secondary small" form={props.formId} formaction={action}>
+          {label}
+        </button>
+      ) : (
+        <form method="post" action={action} class="inline-form">
           <CsrfInput />
           <button type="submit" class="button secondary small">
-            Remove<span class="visually-hidden"> {item.file ? item.file.name : item.url}</span>
+            {label}
           </button>
         </form>
-      ) : null}
+      )}
     </li>
   )
 }
@@ -97,7 +104,12 @@ function EvidenceCard(props: {
       {items.length > 0 ? (
         <ul class="evidence-items" aria-label={`Evidence given: ${criterionLabels[criterion]}`}>
           {items.map((item) => (
-            <EvidenceLine item={item} appId={app.id} canRemove={props.canChange && !item.isLocked} />
+            <EvidenceLine
+              item={item}
+              appId={app.id}
+              canRemove={props.canChange && !item.isLocked}
+              formId={props.formId}
+            />
           ))}
         </ul>
       ) : (
