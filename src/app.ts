@@ -6,6 +6,7 @@ import { apiTokenRoutes, loadViewer } from '#src/features/access/index.ts'
 import { announcementRoutes } from '#src/features/announcements/index.ts'
 import { applicationsApi, organizationsApi } from '#src/features/api/index.ts'
 import { attendanceImportRoutes, rollCallRoutes } from '#src/features/attendance/index.ts'
+import { attendanceHistoryRoutes } from '#src/features/attendance-history/index.ts'
 import { attendanceQuestionRoutes } from '#src/features/attendance-questions/index.ts'
 import { auditRoutes } from '#src/features/audit/index.ts'
 import { authPages, invitationRoutes } from '#src/features/auth/index.ts'
@@ -125,6 +126,7 @@ export function createApp(
   app.route('/', callRoutes(deps, { changeOptOut: callChangeOptOut }))
   app.route('/', rollCallRoutes(deps))
   app.route('/', attendanceImportRoutes(deps))
+  app.route('/', attendanceHistoryRoutes(deps))
   app.route('/', attendanceQuestionRoutes(deps))
   app.route('/', obligationRoutes(deps))
   const slotOptOut = optOutOf(deps.database.db, 'presentation_slot', {

@@ -50,6 +50,12 @@ Commands:
                    needed, presentation: {status: given|planned|missed|requested|none, required,
                    callDate, minutes, lengthWarning, month}, sharingQuarters: [{quarter, status:
                    done|due|missed|not_required}], status: compliant|on_track|at_risk|not_compliant}]
+  attendance history-import FILE [--commit] [--json]
+                   Past attendance from a CSV or .xlsx spreadsheet (one row per call and
+                   organisation or person; at most 10 MB and 50,000 rows): a preview by default,
+                   --commit writes it in one transaction (the same file is committed once). Status
+                   2 when the file cannot be read or has rows with problems (nothing written).
+                   JSON: {importId, status, rows, written, alreadyPresent, problems: [{row, message}]}
   calls backfill --from YYYY-MM-DD [--json]
                    Create the weekly calls from that day up to today that are not there yet
                    (observed federal holidays cancelled, as the forward series does), in one
@@ -95,12 +101,39 @@ export async function runCli(
         year: { type: 'string' },
         today: { type: 'string' },
         from: { type: 'string' },
+        commit: { type: 'boolean' },
       },
     })
     const [command, ...rest] = positionals
     if (values.help || !command || command === 'help') {
       io.out.write(usage)
       return command || values.help ? 0 : 2
+    }
+    if (command === 'attendance' && rest[0] === 'history-import') {
+      const file = rest[1]
+      if (!file)
+        throw new UsageError('hub attendance history-import needs a FILE (a .csv or .xlsx spreadsheet)')
+      const history = await import('./attendance-history.ts')
+      const tooLarge = await history.historyFileProblem(file)
+      if (tooLarge) throw new UsageError(tooLarge)
+      const config = loadConfig()
+      let done: Awaited<ReturnType<typeof history.attendanceHistoryImport>> | undefined
+      await withDatabase(config, async (database) => {
+        try {
+          done = await history.attendanceHistoryImport(database, {
+            file,
+            commit: Boolean(values.commit),
+            today: config.clock.today(),
+            timeZone: config.clock.timeZone,
+          })
+        } catch (error) {
+          if (error instanceof history.HistoryUsageError) throw new UsageError(error.message)
+          throw error
+        }
+      })
+      if (!done) return 1
+      await write(io.out, values.json ? `${JSON.stringify(done.json, null, 2)}\n` : done.text)
+      return done.code
     }
     if (command === 'attendance' && rest[0] !== 'import') return await attendance(rest, values, io.out)
     const config = loadConfig()
@@ -257,7 +290,7 @@ async function attendance(
   const [sub, file] = args
   if (sub !== 'parse')
     throw new UsageError(
-      'hub attendance needs a subcommand: parse FILE --call-date YYYY-MM-DD, or import FILE --call YYYY-MM-DD',
+      'hub attendance needs a subcommand: parse FILE --call-date YYYY-MM-DD, import FILE --call YYYY-MM-DD, or history-import FILE [--commit]',
     )
   if (!file) throw new UsageError('hub attendance parse needs a FILE (a Zoom, Teams or Google Meet report)')
   const callDate = values['call-date']

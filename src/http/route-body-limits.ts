@@ -26,6 +26,14 @@ export const routeBodyLimits: BodyLimitTable = {
     { method: 'POST', path: '/applications/:id/evidence', ...upload },
     // Remove belongs to the draft form, which may carry a chosen file.
     { method: 'POST', path: '/applications/:id/evidence/:evidenceId/delete', ...upload },
+    // A spreadsheet of past attendance: 10 MB (MAX_HISTORY_BYTES) and the form's token.
+    {
+      method: 'POST',
+      path: '/staff/attendance/history',
+      maxBytes: 10 * MB + 64 * KB,
+      label: '10 MB',
+      noun: 'upload',
+    },
     // A WordPress export, streamed to a temporary file as it arrives (exports run to hundreds of MB).
     {
       method: 'POST',

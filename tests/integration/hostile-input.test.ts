@@ -8,6 +8,7 @@ import { loadDemo } from '../../src/features/demo/load-demo.ts'
 import { DEMO_TODAY } from '../support/fixtures.ts'
 import { applyEntries } from '../support/hostile/apply.ts'
 import { attendanceEntries } from '../support/hostile/attendance.ts'
+import { attendanceHistoryEntries } from '../support/hostile/attendance-history.ts'
 import { attendanceQuestionEntries } from '../support/hostile/attendance-questions.ts'
 import { calendarFeedsEntries } from '../support/hostile/calendar-feeds.ts'
 import { callsEntries } from '../support/hostile/calls.ts'
@@ -52,6 +53,7 @@ const TABLE: Record<string, Entry> = {
   ...seatEntries,
   ...callsEntries,
   ...attendanceEntries,
+  ...attendanceHistoryEntries,
   ...attendanceQuestionEntries,
   ...calendarFeedsEntries,
   ...rollCallEntries,

@@ -60,6 +60,10 @@ export function AttendancePage(props: AttendancePageProps) {
 
         <h2 id="imports-heading">Imports for this call</h2>
         <ImportList call={call} imports={props.imports} />
+        <p>
+          Attendance kept in a spreadsheet before the Hub, for many calls at once:{' '}
+          <a href="/staff/attendance/history">import past attendance</a>.
+        </p>
       </div>
     </Layout>
   )

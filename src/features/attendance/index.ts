@@ -9,7 +9,11 @@ export {
   type ImportSummary,
   startImport,
 } from './imports.ts'
+export { spellingSimilarity } from './name-likeness.ts'
+export { readRecords } from './parse/csv.ts'
+export { chunksOf, decodeChunks, NotUtf8 } from './parse/decode.ts'
 export { type ParsedReport, parseAttendanceFile } from './parse/index.ts'
+export { foldName } from './parse/names.ts'
 export { mergePresence, type PresenceRecord, reachesMinimum } from './presence.ts'
 export { reportSizeProblem } from './report-size.ts'
 export { rollCallRoutes } from './roll-call.routes.tsx'

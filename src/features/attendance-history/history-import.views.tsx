@@ -1,0 +1,135 @@
+import { CsrfInput, Flashes, type FlashMessage } from '#src/ui/form-parts.tsx'
+import { formatNumber } from '#src/ui/format.ts'
+import { Layout } from '#src/ui/layout.tsx'
+import { StaffNav } from '#src/ui/staff-nav.tsx'
+import { HISTORY_PATH, historyUrl, Stamp, statusLabels } from './history-page.views.tsx'
+import type { HistoryPlan } from './plan.ts'
+import type { HistoryImportItem } from './records.ts'
+
+export type HistoryImportPageProps = {
+  item: HistoryImportItem
+  /** What committing would write, checked now (previews only). */
+  plan?: HistoryPlan
+  timeZone: string
+  flash?: FlashMessage
+}
+
+/** One history import: a preview's counts and problems with commit and discard, or what it wrote and undo. */
+export function HistoryImportPage(props: HistoryImportPageProps) {
+  const { item, plan } = props
+  return (
+    <Layout title={`Past attendance: ${item.fileName}`}>
+      <div class="wrap">
+        <StaffNav current="attendance-history" />
+        <p>
+          <a href={HISTORY_PATH}>All imports of past attendance</a>
+        </p>
+        <h1>Past attendance: {item.fileName}</h1>
+        <Flashes flash={props.flash} />
+        <p>
+          <span class={`badge import-${item.status}`}>{statusLabels[item.status]}</span> Uploaded{' '}
+          <Stamp at={item.createdAt} who={item.createdBy} timeZone={props.timeZone} />
+          {item.committedAt ? (
+            <>
+              ; committed <Stamp at={item.committedAt} who={item.committedBy} timeZone={props.timeZone} />
+            </>
+          ) : null}
+          {item.undoneAt ? (
+            <>
+              ; undone <Stamp at={item.undoneAt} who={item.undoneBy} timeZone={props.timeZone} />
+            </>
+          ) : null}
+          .
+        </p>
+        {plan ? <Preview item={item} plan={plan} /> : <Done item={item} />}
+      </div>
+    </Layout>
+  )
+}
+
+function Preview(props: { item: HistoryImportItem; plan: HistoryPlan }) {
+  const { plan } = props
+  const counts: [string, number][] = [
+    ['Rows read', plan.rows],
+    ['Will be written', plan.writes.length],
+    ['Already present', plan.alreadyPresent],
+    ['Marked not attended', plan.absent],
+    ['Problems', plan.problems.length],
+  ]
+  return (
+    <>
+      <h2>Preview: nothing is recorded until you commit</h2>
+      <dl class="summary-counts">
+        {counts.map(([label, n]) => (
+          <>
+            <dt>{label}</dt>
+            <dd>{formatNumber(n)}</dd>
+          </>
+        ))}
+      </dl>
+      {plan.problems.length > 0 ? (
+        <>
+          <h2 id="problems-heading">Problems to correct</h2>
+          <p>
+            While a row has a problem nothing can be committed: correct these rows in the spreadsheet and
+            upload it again.
+          </p>
+          <section class="table-wrap" aria-labelledby="problems-heading" tabindex={0}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Row</th>
+                  <th scope="col">Problem</th>
+                </tr>
+              </thead>
+              <tbody>
+                {plan.problems.map((p) => (
+                  <tr>
+                    <td>{p.row}</td>
+                    <td>{p.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        </>
+      ) : (
+        <form method="post" action={`${historyUrl(props.item.id)}/commit`}>
+          <CsrfInput />
+          <button type="submit" class="button">
+            Commit {formatNumber(plan.writes.length)} attendance{' '}
+            {plan.writes.length === 1 ? 'record' : 'records'}
+          </button>
+        </form>
+      )}
+      <form method="post" action={`${historyUrl(props.item.id)}/discard`}>
+        <CsrfInput />
+        <button type="submit" class="button secondary">
+          Discard this preview
+        </button>
+      </form>
+    </>
+  )
+}
+
+function Done(props: { item: HistoryImportItem }) {
+  const { item } = props
+  return (
+    <>
+      <p>
+        {formatNumber(item.rowCount)} rows read;{' '}
+        {item.status === 'committed'
+          ? `${formatNumber(item.written)} attendance records written by this import.`
+          : 'its attendance records were removed.'}
+      </p>
+      {item.status === 'committed' ? (
+        <form method="post" action={`${historyUrl(item.id)}/undo`}>
+          <CsrfInput />
+          <button type="submit" class="button secondary">
+            Undo this import
+          </button>
+        </form>
+      ) : null}
+    </>
+  )
+}

@@ -1,0 +1,137 @@
+import { type Context, Hono } from 'hono'
+import { getStoredFile } from '#src/features/files/index.ts'
+import type { AppDeps, AppEnv } from '#src/http/deps.ts'
+import { notFound } from '#src/http/errors.ts'
+import { formWithFile } from '#src/http/form.ts'
+import { requirePermission } from '#src/http/guard.ts'
+import { renderPage } from '#src/http/render.ts'
+import { AppError, isAppError } from '#src/lib/errors.ts'
+import type { FlashMessage } from '#src/ui/form-parts.tsx'
+import { HistoryImportPage } from './history-import.views.tsx'
+import {
+  commitHistoryImport,
+  discardHistoryImport,
+  type HistoryBy,
+  previewHistoryFile,
+  startHistoryImport,
+  undoHistoryImport,
+} from './history-imports.ts'
+import { HISTORY_PATH, HistoryPage, historyUrl } from './history-page.views.tsx'
+import { historySizeProblem } from './read-sheet.ts'
+import { alreadyImported, getHistoryImport, listHistoryImports } from './records.ts'
+
+/** Staff bring in past attendance from a spreadsheet: upload, preview, commit, undo (or discard a preview). */
+export function attendanceHistoryRoutes(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>()
+  const { db } = deps.database
+  const timeZone = deps.clock.timeZone
+
+  const by = (c: Context<AppEnv>): HistoryBy => {
+    const viewer = c.get('viewer')
+    if (viewer.kind !== 'user' || !viewer.personId)
+      throw new AppError('FORBIDDEN', {
+        userMessage: 'Your account is not linked to a person on record, so it cannot do this.',
+      })
+    return { personId: viewer.personId, actor: `person:${viewer.personId}` }
+  }
+
+  const listPage = async (
+    c: Context<AppEnv>,
+    status: 200 | 400 | 413,
+    props: { flash?: FlashMessage; uploadError?: string } = {},
+  ) =>
+    renderPage(c, <HistoryPage imports={await listHistoryImports(db)} timeZone={timeZone} {...props} />, {
+      status,
+    })
+
+  const notices: Record<string, string> = {
+    committed: 'Committed: the attendance is recorded and counts on the obligations pages.',
+    undone: 'Undone: the attendance this import wrote is removed.',
+    discarded: 'The preview is discarded: nothing was recorded.',
+  }
+
+  const importPage = async (c: Context<AppEnv>, id: string, status: 200 | 409, flash?: FlashMessage) => {
+    const item = await getHistoryImport(db, id)
+    if (!item) throw notFound('There is no such history import.')
+    let plan: Awaited<ReturnType<typeof previewHistoryFile>>['plan'] | undefined
+    if (item.status === 'preview') {
+      const file = await getStoredFile(db, item.fileId)
+      if (!file) throw notFound('The file of this import is gone.')
+      plan = (
+        await previewHistoryFile(db, {
+          fileName: file.name,
+          bytes: new Uint8Array(file.data),
+          today: deps.clock.today(),
+        })
+      ).plan
+    }
+    const notice = c.req.query('notice') ?? ''
+    const shown =
+      flash ??
+      (notice === 'already'
+        ? { text: alreadyImported(item, timeZone) }
+        : notices[notice]
+          ? { text: notices[notice] as string }
+          : undefined)
+    return renderPage(c, <HistoryImportPage item={item} plan={plan} timeZone={timeZone} flash={shown} />, {
+      status,
+    })
+  }
+
+  app.get(HISTORY_PATH, requirePermission('attendance:manage'), (c) => {
+    const notice = notices[c.req.query('notice') ?? '']
+    return listPage(c, 200, notice ? { flash: { text: notice } } : {})
+  })
+
+  app.post(HISTORY_PATH, requirePermission('attendance:manage'), async (c) => {
+    const who = by(c)
+    const { file } = await formWithFile(c, 'sheet')
+    if (!file)
+      return listPage(c, 400, { uploadError: 'Choose the spreadsheet to upload: a .csv or .xlsx file.' })
+    const tooLarge = historySizeProblem(file.bytes.byteLength)
+    if (tooLarge) return listPage(c, file.bytes.byteLength === 0 ? 400 : 413, { uploadError: tooLarge })
+    try {
+      const started = await startHistoryImport(db, {
+        fileName: file.name,
+        bytes: file.bytes,
+        via: 'web',
+        by: who,
+        today: deps.clock.today(),
+      })
+      const notice = started.status === 'committed' ? '?notice=already' : ''
+      return c.redirect(`${historyUrl(started.importId)}${notice}`, 303)
+    } catch (error) {
+      if (!isAppError(error) || error.code !== 'BAD_INPUT') throw error
+      return listPage(c, 400, { uploadError: error.userMessage })
+    }
+  })
+
+  app.get(`${HISTORY_PATH}/:id`, requirePermission('attendance:manage'), (c) =>
+    importPage(c, c.req.param('id'), 200),
+  )
+
+  const change = (name: string, work: (id: string, who: HistoryBy) => Promise<string>) =>
+    app.post(`${HISTORY_PATH}/:id/${name}`, requirePermission('attendance:manage'), async (c) => {
+      const id = c.req.param('id') ?? ''
+      try {
+        return c.redirect(await work(id, by(c)), 303)
+      } catch (error) {
+        if (!isAppError(error) || error.code !== 'CONFLICT') throw error
+        return importPage(c, id, 409, { isError: true, text: error.userMessage })
+      }
+    })
+
+  change('commit', async (id, who) => {
+    await commitHistoryImport(db, { importId: id, by: who, today: deps.clock.today(), timeZone })
+    return `${historyUrl(id)}?notice=committed`
+  })
+  change('undo', async (id, who) => {
+    await undoHistoryImport(db, { importId: id, by: who })
+    return `${historyUrl(id)}?notice=undone`
+  })
+  change('discard', async (id, who) => {
+    await discardHistoryImport(db, { importId: id, by: who })
+    return `${HISTORY_PATH}?notice=discarded`
+  })
+  return app
+}

@@ -1,0 +1,13 @@
+/** The attendance-history feature's public face: past attendance from a spreadsheet (preview, commit, undo). */
+export { attendanceHistoryRoutes } from './history.routes.tsx'
+export {
+  commitHistoryImport,
+  discardHistoryImport,
+  type HistoryBy,
+  previewHistoryFile,
+  startHistoryImport,
+  undoHistoryImport,
+} from './history-imports.ts'
+export type { HistoryPlan, HistoryProblem } from './plan.ts'
+export { historySizeProblem, MAX_HISTORY_BYTES, MAX_HISTORY_ROWS } from './read-sheet.ts'
+export { alreadyImported, findCommitted, getHistoryImport, listHistoryImports } from './records.ts'
