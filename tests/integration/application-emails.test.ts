@@ -121,6 +121,9 @@ describe(`the emails of an application on ${testEngine}`, () => {
     expect((await as(staff).post(`/staff/applications/${id}/review`, askMore)).status).toBe(303)
     expect(recipients(from)).toEqual(lower(applicant))
     expect(since(from)[0]?.subject).toBe('More information needed: Lakeshore Makers')
+    expect(since(from)[0]?.text).toContain(
+      `Staff of the ${network} reviewed the application of Lakeshore Makers (round 1) on ${today} and need more information`,
+    )
 
     // Answered: a notice to each current staff member, with the answer.
     from = sink.messages.length
@@ -162,6 +165,11 @@ describe(`the emails of an application on ${testEngine}`, () => {
       'The Advisory Board approved the application of Lakeshore Makers',
       'Lakeshore Makers is admitted to the collaborative',
     ])
+    const [decided, admitted] = to(from, applicant)
+    expect(decided?.text).toContain(
+      `The Advisory Board approved the application of Lakeshore Makers. The ${network} recorded the decision on ${today}.`,
+    )
+    expect(admitted?.text).toContain(`Welcome to the ${network}.`)
   })
 
   it('tells staff and the board at once of a BFF that goes straight to the board, and declines to the applicant alone', async () => {

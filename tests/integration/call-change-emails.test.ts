@@ -155,4 +155,24 @@ describe(`the emails about changed calls on ${testEngine}`, () => {
     expect(past.status).toBe(303)
     expect(since(from)).toEqual([])
   })
+
+  it('offers the choice on the preferences page, off by default, and stops it from the email’s link', async () => {
+    const [rep] = wanting as [TestPerson]
+    const newcomer = await createPerson(database.db)
+    const session = new Session(hub.app)
+    await signInAs(session, database.db, hub.auth, { email: newcomer.email })
+    const page = await (await session.get('/account/reminders')).text()
+    expect(page).toContain('A national call is cancelled, moved or added')
+    expect(page).toContain('When staff cancel a call, move it to another day or time, or add an extra call')
+    expect(page).toMatch(/id="reminder-call_changes" name="call_changes" value="on" aria/)
+
+    const from = sink.messages.length
+    await staff.post('/staff/calls/2026-12-01/cancel', { reason: 'Moved online.' })
+    const email = since(from).find((m) => m.to.includes(rep.email.toLowerCase()))
+    const token = email?.text.match(/\/reminders\/unsubscribe\?token=([\w.-]+)/)?.[1] ?? ''
+    expect((await new Session(hub.app).post('/reminders/unsubscribe', { token })).status).toBe(303)
+    const again = sink.messages.length
+    await staff.post('/staff/calls/2026-12-01/reinstate', {})
+    expect(recipients(again)).toEqual(lower(wanting.filter((p) => p.id !== rep.id)))
+  })
 })

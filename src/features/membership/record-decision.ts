@@ -11,6 +11,7 @@ import { AppError } from '#src/lib/errors.ts'
 import type { Mailer } from '#src/lib/mailer.ts'
 import { sendSafely } from '#src/lib/mailer.ts'
 import { formatDate } from '#src/ui/format.ts'
+import { currentChrome } from '#src/ui/site-chrome.ts'
 import { type Admission, admitFromApplication } from './admission.ts'
 import { listVotes } from './board-votes.ts'
 import { choiceLabels } from './labels.ts'
@@ -149,13 +150,14 @@ export async function emailDecision(
   const name = o.app.organizationName
   const link = `${o.origin}/applications/${o.app.id}`
   const { decision } = o
+  const network = currentChrome().name
   await sendSafely(mailer, {
     to: o.app.applicantEmail,
     subject:
       decision.outcome === 'approved'
         ? `The Advisory Board approved the application of ${name}`
         : `The Advisory Board did not approve the application of ${name}`,
-    text: `Hello ${o.app.applicantName},\n\nThe Advisory Board ${outcomeWords[decision.outcome]} the application of ${name}.\n\nThe vote: ${describeTally(decision.tally)}.\n\n${
+    text: `Hello ${o.app.applicantName},\n\nThe Advisory Board ${outcomeWords[decision.outcome]} the application of ${name}. The ${network} recorded the decision on ${formatDate(o.today)}.\n\nThe vote: ${describeTally(decision.tally)}.\n\n${
       comments.length > 0 ? `The board's comments:\n${comments.join('\n')}` : 'The board left no comments.'
     }\n\nThe application and its history:\n${link}\n`,
   })
@@ -172,6 +174,6 @@ export async function emailDecision(
         decision.admission.seatInvitations.length === 2
           ? `The representative and the alternate you named are invited to their seats by email, from ${formatDate(o.today)}.`
           : 'Every organisation has a representative and an alternate. Staff will invite the two people who will hold these seats by email; until both seats are filled, the organisation shows as incomplete.'
-      }\n`,
+      }\n\nWelcome to the ${network}.\n`,
     })
 }

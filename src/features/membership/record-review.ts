@@ -12,6 +12,8 @@ import {
 import { AppError } from '#src/lib/errors.ts'
 import type { Mailer } from '#src/lib/mailer.ts'
 import { sendSafely } from '#src/lib/mailer.ts'
+import { formatDate } from '#src/ui/format.ts'
+import { currentChrome } from '#src/ui/site-chrome.ts'
 import { criterionLabels } from './labels.ts'
 import { lockApplication, noApplication } from './lock-application.ts'
 import type { Verdicts } from './review-form.ts'
@@ -49,7 +51,14 @@ export type ReviewResult = { status: 'needs_info' | 'with_board'; round: number 
 export async function recordReview(
   db: Db,
   mailer: Mailer,
-  options: { applicationId: string; reviewerPersonId: string; verdicts: Verdicts; origin: string },
+  options: {
+    applicationId: string
+    reviewerPersonId: string
+    verdicts: Verdicts
+    origin: string
+    /** The day of the review (the network's calendar day), named in the email. */
+    today: string
+  },
 ): Promise<ReviewResult> {
   const { verdicts } = options
   const needsInfo = memberCriteria.filter((c) => verdicts[c].verdict === 'needs_info')
@@ -110,7 +119,7 @@ export async function recordReview(
     await sendSafely(mailer, {
       to: done.app.applicantEmail,
       subject: `More information needed: ${done.app.organizationName}`,
-      text: `Hello ${done.app.applicantName},\n\nStaff reviewed the application of ${done.app.organizationName} (round ${done.round}) and need more information before it can go to the Advisory Board:\n\n${lines(needsInfo).join('\n')}\n${also}\nAdd what is needed and submit the application again here:\n${link}\n`,
+      text: `Hello ${done.app.applicantName},\n\nStaff of the ${currentChrome().name} reviewed the application of ${done.app.organizationName} (round ${done.round}) on ${formatDate(options.today)} and need more information before it can go to the Advisory Board:\n\n${lines(needsInfo).join('\n')}\n${also}\nAdd what is needed and submit the application again here:\n${link}\n`,
     })
   }
   return { status: done.status, round: done.round }

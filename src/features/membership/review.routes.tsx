@@ -185,6 +185,7 @@ export function reviewRoutes(deps: AppDeps): Hono<AppEnv> {
         reviewerPersonId: personId,
         verdicts: parsed.value,
         origin: deps.origin,
+        today: deps.clock.today(),
       })
       if (result.status === 'with_board') await toBoardEmails(id)
       return c.redirect(`/staff/applications/${id}?notice=${result.status}`, 303)
