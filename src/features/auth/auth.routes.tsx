@@ -238,6 +238,8 @@ export function authPages(deps: AppDeps): Hono<AppEnv> {
       'Thank you for confirming. We have now emailed a link to the new address: open it to finish the change.',
     'email-changed': `Your email address is now ${viewer.email}.`,
     'password-changed': 'Your password is changed. Your other sessions are signed out.',
+    'invitation-accepted':
+      'The invitation is accepted. Your password is unchanged: sign in with it as before.',
     welcome: `Welcome to the ${currentChrome().name}, ${viewer.name}. Your password is set: from now on, sign in with it and your address ${viewer.email}.`,
   })
   // better-auth sends a failed email-change link back to /account with ?error=…

@@ -13,13 +13,16 @@ import { singleLineProblem } from '#src/lib/text.ts'
 import { callAuth, redirectWithCookies } from './forward.ts'
 import {
   acceptInvitation,
+  acceptsSignedIn,
   commitmentsRequired,
   findInvitation,
   invitePerson,
   listInvitations,
+  signInToAccept,
 } from './invitations.ts'
 import {
   AcceptInvitationPage,
+  AcceptWithAccountPage,
   InvitationUnusablePage,
   StaffInvitationsPage,
   type StaffInvitationsProps,
@@ -109,11 +112,41 @@ export function invitationRoutes(deps: AppDeps): Hono<AppEnv> {
     })
   }
 
+  type PendingInvitation = NonNullable<Awaited<ReturnType<typeof findInvitation>>>
+
+  /** The page of an invitation for someone who already has an account: sign in, or accept signed in. */
+  const accountHolderPage = (
+    c: Context<AppEnv>,
+    token: string,
+    invitation: PendingInvitation,
+    options: { status?: 400 | 403; commitmentsError?: string; error?: string } = {},
+  ) => {
+    const viewer = c.get('viewer')
+    const signedIn =
+      viewer.kind === 'user'
+        ? { email: viewer.email, isInvited: viewer.personId === invitation.personId }
+        : undefined
+    return renderPage(
+      c,
+      <AcceptWithAccountPage
+        token={token}
+        fullName={invitation.fullName}
+        email={invitation.email}
+        seat={invitation.seat}
+        signedIn={signedIn}
+        commitmentsError={options.commitmentsError}
+        error={options.error}
+      />,
+      { status: options.status, neverStore: true },
+    )
+  }
+
   app.get('/invitations/:token', requirePermission('public'), async (c) => {
     const token = c.req.param('token')
     const invitation = await findInvitation(db, token)
     if (!invitation) return unusable(c, 404)
     if (invitation.state !== 'pending') return unusable(c, 410)
+    if (acceptsSignedIn(invitation)) return accountHolderPage(c, token, invitation)
     return renderPage(
       c,
       <AcceptInvitationPage
@@ -132,6 +165,8 @@ export function invitationRoutes(deps: AppDeps): Hono<AppEnv> {
     if (!invitation) return unusable(c, 404)
     if (invitation.state !== 'pending') return unusable(c, 410)
     const form = acceptForm.parse(await formFields(c))
+    if (acceptsSignedIn(invitation))
+      return acceptSignedIn(c, token, invitation, form.confirmCommitments === 'yes')
     const errors = checkNewPassword(form.newPassword, form.confirmPassword)
     const commitmentsConfirmed = form.confirmCommitments === 'yes'
     const commitmentsError = invitation.seat && !commitmentsConfirmed ? commitmentsRequired : undefined
@@ -165,6 +200,31 @@ export function invitationRoutes(deps: AppDeps): Hono<AppEnv> {
     if (!answer.ok) return c.redirect('/sign-in?notice=password-set', 303)
     return redirectWithCookies(c, '/account?notice=welcome', answer.setCookies)
   })
+
+  /** Someone who already has an account accepts signed in as themselves; their password is not touched. */
+  const acceptSignedIn = async (
+    c: Context<AppEnv>,
+    token: string,
+    invitation: PendingInvitation,
+    commitmentsConfirmed: boolean,
+  ) => {
+    const viewer = c.get('viewer')
+    if (viewer.kind !== 'user' || viewer.personId !== invitation.personId)
+      return accountHolderPage(c, token, invitation, { status: 403, error: signInToAccept(invitation.email) })
+    if (invitation.seat && !commitmentsConfirmed)
+      return accountHolderPage(c, token, invitation, { status: 400, commitmentsError: commitmentsRequired })
+    try {
+      await acceptInvitation(db, deps.auth, {
+        token,
+        commitmentsConfirmed,
+        signedInPersonId: viewer.personId,
+      })
+    } catch (error) {
+      if (isAppError(error) && error.code === 'CONFLICT') return unusable(c, 410)
+      throw error
+    }
+    return c.redirect('/account?notice=invitation-accepted', 303)
+  }
 
   return app
 }

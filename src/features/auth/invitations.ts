@@ -48,11 +48,17 @@ export async function insertInvitation(
 export async function findOrRecordPerson(
   tx: DbOrTx,
   values: { fullName: string; email: string; title?: string; organizationId?: string },
-): Promise<{ person: { id: string; fullName: string; email: string }; isNew: boolean }> {
+): Promise<{ person: { id: string; fullName: string; email: string }; isNew: boolean; hasAccount: boolean }> {
   const email = values.email.trim()
   const columns = { id: people.id, fullName: people.fullName, email: people.email }
-  const [found] = await tx.select(columns).from(people).where(sql`lower(${people.email}) = lower(${email})`)
-  if (found) return { person: found, isNew: false }
+  const [found] = await tx
+    .select({ ...columns, userId: people.userId })
+    .from(people)
+    .where(sql`lower(${people.email}) = lower(${email})`)
+  if (found) {
+    const { userId, ...person } = found
+    return { person, isNew: false, hasAccount: userId !== null }
+  }
   const [recorded] = await tx
     .insert(people)
     .values({
@@ -63,7 +69,7 @@ export async function findOrRecordPerson(
     })
     .returning(columns)
   if (!recorded) throw new AppError('CONFLICT', { userMessage: 'The person could not be recorded.' })
-  return { person: recorded, isNew: true }
+  return { person: recorded, isNew: true, hasAccount: false }
 }
 
 /**
@@ -81,7 +87,10 @@ export async function invitePerson(
     db,
     `person:${options.invitedBy.personId}`,
     async (tx) => {
-      const { person, isNew } = await findOrRecordPerson(tx, { fullName: options.fullName, email })
+      const { person, isNew } = await findOrRecordPerson(tx, {
+        fullName: options.fullName,
+        email,
+      })
       const recorded = await insertInvitation(tx, {
         personId: person.id,
         invitedBy: options.invitedBy.personId,
@@ -154,6 +163,7 @@ export async function findInvitation(db: DbOrTx, token: string) {
       fullName: people.fullName,
       email: people.email,
       state: stateOf,
+      hasAccount: sql<boolean>`${people.userId} is not null`,
       seat: sql<{ role: 'representative' | 'alternate'; organizationName: string; startsOn: string } | null>`(
         select json_build_object('role', s.role, 'organizationName', o.name, 'startsOn', s.starts_on::text)
         from seats s join organizations o on o.id = s.organization_id where s.id = ${invitations.seatId})`,
@@ -165,20 +175,43 @@ export async function findInvitation(db: DbOrTx, token: string) {
 }
 
 /**
+ * Whether the invitation is accepted signed in, without a password: a seat offered to someone who
+ * already has an account (another seat, staff, the board). A plain invitation sets a password.
+ */
+export const acceptsSignedIn = (invitation: { hasAccount: boolean; seat: unknown }) =>
+  invitation.hasAccount && invitation.seat !== null
+
+export const signInToAccept = (email: string) =>
+  `You already have an account: sign in as ${email} with your own password, then accept here.`
+
+/**
  * Accepts an invitation: marks it used (only while pending, so a link works once even
  * when two requests race), then gives the person an account with this password. If the
  * account step fails, the invitation is pending again. Returns the address to sign in with.
  * An invitation to a seat is accepted only with the commitments confirmed (and records when).
+ * A seat offered to someone who already has an account is accepted signed in as themselves
+ * (`signedInPersonId`), with no password: theirs is never replaced through a seat invitation.
  */
 export async function acceptInvitation(
   db: Db,
   auth: Auth,
-  options: { token: string; password: string; commitmentsConfirmed?: boolean },
+  options: {
+    token: string
+    password?: string
+    commitmentsConfirmed?: boolean
+    signedInPersonId?: string | null
+  },
 ): Promise<{ personId: string; email: string }> {
   const invitation = await findInvitation(db, options.token)
   if (!invitation) throw new AppError('NOT_FOUND', { userMessage: 'This invitation link is not known.' })
   if (invitation.seat && !options.commitmentsConfirmed)
     throw new AppError('BAD_INPUT', { userMessage: commitmentsRequired })
+  const signedIn = acceptsSignedIn(invitation)
+  if (signedIn && options.signedInPersonId !== invitation.personId)
+    throw new AppError('FORBIDDEN', { userMessage: signInToAccept(invitation.email) })
+  const password = signedIn ? undefined : options.password
+  if (!signedIn && password === undefined)
+    throw new AppError('BAD_INPUT', { userMessage: 'Choose a password to accept the invitation.' })
   const confirmedAt = invitation.seat ? sql`hub_now()` : null
   const actor = `person:${invitation.personId}` as const
   const claimed = await writeAs(db, actor, (tx) =>
@@ -196,10 +229,11 @@ export async function acceptInvitation(
   )
   if (claimed.length === 0)
     throw new AppError('CONFLICT', { userMessage: 'This invitation link has expired or was already used.' })
+  if (password === undefined) return { personId: invitation.personId, email: invitation.email }
   try {
     const { email } = await ensurePasswordAccount(db, auth, {
       personId: invitation.personId,
-      password: options.password,
+      password,
       actor,
       replace: true,
     })

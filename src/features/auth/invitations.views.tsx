@@ -167,6 +167,70 @@ export function AcceptInvitationPage(props: {
   )
 }
 
+/**
+ * An invitation for someone who already signs in: signed in as them, they confirm the seat's
+ * commitments and accept; otherwise they are asked to sign in first. Never a new password.
+ */
+export function AcceptWithAccountPage(props: {
+  token: string
+  fullName: string
+  email: string
+  seat?: InvitedSeat | null
+  /** Who is signed in now, if anyone. */
+  signedIn?: { email: string; isInvited: boolean }
+  commitmentsError?: string
+  error?: string
+}) {
+  const path = `/invitations/${props.token}`
+  const what = props.seat ? 'the seat' : 'the invitation'
+  const title = props.seat ? 'Accept your seat' : 'Accept the invitation'
+  return (
+    <Layout title={title}>
+      <div class="wrap">
+        <h1>{title}</h1>
+        {props.error ? <Flash isError>{props.error}</Flash> : null}
+        {props.signedIn?.isInvited ? (
+          <>
+            <p class="lede">
+              Welcome back, {props.fullName}. You are signed in as {props.email}: accept {what} below. Your
+              password stays as it is.
+            </p>
+            <form method="post" action={path} class="form-card">
+              <CsrfInput />
+              {props.seat ? <SeatCommitments seat={props.seat} error={props.commitmentsError} /> : null}
+              <p>
+                <button type="submit" class="button">
+                  Accept {what}
+                </button>
+              </p>
+            </form>
+          </>
+        ) : (
+          <>
+            <p class="lede">
+              {props.fullName}, you already have an account with the address {props.email}. Sign in as you
+              usually do, with your own password (or an emailed sign-in link); you come back here to accept{' '}
+              {what}. Nothing about your password changes.
+            </p>
+            {props.signedIn ? (
+              <p>
+                You are signed in as {props.signedIn.email}, not {props.email}: sign out first (at the top of
+                the page), then sign in as {props.email}.
+              </p>
+            ) : (
+              <p>
+                <a class="button" href={`/sign-in?next=${encodeURIComponent(path)}`}>
+                  Sign in to accept
+                </a>
+              </p>
+            )}
+          </>
+        )}
+      </div>
+    </Layout>
+  )
+}
+
 export function InvitationUnusablePage(props: { title: string; message: string }) {
   return (
     <Layout title={props.title}>

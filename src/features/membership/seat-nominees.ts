@@ -5,7 +5,14 @@ import { nomineeRows } from './nominees.ts'
 import type { NomineeSeat } from './types.ts'
 
 /** A seat invitation recorded on admission, with what its email needs (sent after the commit). */
-export type SeatInvitation = { seat: NomineeSeat; fullName: string; email: string; token: string }
+export type SeatInvitation = {
+  seat: NomineeSeat
+  fullName: string
+  email: string
+  token: string
+  /** The nominee already signs in (another seat, staff, the board): they accept signed in, not with a new password. */
+  hasAccount: boolean
+}
 
 /**
  * Seats the application's nominees, inside the admission's transaction: each becomes a person
@@ -21,7 +28,7 @@ export async function seatNominees(
   for (const nominee of nomineeRows(options.nominees)) {
     const email = nominee.email.trim()
     if (email === '' || nominee.fullName.trim() === '') continue
-    const { person } = await findOrRecordPerson(tx, {
+    const { person, hasAccount } = await findOrRecordPerson(tx, {
       fullName: nominee.fullName,
       email,
       title: nominee.title,
@@ -42,7 +49,7 @@ export async function seatNominees(
       invitedBy: options.invitedBy,
       seatId: seat.id,
     })
-    invited.push({ seat: nominee.seat, fullName: person.fullName, email: person.email, token })
+    invited.push({ seat: nominee.seat, fullName: person.fullName, email: person.email, token, hasAccount })
   }
   return invited
 }
