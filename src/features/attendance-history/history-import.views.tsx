@@ -50,23 +50,23 @@ export function HistoryImportPage(props: HistoryImportPageProps) {
 function Preview(props: { item: HistoryImportItem; plan: HistoryPlan }) {
   const { plan } = props
   const counts: [string, number][] = [
-    ['Rows read', plan.rows],
-    ['Will be written', plan.writes.length],
-    ['Already present', plan.alreadyPresent],
-    ['Marked not attended', plan.absent],
-    ['Problems', plan.problems.length],
+    ['rows read', plan.rows],
+    ['will be written', plan.writes.length],
+    ['already present', plan.alreadyPresent],
+    ['marked not attended', plan.absent],
+    ['problems', plan.problems.length],
   ]
   return (
     <>
       <h2>Preview: nothing is recorded until you commit</h2>
-      <dl class="summary-counts">
+      <ul class="figures import-figures" aria-label="What the file holds">
         {counts.map(([label, n]) => (
-          <>
-            <dt>{label}</dt>
-            <dd>{formatNumber(n)}</dd>
-          </>
+          <li class="figure">
+            <span class="value">{formatNumber(n)}</span>
+            <span class="label">{label}</span>
+          </li>
         ))}
-      </dl>
+      </ul>
       {plan.problems.length > 0 ? (
         <>
           <h2 id="problems-heading">Problems to correct</h2>
