@@ -144,6 +144,16 @@ describe(`matching a report's unknown participants through the suggestions on ${
     expect(rows.find((r) => r.position === second.position)?.match).toBeNull()
   })
 
+  it('offers a person recorded after the page was first shown (its choices are kept only until a write)', async () => {
+    const location = await uploadReport()
+    const before = await (await staff.get(location)).text()
+    expect(reviewItems(before).length).toBeGreaterThan(0)
+    expect(before).not.toContain('Quentin Newcomer')
+    await createPerson(database.db, { fullName: 'Quentin Newcomer', email: 'quentin.newcomer@example.org' })
+    const after = await (await staff.get(location)).text()
+    expect(after).toContain('Quentin Newcomer')
+  })
+
   it('says when the roll call and the report upload of a call still to come open, with the way back', async () => {
     const upcoming = '2026-12-02'
     await createCall(database.db, upcoming, { startTime: '14:00' })
@@ -155,7 +165,7 @@ describe(`matching a report's unknown participants through the suggestions on ${
       expect(res.status, path).toBe(200)
       const html = await res.text()
       expect(htmlText(html)).toContain(
-        `This call has not taken place yet. ${what} opens on Wednesday, December 2, 2026, the day of the call (it starts at 2:00 PM EST).`,
+        `This call has not taken place yet. ${what} opens on Wednesday, December 2, 2026, the day of the call (it starts at 2:00 pm ET).`,
       )
       expect(html).toContain(`<a href="/calls/${upcoming}">← Back to the call of December 2, 2026</a>`)
       expect(html).not.toContain('enctype="multipart/form-data"')

@@ -4,6 +4,7 @@ import { attendanceRefusal } from '#src/features/calls/index.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { notFound } from '#src/http/errors.ts'
 import { renderPage } from '#src/http/render.ts'
+import { VersionedMemo } from '#src/http/versioned-memo.ts'
 import type { SignedInViewer } from '#src/http/viewer.ts'
 import { isIsoDate } from '#src/lib/dates.ts'
 import { AppError } from '#src/lib/errors.ts'
@@ -21,6 +22,8 @@ export const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a
 
 /** A participant's number in an address: 1 to 999999. */
 export const positionShape = /^\d{1,6}$/
+
+type ReviewChoices = Pick<ImportPageProps, 'candidates' | 'suggestions'>
 
 export type Loaded = { call: ImportCall; viewer: SignedInViewer & { personId: string } }
 export type LoadedImport = Loaded & { imp: ImportView }
@@ -86,6 +89,15 @@ export function importRouteParts(deps: AppDeps) {
     )
   }
 
+  // Who can be chosen and who is suggested for an import's participants: read and ranked once per
+  // content version (the import, its participants, people and seats all bump it), not on every view.
+  const choicesMemo = new VersionedMemo<ReviewChoices>()
+  const reviewChoices = (imp: ImportView, onDate: string) =>
+    choicesMemo.get(db, `${imp.id}|${onDate}`, async () => ({
+      candidates: await matchCandidates(db, onDate),
+      suggestions: await suggestionsFor(db, onDate, shownForReview(imp.rows)),
+    }))
+
   const importPage = async (
     c: Context<AppEnv>,
     call: ImportCall,
@@ -93,9 +105,10 @@ export function importRouteParts(deps: AppDeps) {
     status: 200 | 400 | 409,
     props: Pick<ImportPageProps, 'notice' | 'review'> = {},
   ) => {
-    const open = imp.status !== 'undone'
-    const candidates = open ? await matchCandidates(db, call.localDate) : []
-    const suggestions = open ? await suggestionsFor(db, call.localDate, shownForReview(imp.rows)) : new Map()
+    const { candidates, suggestions } =
+      imp.status === 'undone'
+        ? { candidates: [], suggestions: new Map() }
+        : await reviewChoices(imp, call.localDate)
     return renderPage(
       c,
       <ImportPage
