@@ -8,6 +8,7 @@ import { type Database, openDatabase } from '../../src/db/client.ts'
 import { migrateDatabase } from '../../src/db/migrate.ts'
 import { attendance } from '../../src/db/schema/index.ts'
 import { queryRows } from '../../src/db/sql.ts'
+import { commitHistoryImport, startHistoryImport } from '../../src/features/attendance-history/index.ts'
 import { buildXlsx } from '../../src/features/attendance-history/xlsx.test-support.ts'
 import { complianceRow, computeYearCompliance } from '../../src/features/obligations/index.ts'
 import {
@@ -79,6 +80,7 @@ describe(`past attendance from a spreadsheet on ${testEngine}`, () => {
   let staffPerson: TestPerson
   let org: TestOrganization
   let alt: TestPerson
+  let rep: TestPerson
 
   const count = async (query: ReturnType<typeof sql>) =>
     (await queryRows<{ n: number }>(database.db, query))[0]?.n ?? -1
@@ -113,7 +115,7 @@ describe(`past attendance from a spreadsheet on ${testEngine}`, () => {
   beforeAll(async () => {
     database = await createTestDatabase()
     t = await createTestApp(database)
-    ;({ org, alt } = await buildNetwork(database.db))
+    ;({ org, alt, rep } = await buildNetwork(database.db))
     staffPerson = await createPerson(database.db, { role: 'staff', since, fullName: 'Avery Keeper' })
     staff = new Session(t.app)
     await signInAs(staff, database.db, t.auth, { email: staffPerson.email })
@@ -211,6 +213,35 @@ describe(`past attendance from a spreadsheet on ${testEngine}`, () => {
     )
     expect(row).toEqual({ person_id: alt.id, date: '2026-03-23' })
     expect(await attended()).toBe(2)
+  })
+
+  it('commits a file once when two commits race, and finds people by full name', async () => {
+    const by = { personId: staffPerson.id, actor: `person:${staffPerson.id}` as const }
+    const bytes = new TextEncoder().encode(`Date,Full name\n2026-03-23,${rep.fullName.toLowerCase()}\n`)
+    const started = await startHistoryImport(database.db, {
+      fileName: 'names.csv',
+      bytes,
+      via: 'web',
+      by,
+      today: DEMO_TODAY,
+    })
+    expect(started.plan.writes).toHaveLength(1)
+    const commit = () =>
+      commitHistoryImport(database.db, {
+        importId: started.importId,
+        by,
+        today: DEMO_TODAY,
+        timeZone: 'America/New_York',
+      })
+    const results = await Promise.allSettled([commit(), commit()])
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected'])
+    const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult
+    expect(refused.reason.userMessage).toMatch(/^This file was already imported on .+ by Avery Keeper/)
+    expect(
+      await count(
+        sql`select count(*)::int as n from attendance where history_import_id = ${started.importId}::uuid`,
+      ),
+    ).toBe(1)
   })
 
   it('refuses a malformed file with where it broke, storing nothing', async () => {

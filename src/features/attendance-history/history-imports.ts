@@ -92,6 +92,41 @@ export async function commitHistoryImport(
   db: Db,
   input: { importId: string; by: HistoryBy; today: string; timeZone: string },
 ): Promise<{ written: number; alreadyPresent: number }> {
+  try {
+    return await writeCommit(db, input)
+  } catch (error) {
+    if (!isCommittedTwice(error)) throw error
+    // Another commit of the same file won the race: say which.
+    const [row] = await db
+      .select({ sha256: imports.sha256 })
+      .from(imports)
+      .where(eq(imports.id, input.importId))
+    const committed = row ? await findCommitted(db, row.sha256) : undefined
+    throw new AppError('CONFLICT', {
+      userMessage: committed
+        ? alreadyImported(committed, input.timeZone)
+        : 'This file was imported meanwhile.',
+    })
+  }
+}
+
+/** True when a commit failed on the rule that a file is committed once (a concurrent commit came first). */
+const isCommittedTwice = (error: unknown): boolean => {
+  for (let e: unknown = error; e instanceof Error; e = e.cause)
+    if (
+      (e as { code?: unknown }).code === '23505' &&
+      /attendance_history_imports_committed_once/.test(
+        `${e.message} ${(e as { constraint?: unknown }).constraint ?? ''}`,
+      )
+    )
+      return true
+  return false
+}
+
+function writeCommit(
+  db: Db,
+  input: { importId: string; by: HistoryBy; today: string; timeZone: string },
+): Promise<{ written: number; alreadyPresent: number }> {
   return writeAs(db, input.by.actor, async (tx) => {
     const record = await lock(tx, input.importId)
     const committed = await findCommitted(tx, record.sha256)
