@@ -170,6 +170,8 @@ describe(`past attendance from a spreadsheet on ${testEngine}`, () => {
       { seconds: 1500, date: '2026-03-16' },
     ])
     expect(await attended()).toBe(3)
+    const obligations = await pageText(await staff.get(`/organizations/${org.slug}/obligations?year=2026`))
+    expect(obligations).toMatch(/Attended 3 of 4 held calls/)
     const list = await pageText(await staff.get(PAGE))
     expect(list).toContain('history.csv')
     expect(list).toContain('Committed')
