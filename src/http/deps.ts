@@ -35,6 +35,8 @@ export type AppEnv = {
     viewer: Viewer
     clientIp: string
     origin: string
+    /** The network's time zone, in which every date and time is written. */
+    timeZone: string
     csrfToken?: string
     /** The network's identity and navigation for the layout (set by the site feature). */
     site?: SiteChrome

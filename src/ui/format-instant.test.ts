@@ -1,16 +1,30 @@
 import { describe, expect, it } from 'vitest'
 import { breakPoints } from './breakable-text.tsx'
-import { formatAuditValue, formatInstantUtc, isoInstant } from './format-instant.ts'
+import { formatDate, formatInstantInZone, formatTimeInZone, formatWeekdayDate } from './format.ts'
+import { formatAuditValue, isoInstant } from './format-instant.ts'
 
-describe('formatInstantUtc', () => {
-  it('writes an instant in UTC whatever offset it was given in', () => {
-    expect(formatInstantUtc('2026-11-26T14:03:22.123456Z')).toBe('Nov 26, 2026, 14:03:22 UTC')
-    expect(formatInstantUtc('2026-01-01T00:30:00-05:00')).toBe('Jan 1, 2026, 05:30:00 UTC')
-    expect(formatInstantUtc(new Date(Date.UTC(2025, 6, 4, 9, 5, 7)))).toBe('Jul 4, 2025, 09:05:07 UTC')
+describe("the network's one way to write dates and times", () => {
+  it('writes an instant in the zone it is given, whatever offset it came in', () => {
+    expect(formatInstantInZone('2026-11-26T19:03:22.123456Z', 'America/New_York')).toBe(
+      'November 26, 2026, 2:03 pm ET',
+    )
+    expect(formatInstantInZone('2026-07-01T00:30:00-05:00', 'America/Los_Angeles')).toBe(
+      'June 30, 2026, 10:30 pm PT',
+    )
+    expect(formatInstantInZone('2026-01-01T05:30:00Z', 'UTC')).toBe('January 1, 2026, 5:30 am UTC')
+    expect(formatTimeInZone('2026-11-30T18:00:00Z', 'America/Chicago')).toBe('12:00 pm CT')
+  })
+
+  it('writes a date the same way alone, with its weekday, and inside a date with a time', () => {
+    expect(formatDate('2026-11-26')).toBe('November 26, 2026')
+    expect(formatWeekdayDate('2026-11-30')).toBe('Monday, November 30, 2026')
+    expect(
+      formatInstantInZone('2026-11-26T19:03:00Z', 'America/New_York').startsWith(formatDate('2026-11-26')),
+    ).toBe(true)
   })
 
   it('returns text it cannot read as it is', () => {
-    expect(formatInstantUtc('not a time')).toBe('not a time')
+    expect(formatInstantInZone('not a time', 'America/New_York')).toBe('not a time')
     expect(isoInstant('not a time')).toBeUndefined()
     expect(isoInstant('2026-11-26T14:03:22Z')).toBe('2026-11-26T14:03:22.000Z')
   })

@@ -1,17 +1,3 @@
-const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
-const two = (n: number) => String(n).padStart(2, '0')
-
-/**
- * An instant in UTC, readable and the same on every machine:
- * '2026-11-26T14:03:22.123Z' -> 'Nov 26, 2026, 14:03:22 UTC'. Unparseable input is returned as it is.
- */
-export function formatInstantUtc(instant: string | Date): string {
-  const d = typeof instant === 'string' ? new Date(instant) : instant
-  if (Number.isNaN(d.getTime())) return String(instant)
-  const date = `${months[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()}`
-  return `${date}, ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} UTC`
-}
-
 /** An instant as the ISO string a <time datetime> wants, or undefined when it cannot be read. */
 export function isoInstant(instant: string | Date): string | undefined {
   const d = typeof instant === 'string' ? new Date(instant) : instant

@@ -42,3 +42,12 @@ export function currentOrigin(): string | undefined {
     return undefined
   }
 }
+
+/** The network's time zone for this request, in which pages write times; UTC (and say so) outside one. */
+export function currentTimeZone(): string {
+  try {
+    return getContext<AppEnv>().get('timeZone') ?? 'UTC'
+  } catch {
+    return 'UTC'
+  }
+}

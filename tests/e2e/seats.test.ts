@@ -197,7 +197,7 @@ describe('seats and admission status in a browser', () => {
     ])
     expect(await page.getByRole('status').textContent()).toBe('Recorded: suspended from November 26, 2026.')
     expect((await rowTexts(page))[0]).toMatch(
-      /^November 26, 2026 Suspended Dues unpaid for two years\. .* UTC by Robin Castellano$/,
+      /^November 26, 2026 Suspended Dues unpaid for two years\. .* [ap]m ET by Robin Castellano$/,
     )
     await expectAccessible(page)
     await screenshot(page, 'organization-status-suspended')

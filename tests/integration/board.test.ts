@@ -277,7 +277,7 @@ describe(`the Advisory Board's votes and decisions on ${testEngine}`, () => {
     const boardPage = await session('board3@example.org').get(`/board/applications/${approved.id}`)
     const text = await pageText(boardPage)
     expect(text).toContain('Approved by the Advisory Board')
-    expect(text).toMatch(/Decided \w+ \d+, \d{4}, [\d:]+ [AP]M \w+ Settled by the vote of Elena Vasquez/)
+    expect(text).toMatch(/Decided \w+ \d+, \d{4}, [\d:]+ [ap]m ET Settled by the vote of Elena Vasquez/)
     expect(text).toContain('Tally 2 approve, 0 reject, 0 abstain of 3 members (quorum 2)')
     expect(text).toContain('Organisation Open Supply Chain Institute, admitted November 26, 2026')
     expect(text).toMatch(/Morgan Achebe Approve Strong open-source value\./)

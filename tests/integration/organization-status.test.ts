@@ -153,7 +153,7 @@ describe(`suspension, reinstatement, withdrawal and incomplete organisations on 
     expect(text).toContain('Recorded: suspended from November 26, 2026.')
     expect(text).toContain('Suspended since November 26, 2026: not listed in the directory.')
     expect(text).toMatch(
-      /November 26, 2026 Suspended Dues unpaid for two years\. \w+ \d+, \d{4}, [\d:]+ UTC by Robin Castellano/,
+      /November 26, 2026 Suspended Dues unpaid for two years\. \w+ \d+, \d{4}, [\d:]+ [ap]m ET by Robin Castellano/,
     )
     expect(text).toContain('Reinstate')
     const [audit] = await queryRows<{ actor: string; reason: string }>(

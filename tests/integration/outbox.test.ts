@@ -59,7 +59,7 @@ describe(`the email outbox page on ${testEngine}`, () => {
     expect(html).toContain('<h3>Welcome to the Hub, café &lt;b&gt;owners&lt;/b&gt;</h3>')
     expect(html).toContain('<dt>To:</dt> <dd>newcomer@example.org</dd>')
     expect(html).toMatch(
-      /<dt>Written:<\/dt> <dd><time datetime="[^"]+">[A-Z][a-z]{2} \d{1,2}, \d{4}, [\d:]{8} UTC<\/time>/,
+      /<dt>Written:<\/dt> <dd><time datetime="[^"]+">[A-Z][a-z]+ \d{1,2}, \d{4}, \d{1,2}:\d{2} [ap]m ET<\/time>/,
     )
     expect(html).toContain('<details><summary>The email’s text</summary>')
     expect(html).toContain('Hello &lt;script&gt;alert(1)&lt;/script&gt; — welcome.<br/>')

@@ -169,7 +169,7 @@ describe(`reminder emails on ${testEngine}`, () => {
     expect(sharing?.text).toContain(`${TEST_ORIGIN}/reminders/unsubscribe?token=`)
     const call = sink.messages.find((m) => kindOf(m) === 'call_tomorrow')
     expect(call?.text).toContain(`${TEST_ORIGIN}/calls/2026-12-21`)
-    expect(call?.text).toContain('Monday, December 21, 2026, at 1:00 PM EST')
+    expect(call?.text).toContain('Monday, December 21, 2026, at 1:00 pm ET')
 
     // Again, and three at once: nothing more goes out.
     expect(await runOn(env)).toMatchObject({ sent: 0, taken: expected.length })

@@ -179,7 +179,7 @@ describe(`staff review of applications on ${testEngine}`, () => {
     expect(text).toContain('Queue Submitted Region Member community Applicant Number')
     expect(text).toContain('Queue Needs Info Region')
     expect(text).toMatch(
-      /Queue Board BFF BFF Applicant Number\d+ \w+ \d+, \d{4}, [\d:]+ [AP]M \w+ 1 With the Advisory Board/,
+      /Queue Board BFF BFF Applicant Number\d+ \w+ \d+, \d{4}, [\d:]+ [ap]m ET 1 With the Advisory Board/,
     )
     expect(text).not.toContain('Queue Draft Region')
 

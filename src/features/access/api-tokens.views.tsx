@@ -1,7 +1,7 @@
 import { CsrfInput } from '#src/ui/form-parts.tsx'
-import { formatInstantUtc, isoInstant } from '#src/ui/format-instant.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import { StaffNav } from '#src/ui/staff-nav.tsx'
+import { TimeAt } from '#src/ui/time-at.tsx'
 import { type ApiScope, type ApiTokenSummary, apiScopes } from './api-tokens.ts'
 
 export const scopeDescriptions: Record<ApiScope, string> = {
@@ -20,7 +20,7 @@ export const emptyTokenForm: TokenForm = { values: { name: '', scopes: [] }, err
 
 function When(props: { at: string | null; empty: string }) {
   if (!props.at) return <span class="note">{props.empty}</span>
-  return <time datetime={isoInstant(props.at)}>{formatInstantUtc(props.at)}</time>
+  return <TimeAt at={props.at} />
 }
 
 function TokenRow(props: { token: ApiTokenSummary }) {

@@ -82,6 +82,7 @@ export function loadViewer(deps: AppDeps): MiddlewareHandler<AppEnv> {
     c.set('clientIp', clientAddress(socket, c.req.header('X-Forwarded-For'), isTrustedProxy))
     c.set('viewer', anonymous)
     c.set('origin', deps.origin)
+    c.set('timeZone', deps.clock.timeZone)
     const authorization = c.req.header('Authorization')
     if (authorization) {
       const match = authorization.match(/^Bearer\s+(\S+)$/i)

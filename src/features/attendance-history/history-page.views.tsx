@@ -10,7 +10,7 @@ export const historyUrl = (id: string) => `${HISTORY_PATH}/${id}`
 
 export const statusLabels = { preview: 'Preview', committed: 'Committed', undone: 'Undone' } as const
 
-/** "Nov 26, 2026, 2:03 PM EST by Avery Staff" (the command line when no person). */
+/** "November 26, 2026, 2:03 pm ET by Avery Staff" (the command line when no person). */
 export function Stamp(props: { at: string | null; who: string | null; timeZone: string }) {
   if (!props.at) return null
   return (

@@ -73,7 +73,7 @@ export async function findCommitted(db: DbOrTx, sha256: string): Promise<History
   return row
 }
 
-/** "This file was already imported on Nov 26, 2026, 2:03 PM EST by Avery Staff." */
+/** "This file was already imported on November 26, 2026, 2:03 pm ET by Avery Staff." */
 export const alreadyImported = (item: HistoryImportItem, timeZone: string): string =>
   `This file was already imported on ${formatInstantInZone(item.committedAt ?? item.createdAt, timeZone)} by ${
     item.committedBy ?? 'the command line'

@@ -4,7 +4,7 @@ import { Layout } from '#src/ui/layout.tsx'
 
 export type UpcomingCall = { localDate: string; startsAt: string; timeZone: string }
 
-/** 'Opens on Monday, November 30, 2026, the day of the call (it starts at 1:00 PM EST).' */
+/** 'Opens on Monday, November 30, 2026, the day of the call (it starts at 1:00 pm ET).' */
 export function OpensOn(props: { call: UpcomingCall; what: string }) {
   const { call } = props
   return (

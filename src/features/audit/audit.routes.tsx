@@ -19,7 +19,7 @@ export function auditRoutes(deps: AppDeps): Hono<AppEnv> {
     const hasErrors = Object.keys(query.errors).length > 0
     const [tables, page] = await Promise.all([
       auditedTables(db),
-      hasErrors ? undefined : listAuditEntries(db, query),
+      hasErrors ? undefined : listAuditEntries(db, { ...query, timeZone: deps.clock.timeZone }),
     ])
     return renderPage(c, <AuditPage query={query} tables={tables} page={page} />, {
       status: hasErrors ? 400 : 200,
@@ -33,7 +33,7 @@ export function auditRoutes(deps: AppDeps): Hono<AppEnv> {
     c.header('Cache-Control', 'private, no-store')
     if (field && message)
       return c.json({ error: { code: 'BAD_INPUT', message: `${field}: ${message}`, field } }, 400)
-    const page = await listAuditEntries(db, query)
+    const page = await listAuditEntries(db, { ...query, timeZone: deps.clock.timeZone })
     const first = page.entries[0]
     const last = page.entries.at(-1)
     const link = (cursor: { before?: string; after?: string }) =>

@@ -27,9 +27,9 @@ export type AuditFilters = {
   /** The record's id, exactly. */
   record?: string
   action?: AuditAction
-  /** First UTC day included (YYYY-MM-DD). */
+  /** First day included (YYYY-MM-DD), a day in the network's time zone. */
   from?: string
-  /** Last UTC day included (YYYY-MM-DD). */
+  /** Last day included (YYYY-MM-DD), a day in the network's time zone. */
   to?: string
 }
 
@@ -136,7 +136,7 @@ export function actorLabel(
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`)
 
-function conditions(filters: AuditFilters): SQL {
+function conditions(filters: AuditFilters, timeZone: string): SQL {
   const parts: SQL[] = [sql`true`]
   if (filters.actor) {
     const pattern = `%${escapeLike(filters.actor)}%`
@@ -150,9 +150,9 @@ function conditions(filters: AuditFilters): SQL {
   if (filters.table) parts.push(sql`a.table_name = ${filters.table}`)
   if (filters.record) parts.push(sql`a.record_id = ${filters.record}`)
   if (filters.action) parts.push(sql`a.action = ${filters.action}`)
-  // Days are UTC days, whatever the session's time zone.
-  if (filters.from) parts.push(sql`a.at >= (${filters.from}::date)::timestamp at time zone 'UTC'`)
-  if (filters.to) parts.push(sql`a.at < (${filters.to}::date + 1)::timestamp at time zone 'UTC'`)
+  // Days are the network's days, as every date on its pages is, whatever the session's zone.
+  if (filters.from) parts.push(sql`a.at >= (${filters.from}::date)::timestamp at time zone ${timeZone}`)
+  if (filters.to) parts.push(sql`a.at < (${filters.to}::date + 1)::timestamp at time zone ${timeZone}`)
   return sql.join(parts, sql` and `)
 }
 
@@ -165,10 +165,10 @@ const uuidPattern = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
  */
 export async function listAuditEntries(
   db: DbOrTx,
-  options: { filters: AuditFilters; before?: string; after?: string; limit?: number },
+  options: { filters: AuditFilters; timeZone: string; before?: string; after?: string; limit?: number },
 ): Promise<{ entries: AuditEntry[]; hasOlder: boolean; hasNewer: boolean }> {
   const limit = options.limit ?? AUDIT_PAGE_SIZE
-  const where = conditions(options.filters)
+  const where = conditions(options.filters, options.timeZone)
   const isNewer = !options.before && Boolean(options.after)
   const position = options.before
     ? sql`and (a.at, a.id) < (select c.at, c.id from audit_log c where c.id = ${options.before})`

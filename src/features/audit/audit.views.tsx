@@ -1,7 +1,8 @@
 import { BreakableText } from '#src/ui/breakable-text.tsx'
-import { formatAuditValue, formatInstantUtc, isoInstant } from '#src/ui/format-instant.ts'
+import { formatAuditValue } from '#src/ui/format-instant.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import { StaffNav } from '#src/ui/staff-nav.tsx'
+import { TimeAt } from '#src/ui/time-at.tsx'
 import {
   type AuditAction,
   type AuditEntry,
@@ -184,7 +185,7 @@ function Entry(props: { entry: AuditEntry }) {
         <div>
           <dt>When:</dt>{' '}
           <dd>
-            <time datetime={isoInstant(entry.at)}>{formatInstantUtc(entry.at)}</time>
+            <TimeAt at={entry.at} />
           </dd>
         </div>
         <div>

@@ -1,7 +1,7 @@
 import { CsrfInput, Flash } from '#src/ui/form-parts.tsx'
 import { formatDate } from '#src/ui/format.ts'
-import { formatInstantUtc, isoInstant } from '#src/ui/format-instant.ts'
 import { Layout } from '#src/ui/layout.tsx'
+import { TimeAt } from '#src/ui/time-at.tsx'
 import type { PresentationSlot } from './personal-feed.ts'
 
 /** 'https://hub.example.org/x.ics' → 'webcal://hub.example.org/x.ics': calendar apps open it as a subscription. */
@@ -133,10 +133,9 @@ export function CalendarPage(props: CalendarPageProps) {
           </div>
         ) : props.feed ? (
           <p>
-            You have a private feed, created{' '}
-            <time datetime={isoInstant(props.feed.createdAt)}>{formatInstantUtc(props.feed.createdAt)}</time>.
-            Its address was shown once, when you created it. If you lost it, or someone else may have it,
-            replace it: the old address stops working at once.
+            You have a private feed, created <TimeAt at={props.feed.createdAt} />. Its address was shown once,
+            when you created it. If you lost it, or someone else may have it, replace it: the old address
+            stops working at once.
           </p>
         ) : (
           <p>You have no private feed.</p>

@@ -2,36 +2,13 @@
 import type { Settings } from '#src/features/settings/index.ts'
 import { todayIn } from '#src/lib/dates.ts'
 import { zonedTimeToUtc } from '#src/lib/time-zone.ts'
-import { formatWeekdayDate } from '#src/ui/format.ts'
-
-const timeFormats = new Map<string, Intl.DateTimeFormat>()
+import { formatTimeInZone, formatWeekdayDate } from '#src/ui/format.ts'
 
 /** '2026-12-07' -> 'Monday, December 7, 2026' (a calendar date: no time zone shift). */
 export const formatCallDate = formatWeekdayDate
 
-/** ('2026-11-30T18:00:00Z', 'America/New_York') -> '1:00 pm ET' ('EST' where Intl has no short generic name). */
-export const formatCallTime = (instant: string, timeZone: string): string => {
-  let format = timeFormats.get(timeZone)
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hour: 'numeric',
-      minute: '2-digit',
-      timeZoneName: 'shortGeneric',
-    })
-    timeFormats.set(timeZone, format)
-  }
-  const parts = format.formatToParts(Date.parse(instant))
-  const value = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
-  let zone = value('timeZoneName')
-  // 'ET' and 'PT' read well; 'United Kingdom Time' or 'GMT+0' do not: use the short name then.
-  if (zone.includes(' ') || zone.includes('+') || zone.includes('-'))
-    zone =
-      new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' })
-        .formatToParts(Date.parse(instant))
-        .find((p) => p.type === 'timeZoneName')?.value ?? timeZone
-  return `${value('hour')}:${value('minute')} ${value('dayPeriod').toLowerCase()} ${zone}`
-}
+/** ('2026-11-30T18:00:00Z', 'America/New_York') -> '1:00 pm ET': the network's one way to write a time. */
+export const formatCallTime = formatTimeInZone
 
 /** ('2026-11-30T18:00:00Z', 'America/New_York') -> 'Monday, November 30, 2026, 1:00 pm ET' */
 export const formatCallWhen = (instant: string, timeZone: string): string =>

@@ -1,7 +1,7 @@
 import { BreakableText } from '#src/ui/breakable-text.tsx'
-import { formatInstantUtc, isoInstant } from '#src/ui/format-instant.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import { StaffNav } from '#src/ui/staff-nav.tsx'
+import { TimeAt } from '#src/ui/time-at.tsx'
 import type { ShownEntry } from './redact.ts'
 
 /** The staff's outbox (every email, links hidden in others' mail) or a person's own emails. */
@@ -14,14 +14,7 @@ function Email(props: { email: ShownEntry }) {
       <h3>{email.subject || '(no subject)'}</h3>
       <dl class="meta">
         <div>
-          <dt>Written:</dt>{' '}
-          <dd>
-            {email.sentAt ? (
-              <time datetime={isoInstant(email.sentAt)}>{formatInstantUtc(email.sentAt)}</time>
-            ) : (
-              email.date || 'unknown'
-            )}
-          </dd>
+          <dt>Written:</dt> <dd>{email.sentAt ? <TimeAt at={email.sentAt} /> : email.date || 'unknown'}</dd>
         </div>
         <div>
           <dt>To:</dt> <dd>{email.to}</dd>

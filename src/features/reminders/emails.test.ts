@@ -30,8 +30,8 @@ describe('reminder emails', () => {
       },
     )
     expect(email.to).toBe('avery@example.org')
-    expect(email.subject).toBe('Tomorrow: the national call at 1:00 PM EST')
-    expect(email.text).toContain('tomorrow, Monday, December 21, 2026, at 1:00 PM EST (30 minutes)')
+    expect(email.subject).toBe('Tomorrow: the national call at 1:00 pm ET')
+    expect(email.text).toContain('tomorrow, Monday, December 21, 2026, at 1:00 pm ET (30 minutes)')
     expect(email.text).toContain('Topic: Year-end review')
     expect(email.text).toContain('Join the call:\nhttps://zoom.example.org/j/123')
     expect(email.text).toContain('Dial-in:\n+1 555 0100, passcode 42')

@@ -3,8 +3,8 @@ import { isAdmittedState } from '#src/features/admission/index.ts'
 import { Select, TextArea } from '#src/ui/fields.tsx'
 import { CsrfInput, Flash, Flashes, type FlashMessage } from '#src/ui/form-parts.tsx'
 import { formatDate } from '#src/ui/format.ts'
-import { formatInstantUtc, isoInstant } from '#src/ui/format-instant.ts'
 import { Layout } from '#src/ui/layout.tsx'
+import { TimeAt } from '#src/ui/time-at.tsx'
 import type { AdmissionHistoryEntry } from './admission-history.ts'
 import type { OrganizationRef } from './organization-ref.ts'
 import { type StatusAction, statusActions } from './organization-status.ts'
@@ -154,7 +154,7 @@ function AdmissionHistoryTable(props: { history: AdmissionHistoryEntry[] }) {
               <td>{stateLabels[e.kind]}</td>
               <td>{e.reason ?? <span class="note">No reason given</span>}</td>
               <td>
-                <time datetime={isoInstant(e.recordedAt)}>{formatInstantUtc(e.recordedAt)}</time>
+                <TimeAt at={e.recordedAt} />
                 {e.recordedBy ? (
                   <>
                     <br />

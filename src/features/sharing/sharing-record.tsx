@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx'
 import { formatFileSize } from '#src/features/files/index.ts'
 import { formatDate } from '#src/ui/format.ts'
-import { formatInstantUtc, isoInstant } from '#src/ui/format-instant.ts'
+import { TimeAt } from '#src/ui/time-at.tsx'
 import type { SharingEntry } from './list-sharing.ts'
 
 /** Where a record's evidence file downloads from (its organisation's seat holders, staff and the board). */
@@ -13,7 +13,7 @@ export const recordAnchor = (id: string): string => `sharing-${id}`
 
 function When(props: { instant: string | null }) {
   if (!props.instant) return null
-  return <time datetime={isoInstant(props.instant)}>{formatInstantUtc(props.instant)}</time>
+  return <TimeAt at={props.instant} />
 }
 
 function Heading(props: { level: 2 | 4; id: string; children: Child }) {
