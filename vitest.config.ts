@@ -19,6 +19,9 @@ const integration = (engine: 'pglite' | 'postgres'): TestProjectInlineConfigurat
         : ['tests/integration/**/*.pglite.test.ts'],
     env: { TEST_DB: engine },
     globalSetup: ['tests/support/global-setup.ts'],
+    // Each file opens its own database and Hub, and keeps no state in modules: a worker runs its
+    // files one after another without re-importing the Hub for each, which CI's 30 minutes need.
+    isolate: false,
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
