@@ -83,3 +83,21 @@ export const escapeHtml = (text: string): string =>
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&#39;')
+
+/** Characters XML 1.0 cannot carry at all, even escaped (control characters, lone surrogates, U+FFFE/F). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters to remove
+const notXml = /[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu
+
+/**
+ * Text as XML (feeds, the sitemap, SVG) character data or a quoted attribute value: the five
+ * special characters escaped, and what XML cannot carry removed.
+ * @example escapeXml('<b> & "c"') // '&lt;b&gt; &amp; &quot;c&quot;'
+ */
+export const escapeXml = (text: string): string =>
+  text
+    .replace(notXml, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')

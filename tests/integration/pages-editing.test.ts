@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { queryRows } from '../../src/db/sql.ts'
-import { reservedSegments } from '../../src/features/pages/index.ts'
+import { reservedSegments } from '../../src/lib/reserved-paths.ts'
 import { createOrganization, createPerson, seatHolder } from '../support/factories.ts'
 import { DEMO_TODAY } from '../support/fixtures.ts'
 import { Session } from '../support/http.ts'

@@ -1,4 +1,4 @@
-import { escapeXml } from './escape-xml.ts'
+import { escapeXml } from '#src/lib/text.ts'
 import { type Place, placesArea, regionPlaces } from './places.ts'
 import { bordersShapeId, landShapeId } from './shapes-asset.ts'
 import { isSafeHref, type MapRegion, toneCount, toneFills } from './us-map.ts'

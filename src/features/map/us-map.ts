@@ -1,5 +1,5 @@
+import { escapeXml } from '#src/lib/text.ts'
 import { atlasBaseLayers, countyShape, type Shape, stateShape } from './atlas.ts'
-import { escapeXml } from './escape-xml.ts'
 import { countyName, stateFips } from './states.ts'
 import { fitViewBox, formatViewBox, nationalViewBox } from './view-box.ts'
 

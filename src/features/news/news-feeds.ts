@@ -1,7 +1,8 @@
 import { markdownText, renderMarkdown } from '#src/lib/markdown.ts'
+import { escapeXml } from '#src/lib/text.ts'
 import type { SiteChrome } from '#src/ui/site-chrome.ts'
 import type { NewsPost } from './news-queries.ts'
-import { element, xmlText } from './xml-text.ts'
+import { element } from './xml-text.ts'
 
 /** What both feeds say about the network, and where the Hub is. */
 export type FeedContext = { site: SiteChrome; origin: string; posts: NewsPost[] }
@@ -38,7 +39,7 @@ export function rssFeed({ site, origin, posts }: FeedContext): string {
     element('link', `${origin}/news`),
     element('description', site.description),
     '<language>en</language>',
-    `<atom:link href="${xmlText(`${origin}/news/rss.xml`)}" rel="self" type="application/rss+xml"/>`,
+    `<atom:link href="${escapeXml(`${origin}/news/rss.xml`)}" rel="self" type="application/rss+xml"/>`,
     posts[0] ? element('lastBuildDate', updatedOf(posts[0]).toUTCString()) : '',
     ...items,
     '</channel>',
@@ -54,26 +55,26 @@ export function atomFeed({ site, origin, posts }: FeedContext): string {
       '<entry>',
       element('id', postId(post)),
       element('title', post.title, ' type="text"'),
-      `<link rel="alternate" type="text/html" href="${xmlText(postUrl(origin, post))}"/>`,
+      `<link rel="alternate" type="text/html" href="${escapeXml(postUrl(origin, post))}"/>`,
       element('published', dateOf(post).toISOString()),
       element('updated', updatedOf(post).toISOString()),
       `<author>${element('name', post.authorName || site.name)}</author>`,
-      ...post.categories.map((category) => `<category term="${xmlText(category)}"/>`),
+      ...post.categories.map((category) => `<category term="${escapeXml(category)}"/>`),
       element('summary', descriptionOf(post), ' type="text"'),
-      `<content type="html">${xmlText(renderMarkdown(post.bodyMarkdown))}</content>`,
+      `<content type="html">${escapeXml(renderMarkdown(post.bodyMarkdown))}</content>`,
       '</entry>',
     ].join(''),
   )
   return [
     '<?xml version="1.0" encoding="utf-8"?>\n',
-    `<feed xmlns="http://www.w3.org/2005/Atom" xml:base="${xmlText(`${origin}/`)}">`,
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:base="${escapeXml(`${origin}/`)}">`,
     element('id', `${origin}/news`),
     element('title', `${site.name}: news`, ' type="text"'),
     element('subtitle', site.description, ' type="text"'),
     element('updated', new Date(updated).toISOString()),
     `<author>${element('name', site.name)}</author>`,
-    `<link rel="alternate" type="text/html" href="${xmlText(`${origin}/news`)}"/>`,
-    `<link rel="self" type="application/atom+xml" href="${xmlText(`${origin}/news/atom.xml`)}"/>`,
+    `<link rel="alternate" type="text/html" href="${escapeXml(`${origin}/news`)}"/>`,
+    `<link rel="self" type="application/atom+xml" href="${escapeXml(`${origin}/news/atom.xml`)}"/>`,
     ...entries,
     '</feed>\n',
   ].join('')

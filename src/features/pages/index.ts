@@ -1,3 +1,3 @@
 /** The pages feature's public face: what other features and the app may use. */
 export { pageRoutes } from './pages.routes.tsx'
-export { isReservedSlug, reservedSegments } from './reserved.ts'
+export { isReservedSlug } from './reserved.ts'

@@ -2,8 +2,8 @@ import { inArray } from 'drizzle-orm'
 import type { DbOrTx } from '#src/db/client.ts'
 import { redirects } from '#src/db/schema/index.ts'
 import { isHubPath, markdownLinks } from '#src/lib/markdown.ts'
+import { reservedSegments } from '#src/lib/reserved-paths.ts'
 import { loadPlaces } from './page-places.ts'
-import { reservedSegments } from './reserved.ts'
 
 /**
  * The links of a body to paths of the Hub that lead nowhere: no page has that address (at any

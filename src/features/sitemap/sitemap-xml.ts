@@ -1,18 +1,11 @@
+import { escapeXml } from '#src/lib/text.ts'
 import type { SitemapEntry } from './sitemap-entries.ts'
-
-const xmlText = (s: string) =>
-  s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
 
 /** The sitemap protocol's XML (sitemaps.org 0.9): each address absolute, with its last change when known. */
 export function sitemapXml(origin: string, entries: SitemapEntry[]): string {
   const urls = entries.map(
     (e) =>
-      `<url><loc>${xmlText(`${origin}${e.path}`)}</loc>${e.lastmod ? `<lastmod>${e.lastmod}</lastmod>` : ''}</url>`,
+      `<url><loc>${escapeXml(`${origin}${e.path}`)}</loc>${e.lastmod ? `<lastmod>${e.lastmod}</lastmod>` : ''}</url>`,
   )
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',

@@ -61,7 +61,6 @@ export const scoreSql = (rankVector: SQL, rank: SQL): SQL =>
   sql`ts_rank_cd(${RANK_WEIGHTS}, ${rankVector}, ${rank}, 32)`
 
 /** The visibility rule in SQL, from the one place it is written. */
-export { visibleSql } from '#src/db/publication.ts'
 
 /** A local date (in the network's zone) of an instant column. */
 export const localDateSql = (instant: SQL, timeZone: string): SQL =>

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm'
+import { visibleSql } from '#src/db/publication.ts'
 import type { ContentVisibility } from '#src/db/schema/index.ts'
 import { briefings } from '#src/db/schema/index.ts'
-import { type SearchSource, scoreSql, visibleSql } from './kind.ts'
+import { type SearchSource, scoreSql } from './kind.ts'
 
 /** Whether a library item is published and the viewer may see it. */
 const shown = (visibilities: readonly ContentVisibility[]) =>

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
-import { liveSql } from '#src/db/publication.ts'
+import { liveSql, visibleSql } from '#src/db/publication.ts'
 import { newsPosts } from '#src/db/schema/index.ts'
-import { type KindContext, localDateSql, type SearchSource, scoreSql, visibleSql } from './kind.ts'
+import { type KindContext, localDateSql, type SearchSource, scoreSql } from './kind.ts'
 
 /** Whether a post is out and the viewer may see it. */
 const shown = (ctx: Pick<KindContext, 'now' | 'visibilities'>) =>

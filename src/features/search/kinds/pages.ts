@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm'
-import { liveSql } from '#src/db/publication.ts'
+import { liveSql, visibleSql } from '#src/db/publication.ts'
 import { sitePages } from '#src/db/schema/index.ts'
-import { type KindContext, localDateSql, type SearchSource, scoreSql, visibleSql } from './kind.ts'
+import { type KindContext, localDateSql, type SearchSource, scoreSql } from './kind.ts'
 
 type Rule = Pick<KindContext, 'now' | 'visibilities'>
 

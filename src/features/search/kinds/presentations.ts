@@ -1,7 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm'
+import { visibleSql } from '#src/db/publication.ts'
 import type { ContentVisibility } from '#src/db/schema/index.ts'
 import { presentations } from '#src/db/schema/index.ts'
-import { type SearchSource, scoreSql, visibleSql } from './kind.ts'
+import { type SearchSource, scoreSql } from './kind.ts'
 
 /** Whether a presentation was given (only those have an archive page) and the viewer may see it. */
 const shown = (visibilities: readonly ContentVisibility[]) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { escapeXml } from './escape-xml.ts'
+import { escapeXml } from './text.ts'
 
 describe('escapeXml', () => {
   it('escapes the five characters that are special in XML text and attributes', () => {
@@ -10,6 +10,11 @@ describe('escapeXml', () => {
 
   it('leaves ordinary text, including non-ASCII, unchanged', () => {
     expect(escapeXml('Doña Ana County, NM')).toBe('Doña Ana County, NM')
+  })
+
+  it('removes what XML cannot carry, such as control characters', () => {
+    expect(escapeXml('a\u0000b\u0008c\ufffe')).toBe('abc')
+    expect(escapeXml('tab\tline\n')).toBe('tab\tline\n')
   })
 
   it('escapes an existing entity again, so user text is shown as typed', () => {
