@@ -217,23 +217,6 @@ export const announcementRecipients = pgTable(
   (t) => [primaryKey({ columns: [t.announcementId, t.personId] })],
 )
 
-/**
- * No longer written: the digest's claims moved to reminder_deliveries (kind 'weekly_digest'), which
- * take over a claim whose process died. Kept until a migration drops it.
- */
-export const digestDeliveries = pgTable(
-  'digest_deliveries',
-  {
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id, { onDelete: 'cascade' }),
-    /** The Monday the week starts on, in the network's zone. */
-    weekStart: date('week_start', { mode: 'string' }).notNull(),
-    sentAt: writtenAt('sent_at'),
-  },
-  (t) => [primaryKey({ columns: [t.personId, t.weekStart] })],
-)
-
 /** A WordPress export brought in: the file, what it held, and what became of it. */
 export const wordpressImports = pgTable('wordpress_imports', {
   id: uuid('id').primaryKey().defaultRandom(),
