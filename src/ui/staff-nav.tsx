@@ -23,19 +23,43 @@ const staffPages = [
 
 export type StaffPage = (typeof staffPages)[number]['key']
 
-/** Links between the staff pages, at the top of each. */
+/** The staff pages in groups, as staff look for them: by the work they are doing. */
+const groups: { label: string; keys: readonly StaffPage[] }[] = [
+  { label: 'People and membership', keys: ['people', 'invitations', 'applications'] },
+  {
+    label: 'Obligations',
+    keys: ['obligations', 'obligation-settings', 'presentations', 'sharing'],
+  },
+  {
+    label: 'Calls and attendance',
+    keys: ['calls', 'call-joining', 'attendance-questions', 'attendance-history'],
+  },
+  { label: 'Site and content', keys: ['site', 'pages', 'news', 'library', 'announcements', 'wordpress'] },
+  { label: 'Records and access', keys: ['audit', 'api-tokens', 'outbox'] },
+]
+const byKey = new Map(staffPages.map((p) => [p.key, p]))
+
+/** Links between the staff pages, at the top of each, in groups. */
 export function StaffNav(props: { current: StaffPage }) {
   return (
-    <nav aria-label="Staff pages">
-      <ul class="meta">
-        {staffPages.map((p) => (
-          <li>
-            <a href={p.href} aria-current={p.key === props.current ? 'page' : undefined}>
-              {p.label}
-            </a>
-          </li>
-        ))}
-      </ul>
+    <nav aria-label="Staff pages" class="staff-nav">
+      {groups.map((group) => (
+        <div class="staff-nav-group">
+          <p class="staff-nav-label">{group.label}</p>
+          <ul class="meta">
+            {group.keys.map((key) => {
+              const p = byKey.get(key)
+              return p ? (
+                <li>
+                  <a href={p.href} aria-current={p.key === props.current ? 'page' : undefined}>
+                    {p.label}
+                  </a>
+                </li>
+              ) : null
+            })}
+          </ul>
+        </div>
+      ))}
     </nav>
   )
 }

@@ -130,7 +130,7 @@ describe(`the audit log on ${testEngine}`, () => {
     expect(html).not.toContain('<b>bold')
   })
 
-  it('narrows the list by actor, table, record, action and UTC days', async () => {
+  it("narrows the list by actor, table, record, action and the network's days", async () => {
     const byDana = await api('?actor=Whitfield')
     expect(byDana.data.length).toBeGreaterThan(0)
     expect(byDana.data.every((e) => e.actor === `person:${danaId}`)).toBe(true)

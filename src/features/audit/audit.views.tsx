@@ -253,8 +253,8 @@ export function AuditPage(props: Props) {
             label="Action"
             options={auditActions.map((a) => ({ value: a, label: auditActionLabels[a] }))}
           />
-          <TextFilter query={query} field="from" label="From (UTC day)" type="date" />
-          <TextFilter query={query} field="to" label="To (UTC day)" type="date" />
+          <TextFilter query={query} field="from" label="From (day)" type="date" />
+          <TextFilter query={query} field="to" label="To (day)" type="date" />
           <div class="actions field">
             <button class="button" type="submit">
               Apply filters
@@ -268,7 +268,7 @@ export function AuditPage(props: Props) {
         </form>
         <p class="note" id="filter-hint">
           “Who” finds a person by name or email, an API token by name, or any part of the recorded actor (such
-          as system). Days are UTC days; both ends are included.
+          as system). Days are the network’s days; both ends are included.
         </p>
         <p class="results-count" id="results-count" role="status">
           {resultsLine(props, isFiltered)}
