@@ -47,6 +47,8 @@ export async function closedLoop(options: {
   total: number
   clients: number
   headers?: Record<string, string>
+  /** Each client's own headers (client i uses entry i modulo the length): one person per client. */
+  headersPerClient?: readonly Record<string, string>[]
   expectStatus?: number
 }): Promise<LoadFigures> {
   const url = new URL(options.url)
@@ -55,12 +57,14 @@ export async function closedLoop(options: {
   let started = 0
   let failures = 0
   let firstFailure: string | undefined
-  const client = async () => {
+  const client = async (_: unknown, index: number) => {
+    const perClient = options.headersPerClient
+    const headers = perClient?.length ? (perClient[index % perClient.length] ?? {}) : (options.headers ?? {})
     while (started < options.total) {
       started++
       const t = performance.now()
       try {
-        const status = await get(agent, url, options.headers ?? {})
+        const status = await get(agent, url, headers)
         times.push(performance.now() - t)
         if (status !== (options.expectStatus ?? 200)) {
           failures++

@@ -8,8 +8,8 @@
  * then `hub serve` runs on it in production mode (PGlite in a temporary DATA_DIR; a throwaway
  * database created on the PostgreSQL server at BENCH_POSTGRES_URL, by default
  * postgres://postgres@127.0.0.1:5432/test, dropped after; skipped when it cannot be reached).
- * Staff and a board member sign in through the real /sign-in form; each page is then loaded by 10
- * clients on their own connections with the session cookie, `BENCH_WARMUP` requests (default 50)
+ * Ten staff sessions and ten board sessions sign in through the real /sign-in form (ten users);
+ * each page is then loaded by 10 clients on their own connections, each with its own session, `BENCH_WARMUP` requests (default 50)
  * and then `BENCH_REQUESTS` measured ones (default 300), one page at a time.
  *
  *   npm run bench:signed-in [-- --json]
@@ -42,7 +42,15 @@ function count(name: string, fallback: number): number {
   return n
 }
 
-type PageFigures = LoadFigures & { label: string; path: string; engine: string; bytes: number; pass: boolean }
+type PageFigures = LoadFigures & {
+  label: string
+  path: string
+  engine: string
+  bytes: number
+  /** The first answer to one session: a full render. */
+  coldMs: number
+  pass: boolean
+}
 
 /** The cookies of a `Set-Cookie` list, as one `Cookie` header value merged into `jar`. */
 function keepCookies(jar: Map<string, string>, response: Response): void {
@@ -128,23 +136,36 @@ async function measureEngine(
   )
   try {
     log(`${engine}: hub serve listening on ${hub.url} after ${((performance.now() - t) / 1000).toFixed(1)} s`)
-    const cookies = { staff: await signIn(hub.url, STAFF_EMAIL), board: await signIn(hub.url, BOARD_EMAIL) }
+    // Ten users: each client signs in on its own, so each has its own session and form token.
+    const sessions = async (email: string) => {
+      const cookies: { cookie: string }[] = []
+      for (let i = 0; i < CLIENTS; i++) cookies.push({ cookie: await signIn(hub.url, email) })
+      return cookies
+    }
+    const cookies = { staff: await sessions(STAFF_EMAIL), board: await sessions(BOARD_EMAIL) }
     const results: PageFigures[] = []
     for (const page of pages) {
-      const headers = { cookie: cookies[page.as] }
-      const first = await fetch(`${hub.url}${page.path}`, { headers, redirect: 'manual' })
+      const headersPerClient = cookies[page.as]
+      // The first answer for a session is rendered in full: its time is the page's cold cost.
+      const t = performance.now()
+      const first = await fetch(`${hub.url}${page.path}`, {
+        headers: headersPerClient[0],
+        redirect: 'manual',
+      })
       const bytes = (await first.arrayBuffer()).byteLength
+      const coldMs = Math.round((performance.now() - t) * 10) / 10
       if (first.status !== 200) throw new Error(`${page.path} answered ${first.status} to ${page.as}`)
       const url = `${hub.url}${page.path}`
-      await closedLoop({ url, headers, clients: CLIENTS, total: counts.warmup })
-      const figures = await closedLoop({ url, headers, clients: CLIENTS, total: counts.requests })
-      log(`${engine}: ${page.label} p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms`)
+      await closedLoop({ url, headersPerClient, clients: CLIENTS, total: counts.warmup })
+      const figures = await closedLoop({ url, headersPerClient, clients: CLIENTS, total: counts.requests })
+      log(`${engine}: ${page.label} cold ${coldMs} ms, p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms`)
       results.push({
         ...figures,
         label: page.label,
         path: page.path,
         engine,
         bytes,
+        coldMs,
         pass: figures.p99Ms < GOAL_MS,
       })
     }
@@ -157,11 +178,23 @@ async function measureEngine(
 
 function table(rows: PageFigures[]): string {
   const lines = [
-    ['page', 'engine', 'bytes', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', `p99 < ${GOAL_MS} ms`],
+    [
+      'page',
+      'engine',
+      'bytes',
+      'cold ms',
+      'req/s',
+      'p50 ms',
+      'p95 ms',
+      'p99 ms',
+      'max ms',
+      `p99 < ${GOAL_MS} ms`,
+    ],
     ...rows.map((r) => [
       r.label,
       r.engine,
       String(r.bytes),
+      String(r.coldMs),
       r.requestsPerSecond.toFixed(0),
       String(r.p50Ms),
       String(r.p95Ms),

@@ -25,6 +25,7 @@ export class PageCache {
   readonly #answers = new Map<string, ReadyAnswer>()
   /** When scheduled content next goes out: every entry is stale from then on (ms since epoch). */
   #staleFrom: number | undefined
+  readonly #onClear: (() => void)[] = []
 
   constructor(watcher: ContentVersionWatcher, maxEntries = 500) {
     this.#watcher = watcher
@@ -121,10 +122,22 @@ export class PageCache {
     return this.#watcher.current() !== undefined
   }
 
+  /** The newest content version this process knows of (undefined: do not cache), scheduled changes applied. */
+  version(now?: Date): number | undefined {
+    this.#expire(now)
+    return this.#watcher.current()
+  }
+
+  /** Registers a cache of this process that the rules above empty too (a write, scheduled content due). */
+  onClear(forget: () => void): void {
+    this.#onClear.push(forget)
+  }
+
   /** Forgets every page: for a write this process just made, before its notification arrives. */
   clear(): void {
     this.#entries.clear()
     this.#values.clear()
     this.#answers.clear()
+    for (const forget of this.#onClear) forget()
   }
 }

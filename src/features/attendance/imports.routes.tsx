@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { requirePermission } from '#src/http/guard.ts'
+import { keepViewerPages } from '#src/http/viewer-pages.ts'
 import { importActionRoutes } from './import-actions.routes.tsx'
 import { importPageRoutes } from './import-page.routes.tsx'
 import { participantRoutes } from './import-participant.routes.tsx'
@@ -44,7 +45,7 @@ export function attendanceImportRoutes(deps: AppDeps): Hono<AppEnv> {
   })
 
   uploadRoutes(app, parts)
-  importPageRoutes(app, parts)
+  importPageRoutes(app, parts, keepViewerPages(deps))
   participantRoutes(app, parts)
   reviewRoutes(app, parts)
   importActionRoutes(app, parts)

@@ -5,6 +5,7 @@ import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { notFound } from '#src/http/errors.ts'
 import { requirePermission } from '#src/http/guard.ts'
 import { renderPage } from '#src/http/render.ts'
+import { keepViewerPages } from '#src/http/viewer-pages.ts'
 import { AppError, isAppError } from '#src/lib/errors.ts'
 import { formatDate } from '#src/ui/format.ts'
 import { findRollCallCall, loadRollCall } from './load-roll-call.ts'
@@ -49,19 +50,24 @@ export function rollCallRoutes(deps: AppDeps): Hono<AppEnv> {
   const load = async (call: RollCallCall) =>
     loadRollCall(db, call, { minimumMinutes: (await getSettings(db)).minimumAttendanceMinutes })
 
-  app.get('/staff/calls/:date/roll-call', requirePermission('attendance:manage'), async (c) => {
-    const found = await findCall(c)
-    // A call still to come: when its roll call opens, and the way back, rather than a refusal.
-    if (found.status !== 'cancelled' && found.localDate > deps.clock.today())
-      return renderPage(c, <UpcomingRollCallPage call={found} />)
-    const call = await callOf(c)
-    const rollCall = await load(call)
-    const flash =
-      c.req.query('saved') === '1'
-        ? { text: `Saved: ${rollCall.ticked} present on the roll call of ${formatDate(call.localDate)}.` }
-        : undefined
-    return page(c, rollCall, 200, flash)
-  })
+  app.get(
+    '/staff/calls/:date/roll-call',
+    requirePermission('attendance:manage'),
+    keepViewerPages(deps),
+    async (c) => {
+      const found = await findCall(c)
+      // A call still to come: when its roll call opens, and the way back, rather than a refusal.
+      if (found.status !== 'cancelled' && found.localDate > deps.clock.today())
+        return renderPage(c, <UpcomingRollCallPage call={found} />)
+      const call = await callOf(c)
+      const rollCall = await load(call)
+      const flash =
+        c.req.query('saved') === '1'
+          ? { text: `Saved: ${rollCall.ticked} present on the roll call of ${formatDate(call.localDate)}.` }
+          : undefined
+      return page(c, rollCall, 200, flash)
+    },
+  )
 
   app.post('/staff/calls/:date/roll-call', requirePermission('attendance:manage'), async (c) => {
     const viewer = c.get('viewer')

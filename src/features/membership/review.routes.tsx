@@ -8,6 +8,7 @@ import { notFound } from '#src/http/errors.ts'
 import { formFields } from '#src/http/form.ts'
 import { requirePermission } from '#src/http/guard.ts'
 import { renderPage } from '#src/http/render.ts'
+import { keepViewerPages } from '#src/http/viewer-pages.ts'
 import { AppError, isAppError } from '#src/lib/errors.ts'
 import { getApplicationDetail } from './application-detail.ts'
 import { BoardApplicationPage, type BoardApplicationProps } from './board-application.views.tsx'
@@ -169,8 +170,11 @@ export function reviewRoutes(deps: AppDeps): Hono<AppEnv> {
     return renderPage(c, page)
   })
 
-  app.get('/staff/applications/:id', requirePermission('application:review'), async (c) =>
-    staffPage(c, c.req.param('id'), { notice: noticeOf(staffNotices, c.req.query('notice')) }),
+  app.get(
+    '/staff/applications/:id',
+    requirePermission('application:review'),
+    keepViewerPages(deps),
+    async (c) => staffPage(c, c.req.param('id'), { notice: noticeOf(staffNotices, c.req.query('notice')) }),
   )
 
   app.post('/staff/applications/:id/review', requirePermission('application:review'), async (c) => {
@@ -249,12 +253,17 @@ export function reviewRoutes(deps: AppDeps): Hono<AppEnv> {
     )
   })
 
-  app.get('/board/applications/:id', requirePermission('application:vote'), async (c) => {
-    const personId = personOf(c)
-    return boardPage(c, c.req.param('id'), personId, {
-      notice: noticeOf(boardNotices, c.req.query('notice')),
-    })
-  })
+  app.get(
+    '/board/applications/:id',
+    requirePermission('application:vote'),
+    keepViewerPages(deps),
+    async (c) => {
+      const personId = personOf(c)
+      return boardPage(c, c.req.param('id'), personId, {
+        notice: noticeOf(boardNotices, c.req.query('notice')),
+      })
+    },
+  )
 
   app.post('/board/applications/:id/vote', requirePermission('application:vote'), async (c) => {
     const personId = personOf(c)

@@ -6,6 +6,7 @@ import { requirePermission } from '#src/http/guard.ts'
 import { can, canEditOrganization } from '#src/http/permissions.ts'
 import { renderPage } from '#src/http/render.ts'
 import { VersionedMemo } from '#src/http/versioned-memo.ts'
+import { keepViewerPages } from '#src/http/viewer-pages.ts'
 import { AppError } from '#src/lib/errors.ts'
 import { isUuid } from '#src/lib/ids.ts'
 import { attendanceHeatMap, monthlyRateChart } from './charts.ts'
@@ -67,50 +68,55 @@ export function obligationRoutes(deps: AppDeps): Hono<AppEnv> {
   const networkOf = (year: number, today: string) =>
     memo.get(db, `${year}|${today}`, () => loadNetworkObligations(db, { year, today }))
 
-  app.get('/staff/obligations', requirePermission('obligations:network'), async (c) => {
-    const today = deps.clock.today()
-    const read = readNetworkQuery(c.req.query(), today)
-    if ('problem' in read) throw badQuery(read.problem)
-    const { query } = read
-    const network = await networkOf(query.year, today)
-    const rows = selectRows(network.rows, query)
-    const mapped = rows.slice(0, HEAT_MAP_MAX_ROWS)
-    const callDates = network.heldCalls.map((call) => call.localDate)
-    const states = heatMapStates(mapped, network.heldCalls)
-    const months = monthlyAttendance(rows)
-    const filtered = query.status || query.category ? ' (filtered)' : ''
-    const heatSvg =
-      mapped.length > 0 && callDates.length > 0
-        ? attendanceHeatMap({
-            rows: mapped.map((r) => ({ id: r.organizationId, name: r.name })),
-            callDates,
-            states,
-            label: `Heat map of attendance in ${query.year}${filtered}: ${mapped.length} organisations by ${callDates.length} held calls.`,
-          })
-        : null
-    const rateSvg =
-      months.length > 0
-        ? monthlyRateChart({
-            months,
-            requiredShare: network.requiredShare,
-            label: `Network attendance rate by month in ${query.year}${filtered}, against the required ${Math.round(network.requiredShare * 100)}%.`,
-          })
-        : null
-    const viewer = c.get('viewer')
-    return renderPage(
-      c,
-      <NetworkObligationsPage
-        query={query}
-        maxYear={maxYear()}
-        all={network.rows}
-        rows={rows}
-        counts={statusCounts(network.rows)}
-        heatMap={{ svg: heatSvg, shown: mapped.length, callDates, states }}
-        rate={{ svg: rateSvg, months, requiredShare: network.requiredShare }}
-        linkToPages={viewer.kind === 'user' && viewer.roles.includes('staff')}
-      />,
-    )
-  })
+  app.get(
+    '/staff/obligations',
+    requirePermission('obligations:network'),
+    keepViewerPages(deps),
+    async (c) => {
+      const today = deps.clock.today()
+      const read = readNetworkQuery(c.req.query(), today)
+      if ('problem' in read) throw badQuery(read.problem)
+      const { query } = read
+      const network = await networkOf(query.year, today)
+      const rows = selectRows(network.rows, query)
+      const mapped = rows.slice(0, HEAT_MAP_MAX_ROWS)
+      const callDates = network.heldCalls.map((call) => call.localDate)
+      const states = heatMapStates(mapped, network.heldCalls)
+      const months = monthlyAttendance(rows)
+      const filtered = query.status || query.category ? ' (filtered)' : ''
+      const heatSvg =
+        mapped.length > 0 && callDates.length > 0
+          ? attendanceHeatMap({
+              rows: mapped.map((r) => ({ id: r.organizationId, name: r.name })),
+              callDates,
+              states,
+              label: `Heat map of attendance in ${query.year}${filtered}: ${mapped.length} organisations by ${callDates.length} held calls.`,
+            })
+          : null
+      const rateSvg =
+        months.length > 0
+          ? monthlyRateChart({
+              months,
+              requiredShare: network.requiredShare,
+              label: `Network attendance rate by month in ${query.year}${filtered}, against the required ${Math.round(network.requiredShare * 100)}%.`,
+            })
+          : null
+      const viewer = c.get('viewer')
+      return renderPage(
+        c,
+        <NetworkObligationsPage
+          query={query}
+          maxYear={maxYear()}
+          all={network.rows}
+          rows={rows}
+          counts={statusCounts(network.rows)}
+          heatMap={{ svg: heatSvg, shown: mapped.length, callDates, states }}
+          rate={{ svg: rateSvg, months, requiredShare: network.requiredShare }}
+          linkToPages={viewer.kind === 'user' && viewer.roles.includes('staff')}
+        />,
+      )
+    },
+  )
 
   app.get('/staff/obligations.csv', requirePermission('obligations:network'), async (c) => {
     const today = deps.clock.today()

@@ -4,6 +4,7 @@ import { checkForm, formFields } from '#src/http/form.ts'
 import { requirePermission } from '#src/http/guard.ts'
 import { renderPage } from '#src/http/render.ts'
 import type { SignedInViewer } from '#src/http/viewer.ts'
+import { keepViewerPages } from '#src/http/viewer-pages.ts'
 import { AppError, isRefusal } from '#src/lib/errors.ts'
 import { logger } from '#src/lib/logger.ts'
 import type { FlashMessage } from '#src/ui/form-parts.tsx'
@@ -76,7 +77,7 @@ export function peopleRoutes(deps: AppDeps): Hono<AppEnv> {
     return renderPage(c, <PeopleListPage filters={filters} organizations={organizations} {...found} />)
   })
 
-  app.get('/staff/people/:id', requirePermission('people:invite'), async (c) => {
+  app.get('/staff/people/:id', requirePermission('people:invite'), keepViewerPages(deps), async (c) => {
     const notice = notices[c.req.query('notice') ?? '']
     return personPage(c, 200, { flash: notice ? { text: notice } : undefined })
   })
