@@ -7,6 +7,7 @@ import { and, eq, sql } from 'drizzle-orm'
 import { type Actor, writeAs } from '#src/db/actor.ts'
 import type { Db, DbOrTx, Tx } from '#src/db/client.ts'
 import { attendance, attendanceHistoryImports as imports, storedFiles } from '#src/db/schema/index.ts'
+import { mustBeCommitted } from '#src/features/attendance/index.ts'
 import { displayName } from '#src/features/files/index.ts'
 import { AppError } from '#src/lib/errors.ts'
 import { isUuid } from '#src/lib/ids.ts'
@@ -175,13 +176,7 @@ function writeCommit(
 export async function undoHistoryImport(db: Db, input: { importId: string; by: HistoryBy }): Promise<number> {
   return writeAs(db, input.by.actor, async (tx) => {
     const record = await lock(tx, input.importId)
-    if (record.status !== 'committed')
-      throw new AppError('CONFLICT', {
-        userMessage:
-          record.status === 'undone'
-            ? 'This import was already undone.'
-            : 'This import was never committed: discard it instead.',
-      })
+    mustBeCommitted(record.status)
     const removed = await tx
       .delete(attendance)
       .where(eq(attendance.historyImportId, record.id))

@@ -7,17 +7,22 @@ import { AppError } from '#src/lib/errors.ts'
 import { lockImport } from './import-attendance.ts'
 import type { ImportBy } from './import-types.ts'
 
+/** Only a committed import can be undone (a report's or a past-attendance sheet's): says why not. */
+export function mustBeCommitted(status: 'preview' | 'committed' | 'undone'): void {
+  if (status !== 'committed')
+    throw new AppError('CONFLICT', {
+      userMessage:
+        status === 'undone'
+          ? 'This import was already undone.'
+          : 'This import was never committed: discard it instead.',
+    })
+}
+
 /** Undoes a committed import as a whole: its attendance is removed, the record and file stay. */
 export async function undoImport(db: Db, input: { importId: string; by: ImportBy }): Promise<void> {
   await writeAs(db, input.by.actor, async (tx) => {
     const record = await lockImport(tx, input.importId)
-    if (record.status !== 'committed')
-      throw new AppError('CONFLICT', {
-        userMessage:
-          record.status === 'undone'
-            ? 'This import was already undone.'
-            : 'This import was never committed: discard it instead.',
-      })
+    mustBeCommitted(record.status)
     await tx.delete(attendance).where(eq(attendance.importId, record.id))
     await tx
       .update(attendanceImports)

@@ -1,4 +1,6 @@
 /** The attendance feature's public face: what other features and the app may use. */
+
+export { mustBeCommitted } from './import-undo.ts'
 export { attendanceImportRoutes } from './imports.routes.tsx'
 export {
   commitImport,
