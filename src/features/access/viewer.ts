@@ -3,6 +3,7 @@ import type { MiddlewareHandler } from 'hono'
 import { createMiddleware } from 'hono/factory'
 import type { DbOrTx } from '#src/db/client.ts'
 import { queryRows } from '#src/db/sql.ts'
+import { holdsTermSql } from '#src/db/terms.ts'
 import { clientAddress, proxyTrust } from '#src/http/client-address.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { authHeaders, hasSessionCookie, unauthenticated } from '#src/http/guard.ts'
@@ -36,10 +37,8 @@ export async function loadUserViewers(
   const rows = await queryRows<RolesRow>(
     db,
     sql`select p.user_id, p.id as person_id,
-        exists (select 1 from staff_members s where s.person_id = p.id and s.starts_on <= ${onDate}::date
-          and (s.ends_on is null or s.ends_on > ${onDate}::date)) as is_staff,
-        exists (select 1 from board_members b where b.person_id = p.id and b.starts_on <= ${onDate}::date
-          and (b.ends_on is null or b.ends_on > ${onDate}::date)) as is_board,
+        ${holdsTermSql('staff', sql`p.id`, onDate)} as is_staff,
+        ${holdsTermSql('board', sql`p.id`, onDate)} as is_board,
         exists (select 1 from applications a where a.applicant_id = p.id
           and a.status in ('draft', 'submitted', 'needs_info', 'with_board')) as is_applicant,
         coalesce((select json_agg(json_build_object('role', st.role, 'organization_id', st.organization_id))

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { type SQL, sql } from 'drizzle-orm'
 import type { DbOrTx } from '#src/db/client.ts'
 import { queryRows } from '#src/db/sql.ts'
+import { holdsTermSql } from '#src/db/terms.ts'
 import { isAdmittedSql } from '#src/features/admission/index.ts'
 import { seatsHeldOnSql } from '#src/features/seats/index.ts'
 
@@ -44,10 +45,9 @@ const seatHoldersSql = (today: string, where: SQL) => sql`
   group by p.id, p.full_name, p.email`
 
 /** People with a term (staff or board) on `today`. */
-const termSql = (table: 'staff_members' | 'board_members', why: string, today: string) => sql`
+const termSql = (role: 'staff' | 'board', why: string, today: string) => sql`
   select p.id as "personId", p.full_name as "fullName", p.email, ${why} as why
-  from people p where exists (select 1 from ${sql.raw(table)} m where m.person_id = p.id
-    and m.starts_on <= ${today}::date and (m.ends_on is null or m.ends_on > ${today}::date))`
+  from people p where ${holdsTermSql(role, sql`p.id`, today)}`
 
 const audienceSql = (audience: Audience, today: string): SQL => {
   switch (audience) {
@@ -60,9 +60,9 @@ const audienceSql = (audience: Audience, today: string): SQL => {
     case 'category:bff':
       return seatHoldersSql(today, sql`o.category = 'bff'`)
     case 'board':
-      return termSql('board_members', 'Advisory Board', today)
+      return termSql('board', 'Advisory Board', today)
     case 'staff':
-      return termSql('staff_members', 'Staff', today)
+      return termSql('staff', 'Staff', today)
   }
 }
 

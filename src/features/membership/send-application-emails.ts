@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm'
 import type { DbOrTx } from '#src/db/client.ts'
 import { queryRows } from '#src/db/sql.ts'
+import { holdsTermSql } from '#src/db/terms.ts'
 import type { AppDeps } from '#src/http/deps.ts'
 import { type Mailer, type OutgoingEmail, sendSafely } from '#src/lib/mailer.ts'
 import { currentChrome } from '#src/ui/site-chrome.ts'
@@ -50,17 +51,11 @@ async function loadNews(db: DbOrTx, applicationId: string): Promise<ApplicationN
 }
 
 /** The people with a staff or Advisory Board term on `onDate` and an email address, by name. */
-async function readersOn(
-  db: DbOrTx,
-  terms: 'staff_members' | 'board_members',
-  onDate: string,
-): Promise<ApplicationReader[]> {
+async function readersOn(db: DbOrTx, role: 'staff' | 'board', onDate: string): Promise<ApplicationReader[]> {
   return queryRows<ApplicationReader>(
     db,
     sql`select p.full_name as "fullName", p.email from people p
-      where trim(p.email) <> '' and exists (select 1 from ${sql.identifier(terms)} t
-        where t.person_id = p.id and t.starts_on <= ${onDate}::date
-          and (t.ends_on is null or t.ends_on > ${onDate}::date))
+      where trim(p.email) <> '' and ${holdsTermSql(role, sql`p.id`, onDate)}
       order by p.full_name, p.id`,
   )
 }
@@ -74,8 +69,8 @@ export async function composeApplicationEmails(
 ): Promise<OutgoingEmail[]> {
   const app = await loadNews(db, applicationId)
   if (!app) return []
-  const staff = () => readersOn(db, 'staff_members', ctx.today)
-  const board = () => readersOn(db, 'board_members', ctx.today)
+  const staff = () => readersOn(db, 'staff', ctx.today)
+  const board = () => readersOn(db, 'board', ctx.today)
   switch (change.kind) {
     case 'submitted':
       return [

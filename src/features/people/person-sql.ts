@@ -1,19 +1,14 @@
 import { type SQL, sql } from 'drizzle-orm'
+import { holdsTermSql } from '#src/db/terms.ts'
 import { seatsHeldOnSql } from '#src/features/seats/index.ts'
 
-/** A term row (`t`) that covers `day`: started on or before it and not ended by it. */
-const covers = (day: string) =>
-  sql`t.starts_on <= ${day}::date and (t.ends_on is null or t.ends_on > ${day}::date)`
 
 /** Whether person `p` holds `role` on `day`: a staff or board term, a seat, or an open application. */
 export function hasRoleSql(
   role: 'staff' | 'board' | 'representative' | 'alternate' | 'applicant',
   day: string,
 ): SQL {
-  if (role === 'staff')
-    return sql`exists (select 1 from staff_members t where t.person_id = p.id and ${covers(day)})`
-  if (role === 'board')
-    return sql`exists (select 1 from board_members t where t.person_id = p.id and ${covers(day)})`
+  if (role === 'staff' || role === 'board') return holdsTermSql(role, sql`p.id`, day)
   if (role === 'applicant')
     return sql`exists (select 1 from applications a where a.applicant_id = p.id
       and a.status in ('draft', 'submitted', 'needs_info', 'with_board'))`
