@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { breakPoints } from './breakable-text.tsx'
-import { formatDate, formatInstantInZone, formatTimeInZone, formatWeekdayDate } from './format.ts'
+import {
+  formatDate,
+  formatInstantInZone,
+  formatTimeInZone,
+  formatWeekdayDate,
+  formatZoneName,
+} from './format.ts'
 import { formatAuditValue, isoInstant } from './format-instant.ts'
 
 describe("the network's one way to write dates and times", () => {
@@ -21,6 +27,11 @@ describe("the network's one way to write dates and times", () => {
     expect(
       formatInstantInZone('2026-11-26T19:03:00Z', 'America/New_York').startsWith(formatDate('2026-11-26')),
     ).toBe(true)
+  })
+
+  it('names a zone as people do', () => {
+    expect(formatZoneName('America/New_York', '2026-12-07T18:00:00Z')).toBe('Eastern Time (ET)')
+    expect(formatZoneName('America/Los_Angeles', '2026-07-07T18:00:00Z')).toBe('Pacific Time (PT)')
   })
 
   it('returns text it cannot read as it is', () => {

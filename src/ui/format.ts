@@ -86,6 +86,17 @@ export function formatClock(instant: string, timeZone: string): string {
   return Number.isNaN(d.getTime()) ? instant : clockParts(d, timeZone).clock
 }
 
+/** A zone as people name it: ('America/New_York', instant) -> 'Eastern Time (ET)'. */
+export function formatZoneName(timeZone: string, instant: string): string {
+  const d = new Date(instant)
+  if (Number.isNaN(d.getTime())) return timeZone
+  const long = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longGeneric' })
+    .formatToParts(d)
+    .find((p) => p.type === 'timeZoneName')?.value
+  const { zone } = clockParts(d, timeZone)
+  return long && long !== zone ? `${long} (${zone})` : zone
+}
+
 /** 1 -> 'organisation', 2 -> 'organisations' */
 export const plural = (n: number, one: string, many = `${one}s`): string => (n === 1 ? one : many)
 

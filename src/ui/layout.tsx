@@ -133,12 +133,12 @@ export function Layout(props: LayoutProps) {
           </div>
         </header>
         {props.hasDemoData ? (
-          <div class="demo-banner">
+          <aside class="demo-banner" aria-label="About this demo">
             <div class="wrap">
               Demo network: community facts come from public sources; people, memberships, calls and
               attendance are made up for the demonstration.
             </div>
-          </div>
+          </aside>
         ) : null}
         <main id="main" tabindex={-1}>
           {props.children}

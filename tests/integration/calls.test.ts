@@ -346,7 +346,11 @@ describe(`the national calls on ${testEngine}`, () => {
       expect(list).toContain(
         'Tuesday, December 15, 2026, 2:00 pm ET Moved Moved from Monday, December 14, 2026, 1:00 pm ET.',
       )
-      expect((await representative.get('/calls/2026-12-14')).status).toBe(404)
+      // The old address (in earlier reminders and agendas) leads to the moved call.
+      const old = await representative.get('/calls/2026-12-14')
+      expect(old.status).toBe(302)
+      expect(old.headers.get('location')).toBe('/calls/2026-12-15')
+      expect((await representative.get('/calls/2026-12-07')).status).toBe(200)
 
       const event = await feedEvent(before?.id ?? '')
       expect(event?.DTSTART?.params.TZID).toBe('America/New_York')

@@ -56,7 +56,7 @@ describe(`the email outbox page on ${testEngine}`, () => {
     expect(newer).toBeGreaterThan(0)
     expect(older).toBeGreaterThan(newer)
 
-    expect(html).toContain('<h3>Welcome to the Hub, café &lt;b&gt;owners&lt;/b&gt;</h3>')
+    expect(html).toContain('<h2>Welcome to the Hub, café &lt;b&gt;owners&lt;/b&gt;</h2>')
     expect(html).toContain('<dt>To:</dt> <dd>newcomer@example.org</dd>')
     expect(html).toMatch(
       /<dt>Written:<\/dt> <dd><time datetime="[^"]+">[A-Z][a-z]+ \d{1,2}, \d{4}, \d{1,2}:\d{2} [ap]m ET<\/time>/,

@@ -78,17 +78,22 @@ export function CallPage(props: CallPageProps) {
               <dd class="prose">{call.addedReason}</dd>
             </>
           ) : null}
-          <JoinFacts join={props.join} />
-          <dt>Recording</dt>
-          <dd>
-            {call.recordingUrl ? (
-              <a href={call.recordingUrl} rel="noopener noreferrer">
-                Watch the recording
-              </a>
-            ) : (
-              <span class="note">No recording yet</span>
-            )}
-          </dd>
+          {/* A cancelled call has no way in and no recording to wait for. */}
+          {call.status === 'cancelled' ? null : (
+            <>
+              <JoinFacts join={props.join} />
+              <dt>Recording</dt>
+              <dd>
+                {call.recordingUrl ? (
+                  <a href={call.recordingUrl} rel="noopener noreferrer">
+                    Watch the recording
+                  </a>
+                ) : (
+                  <span class="note">No recording yet</span>
+                )}
+              </dd>
+            </>
+          )}
         </dl>
 
         {props.isStaff ? <StaffActions call={call} today={props.today} /> : null}

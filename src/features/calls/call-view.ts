@@ -90,3 +90,18 @@ export async function findCall(db: DbOrTx, localDate: string): Promise<CallView 
   const [row] = await queryRows<CallRow>(db, selectCalls(sql`c.local_date = ${localDate}::date`, sql``))
   return row ? toView(row) : undefined
 }
+
+/**
+ * Where the series' call of `localDate` went when staff moved it (its new date), while no call is
+ * on that day any more: old links, reminders and agendas then still lead to it.
+ */
+export async function movedCallDate(db: DbOrTx, localDate: string): Promise<string | undefined> {
+  const rows = await queryRows<{ local_date: string }>(
+    db,
+    sql`select local_date::text as local_date from calls
+      where series_date = ${localDate}::date and local_date <> ${localDate}::date
+        and not exists (select 1 from calls o where o.local_date = ${localDate}::date)
+      limit 1`,
+  )
+  return rows[0]?.local_date
+}

@@ -5,13 +5,14 @@ import { getSettings, joinDetailsOf } from '#src/features/settings/index.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { requirePermission } from '#src/http/guard.ts'
 import { renderPage } from '#src/http/render.ts'
+import { isIsoDate } from '#src/lib/dates.ts'
 import { addCallRoutes } from './add-extra-call.routes.tsx'
 import { callAttachments } from './call-attachments.ts'
 import type { CallChangeOptOut } from './call-change-emails.ts'
 import { describeSeries, formatCallWhen } from './call-format.ts'
 import { CallPage } from './call-page.views.tsx'
 import { callOf, type DoneWhat } from './call-route-parts.ts'
-import type { CallView } from './call-view.ts'
+import { type CallView, movedCallDate } from './call-view.ts'
 import { CallsPage } from './calls-page.views.tsx'
 import { cancelCallRoutes } from './cancel-call.routes.tsx'
 import { editCallRoutes } from './edit-call.routes.tsx'
@@ -63,6 +64,9 @@ export function callRoutes(deps: AppDeps, options: { changeOptOut: CallChangeOpt
   })
 
   app.get('/calls/:date', requirePermission('calls:read'), async (c) => {
+    const date = c.req.param('date')
+    const movedTo = isIsoDate(date) ? await movedCallDate(db, date) : undefined
+    if (movedTo) return c.redirect(`/calls/${movedTo}`, 302)
     const call = await callOf(db, c)
     const [attachments, settings] = await Promise.all([callAttachments(db, call.id), getSettings(db)])
     const doneWhat = c.req.query('done') ?? ''

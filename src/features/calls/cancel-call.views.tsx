@@ -24,8 +24,8 @@ export function CancelCallPage(props: {
       lede={
         <>
           The call of <time datetime={call.startsAt}>{formatCallWhen(call.startsAt, call.timeZone)}</time>.
-          Members see it cancelled, with the reason, on the calls page and in their calendars. It does not
-          count towards attendance.
+          Members see it cancelled, with the reason, on the calls page and in their calendars; seat holders
+          who asked for these emails are told by email. It does not count towards attendance.
         </>
       }
       errors={props.errors}

@@ -1,4 +1,5 @@
 import { CsrfInput, type FlashMessage } from '#src/ui/form-parts.tsx'
+import { formatZoneName } from '#src/ui/format.ts'
 import { formatCallDate, formatCallWhen } from './call-format.ts'
 import { CallDateFields, callPath, staffPath } from './call-parts.tsx'
 import type { CallView } from './call-view.ts'
@@ -21,7 +22,8 @@ export function MoveCallPage(props: {
       lede={
         <>
           Now <time datetime={call.startsAt}>{formatCallWhen(call.startsAt, call.timeZone)}</time>. Members
-          see the new date and time, and their calendars move the event.
+          see the new date and time, and their calendars move the event. Seat holders who asked for these
+          emails are told by email.
         </>
       }
       errors={props.errors}
@@ -32,7 +34,7 @@ export function MoveCallPage(props: {
         <CallDateFields
           idPrefix="move"
           labels={{ date: 'New date', startTime: 'New start time' }}
-          zoneHint={`In the call’s time zone, ${call.timeZone}.`}
+          zoneHint={`In the call’s time zone, ${formatZoneName(call.timeZone, call.startsAt)}.`}
           today={props.today}
           values={props.values}
           errors={props.errors}

@@ -11,7 +11,7 @@ function Email(props: { email: ShownEntry }) {
   const { email } = props
   return (
     <li>
-      <h3>{email.subject || '(no subject)'}</h3>
+      <h2>{email.subject || '(no subject)'}</h2>
       <dl class="meta">
         <div>
           <dt>Written:</dt> <dd>{email.sentAt ? <TimeAt at={email.sentAt} /> : email.date || 'unknown'}</dd>

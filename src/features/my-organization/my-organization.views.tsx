@@ -12,7 +12,7 @@ function NextCallSection(props: { call: NextCall | null }) {
       {call ? (
         <p>
           {call.title ? <>{call.title}, </> : null}
-          {formatWeekdayDate(call.localDate)} at {formatTimeInZone(call.startsAt, call.timeZone)}.{' '}
+          {formatWeekdayDate(call.localDate)}, {formatTimeInZone(call.startsAt, call.timeZone)}.{' '}
           <a href={`/calls/${call.localDate}`}>The call's page and agenda</a>
         </p>
       ) : (
@@ -61,8 +61,11 @@ function OrganizationSection(props: { my: MyOrganization }) {
       {o ? (
         <>
           <p>
-            Status: <StatusBadge status={o.status} /> {o.attendance.phrase}.{' '}
-            <a href={`${base}/obligations`}>Calls and attendance</a>
+            Status: <StatusBadge status={o.status} />:{' '}
+            {o.attendance.outlook === 'cannot_meet'
+              ? `attendance can no longer reach ${o.attendance.target} of the year’s ${o.attendance.held + o.attendance.remaining} calls`
+              : `attendance ${o.attendance.phrase}`}
+            . <a href={`${base}/obligations`}>Calls and attendance</a>
           </p>
           <p>
             Presentation: {presentationSummary(o.presentation)}.{' '}

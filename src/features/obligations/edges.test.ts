@@ -74,6 +74,18 @@ describe('a community admitted during the year', () => {
     ])
   })
 
+  it('says attendance can no longer be reached instead of asking for more calls than are left', () => {
+    // Admitted in June, attended nothing until December: too few calls are left to reach half.
+    const r = computeObligations(newcomer('2026-06-10', '2026-12-01'))
+    expect(r.attendance.outlook).toBe('cannot_meet')
+    const sentences = owedSentences(r, '2026-12-01', '10-01')
+    expect(sentences.some((s) => s.startsWith('Attend at least'))).toBe(false)
+    expect(sentences[0]).toBe(
+      `Attendance can no longer reach ${r.attendance.target} of this year's ${r.attendance.held + r.attendance.remaining} calls: 0 attended, ${r.attendance.remaining} left. Keep attending; next year starts afresh.`,
+    )
+    expect(r.attendance.target).toBeGreaterThan(r.attendance.remaining)
+  })
+
   it('owes no presentation when admitted on or after 1 October, and says when the first is due', () => {
     const r = computeObligations(newcomer('2026-10-05'))
     expect(r.presentation.required).toBe(false)

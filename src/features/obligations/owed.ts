@@ -12,9 +12,13 @@ export function owedSentences(o: ObligationsResult, today: string, cutoff: strin
   if (o.status === 'no_records' || today > yearEnd(o.year)) return []
   const lines: string[] = []
   const a = o.attendance
-  if (a.needed > 0)
+  if (a.outlook === 'needs')
     lines.push(
       `Attend at least ${a.needed} of the ${a.remaining} ${plural(a.remaining, 'call')} left this year, by ${formatDate(yearEnd(o.year))}.`,
+    )
+  else if (a.outlook === 'cannot_meet')
+    lines.push(
+      `Attendance can no longer reach ${a.target} of this year's ${a.held + a.remaining} calls: ${a.attended} attended, ${a.remaining} left. Keep attending; next year starts afresh.`,
     )
   const p = o.presentation
   if (p.required && p.status !== 'given') {

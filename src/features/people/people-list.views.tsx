@@ -32,7 +32,12 @@ function Checkbox(props: { name: string; value: string; checked: boolean; label:
 
 function PeopleTable(props: { people: PersonListItem[] }) {
   return (
-    <div class="table-wrap">
+    <div
+      class="table-wrap"
+      tabindex={0}
+      role="region"
+      aria-label="People (scrolls sideways on a small screen)"
+    >
       <table class="people-table">
         <caption class="visually-hidden">People, by name</caption>
         <thead>

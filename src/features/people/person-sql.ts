@@ -2,7 +2,6 @@ import { type SQL, sql } from 'drizzle-orm'
 import { holdsTermSql } from '#src/db/terms.ts'
 import { seatsHeldOnSql } from '#src/features/seats/index.ts'
 
-
 /** Whether person `p` holds `role` on `day`: a staff or board term, a seat, or an open application. */
 export function hasRoleSql(
   role: 'staff' | 'board' | 'representative' | 'alternate' | 'applicant',
