@@ -142,7 +142,8 @@ async function measureEngine(
     // Ten users: each client signs in on its own, so each has its own session and form token.
     const sessions = async (email: string) => {
       const cookies: { cookie: string }[] = []
-      for (let i = 0; i < CLIENTS; i++) cookies.push({ cookie: await signIn(hub.url, email, `192.0.2.${i + 1}`) })
+      for (let i = 0; i < CLIENTS; i++)
+        cookies.push({ cookie: await signIn(hub.url, email, `192.0.2.${i + 1}`) })
       return cookies
     }
     const cookies = { staff: await sessions(STAFF_EMAIL), board: await sessions(BOARD_EMAIL) }

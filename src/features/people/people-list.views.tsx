@@ -32,12 +32,7 @@ function Checkbox(props: { name: string; value: string; checked: boolean; label:
 
 function PeopleTable(props: { people: PersonListItem[] }) {
   return (
-    <div
-      class="table-wrap"
-      tabindex={0}
-      role="region"
-      aria-label="People (scrolls sideways on a small screen)"
-    >
+    <section class="table-wrap" tabindex={0} aria-label="People (scrolls sideways on a small screen)">
       <table class="people-table">
         <caption class="visually-hidden">People, by name</caption>
         <thead>
@@ -65,7 +60,7 @@ function PeopleTable(props: { people: PersonListItem[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   )
 }
 

@@ -26,5 +26,5 @@ export function RoleBadges(props: {
     ...other.map((r) => personRoleLabels[r]),
     ...props.seats.map((s) => `${personRoleLabels[s.role]} of ${s.organization}`),
   ]
-  return words.length === 0 ? <span class="note">None</span> : <>{words.join('; ')}</>
+  return words.length === 0 ? <span class="note">None</span> : words.join('; ')
 }

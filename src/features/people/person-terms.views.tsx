@@ -19,12 +19,7 @@ const until = (t: { endsOn: string | null }) => (t.endsOn ? formatDate(t.endsOn)
 export function SeatTable(props: { seats: SeatTerm[] }) {
   if (props.seats.length === 0) return <p>No representative or alternate seat, past, current or coming.</p>
   return (
-    <div
-      class="table-wrap"
-      tabindex={0}
-      role="region"
-      aria-label="Seats (scrolls sideways on a small screen)"
-    >
+    <section class="table-wrap" tabindex={0} aria-label="Seats (scrolls sideways on a small screen)">
       <table>
         <caption class="visually-hidden">Seats, newest first</caption>
         <thead>
@@ -50,7 +45,7 @@ export function SeatTable(props: { seats: SeatTerm[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   )
 }
 
@@ -95,12 +90,7 @@ export function TermTable(props: {
   const what = props.termRole === 'staff' ? 'staff' : 'Advisory Board'
   if (props.terms.length === 0) return <p>No {what} term, past, current or coming.</p>
   return (
-    <div
-      class="table-wrap"
-      tabindex={0}
-      role="region"
-      aria-label={`${what} terms (scroll sideways on a small screen)`}
-    >
+    <section class="table-wrap" tabindex={0} aria-label={`${what} terms (scroll sideways on a small screen)`}>
       <table>
         <caption class="visually-hidden">{`${what} terms, newest first`}</caption>
         <thead>
@@ -126,7 +116,7 @@ export function TermTable(props: {
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   )
 }
 
