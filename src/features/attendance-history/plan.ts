@@ -9,7 +9,7 @@ import { inArray } from 'drizzle-orm'
 import type { DbOrTx } from '#src/db/client.ts'
 import { attendance, calls, organizations, people, seats } from '#src/db/schema/index.ts'
 import { attendanceRefusal } from '#src/features/calls/index.ts'
-import { formatDate } from '#src/ui/format.ts'
+import { formatDate, formatWeekdayDate } from '#src/ui/format.ts'
 import type { SheetRow } from './columns.ts'
 import { indexLookups, type Lookups } from './lookups.ts'
 
@@ -81,7 +81,7 @@ async function load(db: DbOrTx, rows: readonly SheetRow[]) {
 }
 
 const backfillHint = (date: string) =>
-  `There is no call on ${formatDate(date)}: add past calls on /staff/calls/new or with \`hub calls backfill --from ${date.slice(0, 4)}-01-01\`, then upload the file again.`
+  `There is no call on ${formatWeekdayDate(date)}: add it with “Add a call” on the calls page (past calls need a reason), or bring in the past weekly series with the command hub calls backfill --from ${date.slice(0, 4)}-01-01, then upload the file again.`
 
 /** Checks every row against the records and says what committing would write. */
 export async function planHistory(

@@ -76,7 +76,7 @@ export async function saveObligationSettings(
 }
 
 export const describeRecordsBegin = (begins: string) =>
-  `Before ${formatDate(begins)} the obligations pages, the CSV, the hub compliance command and the reminders show “No records”, never “Not compliant”.`
+  `Before ${formatDate(begins)} the obligations pages, their CSV download, the compliance report of the hub command and the reminders show “No records”, never “Not compliant”.`
 
 export const describeCutoff = (setting: string) =>
   `An organisation admitted on or after ${cutoffText(setting)} owes no presentation in the year it joins; one admitted before owes it that year.`
