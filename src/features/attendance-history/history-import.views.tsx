@@ -6,6 +6,9 @@ import { HISTORY_PATH, historyUrl, Stamp, statusLabels } from './history-page.vi
 import type { HistoryPlan } from './plan.ts'
 import type { HistoryImportItem } from './records.ts'
 
+/** The problems a preview lists; a sheet with more is corrected in parts. */
+const PROBLEMS_SHOWN = 200
+
 export type HistoryImportPageProps = {
   item: HistoryImportItem
   /** What committing would write, checked now (previews only). */
@@ -83,7 +86,7 @@ function Preview(props: { item: HistoryImportItem; plan: HistoryPlan }) {
                 </tr>
               </thead>
               <tbody>
-                {plan.problems.map((p) => (
+                {plan.problems.slice(0, PROBLEMS_SHOWN).map((p) => (
                   <tr>
                     <td>{p.row}</td>
                     <td>{p.message}</td>
@@ -92,6 +95,13 @@ function Preview(props: { item: HistoryImportItem; plan: HistoryPlan }) {
               </tbody>
             </table>
           </section>
+          {plan.problems.length > PROBLEMS_SHOWN ? (
+            <p>
+              The first {formatNumber(PROBLEMS_SHOWN)} problems are shown;{' '}
+              {formatNumber(plan.problems.length - PROBLEMS_SHOWN)} more rows have one. Correct these and
+              upload the file again to see the rest.
+            </p>
+          ) : null}
         </>
       ) : (
         <form method="post" action={`${historyUrl(props.item.id)}/commit`}>

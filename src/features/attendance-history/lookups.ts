@@ -37,8 +37,14 @@ export function indexLookups(l: Lookups) {
   const seatsOf = new Map<string, Lookups['seats']>()
   for (const s of l.seats) seatsOf.set(s.organizationId, [...(seatsOf.get(s.organizationId) ?? []), s])
 
-  /** The closest organisation name, when one is close enough to be a likely typo. */
+  /** The closest organisation name, when one is close enough to be a likely typo (once per name typed). */
+  const suggested = new Map<string, string | null>()
   const suggestion = (typed: string): string | null => {
+    // The preview lists the first problems only: past a few hundred names, no spelling is compared.
+    if (!suggested.has(typed)) suggested.set(typed, suggested.size < 300 ? closest(typed) : null)
+    return suggested.get(typed) ?? null
+  }
+  const closest = (typed: string): string | null => {
     let best: { score: number; text: string } | null = null
     for (const org of l.organizations)
       for (const name of [org.name, org.shortName ?? '', org.slug]) {

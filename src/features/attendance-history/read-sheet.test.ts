@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { readAttended, readDate, readMinutes } from './cells.ts'
-import { MAX_HISTORY_ROWS, readSheet } from './read-sheet.ts'
+import { MAX_CELL_CHARACTERS, MAX_HISTORY_ROWS, readSheet } from './read-sheet.ts'
 import { buildXlsx } from './xlsx.test-support.ts'
 
 const text = (s: string) => new TextEncoder().encode(s)
@@ -31,6 +31,33 @@ describe('history cells', () => {
       expect(readAttended(yes)).toEqual({ ok: true, value: true })
     for (const no of ['no', '0', '', 'absent']) expect(readAttended(no)).toEqual({ ok: true, value: false })
     expect(readAttended('maybe')).toMatchObject({ ok: false })
+  })
+})
+
+describe('readSheet against hostile sheets', () => {
+  it('ignores a cell far to the right instead of filling the row up to it', async () => {
+    const bytes = buildXlsx([
+      ['date', 'organisation'],
+      ['2024-03-04', 'AMP SoCal', { at: 'ZZZZZZZZ2', text: 'far away' }, { at: 'XFD2', text: 'last column' }],
+    ])
+    const sheet = await readSheet('far.xlsx', bytes)
+    expect(sheet.rows).toEqual([expect.objectContaining({ ok: true, row: 2, organization: 'AMP SoCal' })])
+  })
+
+  it('refuses a cell longer than a name or an email could be, saying where it is', async () => {
+    const long = 'x'.repeat(MAX_CELL_CHARACTERS + 1)
+    await expect(readSheet('long.csv', text(`date,organisation\n2024-03-04,${long}\n`))).rejects.toThrow(
+      `Row 2, column 2 holds ${(MAX_CELL_CHARACTERS + 1).toLocaleString('en-US')} characters; a cell of a history sheet holds at most ${MAX_CELL_CHARACTERS}`,
+    )
+  })
+
+  it('reads a row with many columns by its first ones', async () => {
+    const wide = Array.from({ length: 200 }, (_, i) => `extra${i}`).join(',')
+    const sheet = await readSheet(
+      'wide.csv',
+      text(`date,organisation,${wide}\n2024-03-04,AMP SoCal,${wide}\n`),
+    )
+    expect(sheet.rows).toEqual([expect.objectContaining({ ok: true, organization: 'AMP SoCal' })])
   })
 })
 

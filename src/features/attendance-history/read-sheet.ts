@@ -12,6 +12,10 @@ import { readXlsxRows } from './xlsx.ts'
 
 export const MAX_HISTORY_BYTES = 10 * 1024 * 1024
 export const MAX_HISTORY_ROWS = 50_000
+/** The longest cell a history row may have: a name, an email, a date or a number is far shorter. */
+export const MAX_CELL_CHARACTERS = 500
+/** The columns read; a row may be wider, but only these hold the date, who and how long. */
+const MAX_COLUMNS = 64
 export const HISTORY_KINDS = 'a CSV file or an Excel workbook (.xlsx)'
 
 export type SheetKind = 'csv' | 'xlsx'
@@ -44,7 +48,13 @@ function rowCollector() {
   let dataRows = 0
   return {
     rows,
-    visit(row: readonly string[], rowNumber: number) {
+    visit(whole: readonly string[], rowNumber: number) {
+      const row = whole.length > MAX_COLUMNS ? whole.slice(0, MAX_COLUMNS) : whole
+      const long = row.findIndex((cell) => cell.length > MAX_CELL_CHARACTERS)
+      if (long >= 0)
+        throw refuse(
+          `Row ${rowNumber}, column ${long + 1} holds ${row[long]?.length.toLocaleString('en-US')} characters; a cell of a history sheet holds at most ${MAX_CELL_CHARACTERS} (a date, a name, an email, minutes). Nothing was imported.`,
+        )
       if (row.every((cell) => cell.trim() === '')) return true
       if (!columns) {
         columns = columnsOf(row, rowNumber)

@@ -53,11 +53,13 @@ function zip(files: [string, string][]): Uint8Array {
   return new Uint8Array(Buffer.concat([...locals, directory, end]))
 }
 
-/** A workbook whose first sheet holds `rows` (row 1 first). */
-export function buildXlsx(rows: (string | number)[][]): Uint8Array {
+/** A workbook whose first sheet holds `rows` (row 1 first); `{ at, text }` puts a cell at a given reference. */
+export function buildXlsx(rows: (string | number | { at: string; text: string })[][]): Uint8Array {
   const strings: string[] = []
   const sheetRows = rows.map((row, r) => {
     const cells = row.map((value, c) => {
+      if (typeof value === 'object')
+        return `<c r="${value.at}" t="inlineStr"><is><t>${value.text}</t></is></c>`
       const ref = `${column(c)}${r + 1}`
       if (typeof value === 'number') return `<c r="${ref}"><v>${value}</v></c>`
       strings.push(value)

@@ -109,12 +109,17 @@ function sharedStrings(xml: string): string[] {
 }
 
 /** A1-style reference to a 0-based column: 'C12' → 2. */
+/** The columns of a history sheet that are read; any further to the right are ignored. */
+export const MAX_SHEET_COLUMNS = 64
+
+/** A cell reference's column, from 0 ("A1" -> 0); past XFD (Excel's last column) it is -1. */
 const columnOf = (ref: string): number => {
   let n = 0
   for (const ch of ref) {
     const code = ch.charCodeAt(0)
     if (code < 65 || code > 90) break
     n = n * 26 + (code - 64)
+    if (n > 16_384) return -1
   }
   return n - 1
 }
@@ -174,8 +179,12 @@ export async function readXlsxRows(
     if (name === 'v' || name === 't') reading = false
     else if (name === 'c' && cell && row) {
       const value = cell.type === 's' ? (strings[Number(cell.text)] ?? '') : cell.text
-      while (row.length < cell.column) row.push('')
-      if (cell.column >= 0 && cell.column < 16_384) row[cell.column] = value
+      // Only the first columns matter (a date, an organisation or person, minutes, attended):
+      // a cell far to the right is ignored before any padding, so "ZZZZZZZZ2" costs nothing.
+      if (cell.column >= 0 && cell.column < MAX_SHEET_COLUMNS) {
+        while (row.length < cell.column) row.push('')
+        row[cell.column] = value
+      }
       cell = null
     } else if (name === 'row' && row) {
       const done: string[] = row
