@@ -177,41 +177,45 @@ describe('invitations', () => {
     await signIn(demoPerson.email, 'a demo password')
   })
 
-  it('adds a password to an account that signed in only by emailed links', async () => {
+  it('never sets a password for an account that signs in only by emailed links, whoever holds the link', async () => {
     const [person] = await writeAs(database.db, 'system', (tx) =>
       tx.insert(people).values({ fullName: 'Link Only', email: 'link.only@example.org' }).returning(),
     )
     await ensureAccount(database.db, hub.auth, { personId: person?.id ?? '' })
     const link = await invite('Link Only', 'link.only@example.org')
     const visitor = new Session(app)
-    const done = await visitor.post(link, {
+    expect(await pageText(await visitor.get(link))).toContain('you already have an account with the address link.only@example.org')
+    const refused = await visitor.post(link, {
       newPassword: 'link only password',
       confirmPassword: 'link only password',
     })
-    expect(done.status).toBe(303)
-    expect(done.headers.get('location')).toBe('/account?notice=welcome')
-    await signIn('link.only@example.org', 'link only password')
+    expect(refused.status).toBe(403)
+    const attempt = await new Session(app).post('/sign-in', {
+      email: 'link.only@example.org',
+      password: 'link only password',
+    })
+    expect(attempt.status).toBe(400)
   })
 
-  it('replaces the password of a person who already had one, and signs out their other sessions', async () => {
+  it('never replaces the password of someone who has one: they accept signed in as themselves', async () => {
     const [person] = await writeAs(database.db, 'system', (tx) =>
       tx.insert(people).values({ fullName: 'Has Password', email: 'has.password@example.org' }).returning(),
     )
     await ensureAccount(database.db, hub.auth, { personId: person?.id ?? '', password: 'the old password' })
     const earlier = await signIn('has.password@example.org', 'the old password')
     const link = await invite('Has Password', 'has.password@example.org')
-    const done = await new Session(app).post(link, {
+    const taken = await new Session(app).post(link, {
       newPassword: 'the new password',
       confirmPassword: 'the new password',
     })
-    expect(done.status).toBe(303)
-    expect((await earlier.get('/account')).status).toBe(303)
-    const old = await new Session(app).post('/sign-in', {
-      email: 'has.password@example.org',
-      password: 'the old password',
-    })
-    expect(old.status).toBe(400)
-    await signIn('has.password@example.org', 'the new password')
+    expect(taken.status).toBe(403)
+    // Nothing changed: the old password signs in, the earlier session stays signed in.
+    expect((await earlier.get('/account')).status).toBe(200)
+    await signIn('has.password@example.org', 'the old password')
+    const accepted = await earlier.post(link, {})
+    expect(accepted.status).toBe(303)
+    expect(accepted.headers.get('location')).toBe('/account?notice=invitation-accepted')
+    expect((await earlier.post(link, {})).status).toBe(410)
   })
 
   it('explains what is wrong with the invitation form next to each field', async () => {

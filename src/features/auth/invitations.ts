@@ -83,11 +83,11 @@ export async function invitePerson(
   options: { fullName: string; email: string; invitedBy: { personId: string; name: string }; origin: string },
 ): Promise<{ invitationId: string; personId: string; isNewPerson: boolean }> {
   const email = options.email.trim()
-  const { invitationId, token, person, isNewPerson } = await writeAs(
+  const { invitationId, token, person, isNewPerson, hasAccount } = await writeAs(
     db,
     `person:${options.invitedBy.personId}`,
     async (tx) => {
-      const { person, isNew } = await findOrRecordPerson(tx, {
+      const { person, isNew, hasAccount } = await findOrRecordPerson(tx, {
         fullName: options.fullName,
         email,
       })
@@ -95,14 +95,17 @@ export async function invitePerson(
         personId: person.id,
         invitedBy: options.invitedBy.personId,
       })
-      return { ...recorded, person, isNewPerson: isNew }
+      return { ...recorded, person, isNewPerson: isNew, hasAccount }
     },
   )
   const link = `${options.origin}/invitations/${token}`
+  const how = hasAccount
+    ? `You already have an account: open this link, sign in as usual with your own password, and accept (the link works once, for ${INVITATION_DAYS} days):`
+    : `Choose your password here (the link works once, for ${INVITATION_DAYS} days):`
   await mailer.send({
     to: person.email,
     subject: `You are invited to the ${currentChrome().name}`,
-    text: `Hello ${person.fullName},\n\n${options.invitedBy.name} invited you to the ${currentChrome().name} site, where the network's members, staff and Advisory Board work together.\n\nChoose your password here (the link works once, for ${INVITATION_DAYS} days):\n${link}\n\nIf you did not expect this invitation, ignore this email.\n`,
+    text: `Hello ${person.fullName},\n\n${options.invitedBy.name} invited you to the ${currentChrome().name} site, where the network's members, staff and Advisory Board work together.\n\n${how}\n${link}\n\nIf you did not expect this invitation, ignore this email.\n`,
   })
   return { invitationId, personId: person.id, isNewPerson }
 }
@@ -175,11 +178,11 @@ export async function findInvitation(db: DbOrTx, token: string) {
 }
 
 /**
- * Whether the invitation is accepted signed in, without a password: a seat offered to someone who
- * already has an account (another seat, staff, the board). A plain invitation sets a password.
+ * Whether the invitation is accepted signed in, without a password: anyone who already has an
+ * account (a seat holder, staff, the board). An invitation link never sets or replaces the password
+ * of an existing account, whoever holds the link; only a person without one chooses a password.
  */
-export const acceptsSignedIn = (invitation: { hasAccount: boolean; seat: unknown }) =>
-  invitation.hasAccount && invitation.seat !== null
+export const acceptsSignedIn = (invitation: { hasAccount: boolean }) => invitation.hasAccount
 
 export const signInToAccept = (email: string) =>
   `You already have an account: sign in as ${email} with your own password, then accept here.`
