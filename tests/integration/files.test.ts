@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { writeAs } from '../../src/db/actor.ts'
 import { queryRows } from '../../src/db/sql.ts'
 import { loadDemo } from '../../src/features/demo/load-demo.ts'
+import { storeFile } from '../../src/features/files/index.ts'
 import { postUpload, signedInApplicant, startDraft } from '../support/fixtures/applications.ts'
 import { sampleFiles } from '../support/fixtures/sample-files.ts'
 import { DEMO_TODAY } from '../support/fixtures.ts'
@@ -102,6 +104,20 @@ describe(`downloading evidence files on ${testEngine}`, () => {
       expect(html).toContain('only its applicant, staff and the Advisory Board can download it')
       expect(response.headers.get('content-disposition')).toBeNull()
     }
+  })
+
+  it('keeps files that are not evidence (an import, a logo) from the Advisory Board at this address', async () => {
+    const [uploader] = await queryRows<{ id: string }>(database.db, sql`select id::text from people limit 1`)
+    const other = await writeAs(database.db, 'system', (tx) =>
+      storeFile(tx, {
+        name: 'kept.pdf',
+        kind: 'pdf',
+        bytes: sampleFiles.pdf().bytes,
+        uploadedBy: uploader?.id ?? null,
+      }),
+    )
+    expect((await (await sessionOf('board@example.org')).get(`/files/${other}`)).status).toBe(403)
+    expect((await (await sessionOf('staff@example.org')).get(`/files/${other}`)).status).toBe(200)
   })
 
   it('sends anonymous visitors to sign in, and answers 404 for an unknown or malformed address', async () => {

@@ -206,18 +206,26 @@ export async function getStoredFile(db: DbOrTx, id: string) {
 }
 
 /**
- * Whether the viewer may download a file: staff and Advisory Board members any file, and an
- * applicant the files given as evidence in their own applications. Nobody else.
+ * Whether the viewer may download a file by its id (/files/:id): staff any file; Advisory Board
+ * members the evidence of any application (what they vote on), and an applicant the evidence of
+ * their own applications. Nobody else: other stored files (imports, logos) are served by their own
+ * routes, each with its own rule.
  */
 export async function canDownloadFile(db: DbOrTx, viewer: Viewer, fileId: string): Promise<boolean> {
   if (viewer.kind !== 'user') return false
-  if (viewer.roles.includes('staff') || viewer.roles.includes('board')) return true
-  if (!viewer.personId) return false
+  if (viewer.roles.includes('staff')) return true
+  const isBoard = viewer.roles.includes('board')
+  if (!isBoard && !viewer.personId) return false
   const [row] = await db
     .select({ yes: sql<number>`1` })
     .from(applicationEvidence)
     .innerJoin(applications, eq(applications.id, applicationEvidence.applicationId))
-    .where(and(eq(applicationEvidence.fileId, fileId), eq(applications.applicantId, viewer.personId)))
+    .where(
+      and(
+        eq(applicationEvidence.fileId, fileId),
+        isBoard ? undefined : eq(applications.applicantId, viewer.personId ?? ''),
+      ),
+    )
     .limit(1)
   return Boolean(row)
 }
