@@ -44,8 +44,11 @@ function viewerPagesOf(deps: AppDeps): MiddlewareHandler<AppEnv> {
     kept.clear()
     bytes = 0
   })
+  // The cookie better-auth signs people in with here: the __Secure- one over https, the plain one
+  // otherwise. The key uses that one only, so a cookie planted under the other name changes nothing.
+  const sessionCookie = (deps.origin.startsWith('https://') ? SESSION_COOKIES[1] : SESSION_COOKIES[0]) ?? ''
   return async (c, next) => {
-    const session = SESSION_COOKIES.map((name) => getCookie(c, name)).find(Boolean)
+    const session = getCookie(c, sessionCookie)
     const formToken = getCookie(c, CSRF_COOKIE)
     if (c.req.method !== 'GET' || c.get('viewer')?.kind !== 'user' || !session || !formToken) return next()
     const url = new URL(c.req.url)

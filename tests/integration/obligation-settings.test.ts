@@ -102,6 +102,9 @@ describe(`staff set when the records begin and the presentation cut-off (${testE
       [{ cutoffMonth: '2', cutoffDay: '29' }, 'February has no day 29 in every year'],
       [{ cutoffMonth: '13' }, 'Choose the month of the cut-off.'],
       [{ cutoffDay: 'first' }, 'Enter the day of the cut-off as a number from 1 to 31.'],
+      [{ cutoffMonth: '0x0a' }, 'Choose the month of the cut-off.'],
+      [{ cutoffDay: '1e1' }, 'Enter the day of the cut-off as a number from 1 to 31.'],
+      [{ recordsBeginOn: '0001-01-01' }, 'Records cannot begin before January 1, 2000'],
     ]
     for (const [fields, message] of cases) {
       const res = await staff.post(PATH, { recordsBeginOn: '', cutoffMonth: '10', cutoffDay: '1', ...fields })

@@ -15,6 +15,18 @@ export type ObligationSettingsValues = { recordsBeginOn: string; cutoffMonth: st
 const dayExists = (month: number, day: number) =>
   isIsoDate(`2025-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`)
 
+/** The earliest day records may begin: the first IMCP designations were in 2014. */
+const EARLIEST_RECORDS = '2000-01-01'
+
+/** A whole number typed in digits only (no 0x0a, 1e1 or 10.0), from `min` to `max`. */
+const wholeNumber = (message: string, min: number, max: number) =>
+  z
+    .string({ error: message })
+    .trim()
+    .regex(/^\d{1,2}$/, message)
+    .transform(Number)
+    .pipe(z.number().min(min, message).max(max, message))
+
 /** The form, checked against today (records cannot begin after it). Empty date: the first attended call. */
 export const obligationSettingsForm = (today: string) =>
   z
@@ -28,19 +40,15 @@ export const obligationSettingsForm = (today: string) =>
           'Enter the date records begin as a real date, such as 2024-03-01.',
         )
         .refine(
+          (v) => v === '' || v >= EARLIEST_RECORDS,
+          `Records cannot begin before ${formatDate(EARLIEST_RECORDS)}, years before the first designations: check the year.`,
+        )
+        .refine(
           (v) => v === '' || v <= today,
           `Records cannot begin after today (${formatDate(today)}): choose today or an earlier date.`,
         ),
-      cutoffMonth: z.coerce
-        .number({ error: 'Choose the month of the cut-off.' })
-        .int('Choose the month of the cut-off.')
-        .min(1, 'Choose the month of the cut-off.')
-        .max(12, 'Choose the month of the cut-off.'),
-      cutoffDay: z.coerce
-        .number({ error: 'Enter the day of the cut-off as a number from 1 to 31.' })
-        .int('Enter the day of the cut-off as a number from 1 to 31.')
-        .min(1, 'Enter the day of the cut-off as a number from 1 to 31.')
-        .max(31, 'Enter the day of the cut-off as a number from 1 to 31.'),
+      cutoffMonth: wholeNumber('Choose the month of the cut-off.', 1, 12),
+      cutoffDay: wholeNumber('Enter the day of the cut-off as a number from 1 to 31.', 1, 31),
     })
     .superRefine((v, ctx) => {
       if (!dayExists(v.cutoffMonth, v.cutoffDay))
