@@ -136,7 +136,9 @@ describe(`past attendance from a spreadsheet on ${testEngine}`, () => {
     expect(text).toContain(
       '4 No organisation is called "Gulf Coast Maker"; did you mean "Gulf Coast Makers"?',
     )
-    expect(text).toContain('5 There is no call on Monday, April 6, 2026: add it with “Add a call” on the calls page')
+    expect(text).toContain(
+      '5 There is no call on Monday, April 6, 2026: add it with “Add a call” on the calls page',
+    )
     expect(text).toContain('hub calls backfill --from 2026-01-01')
     expect(text).toContain('6 The call of March 30, 2026 was cancelled')
     expect(text).toContain('7 December 7, 2026 is in the future')

@@ -184,7 +184,9 @@ describe('invitations', () => {
     await ensureAccount(database.db, hub.auth, { personId: person?.id ?? '' })
     const link = await invite('Link Only', 'link.only@example.org')
     const visitor = new Session(app)
-    expect(await pageText(await visitor.get(link))).toContain('you already have an account with the address link.only@example.org')
+    expect(await pageText(await visitor.get(link))).toContain(
+      'you already have an account with the address link.only@example.org',
+    )
     const refused = await visitor.post(link, {
       newPassword: 'link only password',
       confirmPassword: 'link only password',
