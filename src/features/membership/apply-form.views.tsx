@@ -54,7 +54,7 @@ export function ApplyPage(props: ApplyPageProps) {
             <p>Staff check each criterion; then the Advisory Board decides.</p>
           </section>
           <section class="card" aria-labelledby="about-bffs">
-            <h2 id="about-bffs">As a BFF</h2>
+            <h2 id="about-bffs">As a BFF (one of the network’s “best friends forever”)</h2>
             <p>
               A federal agency office, a national NGO or a private entity whose work adds open-source value to
               manufacturing communities. You tell us what kind of organisation you are and what you offer; the

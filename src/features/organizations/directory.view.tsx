@@ -34,7 +34,10 @@ export function DirectoryPage(props: Props) {
     >
       <div class="wrap">
         <h1>Directory and map</h1>
-        <p class="lede">Every organisation admitted to the collaborative: member communities and BFFs.</p>
+        <p class="lede">
+          Every organisation admitted to the collaborative: member communities, and BFFs (“best friends
+          forever”: the federal agency offices, national NGOs and firms that back them).
+        </p>
         <form class="filters" method="get" action="/directory" aria-label="Filter the directory">
           <Filter
             name="category"
