@@ -1,24 +1,5 @@
-/**
- * Search at scale (issue 12: search over 10,000 documents answers in under 50 ms, p99, on
- * PostgreSQL and PGlite). Each engine gets a fresh database of its own: PGlite in memory, and a
- * throwaway database created on the PostgreSQL server (BENCH_POSTGRES_URL, by default
- * postgres://postgres@127.0.0.1:5432/postgres; skipped when it cannot be reached), dropped after.
- * It fills 10,000 documents across the kinds (1,500 pages, 3,000 news posts, 3,000 library items of
- * which 1,000 carry an attachment's text, 500 presentations, 2,000 admitted organisations), half of
- * them members-only, from a vocabulary where a few words are common and most are rare, then times
- * typical queries (a common word, a rare one, two words, a phrase, an exclusion, a prefix being
- * typed, a kind filter, a second page):
- *   - the search statement itself (searchContent), as a member and as the public;
- *   - GET /api/v1/search through the whole app as a signed-in member (never cached).
- *
- *   npm run bench:search [-- --json]
- *
- * Goals are reported, not asserted.
- */
-import { randomBytes } from 'node:crypto'
 import { parseArgs } from 'node:util'
 import { sql } from 'drizzle-orm'
-import pg from 'pg'
 import { type Database, openDatabase } from '#src/db/client.ts'
 import { migrateDatabase } from '#src/db/migrate.ts'
 import {
@@ -39,6 +20,7 @@ import type { SearchKind } from '#src/features/search/search-kinds.ts'
 import { Session } from '../tests/support/http.ts'
 import { signInAs } from '../tests/support/sign-in-as.ts'
 import { createTestApp } from '../tests/support/test-app.ts'
+import { throwawayServerDatabase } from './start-hub.ts'
 
 const GOAL_MS = 50
 const TODAY = '2026-11-26'
@@ -282,33 +264,16 @@ async function measure(database: Database) {
   }
 }
 
-/** A fresh database on the PostgreSQL server, or undefined when there is no server to reach. */
+/** A fresh database on the PostgreSQL server, opened, or undefined when there is no server to reach. */
 async function serverDatabase(): Promise<{ database: Database; drop: () => Promise<void> } | undefined> {
-  const adminUrl = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
-  const admin = async (text: string) => {
-    const client = new pg.Client({ connectionString: adminUrl })
-    await client.connect()
-    try {
-      await client.query(text)
-    } finally {
-      await client.end()
-    }
-  }
-  const name = `hub_bench_search_${randomBytes(4).toString('hex')}`
-  try {
-    await admin(`CREATE DATABASE ${name}`)
-  } catch (error) {
-    process.stderr.write(`PostgreSQL skipped: ${(error as Error).message}\n`)
-    return undefined
-  }
-  const url = new URL(adminUrl)
-  url.pathname = `/${name}`
-  const database = await openDatabase({ kind: 'postgres', url: url.toString() })
+  const server = await throwawayServerDatabase('hub_bench_search')
+  if (!server) return undefined
+  const database = await openDatabase({ kind: 'postgres', url: server.url })
   return {
     database,
     drop: async () => {
       await database.close()
-      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      await server.drop()
     },
   }
 }

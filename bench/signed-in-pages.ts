@@ -1,33 +1,12 @@
-/**
- * The heaviest signed-in pages under load (issue 13: each answers with p99 under 100 ms at 10
- * concurrent users on the demo network, on PGlite and on PostgreSQL): the network obligations
- * view, an attendance import preview of a 30-participant report, a call's roll call, an
- * application's review page (staff, and the Advisory Board's), and a person's page.
- *
- * For each engine, a fresh database gets the demo network and what bench/signed-in-seed.ts adds;
- * then `hub serve` runs on it in production mode (PGlite in a temporary DATA_DIR; a throwaway
- * database created on the PostgreSQL server at BENCH_POSTGRES_URL, by default
- * postgres://postgres@127.0.0.1:5432/test, dropped after; skipped when it cannot be reached).
- * Ten staff sessions and ten board sessions sign in through the real /sign-in form (ten users);
- * each page is then loaded by 10 clients on their own connections, each with its own session, `BENCH_WARMUP` requests (default 50)
- * and then `BENCH_REQUESTS` measured ones (default 300), one page at a time.
- *
- *   npm run bench:signed-in [-- --json]
- *
- * The goal is reported, not asserted: the exit code is non-zero only when a request failed or
- * answered other than 200.
- */
-import { randomBytes } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import pg from 'pg'
 import { type Database, openDatabase } from '#src/db/client.ts'
 import { DEMO_PASSWORD } from '#src/features/demo/demo-accounts.ts'
 import { closedLoop, type LoadFigures } from './closed-loop.ts'
 import { type BenchPage, BOARD_EMAIL, STAFF_EMAIL, seedSignedInBench, TODAY } from './signed-in-seed.ts'
-import { productionHubEnv, startHubServe } from './start-hub.ts'
+import { productionHubEnv, startHubServe, throwawayServerDatabase } from './start-hub.ts'
 
 const CLIENTS = 10
 const GOAL_MS = 100
@@ -90,30 +69,6 @@ async function signIn(hubUrl: string, email: string, clientIp: string): Promise<
   if (![...jar.keys()].some((name) => name.endsWith('better-auth.session_token')))
     throw new Error(`signing in as ${email} set no session cookie`)
   return cookieHeader(jar)
-}
-
-/** A throwaway database on the PostgreSQL server, or undefined when there is no server to reach. */
-async function serverDatabase(): Promise<{ url: string; drop: () => Promise<void> } | undefined> {
-  const adminUrl = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
-  const admin = async (text: string) => {
-    const client = new pg.Client({ connectionString: adminUrl })
-    await client.connect()
-    try {
-      await client.query(text)
-    } finally {
-      await client.end()
-    }
-  }
-  const name = `hub_bench_signed_in_${randomBytes(4).toString('hex')}`
-  try {
-    await admin(`CREATE DATABASE ${name}`)
-  } catch (error) {
-    log(`PostgreSQL skipped: ${(error as Error).message}`)
-    return undefined
-  }
-  const url = new URL(adminUrl)
-  url.pathname = `/${name}`
-  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) }
 }
 
 /** Seeds `database` (then closes it), serves it with `hub serve`, and loads every page. */
@@ -224,7 +179,7 @@ async function main(): Promise<number> {
     const dataDir = path.join(dir, 'data')
     const pglite = await openDatabase({ kind: 'pglite', dataDir: path.join(dataDir, 'pglite') })
     rows.push(...(await measureEngine('pglite', pglite, { DATA_DIR: dataDir }, dir, counts)))
-    const server = await serverDatabase()
+    const server = await throwawayServerDatabase('hub_bench_signed_in')
     if (server)
       try {
         const database = await openDatabase({ kind: 'postgres', url: server.url })

@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import pg from 'pg'
 
 const hubBin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../bin/hub.js')
 
@@ -47,4 +49,33 @@ export function startHubServe(
       reject(new Error(`hub serve exited with ${code}:\n${output}`))
     })
   })
+}
+
+/**
+ * A throwaway database on the PostgreSQL server at BENCH_POSTGRES_URL (default the local test
+ * server), named `prefix` and a random suffix; undefined, said on stderr, when there is no server.
+ */
+export async function throwawayServerDatabase(
+  prefix: string,
+): Promise<{ url: string; drop: () => Promise<void> } | undefined> {
+  const adminUrl = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
+  const admin = async (text: string) => {
+    const client = new pg.Client({ connectionString: adminUrl })
+    await client.connect()
+    try {
+      await client.query(text)
+    } finally {
+      await client.end()
+    }
+  }
+  const name = `${prefix}_${randomBytes(4).toString('hex')}`
+  try {
+    await admin(`CREATE DATABASE ${name}`)
+  } catch (error) {
+    process.stderr.write(`PostgreSQL skipped: ${(error as Error).message}\n`)
+    return undefined
+  }
+  const url = new URL(adminUrl)
+  url.pathname = `/${name}`
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) }
 }
