@@ -55,15 +55,19 @@ export function attendanceHistoryRoutes(deps: AppDeps): Hono<AppEnv> {
     if (!item) throw notFound('There is no such history import.')
     let plan: Awaited<ReturnType<typeof previewHistoryFile>>['plan'] | undefined
     if (item.status === 'preview') {
-      const file = await getStoredFile(db, item.fileId)
-      if (!file) throw notFound('The file of this import is gone.')
-      plan = (
-        await previewHistoryFile(db, {
-          fileName: file.name,
-          bytes: new Uint8Array(file.data),
-          today: deps.clock.today(),
-        })
-      ).plan
+      const today = deps.clock.today()
+      // Read and checked once per content version: reloading the preview does not read the file again.
+      plan = await deps.pages.remember(
+        `${today}|history-plan|${item.id}`,
+        async () => {
+          const file = await getStoredFile(db, item.fileId)
+          if (!file) throw notFound('The file of this import is gone.')
+          return (
+            await previewHistoryFile(db, { fileName: file.name, bytes: new Uint8Array(file.data), today })
+          ).plan
+        },
+        deps.clock.now(),
+      )
     }
     const notice = c.req.query('notice') ?? ''
     const shown =
