@@ -1,12 +1,9 @@
 /** The weekly series brought in for past years: `hub calls backfill --from YYYY-MM-DD`. */
 import { type Actor, writeAs } from '#src/db/actor.ts'
 import type { Db } from '#src/db/client.ts'
-import { type CallStatus, calls } from '#src/db/schema/index.ts'
 import { getSettings } from '#src/features/settings/index.ts'
+import { insertSeriesCalls } from './insert-series-calls.ts'
 import { planCallSeries } from './schedule.ts'
-
-/** Calls a single insert writes (9 values each, far under PostgreSQL's 65,535 parameters). */
-const INSERT_SLICE = 1_000
 
 /** How far back the backfill reaches: older records are not the network's. */
 export const BACKFILL_YEARS = 50
@@ -45,34 +42,7 @@ export async function backfillCallSeries(
   const inserted =
     planned.length === 0
       ? []
-      : await writeAs(db, options.actor ?? 'system', async (tx) => {
-          const rows: { status: CallStatus }[] = []
-          // In slices: one insert of decades of Mondays would pass the bind-parameter limit.
-          for (let start = 0; start < planned.length; start += INSERT_SLICE) {
-            const slice = planned.slice(start, start + INSERT_SLICE)
-            rows.push(
-              ...(await tx
-                .insert(calls)
-                .values(
-                  slice.map((call) => ({
-                    localDate: call.localDate,
-                    startTime: call.startTime,
-                    timeZone: call.timeZone,
-                    startsAt: call.startsAt,
-                    durationMinutes: call.durationMinutes,
-                    status: call.cancelReason ? ('cancelled' as const) : ('scheduled' as const),
-                    cancelReason: call.cancelReason,
-                    isSeries: true,
-                    seriesDate: call.localDate,
-                  })),
-                )
-                // No target: a conflict on series_date or on local_date skips the row.
-                .onConflictDoNothing()
-                .returning({ status: calls.status })),
-            )
-          }
-          return rows
-        })
+      : await writeAs(db, options.actor ?? 'system', (tx) => insertSeriesCalls(tx, planned))
   return {
     from,
     to: today,

@@ -2,10 +2,10 @@
 import { sql } from 'drizzle-orm'
 import { writeAs } from '#src/db/actor.ts'
 import type { Db } from '#src/db/client.ts'
-import { calls } from '#src/db/schema/index.ts'
 import { queryRows } from '#src/db/sql.ts'
 import { getSettings, type Settings } from '#src/features/settings/index.ts'
 import { addDays } from '#src/lib/dates.ts'
+import { insertSeriesCalls } from './insert-series-calls.ts'
 import { planCallSeries } from './schedule.ts'
 
 /** How far ahead the series is kept at least: a year and a week, so that a full year is always listed. */
@@ -42,24 +42,7 @@ export async function ensureCallSeries(
   })
   return writeAs(db, 'system', async (tx) => {
     if (planned.length === 0) return { added: 0 }
-    const added = await tx
-      .insert(calls)
-      .values(
-        planned.map((call) => ({
-          localDate: call.localDate,
-          startTime: call.startTime,
-          timeZone: call.timeZone,
-          startsAt: call.startsAt,
-          durationMinutes: call.durationMinutes,
-          status: call.cancelReason ? ('cancelled' as const) : ('scheduled' as const),
-          cancelReason: call.cancelReason,
-          isSeries: true,
-          seriesDate: call.localDate,
-        })),
-      )
-      // No target: a conflict on series_date or on local_date skips the row.
-      .onConflictDoNothing()
-      .returning({ id: calls.id })
+    const added = await insertSeriesCalls(tx, planned)
     return { added: added.length }
   })
 }
