@@ -8,7 +8,7 @@ import { type Actor, writeAs } from '#src/db/actor.ts'
 import type { Db, DbOrTx, Tx } from '#src/db/client.ts'
 import { attendance, attendanceHistoryImports as imports, storedFiles } from '#src/db/schema/index.ts'
 import { mustBeCommitted } from '#src/features/attendance/index.ts'
-import { displayName } from '#src/features/files/index.ts'
+import { displayName, storeFile } from '#src/features/files/index.ts'
 import { AppError } from '#src/lib/errors.ts'
 import { isUuid } from '#src/lib/ids.ts'
 import { type HistoryPlan, planHistory } from './plan.ts'
@@ -48,22 +48,17 @@ export async function startHistoryImport(
     .where(and(eq(imports.sha256, sha256), eq(imports.status, 'preview')))
   if (pending) return { importId: pending.id, status: 'preview', plan }
   const importId = await writeAs(db, input.by.actor, async (tx) => {
-    const data = Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength)
-    const [file] = await tx
-      .insert(storedFiles)
-      .values({
-        name: displayName(input.fileName) || `attendance-history.${kind}`,
-        contentType: kind === 'xlsx' ? XLSX_TYPE : 'text/csv',
-        size: data.length,
-        sha256,
-        data,
-        uploadedBy: input.by.personId,
-      })
-      .returning({ id: storedFiles.id })
+    const fileId = await storeFile(tx, {
+      name: displayName(input.fileName) || `attendance-history.${kind}`,
+      contentType: kind === 'xlsx' ? XLSX_TYPE : 'text/csv',
+      sha256,
+      bytes: input.bytes,
+      uploadedBy: input.by.personId,
+    })
     const [created] = await tx
       .insert(imports)
       .values({
-        fileId: (file as { id: string }).id,
+        fileId,
         sha256,
         via: input.via,
         rowCount: plan.rows,

@@ -2,8 +2,9 @@
 import { and, eq } from 'drizzle-orm'
 import { writeAs } from '#src/db/actor.ts'
 import type { Db, DbOrTx } from '#src/db/client.ts'
-import { attendanceImports, importParticipants, storedFiles } from '#src/db/schema/index.ts'
+import { attendanceImports, importParticipants } from '#src/db/schema/index.ts'
 import { attendanceRefusal } from '#src/features/calls/index.ts'
+import { storeFile } from '#src/features/files/index.ts'
 import { getSettings } from '#src/features/settings/index.ts'
 import { AppError } from '#src/lib/errors.ts'
 import {
@@ -104,24 +105,19 @@ export async function startImport(
 
   const { format, rows } = await readAndMatch(db, input)
   const importId = await writeAs(db, input.by.actor, async (tx) => {
-    const data = Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength)
-    const [file] = await tx
-      .insert(storedFiles)
-      .values({
-        name: reportFileName(input.fileName),
-        contentType: 'text/csv',
-        size: data.length,
-        sha256,
-        data,
-        uploadedBy: input.by.personId,
-      })
-      .returning({ id: storedFiles.id })
+    const fileId = await storeFile(tx, {
+      name: reportFileName(input.fileName),
+      contentType: 'text/csv',
+      sha256,
+      bytes: input.bytes,
+      uploadedBy: input.by.personId,
+    })
     const [created] = await tx
       .insert(attendanceImports)
       .values({
         callId: input.call.id,
         format,
-        fileId: (file as { id: string }).id,
+        fileId,
         sha256,
         via: input.via,
         createdBy: input.by.personId,

@@ -178,19 +178,26 @@ export function checkUpload(file: { name: string; bytes: Uint8Array }): UploadCh
   return { ok: true, kind, name: safeFileName(file.name, kind) }
 }
 
-/** Keeps a checked file in the database, inside the caller's transaction; returns its id. */
+/**
+ * Keeps a checked file in the database, inside the caller's transaction; returns its id. A file of
+ * one of the kinds above, or an import's source (a report, a sheet) with its own content type and
+ * the SHA-256 its import already computed.
+ */
 export async function storeFile(
   tx: Tx,
-  options: { name: string; kind: FileKind; bytes: Uint8Array; uploadedBy: string | null },
+  options: { name: string; bytes: Uint8Array; uploadedBy: string | null } & (
+    | { kind: FileKind }
+    | { contentType: string; sha256: string }
+  ),
 ): Promise<string> {
   const data = Buffer.from(options.bytes.buffer, options.bytes.byteOffset, options.bytes.byteLength)
   const [row] = await tx
     .insert(storedFiles)
     .values({
       name: options.name,
-      contentType: fileKinds[options.kind].contentType,
+      contentType: 'kind' in options ? fileKinds[options.kind].contentType : options.contentType,
       size: data.length,
-      sha256: createHash('sha256').update(data).digest('hex'),
+      sha256: 'sha256' in options ? options.sha256 : createHash('sha256').update(data).digest('hex'),
       data,
       uploadedBy: options.uploadedBy,
     })

@@ -11,6 +11,7 @@ import {
 import {
   applicationEvidenceUse,
   checkUpload,
+  type FileKind,
   quotaRefusal,
   storeFile,
   uploadQuotas,
@@ -53,7 +54,7 @@ export async function addEvidence(
   },
 ): Promise<EvidenceResult> {
   const { evidence } = options
-  let file: { name: string; kind: Parameters<typeof storeFile>[1]['kind']; bytes: Uint8Array } | undefined
+  let file: { name: string; kind: FileKind; bytes: Uint8Array } | undefined
   if ('file' in evidence) {
     const check = checkUpload(evidence.file)
     if (!check.ok) return check
