@@ -1,4 +1,9 @@
-import { presentationSummary, quarterLabels, StatusBadge } from '#src/features/obligations/index.ts'
+import {
+  attendanceOutOfReach,
+  presentationSummary,
+  quarterLabels,
+  StatusBadge,
+} from '#src/features/obligations/index.ts'
 import { formatTimeInZone, formatWeekdayDate } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import type { MyOrganization, NextCall } from './my-organization.ts'
@@ -63,7 +68,7 @@ function OrganizationSection(props: { my: MyOrganization }) {
           <p>
             Status: <StatusBadge status={o.status} />:{' '}
             {o.attendance.outlook === 'cannot_meet'
-              ? `attendance can no longer reach ${o.attendance.target} of the year’s ${o.attendance.held + o.attendance.remaining} calls`
+              ? attendanceOutOfReach(o.attendance)
               : `attendance ${o.attendance.phrase}`}
             . <a href={`${base}/obligations`}>Calls and attendance</a>
           </p>

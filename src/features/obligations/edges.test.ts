@@ -81,7 +81,7 @@ describe('a community admitted during the year', () => {
     const sentences = owedSentences(r, '2026-12-01', '10-01')
     expect(sentences.some((s) => s.startsWith('Attend at least'))).toBe(false)
     expect(sentences[0]).toBe(
-      `Attendance can no longer reach ${r.attendance.target} of this year's ${r.attendance.held + r.attendance.remaining} calls: 0 attended, ${r.attendance.remaining} left. Keep attending; next year starts afresh.`,
+      `Attendance can no longer reach ${r.attendance.target} of the year’s ${r.attendance.held + r.attendance.remaining} calls: 0 attended, ${r.attendance.remaining} left. Keep attending; next year starts afresh.`,
     )
     expect(r.attendance.target).toBeGreaterThan(r.attendance.remaining)
   })

@@ -7,6 +7,10 @@ import type { ObligationsResult } from './engine.ts'
 
 const yearEnd = (year: number) => `${String(year).padStart(4, '0')}-12-31`
 
+/** Attendance that can no longer reach its target, in words: 'attendance can no longer reach 24 of the year’s 47 calls'. */
+export const attendanceOutOfReach = (a: ObligationsResult['attendance']): string =>
+  `attendance can no longer reach ${a.target} of the year’s ${a.held + a.remaining} calls`
+
 /** The sentences, or none once the year is over or not judged (no records). */
 export function owedSentences(o: ObligationsResult, today: string, cutoff: string): string[] {
   if (o.status === 'no_records' || today > yearEnd(o.year)) return []
@@ -18,7 +22,7 @@ export function owedSentences(o: ObligationsResult, today: string, cutoff: strin
     )
   else if (a.outlook === 'cannot_meet')
     lines.push(
-      `Attendance can no longer reach ${a.target} of this year's ${a.held + a.remaining} calls: ${a.attended} attended, ${a.remaining} left. Keep attending; next year starts afresh.`,
+      `A${attendanceOutOfReach(a).slice(1)}: ${a.attended} attended, ${a.remaining} left. Keep attending; next year starts afresh.`,
     )
   const p = o.presentation
   if (p.required && p.status !== 'given') {
