@@ -6,7 +6,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadDemo } from '../../src/features/demo/load-demo.ts'
 import { exportNetworkText } from '../../src/features/transfer/export-network.ts'
-import { countRows } from '../../src/features/transfer/tables.ts'
+import { countContentRows } from '../../src/features/transfer/tables.ts'
 import { exportLines } from '../support/export-document.ts'
 import { DEMO_TODAY } from '../support/fixtures.ts'
 import { runHub } from '../support/run-hub.ts'
@@ -43,7 +43,9 @@ describe(`hub import refuses a damaged export before touching a database, on ${t
     try {
       const env: Record<string, string> = server ? { DATABASE_URL: server.url ?? '' } : { DATA_DIR: dataDir }
       const run = await runHub(['import', stdin === undefined ? file : '-'], env, stdin)
-      const rows = server ? Object.values(await countRows(server.db)).reduce((a, b) => a + b, 0) : undefined
+      const rows = server
+        ? Object.values(await countContentRows(server.db)).reduce((a, b) => a + b, 0)
+        : undefined
       return { ...run, hasFolder: existsSync(dataDir), rows }
     } finally {
       await server?.drop()

@@ -7,7 +7,7 @@ import { storeFile } from '../../src/features/files/files.ts'
 import { exportNetworkText } from '../../src/features/transfer/export-network.ts'
 import { CHUNK_BYTES, textSource } from '../../src/features/transfer/format.ts'
 import { importNetwork, verifyExport } from '../../src/features/transfer/import-network.ts'
-import { countRows } from '../../src/features/transfer/tables.ts'
+import { countContentRows } from '../../src/features/transfer/tables.ts'
 import { exportedRows, exportLines, sealExport } from '../support/export-document.ts'
 import { DEMO_TODAY } from '../support/fixtures.ts'
 import { createTestDatabase, type TestDatabase, testEngine } from '../support/test-database.ts'
@@ -86,9 +86,9 @@ describe(`export and import on ${testEngine}`, () => {
   })
 
   it('refuses to import into a database that has data, and changes nothing', async () => {
-    const before = await countRows(source.db)
+    const before = await countContentRows(source.db)
     await expect(importNetwork(source.db, textSource(exported))).rejects.toThrow(/not empty.*organizations/)
-    expect(await countRows(source.db)).toEqual(before)
+    expect(await countContentRows(source.db)).toEqual(before)
   })
 
   it('imports nothing when one row breaks a rule of the database', async () => {
@@ -101,8 +101,8 @@ describe(`export and import on ${testEngine}`, () => {
       await expect(importNetwork(target.db, textSource(sealExport(lines)))).rejects.toThrow(
         /cannot import calls.*nothing was imported/,
       )
-      expect(await countRows(target.db)).toEqual(
-        Object.fromEntries(Object.keys(await countRows(target.db)).map((name) => [name, 0])),
+      expect(await countContentRows(target.db)).toEqual(
+        Object.fromEntries(Object.keys(await countContentRows(target.db)).map((name) => [name, 0])),
       )
     } finally {
       await target.drop()

@@ -10,67 +10,12 @@ import {
   pgTable,
   text,
   timestamp,
-  unique,
   uuid,
 } from 'drizzle-orm/pg-core'
 import { calls } from './calls.ts'
 import { writtenAt } from './columns.ts'
-import { organizations } from './organizations.ts'
 import { people } from './people.ts'
 import { arrayWords, searchDocument, tsvector } from './search-columns.ts'
-
-export const outcomeReportStatuses = ['draft', 'submitted', 'verified'] as const
-export type OutcomeReportStatus = (typeof outcomeReportStatuses)[number]
-
-/** A community's outcome report for one period; only verified reports count in totals. */
-export const outcomeReports = pgTable(
-  'outcome_reports',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
-    periodStart: date('period_start', { mode: 'string' }).notNull(),
-    periodEnd: date('period_end', { mode: 'string' }).notNull(),
-    status: text('status', { enum: outcomeReportStatuses }).notNull().default('draft'),
-    note: text('note'),
-    source: text('source'),
-    verifiedAt: timestamp('verified_at', { withTimezone: true, mode: 'string' }),
-    verifiedBy: uuid('verified_by').references(() => people.id, { onDelete: 'set null' }),
-  },
-  (t) => [
-    index('outcome_reports_org_idx').on(t.organizationId, t.periodStart),
-    check('outcome_reports_period_ordered', sql`${t.periodEnd} >= ${t.periodStart}`),
-  ],
-)
-
-export const outcomeMetrics = [
-  'jobs_created',
-  'jobs_retained',
-  'workers_trained',
-  'businesses_assisted',
-  'private_investment_cents',
-  'public_funding_cents',
-] as const
-export type OutcomeMetric = (typeof outcomeMetrics)[number]
-
-/** One figure of a report: what was achieved and, when set, the goal for the period. */
-export const outcomeFigures = pgTable(
-  'outcome_figures',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    reportId: uuid('report_id')
-      .notNull()
-      .references(() => outcomeReports.id, { onDelete: 'cascade' }),
-    metric: text('metric', { enum: outcomeMetrics }).notNull(),
-    actual: bigint('actual', { mode: 'number' }),
-    goal: bigint('goal', { mode: 'number' }),
-  },
-  (t) => [
-    unique('outcome_figures_report_metric_unique').on(t.reportId, t.metric),
-    check('outcome_figures_nonnegative', sql`coalesce(${t.actual}, 0) >= 0 and coalesce(${t.goal}, 0) >= 0`),
-  ],
-)
 
 /** Whether a library item is a briefing (the network's own, shared quarterly) or a resource (anything useful). */
 export const libraryKinds = ['briefing', 'resource'] as const

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { bffKinds, organizationCategories, outcomeMetrics } from '#src/db/schema/index.ts'
+import { bffKinds, metricUnits, organizationCategories } from '#src/db/schema/index.ts'
 
 /** The public shape of an organisation in the JSON API: a contract, keep it stable. */
 export const apiOrganizationSchema = z
@@ -45,9 +45,11 @@ export const apiOrganizationDetailSchema = apiOrganizationSchema
           source: z.string().nullable(),
           figures: z.array(
             z.object({
-              metric: z.enum(outcomeMetrics),
+              metric: z.string().describe('The metric key, e.g. jobs_created'),
+              name: z.string(),
+              unit: z.enum(metricUnits).describe('count, or usd: amounts in whole cents'),
               actual: z.number().nullable(),
-              goal: z.number().nullable(),
+              goal: z.number().nullable().describe('The latest goal set for the same period, if any'),
             }),
           ),
         }),

@@ -12,7 +12,7 @@ export {
   toEditForm,
   updateOrganizationProfile,
 } from './edit.ts'
-export { bffKindLabels, categoryLabels, metricLabels } from './labels.ts'
+export { bffKindLabels, categoryLabels } from './labels.ts'
 export { getNetworkFigures, type NetworkFigures } from './network-figures.ts'
 export { organizationPages } from './organizations.routes.tsx'
 export { getOrganizationProfile } from './profile.ts'

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm'
 import type { DbOrTx } from '#src/db/client.ts'
-import type { OutcomeMetric } from '#src/db/schema/index.ts'
 import { queryRows } from '#src/db/sql.ts'
 import { heldCallSql } from '#src/features/calls/index.ts'
+import { type MetricTotal, rollupOutcomes } from '#src/features/outcomes/index.ts'
 import { listAdmittedOrganizations } from './directory.ts'
 
 export type NetworkFigures = {
@@ -15,8 +15,12 @@ export type NetworkFigures = {
   callsHeld: number
   callsCancelled: number
   nextCall: { localDate: string; startsAt: string; timeZone: string } | null
-  verifiedOutcomes: Partial<Record<OutcomeMetric, number>>
+  /** All-time verified totals of the metrics that sum and have figures (the outcomes rollup). */
+  verifiedOutcomes: MetricTotal[]
 }
+
+/** Every period the Hub can hold (checkPeriod keeps records within these years). */
+const ALL_TIME = { from: '2000-01-01', to: '2100-12-31' }
 
 /** The headline figures of the network on `onDate`, every one counted from the records. */
 export async function getNetworkFigures(db: DbOrTx, onDate: string): Promise<NetworkFigures> {
@@ -33,21 +37,7 @@ export async function getNetworkFigures(db: DbOrTx, onDate: string): Promise<Net
     sql`select local_date::text, to_json(starts_at)#>>'{}' as starts_at, time_zone from calls
       where status = 'scheduled' and local_date >= ${onDate}::date order by starts_at limit 1`,
   )
-  const ids = admitted.map((o) => o.id)
-  const totals =
-    ids.length === 0
-      ? []
-      : await queryRows<{ metric: OutcomeMetric; total: number }>(
-          db,
-          sql`select f.metric, sum(f.actual)::float8 as total
-            from outcome_figures f join outcome_reports r on r.id = f.report_id
-            where r.status = 'verified' and f.actual is not null
-              and r.organization_id in (${sql.join(
-                ids.map((id) => sql`${id}::uuid`),
-                sql`, `,
-              )})
-            group by f.metric order by f.metric`,
-        )
+  const outcomes = await rollupOutcomes(db, { from: ALL_TIME.from, to: ALL_TIME.to, onDate })
   return {
     members: admitted.filter((o) => o.category === 'member').length,
     bffs: admitted.filter((o) => o.category === 'bff').length,
@@ -60,6 +50,6 @@ export async function getNetworkFigures(db: DbOrTx, onDate: string): Promise<Net
     nextCall: next
       ? { localDate: next.local_date, startsAt: next.starts_at, timeZone: next.time_zone }
       : null,
-    verifiedOutcomes: Object.fromEntries(totals.map((t) => [t.metric, Number(t.total)])),
+    verifiedOutcomes: outcomes.metrics.filter((m) => m.total !== null && m.organizations > 0),
   }
 }

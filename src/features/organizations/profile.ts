@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import type { DbOrTx } from '#src/db/client.ts'
-import type { OutcomeMetric } from '#src/db/schema/index.ts'
+import type { MetricUnit } from '#src/db/schema/index.ts'
 import { queryRows } from '#src/db/sql.ts'
 import { isUuid } from '#src/lib/ids.ts'
 import { listAdmittedOrganizations, type OrganizationSummary } from './directory.ts'
@@ -18,7 +18,8 @@ export type VerifiedOutcome = {
   periodEnd: string
   note: string | null
   source: string | null
-  figures: { metric: OutcomeMetric; actual: number | null; goal: number | null }[]
+  /** Money in cents; the goal is the latest version set for the report's period, if any. */
+  figures: { metric: string; name: string; unit: MetricUnit; actual: number | null; goal: number | null }[]
 }
 
 export type OrganizationProfile = OrganizationSummary & {
@@ -66,8 +67,13 @@ export async function getOrganizationProfile(
   }>(
     db,
     sql`select r.id, r.period_start::text, r.period_end::text, r.note, r.source,
-        coalesce((select json_agg(json_build_object('metric', f.metric, 'actual', f.actual, 'goal', f.goal)
-          order by f.metric) from outcome_figures f where f.report_id = r.id), '[]') as figures
+        coalesce((select json_agg(json_build_object('metric', f.metric, 'name', m.name, 'unit', m.unit,
+            'actual', f.actual::text, 'goal', (select g.target::text from outcome_goals g
+              where g.organization_id = r.organization_id and g.metric = f.metric
+                and g.period_start = r.period_start and g.period_end = r.period_end
+              order by g.version desc limit 1))
+          order by m.position, f.metric) from outcome_figures f join outcome_metrics m on m.key = f.metric
+          where f.report_id = r.id), '[]') as figures
       from outcome_reports r
       where r.organization_id = ${summary.id} and r.status = 'verified'
       order by r.period_start desc`,
@@ -89,6 +95,8 @@ export async function getOrganizationProfile(
       source: o.source,
       figures: o.figures.map((f) => ({
         metric: f.metric,
+        name: f.name,
+        unit: f.unit,
         actual: f.actual === null ? null : Number(f.actual),
         goal: f.goal === null ? null : Number(f.goal),
       })),

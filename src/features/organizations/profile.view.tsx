@@ -2,17 +2,14 @@ import { raw } from 'hono/html'
 import { countyName, stateName } from '#src/features/map/index.ts'
 import { type ArchivedPresentation, archivePath } from '#src/features/presentations/index.ts'
 import { IncompleteBadge } from '#src/features/seats/index.ts'
-import { formatDate, formatNumber, plural } from '#src/ui/format.ts'
+import { type AmountUnit, formatAmount } from '#src/lib/money.ts'
+import { formatDate, plural } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
-import { bffKindLabels, categoryLabels, isMoneyMetric, metricLabels } from './labels.ts'
+import { bffKindLabels, categoryLabels } from './labels.ts'
 import type { OrganizationProfile } from './profile.ts'
 
-const formatFigure = (metric: Parameters<typeof isMoneyMetric>[0], value: number | null) =>
-  value === null
-    ? '—'
-    : isMoneyMetric(metric)
-      ? `$${formatNumber(Math.round(value / 100))}`
-      : formatNumber(value)
+const formatFigure = (unit: AmountUnit, value: number | null) =>
+  value === null ? '—' : formatAmount(value, unit)
 
 const safeHref = (url: string | null) => (url && /^https?:\/\//i.test(url) ? url : undefined)
 
@@ -197,9 +194,9 @@ export function ProfilePage(props: {
                   <tbody>
                     {report.figures.map((f) => (
                       <tr>
-                        <th scope="row">{metricLabels[f.metric]}</th>
-                        <td class="num">{formatFigure(f.metric, f.actual)}</td>
-                        <td class="num">{formatFigure(f.metric, f.goal)}</td>
+                        <th scope="row">{f.name}</th>
+                        <td class="num">{formatFigure(f.unit, f.actual)}</td>
+                        <td class="num">{formatFigure(f.unit, f.goal)}</td>
                       </tr>
                     ))}
                   </tbody>

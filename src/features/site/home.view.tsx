@@ -1,13 +1,10 @@
-import type { OutcomeMetric } from '#src/db/schema/index.ts'
 import type { NetworkFigures } from '#src/features/organizations/index.ts'
-import { metricLabels } from '#src/features/organizations/index.ts'
 import { renderMarkdown } from '#src/lib/markdown.ts'
+import { formatAmount } from '#src/lib/money.ts'
 import { formatDate, formatNumber, formatTimeInZone, plural } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import { currentChrome } from '#src/ui/site-chrome.ts'
 import type { HomeText } from './home-text.ts'
-
-const outcomeOrder: OutcomeMetric[] = ['jobs_created', 'jobs_retained', 'workers_trained']
 
 export function HomePage(props: { figures: NetworkFigures; hasDemoData: boolean; text: HomeText }) {
   const f = props.figures
@@ -17,7 +14,7 @@ export function HomePage(props: { figures: NetworkFigures; hasDemoData: boolean;
     { value: f.states, label: `${plural(f.states, 'state')} represented` },
     { value: f.callsHeld, label: `national ${plural(f.callsHeld, 'call')} held in ${f.year}` },
   ]
-  const outcomes = outcomeOrder.filter((m) => f.verifiedOutcomes[m] !== undefined)
+  const outcomes = f.verifiedOutcomes
   return (
     <Layout title={currentChrome().name} current="/" canonicalPath="/" hasDemoData={props.hasDemoData}>
       <section class="hero" aria-labelledby="hero-title">
@@ -54,8 +51,8 @@ export function HomePage(props: { figures: NetworkFigures; hasDemoData: boolean;
             <ul class="figures" aria-label="Verified outcomes reported by member communities">
               {outcomes.map((metric) => (
                 <li class="figure">
-                  <span class="value">{formatNumber(f.verifiedOutcomes[metric] ?? 0)}</span>
-                  <span class="label">{metricLabels[metric].toLowerCase()}</span>
+                  <span class="value">{formatAmount(metric.total ?? 0, metric.unit)}</span>
+                  <span class="label">{metric.name.toLowerCase()}</span>
                 </li>
               ))}
             </ul>

@@ -3,7 +3,7 @@ import type { Db, Tx } from '#src/db/client.ts'
 import { databaseMessage } from '#src/db/sql.ts'
 import { type ExportSource, PAGE_ROWS, RefusedExport } from './format.ts'
 import { type ExportSummary, readExport } from './read-export.ts'
-import { assertDatabaseEmpty, type TransferTable } from './tables.ts'
+import { assertDatabaseEmpty, seededByMigrations, type TransferTable } from './tables.ts'
 
 /** A batch of rows is sent once it holds this much JSON, even if it has fewer than PAGE_ROWS. */
 const BATCH_BYTES = 4 * 1024 * 1024
@@ -30,6 +30,8 @@ export async function importNetwork(db: Db, source: ExportSource): Promise<Recor
     await tx.execute(sql`set local time zone 'UTC'`)
     // The rows keep the audit trail they came with; importing them is not a new write.
     await tx.execute(sql`select set_config('hub.audit_off', 'on', true)`)
+    // The export carries the metrics as they were: they replace the defaults the migrations wrote.
+    for (const name of seededByMigrations) await tx.execute(sql`delete from ${sql.identifier(name)}`)
     const batch = new RowBatch(tx)
     const summary = await readExport(source(), {
       table: () => batch.flush(),

@@ -1,0 +1,30 @@
+/** The outcomes feature's public face: metrics, goals, reports and their verification, reported facts, the rollup. */
+export { checkFigures, type FigureInput, readFigureFields } from './figures.ts'
+export { currentGoals, type GoalVersion, goalHistory, setGoals } from './goals.ts'
+export { listMetrics, type Metric } from './metrics.ts'
+export { checkPeriod, type OutcomePeriod, periodLabel, yearPeriod } from './periods.ts'
+export {
+  correctReport,
+  type OutcomesBy,
+  type ReportDraft,
+  returnReport,
+  saveReportDraft,
+  submitReport,
+  verifyReport,
+} from './report-workflow.ts'
+export {
+  factValueText,
+  listFacts,
+  type ReportedFact,
+  type ReportedFactInput,
+  recordFact,
+  removeFact,
+} from './reported-facts.ts'
+export {
+  exact,
+  type GroupFigures,
+  type MetricTotal,
+  type OrganizationFigures,
+  type Rollup,
+  rollupOutcomes,
+} from './rollup.ts'
