@@ -72,6 +72,11 @@ export const permissionRules = {
     v.kind === 'user' && (v.roles.includes('staff') || v.seatOrganizationIds.length > 0),
   /** Approve, edit and withdraw any library item, and choose who may contribute. */
   'library:manage': (v: Viewer) => v.kind === 'user' && v.roles.includes('staff'),
+  /** An organisation's outcome reports and goals: staff any, its representative and alternate their own (per record). */
+  'outcomes:own': (v: Viewer) =>
+    v.kind === 'user' && (v.roles.includes('staff') || v.seatOrganizationIds.length > 0),
+  /** Define metrics, verify, return and correct reports, record reported facts, import figures. */
+  'outcomes:manage': (v: Viewer) => v.kind === 'user' && v.roles.includes('staff'),
 } as const satisfies Record<string, (viewer: Viewer) => boolean>
 
 /**

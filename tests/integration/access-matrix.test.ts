@@ -164,6 +164,16 @@ const EXPECTED: Record<Permission, Record<ViewerName, boolean>> = {
     apiToken: false,
   },
   'library:manage': staffOnly(),
+  'outcomes:own': {
+    anonymous: false,
+    staff: true,
+    board: false,
+    representativeA: true,
+    alternateA: true,
+    noRole: false,
+    apiToken: false,
+  },
+  'outcomes:manage': staffOnly(),
 }
 
 function staffOnly(): Record<ViewerName, boolean> {
