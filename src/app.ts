@@ -4,6 +4,7 @@ import { secureHeaders } from 'hono/secure-headers'
 import { classifyFailure, describe, RETRY_AFTER_SECONDS } from '#src/db/failures.ts'
 import { apiTokenRoutes, loadViewer } from '#src/features/access/index.ts'
 import { announcementRoutes } from '#src/features/announcements/index.ts'
+import { annualReportRoutes } from '#src/features/annual-report/index.ts'
 import { applicationsApi, organizationsApi } from '#src/features/api/index.ts'
 import { attendanceImportRoutes, rollCallRoutes } from '#src/features/attendance/index.ts'
 import { attendanceHistoryRoutes } from '#src/features/attendance-history/index.ts'
@@ -14,6 +15,7 @@ import { calendarRoutes, personalFeedRoutes } from '#src/features/calendar/index
 import { callRoutes } from '#src/features/calls/index.ts'
 import { outboxRoutes } from '#src/features/email/index.ts'
 import { fileRoutes } from '#src/features/files/index.ts'
+import { impactRoutes } from '#src/features/impact/index.ts'
 import { libraryRoutes } from '#src/features/library/index.ts'
 import { memberDirectoryRoutes } from '#src/features/member-directory/index.ts'
 import { applyRoutes, reviewRoutes } from '#src/features/membership/index.ts'
@@ -25,6 +27,8 @@ import {
   organizationPages,
   organizationRegionRoutes,
 } from '#src/features/organizations/index.ts'
+import { outcomeImportRoutes } from '#src/features/outcome-import/index.ts'
+import { outcomeRoutes } from '#src/features/outcomes/index.ts'
 import { pageRoutes } from '#src/features/pages/index.ts'
 import { peopleRoutes } from '#src/features/people/index.ts'
 import { presentationRoutes } from '#src/features/presentations/index.ts'
@@ -128,6 +132,10 @@ export function createApp(
   app.route('/', attendanceImportRoutes(deps))
   app.route('/', attendanceHistoryRoutes(deps))
   app.route('/', attendanceQuestionRoutes(deps))
+  app.route('/', impactRoutes(deps))
+  app.route('/', annualReportRoutes(deps))
+  app.route('/', outcomeRoutes(deps))
+  app.route('/', outcomeImportRoutes(deps))
   app.route('/', obligationRoutes(deps))
   const slotOptOut = optOutOf(deps.database.db, 'presentation_slot', {
     origin: deps.origin,

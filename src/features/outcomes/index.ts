@@ -2,6 +2,7 @@
 export { checkFigures, type FigureInput, readFigureFields } from './figures.ts'
 export { currentGoals, type GoalVersion, goalHistory, setGoals } from './goals.ts'
 export { listMetrics, type Metric } from './metrics.ts'
+export { outcomeRoutes } from './outcomes.routes.tsx'
 export { checkPeriod, type OutcomePeriod, periodLabel, yearPeriod } from './periods.ts'
 export {
   correctReport,

@@ -1,0 +1,2 @@
+/** The impact feature's public face: the network's verified outcomes, public (/impact). */
+export { impactRoutes } from './impact.routes.tsx'
