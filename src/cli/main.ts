@@ -63,6 +63,14 @@ Commands:
                    created, already there, and cancelled for a holiday. JSON: {from, to,
                    created, existing, cancelledHolidays}
 
+  outcomes --year YYYY | --from YYYY-MM-DD --to YYYY-MM-DD [--json]
+                   The verified outcomes of reports whose period ends in the range (drafts,
+                   submitted and returned reports never count): network totals per metric,
+                   goals, and each organisation's figures. JSON: {period: {from, to}, metrics:
+                   [{key, name, unit, sums, total, goal, towardGoal, organizations}],
+                   byOrganization: [{id, slug, name, metrics: [{key, total, goal}], ...}], byYear,
+                   byProgram, byFocusIndustry, byState}; unit usd amounts are whole cents
+
 Options:
   -h, --help       Show this help
 
@@ -101,6 +109,8 @@ export async function runCli(
         year: { type: 'string' },
         today: { type: 'string' },
         from: { type: 'string' },
+        to: { type: 'string' },
+        pdf: { type: 'string' },
         commit: { type: 'boolean' },
       },
     })
@@ -196,6 +206,14 @@ export async function runCli(
         if ('problem' in request) throw new UsageError(request.problem)
         return await withDatabase(config, (database) =>
           printCompliance(database, request, io.out, config.clock),
+        )
+      }
+      case 'outcomes': {
+        const { outcomesRequest, printOutcomes } = await import('./outcomes.ts')
+        const request = outcomesRequest(rest, values)
+        if ('problem' in request) throw new UsageError(request.problem)
+        return await withDatabase(config, (database) =>
+          printOutcomes(database, request, io.out, config.clock),
         )
       }
       case 'calls': {

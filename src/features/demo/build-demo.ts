@@ -10,6 +10,7 @@ import { addLibrary } from './demo-library.ts'
 import { type DemoNetwork, type DemoOrg, type Insert, recordedAt } from './demo-network.ts'
 import { addNews } from './demo-news.ts'
 import { addCommunity, addDmcspDesignees } from './demo-organizations.ts'
+import { addAmpSocalFacts, addDemoOutcomeReports } from './demo-outcomes.ts'
 import { addPeopleAndSeats, addStaffAndBoard } from './demo-people.ts'
 import { addSiteIdentityAndPages } from './demo-site.ts'
 import { type DemoFacts, demoFacts } from './facts.ts'
@@ -43,6 +44,9 @@ export function buildDemoNetwork(options: {
     sharingAttestations: [],
     outcomeReports: [],
     outcomeFigures: [],
+    outcomeReportEvents: [],
+    outcomeGoals: [],
+    reportedFacts: [],
     briefings: [],
     settings: [],
     sitePages: [],
@@ -117,5 +121,7 @@ export function buildDemoNetwork(options: {
   addLibrary(net, options.today)
   addSiteIdentityAndPages(net, options.today)
   addNews(net, options.today)
+  addAmpSocalFacts(net)
+  addDemoOutcomeReports(net, options.today)
   return net
 }

@@ -61,9 +61,16 @@ export function addCommunity(
       organizationId: id,
       periodStart,
       periodEnd,
+      periodKind: 'designation',
+      designationId: demoId(
+        'designation',
+        `${slug}:${c.designations[0]?.program}:${c.designations[0]?.date}`,
+      ),
       status: 'verified',
       note: outcome.note ?? null,
       source: 'U.S. Department of Commerce redesignation press release, 2016',
+      round: 1,
+      submittedAt: recordedAt('2016-09-27'),
       verifiedAt: recordedAt('2016-09-27'),
     })
     const figures = [
@@ -75,6 +82,16 @@ export function addCommunity(
       if (actual === undefined) continue
       net.outcomeFigures.push({ id: demoId('figure', `${reportId}:${metric}`), reportId, metric, actual })
     }
+    const kept = net.outcomeFigures.filter((f) => f.reportId === reportId)
+    net.outcomeReportEvents.push({
+      id: demoId('event', `${reportId}:verified`),
+      reportId,
+      round: 1,
+      action: 'verified',
+      at: recordedAt('2016-09-27'),
+      comment: 'Figures as the redesignation press release gives them.',
+      figures: kept.map((f) => ({ metric: f.metric, actual: f.actual ?? null, note: null })),
+    })
   }
 }
 
