@@ -9,8 +9,8 @@ import { migrateDatabase } from '../../src/db/migrate.ts'
 import { attendance } from '../../src/db/schema/index.ts'
 import { queryRows } from '../../src/db/sql.ts'
 import { commitHistoryImport, startHistoryImport } from '../../src/features/attendance-history/index.ts'
-import { buildXlsx } from '../../src/features/attendance-history/xlsx.test-support.ts'
 import { complianceRow, computeYearCompliance } from '../../src/features/obligations/index.ts'
+import { buildXlsx } from '../../src/lib/spreadsheet/xlsx.test-support.ts'
 import {
   createCall,
   createOrganization,

@@ -3,7 +3,8 @@
  * ignored) among common synonyms, and each data row read into what it says.
  */
 import { AppError } from '#src/lib/errors.ts'
-import { type Cell, readAttended, readDate, readMinutes } from './cells.ts'
+import { type Cell, headerKey, readDate } from '#src/lib/spreadsheet/cells.ts'
+import { readAttended, readMinutes } from './cells.ts'
 
 export type ColumnKey = 'date' | 'organization' | 'email' | 'name' | 'minutes' | 'attended'
 
@@ -29,14 +30,6 @@ const SYNONYMS: Record<ColumnKey, string[]> = {
 const LOOKUP = new Map<string, ColumnKey>(
   Object.entries(SYNONYMS).flatMap(([key, names]) => names.map((n) => [n, key as ColumnKey] as const)),
 )
-
-/** A header as compared: lower case, punctuation dropped, spaces collapsed ('E-mail' → 'e mail'). */
-export const headerKey = (cell: string): string =>
-  cell
-    .replace(/^\uFEFF/, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
 
 /** What one data row says, or why it cannot be read. */
 export type SheetRow =

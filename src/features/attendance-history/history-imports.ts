@@ -11,8 +11,8 @@ import { mustBeCommitted } from '#src/features/attendance/index.ts'
 import { displayName, storeFile } from '#src/features/files/index.ts'
 import { AppError } from '#src/lib/errors.ts'
 import { isUuid } from '#src/lib/ids.ts'
+import { readHistorySheet } from './history-sheet.ts'
 import { type HistoryPlan, planHistory } from './plan.ts'
-import { readSheet } from './read-sheet.ts'
 import { alreadyImported, findCommitted } from './records.ts'
 
 /** Who acts: their people.id (null from the command line) and the audit actor. */
@@ -26,7 +26,7 @@ export async function previewHistoryFile(
   db: DbOrTx,
   input: { fileName: string; bytes: Uint8Array; today: string },
 ) {
-  const sheet = await readSheet(input.fileName, input.bytes)
+  const sheet = await readHistorySheet(input.bytes)
   return { kind: sheet.kind, plan: await planHistory(db, { rows: sheet.rows, today: input.today }) }
 }
 
@@ -136,7 +136,7 @@ function writeCommit(
       .from(storedFiles)
       .where(eq(storedFiles.id, record.fileId))
     if (!file) throw notFound()
-    const sheet = await readSheet(file.name, new Uint8Array(file.data))
+    const sheet = await readHistorySheet(new Uint8Array(file.data))
     const plan = await planHistory(tx, { rows: sheet.rows, today: input.today })
     if (plan.problems.length > 0)
       throw new AppError('CONFLICT', {

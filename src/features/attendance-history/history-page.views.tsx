@@ -1,8 +1,8 @@
+import { DATE_FORMATS } from '#src/lib/spreadsheet/cells.ts'
 import { CsrfInput, Flashes, type FlashMessage } from '#src/ui/form-parts.tsx'
 import { formatInstantInZone, formatNumber } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import { StaffNav } from '#src/ui/staff-nav.tsx'
-import { DATE_FORMATS } from './cells.ts'
 import type { HistoryImportItem } from './records.ts'
 
 export const HISTORY_PATH = '/staff/attendance/history'

@@ -17,7 +17,7 @@ import {
   undoHistoryImport,
 } from './history-imports.ts'
 import { HISTORY_PATH, HistoryPage, historyUrl } from './history-page.views.tsx'
-import { historySizeProblem } from './read-sheet.ts'
+import { historySizeProblem } from './history-sheet.ts'
 import { alreadyImported, getHistoryImport, listHistoryImports } from './records.ts'
 
 /** Staff bring in past attendance from a spreadsheet: upload, preview, commit, undo (or discard a preview). */

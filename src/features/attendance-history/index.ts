@@ -8,6 +8,6 @@ export {
   startHistoryImport,
   undoHistoryImport,
 } from './history-imports.ts'
+export { historySizeProblem, MAX_HISTORY_BYTES, MAX_HISTORY_ROWS } from './history-sheet.ts'
 export type { HistoryPlan, HistoryProblem } from './plan.ts'
-export { historySizeProblem, MAX_HISTORY_BYTES, MAX_HISTORY_ROWS } from './read-sheet.ts'
 export { alreadyImported, findCommitted, getHistoryImport, listHistoryImports } from './records.ts'

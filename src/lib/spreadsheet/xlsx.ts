@@ -108,8 +108,7 @@ function sharedStrings(xml: string): string[] {
   return strings
 }
 
-/** A1-style reference to a 0-based column: 'C12' → 2. */
-/** The columns of a history sheet that are read; any further to the right are ignored. */
+/** The columns of a sheet that are read; any further to the right are ignored. */
 export const MAX_SHEET_COLUMNS = 64
 
 /** A cell reference's column, from 0 ("A1" -> 0); past XFD (Excel's last column) it is -1. */
@@ -141,6 +140,16 @@ function firstSheet(bytes: Uint8Array, parts: Map<string, Entry>): Entry {
   const sheet = parts.get('xl/worksheets/sheet1.xml')
   if (!sheet) throw damaged('it has no worksheet')
   return sheet
+}
+
+/** Whether a zip is an Excel workbook (.xlsx): an Office package with a workbook part. */
+export function isWorkbook(bytes: Uint8Array): boolean {
+  try {
+    const parts = entries(bytes)
+    return parts.has('[Content_Types].xml') && [...parts.keys()].some((name) => name.startsWith('xl/'))
+  } catch {
+    return false
+  }
 }
 
 /**
@@ -179,8 +188,7 @@ export async function readXlsxRows(
     if (name === 'v' || name === 't') reading = false
     else if (name === 'c' && cell && row) {
       const value = cell.type === 's' ? (strings[Number(cell.text)] ?? '') : cell.text
-      // Only the first columns matter (a date, an organisation or person, minutes, attended):
-      // a cell far to the right is ignored before any padding, so "ZZZZZZZZ2" costs nothing.
+      // Only the first columns are read: a cell far to the right is ignored before any padding, so "ZZZZZZZZ2" costs nothing.
       if (cell.column >= 0 && cell.column < MAX_SHEET_COLUMNS) {
         while (row.length < cell.column) row.push('')
         row[cell.column] = value

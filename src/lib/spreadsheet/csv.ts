@@ -1,0 +1,100 @@
+/**
+ * The rows of a CSV sheet, streamed from its bytes: the byte-order mark decides the encoding
+ * (UTF-16 LE or BE, UTF-8); without one UTF-8, read again as Windows-1252 when it is not.
+ * Comma or tab separated (by the first line); cells trimmed; blank lines visited as [''].
+ */
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import { CsvError, parse } from 'csv-parse'
+
+/** Why the text cannot be read: it is not text, or a quoted cell breaks (with its row). */
+export class CsvUnreadable extends Error {
+  constructor(readonly rowNumber: number | null) {
+    super(rowNumber === null ? 'not text' : `a broken quoted cell in row ${rowNumber}`)
+  }
+}
+
+class NotUtf8 extends Error {}
+
+const CHUNK = 64 * 1024
+
+function encodingOf(bytes: Uint8Array, windows1252: boolean): { encoding: string; skip: number } {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', skip: 2 }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', skip: 2 }
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', skip: 3 }
+  return { encoding: windows1252 ? 'windows-1252' : 'utf-8', skip: 0 }
+}
+
+/** The text of the bytes, 64 KiB at a time; NUL characters or undecodable bytes are not text. */
+async function* textOf(bytes: Uint8Array, windows1252: boolean): AsyncGenerator<string> {
+  const { encoding, skip } = encodingOf(bytes, windows1252)
+  const decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8' })
+  const check = (text: string) => {
+    if (text.includes('\u0000') || text.includes('\uFFFD')) throw new CsvUnreadable(null)
+    return text
+  }
+  for (let at = skip; at < bytes.length; at += CHUNK) {
+    let text: string
+    try {
+      text = decoder.decode(bytes.subarray(at, at + CHUNK), { stream: true })
+    } catch {
+      throw new NotUtf8()
+    }
+    yield check(text)
+  }
+  yield check(decoder.decode())
+}
+
+const STOP = Symbol('stop reading')
+
+async function readText(
+  text: AsyncIterable<string>,
+  delimiter: string,
+  visit: (row: string[], rowNumber: number) => boolean,
+): Promise<void> {
+  let n = 0
+  // csv-parse builds an error object for each record whose width differs from the one it
+  // expects: expecting the previous record's width, only the first row of a new width pays.
+  let state: { expectedRecordLength?: number } | undefined
+  const parser = parse({
+    delimiter,
+    record_delimiter: ['\r\n', '\n', '\r'],
+    relax_quotes: true,
+    relax_column_count: true,
+    skip_empty_lines: false,
+    ltrim: true,
+    rtrim: true,
+    on_record: (row: string[]) => {
+      if (state) state.expectedRecordLength = row.length
+      if (visit(row, ++n) === false) throw STOP
+      return null
+    },
+  })
+  state = (parser as unknown as { state?: { expectedRecordLength?: number } }).state
+  try {
+    await pipeline(Readable.from(text), parser)
+  } catch (error) {
+    if (error === STOP) return
+    if (error instanceof CsvError) throw new CsvUnreadable(n + 1)
+    throw error
+  }
+}
+
+/**
+ * Visits each row of CSV bytes with its 1-based number (`visit` returns false to stop).
+ * When the bytes turn out not to be UTF-8, the rows are visited again from row 1 as Windows-1252.
+ * @throws CsvUnreadable when the bytes are not text or a quoted cell breaks
+ */
+export async function readCsvRows(
+  bytes: Uint8Array,
+  visit: (row: string[], rowNumber: number) => boolean,
+): Promise<void> {
+  const firstLine = new TextDecoder().decode(bytes.subarray(0, 4096)).split(/\r\n|\n|\r/)[0] ?? ''
+  const delimiter = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ','
+  try {
+    await readText(textOf(bytes, false), delimiter, visit)
+  } catch (error) {
+    if (!(error instanceof NotUtf8)) throw error
+    await readText(textOf(bytes, true), delimiter, visit)
+  }
+}
