@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import type { DbOrTx } from '#src/db/client.ts'
 import type { MetricUnit } from '#src/db/schema/index.ts'
 import { queryRows } from '#src/db/sql.ts'
+import { listFacts, type ReportedFact } from '#src/features/outcomes/index.ts'
 import { isUuid } from '#src/lib/ids.ts'
 import { listAdmittedOrganizations, type OrganizationSummary } from './directory.ts'
 
@@ -26,6 +27,8 @@ export type OrganizationProfile = OrganizationSummary & {
   partners: { name: string; website: string | null }[]
   designations: Designation[]
   outcomes: VerifiedOutcome[]
+  /** Figures taken from documents, with date and source: shown as reported, never summed or mixed into counts. */
+  facts: ReportedFact[]
 }
 
 /**
@@ -81,6 +84,7 @@ export async function getOrganizationProfile(
   return {
     ...summary,
     partners,
+    facts: await listFacts(db, summary.id),
     designations: designations.map((d) => ({
       programCode: d.program_code,
       programName: d.program_name,

@@ -7,9 +7,14 @@ import { formatDate, plural } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import { bffKindLabels, categoryLabels } from './labels.ts'
 import type { OrganizationProfile } from './profile.ts'
+import { ReportedFacts } from './profile-facts.view.tsx'
 
 const formatFigure = (unit: AmountUnit, value: number | null) =>
   value === null ? '—' : formatAmount(value, unit)
+
+/** The share of a goal reached, in whole percent; a dash without both figures. */
+const ofGoal = (actual: number | null, goal: number | null) =>
+  actual === null || goal === null || goal <= 0 ? '—' : `${Math.round((actual / goal) * 100)}%`
 
 const safeHref = (url: string | null) => (url && /^https?:\/\//i.test(url) ? url : undefined)
 
@@ -30,6 +35,10 @@ export function ProfilePage(props: {
     return county ? `${county.name}, ${county.state}` : fips
   })
   const website = safeHref(org.website)
+  // A member's partner figures stand beside its partner list; everything else under Reported figures.
+  const besidePartners = (topic: string) => org.category === 'member' && topic === 'partners'
+  const partnerFacts = org.facts.filter((f) => besidePartners(f.topic))
+  const otherFacts = org.facts.filter((f) => !besidePartners(f.topic))
   return (
     <Layout title={org.name} hasDemoData={props.hasDemoData} description={org.summary ?? undefined}>
       <div class="wrap">
@@ -134,6 +143,7 @@ export function ProfilePage(props: {
                 ? 'No partner organisations on record yet.'
                 : `${org.partners.length} partner ${plural(org.partners.length, 'organisation')} on record.`}
             </p>
+            <ReportedFacts facts={partnerFacts} lead="Reported elsewhere:" />
             {org.partners.length > 0 ? (
               <ul>
                 {org.partners.map((p) => {
@@ -189,6 +199,9 @@ export function ProfilePage(props: {
                       <th scope="col" class="num">
                         Goal
                       </th>
+                      <th scope="col" class="num">
+                        Of goal
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
@@ -197,12 +210,22 @@ export function ProfilePage(props: {
                         <th scope="row">{f.name}</th>
                         <td class="num">{formatFigure(f.unit, f.actual)}</td>
                         <td class="num">{formatFigure(f.unit, f.goal)}</td>
+                        <td class="num">{ofGoal(f.actual, f.goal)}</td>
                       </tr>
                     ))}
                   </tbody>
                 </table>
               </div>
             ))}
+          </section>
+        ) : null}
+        {otherFacts.length > 0 ? (
+          <section aria-labelledby="reported-heading">
+            <h2 id="reported-heading">Reported figures</h2>
+            <ReportedFacts
+              facts={otherFacts}
+              lead="Figures quoted from documents, as reported: not verified by the network, and not counted in any total."
+            />
           </section>
         ) : null}
         {props.presentations && props.presentations.length > 0 ? (

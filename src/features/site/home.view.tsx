@@ -56,7 +56,10 @@ export function HomePage(props: { figures: NetworkFigures; hasDemoData: boolean;
                 </li>
               ))}
             </ul>
-            <p class="note">Totals of the outcome reports the staff have verified.</p>
+            <p class="note">
+              Totals of the outcome reports the staff have verified.{' '}
+              <a href="/impact">See the network's impact</a> by year, on the map and by community.
+            </p>
           </>
         ) : null}
         {f.nextCall ? (

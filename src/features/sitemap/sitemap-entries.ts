@@ -4,7 +4,15 @@ import { queryRows } from '#src/db/sql.ts'
 import { nextScheduledAtSql, searchSources } from '#src/features/search/index.ts'
 
 /** The public pages that are always there, before the content staff and members write. */
-export const FIXED_PUBLIC_PATHS = ['/', '/news', '/library', '/presentations', '/directory', '/apply']
+export const FIXED_PUBLIC_PATHS = [
+  '/',
+  '/news',
+  '/library',
+  '/presentations',
+  '/directory',
+  '/impact',
+  '/apply',
+]
 
 export type SitemapEntry = { path: string; lastmod: string | null }
 

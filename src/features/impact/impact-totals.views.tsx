@@ -1,0 +1,53 @@
+/** The network's verified totals for a period, metric by metric, with progress toward the goals set. */
+import type { MetricTotal } from '#src/features/outcomes/index.ts'
+import { formatAmount } from '#src/lib/money.ts'
+import { formatNumber, plural } from '#src/ui/format.ts'
+
+/** The share of the goal reached, in whole percent; null without a goal above zero. */
+export function percentOfGoal(metric: Pick<MetricTotal, 'goal' | 'towardGoal'>): number | null {
+  if (metric.goal === null || metric.goal <= 0 || metric.towardGoal === null) return null
+  return Math.round((metric.towardGoal / metric.goal) * 100)
+}
+
+/** Metrics that add up and have something to show for the period: a verified figure or a goal. */
+export const totalled = (metrics: readonly MetricTotal[]) =>
+  metrics.filter((m) => m.sums && m.total !== null && (m.organizations > 0 || m.goal !== null))
+
+function GoalLine(props: { metric: MetricTotal }) {
+  const { metric } = props
+  const percent = percentOfGoal(metric)
+  if (percent === null || metric.goal === null || metric.towardGoal === null) return null
+  return (
+    <span class="label">
+      {percent}% of goal: {formatAmount(metric.towardGoal, metric.unit)} of{' '}
+      {formatAmount(metric.goal, metric.unit)}
+    </span>
+  )
+}
+
+export function TotalsSection(props: { id: string; heading: string; metrics: readonly MetricTotal[] }) {
+  const shown = totalled(props.metrics)
+  return (
+    <section aria-labelledby={props.id}>
+      <h2 id={props.id}>{props.heading}</h2>
+      {shown.length === 0 ? (
+        <p>No verified figures yet.</p>
+      ) : (
+        <ul class="figures" aria-label={`Verified totals: ${props.heading}`}>
+          {shown.map((metric) => (
+            <li class="figure" data-metric={metric.key}>
+              <span class="value">{formatAmount(metric.total ?? 0, metric.unit)}</span>
+              <span class="label">{metric.name.toLowerCase()}</span>
+              <span class="label">
+                {metric.organizations === 0
+                  ? 'no verified figure yet'
+                  : `from ${formatNumber(metric.organizations)} ${plural(metric.organizations, 'community', 'communities')}`}
+              </span>
+              <GoalLine metric={metric} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}

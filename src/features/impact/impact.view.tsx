@@ -1,0 +1,66 @@
+/** The public impact page: the network's verified outcomes, by year, on the map and by community. */
+import type { Metric } from '#src/features/outcomes/index.ts'
+import { Layout } from '#src/ui/layout.tsx'
+import { MetricChart, metricsOverYears } from './impact-charts.views.tsx'
+import { CommunitiesSection } from './impact-communities.views.tsx'
+import type { Impact } from './impact-data.ts'
+import type { ImpactMap } from './impact-map.ts'
+import { MapSection } from './impact-map.views.tsx'
+import { TotalsSection } from './impact-totals.views.tsx'
+
+const listFormat = new Intl.ListFormat('en', { type: 'conjunction' })
+
+export function ImpactPage(props: {
+  impact: Impact
+  /** The metric the map is shaded by and its map (null when no community has a verified figure). */
+  map: { metrics: Metric[]; chosen: Metric; drawn: ImpactMap } | null
+  hasDemoData: boolean
+}) {
+  const { impact } = props
+  const charts = metricsOverYears(impact.metrics, impact.allTime)
+  const notSummed = impact.allTime.metrics.filter((m) => !m.sums && m.organizations > 0)
+  return (
+    <Layout
+      title="The network's impact"
+      canonicalPath="/impact"
+      hasDemoData={props.hasDemoData}
+      description="Outcomes the member communities reported and the staff verified: jobs, training, businesses and investment, by year and by community."
+    >
+      <div class="wrap impact-page">
+        <h1>The network's impact</h1>
+        <p class="lede">
+          What the member communities reported and the network's staff verified. Only verified figures count
+          here; figures quoted from documents are shown, with their source, on each community's profile.
+        </p>
+        {impact.latest && impact.latestYear !== null ? (
+          <TotalsSection
+            id="latest-heading"
+            heading={`In ${impact.latestYear}`}
+            metrics={impact.latest.metrics}
+          />
+        ) : null}
+        <TotalsSection id="all-time-heading" heading="All time" metrics={impact.allTime.metrics} />
+        {notSummed.length > 0 ? (
+          <p class="note">
+            {listFormat.format(notSummed.map((m) => m.name))} {notSummed.length === 1 ? 'does' : 'do'} not add
+            up across communities: see each community's own figure below.
+          </p>
+        ) : null}
+        {charts.length > 0 ? (
+          <section aria-labelledby="years-heading">
+            <h2 id="years-heading">Over the years</h2>
+            <div class="grid-2">
+              {charts.map((entry) => (
+                <MetricChart entry={entry} />
+              ))}
+            </div>
+          </section>
+        ) : null}
+        {props.map ? (
+          <MapSection metrics={props.map.metrics} chosen={props.map.chosen} map={props.map.drawn} />
+        ) : null}
+        <CommunitiesSection organizations={impact.allTime.byOrganization} metrics={impact.metrics} />
+      </div>
+    </Layout>
+  )
+}
