@@ -10,6 +10,8 @@ const staffPages = [
   { key: 'call-joining', href: '/staff/calls/joining', label: 'Joining the calls' },
   { key: 'attendance-questions', href: '/staff/attendance-questions', label: 'Attendance questions' },
   { key: 'attendance-history', href: '/staff/attendance/history', label: 'Past attendance' },
+  { key: 'outcomes', href: '/staff/outcomes', label: 'Outcome reports' },
+  { key: 'outcome-metrics', href: '/staff/outcomes/metrics', label: 'Outcome metrics' },
   { key: 'site', href: '/staff/settings/site', label: 'Site identity' },
   { key: 'pages', href: '/staff/pages', label: 'Pages' },
   { key: 'news', href: '/staff/news', label: 'News' },
@@ -34,6 +36,7 @@ const groups: { label: string; keys: readonly StaffPage[] }[] = [
     label: 'Calls and attendance',
     keys: ['calls', 'call-joining', 'attendance-questions', 'attendance-history'],
   },
+  { label: 'Outcomes', keys: ['outcomes', 'outcome-metrics'] },
   { label: 'Site and content', keys: ['site', 'pages', 'news', 'library', 'announcements', 'wordpress'] },
   { label: 'Records and access', keys: ['audit', 'api-tokens', 'outbox'] },
 ]

@@ -2,8 +2,16 @@
 export { checkFigures, type FigureInput, readFigureFields } from './figures.ts'
 export { currentGoals, type GoalVersion, goalHistory, setGoals } from './goals.ts'
 export { listMetrics, type Metric } from './metrics.ts'
+export { addMetric, editMetric, METRIC_KEY, type MetricFields, retireMetric } from './metrics-commands.ts'
 export { outcomeRoutes } from './outcomes.routes.tsx'
 export { checkPeriod, type OutcomePeriod, periodLabel, yearPeriod } from './periods.ts'
+export {
+  countReportsByStatus,
+  listReports,
+  loadReport,
+  type ReportDetail,
+  type ReportSummary,
+} from './report-queries.ts'
 export {
   correctReport,
   type OutcomesBy,
