@@ -14,7 +14,7 @@ export function ReportedFacts(props: { facts: readonly ReportedFact[]; lead: str
           const href = safeHref(fact.sourceUrl)
           return (
             <li>
-              <strong>{factValueText(fact)}</strong> {fact.label}{' '}
+              {fact.label}: <strong>{factValueText(fact)}</strong>{' '}
               <span class="note">
                 (as of <time datetime={fact.asOf}>{formatDate(fact.asOf)}</time>; source:{' '}
                 {href ? (

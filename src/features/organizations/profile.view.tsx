@@ -143,7 +143,10 @@ export function ProfilePage(props: {
                 ? 'No partner organisations on record yet.'
                 : `${org.partners.length} partner ${plural(org.partners.length, 'organisation')} on record.`}
             </p>
-            <ReportedFacts facts={partnerFacts} lead="Reported elsewhere:" />
+            <ReportedFacts
+              facts={partnerFacts}
+              lead="Also reported, in documents (not part of the count above):"
+            />
             {org.partners.length > 0 ? (
               <ul>
                 {org.partners.map((p) => {

@@ -1,0 +1,227 @@
+import { eq, sql } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { writeAs } from '../../src/db/actor.ts'
+import { organizations } from '../../src/db/schema/index.ts'
+import { queryRows } from '../../src/db/sql.ts'
+import {
+  type FigureInput,
+  listMetrics,
+  type Metric,
+  type OutcomesBy,
+  returnReport,
+  saveReportDraft,
+  setGoals,
+  submitReport,
+  verifyReport,
+  yearPeriod,
+} from '../../src/features/outcomes/index.ts'
+import { formatAmount } from '../../src/lib/money.ts'
+import {
+  createOrganization,
+  createPerson,
+  recordAdmission,
+  type TestOrganization,
+} from '../support/factories.ts'
+import { pageText } from '../support/page-text.ts'
+import { createTestApp, type TestApp } from '../support/test-app.ts'
+import { createTestDatabase, type TestDatabase, testEngine } from '../support/test-database.ts'
+
+const TODAY = '2026-06-30'
+
+/** The verified totals per metric, recounted from the raw rows, for one year or all time. */
+async function recount(db: TestDatabase['db'], year?: number) {
+  const rows = await queryRows<{ metric: string; total: string; organizations: number }>(
+    db,
+    sql`select f.metric, sum(f.actual)::text as total, count(distinct r.organization_id)::int as organizations
+      from outcome_figures f join outcome_reports r on r.id = f.report_id
+      where r.status = 'verified' and f.actual is not null
+        and (${year ?? null}::int is null or extract(year from r.period_end) = ${year ?? null}::int)
+      group by f.metric order by f.metric`,
+  )
+  return rows.map((r) => ({ ...r, total: Number(r.total) }))
+}
+
+/** The text of the page between two headings. */
+const between = (text: string, from: string, to: string) => {
+  const start = text.indexOf(from)
+  const end = text.indexOf(to, start + from.length)
+  expect(start, `"${from}" on the page`).toBeGreaterThanOrEqual(0)
+  return text.slice(start, end < 0 ? undefined : end)
+}
+
+describe(`the public impact page counts verified figures only (${testEngine})`, () => {
+  let database: TestDatabase
+  let t: TestApp
+  let staff: OutcomesBy
+  let metrics: Metric[]
+  const orgs: Record<'coast' | 'valley' | 'former' | 'drafting', TestOrganization> = {} as never
+
+  const figures = (values: Record<string, number>): FigureInput[] =>
+    Object.entries(values).map(([metric, actual]) => ({ metric, actual, note: null }))
+
+  /** A report through the workflow: saved, then submitted, returned or verified as asked. */
+  async function report(
+    org: TestOrganization,
+    period: { start: string; end: string },
+    values: Record<string, number>,
+    status: 'draft' | 'submitted' | 'returned' | 'verified',
+  ) {
+    const draft = {
+      organizationId: org.id,
+      period: { ...period, kind: 'custom' as const },
+      note: null,
+      evidenceUrl: null,
+    }
+    const id = await saveReportDraft(database.db, { ...draft, figures: figures(values) }, staff)
+    if (status === 'draft') return
+    await submitReport(database.db, id, staff)
+    if (status === 'returned')
+      await returnReport(database.db, id, { comment: 'Check the jobs figure.', figureComments: {} }, staff)
+    if (status === 'verified') await verifyReport(database.db, id, staff)
+  }
+
+  beforeAll(async () => {
+    database = await createTestDatabase({ today: TODAY })
+    const { db } = database
+    const person = await createPerson(db, { role: 'staff', since: '2020-01-01' })
+    staff = { personId: person.id, actor: `person:${person.id}`, isStaff: true }
+    metrics = await listMetrics(db)
+    orgs.coast = await createOrganization(db, {
+      name: 'Coast Makers',
+      states: ['CA'],
+      admittedOn: '2020-01-06',
+    })
+    orgs.valley = await createOrganization(db, {
+      name: 'Valley Works',
+      states: ['OH'],
+      admittedOn: '2020-01-06',
+    })
+    orgs.former = await createOrganization(db, {
+      name: 'Former Forge',
+      states: ['MI'],
+      admittedOn: '2020-01-06',
+    })
+    await recordAdmission(db, orgs.former.id, 'withdrawn', '2025-01-06')
+    orgs.drafting = await createOrganization(db, {
+      name: 'Drafting Mills',
+      states: ['PA'],
+      admittedOn: '2020-01-06',
+    })
+    await writeAs(db, 'system', (tx) =>
+      tx
+        .update(organizations)
+        .set({ counties: ['06037', '06059'] })
+        .where(eq(organizations.id, orgs.coast.id)),
+    )
+    await report(
+      orgs.coast,
+      yearPeriod(2024),
+      { jobs_created: 100, private_investment_cents: 123456 },
+      'verified',
+    )
+    await report(orgs.coast, yearPeriod(2025), { jobs_created: 40, workers_trained: 7 }, 'verified')
+    await report(orgs.valley, yearPeriod(2025), { jobs_created: 5, private_investment_cents: 1 }, 'verified')
+    await report(orgs.former, yearPeriod(2023), { jobs_created: 1000 }, 'verified')
+    // Never counted: a draft, a submitted and a returned report, and a later draft that must not move the year.
+    await report(orgs.drafting, yearPeriod(2025), { jobs_created: 90001 }, 'draft')
+    await report(orgs.drafting, yearPeriod(2024), { jobs_created: 80001 }, 'submitted')
+    await report(orgs.drafting, yearPeriod(2023), { jobs_created: 70001 }, 'returned')
+    await report(orgs.coast, { start: '2026-01-01', end: '2026-03-31' }, { jobs_created: 50001 }, 'submitted')
+    await setGoals(
+      db,
+      { organizationId: orgs.coast.id, period: yearPeriod(2025), targets: { jobs_created: 80 } },
+      staff,
+    )
+    t = await createTestApp(database, { today: TODAY })
+  }, 120_000)
+  afterAll(async () => {
+    await t?.stop()
+    await database?.drop()
+  })
+
+  const impactText = async (query = '') => {
+    const res = await t.app.request(`/impact${query}`)
+    expect(res.status).toBe(200)
+    return pageText(res)
+  }
+
+  it('shows the latest verified year and all time, each total equal to a recount of the raw rows', async () => {
+    const [latest] = await queryRows<{ year: number }>(
+      database.db,
+      sql`select max(extract(year from period_end))::int as year from outcome_reports where status = 'verified'`,
+    )
+    expect(latest?.year).toBe(2025)
+    const text = await impactText()
+    const sections = {
+      2025: between(text, 'In 2025', 'All time'),
+      all: between(text, 'All time', 'Over the years'),
+    }
+    for (const [key, counted] of [
+      ['2025', await recount(database.db, 2025)],
+      ['all', await recount(database.db)],
+    ] as const) {
+      const section = sections[key]
+      expect(counted.length).toBeGreaterThan(0)
+      for (const row of counted) {
+        const metric = metrics.find((m) => m.key === row.metric)
+        if (!metric) throw new Error(`no metric ${row.metric}`)
+        const communities = `${row.organizations} ${row.organizations === 1 ? 'community' : 'communities'}`
+        expect(section).toContain(
+          `${formatAmount(row.total, metric.unit)} ${metric.name.toLowerCase()} from ${communities}`,
+        )
+      }
+    }
+    // 2025 jobs: 40 + 5; the goal was set by Coast Makers alone: 40 of 80.
+    expect(sections[2025]).toContain('45 jobs created from 2 communities 50% of goal: 40 of 80')
+    // All time: 100 + 40 + 5 + 1000 (the withdrawn community's verified figures still count), and the cents kept.
+    expect(sections.all).toContain('1,145 jobs created from 3 communities')
+    expect(sections.all).toContain('$1,234.57 private investment leveraged from 2 communities')
+  })
+
+  it('never counts a draft, submitted or returned report anywhere on the page', async () => {
+    const text = await impactText()
+    for (const figure of ['90,001', '80,001', '70,001', '50,001']) expect(text).not.toContain(figure)
+    expect(text).not.toContain('Drafting Mills')
+    expect(text).not.toContain('In 2026')
+  })
+
+  it('charts each metric over the years with a table, and lists each community linked to its profile when admitted', async () => {
+    const res = await t.app.request('/impact')
+    const html = await res.text()
+    expect(html).toContain(
+      'aria-label="Jobs created, verified network total by year: 2023: 1,000; 2024: 100; 2025: 45."',
+    )
+    expect(html).toContain('xmlns="http://www.w3.org/2000/svg"')
+    const text = between(await impactText(), 'Jobs created by year as a table', 'Workers trained')
+    expect(text).toContain('2023 1,000 2024 100 2025 45')
+    expect(html).toContain(`<a href="/organizations/${orgs.coast.slug}">Coast Makers</a>`)
+    expect(html).not.toContain(`href="/organizations/${orgs.former.slug}"`)
+    expect(await impactText()).toContain('Former Forge No longer a member')
+  })
+
+  it('shades the map by the chosen metric, each community over its counties or whole states', async () => {
+    const html = await (await t.app.request('/impact?metric=private_investment_cents')).text()
+    expect(html).toContain('<option value="private_investment_cents" selected="">')
+    expect(html).toContain(`data-slug="${orgs.coast.slug}"`)
+    expect(html).toContain('Coast Makers: $1,234.56 private investment leveraged')
+    expect(html).toMatch(/data-fips="06037"/)
+    expect(html).not.toMatch(/data-fips="06001"/)
+    expect(html).toContain('Valley Works: $0.01 private investment leveraged')
+    expect(html).not.toContain(`data-slug="${orgs.former.slug}"`)
+    // A key that is no metric gets the first one that can be mapped.
+    const fallback = await (await t.app.request('/impact?metric=nonsense')).text()
+    expect(fallback).toContain('<option value="jobs_created" selected="">')
+  })
+
+  it('is cached for visitors and counts a report the moment it is verified', async () => {
+    const first = await t.app.request('/impact')
+    await first.text()
+    const again = await t.app.request('/impact')
+    expect(again.headers.get('x-cache')).toBe('hit')
+    await report(orgs.valley, yearPeriod(2026), { jobs_created: 3 }, 'verified')
+    const text = await impactText()
+    expect(text).toContain('In 2026')
+    expect(between(text, 'In 2026', 'All time')).toContain('3 jobs created from 1 community')
+    expect(between(text, 'All time', 'Over the years')).toContain('1,148 jobs created from 3 communities')
+  })
+})
