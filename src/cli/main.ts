@@ -63,6 +63,12 @@ Commands:
                    created, already there, and cancelled for a holiday. JSON: {from, to,
                    created, existing, cancelledHolidays}
 
+  report --year YYYY --pdf FILE [--json]
+                   The year's annual report (the page /impact/report/YYYY) printed to a PDF
+                   by Chromium (/usr/bin/chromium, or CHROMIUM_PATH; without it: status 1
+                   and how to install it). The Hub runs in this process on a loopback port
+                   while Chromium prints; nothing is written. JSON: {year, file, pages}
+
   outcomes --year YYYY | --from YYYY-MM-DD --to YYYY-MM-DD [--json]
                    The verified outcomes of reports whose period ends in the range (drafts,
                    submitted and returned reports never count): network totals per metric,
@@ -214,6 +220,27 @@ export async function runCli(
         if ('problem' in request) throw new UsageError(request.problem)
         return await withDatabase(config, (database) =>
           printOutcomes(database, request, io.out, config.clock),
+        )
+      }
+      case 'report': {
+        const { reportRequest, printAnnualReport } = await import('./annual-report.ts')
+        const request = reportRequest(rest, values)
+        if ('problem' in request) throw new UsageError(request.problem)
+        const { chromiumProblem, DEFAULT_CHROMIUM_PATH } = await import(
+          '#src/features/annual-report/index.ts'
+        )
+        const chromiumPath = process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM_PATH
+        const missing = await chromiumProblem(chromiumPath)
+        if (missing) {
+          say(`hub: ${missing}`)
+          return 1
+        }
+        return await withDatabase(config, (database) =>
+          printAnnualReport(database, request, io.out, {
+            clock: config.clock,
+            chromiumPath,
+            mailFrom: config.mailFrom,
+          }),
         )
       }
       case 'calls': {

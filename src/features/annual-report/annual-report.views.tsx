@@ -3,7 +3,7 @@ import { Layout } from '#src/ui/layout.tsx'
 import { currentChrome } from '#src/ui/site-chrome.ts'
 import { annualReportCssPath } from './annual-report-css.ts'
 import { Highlights } from './highlights.views.tsx'
-import { CommunityOutcomes, NetworkOutcomes } from './outcomes.views.tsx'
+import { CommunityOutcomes, NetworkOutcomes, QuietCommunities } from './outcomes.views.tsx'
 import type { YearReport } from './year-report.ts'
 
 /** The address of a year's annual report. */
@@ -11,11 +11,14 @@ export const annualReportPath = (year: number): string => `/impact/report/${year
 
 /**
  * The annual report as one printable page: a cover, the year's highlights, outcomes against
- * goals, then a page per community (annual-report.css breaks the printed pages).
+ * goals, then a page per community with verified figures or goals, and one page listing the
+ * members with neither (annual-report.css breaks the printed pages).
  */
 export function AnnualReportPage(props: { report: YearReport; hasDemoData: boolean }) {
   const r = props.report
   const site = currentChrome()
+  const reporting = r.communities.filter((c) => c.metrics.length > 0)
+  const quiet = r.communities.filter((c) => c.metrics.length === 0)
   return (
     <Layout
       title={`Annual report ${r.year}`}
@@ -47,9 +50,11 @@ export function AnnualReportPage(props: { report: YearReport; hasDemoData: boole
           <h2 id="communities-heading">Communities</h2>
           {r.communities.length === 0 ? (
             <p>No community was a member {r.isOver ? `at the end of ${r.year}` : 'today'}.</p>
-          ) : (
-            r.communities.map((community) => <CommunityOutcomes year={r.year} community={community} />)
-          )}
+          ) : null}
+          {reporting.map((community) => (
+            <CommunityOutcomes year={r.year} community={community} />
+          ))}
+          {quiet.length > 0 ? <QuietCommunities year={r.year} communities={quiet} /> : null}
         </section>
       </article>
     </Layout>

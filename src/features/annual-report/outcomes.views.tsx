@@ -84,41 +84,51 @@ export function CommunityOutcomes(props: { year: number; community: CommunityPag
     <section class="report-section report-community" aria-labelledby={headingId}>
       <h3 id={headingId}>{c.hasProfile ? <a href={`/organizations/${c.slug}`}>{c.name}</a> : c.name}</h3>
       {facts.length > 0 ? <p class="report-community-facts">{facts.join(' · ')}</p> : null}
-      {c.metrics.length === 0 ? (
-        <p>No verified figures or goals for {props.year}.</p>
-      ) : (
-        <div class="table-wrap">
-          <table class="report-table">
-            <caption>
-              {c.name}: verified figures and goals for {props.year}
-            </caption>
-            <thead>
+      <div class="table-wrap">
+        <table class="report-table">
+          <caption>
+            {c.name}: verified figures and goals for {props.year}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Metric</th>
+              <th scope="col" class="num">
+                Verified
+              </th>
+              <th scope="col" class="num">
+                Goal
+              </th>
+              <th scope="col" class="num">
+                Of goal
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {c.metrics.map((m) => (
               <tr>
-                <th scope="col">Metric</th>
-                <th scope="col" class="num">
-                  Verified
-                </th>
-                <th scope="col" class="num">
-                  Goal
-                </th>
-                <th scope="col" class="num">
-                  Of goal
-                </th>
+                <th scope="row">{m.name}</th>
+                <td class="num">{m.total === null ? dash : formatAmount(m.total, m.unit)}</td>
+                <td class="num">{m.goal === null ? dash : formatAmount(m.goal, m.unit)}</td>
+                <td class="num">{ofGoal(m.total, m.goal)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {c.metrics.map((m) => (
-                <tr>
-                  <th scope="row">{m.name}</th>
-                  <td class="num">{m.total === null ? dash : formatAmount(m.total, m.unit)}</td>
-                  <td class="num">{m.goal === null ? dash : formatAmount(m.goal, m.unit)}</td>
-                  <td class="num">{ofGoal(m.total, m.goal)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  )
+}
+
+/** The members with no verified figure and no goal for the year: named together, on one page. */
+export function QuietCommunities(props: { year: number; communities: CommunityPage[] }) {
+  return (
+    <section class="report-section report-community" aria-labelledby="quiet-communities">
+      <h3 id="quiet-communities">Members without verified figures or goals for {props.year}</h3>
+      <ul class="report-quiet-list">
+        {props.communities.map((c) => (
+          <li>{c.hasProfile ? <a href={`/organizations/${c.slug}`}>{c.name}</a> : c.name}</li>
+        ))}
+      </ul>
     </section>
   )
 }
