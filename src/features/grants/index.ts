@@ -1,3 +1,5 @@
 /** The grants feature's public face: federal funding opportunities from the Grants.gov extract. */
 export { ExtractSyntaxError, readExtract } from './extract-reader.ts'
+export { extractSource, MAX_EXTRACT_BYTES } from './extract-source.ts'
+export { extractDateOf, type GrantImportBy, type GrantImportResult, importExtract } from './import-extract.ts'
 export { knownElements, type Opportunity, OpportunityProblem, toOpportunity } from './opportunity.ts'
