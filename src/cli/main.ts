@@ -69,6 +69,13 @@ Commands:
                    and how to install it). The Hub runs in this process on a loopback port
                    while Chromium prints; nothing is written. JSON: {year, file, pages}
 
+  grants import FILE [--json]
+                   Import a Grants.gov extract (GrantsDBExtractYYYYMMDDv2.xml, or the .zip it comes
+                   in), streamed, in one transaction, with progress on stderr: the latest version of
+                   each opportunity is kept and an older extract never overwrites a newer one; the
+                   same extract twice changes nothing. A damaged file is refused with its line and
+                   column (status 2, nothing written). JSON: {importId, fileName, extractDate, sha256,
+                   bytes, records, added, updated, unchanged, closed, unknownElements}
   outcomes --year YYYY | --from YYYY-MM-DD --to YYYY-MM-DD [--json]
                    The verified outcomes of reports whose period ends in the range (drafts,
                    submitted and returned reports never count): network totals per metric,
@@ -213,6 +220,24 @@ export async function runCli(
         return await withDatabase(config, (database) =>
           printCompliance(database, request, io.out, config.clock),
         )
+      }
+      case 'grants': {
+        const [sub, file] = rest
+        if (sub !== 'import' || !file)
+          throw new UsageError('hub grants needs: import FILE (a Grants.gov extract, .xml or .zip) [--json]')
+        const { grantsImport, grantsImportText, GrantsFileError } = await import('./grants-import.ts')
+        let printed = ''
+        const code = await withDatabase(config, async (database) => {
+          try {
+            const result = await grantsImport(database, { file, today: config.clock.today(), say })
+            printed = values.json ? `${JSON.stringify(result, null, 2)}\n` : grantsImportText(result)
+          } catch (error) {
+            if (error instanceof GrantsFileError) throw new UsageError(error.message)
+            throw error
+          }
+        })
+        await write(io.out, printed)
+        return code
       }
       case 'outcomes': {
         const { outcomesRequest, printOutcomes } = await import('./outcomes.ts')
