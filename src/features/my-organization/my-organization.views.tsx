@@ -87,6 +87,12 @@ function OrganizationSection(props: { my: MyOrganization }) {
       ) : (
         <p>Not admitted in {year}: no obligations this year.</p>
       )}
+      <h3>Outcomes</h3>
+      <p>
+        Report jobs, training, investment and funding for a period; staff verify each report.{' '}
+        <a href={`/outcomes?organization=${org.slug}`}>Outcome reports</a> ·{' '}
+        <a href={`/outcomes/goals?organization=${org.slug}`}>Goals</a>
+      </p>
       <h3>Seats</h3>
       <dl>
         {(['representative', 'alternate'] as const).map((role) => {

@@ -30,36 +30,38 @@ export function FigureFields(props: {
       {props.metrics.map((metric) => {
         const comment = props.comments?.[metric.key]
         return (
-          <fieldset class="card review-item">
-            <legend class="review-legend">
-              <strong>{metricTitle(metric)}</strong>
-            </legend>
-            {metric.description ? <p class="note">{metric.description}</p> : null}
-            {comment ? (
-              <div class="flash error" id={`staff-comment-${metric.key}`}>
-                <strong>Staff’s comment:</strong> {comment}
-              </div>
-            ) : null}
-            <Field
-              id={`figure-${metric.key}`}
-              name={`figure-${metric.key}`}
-              label={`${metric.name}: figure`}
-              inputmode={metric.unit === 'usd' ? 'decimal' : 'numeric'}
-              required={false}
-              value={props.values[`figure-${metric.key}`] ?? ''}
-              error={props.errors[`figure-${metric.key}`]}
-              hint={unitHint(metric)}
-            />
-            <TextArea
-              id={`note-${metric.key}`}
-              name={`note-${metric.key}`}
-              label={`${metric.name}: note (optional)`}
-              value={props.values[`note-${metric.key}`] ?? ''}
-              error={props.errors[`note-${metric.key}`]}
-              rows={2}
-              maxlength={2000}
-            />
-          </fieldset>
+          <div class="card">
+            <fieldset class="review-item">
+              <legend class="review-legend">
+                <strong>{metricTitle(metric)}</strong>
+              </legend>
+              {metric.description ? <p class="note">{metric.description}</p> : null}
+              {comment ? (
+                <div class="flash error" id={`staff-comment-${metric.key}`}>
+                  <strong>Staff’s comment:</strong> {comment}
+                </div>
+              ) : null}
+              <Field
+                id={`figure-${metric.key}`}
+                name={`figure-${metric.key}`}
+                label={`${metric.name}: figure`}
+                inputmode={metric.unit === 'usd' ? 'decimal' : 'numeric'}
+                required={false}
+                value={props.values[`figure-${metric.key}`] ?? ''}
+                error={props.errors[`figure-${metric.key}`]}
+                hint={unitHint(metric)}
+              />
+              <TextArea
+                id={`note-${metric.key}`}
+                name={`note-${metric.key}`}
+                label={`${metric.name}: note (optional)`}
+                value={props.values[`note-${metric.key}`] ?? ''}
+                error={props.errors[`note-${metric.key}`]}
+                rows={2}
+                maxlength={2000}
+              />
+            </fieldset>
+          </div>
         )
       })}
     </div>

@@ -37,15 +37,11 @@ export function ReportHistory(props: { events: ReportEvent[]; metrics: Metric[] 
                     {event.comment}
                   </p>
                 ) : null}
-                {figureComments.length > 0 ? (
-                  <ul>
-                    {figureComments.map(([key, text]) => (
-                      <li>
-                        On {nameOf(props.metrics, key)}: {text}
-                      </li>
-                    ))}
-                  </ul>
-                ) : null}
+                {figureComments.map(([key, text]) => (
+                  <p>
+                    On {nameOf(props.metrics, key)}: {text}
+                  </p>
+                ))}
                 {event.figures.length > 0 ? (
                   <details>
                     <summary>The figures as they stood</summary>
