@@ -13,7 +13,7 @@ const o = grantOpportunities
 /** Each column the update copies from the row being written (every column but the key and the first import). */
 const updated = Object.fromEntries(
   Object.entries(grantOpportunities)
-    .filter(([key, column]) => typeof column === 'object' && column !== null && 'name' in column)
+    .filter(([, column]) => typeof column === 'object' && column !== null && 'name' in column)
     .filter(([key]) => !['opportunityId', 'firstImportId'].includes(key))
     .map(([key, column]) => [key, sql.raw(`excluded."${(column as { name: string }).name}"`)]),
 )
