@@ -13,6 +13,21 @@ export function percentOfGoal(metric: Pick<MetricTotal, 'goal' | 'towardGoal'>):
 export const totalled = (metrics: readonly MetricTotal[]) =>
   metrics.filter((m) => m.sums && m.total !== null && (m.organizations > 0 || m.goal !== null))
 
+/** An amount that may wrap after its thousands separators on a narrow card: '$6,600,<wbr>000.50'. */
+function Amount(props: { text: string }) {
+  const groups = props.text.split(/(?<=,)/)
+  return (
+    <>
+      {groups.map((group, i) => (
+        <>
+          {i > 0 ? <wbr /> : null}
+          {group}
+        </>
+      ))}
+    </>
+  )
+}
+
 function GoalLine(props: { metric: MetricTotal }) {
   const { metric } = props
   const percent = percentOfGoal(metric)
@@ -36,7 +51,9 @@ export function TotalsSection(props: { id: string; heading: string; metrics: rea
         <ul class="figures" aria-label={`Verified totals: ${props.heading}`}>
           {shown.map((metric) => (
             <li class="figure" data-metric={metric.key}>
-              <span class="value">{formatAmount(metric.total ?? 0, metric.unit)}</span>
+              <span class="value">
+                <Amount text={formatAmount(metric.total ?? 0, metric.unit)} />
+              </span>
               <span class="label">{metric.name.toLowerCase()}</span>
               <span class="label">
                 {metric.organizations === 0
