@@ -12,7 +12,9 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core'
+import { calls } from './calls.ts'
 import { writtenAt } from './columns.ts'
+import { briefings } from './content.ts'
 import { people } from './people.ts'
 
 export const grantImportStatuses = ['running', 'done', 'failed'] as const
@@ -107,5 +109,56 @@ export const grantOpportunities = pgTable(
     index('grant_opportunities_close_idx').on(t.closeDate),
     index('grant_opportunities_agency_idx').on(t.agencyCode),
     check('grant_opportunities_id_digits', sql`${t.opportunityId} ~ '^[0-9]{1,20}$'`),
+  ],
+)
+
+/**
+ * A relevance rule staff can edit (src/features/grants/relevance.ts): what it looks for, its weight,
+ * and the organisations it is limited to. Migration 0021 writes the defaults.
+ */
+export const grantRelevanceRules = pgTable(
+  'grant_relevance_rules',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind', {
+      enum: [
+        'funding_category',
+        'eligible_applicant',
+        'agency',
+        'assistance_listing',
+        'keyword',
+        'focus_industry',
+      ],
+    }).notNull(),
+    value: text('value').notNull().default(''),
+    weight: integer('weight').notNull(),
+    onlyProgram: text('only_program'),
+    onlyCategory: text('only_category', { enum: ['member', 'bff'] }),
+    onlyState: text('only_state'),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [check('grant_relevance_rules_weight', sql`${t.weight} between -20 and 20`)],
+)
+
+/** An opportunity pinned by staff to a call or a library item, seen by the public or by members only. */
+export const grantPins = pgTable(
+  'grant_pins',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    opportunityId: text('opportunity_id')
+      .notNull()
+      .references(() => grantOpportunities.opportunityId, { onDelete: 'cascade' }),
+    callId: uuid('call_id').references(() => calls.id, { onDelete: 'cascade' }),
+    briefingId: uuid('briefing_id').references(() => briefings.id, { onDelete: 'cascade' }),
+    visibility: text('visibility', { enum: ['public', 'members'] })
+      .notNull()
+      .default('members'),
+    note: text('note'),
+    pinnedBy: uuid('pinned_by').references(() => people.id, { onDelete: 'set null' }),
+    pinnedAt: writtenAt('pinned_at'),
+  },
+  (t) => [
+    index('grant_pins_opportunity_idx').on(t.opportunityId),
+    check('grant_pins_one_place', sql`(${t.callId} is null) <> (${t.briefingId} is null)`),
   ],
 )

@@ -53,6 +53,14 @@ export const settingsSchema = z.object({
   siteContactEmail: z.string().max(200).default(''),
   /** The stored file of the logo (PNG or JPEG), or null. */
   siteLogoFileId: z.string().uuid().nullable().default(null),
+  /** The score an opportunity needs to count as fitting an organisation (the sum of its rules' weights). */
+  grantsMatchThreshold: z.number().int().min(1).max(100).default(4),
+  /** Where the Hub fetches the daily Grants.gov extract ('' : never; the Hub may have no internet). */
+  grantsFetchUrl: z
+    .string()
+    .max(500)
+    .refine((v) => v === '' || /^https:\/\/[^\s]+$/.test(v), 'an https:// address or nothing')
+    .default(''),
 })
 
 export type Settings = z.infer<typeof settingsSchema>

@@ -13,10 +13,10 @@ import { AppError } from '#src/lib/errors.ts'
 const notTransferred = new Set(['content_version', 'auth_sessions', 'auth_verifications', 'auth_rate_limits'])
 
 /**
- * Tables the migrations fill with defaults (the six outcome metrics): a new database holds them
+ * Tables the migrations fill with defaults (the six outcome metrics, the grant relevance rules): a new database holds them
  * and still counts as empty; an import replaces them with the exported rows.
  */
-export const seededByMigrations = new Set(['outcome_metrics'])
+export const seededByMigrations = new Set(['outcome_metrics', 'grant_relevance_rules'])
 
 export type TransferTable = {
   name: string
