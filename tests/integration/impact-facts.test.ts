@@ -143,7 +143,7 @@ describe(`staff record reported facts, shown on the profile with their source ($
     const html = await profileRes.text()
     const text = await pageText(new Response(html))
     expect(text).toContain('2 partner organisations on record.')
-    const partners = text.slice(text.indexOf('Partner organisations'), text.indexOf('Harbor College'))
+    const partners = text.slice(text.indexOf('Partner organisations'), text.indexOf('Verified outcomes'))
     expect(partners).toContain('2 partner organisations on record.')
     expect(partners).toContain('Supporting organisations: 84 (as of September 27, 2016')
     expect(partners).toContain('source: Redesignation press release')

@@ -143,10 +143,6 @@ export function ProfilePage(props: {
                 ? 'No partner organisations on record yet.'
                 : `${org.partners.length} partner ${plural(org.partners.length, 'organisation')} on record.`}
             </p>
-            <ReportedFacts
-              facts={partnerFacts}
-              lead="Also reported, in documents (not part of the count above):"
-            />
             {org.partners.length > 0 ? (
               <ul>
                 {org.partners.map((p) => {
@@ -165,6 +161,10 @@ export function ProfilePage(props: {
                 })}
               </ul>
             ) : null}
+            <ReportedFacts
+              facts={partnerFacts}
+              lead="Also reported, in documents (not part of this count or list):"
+            />
           </section>
         ) : null}
         {org.designations.length > 0 ? (
