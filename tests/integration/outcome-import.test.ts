@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { writeAs } from '../../src/db/actor.ts'
 import { organizations } from '../../src/db/schema/index.ts'
 import { queryRows } from '../../src/db/sql.ts'
+import { commitOutcomeImport, startOutcomeImport } from '../../src/features/outcome-import/index.ts'
 import { rollupOutcomes, saveReportDraft, yearPeriod } from '../../src/features/outcomes/index.ts'
 import { buildXlsx } from '../../src/lib/spreadsheet/xlsx.test-support.ts'
 import {
@@ -45,6 +46,7 @@ const BAD = [
   'Prairie Works,Private investment leveraged,$1.005',
   'Prairie Works,Jobs creatd,3',
   'Gulf Coast Makers,Jobs created,13',
+  'Nowhere Works,Jobs created,x',
 ].join('\n')
 
 describe(`importing a year's outcome figures on ${testEngine}`, () => {
@@ -118,7 +120,7 @@ describe(`importing a year's outcome figures on ${testEngine}`, () => {
   it('lists every bad row with what was expected, and imports nothing', async () => {
     const { location } = await uploadToPreview('bad.csv', BAD)
     const text = await pageText(await staff.get(location))
-    expect(text).toContain('6 rows read')
+    expect(text).toContain('7 rows read')
     expect(text).toContain(
       '3 No organization is called "Gulf Coast Maker"; did you mean "Gulf Coast Makers"?',
     )
@@ -128,17 +130,19 @@ describe(`importing a year's outcome figures on ${testEngine}`, () => {
     expect(text).toContain('5 Private investment leveraged "$1.005" is not right: expected a dollar amount')
     expect(text).toContain('6 "Jobs creatd" is not a metric: expected one of Jobs created, Jobs retained')
     expect(text).toContain('7 Jobs created of Gulf Coast Makers is given again: row 2 gives it first.')
+    expect(text).toContain('8 No organization is called "Nowhere Works".')
+    expect(text).toContain('8 Jobs created "x" is not right')
     expect(text).not.toContain('Commit')
 
     const json = await staff.get(location, { Accept: 'application/json' })
     const doc = await json.json()
-    expect(doc).toMatchObject({ status: 'preview', year: 2016, rows: 6 })
-    expect(doc.problems.map((p: { row: number }) => p.row)).toEqual([3, 4, 5, 6, 7])
+    expect(doc).toMatchObject({ status: 'preview', year: 2016, rows: 7 })
+    expect(doc.problems.map((p: { row: number }) => p.row)).toEqual([3, 4, 5, 6, 7, 8, 8])
 
     const commit = await staff.post(`${location}/commit`, {})
     expect(commit.status).toBe(409)
     expect(await pageText(commit)).toContain(
-      '5 rows have problems (rows 3, 4, 5, 6, 7): correct the file and upload it again. Nothing was written.',
+      '6 rows have problems (rows 3, 4, 5, 6, 7, 8): correct the file and upload it again. Nothing was written.',
     )
     const one = await uploadToPreview(
       'one-bad.csv',
@@ -267,6 +271,27 @@ describe(`importing a year's outcome figures on ${testEngine}`, () => {
     expect((await staff.post(`${location}/commit`, {})).status).toBe(409)
     expect(
       await count(sql`select count(*)::int as n from outcome_reports where period_start = '2019-01-01'`),
+    ).toBe(1)
+  })
+
+  it('commits a file once when two commits race', async () => {
+    const by = { personId: staffPerson.id, actor: `person:${staffPerson.id}` as const }
+    const started = await startOutcomeImport(database.db, {
+      fileName: 'race.csv',
+      bytes: new TextEncoder().encode('organization,Jobs created\nPrairie Works,1\n'),
+      period: yearPeriod(2021),
+      via: 'web',
+      by,
+    })
+    expect(started.plan.reports).toHaveLength(1)
+    const commit = () =>
+      commitOutcomeImport(database.db, { importId: started.importId, by, timeZone: 'America/New_York' })
+    const results = await Promise.allSettled([commit(), commit()])
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected'])
+    const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult
+    expect(refused.reason.userMessage).toMatch(/^This file was already imported on .+ by Avery Keeper/)
+    expect(
+      await count(sql`select count(*)::int as n from outcome_reports where period_start = '2021-01-01'`),
     ).toBe(1)
   })
 

@@ -35,7 +35,7 @@ export function ImportListPage(props: ImportListPageProps) {
         <h1>Import outcome figures</h1>
         <p class="lede">
           Bring in a year's outcome figures from a spreadsheet. You see what the file would record before
-          anything is written; each organisation's figures become its verified report for the year, and a
+          anything is written; each organization's figures become its verified report for the year, and a
           committed file can be undone as a whole.
         </p>
         <Flashes flash={props.flash} />

@@ -77,13 +77,15 @@ function Preview(props: { item: OutcomeImportItem; plan: OutcomePlan; year: stri
       </ul>
       {plan.problems.length > 0 ? <Problems problems={plan.problems} /> : null}
       <PlannedFigures plan={plan} year={props.year} />
-      {plan.problems.length === 0 && plan.reports.length > 0 ? (
-        <ActionForm
-          action={`${importUrl(props.item.id)}/commit`}
-          label={`Commit ${formatNumber(plan.reports.length)} verified ${plural(plan.reports.length, 'report')}`}
-        />
-      ) : null}
-      <ActionForm action={`${importUrl(props.item.id)}/discard`} label="Discard this preview" secondary />
+      <div class="actions-row import-actions">
+        {plan.problems.length === 0 && plan.reports.length > 0 ? (
+          <ActionForm
+            action={`${importUrl(props.item.id)}/commit`}
+            label={`Commit ${formatNumber(plan.reports.length)} verified ${plural(plan.reports.length, 'report')}`}
+          />
+        ) : null}
+        <ActionForm action={`${importUrl(props.item.id)}/discard`} label="Discard this preview" secondary />
+      </div>
     </>
   )
 }

@@ -99,10 +99,9 @@ export async function planOutcomes(
   for (const r of sheet.rows) {
     const problem = (message: string) => plan.problems.push({ row: r.row, message })
     const found = find(r.organization)
-    if (!found.ok) {
-      problem(found.message)
-      continue
-    }
+    if (!found.ok) problem(found.message)
+    const figures = readFigures(r, sheet.metrics, problem)
+    if (!found.ok || !figures) continue
     const { org } = found
     const status = existing.get(org.id)
     if (status) {
@@ -111,10 +110,17 @@ export async function planOutcomes(
       )
       continue
     }
-    if (r.figures.length === 0) {
+    if (figures.length === 0) {
       problem(`The row gives no figure for ${org.name}: fill in at least one metric's column.`)
       continue
     }
+    const repeated = figures.filter((f) => given.has(`${org.id} ${f.metric}`))
+    for (const f of repeated)
+      problem(
+        `${sheet.metrics.find((m) => m.key === f.metric)?.name} of ${org.name} is given again: row ${given.get(`${org.id} ${f.metric}`)} gives it first.`,
+      )
+    if (repeated.length > 0) continue
+    for (const f of figures) given.set(`${org.id} ${f.metric}`, r.row)
     const report = reports.get(org.id) ?? {
       organizationId: org.id,
       name: org.name,
@@ -122,40 +128,39 @@ export async function planOutcomes(
       rows: [],
       figures: [],
     }
-    const figures: FigureInput[] = []
-    let ok = true
-    for (const f of r.figures) {
-      if (!f.metric) {
-        problem(
-          `${f.metricText ? `"${f.metricText}" is not a metric` : 'The metric is empty'}: expected one of ${sheet.metrics.map((m) => m.name).join(', ')} (by name or key).`,
-        )
-        ok = false
-        continue
-      }
-      const { metric } = f
-      const actual = f.value === '' ? null : parseAmount(f.value, metric.unit)
-      if (actual === undefined || (actual === null && !f.note)) {
-        problem(
-          `${metric.name} ${f.value === '' ? 'is empty' : `"${f.value}" is not right`}: expected ${amountExpected(metric.unit)}.`,
-        )
-        ok = false
-        continue
-      }
-      const key = `${org.id} ${metric.key}`
-      const first = given.get(key)
-      if (first !== undefined) {
-        problem(`${metric.name} of ${org.name} is given again: row ${first} gives it first.`)
-        ok = false
-        continue
-      }
-      given.set(key, r.row)
-      figures.push({ metric: metric.key, actual, note: f.note || null })
-    }
-    if (!ok) continue
     report.figures.push(...figures)
     report.rows.push(r.row)
     reports.set(org.id, report)
   }
   plan.reports = [...reports.values()]
   return plan
+}
+
+/** A row's figures in their metrics' units, or null when one is not a metric or not an amount (each said). */
+function readFigures(
+  r: OutcomeRow,
+  metrics: readonly Metric[],
+  problem: (message: string) => void,
+): FigureInput[] | null {
+  const figures: FigureInput[] = []
+  let ok = true
+  for (const f of r.figures) {
+    if (!f.metric) {
+      problem(
+        `${f.metricText ? `"${f.metricText}" is not a metric` : 'The metric is empty'}: expected one of ${metrics.map((m) => m.name).join(', ')} (by name or key).`,
+      )
+      ok = false
+      continue
+    }
+    const actual = f.value === '' ? null : parseAmount(f.value, f.metric.unit)
+    if (actual === undefined || (actual === null && !f.note)) {
+      problem(
+        `${f.metric.name} ${f.value === '' ? 'is empty' : `"${f.value}" is not right`}: expected ${amountExpected(f.metric.unit)}.`,
+      )
+      ok = false
+      continue
+    }
+    figures.push({ metric: f.metric.key, actual, note: f.note || null })
+  }
+  return ok ? figures : null
 }

@@ -63,7 +63,7 @@ export function PlannedFigures(props: { plan: OutcomePlan; year: string }) {
               <th scope="col">Organization</th>
               <th scope="col">Rows</th>
               {metrics.map((m) => (
-                <th scope="col" class="numeric">
+                <th scope="col" class="num">
                   {m.name}
                 </th>
               ))}
@@ -79,7 +79,7 @@ export function PlannedFigures(props: { plan: OutcomePlan; year: string }) {
                   {metrics.map((m) => {
                     const figure = figures.get(m.key)
                     return (
-                      <td class="numeric">
+                      <td class="num">
                         {figure?.actual != null ? formatAmount(figure.actual, m.unit) : ''}
                         {figure?.note ? <span class="note"> ({figure.note})</span> : null}
                       </td>
