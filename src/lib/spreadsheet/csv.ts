@@ -91,10 +91,14 @@ export async function readCsvRows(
 ): Promise<void> {
   const firstLine = new TextDecoder().decode(bytes.subarray(0, 4096)).split(/\r\n|\n|\r/)[0] ?? ''
   const delimiter = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ','
-  try {
-    await readText(textOf(bytes, false), delimiter, visit)
-  } catch (error) {
-    if (!(error instanceof NotUtf8)) throw error
-    await readText(textOf(bytes, true), delimiter, visit)
+  for (const windows1252 of [false, true]) {
+    try {
+      await readText(textOf(bytes, windows1252), delimiter, visit)
+      return
+    } catch (error) {
+      if (!(error instanceof NotUtf8)) throw error
+    }
   }
+  // Marked as UTF-8 by its first bytes, yet not UTF-8.
+  throw new CsvUnreadable(null)
 }

@@ -86,6 +86,11 @@ describe('readSheet', () => {
     expect((await read(latin)).rows[0]?.cells).toEqual(['1', 'Café'])
   })
 
+  it('refuses bytes marked as UTF-8 that are not', async () => {
+    const marked = new Uint8Array([0xef, 0xbb, 0xbf, ...Buffer.from('a,b\n1,Caf', 'latin1'), 0xe9, 0x0a])
+    await expect(read(marked)).rejects.toThrow(/it is not text/)
+  })
+
   it("refuses a file through the caller's header check", async () => {
     await expect(read(text('\nfoo,bar\n1,2\n'))).rejects.toThrow('Row 2 should start with a.')
   })
