@@ -51,7 +51,7 @@ describe(`the annual report's page on ${testEngine}`, () => {
     expect(text).toContain('3 national calls held')
     // (2/3 + 2/2 + 0 + 0 + 0) / 5 organisations
     expect(text).toContain('33% average attendance at the national calls')
-    expect(text).toContain('averaged over the 5 organisations')
+    expect(text).toContain('averaged over the organisations with at least one such call (5 in 2026)')
     // A members-only presentation and a members-only briefing are not counted: the page is public.
     expect(text).toContain('1 presentation given on the calls')
     expect(text).toContain('1 public briefing published')

@@ -20,8 +20,11 @@ export function Highlights(props: { report: YearReport }) {
     },
     { value: formatNumber(r.callsHeld), label: `national ${plural(r.callsHeld, 'call')} held` },
     {
-      value: r.attendanceRate === null ? 'None yet' : percentText(r.attendanceRate),
-      label: 'average attendance at the national calls',
+      value: r.attendanceRate === null ? '–' : percentText(r.attendanceRate),
+      label:
+        r.attendanceRate === null
+          ? 'average attendance at the national calls: no call held with attendance records'
+          : 'average attendance at the national calls',
     },
     {
       value: formatNumber(r.presentationsGiven),
@@ -52,11 +55,12 @@ export function Highlights(props: { report: YearReport }) {
         <li>A national call is held when it was not cancelled and its day is over.</li>
         <li>
           Average attendance: for each organisation, the share of the calls held while it was a member that
-          its representative or alternate attended (for at least the minimum minutes), averaged over the{' '}
-          {r.attendanceOrganizations === 1
-            ? 'one organisation'
-            : `${formatNumber(r.attendanceOrganizations)} organisations`}{' '}
-          with at least one such call. Calls before the network's attendance records begin are not counted.
+          its representative or alternate attended (for at least the minimum minutes), averaged over the
+          organisations with at least one such call (
+          {r.attendanceOrganizations === 0
+            ? `none in ${r.year}`
+            : `${formatNumber(r.attendanceOrganizations)} in ${r.year}`}
+          ). Calls before the network's attendance records begin are not counted.
         </li>
         <li>
           Presentations and briefings count only those in the public archive and library; items shared with

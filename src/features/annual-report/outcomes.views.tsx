@@ -24,9 +24,10 @@ export function NetworkOutcomes(props: { year: number; metrics: MetricTotal[] })
       {reported.length === 0 ? (
         <p>No community has a verified outcome report or a goal for a period ending in {props.year}.</p>
       ) : (
-        <div class="table-wrap">
+        // Focusable: on a phone the table scrolls sideways, and a keyboard must reach it.
+        <section class="table-wrap" aria-labelledby="outcomes-caption" tabindex={0}>
           <table class="report-table">
-            <caption>
+            <caption id="outcomes-caption">
               Verified outcomes of reports whose period ends in {props.year}, and the goals set for periods
               ending in {props.year}
             </caption>
@@ -65,7 +66,7 @@ export function NetworkOutcomes(props: { year: number; metrics: MetricTotal[] })
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
     </section>
   )
@@ -84,9 +85,9 @@ export function CommunityOutcomes(props: { year: number; community: CommunityPag
     <section class="report-section report-community" aria-labelledby={headingId}>
       <h3 id={headingId}>{c.hasProfile ? <a href={`/organizations/${c.slug}`}>{c.name}</a> : c.name}</h3>
       {facts.length > 0 ? <p class="report-community-facts">{facts.join(' · ')}</p> : null}
-      <div class="table-wrap">
+      <section class="table-wrap" aria-labelledby={`${headingId}-caption`} tabindex={0}>
         <table class="report-table">
-          <caption>
+          <caption id={`${headingId}-caption`}>
             {c.name}: verified figures and goals for {props.year}
           </caption>
           <thead>
@@ -114,7 +115,7 @@ export function CommunityOutcomes(props: { year: number; community: CommunityPag
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
     </section>
   )
 }
