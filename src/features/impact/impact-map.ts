@@ -15,6 +15,7 @@ export type ShadedCommunity = {
   value: number
   shade: number
   counties: number
+  states: number
 }
 
 export type ImpactMap = { svg: string; shades: MapShade[]; communities: ShadedCommunity[] }
@@ -64,6 +65,7 @@ export function renderImpactMap(
     value,
     shade: shadeOf(shades, value),
     counties: region.counties.length,
+    states: region.states.length,
   }))
   const label = metric.name.toLowerCase()
   const mapRegions: MapRegion[] = withFigure.map(({ org, value, region }) => ({

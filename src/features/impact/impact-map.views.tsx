@@ -11,6 +11,13 @@ const shadeLabel = (shade: MapShade, unit: Metric['unit']) =>
     ? formatAmount(shade.from, unit)
     : `${formatAmount(shade.from, unit)} to ${formatAmount(shade.to, unit)}`
 
+const regionDrawn = (c: { counties: number; states: number }) =>
+  c.counties > 0
+    ? `${c.counties} ${plural(c.counties, 'county', 'counties')}`
+    : c.states > 0
+      ? `${c.states === 1 ? 'The whole state' : `${c.states} whole states`} (counties not on record)`
+      : 'Not on the map: no region on record'
+
 function ShadeLegend(props: { shades: MapShade[]; unit: Metric['unit'] }) {
   return (
     <ul class="chart-legend" aria-label="Legend">
@@ -72,11 +79,7 @@ export function MapSection(props: { metrics: Metric[]; chosen: Metric; map: Impa
                 <tr>
                   <th scope="row">{c.name}</th>
                   <td class="num">{formatAmount(c.value, chosen.unit)}</td>
-                  <td>
-                    {c.counties > 0
-                      ? `${c.counties} ${plural(c.counties, 'county', 'counties')}`
-                      : 'Whole states'}
-                  </td>
+                  <td>{regionDrawn(c)}</td>
                 </tr>
               ))}
             </tbody>

@@ -40,11 +40,18 @@ function GoalLine(props: { metric: MetricTotal }) {
   )
 }
 
-export function TotalsSection(props: { id: string; heading: string; metrics: readonly MetricTotal[] }) {
+export function TotalsSection(props: {
+  id: string
+  heading: string
+  /** What the period is, under the heading. */
+  note: string
+  metrics: readonly MetricTotal[]
+}) {
   const shown = totalled(props.metrics)
   return (
     <section aria-labelledby={props.id}>
       <h2 id={props.id}>{props.heading}</h2>
+      <p class="note">{props.note}</p>
       {shown.length === 0 ? (
         <p>No verified figures yet.</p>
       ) : (

@@ -36,10 +36,16 @@ export function ImpactPage(props: {
           <TotalsSection
             id="latest-heading"
             heading={`In ${impact.latestYear}`}
+            note="The latest year with verified figures: reports whose period ends that year."
             metrics={impact.latest.metrics}
           />
         ) : null}
-        <TotalsSection id="all-time-heading" heading="All time" metrics={impact.allTime.metrics} />
+        <TotalsSection
+          id="all-time-heading"
+          heading="All time"
+          note="Every verified report. Percent of goal compares the goals communities set with their own verified figures."
+          metrics={impact.allTime.metrics}
+        />
         {notSummed.length > 0 ? (
           <p class="note">
             {listFormat.format(notSummed.map((m) => m.name))} {notSummed.length === 1 ? 'does' : 'do'} not add

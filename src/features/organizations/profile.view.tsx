@@ -64,6 +64,11 @@ export function ProfilePage(props: {
                 Manage its seats
               </a>
             ) : null}
+            {props.canManageSeats ? (
+              <a class="button secondary" href={`/staff/outcomes/facts?organization=${org.slug}`}>
+                Record reported facts
+              </a>
+            ) : null}
           </p>
         ) : null}
         {org.summary ? <p class="lede">{org.summary}</p> : null}
