@@ -15,6 +15,7 @@ import { calendarRoutes, personalFeedRoutes } from '#src/features/calendar/index
 import { callRoutes } from '#src/features/calls/index.ts'
 import { outboxRoutes } from '#src/features/email/index.ts'
 import { fileRoutes } from '#src/features/files/index.ts'
+import { grantRoutes } from '#src/features/grants/index.ts'
 import { impactRoutes } from '#src/features/impact/index.ts'
 import { libraryRoutes } from '#src/features/library/index.ts'
 import { memberDirectoryRoutes } from '#src/features/member-directory/index.ts'
@@ -136,6 +137,7 @@ export function createApp(
   app.route('/', annualReportRoutes(deps))
   app.route('/', outcomeRoutes(deps))
   app.route('/', outcomeImportRoutes(deps))
+  app.route('/', grantRoutes(deps))
   app.route('/', obligationRoutes(deps))
   const slotOptOut = optOutOf(deps.database.db, 'presentation_slot', {
     origin: deps.origin,

@@ -25,6 +25,7 @@ export const reservedSegments: ReadonlySet<string> = new Set([
   'feeds',
   'files',
   'forgot-password',
+  'funding',
   'healthz',
   'home',
   'impact',

@@ -1,5 +1,6 @@
 /** The grants feature's public face: federal funding opportunities from the Grants.gov extract. */
 export { ExtractSyntaxError, readExtract } from './extract-reader.ts'
 export { extractSource, MAX_EXTRACT_BYTES } from './extract-source.ts'
+export { grantRoutes } from './grants.routes.tsx'
 export { extractDateOf, type GrantImportBy, type GrantImportResult, importExtract } from './import-extract.ts'
 export { knownElements, type Opportunity, OpportunityProblem, toOpportunity } from './opportunity.ts'

@@ -37,9 +37,9 @@ describe('matching an opportunity to an organisation', () => {
       score: 9,
       reasons: [
         'Funding category: Employment, labor and training (ELT)',
-        'Open to Unrestricted: open to any type of entity, subject to the additional information on eligibility (99)',
         'Mentions “manufacturing”',
         'Mentions your focus: aerospace, defense',
+        'Open to Unrestricted: open to any type of entity, subject to the additional information on eligibility (99)',
       ],
     })
   })
@@ -62,6 +62,23 @@ describe('matching an opportunity to an organisation', () => {
     expect(matchOpportunity(unrelated, community, rules, 1)).toBeNull()
     const onlyEligibility = [{ kind: 'eligible_applicant', value: '99', weight: 10 }] as RelevanceRule[]
     expect(matchOpportunity(opportunity, community, onlyEligibility, 1)).toBeNull()
+  })
+
+  it('counts who may apply once, at its best rule, in one sentence', () => {
+    const broad = { ...opportunity, eligibleApplicants: ['00', '01', '12'] }
+    const eligibility: RelevanceRule[] = [
+      { kind: 'eligible_applicant', value: '00', weight: 1 },
+      { kind: 'eligible_applicant', value: '01', weight: 2 },
+      { kind: 'eligible_applicant', value: '12', weight: 1 },
+      { kind: 'funding_category', value: 'ELT', weight: 3 },
+    ]
+    expect(matchOpportunity(broad, community, eligibility, 1)).toEqual({
+      score: 5,
+      reasons: [
+        'Funding category: Employment, labor and training (ELT)',
+        'Open to State governments (00); County governments (01); Nonprofits with 501(c)(3) status, other than institutions of higher education (12)',
+      ],
+    })
   })
 
   it('leaves out an opportunity under the threshold', () => {

@@ -89,9 +89,7 @@ function reasonFor(rule: RelevanceRule, o: MatchingOpportunity, text: string, or
         ? `Funding category: ${codeInWords(fundingCategoryNames, rule.value)}`
         : undefined
     case 'eligible_applicant':
-      return o.eligibleApplicants.includes(rule.value)
-        ? `Open to ${codeInWords(eligibleApplicantNames, rule.value)}`
-        : undefined
+      return undefined
     case 'agency':
       return o.agencyCode === rule.value || o.agencyCode?.startsWith(`${rule.value}-`)
         ? `From ${o.agencyName ?? o.agencyCode}`
@@ -131,13 +129,27 @@ export function matchOpportunity(
   let score = 0
   let aboutSubject = false
   const reasons: string[] = []
+  // Who may apply counts once, at the weight of the best rule that holds, in one sentence.
+  const openTo: string[] = []
+  let openToWeight = 0
   for (const rule of rules) {
     if (!applies(rule, org)) continue
+    if (rule.kind === 'eligible_applicant') {
+      if (opportunity.eligibleApplicants.includes(rule.value) && !openTo.includes(rule.value)) {
+        openTo.push(rule.value)
+        openToWeight = Math.max(openToWeight, rule.weight)
+      }
+      continue
+    }
     const reason = reasonFor(rule, opportunity, text, org)
     if (!reason || reasons.includes(reason)) continue
     score += rule.weight
     reasons.push(reason)
     if (subjectKinds.has(rule.kind)) aboutSubject = true
+  }
+  if (openTo.length > 0) {
+    score += openToWeight
+    reasons.push(`Open to ${openTo.map((code) => codeInWords(eligibleApplicantNames, code)).join('; ')}`)
   }
   return score >= threshold && aboutSubject ? { score, reasons } : null
 }

@@ -1,0 +1,55 @@
+import { eq } from 'drizzle-orm'
+import { Hono } from 'hono'
+import { grantOpportunities } from '#src/db/schema/index.ts'
+import type { AppDeps, AppEnv } from '#src/http/deps.ts'
+import { notFound } from '#src/http/errors.ts'
+import { requirePermission } from '#src/http/guard.ts'
+import { renderPage } from '#src/http/render.ts'
+import { AppError } from '#src/lib/errors.ts'
+import { fundingFor, matchingOrganizations, organizationsFitting } from './funding-for.ts'
+import { FundingForPage, FundingListPage } from './funding-list.views.tsx'
+import { listOpenOpportunities, opportunityFiltersSchema } from './open-opportunities.ts'
+import { OpportunityPage } from './opportunity.views.tsx'
+
+/** Federal funding opportunities for the network's members: the list, one opportunity, "Funding for us". */
+export function grantRoutes(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>()
+  const db = deps.database.db
+
+  app.get('/funding', requirePermission('content:members'), async (c) => {
+    const read = opportunityFiltersSchema.safeParse(c.req.query())
+    if (!read.success) {
+      const issue = read.error.issues[0]
+      throw new AppError('BAD_INPUT', {
+        userMessage: `The filter ${String(issue?.path[0] ?? '')} should be ${issue?.message ?? 'valid'}.`,
+      })
+    }
+    const list = await listOpenOpportunities(db, { today: deps.clock.today(), filters: read.data })
+    return renderPage(c, <FundingListPage filters={read.data} {...list} />)
+  })
+
+  app.get('/funding/for/:slug', requirePermission('content:members'), async (c) => {
+    const today = deps.clock.today()
+    const [organization] = await matchingOrganizations(db, today, c.req.param('slug'))
+    if (!organization) throw notFound('No admitted organisation has that address.')
+    return renderPage(
+      c,
+      <FundingForPage organization={organization} fits={await fundingFor(db, organization, today)} />,
+    )
+  })
+
+  app.get('/funding/:id{[0-9]{1,20}}', requirePermission('content:members'), async (c) => {
+    const [opportunity] = await db
+      .select()
+      .from(grantOpportunities)
+      .where(eq(grantOpportunities.opportunityId, c.req.param('id')))
+    if (!opportunity)
+      throw notFound(
+        'No opportunity has that number in the Hub. It may not be in the extracts imported so far.',
+      )
+    const fits = await organizationsFitting(db, opportunity, deps.clock.today())
+    return renderPage(c, <OpportunityPage opportunity={opportunity} fits={fits} />)
+  })
+
+  return app
+}
