@@ -107,6 +107,9 @@ describe(`staff record reported facts, shown on the profile with their source ($
   it('refuses bad input, saying which field and what it wants, and keeps nothing', async () => {
     const cases: [Record<string, string>, string][] = [
       [{ label: '' }, 'Say what the figure counts'],
+      [{ label: 'x'.repeat(201) }, 'Write at most 200 characters (this description has 201).'],
+      [{ label: 'Partners\r\nVisit https://evil.example' }, 'must be one line of text'],
+      [{ sourceTitle: 'y'.repeat(301) }, 'Write at most 300 characters (this source has 301).'],
       [{ value: 'about a hundred' }, 'Enter a whole number such as 4347 or 4,347.'],
       [{ value: '12.5' }, 'Enter a whole number such as 4347 or 4,347.'],
       [{ unit: 'usd', value: '$1.005' }, 'Enter a dollar amount such as 1,250,000'],

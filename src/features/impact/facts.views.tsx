@@ -157,6 +157,7 @@ function AddForm(props: {
         name="sourceUrl"
         type="url"
         label="Link to the source"
+        maxlength={2000}
         required={false}
         value={v.sourceUrl}
         error={e.sourceUrl}
