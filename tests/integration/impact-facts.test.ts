@@ -168,6 +168,45 @@ describe(`staff record reported facts, shown on the profile with their source ($
     expect(home).not.toContain('140,000,000')
   })
 
+  it('keeps script markup and SQL meta-characters as text, and refuses a 10,001-character value by its field', async () => {
+    const script = '<script>alert(1)</script><img src=x onerror=alert(2)>'
+    const meta = 'O\'Brien & Sons\' "Works" -- /* not a comment */ ; $1 $$ ?'
+    const saved = await staff.post(PATH, {
+      organization: org.slug,
+      ...fundingFact,
+      label: script,
+      sourceTitle: meta,
+    })
+    expect(saved.status).toBe(303)
+    const stored = await queryRows<{ label: string; source_title: string }>(
+      database.db,
+      sql`select label, source_title from reported_facts where organization_id = ${org.id}::uuid and label = ${script}`,
+    )
+    expect(stored).toEqual([{ label: script, source_title: meta }])
+    for (const path of [`/organizations/${org.slug}`, factsPage()]) {
+      const html = await (await staff.get(path)).text()
+      expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
+      expect(html).not.toContain('<script>alert(')
+      expect(html).not.toContain('<img src=x')
+    }
+    await queryRows(database.db, sql`delete from reported_facts where label = ${script}`)
+    for (const [field, message] of [
+      ['label', 'Write at most 200 characters (this description has 10,001).'],
+      ['sourceTitle', 'Write at most 300 characters (this source has 10,001).'],
+      ['sourceUrl', 'Write at most 2,000 characters (this link has 10,001).'],
+    ] as const) {
+      const res = await staff.post(PATH, {
+        organization: org.slug,
+        ...fundingFact,
+        [field]: 'a'.repeat(10_001),
+      })
+      expect(res.status, field).toBe(400)
+      const html = await res.text()
+      expect(html).toContain(message)
+      expect(html).toContain(`name="${field}"`)
+    }
+  })
+
   it('removes a fact recorded in error, and refuses one of another organisation', async () => {
     const [fact] = await queryRows<{ id: string }>(
       database.db,
