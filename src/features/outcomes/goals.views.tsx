@@ -48,7 +48,9 @@ function CurrentGoals(props: {
               <th scope="row">{nameOf(props.metrics, g.metric)}</th>
               <td class="num">{amountText(g.target, unitOf(props.metrics, g.metric))}</td>
               <td>
-                <a href={changeHref(props.org, g, props.terms)}>Change the goals of {label(g)}</a>
+                <a href={changeHref(props.org, g, props.terms)}>
+                  Change<span class="visually-hidden"> the goals of {label(g)}</span>
+                </a>
               </td>
             </tr>
           ))}

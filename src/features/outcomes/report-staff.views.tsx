@@ -83,24 +83,27 @@ export function CorrectionForm(props: {
       <p>
         A correction is a new revision: the figures as verified stay in the history below, with your reason.
       </p>
-      <ErrorSummary errors={props.errors} nothing="changed" />
-      <form method="post" action={`/outcomes/reports/${props.reportId}/correct`} novalidate>
-        <CsrfInput />
-        <FigureFields metrics={props.metrics} values={props.values} errors={props.errors} />
-        <TextArea
-          id="reason"
-          name="reason"
-          label="Reason for the correction (required)"
-          value={props.values.reason ?? ''}
-          error={props.errors.reason}
-          rows={3}
-          maxlength={2000}
-          required
-        />
-        <button type="submit" class="button">
-          Record the correction
-        </button>
-      </form>
+      <details open={Object.keys(props.errors).length > 0 ? true : undefined}>
+        <summary>Correct the figures</summary>
+        <ErrorSummary errors={props.errors} nothing="changed" />
+        <form method="post" action={`/outcomes/reports/${props.reportId}/correct`} novalidate>
+          <CsrfInput />
+          <FigureFields metrics={props.metrics} values={props.values} errors={props.errors} />
+          <TextArea
+            id="reason"
+            name="reason"
+            label="Reason for the correction (required)"
+            value={props.values.reason ?? ''}
+            error={props.errors.reason}
+            rows={3}
+            maxlength={2000}
+            required
+          />
+          <button type="submit" class="button">
+            Record the correction
+          </button>
+        </form>
+      </details>
     </section>
   )
 }
