@@ -15,7 +15,7 @@ import { calendarRoutes, personalFeedRoutes } from '#src/features/calendar/index
 import { callRoutes } from '#src/features/calls/index.ts'
 import { outboxRoutes } from '#src/features/email/index.ts'
 import { fileRoutes } from '#src/features/files/index.ts'
-import { grantRoutes } from '#src/features/grants/index.ts'
+import { grantRoutes, opportunitiesApi } from '#src/features/grants/index.ts'
 import { impactRoutes } from '#src/features/impact/index.ts'
 import { libraryRoutes } from '#src/features/library/index.ts'
 import { memberDirectoryRoutes } from '#src/features/member-directory/index.ts'
@@ -148,6 +148,7 @@ export function createApp(
   app.route('/', reminderRoutes(deps))
   app.route('/api/v1', applicationsApi(deps))
   app.route('/api/v1', organizationsApi(deps))
+  app.route('/api/v1', opportunitiesApi(deps))
   // The links in emails (magic link, password reset, email change) land on better-auth's own
   // GET endpoints. Forms never post here: our pages call better-auth from the server.
   app.get('/api/auth/*', requirePermission('public'), (c) =>

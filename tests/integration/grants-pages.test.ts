@@ -101,6 +101,34 @@ describe(`federal funding pages on ${testEngine}`, () => {
     expect((await member.get('/funding/123456789')).status).toBe(404)
   })
 
+  it('answers the same list over the API, paged and documented', async () => {
+    const visitor = new Session(t.app)
+    const answer = (await (await visitor.get('/api/v1/opportunities?category=RD')).json()) as {
+      data: { opportunityId: string; stage: string; awardCeiling: number | null; officialUrl: string }[]
+      meta: { total: number; page: number; pages: number }
+    }
+    expect(answer.meta).toMatchObject({ total: 1, page: 1, pages: 1 })
+    expect(answer.data[0]).toMatchObject({
+      opportunityId: '990001',
+      stage: 'posted',
+      awardCeiling: 5_000_000,
+      officialUrl: 'https://www.grants.gov/search-results-detail/990001',
+    })
+    const forecasts = (await (await visitor.get('/api/v1/opportunities?stage=forecast')).json()) as {
+      data: unknown[]
+    }
+    expect(forecasts.data).toHaveLength(1)
+    const bad = await visitor.get('/api/v1/opportunities?minAmount=lots')
+    expect(bad.status).toBe(400)
+    expect(JSON.stringify(await bad.json())).toContain('minAmount should be a whole number of dollars')
+    const openapi = (await (await visitor.get('/api/openapi.json')).json()) as {
+      paths: Record<string, unknown>
+      components: { schemas: Record<string, unknown> }
+    }
+    expect(Object.keys(openapi.paths)).toContain('/api/v1/opportunities')
+    expect(Object.keys(openapi.components.schemas)).toContain('Opportunity')
+  })
+
   it('keeps the pages for the network: a visitor is sent to sign in', async () => {
     const visitor = new Session(t.app)
     for (const url of ['/funding', '/funding/990001', '/funding/for/harbor-aerospace']) {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { apiOpportunitySchema } from '#src/features/grants/index.ts'
 import { apiSearchAnswerSchema, apiSearchResultSchema, searchKinds } from '#src/features/search/index.ts'
 import {
   apiApplicationEvidenceSchema,
@@ -36,13 +37,48 @@ const filterParameters = [
   },
 ]
 
+const opportunityParameters = [
+  {
+    name: 'category',
+    in: 'query',
+    description: 'Funding category code, e.g. RD',
+    schema: { type: 'string' },
+  },
+  {
+    name: 'agency',
+    in: 'query',
+    description: 'Agency code or its prefix, e.g. DOC-EDA or DOC',
+    schema: { type: 'string' },
+  },
+  {
+    name: 'eligibility',
+    in: 'query',
+    description: 'Eligible applicant code, e.g. 12',
+    schema: { type: 'string' },
+  },
+  {
+    name: 'closesBy',
+    in: 'query',
+    description: 'Closing (or expected to close) on or before, YYYY-MM-DD',
+    schema: { type: 'string', format: 'date' },
+  },
+  { name: 'stage', in: 'query', schema: { type: 'string', enum: ['posted', 'forecast'] } },
+  {
+    name: 'minAmount',
+    in: 'query',
+    description: 'Award ceiling (or total funding) of at least this many dollars',
+    schema: { type: 'integer', minimum: 0 },
+  },
+  { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1 } },
+]
+
 /** The OpenAPI 3.1 document of the JSON API, its schemas generated from the zod contracts. */
 export function openApiDocument(networkName: string): object {
   // Importing the schemas registers them (by their meta id) in zod's global registry.
   void [apiErrorSchema, apiOrganizationDetailSchema, apiOrganizationSchema]
   void [apiApplicationSchema, apiApplicationEvidenceSchema]
   void [apiOrganizationUpdateSchema, apiEditableOrganizationSchema, apiValidationErrorSchema]
-  void [apiSearchAnswerSchema, apiSearchResultSchema]
+  void [apiSearchAnswerSchema, apiSearchResultSchema, apiOpportunitySchema]
   const { schemas } = z.toJSONSchema(z.globalRegistry, {
     target: 'draft-2020-12',
     uri: (id) => `#/components/schemas/${id}`,
@@ -100,6 +136,41 @@ export function openApiDocument(networkName: string): object {
               content: json(ref('SearchAnswer')),
             },
             401: { description: 'A token that is not valid', content: json(ref('Error')) },
+          },
+        },
+      },
+      '/api/v1/opportunities': {
+        get: {
+          summary: 'List open and forecast federal funding opportunities',
+          description:
+            'Opportunities from the Grants.gov extracts the Hub imported that are open today (not closed nor ' +
+            'archived) or forecast, soonest to close first, fifty a page. Public federal data: no credentials needed.',
+          operationId: 'listOpportunities',
+          parameters: opportunityParameters,
+          responses: {
+            200: {
+              description: 'One page of opportunities, with the total',
+              content: json({
+                type: 'object',
+                required: ['data', 'meta'],
+                properties: {
+                  data: { type: 'array', items: ref('Opportunity') },
+                  meta: {
+                    type: 'object',
+                    properties: {
+                      total: { type: 'integer' },
+                      page: { type: 'integer' },
+                      pageSize: { type: 'integer' },
+                      pages: { type: 'integer' },
+                    },
+                  },
+                },
+              }),
+            },
+            400: {
+              description: 'A filter that is not valid, saying what was expected',
+              content: json(ref('Error')),
+            },
           },
         },
       },
