@@ -86,7 +86,7 @@ function EditForm(props: {
           id="narrative"
           name="narrative"
           label="Narrative"
-          hint="What the figures mean, in the community’s words: what was done and what made the difference."
+          hint="What the figures mean, in the community’s words. Once staff verify the report, it is shown with the figures on the public profile."
           value={values.narrative ?? ''}
           error={errors.narrative}
           rows={6}
