@@ -76,8 +76,13 @@ function Preview(props: { item: OutcomeImportItem; plan: OutcomePlan; year: stri
         ))}
       </ul>
       {plan.problems.length > 0 ? <Problems problems={plan.problems} /> : null}
-      <PlannedFigures plan={plan} year={props.year} />
-      <div class="actions-row import-actions">
+      <PlannedFigures plan={plan} year={props.year} blocked={plan.problems.length > 0} />
+      <p>
+        {plan.problems.length > 0
+          ? 'Correct the rows with a problem and upload the file again, or discard this preview.'
+          : `Committing writes these reports for ${props.year} as verified, all at once; undoing the import removes them all.`}
+      </p>
+      <div class="actions-row">
         {plan.problems.length === 0 && plan.reports.length > 0 ? (
           <ActionForm
             action={`${importUrl(props.item.id)}/commit`}

@@ -46,7 +46,7 @@ export function Problems(props: { problems: OutcomeProblem[] }) {
 }
 
 /** The reports committing would write: an organisation a row, a metric a column. */
-export function PlannedFigures(props: { plan: OutcomePlan; year: string }) {
+export function PlannedFigures(props: { plan: OutcomePlan; year: string; blocked: boolean }) {
   const { plan } = props
   if (plan.reports.length === 0) return null
   const metrics = plan.metrics.filter((m) =>
@@ -54,7 +54,9 @@ export function PlannedFigures(props: { plan: OutcomePlan; year: string }) {
   )
   return (
     <>
-      <h2 id="reports-heading">Reports to write</h2>
+      <h2 id="reports-heading">
+        {props.blocked ? 'Reports to write once the problems are corrected' : 'Reports to write'}
+      </h2>
       <section class="table-wrap" aria-labelledby="reports-heading" tabindex={0}>
         <table>
           <caption>Verified figures for {props.year}, by organization, as the file gives them</caption>
