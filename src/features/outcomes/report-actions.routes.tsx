@@ -96,7 +96,7 @@ export function reportActionRoutes(deps: AppDeps): Hono<AppEnv> {
     } catch (error) {
       if (!isRefusal(error) || error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN') throw error
       const flash = { text: error.userMessage, isError: true }
-      const errors = { ...attempt.errors, [error.field ?? 'form']: error.userMessage }
+      const errors = error.field ? { ...attempt.errors, [error.field]: error.userMessage } : attempt.errors
       return page(c, report, {
         attempt: { ...attempt, errors },
         flash,
