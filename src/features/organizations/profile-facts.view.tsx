@@ -4,32 +4,51 @@ import { formatDate } from '#src/ui/format.ts'
 
 const safeHref = (url: string | null) => (url && /^https?:\/\//i.test(url) ? url : undefined)
 
-export function ReportedFacts(props: { facts: readonly ReportedFact[]; lead: string }) {
-  if (props.facts.length === 0) return null
+function Fact(props: { fact: ReportedFact }) {
+  const { fact } = props
+  const href = safeHref(fact.sourceUrl)
   return (
     <>
-      <p class="note">{props.lead}</p>
-      <ul class="reported-facts">
-        {props.facts.map((fact) => {
-          const href = safeHref(fact.sourceUrl)
-          return (
-            <li>
-              {fact.label}: <strong>{factValueText(fact)}</strong>{' '}
-              <span class="note">
-                (as of <time datetime={fact.asOf}>{formatDate(fact.asOf)}</time>; source:{' '}
-                {href ? (
-                  <a href={href} rel="nofollow noopener">
-                    {fact.sourceTitle}
-                  </a>
-                ) : (
-                  fact.sourceTitle
-                )}
-                )
-              </span>
-            </li>
-          )
-        })}
-      </ul>
+      {fact.label}: <strong>{factValueText(fact)}</strong>{' '}
+      <span class="note">
+        (as of <time datetime={fact.asOf}>{formatDate(fact.asOf)}</time>; source:{' '}
+        {href ? (
+          <a href={href} rel="nofollow noopener">
+            {fact.sourceTitle}
+          </a>
+        ) : (
+          fact.sourceTitle
+        )}
+        )
+      </span>
     </>
+  )
+}
+
+/**
+ * The facts under a lead sentence: as a list, or (`beside`, next to a derived count and its list)
+ * as paragraphs, so they never read as items of that list.
+ */
+export function ReportedFacts(props: { facts: readonly ReportedFact[]; lead: string; beside?: boolean }) {
+  if (props.facts.length === 0) return null
+  return (
+    <div class="reported-facts">
+      <p class="note">{props.lead}</p>
+      {props.beside ? (
+        props.facts.map((fact) => (
+          <p>
+            <Fact fact={fact} />
+          </p>
+        ))
+      ) : (
+        <ul>
+          {props.facts.map((fact) => (
+            <li>
+              <Fact fact={fact} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   )
 }

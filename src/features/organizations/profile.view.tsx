@@ -169,6 +169,7 @@ export function ProfilePage(props: {
             <ReportedFacts
               facts={partnerFacts}
               lead="Also reported, in documents (not part of this count or list):"
+              beside
             />
           </section>
         ) : null}
