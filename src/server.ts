@@ -11,6 +11,7 @@ import { runDigestLogged } from '#src/features/announcements/index.ts'
 import { resolveAuthSecret } from '#src/features/auth/index.ts'
 import { extendCallSeries } from '#src/features/calls/index.ts'
 import { DEMO_PASSWORD, ensureDemoAccounts, loadDemo } from '#src/features/demo/index.ts'
+import { runFundingDigestLogged } from '#src/features/grants/index.ts'
 import {
   type ReminderSchedule,
   reminderScheduleFromEnv,
@@ -138,12 +139,13 @@ export async function startHub(
       )
     }, 86_400_000)
     seriesTimer.unref()
-    // Every process looks for due reminders and the weekly digest; their claims in
+    // Every process looks for due reminders and the weekly digests; their claims in
     // reminder_deliveries send each one once.
     const reminders = startReminderLoop(async () => {
       const sending = { db: database.db, mailer, origin: new URL(url).origin, secret: auth.options.secret }
       await runRemindersLogged({ ...sending, today: clock.today() })
       await runDigestLogged({ ...sending, clock })
+      await runFundingDigestLogged({ ...sending, clock })
     }, reminderSchedule)
     return {
       url,

@@ -309,7 +309,7 @@ export const sharingBriefings = pgTable(
   (t) => [primaryKey({ columns: [t.sharingId, t.briefingId] })],
 )
 
-/** The kinds of email a person may choose on the reminders page ('weekly_digest': the news digest, claimed here too, its subject the week's Monday). */
+/** The kinds of email a person may choose on the reminders page ('weekly_digest' and 'funding_digest': weekly emails claimed here too, their subject the week's Monday). */
 export const reminderKinds = [
   'call_tomorrow',
   'at_risk',
@@ -318,6 +318,7 @@ export const reminderKinds = [
   'weekly_digest',
   'presentation_slot',
   'call_changes',
+  'funding_digest',
 ] as const
 export type ReminderKind = (typeof reminderKinds)[number]
 

@@ -3,7 +3,7 @@ import type { DbOrTx } from '#src/db/client.ts'
 import { liveSql, visibleSql } from '#src/db/publication.ts'
 import { type ContentVisibility, newsPosts } from '#src/db/schema/index.ts'
 import { queryRows } from '#src/db/sql.ts'
-import type { DigestWeek } from './digest-week.ts'
+import type { DigestWeek } from '#src/lib/digest-week.ts'
 
 /** One thing the digest lists: a news post, a briefing or a resource, and where to read it. */
 export type DigestItem = {

@@ -1,7 +1,7 @@
+import type { DigestWeek } from '#src/lib/digest-week.ts'
 import type { OutgoingEmail } from '#src/lib/mailer.ts'
 import { formatDate, formatNumber, formatWeekdayDate, plural } from '#src/ui/format.ts'
 import type { DigestItem } from './digest-content.ts'
-import type { DigestWeek } from './digest-week.ts'
 
 export type DigestEmailContext = {
   origin: string

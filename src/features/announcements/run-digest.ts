@@ -14,12 +14,12 @@ import { getSettings } from '#src/features/settings/index.ts'
 import { visibleTo } from '#src/http/permissions.ts'
 import { anonymous, type Viewer } from '#src/http/viewer.ts'
 import type { Clock } from '#src/lib/clock.ts'
+import { digestWeek } from '#src/lib/digest-week.ts'
 import { logger } from '#src/lib/logger.ts'
 import type { Mailer } from '#src/lib/mailer.ts'
 import { hasAddress } from './audiences.ts'
 import { type DigestItem, digestItems } from './digest-content.ts'
 import { composeDigestEmail } from './digest-email.ts'
-import { digestWeek } from './digest-week.ts'
 
 export type DigestRunOptions = { db: Db; mailer: Mailer; origin: string; secret: string; clock: Clock }
 

@@ -1,6 +1,7 @@
 /** The grants feature's public face: federal funding opportunities from the Grants.gov extract. */
 export { ExtractSyntaxError, readExtract } from './extract-reader.ts'
 export { extractSource, MAX_EXTRACT_BYTES } from './extract-source.ts'
+export { type FundingDigestRun, runFundingDigest, runFundingDigestLogged } from './funding-digest.ts'
 export { grantRoutes } from './grants.routes.tsx'
 export { extractDateOf, type GrantImportBy, type GrantImportResult, importExtract } from './import-extract.ts'
 export { apiOpportunitySchema, opportunitiesApi } from './opportunities.api.ts'

@@ -40,6 +40,8 @@ export type OpportunitySummary = {
   eligibleApplicants: string[]
   assistanceListings: string[]
   descriptionHtml: string
+  /** The day of the extract the Hub first read it in. */
+  firstSeenOn: string | null
 }
 
 export const PAGE_SIZE = 50
@@ -67,7 +69,8 @@ function filterSql(filters: Omit<OpportunityFilters, 'page'>): SQL {
 const columns = sql`o.opportunity_id, o.kind, o.title, o.number, o.agency_code, o.agency_name,
   o.close_date::text, o.estimated_close_date::text, o.award_ceiling::float8 as award_ceiling,
   o.total_funding::float8 as total_funding, o.funding_categories, o.eligible_applicants,
-  o.assistance_listings, o.description_html`
+  o.assistance_listings, o.description_html,
+  (select i.extract_date::text from grant_imports i where i.id = o.first_import_id) as first_seen_on`
 
 type Row = {
   opportunity_id: string
@@ -84,6 +87,7 @@ type Row = {
   eligible_applicants: string[]
   assistance_listings: string[]
   description_html: string
+  first_seen_on: string | null
 }
 
 const toSummary = (row: Row): OpportunitySummary => ({
@@ -101,6 +105,7 @@ const toSummary = (row: Row): OpportunitySummary => ({
   eligibleApplicants: row.eligible_applicants,
   assistanceListings: row.assistance_listings,
   descriptionHtml: row.description_html,
+  firstSeenOn: row.first_seen_on,
 })
 
 /** One page of the open opportunities matching the filters, soonest to close first, and the total. */

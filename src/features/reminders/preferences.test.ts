@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { isReminderEnabled, REMINDER_DEFAULTS, readChoicesForm } from './preferences.ts'
 
 describe('reminder choices', () => {
-  it('default to the call reminder, the digest and the call changes off, the obligation warnings on', () => {
+  it('default to the call reminder, the digests and the call changes off, the obligation warnings on', () => {
     expect(REMINDER_DEFAULTS).toEqual({
       call_tomorrow: false,
       at_risk: true,
@@ -11,8 +11,10 @@ describe('reminder choices', () => {
       weekly_digest: false,
       presentation_slot: true,
       call_changes: false,
+      funding_digest: false,
     })
     expect(isReminderEnabled(undefined, 'call_changes')).toBe(false)
+    expect(isReminderEnabled(undefined, 'funding_digest')).toBe(false)
     expect(isReminderEnabled(undefined, 'call_tomorrow')).toBe(false)
     expect(isReminderEnabled({ at_risk: false }, 'sharing_due')).toBe(true)
   })
@@ -34,6 +36,7 @@ describe('the preferences form', () => {
         weekly_digest: false,
         presentation_slot: false,
         call_changes: false,
+        funding_digest: false,
       },
       errors: {},
     })

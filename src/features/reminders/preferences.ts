@@ -22,6 +22,7 @@ export const REMINDER_DEFAULTS: Readonly<ReminderChoices> = {
   weekly_digest: false,
   presentation_slot: true,
   call_changes: false,
+  funding_digest: false,
 }
 
 /** The kinds about an organisation's obligations (sent to seat holders only), and the news kinds (to anyone). */
@@ -37,6 +38,7 @@ export const reminderKindLabels: Record<ReminderKind, string> = {
   weekly_digest: 'The weekly digest of news, briefings and resources',
   presentation_slot: 'Your organisation’s presentation slot is planned or moved',
   call_changes: 'A national call is cancelled, moved or added',
+  funding_digest: 'Federal funding that fits your organisation',
 }
 
 /** When each kind is sent, and to whom. */
@@ -53,6 +55,8 @@ export const reminderKindHints: Record<ReminderKind, string> = {
     'When staff place your organisation’s presentation on a call, or move it to another call: the call’s date.',
   call_changes:
     'When staff cancel a call, move it to another day or time, or add an extra call: the call’s date, time and how to join. Off unless you turn it on.',
+  funding_digest:
+    'On Mondays, the federal opportunities new in the week before that fit your organisation, and those that close in the next 14 days. No email in a week with none. Off unless you turn it on.',
 }
 
 export const isReminderKind = (value: string): value is ReminderKind =>

@@ -1,4 +1,4 @@
-import { addDays, weekdayOf } from '#src/lib/dates.ts'
+import { addDays, weekdayOf } from './dates.ts'
 
 /** The digest's week: it goes out from `weekStart` on and tells of what came out in the 7 days before. */
 export type DigestWeek = {
