@@ -139,8 +139,10 @@ describe(`staff record reported facts, shown on the profile with their source ($
     }
     const listed = await pageText(await staff.get(`${factsPage()}&added=1`))
     expect(listed).toContain('Recorded: the fact is on the profile.')
-    expect(listed).toContain('Supporting organisations 84 September 27, 2016 Redesignation press release')
-    expect(listed).toContain('Manufacturing institute award more than $140,000,000')
+    expect(listed).toContain(
+      'Supporting organisations: 84 Partners · as of September 27, 2016 · source: Redesignation press release',
+    )
+    expect(listed).toContain('Manufacturing institute award: more than $140,000,000 Funding')
 
     const profileRes = await t.app.request(`/organizations/${org.slug}`)
     const html = await profileRes.text()

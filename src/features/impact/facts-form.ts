@@ -14,6 +14,14 @@ export const topicLabels: Record<(typeof factTopics)[number], string> = {
   other: 'Something else',
 }
 
+/** The topic in a word, as the list of facts shows it. */
+export const topicWords: Record<(typeof factTopics)[number], string> = {
+  partners: 'Partners',
+  funding: 'Funding',
+  award: 'Award',
+  other: 'Other',
+}
+
 export const qualifierLabels: Record<(typeof factQualifiers)[number], string> = {
   exactly: 'Exactly (84)',
   over: 'Over (over 100)',

@@ -7,7 +7,7 @@ import { CsrfInput, ErrorSummary, Field, Flashes } from '#src/ui/form-parts.tsx'
 import { formatDate } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import type { FactOrganization } from './facts-data.ts'
-import { qualifierLabels, topicLabels, unitLabels } from './facts-form.ts'
+import { qualifierLabels, topicLabels, topicWords, unitLabels } from './facts-form.ts'
 
 const PATH = '/staff/outcomes/facts'
 
@@ -39,42 +39,29 @@ function Picker(props: { organizations: FactOrganization[] }) {
 function FactList(props: { organization: FactOrganization; facts: ReportedFact[] }) {
   if (props.facts.length === 0) return <p>No reported fact on record yet.</p>
   return (
-    <div class="table-wrap">
-      <table>
-        <caption class="note">Reported facts of {props.organization.name}, oldest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Figure</th>
-            <th scope="col">Value</th>
-            <th scope="col">Date</th>
-            <th scope="col">Source</th>
-            <th scope="col">Remove</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.facts.map((fact) => {
-            const href = safeHref(fact.sourceUrl)
-            return (
-              <tr>
-                <th scope="row">{fact.label}</th>
-                <td>{factValueText(fact)}</td>
-                <td>{formatDate(fact.asOf)}</td>
-                <td>{href ? <a href={href}>{fact.sourceTitle}</a> : fact.sourceTitle}</td>
-                <td>
-                  <form method="post" action={`${PATH}/${fact.id}/remove`}>
-                    <CsrfInput />
-                    <input type="hidden" name="organization" value={props.organization.slug} />
-                    <button type="submit" class="button secondary" aria-label={`Remove ${fact.label}`}>
-                      Remove
-                    </button>
-                  </form>
-                </td>
-              </tr>
-            )
-          })}
-        </tbody>
-      </table>
-    </div>
+    <ul class="org-list" aria-label={`Reported facts of ${props.organization.name}, oldest first`}>
+      {props.facts.map((fact) => {
+        const href = safeHref(fact.sourceUrl)
+        return (
+          <li>
+            <p>
+              <strong>{fact.label}:</strong> {factValueText(fact)}
+            </p>
+            <p class="note">
+              {topicWords[fact.topic]} · as of {formatDate(fact.asOf)} · source:{' '}
+              {href ? <a href={href}>{fact.sourceTitle}</a> : fact.sourceTitle}
+            </p>
+            <form method="post" action={`${PATH}/${fact.id}/remove`}>
+              <CsrfInput />
+              <input type="hidden" name="organization" value={props.organization.slug} />
+              <button type="submit" class="button secondary" aria-label={`Remove ${fact.label}`}>
+                Remove
+              </button>
+            </form>
+          </li>
+        )
+      })}
+    </ul>
   )
 }
 
