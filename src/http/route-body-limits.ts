@@ -34,6 +34,18 @@ export const routeBodyLimits: BodyLimitTable = {
       label: '10 MB',
       noun: 'upload',
     },
+    // A sheet of a year's outcome figures: 10 MB, as for past attendance, and the form's token.
+    {
+      method: 'POST',
+      path: '/staff/outcomes/import',
+      maxBytes: 10 * MB + 64 * KB,
+      label: '10 MB',
+      noun: 'upload',
+    },
+    // An outcome report: a narrative of 5,000 characters and a note of 2,000 per figure (or a comment per figure).
+    { method: 'POST', path: '/outcomes/reports/:id', ...longForm },
+    { method: 'POST', path: '/outcomes/reports/:id/return', ...longForm },
+    { method: 'POST', path: '/outcomes/reports/:id/correct', ...longForm },
     // A WordPress export, streamed to a temporary file as it arrives (exports run to hundreds of MB).
     {
       method: 'POST',
