@@ -12,6 +12,8 @@ const staffPages = [
   { key: 'attendance-history', href: '/staff/attendance/history', label: 'Past attendance' },
   { key: 'outcomes', href: '/staff/outcomes', label: 'Outcome reports' },
   { key: 'outcome-metrics', href: '/staff/outcomes/metrics', label: 'Outcome metrics' },
+  { key: 'outcome-import', href: '/staff/outcomes/import', label: 'Import outcome figures' },
+  { key: 'outcome-facts', href: '/staff/outcomes/facts', label: 'Reported facts' },
   { key: 'site', href: '/staff/settings/site', label: 'Site identity' },
   { key: 'pages', href: '/staff/pages', label: 'Pages' },
   { key: 'news', href: '/staff/news', label: 'News' },
@@ -36,7 +38,7 @@ const groups: { label: string; keys: readonly StaffPage[] }[] = [
     label: 'Calls and attendance',
     keys: ['calls', 'call-joining', 'attendance-questions', 'attendance-history'],
   },
-  { label: 'Outcomes', keys: ['outcomes', 'outcome-metrics'] },
+  { label: 'Outcomes', keys: ['outcomes', 'outcome-metrics', 'outcome-import', 'outcome-facts'] },
   { label: 'Site and content', keys: ['site', 'pages', 'news', 'library', 'announcements', 'wordpress'] },
   { label: 'Records and access', keys: ['audit', 'api-tokens', 'outbox'] },
 ]

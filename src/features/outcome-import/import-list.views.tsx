@@ -31,7 +31,7 @@ export function ImportListPage(props: ImportListPageProps) {
   return (
     <Layout title="Import outcome figures">
       <div class="wrap">
-        <StaffNav current="outcomes" />
+        <StaffNav current="outcome-import" />
         <h1>Import outcome figures</h1>
         <p class="lede">
           Bring in a year's outcome figures from a spreadsheet. You see what the file would record before

@@ -26,7 +26,7 @@ export function ImportPage(props: ImportPageProps) {
   return (
     <Layout title={`Outcome figures for ${year}: ${item.fileName}`}>
       <div class="wrap">
-        <StaffNav current="outcomes" />
+        <StaffNav current="outcome-import" />
         <p>
           <a href={IMPORT_PATH}>All imports of outcome figures</a>
         </p>
