@@ -100,6 +100,34 @@ describe('the public impact page in a browser', () => {
     }
   }, 180_000)
 
+  it('lets staff record a fact from the profile, which visitors then see with its source', async () => {
+    const page = await hub.openPage({ signedInAs: STAFF })
+    await page.goto(`${hub.base}/organizations/${lakes.slug}`)
+    await page.getByRole('link', { name: 'Record reported facts' }).click()
+    await page.selectOption('#topic', 'award')
+    await page.fill('#label', 'Regional innovation award')
+    await page.selectOption('#qualifier', 'more_than')
+    await page.selectOption('#unit', 'usd')
+    await page.fill('#value', '2,750,000')
+    await page.fill('#asOf', '2024-05-01')
+    await page.fill('#sourceTitle', 'State press release')
+    await page.fill('#sourceUrl', 'https://example.org/award')
+    await page.getByRole('button', { name: 'Record the fact' }).click()
+    await page.waitForURL(/added=1/)
+    expect(await page.getByRole('status').textContent()).toContain('Recorded: the fact is on the profile.')
+
+    const visitor = await hub.openPage()
+    await visitor.goto(`${hub.base}/organizations/${lakes.slug}`)
+    const reported = visitor.locator('section[aria-labelledby="reported-heading"]')
+    expect(await reported.textContent()).toContain('Regional innovation award: more than $2,750,000')
+    expect(await reported.getByRole('link', { name: 'State press release' }).getAttribute('href')).toBe(
+      'https://example.org/award',
+    )
+    // Never added to a total: the impact page's figures are the verified reports' alone.
+    await visitor.goto(`${hub.base}/impact`)
+    expect(await visitor.locator('main').textContent()).not.toContain('2,750,000')
+  }, 120_000)
+
   it('gives staff the reported facts form, which passes axe at both widths', async () => {
     for (const [width, height] of [
       [1280, 900],
