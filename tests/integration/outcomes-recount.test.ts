@@ -154,4 +154,32 @@ describe(`outcome totals equal a recount of verified figures, on ${testEngine}`,
     expect(home).toContain('158 jobs created')
     expect(home).toContain('$1,234.57 private investment leveraged')
   })
+
+  it('keeps the figure of a metric retired after it was written when the report is corrected', async () => {
+    const org = await createOrganization(database.db, { name: 'Foxtrot Works' })
+    const id = await report(database, org.id, 2023, { [JOBS]: 5, businesses_assisted: 12 }, 'verified')
+    await database.db.execute(
+      sql`update outcome_metrics set retired_at = hub_now() where key = 'businesses_assisted'`,
+    )
+    try {
+      await correctReport(
+        database.db,
+        id,
+        { figures: [{ metric: JOBS, actual: 6, note: null }], reason: 'Recounted.' },
+        staff,
+      )
+      const kept = await queryRows<{ metric: string; actual: string }>(
+        database.db,
+        sql`select metric, actual::text from outcome_figures where report_id = ${id}::uuid order by metric`,
+      )
+      expect(kept).toEqual([
+        { metric: 'businesses_assisted', actual: '12' },
+        { metric: JOBS, actual: '6' },
+      ])
+    } finally {
+      await database.db.execute(
+        sql`update outcome_metrics set retired_at = null where key = 'businesses_assisted'`,
+      )
+    }
+  })
 })

@@ -55,8 +55,19 @@ async function lockReport(tx: Tx, reportId: string, step: keyof typeof allowedFr
   return report
 }
 
+/**
+ * Replaces the report's figures of the metrics in use with `figures`; a figure of a metric retired
+ * since it was written stays as it was (no form asks for it any more, and it must not be lost).
+ */
 async function writeFigures(tx: Tx, reportId: string, figures: FigureInput[]) {
-  await tx.delete(outcomeFigures).where(eq(outcomeFigures.reportId, reportId))
+  await tx
+    .delete(outcomeFigures)
+    .where(
+      and(
+        eq(outcomeFigures.reportId, reportId),
+        sql`${outcomeFigures.metric} in (select key from outcome_metrics where retired_at is null)`,
+      ),
+    )
   const rows = figures.filter((f) => f.actual !== null || f.note)
   if (rows.length > 0) await tx.insert(outcomeFigures).values(rows.map((f) => ({ reportId, ...f })))
   return rows
