@@ -46,6 +46,15 @@ export const routeBodyLimits: BodyLimitTable = {
     { method: 'POST', path: '/outcomes/reports/:id', ...longForm },
     { method: 'POST', path: '/outcomes/reports/:id/return', ...longForm },
     { method: 'POST', path: '/outcomes/reports/:id/correct', ...longForm },
+    // A Grants.gov extract (.xml or .zip), streamed to a temporary file as it arrives (about 200 MB unpacked).
+    {
+      method: 'POST',
+      path: '/staff/funding/uploads',
+      maxBytes: 512 * MB,
+      label: '512 MB',
+      noun: 'extract',
+      raw: true,
+    },
     // A WordPress export, streamed to a temporary file as it arrives (exports run to hundreds of MB).
     {
       method: 'POST',

@@ -32,7 +32,13 @@ export type FundingDigestRun = {
 /** Closing within this many days counts as closing soon. */
 export const CLOSING_SOON_DAYS = 14
 
-type Reader = { id: string; full_name: string; email: string; organization_ids: string[]; already_sent: boolean }
+type Reader = {
+  id: string
+  full_name: string
+  email: string
+  organization_ids: string[]
+  already_sent: boolean
+}
 
 /**
  * The weekly funding email to each seat holder who asked for it: per organisation they hold a seat

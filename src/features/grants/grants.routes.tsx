@@ -8,13 +8,17 @@ import { renderPage } from '#src/http/render.ts'
 import { AppError } from '#src/lib/errors.ts'
 import { fundingFor, matchingOrganizations, organizationsFitting } from './funding-for.ts'
 import { FundingForPage, FundingListPage } from './funding-list.views.tsx'
+import { grantPinRoutes } from './grant-pins.routes.tsx'
 import { listOpenOpportunities, opportunityFiltersSchema } from './open-opportunities.ts'
 import { OpportunityPage } from './opportunity.views.tsx'
+import { staffGrantRoutes } from './staff-grants.routes.tsx'
 
 /** Federal funding opportunities for the network's members: the list, one opportunity, "Funding for us". */
 export function grantRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
   const db = deps.database.db
+  app.route('/', staffGrantRoutes(deps))
+  app.route('/', grantPinRoutes(deps))
 
   app.get('/funding', requirePermission('content:members'), async (c) => {
     const read = opportunityFiltersSchema.safeParse(c.req.query())
