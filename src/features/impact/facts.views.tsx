@@ -6,6 +6,7 @@ import { Select } from '#src/ui/fields.tsx'
 import { CsrfInput, ErrorSummary, Field, Flashes } from '#src/ui/form-parts.tsx'
 import { formatDate } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
+import { StaffNav } from '#src/ui/staff-nav.tsx'
 import type { FactOrganization } from './facts-data.ts'
 import { qualifierLabels, topicLabels, topicWords, unitLabels } from './facts-form.ts'
 
@@ -173,9 +174,7 @@ export function FactsPage(props: {
   return (
     <Layout title={org ? `Reported facts of ${org.name}` : 'Reported facts'}>
       <div class="wrap">
-        <p>
-          <a href="/impact">← The network's impact</a>
-        </p>
+        <StaffNav current="outcome-facts" />
         <h1>{org ? `Reported facts of ${org.name}` : 'Reported facts'}</h1>
         <p class="lede">
           Figures taken from a document, such as a press release, with their date and source. The profile
