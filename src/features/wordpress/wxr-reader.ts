@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { SaxesParser, type SaxesTagNS } from 'saxes'
+import { COLLECT_EVERY_BYTES, collectGarbage } from '#src/lib/memory-bound.ts'
 import { htmlEntities } from './html-entities.ts'
-import { COLLECT_EVERY_BYTES, collectGarbage } from './memory-bound.ts'
 import { emptyItem, type ItemField, itemFields } from './wxr-item-fields.ts'
 import {
   type WxrAuthor,
