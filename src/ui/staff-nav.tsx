@@ -14,6 +14,8 @@ const staffPages = [
   { key: 'outcome-metrics', href: '/staff/outcomes/metrics', label: 'Outcome metrics' },
   { key: 'outcome-import', href: '/staff/outcomes/import', label: 'Import outcome figures' },
   { key: 'outcome-facts', href: '/staff/outcomes/facts', label: 'Reported facts' },
+  { key: 'funding-imports', href: '/staff/funding', label: 'Funding imports' },
+  { key: 'funding-rules', href: '/staff/funding/rules', label: 'Funding relevance rules' },
   { key: 'site', href: '/staff/settings/site', label: 'Site identity' },
   { key: 'pages', href: '/staff/pages', label: 'Pages' },
   { key: 'news', href: '/staff/news', label: 'News' },
@@ -39,6 +41,7 @@ const groups: { label: string; keys: readonly StaffPage[] }[] = [
     keys: ['calls', 'call-joining', 'attendance-questions', 'attendance-history'],
   },
   { label: 'Outcomes', keys: ['outcomes', 'outcome-metrics', 'outcome-import', 'outcome-facts'] },
+  { label: 'Funding', keys: ['funding-imports', 'funding-rules'] },
   { label: 'Site and content', keys: ['site', 'pages', 'news', 'library', 'announcements', 'wordpress'] },
   { label: 'Records and access', keys: ['audit', 'api-tokens', 'outbox'] },
 ]

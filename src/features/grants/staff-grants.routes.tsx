@@ -1,8 +1,121 @@
+import { and, eq } from 'drizzle-orm'
+import type { Context } from 'hono'
 import { Hono } from 'hono'
+import { grantImports } from '#src/db/schema/index.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
+import { requirePermission } from '#src/http/guard.ts'
+import { renderPage } from '#src/http/render.ts'
+import { editorOf } from '#src/http/viewer.ts'
+import { AppError } from '#src/lib/errors.ts'
+import { isUuid } from '#src/lib/ids.ts'
+import { ExtractSyntaxError } from './extract-reader.ts'
+import { extractSource } from './extract-source.ts'
+import { listGrantImports } from './grant-imports-list.ts'
+import { importExtract } from './import-extract.ts'
+import { OpportunityProblem } from './opportunity.ts'
+import { ruleRoutes } from './rules.routes.tsx'
+import { StaffFundingPage } from './staff-import.views.tsx'
+import { extractUploadScript } from './upload-script.ts'
+import { removeExtractUpload, saveExtractUpload, uploadProgress, withProgress } from './upload-store.ts'
+
+/** Why an upload was refused, in words, or undefined for a fault of the Hub's own. */
+function refusal(fileName: string, error: unknown): string | undefined {
+  if (error instanceof ExtractSyntaxError)
+    return `${fileName} is damaged at line ${error.line}, column ${error.column}: ${error.reason}. Nothing was written.`
+  if (error instanceof OpportunityProblem)
+    return `${fileName} has a record the Hub cannot read at line ${error.line}: ${error.reason}. Nothing was written.`
+  if (error instanceof AppError && error.code === 'BAD_INPUT')
+    return /nothing was/i.test(error.userMessage)
+      ? error.userMessage
+      : `${error.userMessage} Nothing was written.`
+  return undefined
+}
 
 /** Staff work on funding opportunities: upload an extract (progress on the page), the imports so far, the relevance rules. */
-export function staffGrantRoutes(_deps: AppDeps): Hono<AppEnv> {
+export function staffGrantRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
+  const db = deps.database.db
+  const timeZone = deps.clock.timeZone
+
+  const page = async (c: Context<AppEnv>, options: { importId?: string; uploadError?: string } = {}) => {
+    const [done] =
+      options.importId && isUuid(options.importId)
+        ? await db
+            .select()
+            .from(grantImports)
+            .where(and(eq(grantImports.id, options.importId), eq(grantImports.status, 'done')))
+        : []
+    return renderPage(
+      c,
+      <StaffFundingPage
+        imports={await listGrantImports(db)}
+        timeZone={timeZone}
+        done={done}
+        uploadError={options.uploadError}
+      />,
+      { status: options.uploadError ? 400 : 200 },
+    )
+  }
+
+  app.get('/assets/funding-upload.js', requirePermission('public'), (c) => {
+    c.header('Content-Type', 'text/javascript; charset=utf-8')
+    c.header(
+      'Cache-Control',
+      c.req.query('v') === extractUploadScript.hash ? 'public, max-age=31536000, immutable' : 'no-cache',
+    )
+    return c.body(extractUploadScript.body)
+  })
+
+  app.get('/staff/funding', requirePermission('site:manage'), (c) =>
+    page(c, { importId: c.req.query('import') }),
+  )
+
+  // The extract arrives as the file itself (the page's script sends it; the body limit refuses a
+  // form here), is streamed to a temporary file, imported from there and removed.
+  app.post('/staff/funding/uploads', requirePermission('site:manage'), async (c) => {
+    const type = c.req.header('Content-Type') ?? ''
+    if (/^(multipart\/form-data|application\/x-www-form-urlencoded)/i.test(type))
+      return page(c, {
+        uploadError:
+          'The extract must be sent as the file itself, by this page’s upload (JavaScript), or imported with hub grants import FILE. Nothing was written.',
+      })
+    const body = c.req.raw.body
+    if (!body) return page(c, { uploadError: 'Choose an extract to upload.' })
+    const fileName =
+      decodeURIComponent(c.req.header('X-File-Name') ?? 'extract.xml')
+        .replace(/[\\/]/g, '_')
+        .slice(0, 200) || 'extract.xml'
+    const isZip = /\.zip$/i.test(fileName) || /zip/i.test(type)
+    const uploadId = c.req.header('X-Upload-Id')
+    const file = await saveExtractUpload(body as never, isZip)
+    try {
+      const extract = await extractSource(file)
+      const result = await withProgress(isUuid(uploadId ?? '') ? uploadId : undefined, (progress) =>
+        importExtract(db, {
+          fileName: isZip ? extract.name : fileName,
+          source: extract.source,
+          via: 'web',
+          by: editorOf(c.get('viewer')),
+          today: deps.clock.today(),
+          progress,
+        }),
+      )
+      return c.redirect(`/staff/funding?import=${result.importId}`, 303)
+    } catch (error) {
+      const problem = refusal(fileName, error)
+      if (problem) return page(c, { uploadError: problem })
+      throw error
+    } finally {
+      await removeExtractUpload(file)
+    }
+  })
+
+  app.get('/staff/funding/uploads/:id/progress', requirePermission('site:manage'), (c) => {
+    const read = uploadProgress(c.req.param('id'))
+    c.header('Cache-Control', 'no-store')
+    return read ? c.json(read) : c.json({ error: 'No import of that id is running here.' }, 404)
+  })
+
+  app.route('/', ruleRoutes(deps))
   return app
 }

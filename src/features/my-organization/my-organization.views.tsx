@@ -93,6 +93,11 @@ function OrganizationSection(props: { my: MyOrganization }) {
         <a href={`/outcomes?organization=${org.slug}`}>Outcome reports</a> ·{' '}
         <a href={`/outcomes/goals?organization=${org.slug}`}>Goals</a>
       </p>
+      <h3>Funding</h3>
+      <p>
+        Open and forecast federal funding opportunities that fit {org.name}, each with why.{' '}
+        <a href={`/funding/for/${org.slug}`}>Funding for us</a>
+      </p>
       <h3>Seats</h3>
       <dl>
         {(['representative', 'alternate'] as const).map((role) => {

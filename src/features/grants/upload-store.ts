@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto'
+import { createWriteStream } from 'node:fs'
+import { mkdir, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import type { ReadableStream as WebStream } from 'node:stream/web'
+
+/*
+ * An uploaded extract waits here only while it is imported (streamed to disk, never held in
+ * memory), then is removed. Adapted from the WordPress upload store, without its preview.
+ */
+const folder = () => path.join(os.tmpdir(), 'hub-grants-uploads')
+
+/** Streams a request body to a new file (.zip or .xml, as the upload says); returns its path. */
+export async function saveExtractUpload(body: WebStream<Uint8Array>, isZip: boolean): Promise<string> {
+  await mkdir(folder(), { recursive: true, mode: 0o700 })
+  const file = path.join(folder(), `${randomUUID()}.${isZip ? 'zip' : 'xml'}`)
+  try {
+    await pipeline(Readable.fromWeb(body), createWriteStream(file, { mode: 0o600 }))
+  } catch (error) {
+    await rm(file, { force: true })
+    throw error
+  }
+  return file
+}
+
+export const removeExtractUpload = (file: string): Promise<void> => rm(file, { force: true })
+
+/** How far the imports running in this process have read, by the id the page's script chose. */
+export type UploadProgress = { records: number; bytes: number; done: boolean }
+const progress = new Map<string, UploadProgress>()
+
+export const uploadProgress = (id: string): UploadProgress | undefined => progress.get(id)
+
+/** Records progress under `id` while `work` runs, and forgets it a minute after. */
+export async function withProgress<T>(
+  id: string | undefined,
+  work: (report: (read: { records: number; bytes: number }) => void) => Promise<T>,
+): Promise<T> {
+  if (!id) return work(() => {})
+  progress.set(id, { records: 0, bytes: 0, done: false })
+  try {
+    return await work((read) => progress.set(id, { ...read, done: false }))
+  } finally {
+    const last = progress.get(id)
+    if (last) progress.set(id, { ...last, done: true })
+    setTimeout(() => progress.delete(id), 60_000).unref()
+  }
+}

@@ -1,0 +1,81 @@
+// Sends a Grants.gov extract to the Hub as the file itself (never a form: the Hub streams it to
+// disk as it arrives), with the form token in a header, and shows how much is sent, then how many
+// records the Hub has read. A redirect (the import's counts) is followed; a refusal replaces the page.
+;(() => {
+  const enhance = () => {
+    const form = document.querySelector('form[data-extract-upload]')
+    if (!form || !('XMLHttpRequest' in window) || !window.crypto?.randomUUID) return
+    const input = form.querySelector('input[type="file"]')
+    const box = form.querySelector('[data-progress-box]')
+    const bar = box?.querySelector('progress')
+    const status = form.querySelector('[data-progress-status]')
+    const button = form.querySelector('button[type="submit"]')
+    const token = form.querySelector('input[name="_csrf"]')?.value
+    if (!input || !box || !bar || !status || !button || !token) return
+    const say = (text) => {
+      status.textContent = text
+    }
+    const megabytes = (bytes) => (bytes / (1024 * 1024)).toFixed(1)
+    form.addEventListener('submit', (event) => {
+      const file = input.files?.[0]
+      if (!file) return
+      event.preventDefault()
+      const id = window.crypto.randomUUID()
+      let polling
+      const poll = () => {
+        fetch(`${form.action}/${id}/progress`, { credentials: 'same-origin' })
+          .then((response) => (response.ok ? response.json() : null))
+          .then((read) => {
+            if (read && !read.done)
+              say(`Importing… ${read.records.toLocaleString()} records read (${megabytes(read.bytes)} MB)`)
+          })
+          .catch(() => {})
+      }
+      const xhr = new XMLHttpRequest()
+      xhr.open('POST', form.action)
+      xhr.setRequestHeader('X-CSRF-Token', token)
+      xhr.setRequestHeader('Content-Type', /\.zip$/i.test(file.name) ? 'application/zip' : 'application/xml')
+      xhr.setRequestHeader('X-File-Name', encodeURIComponent(file.name))
+      xhr.setRequestHeader('X-Upload-Id', id)
+      xhr.upload.addEventListener('progress', (e) => {
+        if (!e.lengthComputable) return
+        const percent = Math.floor((e.loaded / e.total) * 100)
+        bar.value = percent
+        say(`Uploading… ${percent}% (${megabytes(e.loaded)} of ${megabytes(e.total)} MB)`)
+      })
+      xhr.upload.addEventListener('load', () => {
+        bar.removeAttribute('value')
+        say('Importing… reading the extract')
+        polling = window.setInterval(poll, 700)
+      })
+      xhr.addEventListener('loadend', () => window.clearInterval(polling))
+      xhr.addEventListener('load', () => {
+        if (xhr.status < 400 && xhr.responseURL && xhr.responseURL !== form.action) {
+          window.location.assign(xhr.responseURL)
+          return
+        }
+        const page = new DOMParser().parseFromString(xhr.responseText, 'text/html')
+        document.title = page.title
+        document.body.replaceWith(document.adoptNode(page.body))
+        enhance()
+        const problem = document.querySelector('.flash.error') ?? document.querySelector('h1')
+        if (problem instanceof HTMLElement) {
+          problem.setAttribute('tabindex', '-1')
+          problem.focus()
+        }
+      })
+      xhr.addEventListener('error', () => {
+        box.hidden = true
+        button.disabled = false
+        say('The upload did not reach the Hub. Check the connection and try again.')
+      })
+      box.hidden = false
+      bar.value = 0
+      button.disabled = true
+      say('Uploading… 0%')
+      xhr.send(file)
+    })
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', enhance)
+  else enhance()
+})()
