@@ -29,6 +29,7 @@ const fixedNav = {
     { href: '/news', label: 'News' },
     { href: '/library', label: 'Library' },
     { href: '/directory', label: 'Directory and map' },
+    { href: '/impact', label: 'Impact' },
     { href: '/apply', label: 'Apply' },
   ],
 }

@@ -37,6 +37,11 @@ export function ViewerNav() {
           <a href="/members">Members</a>
         </li>
       ) : null}
+      {isStaff || isBoard || isMember ? (
+        <li>
+          <a href="/funding">Funding</a>
+        </li>
+      ) : null}
       {isStaff || isBoard ? (
         <li>
           <a href="/staff/obligations">Obligations</a>

@@ -22,6 +22,7 @@ export function ImpactPage(props: {
   return (
     <Layout
       title="The network's impact"
+      current="/impact"
       canonicalPath="/impact"
       hasDemoData={props.hasDemoData}
       description="Outcomes the member communities reported and the staff verified: jobs, training, businesses and investment, by year and by community."
