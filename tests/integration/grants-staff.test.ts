@@ -28,7 +28,7 @@ const upload = (
 ) =>
   session.app.request('/staff/funding/uploads', {
     method: 'POST',
-    body,
+    body: typeof body === 'string' ? body : new Uint8Array(body),
     headers: {
       'Content-Type': name.endsWith('.zip') ? 'application/zip' : 'application/xml',
       'X-CSRF-Token': TEST_CSRF,
