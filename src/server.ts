@@ -11,7 +11,12 @@ import { runDigestLogged } from '#src/features/announcements/index.ts'
 import { resolveAuthSecret } from '#src/features/auth/index.ts'
 import { extendCallSeries } from '#src/features/calls/index.ts'
 import { DEMO_PASSWORD, ensureDemoAccounts, loadDemo } from '#src/features/demo/index.ts'
-import { runFundingDigestLogged } from '#src/features/grants/index.ts'
+import {
+  type GrantsFetchSchedule,
+  grantsFetchScheduleFromEnv,
+  runDailyFetchLogged,
+  runFundingDigestLogged,
+} from '#src/features/grants/index.ts'
 import {
   type ReminderSchedule,
   reminderScheduleFromEnv,
@@ -46,11 +51,14 @@ export async function startHub(
     clock?: Clock
     /** When reminder emails are looked for (tests); otherwise REMINDERS and REMINDER_INTERVAL_SECONDS. */
     reminders?: ReminderSchedule
+    /** When the daily Grants.gov fetch looks whether it is due (tests); otherwise GRANTS_FETCH. */
+    grantsFetch?: GrantsFetchSchedule
   } = {},
 ): Promise<RunningHub> {
   const say = options.say ?? (() => {})
   const clock = options.clock ?? config.clock
   const reminderSchedule = options.reminders ?? reminderScheduleFromEnv(process.env, config.nodeEnv)
+  const grantsFetchSchedule = options.grantsFetch ?? grantsFetchScheduleFromEnv(process.env, config.nodeEnv)
   const database = options.database ?? (await openConfiguredDatabase({ ...config, clock }))
   try {
     await migrateDatabase(database)
@@ -147,6 +155,11 @@ export async function startHub(
       await runDigestLogged({ ...sending, clock })
       await runFundingDigestLogged({ ...sending, clock })
     }, reminderSchedule)
+    // Every process looks whether the day's Grants.gov extract is due (grantsFetchUrl set); one fetches it.
+    const grantsFetch = startReminderLoop(
+      async () => void (await runDailyFetchLogged({ db: database.db, clock })),
+      grantsFetchSchedule,
+    )
     return {
       url,
       port,
@@ -154,6 +167,7 @@ export async function startHub(
       close: async () => {
         clearInterval(seriesTimer)
         await reminders.stop()
+        await grantsFetch.stop()
         await new Promise<void>((resolve) => server.close(() => resolve()))
         await watcher.stop()
         if (!options.database) await database.close()

@@ -20,6 +20,8 @@ export type CallPageProps = {
   today: string
   briefings: CallLibraryItem[]
   presentations: PresentationSlot[]
+  /** How many funding opportunities staff pinned to the call (listed at /calls/:date/funding). */
+  pinnedFunding?: number
   isStaff: boolean
   /** How members join: the call's own link and dial-in, or the series'. The page answers members only. */
   join: JoinDetails
@@ -124,6 +126,15 @@ export function CallPage(props: CallPageProps) {
                 ))}
               </ul>
             )}
+            {props.pinnedFunding ? (
+              <p>
+                <a href={`/calls/${call.localDate}/funding`}>
+                  {props.pinnedFunding === 1
+                    ? 'One federal funding opportunity is pinned to this call'
+                    : `${formatNumber(props.pinnedFunding)} federal funding opportunities are pinned to this call`}
+                </a>
+              </p>
+            ) : null}
           </section>
           <section aria-labelledby="presentations-heading">
             <h2 id="presentations-heading">Presentations</h2>

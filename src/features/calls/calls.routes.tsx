@@ -4,12 +4,14 @@ import { NETWORK_FEED_PATH } from '#src/features/calendar/index.ts'
 import { getSettings, joinDetailsOf } from '#src/features/settings/index.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { requirePermission } from '#src/http/guard.ts'
+import { visibleTo } from '#src/http/permissions.ts'
 import { renderPage } from '#src/http/render.ts'
 import { isIsoDate } from '#src/lib/dates.ts'
 import { addCallRoutes } from './add-extra-call.routes.tsx'
 import { callAttachments } from './call-attachments.ts'
 import type { CallChangeOptOut } from './call-change-emails.ts'
 import { describeSeries, formatCallWhen } from './call-format.ts'
+import { pinnedFundingCount } from './call-funding-pins.ts'
 import { CallPage } from './call-page.views.tsx'
 import { callOf, type DoneWhat } from './call-route-parts.ts'
 import { type CallView, movedCallDate } from './call-view.ts'
@@ -68,7 +70,11 @@ export function callRoutes(deps: AppDeps, options: { changeOptOut: CallChangeOpt
     const movedTo = isIsoDate(date) ? await movedCallDate(db, date) : undefined
     if (movedTo) return c.redirect(`/calls/${movedTo}`, 302)
     const call = await callOf(db, c)
-    const [attachments, settings] = await Promise.all([callAttachments(db, call.id), getSettings(db)])
+    const [attachments, settings, pinnedFunding] = await Promise.all([
+      callAttachments(db, call.id),
+      getSettings(db),
+      pinnedFundingCount(db, call.id, visibleTo(c.get('viewer'))),
+    ])
     const doneWhat = c.req.query('done') ?? ''
     const message = Object.hasOwn(doneMessages, doneWhat) ? doneMessages[doneWhat as DoneWhat] : undefined
     return renderPage(
@@ -78,6 +84,7 @@ export function callRoutes(deps: AppDeps, options: { changeOptOut: CallChangeOpt
         today={deps.clock.today()}
         briefings={attachments.briefings}
         presentations={attachments.presentations}
+        pinnedFunding={pinnedFunding}
         isStaff={isStaff(c)}
         join={joinDetailsOf(call, settings)}
         flash={message ? { text: message(call) } : undefined}

@@ -1,16 +1,15 @@
-import { eq } from 'drizzle-orm'
 import { Hono } from 'hono'
-import { grantOpportunities } from '#src/db/schema/index.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { notFound } from '#src/http/errors.ts'
 import { requirePermission } from '#src/http/guard.ts'
 import { renderPage } from '#src/http/render.ts'
 import { AppError } from '#src/lib/errors.ts'
-import { fundingFor, matchingOrganizations, organizationsFitting } from './funding-for.ts'
+import { fetchSettingsRoutes } from './fetch-settings.routes.tsx'
+import { fundingFor, matchingOrganizations } from './funding-for.ts'
 import { FundingForPage, FundingListPage } from './funding-list.views.tsx'
 import { grantPinRoutes } from './grant-pins.routes.tsx'
 import { listOpenOpportunities, opportunityFiltersSchema } from './open-opportunities.ts'
-import { OpportunityPage } from './opportunity.views.tsx'
+import { opportunityPage } from './opportunity-page.tsx'
 import { staffGrantRoutes } from './staff-grants.routes.tsx'
 
 /** Federal funding opportunities for the network's members: the list, one opportunity, "Funding for us". */
@@ -19,6 +18,7 @@ export function grantRoutes(deps: AppDeps): Hono<AppEnv> {
   const db = deps.database.db
   app.route('/', staffGrantRoutes(deps))
   app.route('/', grantPinRoutes(deps))
+  app.route('/', fetchSettingsRoutes(deps))
 
   app.get('/funding', requirePermission('content:members'), async (c) => {
     const read = opportunityFiltersSchema.safeParse(c.req.query())
@@ -42,18 +42,9 @@ export function grantRoutes(deps: AppDeps): Hono<AppEnv> {
     )
   })
 
-  app.get('/funding/:id{[0-9]{1,20}}', requirePermission('content:members'), async (c) => {
-    const [opportunity] = await db
-      .select()
-      .from(grantOpportunities)
-      .where(eq(grantOpportunities.opportunityId, c.req.param('id')))
-    if (!opportunity)
-      throw notFound(
-        'No opportunity has that number in the Hub. It may not be in the extracts imported so far.',
-      )
-    const fits = await organizationsFitting(db, opportunity, deps.clock.today())
-    return renderPage(c, <OpportunityPage opportunity={opportunity} fits={fits} />)
-  })
+  app.get('/funding/:id{[0-9]{1,20}}', requirePermission('content:members'), (c) =>
+    opportunityPage(c, deps, c.req.param('id')),
+  )
 
   return app
 }

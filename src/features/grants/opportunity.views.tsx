@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx'
 import { formatDate } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import {
@@ -28,6 +29,8 @@ const words = (names: Record<string, string>, codes: string[]) =>
 export function OpportunityPage(props: {
   opportunity: Opportunity
   fits: { organization: FittingOrganization; match: Match }[]
+  /** Where it is pinned, and staff's pin forms (pin-forms.views.tsx). */
+  pins?: Child
 }) {
   const o = props.opportunity
   const safeInfoUrl = o.infoUrl && /^https?:\/\//i.test(o.infoUrl) ? o.infoUrl : null
@@ -118,6 +121,7 @@ export function OpportunityPage(props: {
             ))}
           </ul>
         )}
+        {props.pins}
       </article>
     </Layout>
   )

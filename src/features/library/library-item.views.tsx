@@ -1,4 +1,5 @@
 import { raw } from 'hono/html'
+import type { Child } from 'hono/jsx'
 import { formatFileSize } from '#src/features/files/index.ts'
 import { renderMarkdown } from '#src/lib/markdown.ts'
 import { formatDate } from '#src/ui/format.ts'
@@ -14,6 +15,8 @@ export function LibraryItemPage(props: {
   canSeeMembers: boolean
   canManage: boolean
   hasDemoData?: boolean
+  /** The funding opportunities staff pinned here that the viewer may see (the grants feature's list). */
+  pinnedFunding?: Child
 }) {
   const { item } = props
   const isPublic = item.status === 'published' && item.visibility === 'public'
@@ -124,6 +127,7 @@ export function LibraryItemPage(props: {
             </ul>
           </section>
         ) : null}
+        {props.pinnedFunding}
         {props.canManage ? (
           <p>
             <a class="button secondary" href={`/staff/library/${item.id}`}>

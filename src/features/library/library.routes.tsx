@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { downloadHeaders, getStoredFile } from '#src/features/files/index.ts'
+import { PinnedFunding, pinsOn } from '#src/features/grants/index.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { notFound } from '#src/http/errors.ts'
 import { requirePermission } from '#src/http/guard.ts'
@@ -66,12 +67,14 @@ export function libraryRoutes(deps: AppDeps): Hono<AppEnv> {
       render: async () => {
         const item = await findItem(db, slug)
         if (!item || item.slug !== slug || !canRead(viewer, item, visibleTo(viewer))) throw missing()
+        const pins = await pinsOn(db, { briefingId: item.id }, visibleTo(viewer))
         return renderDocument(
           <LibraryItemPage
             item={item}
             canSeeMembers={canSeeMembersContent(viewer)}
             canManage={hasRole(viewer, 'staff')}
             hasDemoData={await hasDemoData(db)}
+            pinnedFunding={<PinnedFunding pins={pins} canSeeMembers={canSeeMembersContent(viewer)} />}
           />,
         )
       },
