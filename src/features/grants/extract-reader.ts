@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto'
 import { SaxesParser, type SaxesTagNS } from 'saxes'
+import { COLLECT_EVERY_BYTES, collectGarbage } from '#src/lib/memory-bound.ts'
 
 /*
  * The Grants.gov XML extract (GrantsDBExtractYYYYMMDDv2.xml, FORMATS.md): a root <Grants> in the
  * OpportunityDetail-V1.0 namespace holding synopsis and forecast records, each a flat list of
  * child elements, some of them repeated. Read as a stream through saxes: only the record being
- * read is ever in memory.
+ * read is ever in memory, and a full collection every few MB (src/lib/memory-bound.ts) keeps the
+ * garbage of sanitizing descriptions from growing the heap.
  */
 
 export const GRANTS_NAMESPACE = 'http://apply.grants.gov/system/OpportunityDetail-V1.0'
@@ -76,6 +78,7 @@ export async function readExtract(
   let sawRoot = false
   let records = 0
   let bytes = 0
+  let collected = 0
   const fail = (reason: string) => {
     failure ??= new ExtractSyntaxError(parser.line, parser.column, reason)
   }
@@ -126,6 +129,10 @@ export async function readExtract(
         await handlers.record(done)
       }
       handlers.progress?.({ records, bytes })
+      if (bytes - collected >= COLLECT_EVERY_BYTES) {
+        collected = bytes
+        collectGarbage()
+      }
     }
     if (!failure) {
       parser.write(decoder.decode())
