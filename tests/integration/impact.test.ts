@@ -200,6 +200,17 @@ describe(`the public impact page counts verified figures only (${testEngine})`, 
     expect(await impactText()).toContain('Former Forge No longer a member')
   })
 
+  it('totals each designation program, focus industry and state from the same verified figures', async () => {
+    const text = await impactText()
+    const byState = between(text, 'By state', 'The communities')
+    // Coast (CA): 100 + 40 jobs; Valley (OH): 5; Former Forge (MI): 1,000; never Drafting Mills (PA).
+    expect(byState).toContain('California 140')
+    expect(byState).toContain('Ohio 5')
+    expect(byState).toContain('Michigan 1,000')
+    expect(byState).not.toContain('Pennsylvania')
+    expect(between(text, 'By focus industry', 'By state')).toContain('Advanced manufacturing 1,145')
+  })
+
   it('shades the map by the chosen metric, each community over its counties or whole states', async () => {
     const html = await (await t.app.request('/impact?metric=private_investment_cents')).text()
     expect(html).toContain('<option value="private_investment_cents" selected="">')

@@ -4,6 +4,7 @@ import { Layout } from '#src/ui/layout.tsx'
 import { MetricChart, metricsOverYears } from './impact-charts.views.tsx'
 import { CommunitiesSection } from './impact-communities.views.tsx'
 import type { Impact } from './impact-data.ts'
+import { GroupsSection } from './impact-groups.views.tsx'
 import type { ImpactMap } from './impact-map.ts'
 import { MapSection } from './impact-map.views.tsx'
 import { TotalsSection } from './impact-totals.views.tsx'
@@ -66,6 +67,7 @@ export function ImpactPage(props: {
         {props.map ? (
           <MapSection metrics={props.map.metrics} chosen={props.map.chosen} map={props.map.drawn} />
         ) : null}
+        <GroupsSection rollup={impact.allTime} metrics={impact.metrics} />
         <CommunitiesSection organizations={impact.allTime.byOrganization} metrics={impact.metrics} />
       </div>
     </Layout>
