@@ -12,6 +12,9 @@ import { attendanceHistoryEntries } from '../support/hostile/attendance-history.
 import { attendanceQuestionEntries } from '../support/hostile/attendance-questions.ts'
 import { calendarFeedsEntries } from '../support/hostile/calendar-feeds.ts'
 import { callsEntries } from '../support/hostile/calls.ts'
+import { outcomeFactsEntries } from '../support/hostile/outcome-facts.ts'
+import { outcomeImportEntries } from '../support/hostile/outcome-import.ts'
+import { outcomesEntries } from '../support/hostile/outcomes.ts'
 import { peopleEntries } from '../support/hostile/people.ts'
 import { presentationsEntries } from '../support/hostile/presentations.ts'
 import { remindersEntries } from '../support/hostile/reminders.ts'
@@ -62,6 +65,9 @@ const TABLE: Record<string, Entry> = {
   ...remindersEntries,
   ...siteContentEntries,
   ...peopleEntries,
+  ...outcomesEntries,
+  ...outcomeFactsEntries,
+  ...outcomeImportEntries,
   'POST /organizations/:slug/edit': {
     sample: () => ({
       path: `/organizations/${ORG_A}/edit`,
