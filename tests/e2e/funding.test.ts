@@ -148,6 +148,7 @@ describe('federal funding in a browser: staff import the extract, a representati
     for (const width of [1280, 390]) {
       const page = await openPage('representative', width)
       await page.goto(`${hub.url}/my-organization`)
+      await screenshot(page, `funding-my-organization-${width}`)
       await page.getByRole('link', { name: 'Funding for us' }).click()
       await page.waitForURL(`${hub.url}/funding/for/harbor-aerospace`)
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain(

@@ -18,7 +18,7 @@ export function ruleInWords(rule: Pick<RelevanceRule, 'kind' | 'value'>): string
     case 'funding_category':
       return `The opportunity is in the funding category ${codeInWords(fundingCategoryNames, rule.value)}.`
     case 'eligible_applicant':
-      return `The opportunity is open to ${codeInWords(eligibleApplicantNames, rule.value)} (who may apply counts once, at the weight of the best such rule).`
+      return `The opportunity is open to ${codeInWords(eligibleApplicantNames, rule.value)}.`
     case 'agency':
       return `The opportunity comes from the agency ${rule.value} or one of its parts (${rule.value}-…).`
     case 'assistance_listing':

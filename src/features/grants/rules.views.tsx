@@ -152,46 +152,44 @@ function RuleTable(props: { rules: Rule[] }) {
   if (props.rules.length === 0) return <p>There are no rules: nothing fits any organisation.</p>
   const last = props.rules.length - 1
   return (
-    <section class="table-wrap" aria-labelledby="rules-heading" tabindex={0}>
-      <table>
-        <caption>The rules in the order they are applied</caption>
-        <thead>
-          <tr>
-            <th scope="col">Rule</th>
-            <th scope="col">Weight</th>
-            <th scope="col">Applies to</th>
-            <th scope="col">Change</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.rules.map((rule, index) => {
-            const words = ruleInWords(rule)
-            return (
-              <tr>
-                <th scope="row">{words}</th>
-                <td>{weightText(rule.weight)}</td>
-                <td>{scopeInWords(rule)}</td>
-                <td>
-                  <div class="actions-row">
-                    <a href={`/staff/funding/rules/${rule.id}`} aria-label={`Edit: ${words}`}>
-                      Edit
-                    </a>
-                    {index > 0 ? <MoveButton id={rule.id} direction="up" words={words} /> : null}
-                    {index < last ? <MoveButton id={rule.id} direction="down" words={words} /> : null}
-                    <form method="post" action={`/staff/funding/rules/${rule.id}/delete`} class="inline-form">
-                      <CsrfInput />
-                      <button type="submit" class="button secondary" aria-label={`Remove: ${words}`}>
-                        Remove
-                      </button>
-                    </form>
-                  </div>
-                </td>
-              </tr>
-            )
-          })}
-        </tbody>
-      </table>
-    </section>
+    <>
+      <p class="hint">
+        In the order they are applied. Who may apply counts once for an opportunity, at the weight of the best
+        rule on eligible applicants that holds, in one reason.
+      </p>
+      <ol class="call-list" aria-labelledby="rules-heading">
+        {props.rules.map((rule, index) => {
+          const words = ruleInWords(rule)
+          return (
+            <li>
+              <p>
+                <strong>{words}</strong>
+              </p>
+              <p>
+                Weight {weightText(rule.weight)} · {scopeInWords(rule)}
+              </p>
+              <div class="actions-row">
+                <a
+                  href={`/staff/funding/rules/${rule.id}`}
+                  class="button secondary small"
+                  aria-label={`Edit: ${words}`}
+                >
+                  Edit
+                </a>
+                {index > 0 ? <MoveButton id={rule.id} direction="up" words={words} /> : null}
+                {index < last ? <MoveButton id={rule.id} direction="down" words={words} /> : null}
+                <form method="post" action={`/staff/funding/rules/${rule.id}/delete`} class="inline-form">
+                  <CsrfInput />
+                  <button type="submit" class="button secondary small" aria-label={`Remove: ${words}`}>
+                    Remove
+                  </button>
+                </form>
+              </div>
+            </li>
+          )
+        })}
+      </ol>
+    </>
   )
 }
 
@@ -200,7 +198,11 @@ function MoveButton(props: { id: string; direction: 'up' | 'down'; words: string
     <form method="post" action={`/staff/funding/rules/${props.id}/move`} class="inline-form">
       <CsrfInput />
       <input type="hidden" name="direction" value={props.direction} />
-      <button type="submit" class="button secondary" aria-label={`Move ${props.direction}: ${props.words}`}>
+      <button
+        type="submit"
+        class="button secondary small"
+        aria-label={`Move ${props.direction}: ${props.words}`}
+      >
         {props.direction === 'up' ? 'Up' : 'Down'}
       </button>
     </form>
