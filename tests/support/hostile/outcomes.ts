@@ -17,6 +17,7 @@ const submittedId = demoId('outcome', `demo:0:${year}`)
 const verifiedId = demoId('outcome', `demo:2:${year}`)
 const METRIC = 'businesses_assisted'
 const METRIC_NAME = 'Businesses assisted'
+const EDITED = 'jobs_retained'
 const reportPage = (id: string) => () => [`/outcomes/reports/${id}`]
 
 const values = async (db: Db, query: SQL) => (await queryRows<{ v: string }>(db, query)).map((r) => r.v)
@@ -103,6 +104,14 @@ export const outcomesEntries: Record<string, Entry> = {
       fields: { [`figure-${METRIC}`]: '38', reason: 'The count was checked again.' },
     }),
     freeText: {
+      [`note-${METRIC}`]: {
+        tooLong: `Write at most 2,000 characters in the note on ${METRIC_NAME}.`,
+        readBack: (db) =>
+          values(
+            db,
+            sql`select note as v from outcome_figures where report_id = ${verifiedId} and metric = ${METRIC}`,
+          ),
+      },
       reason: {
         tooLong: 'Write at most 2,000 characters in the reason.',
         readBack: (db) =>
@@ -146,17 +155,29 @@ export const outcomesEntries: Record<string, Entry> = {
     },
     shownAt: () => ['/staff/outcomes/metrics'],
   },
+  // Another seeded metric than the one the reports' entries name in their messages.
   'POST /staff/outcomes/metrics/:key': {
     sample: () => ({
-      path: `/staff/outcomes/metrics/${METRIC}`,
+      path: `/staff/outcomes/metrics/${EDITED}`,
       fields: {
-        name: METRIC_NAME,
-        description: 'Firms that received direct help.',
+        name: 'Jobs retained',
+        description: 'Existing jobs kept that would otherwise have been lost.',
         unit: 'count',
         sums: 'on',
-        position: '4',
+        position: '2',
       },
     }),
+    freeText: {
+      name: {
+        tooLong: 'Write the name in at most 80 characters.',
+        readBack: (db) => values(db, sql`select name as v from outcome_metrics where key = ${EDITED}`),
+      },
+      description: {
+        tooLong: 'Write the description in at most 500 characters.',
+        readBack: (db) => values(db, sql`select description as v from outcome_metrics where key = ${EDITED}`),
+      },
+    },
+    shownAt: () => ['/staff/outcomes/metrics'],
   },
   'POST /staff/outcomes/metrics/:key/retire': {
     sample: () => ({ path: `/staff/outcomes/metrics/${METRIC}/retire`, fields: {} }),
