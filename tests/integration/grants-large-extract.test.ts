@@ -1,0 +1,112 @@
+/**
+ * A large synthetic Grants.gov extract through `hub grants import FILE --json` in a process of its
+ * own, whose peak RSS (VmHWM, polled from /proc by this process) is its own. The full 500 MB run is
+ * bench/grants-import.ts (too long for CI on 2 cores); here an 8 MB and a 36 MB extract show that
+ * memory does not follow the file's size, with progress on stderr and the counts exact.
+ */
+import { spawn } from 'node:child_process'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openDatabase } from '../../src/db/client.ts'
+import { migrateDatabase } from '../../src/db/migrate.ts'
+import { type GeneratedExtract, writeGrantsExtract } from '../support/grants-extract-generator.ts'
+import { createTestDatabase, testEngine } from '../support/test-database.ts'
+
+const hubBin = path.resolve(import.meta.dirname, '../../bin/hub.js')
+
+type Imported = { code: number | null; json: Record<string, unknown>; progress: string[]; peakMb: number }
+
+/** Runs `hub grants import FILE --json`, reading the child's VmHWM every 50 ms until it exits. */
+function importInChild(file: string, env: Record<string, string>): Promise<Imported> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [hubBin, 'grants', 'import', file, '--json'], {
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...env },
+    })
+    let stdout = ''
+    let stderr = ''
+    let peakKb = 0
+    const poll = setInterval(async () => {
+      const status = await readFile(`/proc/${child.pid}/status`, 'utf8').catch(() => '')
+      const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0)
+      peakKb = Math.max(peakKb, kb)
+    }, 50)
+    child.stdout.on('data', (chunk) => (stdout += chunk))
+    child.stderr.on('data', (chunk) => (stderr += chunk))
+    child.on('error', reject)
+    child.on('close', (code) => {
+      clearInterval(poll)
+      if (code !== 0) return reject(new Error(`hub grants import exited ${code}:\n${stderr.slice(-2000)}`))
+      const progress = stderr.split('\n').filter((line) => line.startsWith('Importing:'))
+      resolve({ code, json: JSON.parse(stdout), progress, peakMb: peakKb / 1024 })
+    })
+  })
+}
+
+describe(`hub grants import of a large synthetic extract, on ${testEngine}`, () => {
+  let dir = ''
+  let env: Record<string, string> = {}
+  let dropServerDatabase = async () => {}
+  let small: GeneratedExtract
+  let large: GeneratedExtract
+  let smallRun: Imported
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'hub-grants-large-'))
+    // The same records from the start: the 36 MB extract begins with the 8 MB one's records.
+    small = await writeGrantsExtract(path.join(dir, 'GrantsDBExtract20250115v2.xml'), { megabytes: 8 })
+    large = await writeGrantsExtract(path.join(dir, 'GrantsDBExtract20250116v2.xml'), { megabytes: 36 })
+    if (testEngine === 'postgres') {
+      const server = await createTestDatabase()
+      env = { DATABASE_URL: server.url as string }
+      dropServerDatabase = () => server.drop()
+    } else {
+      // Created and migrated here, so the child's peak is the import's, not the folder's creation.
+      const database = await openDatabase({ kind: 'pglite', dataDir: path.join(dir, 'data', 'pglite') })
+      await migrateDatabase(database)
+      await database.close()
+      env = { DATA_DIR: path.join(dir, 'data') }
+    }
+  }, 120_000)
+  afterAll(async () => {
+    await dropServerDatabase()
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  it('imports 8 MB with every record added and the unknown elements counted', async () => {
+    smallRun = await importInChild(small.file, env)
+    expect(smallRun.json).toMatchObject({
+      records: small.records,
+      added: small.records,
+      updated: 0,
+      unchanged: 0,
+      unknownElements: small.unknownElements,
+    })
+  }, 180_000)
+
+  it('imports 36 MB with progress on stderr, in the memory it took for 8 MB', async () => {
+    const run = await importInChild(large.file, env)
+    expect(run.json).toMatchObject({
+      records: large.records,
+      added: large.records - small.records,
+      updated: 0,
+      unchanged: small.records,
+      bytes: large.bytes,
+    })
+    // A line every 16 MB, each further on than the last.
+    expect(run.progress).toHaveLength(2)
+    const read = run.progress.map((line) => Number(/(\d+) opportunities read/.exec(line)?.[1]))
+    expect(read[0]).toBeGreaterThan(0)
+    expect(read[1]).toBeGreaterThan(read[0] ?? 0)
+    // Four and a half times the file, not the memory: the peak stays within 40 MB of the small run's.
+    expect(run.peakMb - smallRun.peakMb).toBeLessThan(40)
+    // Well under the file's size plus the process's floor (PGlite's WebAssembly engine is ~400 MB).
+    expect(run.peakMb).toBeLessThan(testEngine === 'postgres' ? 350 : 520)
+  }, 240_000)
+
+  it('imports the 8 MB extract a second time and changes nothing', async () => {
+    const run = await importInChild(small.file, env)
+    expect(run.json).toMatchObject({ records: small.records, added: 0, updated: 0, unchanged: small.records })
+  }, 180_000)
+})
