@@ -42,8 +42,9 @@ export const routeBodyLimits: BodyLimitTable = {
       label: '10 MB',
       noun: 'upload',
     },
-    // An outcome report: a narrative of 5,000 characters and a note of 2,000 per figure (or a comment per figure).
-    { method: 'POST', path: '/outcomes/reports/:id', ...longForm },
+    // An outcome report: its evidence file, a narrative of 5,000 characters and a note of 2,000 per figure.
+    { method: 'POST', path: '/outcomes/reports/:id', ...upload },
+    // A comment per figure, or the figures and notes of a correction.
     { method: 'POST', path: '/outcomes/reports/:id/return', ...longForm },
     { method: 'POST', path: '/outcomes/reports/:id/correct', ...longForm },
     // A Grants.gov extract (.xml or .zip), streamed to a temporary file as it arrives (about 200 MB unpacked).

@@ -9,7 +9,8 @@ import {
   type TestOrganization,
   type TestPerson,
 } from '../support/factories.ts'
-import { Session } from '../support/http.ts'
+import { samplePdf } from '../support/fixtures/sample-files.ts'
+import { Session, TEST_CSRF } from '../support/http.ts'
 import { outcomeReport } from '../support/outcome-factories.ts'
 import { pageText } from '../support/page-text.ts'
 import { signInAs } from '../support/sign-in-as.ts'
@@ -228,6 +229,53 @@ describe(`outcome reports through the pages on ${testEngine}`, () => {
       expect(at, line).toBeGreaterThan(-1)
       from = at
     }
+  })
+
+  it('keeps an evidence file checked like other uploads, for the organisation and staff only', async () => {
+    const id = reportIdOf(await start('representative', '2019'))
+    const send = (
+      who: string,
+      fields: Record<string, string>,
+      file?: { name: string; bytes: Uint8Array },
+    ) => {
+      const form = new FormData()
+      form.set('_csrf', TEST_CSRF)
+      for (const [key, value] of Object.entries(fields)) form.set(key, value)
+      if (file) form.set('evidenceFile', new File([new Uint8Array(file.bytes)], file.name))
+      return t.app.request(`/outcomes/reports/${id}`, {
+        method: 'POST',
+        body: form,
+        headers: { Origin: TEST_ORIGIN, Cookie: as(who).cookieHeader },
+      })
+    }
+    const script = await send(
+      'representative',
+      { action: 'save' },
+      { name: 'figures.pdf', bytes: new TextEncoder().encode('<script>alert(1)</script>') },
+    )
+    expect(script.status).toBe(400)
+    expect(await pageText(script)).toContain('figures.pdf is not a PDF')
+    const saved = await send(
+      'representative',
+      { action: 'save', 'figure-jobs_created': '10' },
+      { name: 'payroll survey.pdf', bytes: samplePdf('Payroll survey') },
+    )
+    expect(saved.status).toBe(303)
+    const page = await (await as('representative').get(`/outcomes/reports/${id}`)).text()
+    expect(page).toContain(`href="/outcomes/reports/${id}/evidence">payroll survey.pdf</a>`)
+    expect(page).toContain('Replace the evidence file (payroll survey.pdf)')
+    const download = await as('staff').get(`/outcomes/reports/${id}/evidence`)
+    expect(download.status).toBe(200)
+    expect(download.headers.get('content-type')).toBe('application/pdf')
+    expect(download.headers.get('content-disposition')).toContain('attachment')
+    expect((await as('otherHolder').get(`/outcomes/reports/${id}/evidence`)).status).toBe(403)
+    const removed = await send('representative', {
+      action: 'save',
+      'figure-jobs_created': '10',
+      removeEvidenceFile: 'on',
+    })
+    expect(removed.status).toBe(303)
+    expect((await as('representative').get(`/outcomes/reports/${id}/evidence`)).status).toBe(404)
   })
 
   it('never counts a draft, submitted or returned report', async () => {

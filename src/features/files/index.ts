@@ -2,6 +2,7 @@
 export { fileRoutes } from './files.routes.tsx'
 export {
   acceptAttribute,
+  acceptedKindsText,
   attachmentDisposition,
   checkUpload,
   displayName,

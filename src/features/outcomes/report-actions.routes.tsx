@@ -1,7 +1,8 @@
 import { type Context, Hono } from 'hono'
+import { checkUpload, downloadHeaders, getStoredFile } from '#src/features/files/index.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { notFound } from '#src/http/errors.ts'
-import { checkForm, formFields } from '#src/http/form.ts'
+import { checkForm, formFields, formWithFile } from '#src/http/form.ts'
 import { requirePermission } from '#src/http/guard.ts'
 import { renderPage } from '#src/http/render.ts'
 import { hasRole } from '#src/http/viewer.ts'
@@ -111,14 +112,25 @@ export function reportActionRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.post(reportPath, requirePermission('outcomes:own'), async (c) => {
     const report = await reportOf(c)
-    const fields = await formFields(c)
+    const { fields, file } = await formWithFile(c, 'evidenceFile')
     const metrics = await listMetrics(db)
     const { figures, errors } = readFigures(metrics, fields)
     const text = checkForm(reportTextForm, fields)
+    const upload = file ? checkUpload(file) : undefined
+    const evidenceFile =
+      upload?.ok && file
+        ? { name: upload.name, bytes: file.bytes, kind: upload.kind }
+        : fields.removeEvidenceFile === 'on'
+          ? null
+          : undefined
     const attempt: ReportAttempt = {
       form: 'edit',
       values: fields,
-      errors: { ...errors, ...(text.ok ? {} : text.errors) },
+      errors: {
+        ...errors,
+        ...(text.ok ? {} : text.errors),
+        ...(upload && !upload.ok ? { evidenceFile: upload.message } : {}),
+      },
     }
     const by = outcomesByOf(c.get('viewer'))
     const submitting = fields.action === 'submit'
@@ -127,18 +139,31 @@ export function reportActionRoutes(deps: AppDeps): Hono<AppEnv> {
       report,
       attempt,
       async () => {
-        if (!text.ok) return
+        if (!text.ok || (upload && !upload.ok)) return
         const period = { start: report.periodStart, end: report.periodEnd, kind: report.periodKind }
         const draft = { organizationId: report.organizationId, period, figures }
         await saveReportDraft(
           db,
-          { ...draft, note: text.value.narrative || null, evidenceUrl: text.value.evidenceUrl || null },
+          {
+            ...draft,
+            note: text.value.narrative || null,
+            evidenceUrl: text.value.evidenceUrl || null,
+            evidenceFile,
+          },
           by,
         )
         if (submitting) await submitReport(db, report.id, by)
       },
       submitting ? 'submitted' : 'saved',
     )
+  })
+
+  // The evidence file, for the organisation's seat holders and staff only (never cached by others).
+  app.get(`${reportPath}/evidence`, requirePermission('outcomes:own'), async (c) => {
+    const report = await reportOf(c)
+    const file = report.evidenceFile ? await getStoredFile(db, report.evidenceFile.id) : undefined
+    if (!file) throw notFound('This report has no evidence file.')
+    return c.body(new Uint8Array(file.data), 200, downloadHeaders(file, { isPublic: false }))
   })
 
   app.post(`${reportPath}/verify`, requirePermission('outcomes:manage'), async (c) => {

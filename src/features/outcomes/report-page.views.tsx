@@ -1,4 +1,5 @@
-import { TextArea } from '#src/ui/fields.tsx'
+import { acceptAttribute, acceptedKindsText } from '#src/features/files/index.ts'
+import { FileField, TextArea } from '#src/ui/fields.tsx'
 import { CsrfInput, ErrorSummary, Field, Flashes, type FlashMessage } from '#src/ui/form-parts.tsx'
 import { Layout } from '#src/ui/layout.tsx'
 import type { Metric } from './metrics.ts'
@@ -32,7 +33,7 @@ function Lines(props: { text: string }) {
 }
 
 function Narrative(props: { report: ReportDetail }) {
-  const { note, evidenceUrl } = props.report
+  const { note, evidenceUrl, evidenceFile } = props.report
   return (
     <section aria-labelledby="narrative-heading">
       <h2 id="narrative-heading">Narrative and evidence</h2>
@@ -44,9 +45,13 @@ function Narrative(props: { report: ReportDetail }) {
             {evidenceUrl}
           </a>
         </p>
-      ) : (
-        <p>No evidence was linked.</p>
-      )}
+      ) : null}
+      {evidenceFile ? (
+        <p>
+          Evidence file: <a href={`/outcomes/reports/${props.report.id}/evidence`}>{evidenceFile.name}</a>
+        </p>
+      ) : null}
+      {!evidenceFile && !(evidenceUrl && isWebAddress(evidenceUrl)) ? <p>No evidence was given.</p> : null}
     </section>
   )
 }
@@ -74,7 +79,7 @@ function EditForm(props: {
         </div>
       ) : null}
       <ErrorSummary errors={errors} />
-      <form method="post" action={`/outcomes/reports/${report.id}`} novalidate>
+      <form method="post" action={`/outcomes/reports/${report.id}`} enctype="multipart/form-data" novalidate>
         <CsrfInput />
         <FigureFields
           metrics={props.metrics}
@@ -102,6 +107,30 @@ function EditForm(props: {
           value={values.evidenceUrl ?? ''}
           error={errors.evidenceUrl}
         />
+        {report.evidenceFile ? (
+          <p>
+            Evidence file kept:{' '}
+            <a href={`/outcomes/reports/${report.id}/evidence`}>{report.evidenceFile.name}</a>
+          </p>
+        ) : null}
+        <FileField
+          id="evidenceFile"
+          name="evidenceFile"
+          label={
+            report.evidenceFile
+              ? `Replace the evidence file (${report.evidenceFile.name})`
+              : 'Evidence (a file, optional)'
+          }
+          hint={`${acceptedKindsText}, at most 20 MB.`}
+          accept={acceptAttribute}
+          error={errors.evidenceFile}
+        />
+        {report.evidenceFile ? (
+          <div class="choice">
+            <input type="checkbox" id="removeEvidenceFile" name="removeEvidenceFile" value="on" />
+            <label for="removeEvidenceFile">Remove the evidence file</label>
+          </div>
+        ) : null}
         <div class="actions-row">
           <button type="submit" name="action" value="submit" class="button">
             Submit to staff

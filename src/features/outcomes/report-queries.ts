@@ -37,6 +37,8 @@ export type ReportEvent = {
 export type ReportDetail = ReportSummary & {
   note: string | null
   evidenceUrl: string | null
+  /** The evidence file kept with the report, if any (downloaded from /outcomes/reports/:id/evidence). */
+  evidenceFile: { id: string; name: string } | null
   figures: FigureInput[]
   events: ReportEvent[]
 }
@@ -56,6 +58,8 @@ type SummaryRow = {
   verified_at: string | null
   note: string | null
   evidence_url: string | null
+  evidence_file_id: string | null
+  evidence_file_name: string | null
 }
 
 const instant = (column: SQL) => sql`to_json(${column})#>>'{}'`
@@ -66,7 +70,8 @@ async function summaryRows(db: DbOrTx, where: SQL, limit = 500): Promise<Summary
     sql`select r.id, r.organization_id, o.name as organization_name, o.slug as organization_slug,
         r.period_start::text, r.period_end::text, r.period_kind, r.status, r.round,
         ${instant(sql`r.created_at`)} as created_at, ${instant(sql`r.submitted_at`)} as submitted_at,
-        ${instant(sql`r.verified_at`)} as verified_at, r.note, r.evidence_url
+        ${instant(sql`r.verified_at`)} as verified_at, r.note, r.evidence_url,
+        r.evidence_file_id, (select f.name from stored_files f where f.id = r.evidence_file_id) as evidence_file_name
       from outcome_reports r join organizations o on o.id = r.organization_id
       where ${where}
       order by r.period_end desc, o.name, r.period_start desc
@@ -157,6 +162,9 @@ export async function loadReport(db: DbOrTx, reportId: string): Promise<ReportDe
     ...toSummary(row),
     note: row.note,
     evidenceUrl: row.evidence_url,
+    evidenceFile: row.evidence_file_id
+      ? { id: row.evidence_file_id, name: row.evidence_file_name ?? 'evidence' }
+      : null,
     figures: figures.map((f) => ({
       metric: f.metric,
       actual: f.actual === null ? null : Number(f.actual),

@@ -13,6 +13,7 @@ import {
   outcomeReportEvents,
   outcomeReports,
 } from '#src/db/schema/index.ts'
+import { type FileKind, storeFile } from '#src/features/files/index.ts'
 import { AppError, refused } from '#src/lib/errors.ts'
 import { checkFigures, type FigureInput } from './figures.ts'
 import { checkPeriod, type OutcomePeriod } from './periods.ts'
@@ -25,7 +26,8 @@ export type ReportDraft = {
   period: OutcomePeriod
   note: string | null
   evidenceUrl: string | null
-  evidenceFileId?: string | null
+  /** A checked upload (checkUpload) to keep as the evidence, or null to remove the one kept. */
+  evidenceFile?: { name: string; bytes: Uint8Array; kind: FileKind } | null
   figures: FigureInput[]
 }
 
@@ -115,10 +117,16 @@ export async function saveReportDraft(db: Db, draft: ReportDraft, by: OutcomesBy
           eq(outcomeReports.periodEnd, period.end),
         ),
       )
+    const evidenceFileId =
+      draft.evidenceFile === undefined
+        ? undefined
+        : draft.evidenceFile === null
+          ? null
+          : await storeFile(tx, { ...draft.evidenceFile, uploadedBy: by.personId })
     const fields = {
       note: draft.note,
       evidenceUrl: draft.evidenceUrl,
-      ...(draft.evidenceFileId !== undefined ? { evidenceFileId: draft.evidenceFileId } : {}),
+      ...(evidenceFileId !== undefined ? { evidenceFileId } : {}),
     }
     let reportId = existing?.id
     if (reportId) {
