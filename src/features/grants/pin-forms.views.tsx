@@ -81,7 +81,11 @@ export function OpportunityPins(props: {
               {props.canManage ? (
                 <form method="post" action={`${action}/${pin.id}/delete`} class="inline-form">
                   <CsrfInput />{' '}
-                  <button type="submit" class="link-button">
+                  <button
+                    type="submit"
+                    class="button secondary small"
+                    aria-label={`Unpin from ${pin.callDate ? `the call of ${pin.callDate}` : (pin.briefingTitle ?? 'the item')}`}
+                  >
                     Unpin
                   </button>
                 </form>
@@ -92,8 +96,8 @@ export function OpportunityPins(props: {
       )}
       {props.canManage ? (
         <>
-          <h3>Pin to a call</h3>
           <form method="post" action={action} class="form-card" novalidate>
+            <h3>Pin to a call</h3>
             <CsrfInput />
             <input type="hidden" name="place" value="call" />
             {errorsFor('call').form ? <p class="error">{errorsFor('call').form}</p> : null}
@@ -110,8 +114,8 @@ export function OpportunityPins(props: {
               Pin to the call
             </button>
           </form>
-          <h3>Pin to a library item</h3>
           <form method="post" action={action} class="form-card" novalidate>
+            <h3>Pin to a library item</h3>
             <CsrfInput />
             <input type="hidden" name="place" value="library" />
             <Select

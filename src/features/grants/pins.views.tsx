@@ -13,7 +13,7 @@ export const pinHref = (pin: Pick<Pin, 'opportunityId'>, canSeeMembers: boolean)
 function PinnedItem(props: { pin: Pin; canSeeMembers: boolean }) {
   const { pin } = props
   return (
-    <li class="card opportunity">
+    <li>
       <h3>
         <a href={pinHref(pin, props.canSeeMembers)}>{pin.title}</a>
         {props.canSeeMembers && pin.visibility === 'members' ? (
@@ -42,7 +42,7 @@ export function PinnedFunding(props: { pins: Pin[]; canSeeMembers: boolean }) {
     <section aria-labelledby="pinned-funding-heading" class="pinned-funding">
       <h2 id="pinned-funding-heading">Federal funding opportunities</h2>
       <p class="note">Staff pinned these opportunities here.</p>
-      <ul class="cards">
+      <ul class="org-list">
         {props.pins.map((pin) => (
           <PinnedItem pin={pin} canSeeMembers={props.canSeeMembers} />
         ))}
