@@ -173,7 +173,8 @@ export function reportActionRoutes(deps: AppDeps): Hono<AppEnv> {
     const attempt: ReportAttempt = {
       form: 'return',
       values: { 'verify-comment': fields.comment ?? '' },
-      errors: form.ok ? {} : form.errors,
+      // The verify form's own field, not the return form's comment.
+      errors: form.ok ? {} : { 'verify-comment': form.errors.comment },
     }
     const comment = form.ok ? form.value.comment : ''
     return attemptStep(

@@ -27,6 +27,7 @@ export function ReviewForms(props: {
             name="comment"
             label="Comment (optional)"
             value={values['verify-comment'] ?? ''}
+            error={errors['verify-comment']}
             rows={2}
           />
           <button type="submit" class="button">
