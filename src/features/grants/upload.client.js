@@ -23,10 +23,11 @@
       const id = window.crypto.randomUUID()
       let polling
       const poll = () => {
-        fetch(`${form.action}/${id}/progress`, { credentials: 'same-origin' })
+        fetch(`${form.action}/${id}/progress`, { credentials: 'omit' })
           .then((response) => (response.ok ? response.json() : null))
           .then((read) => {
-            if (read && !read.done)
+            // Another process may be importing it (several hub processes share the work): nothing to say then.
+            if (read && !read.done && read.bytes > 0)
               say(`Importing… ${read.records.toLocaleString()} records read (${megabytes(read.bytes)} MB)`)
           })
           .catch(() => {})
