@@ -18,7 +18,12 @@ import { opportunityPage } from './opportunity-page.tsx'
 import type { PinFormErrors } from './pin-forms.views.tsx'
 import { pinOpportunity, pinsOn, unpin } from './pins.ts'
 
-const OPPORTUNITY = '/funding/:id{[0-9]{1,20}}'
+// No pattern in the path: a number that is not an opportunity's is answered 404 after the guard.
+const OPPORTUNITY = '/funding/:id'
+const opportunityIdOf = (id: string) => {
+  if (!/^[0-9]{1,20}$/.test(id)) throw notFound('No opportunity has that number in the Hub.')
+  return id
+}
 
 /** The pin forms' one schema: a call's date or a library item, who sees it, and a note. */
 const pinForm = z
@@ -42,7 +47,7 @@ export function grantPinRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db } = deps.database
 
   app.post(`${OPPORTUNITY}/pins`, requirePermission('site:manage'), async (c) => {
-    const id = c.req.param('id')
+    const id = opportunityIdOf(c.req.param('id'))
     const fields = await formFields(c)
     const place = fields.place === 'library' ? 'library' : 'call'
     const sendBack = (errors: PinFormErrors) =>
@@ -68,7 +73,7 @@ export function grantPinRoutes(deps: AppDeps): Hono<AppEnv> {
   })
 
   app.post(`${OPPORTUNITY}/pins/:pinId/delete`, requirePermission('site:manage'), async (c) => {
-    const id = c.req.param('id')
+    const id = opportunityIdOf(c.req.param('id'))
     const pinId = c.req.param('pinId')
     if (!isUuid(pinId) || !(await unpin(db, editorOf(c.get('viewer')), id, pinId)))
       throw notFound('That pin is not there any more.')
