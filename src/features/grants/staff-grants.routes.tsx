@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import type { Context } from 'hono'
 import { Hono } from 'hono'
+import { streamText } from 'hono/streaming'
 import { grantImports } from '#src/db/schema/index.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { requirePermission } from '#src/http/guard.ts'
@@ -8,6 +9,7 @@ import { renderPage } from '#src/http/render.ts'
 import { editorOf } from '#src/http/viewer.ts'
 import { AppError } from '#src/lib/errors.ts'
 import { isUuid } from '#src/lib/ids.ts'
+import { logger } from '#src/lib/logger.ts'
 import { ExtractSyntaxError } from './extract-reader.ts'
 import { extractSource } from './extract-source.ts'
 import { listGrantImports } from './grant-imports-list.ts'
@@ -16,7 +18,7 @@ import { OpportunityProblem } from './opportunity.ts'
 import { ruleRoutes } from './rules.routes.tsx'
 import { StaffFundingPage } from './staff-import.views.tsx'
 import { extractUploadScript } from './upload-script.ts'
-import { removeExtractUpload, saveExtractUpload, uploadProgress, withProgress } from './upload-store.ts'
+import { removeExtractUpload, saveExtractUpload } from './upload-store.ts'
 
 /** Why an upload was refused, in words, or undefined for a fault of the Hub's own. */
 function refusal(fileName: string, error: unknown): string | undefined {
@@ -86,20 +88,50 @@ export function staffGrantRoutes(deps: AppDeps): Hono<AppEnv> {
         .replace(/[\\/]/g, '_')
         .slice(0, 200) || 'extract.xml'
     const isZip = /\.zip$/i.test(fileName) || /zip/i.test(type)
-    const uploadId = c.req.header('X-Upload-Id')
     const file = await saveExtractUpload(body as never, isZip)
-    try {
+    const run = async (progress?: (read: { records: number; bytes: number }) => void) => {
       const extract = await extractSource(file)
-      const result = await withProgress(isUuid(uploadId ?? '') ? uploadId : undefined, (progress) =>
-        importExtract(db, {
-          fileName: isZip ? extract.name : fileName,
-          source: extract.source,
-          via: 'web',
-          by: editorOf(c.get('viewer')),
-          today: deps.clock.today(),
-          progress,
-        }),
-      )
+      return importExtract(db, {
+        fileName: isZip ? extract.name : fileName,
+        source: extract.source,
+        via: 'web',
+        by: editorOf(c.get('viewer')),
+        today: deps.clock.today(),
+        progress,
+      })
+    }
+    // The page's script asks for the progress in the answer itself, one JSON line at a time (the
+    // records and bytes read, then where to go or why it was refused): no second request has to
+    // wait for the import's transaction, and it works whichever process imports.
+    if (c.req.header('X-Progress') === 'lines') {
+      c.header('Cache-Control', 'no-store')
+      c.header('X-Content-Type-Options', 'nosniff')
+      return streamText(c, async (out) => {
+        let said = 0
+        try {
+          const result = await run((read) => {
+            if (Date.now() - said < 250) return
+            said = Date.now()
+            void out.writeln(JSON.stringify(read))
+          })
+          await out.writeln(JSON.stringify({ location: `/staff/funding?import=${result.importId}` }))
+        } catch (error) {
+          const problem = refusal(fileName, error)
+          if (!problem) logger.error({ err: error, fileName }, 'the extract upload failed')
+          await out.writeln(
+            JSON.stringify({
+              problem:
+                problem ??
+                'The Hub could not import the extract (a fault of its own, logged). Nothing was written.',
+            }),
+          )
+        } finally {
+          await removeExtractUpload(file)
+        }
+      })
+    }
+    try {
+      const result = await run()
       return c.redirect(`/staff/funding?import=${result.importId}`, 303)
     } catch (error) {
       const problem = refusal(fileName, error)
@@ -108,14 +140,6 @@ export function staffGrantRoutes(deps: AppDeps): Hono<AppEnv> {
     } finally {
       await removeExtractUpload(file)
     }
-  })
-
-  // How far an import has read, for the page's script. Asked without the session cookie, so that no
-  // session lookup waits for the import's transaction (PGlite has one connection); the id is the
-  // random one the script chose, and the answer holds only counts.
-  app.get('/staff/funding/uploads/:id/progress', requirePermission('public'), (c) => {
-    c.header('Cache-Control', 'no-store')
-    return c.json(uploadProgress(c.req.param('id')) ?? { records: 0, bytes: 0, done: false })
   })
 
   app.route('/', ruleRoutes(deps))

@@ -27,25 +27,3 @@ export async function saveExtractUpload(body: WebStream<Uint8Array>, isZip: bool
 }
 
 export const removeExtractUpload = (file: string): Promise<void> => rm(file, { force: true })
-
-/** How far the imports running in this process have read, by the id the page's script chose. */
-export type UploadProgress = { records: number; bytes: number; done: boolean }
-const progress = new Map<string, UploadProgress>()
-
-export const uploadProgress = (id: string): UploadProgress | undefined => progress.get(id)
-
-/** Records progress under `id` while `work` runs, and forgets it a minute after. */
-export async function withProgress<T>(
-  id: string | undefined,
-  work: (report: (read: { records: number; bytes: number }) => void) => Promise<T>,
-): Promise<T> {
-  if (!id) return work(() => {})
-  progress.set(id, { records: 0, bytes: 0, done: false })
-  try {
-    return await work((read) => progress.set(id, { ...read, done: false }))
-  } finally {
-    const last = progress.get(id)
-    if (last) progress.set(id, { ...last, done: true })
-    setTimeout(() => progress.delete(id), 60_000).unref()
-  }
-}

@@ -1,10 +1,11 @@
 // Sends a Grants.gov extract to the Hub as the file itself (never a form: the Hub streams it to
 // disk as it arrives), with the form token in a header, and shows how much is sent, then how many
-// records the Hub has read. A redirect (the import's counts) is followed; a refusal replaces the page.
+// records the Hub has read: it answers with one JSON line per step, the last saying where to go
+// (the import's counts) or why the file was refused. Any other answer (a refusal page) replaces the page.
 ;(() => {
   const enhance = () => {
     const form = document.querySelector('form[data-extract-upload]')
-    if (!form || !('XMLHttpRequest' in window) || !window.crypto?.randomUUID) return
+    if (!form || !('XMLHttpRequest' in window)) return
     const input = form.querySelector('input[type="file"]')
     const box = form.querySelector('[data-progress-box]')
     const bar = box?.querySelector('progress')
@@ -16,28 +17,39 @@
       status.textContent = text
     }
     const megabytes = (bytes) => (bytes / (1024 * 1024)).toFixed(1)
+    const lines = (xhr) =>
+      xhr.responseText
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => {
+          try {
+            return JSON.parse(line)
+          } catch {
+            return null
+          }
+        })
+        .filter(Boolean)
+    const showProblem = (text) => {
+      document.querySelector('[data-upload-problem]')?.remove()
+      const problem = document.createElement('div')
+      problem.className = 'flash error'
+      problem.setAttribute('role', 'alert')
+      problem.setAttribute('tabindex', '-1')
+      problem.dataset.uploadProblem = ''
+      problem.textContent = text
+      form.before(problem)
+      problem.focus()
+    }
     form.addEventListener('submit', (event) => {
       const file = input.files?.[0]
       if (!file) return
       event.preventDefault()
-      const id = window.crypto.randomUUID()
-      let polling
-      const poll = () => {
-        fetch(`${form.action}/${id}/progress`, { credentials: 'omit' })
-          .then((response) => (response.ok ? response.json() : null))
-          .then((read) => {
-            // Another process may be importing it (several hub processes share the work): nothing to say then.
-            if (read && !read.done && read.bytes > 0)
-              say(`Importing… ${read.records.toLocaleString()} records read (${megabytes(read.bytes)} MB)`)
-          })
-          .catch(() => {})
-      }
       const xhr = new XMLHttpRequest()
       xhr.open('POST', form.action)
       xhr.setRequestHeader('X-CSRF-Token', token)
       xhr.setRequestHeader('Content-Type', /\.zip$/i.test(file.name) ? 'application/zip' : 'application/xml')
       xhr.setRequestHeader('X-File-Name', encodeURIComponent(file.name))
-      xhr.setRequestHeader('X-Upload-Id', id)
+      xhr.setRequestHeader('X-Progress', 'lines')
       xhr.upload.addEventListener('progress', (e) => {
         if (!e.lengthComputable) return
         const percent = Math.floor((e.loaded / e.total) * 100)
@@ -47,12 +59,24 @@
       xhr.upload.addEventListener('load', () => {
         bar.removeAttribute('value')
         say('Importing… reading the extract')
-        polling = window.setInterval(poll, 700)
       })
-      xhr.addEventListener('loadend', () => window.clearInterval(polling))
+      xhr.addEventListener('progress', () => {
+        const read = lines(xhr).at(-1)
+        if (read && typeof read.records === 'number')
+          say(`Importing… ${read.records.toLocaleString()} records read (${megabytes(read.bytes)} MB)`)
+      })
       xhr.addEventListener('load', () => {
-        if (xhr.status < 400 && xhr.responseURL && xhr.responseURL !== form.action) {
-          window.location.assign(xhr.responseURL)
+        const isLines = /^text\/plain/.test(xhr.getResponseHeader('Content-Type') ?? '')
+        const last = isLines ? lines(xhr).at(-1) : null
+        if (last?.location) {
+          window.location.assign(last.location)
+          return
+        }
+        if (last?.problem) {
+          box.hidden = true
+          button.disabled = false
+          say('')
+          showProblem(last.problem)
           return
         }
         const page = new DOMParser().parseFromString(xhr.responseText, 'text/html')
