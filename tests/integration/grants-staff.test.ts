@@ -120,6 +120,25 @@ describe(`staff pages for funding opportunities on ${testEngine}`, () => {
     expect(await pageText(notZip)).toContain('Nothing was')
   })
 
+  it('streams the progress to the page’s script, then where to go or why the file was refused', async () => {
+    const lines = async (response: Response) =>
+      (await response.text())
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { records?: number; location?: string; problem?: string })
+    const done = await upload(staff, sample, 'GrantsDBExtract20250115v2.xml', { 'X-Progress': 'lines' })
+    expect(done.status).toBe(200)
+    expect(done.headers.get('Content-Type')).toMatch(/^text\/plain/)
+    const last = (await lines(done)).at(-1)
+    expect(last?.location).toMatch(/^\/staff\/funding\?import=[0-9a-f-]{36}$/)
+    expect(await pageText(await staff.get(last?.location ?? ''))).toContain('0 added, 0 updated, 4 unchanged')
+    const damaged = sample.replace('</Grants>', '</Grant>')
+    const refused = await upload(staff, damaged, 'GrantsDBExtract20250119v2.xml', { 'X-Progress': 'lines' })
+    expect((await lines(refused)).at(-1)?.problem).toMatch(
+      /^GrantsDBExtract20250119v2\.xml is damaged at line \d+, column \d+: .+\. Nothing was written\.$/,
+    )
+  })
+
   it('keeps the pages to staff and the upload to our own pages', async () => {
     for (const url of ['/staff/funding', '/staff/funding/rules'])
       expect((await member.get(url)).status).toBe(403)
