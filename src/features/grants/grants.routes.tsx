@@ -42,9 +42,12 @@ export function grantRoutes(deps: AppDeps): Hono<AppEnv> {
     )
   })
 
-  app.get('/funding/:id{[0-9]{1,20}}', requirePermission('content:members'), (c) =>
-    opportunityPage(c, deps, c.req.param('id')),
-  )
+  // Any id reaches the guard first; one that is not an opportunity number is a 404 after it.
+  app.get('/funding/:id', requirePermission('content:members'), (c) => {
+    const id = c.req.param('id')
+    if (!/^[0-9]{1,20}$/.test(id)) throw notFound('No opportunity has that number.')
+    return opportunityPage(c, deps, id)
+  })
 
   return app
 }
