@@ -30,12 +30,12 @@
         })
         .filter(Boolean)
     const showProblem = (text) => {
-      document.querySelector('[data-upload-problem]')?.remove()
+      // What an earlier upload said (its counts, its refusal) no longer applies.
+      for (const earlier of document.querySelectorAll('main .flash')) earlier.remove()
       const problem = document.createElement('div')
       problem.className = 'flash error'
       problem.setAttribute('role', 'alert')
       problem.setAttribute('tabindex', '-1')
-      problem.dataset.uploadProblem = ''
       problem.textContent = text
       form.before(problem)
       problem.focus()
