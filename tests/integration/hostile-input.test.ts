@@ -12,6 +12,7 @@ import { attendanceHistoryEntries } from '../support/hostile/attendance-history.
 import { attendanceQuestionEntries } from '../support/hostile/attendance-questions.ts'
 import { calendarFeedsEntries } from '../support/hostile/calendar-feeds.ts'
 import { callsEntries } from '../support/hostile/calls.ts'
+import { fundingEntries } from '../support/hostile/funding.ts'
 import { outcomeFactsEntries } from '../support/hostile/outcome-facts.ts'
 import { outcomeImportEntries } from '../support/hostile/outcome-import.ts'
 import { outcomesEntries } from '../support/hostile/outcomes.ts'
@@ -68,6 +69,7 @@ const TABLE: Record<string, Entry> = {
   ...outcomesEntries,
   ...outcomeFactsEntries,
   ...outcomeImportEntries,
+  ...fundingEntries,
   'POST /organizations/:slug/edit': {
     sample: () => ({
       path: `/organizations/${ORG_A}/edit`,
