@@ -16,6 +16,7 @@ const staffPages = [
   { key: 'outcome-facts', href: '/staff/outcomes/facts', label: 'Reported facts' },
   { key: 'funding-imports', href: '/staff/funding', label: 'Funding imports' },
   { key: 'funding-rules', href: '/staff/funding/rules', label: 'Funding relevance rules' },
+  { key: 'funding-fetch', href: '/staff/funding/fetch', label: 'Daily Grants.gov fetch' },
   { key: 'site', href: '/staff/settings/site', label: 'Site identity' },
   { key: 'pages', href: '/staff/pages', label: 'Pages' },
   { key: 'news', href: '/staff/news', label: 'News' },
@@ -41,7 +42,7 @@ const groups: { label: string; keys: readonly StaffPage[] }[] = [
     keys: ['calls', 'call-joining', 'attendance-questions', 'attendance-history'],
   },
   { label: 'Outcomes', keys: ['outcomes', 'outcome-metrics', 'outcome-import', 'outcome-facts'] },
-  { label: 'Funding', keys: ['funding-imports', 'funding-rules'] },
+  { label: 'Funding', keys: ['funding-imports', 'funding-rules', 'funding-fetch'] },
   { label: 'Site and content', keys: ['site', 'pages', 'news', 'library', 'announcements', 'wordpress'] },
   { label: 'Records and access', keys: ['audit', 'api-tokens', 'outbox'] },
 ]

@@ -1,6 +1,7 @@
 import { CsrfInput, ErrorSummary, Field, Flashes, type FlashMessage } from '#src/ui/form-parts.tsx'
 import { formatNumber } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
+import { StaffNav } from '#src/ui/staff-nav.tsx'
 import { TimeAt } from '#src/ui/time-at.tsx'
 import { FETCH_FROM_HOUR } from './daily-fetch.ts'
 
@@ -28,9 +29,7 @@ export function FetchSettingsPage(props: {
   return (
     <Layout title="Daily fetch of the Grants.gov extract">
       <div class="wrap">
-        <p>
-          <a href="/funding">← Federal funding opportunities</a>
-        </p>
+        <StaffNav current="funding-fetch" />
         <h1>Daily fetch of the Grants.gov extract</h1>
         <p class="lede">
           Off unless you give an address: the Hub may have no internet. With an address, the Hub fetches the
