@@ -204,11 +204,13 @@ describe(`the public impact page counts verified figures only (${testEngine})`, 
     const text = await impactText()
     const byState = between(text, 'By state', 'The communities')
     // Coast (CA): 100 + 40 jobs; Valley (OH): 5; Former Forge (MI): 1,000; never Drafting Mills (PA).
-    expect(byState).toContain('California 140')
-    expect(byState).toContain('Ohio 5')
-    expect(byState).toContain('Michigan 1,000')
+    expect(byState).toContain('California : 140 jobs created')
+    expect(byState).toContain('Ohio : 5 jobs created')
+    expect(byState).toContain('Michigan : 1,000 jobs created')
     expect(byState).not.toContain('Pennsylvania')
-    expect(between(text, 'By focus industry', 'By state')).toContain('Advanced manufacturing 1,145')
+    expect(between(text, 'By focus industry', 'By state')).toContain(
+      'Advanced manufacturing : 1,145 jobs created',
+    )
   })
 
   it('shades the map by the chosen metric, each community over its counties or whole states', async () => {

@@ -15,33 +15,27 @@ function GroupTable(props: {
     props.groups.some((g) => g.metrics.some((x) => x.key === m.key && x.total !== null)),
   )
   if (props.groups.length === 0 || shown.length === 0) return null
+  // A list (not a wide table), so it fits a phone however many metrics and groups there are.
+  const items = props.groups.flatMap((group) => {
+    const figures = shown.flatMap((metric) => {
+      const total = group.metrics.find((x) => x.key === metric.key)?.total ?? null
+      return total === null ? [] : [`${formatAmount(total, metric.unit)} ${metric.name.toLowerCase()}`]
+    })
+    return figures.length === 0
+      ? []
+      : [{ name: props.label ? props.label(group.group) : group.group, figures }]
+  })
   return (
-    <div class="table-wrap">
-      <table id={props.id}>
-        <caption>{props.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{props.column}</th>
-            {shown.map((m) => (
-              <th scope="col" class="num">
-                {m.name}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {props.groups.map((group) => (
-            <tr>
-              <th scope="row">{props.label ? props.label(group.group) : group.group}</th>
-              {shown.map((m) => {
-                const total = group.metrics.find((x) => x.key === m.key)?.total ?? null
-                return <td class="num">{total === null ? '—' : formatAmount(total, m.unit)}</td>
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <>
+      <h3 id={props.id}>{props.caption}</h3>
+      <ul class="impact-groups" aria-labelledby={props.id}>
+        {items.map((item) => (
+          <li>
+            <strong>{item.name}</strong>: {item.figures.join('; ')}
+          </li>
+        ))}
+      </ul>
+    </>
   )
 }
 
