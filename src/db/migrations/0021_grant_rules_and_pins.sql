@@ -29,7 +29,11 @@ ALTER TABLE "grant_pins" ADD CONSTRAINT "grant_pins_pinned_by_people_id_fk" FORE
 CREATE INDEX "grant_pins_opportunity_idx" ON "grant_pins" USING btree ("opportunity_id");--> statement-breakpoint
 -- The default relevance rules (staff edit them): subjects the network's communities work on, the
 -- applicants they can be, the agencies and assistance listings that fund them.
-INSERT INTO "grant_relevance_rules" ("kind", "value", "weight", "only_program", "position") VALUES
+-- Ids derived from each rule, so that every database starts with the same rows (an export of one
+-- network compares equal across engines).
+INSERT INTO "grant_relevance_rules" ("id", "kind", "value", "weight", "only_program", "position")
+SELECT md5('grant-relevance-rule:' || v.kind || ':' || v.value)::uuid, v.kind, v.value, v.weight, v.only_program, v.position
+FROM (VALUES
 	('funding_category', 'BC', 2, NULL, 1),
 	('funding_category', 'CD', 2, NULL, 2),
 	('funding_category', 'ELT', 3, NULL, 3),
@@ -57,7 +61,7 @@ INSERT INTO "grant_relevance_rules" ("kind", "value", "weight", "only_program", 
 	('keyword', 'advanced manufacturing', 2, NULL, 25),
 	('keyword', 'apprenticeship', 2, NULL, 26),
 	('keyword', 'economic development', 2, NULL, 27),
-	('focus_industry', '', 2, NULL, 28);--> statement-breakpoint
+	('focus_industry', '', 2, NULL, 28)) AS v(kind, value, weight, only_program, position);--> statement-breakpoint
 CREATE TRIGGER grant_relevance_rules_touch_content AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON grant_relevance_rules FOR EACH STATEMENT EXECUTE FUNCTION hub_touch_content();--> statement-breakpoint
 CREATE TRIGGER grant_relevance_rules_audit AFTER INSERT OR UPDATE OR DELETE ON grant_relevance_rules FOR EACH ROW EXECUTE FUNCTION hub_audit();--> statement-breakpoint
 CREATE TRIGGER grant_pins_touch_content AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON grant_pins FOR EACH STATEMENT EXECUTE FUNCTION hub_touch_content();--> statement-breakpoint

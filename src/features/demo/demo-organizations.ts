@@ -70,6 +70,7 @@ export function addCommunity(
       note: outcome.note ?? null,
       source: 'U.S. Department of Commerce redesignation press release, 2016',
       round: 1,
+      createdAt: recordedAt('2016-09-27'),
       submittedAt: recordedAt('2016-09-27'),
       verifiedAt: recordedAt('2016-09-27'),
     })

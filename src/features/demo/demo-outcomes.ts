@@ -85,6 +85,7 @@ export function addDemoOutcomeReports(net: DemoNetwork, today: string) {
     periodKind: 'year',
     status: 'draft',
     note: 'Started; figures come in January.',
+    createdAt: recordedAt(`${year}-12-01`),
     isDemo: true,
   })
   const goals: [number, string, number[]][] = [
@@ -124,6 +125,7 @@ function addReport(
     status: report.status,
     note: report.note,
     round: 1,
+    createdAt: recordedAt(`${year + 1}-01-10`),
     submittedAt,
     verifiedAt: report.status === 'verified' ? recordedAt(`${year + 1}-02-03`) : null,
     verifiedBy: report.status === 'verified' ? staffId : null,
