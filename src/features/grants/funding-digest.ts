@@ -16,7 +16,7 @@ import { digestWeek } from '#src/lib/digest-week.ts'
 import { logger } from '#src/lib/logger.ts'
 import type { Mailer } from '#src/lib/mailer.ts'
 import { composeFundingEmail, type FundingSection } from './funding-email.ts'
-import { fundingFor, matchingOrganizations } from './funding-for.ts'
+import { fitsFor, matchingContext, matchingOrganizations } from './funding-for.ts'
 
 export type FundingDigestOptions = { db: Db; mailer: Mailer; origin: string; secret: string; clock: Clock }
 
@@ -60,6 +60,8 @@ export async function runFundingDigest(options: FundingDigestOptions): Promise<F
   // Who asked but holds no seat today has no organisation to be told about.
   run.skipped = optedIn.length - holders.length
   const organizations = new Map((await matchingOrganizations(db, today)).map((org) => [org.id, org]))
+  // The rules, the threshold and the open opportunities are read once for the whole run.
+  const context = await matchingContext(db, today)
   const sectionsOf = new Map<string, Promise<FundingSection | null>>()
   const sectionFor = (organizationId: string) => {
     if (!sectionsOf.has(organizationId)) {
@@ -67,7 +69,7 @@ export async function runFundingDigest(options: FundingDigestOptions): Promise<F
       sectionsOf.set(
         organizationId,
         org
-          ? fundingFor(db, org, today).then((fits) => {
+          ? Promise.resolve(fitsFor(org, context)).then((fits) => {
               const fresh = fits.filter(
                 (f) =>
                   f.opportunity.firstSeenOn !== null &&

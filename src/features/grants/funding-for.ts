@@ -51,30 +51,45 @@ export async function matchingOrganizations(
 
 const closesOn = (o: OpportunitySummary) => o.closeDate ?? o.estimatedCloseDate ?? '9999-12-31'
 
-/**
- * The open and forecast opportunities that fit an organisation, best first (then soonest to
- * close), each with its score and reasons.
- */
-export async function fundingFor(
-  db: DbOrTx,
-  org: MatchingOrganization,
-  today: string,
-): Promise<{ opportunity: OpportunitySummary; match: Match }[]> {
+/** What matching reads once, for one organisation or for many (the weekly email reads it once a run). */
+export type MatchingContext = { rules: RelevanceRule[]; threshold: number; open: OpportunitySummary[] }
+
+export async function matchingContext(db: DbOrTx, today: string): Promise<MatchingContext> {
   const [rules, settings, open] = await Promise.all([
     listRules(db),
     getSettings(db),
     allOpenOpportunities(db, today),
   ])
-  return open
+  return { rules, threshold: settings.grantsMatchThreshold, open }
+}
+
+/**
+ * The open and forecast opportunities that fit an organisation, best first (then soonest to
+ * close), each with its score and reasons.
+ */
+export function fitsFor(
+  org: MatchingOrganization,
+  context: MatchingContext,
+): { opportunity: OpportunitySummary; match: Match }[] {
+  return context.open
     .map((opportunity) => ({
       opportunity,
-      match: matchOpportunity(opportunity, org, rules, settings.grantsMatchThreshold),
+      match: matchOpportunity(opportunity, org, context.rules, context.threshold),
     }))
     .filter((fit): fit is { opportunity: OpportunitySummary; match: Match } => fit.match !== null)
     .sort(
       (a, b) =>
         b.match.score - a.match.score || closesOn(a.opportunity).localeCompare(closesOn(b.opportunity)),
     )
+}
+
+/** fitsFor with what matching reads loaded for this one organisation. */
+export async function fundingFor(
+  db: DbOrTx,
+  org: MatchingOrganization,
+  today: string,
+): Promise<{ opportunity: OpportunitySummary; match: Match }[]> {
+  return fitsFor(org, await matchingContext(db, today))
 }
 
 /** The admitted organisations an opportunity fits, best first, with why. */
