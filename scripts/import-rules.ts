@@ -5,7 +5,8 @@ import path from 'node:path'
  * The import rules of the Hub's layout (docs/ARCHITECTURE.md, "Layout and import rules"):
  * - the kernel (src/http, src/ui, src/lib, src/db) never imports a feature, the app, the server or the CLI;
  * - a feature uses another feature only through that feature's index.ts, and so do src/app.ts,
- *   src/server.ts and src/cli/;
+ *   src/server.ts and src/cli/; a feature may also offer commands.ts, the face a command uses to
+ *   stay light, from which no page (.tsx) can be reached;
  * - the feature folders form a graph without cycles.
  * Pure: takes each file's path (relative to the project, with forward slashes) and its source.
  */
@@ -14,7 +15,9 @@ export type Violation = { rule: string; from: string; to: string; message: strin
 const KERNEL = /^src\/(http|ui|lib|db)\//
 const ROOT = /^src\/(app\.ts|server\.ts|cli\/)/
 const featureOf = (file: string) => /^src\/features\/([^/]+)\//.exec(file)?.[1]
-const isIndex = (file: string, feature: string) => file === `src/features/${feature}/index.ts`
+const isPublicFace = (file: string, feature: string) =>
+  file === `src/features/${feature}/index.ts` || file === `src/features/${feature}/commands.ts`
+const COMMANDS_FACE = /^src\/features\/[^/]+\/commands\.ts$/
 
 // `import … from 'x'`, `export … from 'x'`, `import 'x'` and `import('x')`, across line breaks.
 const SPECIFIERS = /(?:\bfrom\s*|\bimport\s*\(?\s*)(['"])([^'"\n]+)\1/g
@@ -46,12 +49,12 @@ export function importViolations(sources: ReadonlyMap<string, string>): Violatio
           message: 'the kernel cannot import a feature, the app or the CLI',
         })
       if (!toFeature || toFeature === fromFeature) continue
-      if (!isIndex(to, toFeature) && (fromFeature || ROOT.test(from)))
+      if (!isPublicFace(to, toFeature) && (fromFeature || ROOT.test(from)))
         violations.push({
           rule: 'no-deep-import',
           from,
           to,
-          message: `use src/features/${toFeature}/index.ts (export what you need there)`,
+          message: `use src/features/${toFeature}/index.ts or its commands.ts (export what you need there)`,
         })
       if (fromFeature) {
         const edges = featureEdges.get(fromFeature) ?? new Map<string, string>()
@@ -60,6 +63,13 @@ export function importViolations(sources: ReadonlyMap<string, string>): Violatio
       }
     }
   }
+  for (const [face, page] of pagesReachedFromCommandFaces(sources))
+    violations.push({
+      rule: 'commands-stay-light',
+      from: face,
+      to: page,
+      message: 'a commands.ts face must not lead to pages: a command would load the web app',
+    })
   for (const cycle of featureCycles(featureEdges))
     violations.push({
       rule: 'no-feature-cycle',
@@ -68,6 +78,27 @@ export function importViolations(sources: ReadonlyMap<string, string>): Violatio
       message: `features import each other in a circle: ${cycle.join(' -> ')}`,
     })
   return violations
+}
+
+/** For each commands.ts face, the first page (.tsx) it reaches through any chain of imports. */
+function pagesReachedFromCommandFaces(sources: ReadonlyMap<string, string>): [string, string][] {
+  const found: [string, string][] = []
+  for (const face of [...sources.keys()].filter((file) => COMMANDS_FACE.test(file)).sort()) {
+    const seen = new Set([face])
+    const queue = [face]
+    let page: string | undefined
+    while (queue.length > 0 && !page) {
+      const file = queue.shift() as string
+      for (const next of importsOf(file, sources.get(file) ?? '')) {
+        if (seen.has(next)) continue
+        seen.add(next)
+        if (next.endsWith('.tsx')) page = next
+        else if (sources.has(next)) queue.push(next)
+      }
+    }
+    if (page) found.push([face, page])
+  }
+  return found
 }
 
 /** Each cycle between features once, as the chain of features (first repeated at the end). */

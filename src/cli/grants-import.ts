@@ -12,7 +12,7 @@ import {
   type GrantImportResult,
   importExtract,
   OpportunityProblem,
-} from '#src/features/grants/index.ts'
+} from '#src/features/grants/commands.ts'
 
 /** A file that is not a readable extract: the caller's input, exit status 2. */
 export class GrantsFileError extends Error {}

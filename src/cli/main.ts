@@ -5,6 +5,7 @@ import { classifyFailure, describe } from '#src/db/failures.ts'
 import { migrateDatabase, migrationState } from '#src/db/migrate.ts'
 import type { parseAttendanceFile } from '#src/features/attendance/index.ts'
 import { isAppError } from '#src/lib/errors.ts'
+import { compileEngineForMemory } from '#src/lib/memory-bound.ts'
 import { isValidTimeZone } from '#src/lib/time-zone.ts'
 import { writeReportJson } from './report-json.ts'
 import { unexpectedErrorText } from './unexpected-error.ts'
@@ -195,6 +196,7 @@ export async function runCli(
             'hub wordpress needs: import FILE.xml (a WordPress export) [--dry-run] [--json]',
           )
         const { wordpressImport, WordpressFileError, summaryText } = await import('./wordpress-import.ts')
+        compileEngineForMemory()
         let printed = ''
         const code = await withDatabase(config, async (database) => {
           try {
@@ -226,6 +228,7 @@ export async function runCli(
         if (sub !== 'import' || !file)
           throw new UsageError('hub grants needs: import FILE (a Grants.gov extract, .xml or .zip) [--json]')
         const { grantsImport, grantsImportText, GrantsFileError } = await import('./grants-import.ts')
+        compileEngineForMemory()
         let printed = ''
         const code = await withDatabase(config, async (database) => {
           try {

@@ -8,9 +8,16 @@ import { createMailer } from '#src/lib/mailer.ts'
 import { loadConfig } from '../../src/config.ts'
 import { type RunningHub, startHub } from '../../src/server.ts'
 import { checkAccessibility, launchBrowser, screenshot } from '../support/browser.ts'
-import { createOrganization, createPerson, recordAdmission, seatHolder } from '../support/factories.ts'
+import {
+  createCall,
+  createOrganization,
+  createPerson,
+  recordAdmission,
+  seatHolder,
+} from '../support/factories.ts'
 import { testClock } from '../support/fixtures.ts'
 import { GRANTS_SAMPLE } from '../support/grants-factories.ts'
+import { createLibraryItem, type TestLibraryItem } from '../support/library-factories.ts'
 import { signInCookies } from '../support/sign-in-as.ts'
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts'
 
@@ -18,6 +25,8 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database.
 const TODAY = '2025-02-03'
 const SECRET = 'e2e-secret-for-funding-that-is-long-enough'
 const PILOTS = 'Defense Industrial Base Workforce Pilots (SYNTHETIC SAMPLE)'
+const REGIONAL = 'Regional Manufacturing Ecosystem'
+const MEMBERS_NOTE = 'Members: the pilots fit our aerospace communities.'
 
 /*
  * The hub runs on a day of the sample's (startE2eHub's demo network lives in 2026), with a staff
@@ -28,9 +37,11 @@ describe('federal funding in a browser: staff import the extract, a representati
   let hub: RunningHub
   let browser: Browser
   let dataDir: string
-  const cookies: Record<'staff' | 'representative', { name: string; value: string }[]> = {
+  let briefing: TestLibraryItem
+  const cookies: Record<'staff' | 'representative' | 'visitor', { name: string; value: string }[]> = {
     staff: [],
     representative: [],
+    visitor: [],
   }
   const problems: string[] = []
 
@@ -45,6 +56,12 @@ describe('federal funding in a browser: staff import the extract, a representati
     })
     await recordAdmission(database.db, community.id, 'admitted', '2024-01-08')
     const representative = await seatHolder(database.db, community, 'representative', { since: '2024-01-08' })
+    briefing = await createLibraryItem(database.db, {
+      title: 'Export readiness briefing',
+      visibility: 'public',
+      publishedOn: '2025-01-20',
+    })
+    await createCall(database.db, '2025-02-03')
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'hub-e2e-funding-'))
     const config = loadConfig({
       PORT: '0',
@@ -77,7 +94,7 @@ describe('federal funding in a browser: staff import the extract, a representati
     if (dataDir) await rm(dataDir, { recursive: true, force: true })
   })
 
-  async function openPage(as: 'staff' | 'representative', width = 1280): Promise<Page> {
+  async function openPage(as: 'staff' | 'representative' | 'visitor', width = 1280): Promise<Page> {
     const context = await browser.newContext({
       bypassCSP: true,
       viewport: { width, height: width < 500 ? 844 : 900 },
@@ -159,6 +176,64 @@ describe('federal funding in a browser: staff import the extract, a representati
       expect(text).toContain('Mentions your focus: defense')
       expect(await axe(page)).toBe('')
       await screenshot(page, `funding-for-us-${width}`)
+    }
+    expect(problems).toEqual([])
+  })
+  it('staff pin the pilots for members only and the ecosystem for everyone; the public never sees the members-only pin', async () => {
+    const staff = await openPage('staff')
+    const pin = async (id: string, place: 'call' | 'library', visibility: string, note: string) => {
+      await staff.goto(`${hub.url}/funding/${id}`)
+      if (place === 'call') await staff.getByLabel('Date of the call').fill('2025-02-03')
+      else await staff.getByLabel('Library item').selectOption({ label: 'Export readiness briefing' })
+      await staff.locator(`#pin-${place}-visibility`).selectOption(visibility)
+      await staff.locator(`#pin-${place}-note`).fill(note)
+      await staff
+        .getByRole('button', { name: place === 'call' ? 'Pin to the call' : 'Pin to the item' })
+        .click()
+      await staff.waitForURL(new RegExp(`/funding/${id}\\?pinned=added#pins$`))
+    }
+    await pin('990002', 'library', 'members', MEMBERS_NOTE)
+    await pin('990002', 'call', 'members', 'Raised on the call.')
+    await pin('990001', 'library', 'public', 'Open to every region.')
+    const pins = (await staff.locator('#pins').textContent()) ?? ''
+    expect(pins).toContain('Export readiness briefing')
+    expect(await axe(staff)).toBe('')
+    await screenshot(staff, 'funding-pins-staff-1280')
+
+    // A member sees both pins on the briefing, and the call's pinned funding.
+    const member = await openPage('representative', 390)
+    await member.goto(`${hub.url}/library/${briefing.slug}`)
+    const memberText = (await member.locator('main').textContent()) ?? ''
+    expect(memberText).toContain(PILOTS)
+    expect(memberText).toContain(MEMBERS_NOTE)
+    expect(memberText).toContain(REGIONAL)
+    expect(await axe(member)).toBe('')
+    await screenshot(member, 'funding-pins-member-390')
+    await member.goto(`${hub.url}/calls/2025-02-03/funding`)
+    expect((await member.locator('main').textContent()) ?? '').toContain(PILOTS)
+
+    // A visitor sees the public pin only, linked to the official listing, at both widths.
+    for (const width of [1280, 390]) {
+      const visitor = await openPage('visitor', width)
+      const requests: string[] = []
+      visitor.on('request', (request) => requests.push(request.url()))
+      await visitor.goto(`${hub.url}/library/${briefing.slug}`)
+      const html = await visitor.content()
+      expect(html).toContain(REGIONAL)
+      expect(html).toContain('https://www.grants.gov/search-results-detail/990001')
+      expect(html).not.toContain(PILOTS)
+      expect(html).not.toContain(MEMBERS_NOTE)
+      expect(html).not.toContain('990002')
+      expect(requests.some((url) => url.includes('990002'))).toBe(false)
+      expect(await axe(visitor)).toBe('')
+      await screenshot(visitor, `funding-pins-visitor-${width}`)
+    }
+    // Nor by address: the opportunity and the call's funding ask a visitor to sign in.
+    const visitor = await openPage('visitor')
+    for (const address of ['/funding/990002', '/calls/2025-02-03/funding']) {
+      await visitor.goto(`${hub.url}${address}`)
+      expect(visitor.url()).toContain('/sign-in')
+      expect(await visitor.content()).not.toContain(PILOTS)
     }
     expect(problems).toEqual([])
   })

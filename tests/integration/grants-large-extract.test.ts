@@ -101,8 +101,9 @@ describe(`hub grants import of a large synthetic extract, on ${testEngine}`, () 
     expect(read[1]).toBeGreaterThan(read[0] ?? 0)
     // Four and a half times the file, not the memory: the peak stays within 40 MB of the small run's.
     expect(run.peakMb - smallRun.peakMb).toBeLessThan(40)
-    // Well under the file's size plus the process's floor (PGlite's WebAssembly engine is ~400 MB).
-    expect(run.peakMb).toBeLessThan(testEngine === 'postgres' ? 350 : 520)
+    // The issue's 250 MB on the server. PGlite's engine alone holds about 235 MB before the first
+    // byte is read (docs/performance.md), so there the bound is that floor plus the same margin.
+    expect(run.peakMb).toBeLessThan(testEngine === 'postgres' ? 250 : 340)
   }, 240_000)
 
   it('imports the 8 MB extract a second time and changes nothing', async () => {

@@ -36,6 +36,21 @@ describe('the layout import rules', () => {
     ])
   })
 
+  it("takes a feature's commands.ts as a public face, and refuses one from which a page is reached", () => {
+    expect(
+      rulesOf({
+        'src/cli/grants.ts': "import { importExtract } from '#src/features/grants/commands.ts'",
+        'src/features/grants/commands.ts': "export { importExtract } from './import-extract.ts'",
+        'src/features/grants/import-extract.ts': "import { read } from './reader.ts'",
+        'src/features/grants/reader.ts': '',
+        'src/cli/news.ts': "import { x } from '#src/features/news/commands.ts'",
+        'src/features/news/commands.ts': "export { x } from './x.ts'",
+        'src/features/news/x.ts': "import { Page } from './page.tsx'",
+        'src/features/news/page.tsx': '',
+      }),
+    ).toEqual(['commands-stay-light src/features/news/commands.ts -> src/features/news/page.tsx'])
+  })
+
   it('refuses a kernel file that imports a feature or the app', () => {
     expect(
       rulesOf({

@@ -28,7 +28,7 @@ export type GrantImportResult = {
   unknownElements: Record<string, number>
 }
 
-const BATCH = 500
+const BATCH = 250
 
 /** The extract's day from its name (GrantsDBExtract20250115v2.xml), or undefined. */
 export function extractDateOf(fileName: string): string | undefined {
