@@ -8,7 +8,7 @@ import {
   summaryText,
   WxrFormatError,
   WxrSyntaxError,
-} from '#src/features/wordpress/index.ts'
+} from '#src/features/wordpress/commands.ts'
 
 /** A file that is not a (well-formed) WordPress export: the caller's input, exit status 2. */
 export class WordpressFileError extends Error {}
