@@ -3,18 +3,18 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seededByMigrations } from '../../src/features/transfer/tables.ts'
+import { migratedDataFolder } from '../support/data-folder.ts'
 import { exportedRows, exportLines } from '../support/export-document.ts'
 import { runHub, startHubProcess } from '../support/run-hub.ts'
 import { createTestDatabase, type TestDatabase, testEngine } from '../support/test-database.ts'
 
-/** An empty database for a child process: a fresh folder for PGlite, a fresh server database otherwise. */
+/** An empty, migrated database for a child process: a data folder for PGlite, a server database otherwise. */
 async function emptyTarget(): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
   if (testEngine === 'postgres') {
     const database: TestDatabase = await createTestDatabase()
     return { env: { DATABASE_URL: database.url ?? '' }, drop: () => database.drop() }
   }
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'hub-cli-'))
-  return { env: { DATA_DIR: dir }, drop: () => rm(dir, { recursive: true, force: true }) }
+  return migratedDataFolder('hub-cli-')
 }
 
 describe('the hub command', () => {
