@@ -53,6 +53,9 @@ const browser = (
     include,
     env: { TEST_DB: engine },
     globalSetup: ['tests/support/global-setup.ts'],
+    // As for the integration suite: each journey starts its own Hub and browser, and a worker
+    // imports the Hub once for all its files (about 20 s of import per file otherwise).
+    isolate: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },
