@@ -5,12 +5,12 @@ import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { writeAs } from '../../src/db/actor.ts'
 import { type Database, openDatabase } from '../../src/db/client.ts'
-import { migrateDatabase } from '../../src/db/migrate.ts'
 import { attendance } from '../../src/db/schema/index.ts'
 import { queryRows } from '../../src/db/sql.ts'
 import { commitHistoryImport, startHistoryImport } from '../../src/features/attendance-history/index.ts'
 import { complianceRow, computeYearCompliance } from '../../src/features/obligations/index.ts'
 import { buildXlsx } from '../../src/lib/spreadsheet/xlsx.test-support.ts'
+import { migratedDataFolder } from '../support/data-folder.ts'
 import {
   createCall,
   createOrganization,
@@ -272,7 +272,7 @@ describe(`hub attendance history-import on ${testEngine}`, () => {
   let home = ''
   let env: Record<string, string>
   let reopen: () => Promise<Database>
-  let dropServerDatabase = async () => {}
+  let dropDatabase = async () => {}
 
   beforeAll(async () => {
     home = await mkdtemp(path.join(os.tmpdir(), 'hub-history-'))
@@ -282,19 +282,21 @@ describe(`hub attendance history-import on ${testEngine}`, () => {
       database = server
       env = { DATABASE_URL: server.url as string, HUB_TODAY: DEMO_TODAY }
       reopen = async () => server
-      dropServerDatabase = () => server.drop()
+      dropDatabase = () => server.drop()
     } else {
-      const dataDir = path.join(home, 'data', 'pglite')
+      // The run's migrated database, filled here and closed before the command opens it.
+      const folder = await migratedDataFolder('hub-history-data-')
+      dropDatabase = folder.drop
+      const dataDir = path.join(folder.dir, 'pglite')
       database = await openDatabase({ kind: 'pglite', dataDir })
-      await migrateDatabase(database)
-      env = { DATA_DIR: path.join(home, 'data'), HUB_TODAY: DEMO_TODAY }
+      env = { ...folder.env, HUB_TODAY: DEMO_TODAY }
       reopen = () => openDatabase({ kind: 'pglite', dataDir })
     }
     await buildNetwork(database.db)
     if (testEngine === 'pglite') await database.close()
   }, 120_000)
   afterAll(async () => {
-    await dropServerDatabase()
+    await dropDatabase()
     await rm(home, { recursive: true, force: true })
   })
 
