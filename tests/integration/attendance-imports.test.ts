@@ -4,7 +4,6 @@ import path from 'node:path'
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Database, openDatabase } from '../../src/db/client.ts'
-import { migrateDatabase } from '../../src/db/migrate.ts'
 import { queryRows } from '../../src/db/sql.ts'
 import {
   commitImport,
@@ -20,6 +19,7 @@ import {
 } from '../../src/features/attendance/imports.ts'
 import { loadDemo } from '../../src/features/demo/load-demo.ts'
 import { zoomReport } from '../support/attendance-reports.ts'
+import { migratedDataFolder } from '../support/data-folder.ts'
 import { DEMO_TODAY } from '../support/fixtures.ts'
 import { runHub } from '../support/run-hub.ts'
 import { createTestDatabase, type TestDatabase, testEngine } from '../support/test-database.ts'
@@ -295,22 +295,23 @@ describe(`hub attendance import on ${testEngine}`, () => {
   let dir = ''
   let env: Record<string, string>
   let file = ''
-  let dropServerDatabase = async () => {}
+  let dropDatabase = async () => {}
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'hub-import-'))
-    // The command runs in its own process: a server database it can reach, or a PGlite folder
-    // that this test fills and closes first (one process at a time owns a PGlite folder).
+    // The command runs in its own process: a server database it can reach, or the run's migrated
+    // PGlite folder that this test fills and closes first (one process at a time owns a PGlite folder).
     let database: Database
     if (testEngine === 'postgres') {
       const server = await createTestDatabase()
       database = server
       env = { DATABASE_URL: server.url as string, HUB_TODAY: DEMO_TODAY }
-      dropServerDatabase = () => server.drop()
+      dropDatabase = () => server.drop()
     } else {
-      database = await openDatabase({ kind: 'pglite', dataDir: path.join(dir, 'data', 'pglite') })
-      await migrateDatabase(database)
-      env = { DATA_DIR: path.join(dir, 'data'), HUB_TODAY: DEMO_TODAY }
+      const folder = await migratedDataFolder('hub-import-data-')
+      dropDatabase = folder.drop
+      database = await openDatabase({ kind: 'pglite', dataDir: path.join(folder.dir, 'pglite') })
+      env = { ...folder.env, HUB_TODAY: DEMO_TODAY }
     }
     await loadDemo(database.db, { isProduction: false, today: DEMO_TODAY })
     const [rep] = await queryRows<{ full_name: string; email: string }>(
@@ -330,7 +331,7 @@ describe(`hub attendance import on ${testEngine}`, () => {
     )
   })
   afterAll(async () => {
-    await dropServerDatabase()
+    await dropDatabase()
     await rm(dir, { recursive: true, force: true })
   })
 
