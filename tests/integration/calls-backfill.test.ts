@@ -1,10 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { queryRows } from '../../src/db/sql.ts'
 import { backfillCallSeries } from '../../src/features/calls/index.ts'
+import { migratedDataFolder } from '../support/data-folder.ts'
 import { createCall } from '../support/factories.ts'
 import { DEMO_TODAY } from '../support/fixtures.ts'
 import { runHub } from '../support/run-hub.ts'
@@ -64,23 +62,22 @@ describe(`hub calls backfill on ${testEngine}`, () => {
 })
 
 describe(`the hub calls backfill command on ${testEngine}`, () => {
-  let home = ''
   let env: Record<string, string>
-  let dropServerDatabase = async () => {}
+  let dropDatabase = async () => {}
 
   beforeAll(async () => {
-    home = await mkdtemp(path.join(os.tmpdir(), 'hub-backfill-'))
     if (testEngine === 'postgres') {
       const server = await createTestDatabase()
       env = { DATABASE_URL: server.url as string, HUB_TODAY: DEMO_TODAY }
-      dropServerDatabase = () => server.drop()
+      dropDatabase = () => server.drop()
     } else {
-      env = { DATA_DIR: path.join(home, 'data'), HUB_TODAY: DEMO_TODAY }
+      const folder = await migratedDataFolder('hub-backfill-')
+      env = { ...folder.env, HUB_TODAY: DEMO_TODAY }
+      dropDatabase = folder.drop
     }
   })
   afterAll(async () => {
-    await dropServerDatabase()
-    await rm(home, { recursive: true, force: true })
+    await dropDatabase()
   })
 
   it('prints its counts as JSON, and creates nothing the second time', async () => {
