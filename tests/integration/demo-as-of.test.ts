@@ -1,17 +1,19 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import os from 'node:os'
 import path from 'node:path'
 import { sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { type Database, openDatabase } from '../../src/db/client.ts'
 import { queryRows } from '../../src/db/sql.ts'
+import { migratedDataFolder } from '../support/data-folder.ts'
 import { runHub, startHubProcess } from '../support/run-hub.ts'
 import { eventually } from '../support/test-app.ts'
 import { createTestDatabase, testEngine } from '../support/test-database.ts'
 
 const AS_OF = '2026-03-02'
 
-/** A hub command's empty database, opened again by the test once the command has finished with it. */
+/**
+ * A hub command's empty, migrated database (the run's PGlite snapshot, or a server database from the
+ * template), opened again by the test once the command has finished with it.
+ */
 async function emptyTarget(): Promise<{
   env: Record<string, string>
   open: () => Promise<Database>
@@ -27,11 +29,11 @@ async function emptyTarget(): Promise<{
       drop: () => database.drop().catch(() => {}),
     }
   }
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'hub-as-of-'))
+  const folder = await migratedDataFolder('hub-as-of-')
   return {
-    env: { DATA_DIR: dir },
-    open: () => openDatabase({ kind: 'pglite', dataDir: path.join(dir, 'pglite') }),
-    drop: () => rm(dir, { recursive: true, force: true }),
+    env: folder.env,
+    open: () => openDatabase({ kind: 'pglite', dataDir: path.join(folder.dir, 'pglite') }),
+    drop: folder.drop,
   }
 }
 
