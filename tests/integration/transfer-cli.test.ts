@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadDemo } from '../../src/features/demo/load-demo.ts'
 import { exportNetworkText } from '../../src/features/transfer/export-network.ts'
 import { countContentRows } from '../../src/features/transfer/tables.ts'
+import { migratedDataFolder } from '../support/data-folder.ts'
 import { exportLines } from '../support/export-document.ts'
 import { DEMO_TODAY } from '../support/fixtures.ts'
 import { runHub } from '../support/run-hub.ts'
@@ -31,13 +32,17 @@ describe(`hub import refuses a damaged export before touching a database, on ${t
   })
 
   /**
-   * Imports `content` into a data folder that does not exist yet (PGlite) or an empty server
-   * database, and says what became of the target.
+   * Imports `content` into a data folder that does not exist yet unless one is given (PGlite), or
+   * an empty server database, and says what became of the target.
    */
-  async function importInto(name: string, content: string | Buffer, stdin?: string) {
+  async function importInto(
+    name: string,
+    content: string | Buffer,
+    stdin?: string,
+    dataDir = path.join(workDir, `${name}.data`),
+  ) {
     const file = path.join(workDir, name)
     await writeFile(file, content)
-    const dataDir = path.join(workDir, `${name}.data`)
     let server: TestDatabase | undefined
     if (testEngine === 'postgres') server = await createTestDatabase()
     try {
@@ -106,8 +111,15 @@ describe(`hub import refuses a damaged export before touching a database, on ${t
   })
 
   it('imports a good export read from standard input', async () => {
-    const run = await importInto('good.ndjson', '', exported)
-    expect(run.stderr).toMatch(/^Imported \d+ rows into \d+ tables\.$/m)
-    expect(run.code).toBe(0)
+    // Into the run's migrated, empty PGlite database, as the server's starts from the template:
+    // only the refusals are about a folder that must not come to exist.
+    const folder = testEngine === 'pglite' ? await migratedDataFolder('hub-transfer-good-') : undefined
+    try {
+      const run = await importInto('good.ndjson', '', exported, folder?.dir)
+      expect(run.stderr).toMatch(/^Imported \d+ rows into \d+ tables\.$/m)
+      expect(run.code).toBe(0)
+    } finally {
+      await folder?.drop()
+    }
   }, 180_000)
 })
