@@ -4,8 +4,8 @@ import path from 'node:path'
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Database, openDatabase } from '../../src/db/client.ts'
-import { migrateDatabase } from '../../src/db/migrate.ts'
 import { queryRows } from '../../src/db/sql.ts'
+import { migratedDataFolder } from '../support/data-folder.ts'
 import { runHub } from '../support/run-hub.ts'
 import { createTestDatabase, testEngine } from '../support/test-database.ts'
 import { MALFORMED_EXPORT, wordpressComExport, writeWxr } from '../support/wxr-files.ts'
@@ -15,7 +15,7 @@ describe(`hub wordpress import on ${testEngine}`, () => {
   let env: Record<string, string>
   /** Opens the database the command used (a PGlite folder is closed again before the command runs). */
   let reopen: () => Promise<Database>
-  let dropServerDatabase = async () => {}
+  let dropDatabase = async () => {}
 
   const counts = async () => {
     const database = await reopen()
@@ -37,18 +37,16 @@ describe(`hub wordpress import on ${testEngine}`, () => {
       const server = await createTestDatabase()
       env = { DATABASE_URL: server.url as string }
       reopen = async () => server
-      dropServerDatabase = () => server.drop()
+      dropDatabase = () => server.drop()
     } else {
-      const dataDir = path.join(home, 'data', 'pglite')
-      const database = await openDatabase({ kind: 'pglite', dataDir })
-      await migrateDatabase(database)
-      await database.close()
-      env = { DATA_DIR: path.join(home, 'data') }
-      reopen = () => openDatabase({ kind: 'pglite', dataDir })
+      const folder = await migratedDataFolder('hub-wordpress-cli-data-')
+      dropDatabase = folder.drop
+      env = folder.env
+      reopen = () => openDatabase({ kind: 'pglite', dataDir: path.join(folder.dir, 'pglite') })
     }
   })
   afterAll(async () => {
-    await dropServerDatabase()
+    await dropDatabase()
     await rm(home, { recursive: true, force: true })
   })
 
