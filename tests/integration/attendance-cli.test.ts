@@ -4,10 +4,10 @@ import path from 'node:path'
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Database, openDatabase } from '../../src/db/client.ts'
-import { migrateDatabase } from '../../src/db/migrate.ts'
 import { queryRows } from '../../src/db/sql.ts'
 import { MAX_REPORT_BYTES } from '../../src/features/attendance/report-size.ts'
 import { zoomReport } from '../support/attendance-reports.ts'
+import { migratedDataFolder } from '../support/data-folder.ts'
 import { DEMO_TODAY } from '../support/fixtures.ts'
 import { runHub } from '../support/run-hub.ts'
 import { createTestDatabase, testEngine } from '../support/test-database.ts'
@@ -129,7 +129,7 @@ describe(`hub attendance import of a report over the size limit, on ${testEngine
   let env: Record<string, string>
   /** Opens the database the command used (a PGlite folder is closed again before the command runs). */
   let reopen: () => Promise<Database>
-  let dropServerDatabase = async () => {}
+  let dropDatabase = async () => {}
 
   beforeAll(async () => {
     home = await mkdtemp(path.join(os.tmpdir(), 'hub-import-limit-'))
@@ -137,18 +137,16 @@ describe(`hub attendance import of a report over the size limit, on ${testEngine
       const server = await createTestDatabase()
       env = { DATABASE_URL: server.url as string, HUB_TODAY: DEMO_TODAY }
       reopen = async () => server
-      dropServerDatabase = () => server.drop()
+      dropDatabase = () => server.drop()
     } else {
-      const dataDir = path.join(home, 'data', 'pglite')
-      const database = await openDatabase({ kind: 'pglite', dataDir })
-      await migrateDatabase(database)
-      await database.close()
-      env = { DATA_DIR: path.join(home, 'data'), HUB_TODAY: DEMO_TODAY }
-      reopen = () => openDatabase({ kind: 'pglite', dataDir })
+      const folder = await migratedDataFolder('hub-import-limit-data-')
+      dropDatabase = folder.drop
+      env = { ...folder.env, HUB_TODAY: DEMO_TODAY }
+      reopen = () => openDatabase({ kind: 'pglite', dataDir: path.join(folder.dir, 'pglite') })
     }
   })
   afterAll(async () => {
-    await dropServerDatabase()
+    await dropDatabase()
     await rm(home, { recursive: true, force: true })
   })
 
