@@ -9,8 +9,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openDatabase } from '../../src/db/client.ts'
-import { migrateDatabase } from '../../src/db/migrate.ts'
+import { migratedDataFolder } from '../support/data-folder.ts'
 import { type GeneratedExtract, writeGrantsExtract } from '../support/grants-extract-generator.ts'
 import { createTestDatabase, testEngine } from '../support/test-database.ts'
 
@@ -47,7 +46,7 @@ function importInChild(file: string, env: Record<string, string>): Promise<Impor
 describe(`hub grants import of a large synthetic extract, on ${testEngine}`, () => {
   let dir = ''
   let env: Record<string, string> = {}
-  let dropServerDatabase = async () => {}
+  let dropDatabase = async () => {}
   let small: GeneratedExtract
   let large: GeneratedExtract
   let smallRun: Imported
@@ -60,17 +59,16 @@ describe(`hub grants import of a large synthetic extract, on ${testEngine}`, () 
     if (testEngine === 'postgres') {
       const server = await createTestDatabase()
       env = { DATABASE_URL: server.url as string }
-      dropServerDatabase = () => server.drop()
+      dropDatabase = () => server.drop()
     } else {
-      // Created and migrated here, so the child's peak is the import's, not the folder's creation.
-      const database = await openDatabase({ kind: 'pglite', dataDir: path.join(dir, 'data', 'pglite') })
-      await migrateDatabase(database)
-      await database.close()
-      env = { DATA_DIR: path.join(dir, 'data') }
+      // The run's migrated database, so the child's peak is the import's, not the folder's creation.
+      const folder = await migratedDataFolder('hub-grants-large-data-')
+      dropDatabase = folder.drop
+      env = folder.env
     }
   }, 120_000)
   afterAll(async () => {
-    await dropServerDatabase()
+    await dropDatabase()
     await rm(dir, { recursive: true, force: true })
   })
 
