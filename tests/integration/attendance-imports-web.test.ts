@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { queryRows } from '../../src/db/sql.ts'
 import { ACCEPTED_FORMATS } from '../../src/features/attendance/parse/errors.ts'
-import { uploadScriptPath } from '../../src/features/attendance/upload-progress.ts'
+import { uploadScript } from '../../src/features/attendance/upload-progress.ts'
 import { loadDemo } from '../../src/features/demo/load-demo.ts'
 import { DEMO_TODAY } from '../support/fixtures.ts'
 import { Session, TEST_CSRF } from '../support/http.ts'
@@ -116,7 +116,7 @@ describe(`importing attendance reports from the staff pages on ${testEngine}`, (
     expect(html).toContain('enctype="multipart/form-data"')
     expect(html).toContain('accept=".csv,.tsv,.txt"')
     expect(html).toContain('name="_csrf"')
-    expect(html).toContain(`<script src="${uploadScriptPath}"`)
+    expect(html).toContain(`<script src="${uploadScript.src}"`)
     expect(html).toContain('href="/staff/calls/2026-11-23/roll-call"')
     expect(html).toContain('href="/calls/2026-11-23"')
     const text = htmlText(html)
@@ -126,7 +126,7 @@ describe(`importing attendance reports from the staff pages on ${testEngine}`, (
     )
     expect(text).toContain('No report has been imported for this call yet.')
 
-    const script = await t.app.request(uploadScriptPath)
+    const script = await t.app.request(uploadScript.src)
     expect(script.status).toBe(200)
     expect(script.headers.get('content-type')).toContain('text/javascript')
     expect(script.headers.get('cache-control')).toContain('immutable')

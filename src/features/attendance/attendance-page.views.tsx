@@ -14,7 +14,7 @@ import {
 import type { ImportCall, ImportListItem } from './import-types.ts'
 import { MAX_REPORT_BYTES } from './report-size.ts'
 import { OpensOn } from './upcoming-call.views.tsx'
-import { uploadScriptPath } from './upload-progress.ts'
+import { uploadScript } from './upload-progress.ts'
 
 export type AttendancePageProps = {
   call: ImportCall
@@ -117,7 +117,7 @@ function UploadForm(props: { call: ImportCall; error?: string }) {
           Upload and preview
         </button>
       </form>
-      <script src={uploadScriptPath} defer />
+      <script src={uploadScript.src} defer />
     </>
   )
 }

@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { serveClientScript } from '#src/http/client-script.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { requirePermission } from '#src/http/guard.ts'
 import { keepViewerPages } from '#src/http/viewer-pages.ts'
@@ -19,23 +20,8 @@ export function attendanceImportRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
   const parts = importRouteParts(deps)
 
-  app.get('/assets/attendance-upload.js', requirePermission('public'), (c) => {
-    c.header('Content-Type', 'text/javascript; charset=utf-8')
-    c.header(
-      'Cache-Control',
-      c.req.query('v') === uploadScript.hash ? 'public, max-age=31536000, immutable' : 'no-cache',
-    )
-    return c.body(uploadScript.body)
-  })
-
-  app.get('/assets/attendance-review.js', requirePermission('public'), (c) => {
-    c.header('Content-Type', 'text/javascript; charset=utf-8')
-    c.header(
-      'Cache-Control',
-      c.req.query('v') === reviewScript.hash ? 'public, max-age=31536000, immutable' : 'no-cache',
-    )
-    return c.body(reviewScript.body)
-  })
+  serveClientScript(app, uploadScript)
+  serveClientScript(app, reviewScript)
 
   app.get('/staff/calls/:date/attendance', requirePermission('attendance:manage'), async (c) => {
     const { call } = await parts.loadCall(c)

@@ -9,7 +9,7 @@ import { CsrfInput } from '#src/ui/form-parts.tsx'
 import { formatPresence, importUrl } from './import-parts.tsx'
 import type { ImportCall, ImportRow, ImportView } from './import-types.ts'
 import { type Candidate, candidateLabel } from './resolve-form.views.tsx'
-import { reviewScriptPath } from './review-script.ts'
+import { reviewScript } from './review-script.ts'
 import type { Suggestion } from './suggest.ts'
 
 /** What was sent for one participant (kept when the form comes back with a problem). */
@@ -64,7 +64,7 @@ export function ReviewForm(props: {
           Save these choices
         </button>
       </p>
-      <script src={reviewScriptPath} defer />
+      <script src={reviewScript.src} defer />
     </form>
   )
 }

@@ -3,6 +3,7 @@ import type { Context } from 'hono'
 import { Hono } from 'hono'
 import { streamText } from 'hono/streaming'
 import { grantImports } from '#src/db/schema/index.ts'
+import { serveClientScript } from '#src/http/client-script.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { requirePermission } from '#src/http/guard.ts'
 import { renderPage } from '#src/http/render.ts'
@@ -59,14 +60,7 @@ export function staffGrantRoutes(deps: AppDeps): Hono<AppEnv> {
     )
   }
 
-  app.get('/assets/funding-upload.js', requirePermission('public'), (c) => {
-    c.header('Content-Type', 'text/javascript; charset=utf-8')
-    c.header(
-      'Cache-Control',
-      c.req.query('v') === extractUploadScript.hash ? 'public, max-age=31536000, immutable' : 'no-cache',
-    )
-    return c.body(extractUploadScript.body)
-  })
+  serveClientScript(app, extractUploadScript)
 
   app.get('/staff/funding', requirePermission('site:manage'), (c) =>
     page(c, { importId: c.req.query('import') }),

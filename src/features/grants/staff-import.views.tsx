@@ -3,7 +3,7 @@ import { formatDate, formatInstantInZone, formatNumber, plural } from '#src/ui/f
 import { Layout } from '#src/ui/layout.tsx'
 import { StaffNav } from '#src/ui/staff-nav.tsx'
 import type { GrantImportRow } from './grant-imports-list.ts'
-import { extractUploadScriptPath } from './upload-script.ts'
+import { extractUploadScript } from './upload-script.ts'
 
 /** What one import did, in a sentence. */
 export const importCounts = (
@@ -48,7 +48,9 @@ export function StaffFundingPage(props: {
           enctype="multipart/form-data"
           class="form-card upload-form"
           aria-labelledby="upload-heading"
-          data-extract-upload
+          data-file-upload
+          data-upload-reading="Importing… reading the extract"
+          data-upload-progress="lines"
         >
           <CsrfInput />
           <div class="field">
@@ -75,7 +77,7 @@ export function StaffFundingPage(props: {
             Upload and import
           </button>
         </form>
-        <script src={extractUploadScriptPath} defer />
+        <script src={extractUploadScript.src} defer />
         <p>
           <a href="/staff/funding/rules">Relevance rules</a>: what makes an opportunity fit a community.
         </p>

@@ -11,7 +11,7 @@ import {
 import { Layout } from '#src/ui/layout.tsx'
 import { StaffNav } from '#src/ui/staff-nav.tsx'
 import type { PlacedPage } from './page-places.ts'
-import { previewScriptPath } from './preview-script.ts'
+import { previewScript } from './preview-script.ts'
 
 export type EditorState = {
   /** Undefined for a new page. */
@@ -214,7 +214,7 @@ export function PageEditPage(props: EditorState) {
           </form>
         ) : null}
       </div>
-      <script src={previewScriptPath} defer />
+      <script src={previewScript.src} defer />
     </Layout>
   )
 }

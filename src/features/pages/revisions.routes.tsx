@@ -1,4 +1,5 @@
 import type { Hono } from 'hono'
+import { serveClientScript } from '#src/http/client-script.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { notFound } from '#src/http/errors.ts'
 import { formFields } from '#src/http/form.ts'
@@ -70,12 +71,5 @@ export function revisionRoutes(app: Hono<AppEnv>, deps: AppDeps) {
     return c.json({ html: renderMarkdown(body), brokenLinks: await brokenInternalLinks(db, body) })
   })
 
-  app.get('/assets/page-preview.js', requirePermission('public'), (c) => {
-    c.header('Content-Type', 'text/javascript; charset=utf-8')
-    c.header(
-      'Cache-Control',
-      c.req.query('v') === previewScript.hash ? 'public, max-age=31536000, immutable' : 'no-cache',
-    )
-    return c.body(previewScript.body)
-  })
+  serveClientScript(app, previewScript)
 }

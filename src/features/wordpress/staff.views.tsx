@@ -4,7 +4,7 @@ import { Layout } from '#src/ui/layout.tsx'
 import { StaffNav } from '#src/ui/staff-nav.tsx'
 import { FirstRows, SummaryView } from './summary.views.tsx'
 import type { ImportListItem } from './undo-import.ts'
-import { uploadScriptPath } from './upload-script.ts'
+import { uploadScript } from './upload-script.ts'
 import type { StoredPreview } from './upload-store.ts'
 
 /** The staff page: upload an export, and the imports made, each with its undo. */
@@ -33,7 +33,8 @@ export function WordpressPage(props: {
           enctype="multipart/form-data"
           class="form-card upload-form"
           aria-labelledby="upload-heading"
-          data-wordpress-upload
+          data-file-upload
+          data-upload-reading="Reading the export and comparing it with the Hub… (about a minute for 200 MB)"
         >
           <CsrfInput />
           <div class="field">
@@ -54,7 +55,7 @@ export function WordpressPage(props: {
             Upload and preview
           </button>
         </form>
-        <script src={uploadScriptPath} defer />
+        <script src={uploadScript.src} defer />
         <h2 id="imports-heading">Imports</h2>
         <ImportList imports={props.imports} timeZone={props.timeZone} />
       </div>

@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { clientScript } from '#src/http/client-script.ts'
 
-const body = readFileSync(new URL('./upload.client.js', import.meta.url), 'utf8')
-
-/** The upload page's small script, from our own origin (script-src 'self'), its hash in its URL. */
-export const uploadScript = { body, hash: createHash('sha1').update(body).digest('hex').slice(0, 10) }
-export const uploadScriptPath = `/assets/wordpress-upload.js?v=${uploadScript.hash}`
+/** The upload page's script: the export sent as it is read, with its progress (src/ui/file-upload.client.js). */
+export const uploadScript = clientScript(
+  new URL('../../ui/file-upload.client.js', import.meta.url),
+  '/assets/wordpress-upload.js',
+)

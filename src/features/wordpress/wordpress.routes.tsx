@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
+import { serveClientScript } from '#src/http/client-script.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { requirePermission } from '#src/http/guard.ts'
 import { renderPage } from '#src/http/render.ts'
@@ -36,14 +37,7 @@ export function wordpressRoutes(deps: AppDeps): Hono<AppEnv> {
       status: options.status,
     })
 
-  app.get('/assets/wordpress-upload.js', requirePermission('public'), (c) => {
-    c.header('Content-Type', 'text/javascript; charset=utf-8')
-    c.header(
-      'Cache-Control',
-      c.req.query('v') === uploadScript.hash ? 'public, max-age=31536000, immutable' : 'no-cache',
-    )
-    return c.body(uploadScript.body)
-  })
+  serveClientScript(app, uploadScript)
 
   app.get('/staff/wordpress', requirePermission('site:manage'), (c) => {
     const done = c.req.query('done')

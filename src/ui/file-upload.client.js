@@ -1,10 +1,12 @@
-// Sends a Grants.gov extract to the Hub as the file itself (never a form: the Hub streams it to
-// disk as it arrives), with the form token in a header, and shows how much is sent, then how many
-// records the Hub has read: it answers with one JSON line per step, the last saying where to go
-// (the import's counts) or why the file was refused. Any other answer (a refusal page) replaces the page.
+// The upload of a large file (a WordPress export, a Grants.gov extract): sent as the file itself
+// (never a form: the Hub streams it to disk as it arrives), with the form token in a header. Shows
+// how much is sent, then the form's data-upload-reading text. With data-upload-progress="lines"
+// the Hub answers one JSON line per step (records read so far), the last saying where to go or
+// why the file was refused. A redirect (a preview) is followed; any other answer (a refusal
+// page) replaces the page.
 ;(() => {
   const enhance = () => {
-    const form = document.querySelector('form[data-extract-upload]')
+    const form = document.querySelector('form[data-file-upload]')
     if (!form || !('XMLHttpRequest' in window)) return
     const input = form.querySelector('input[type="file"]')
     const box = form.querySelector('[data-progress-box]')
@@ -49,7 +51,7 @@
       xhr.setRequestHeader('X-CSRF-Token', token)
       xhr.setRequestHeader('Content-Type', /\.zip$/i.test(file.name) ? 'application/zip' : 'application/xml')
       xhr.setRequestHeader('X-File-Name', encodeURIComponent(file.name))
-      xhr.setRequestHeader('X-Progress', 'lines')
+      if (form.dataset.uploadProgress === 'lines') xhr.setRequestHeader('X-Progress', 'lines')
       xhr.upload.addEventListener('progress', (e) => {
         if (!e.lengthComputable) return
         const percent = Math.floor((e.loaded / e.total) * 100)
@@ -58,7 +60,7 @@
       })
       xhr.upload.addEventListener('load', () => {
         bar.removeAttribute('value')
-        say('Importing… reading the extract')
+        say(form.dataset.uploadReading ?? 'Reading the file…')
       })
       xhr.addEventListener('progress', () => {
         const read = lines(xhr).at(-1)
@@ -70,6 +72,10 @@
         const last = isLines ? lines(xhr).at(-1) : null
         if (last?.location) {
           window.location.assign(last.location)
+          return
+        }
+        if (!isLines && xhr.status < 400 && xhr.responseURL && xhr.responseURL !== form.action) {
+          window.location.assign(xhr.responseURL)
           return
         }
         if (last?.problem) {
