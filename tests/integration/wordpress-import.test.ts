@@ -10,6 +10,7 @@ import {
   sitePages,
   wordpressImports,
 } from '../../src/db/schema/index.ts'
+import { loadExisting } from '../../src/features/wordpress/existing.ts'
 import {
   type ImportSummary,
   importWordpress,
@@ -262,6 +263,16 @@ describe(`importing WordPress exports on ${testEngine}`, () => {
       redirects: { created: 0, unchanged: 20 },
     })
     expect(await snapshot()).toEqual(before)
+  })
+
+  it('reads what an earlier import wrote a page at a time, whatever the page size', async () => {
+    const whole = await loadExisting(database.db, `wp:${COM}:`)
+    expect([...whole.rows.values()].filter((row) => row.authorName !== '')).toHaveLength(5)
+    expect(whole.rows.size).toBe(9)
+    for (const pageSize of [1, 2, 4]) {
+      const paged = await loadExisting(database.db, `wp:${COM}:`, pageSize)
+      expect(paged.rows).toEqual(whole.rows)
+    }
   })
 
   it('updates what changed in a later export, with a new revision for a page', async () => {
