@@ -1,8 +1,9 @@
 import { CsrfInput, Flashes, type FlashMessage } from '#src/ui/form-parts.tsx'
 import { formatNumber } from '#src/ui/format.ts'
+import { Stamp, statusLabels } from '#src/ui/import-status.tsx'
 import { Layout } from '#src/ui/layout.tsx'
 import { StaffNav } from '#src/ui/staff-nav.tsx'
-import { HISTORY_PATH, historyUrl, Stamp, statusLabels } from './history-page.views.tsx'
+import { HISTORY_PATH, historyUrl } from './history-page.views.tsx'
 import type { HistoryPlan } from './plan.ts'
 import type { HistoryImportItem } from './records.ts'
 

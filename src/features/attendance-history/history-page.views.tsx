@@ -1,24 +1,13 @@
 import { DATE_FORMATS } from '#src/lib/spreadsheet/cells.ts'
 import { CsrfInput, Flashes, type FlashMessage } from '#src/ui/form-parts.tsx'
-import { formatInstantInZone, formatNumber } from '#src/ui/format.ts'
+import { formatNumber } from '#src/ui/format.ts'
+import { ImportStatusCell, Stamp, statusLabels } from '#src/ui/import-status.tsx'
 import { Layout } from '#src/ui/layout.tsx'
 import { StaffNav } from '#src/ui/staff-nav.tsx'
 import type { HistoryImportItem } from './records.ts'
 
 export const HISTORY_PATH = '/staff/attendance/history'
 export const historyUrl = (id: string) => `${HISTORY_PATH}/${id}`
-
-export const statusLabels = { preview: 'Preview', committed: 'Committed', undone: 'Undone' } as const
-
-/** "November 26, 2026, 2:03 pm ET by Avery Staff" (the command line when no person). */
-export function Stamp(props: { at: string | null; who: string | null; timeZone: string }) {
-  if (!props.at) return null
-  return (
-    <span class="note">
-      {formatInstantInZone(props.at, props.timeZone)} by {props.who ?? 'the command line'}
-    </span>
-  )
-}
 
 export type HistoryPageProps = {
   imports: HistoryImportItem[]
@@ -118,15 +107,7 @@ function ImportList(props: { imports: HistoryImportItem[]; timeZone: string }) {
                 <a href={historyUrl(item.id)}>{item.fileName}</a>
                 {item.via === 'cli' ? <span class="note"> (command line)</span> : null}
               </td>
-              <td>
-                <span class={`badge import-${item.status}`}>{statusLabels[item.status]}</span>
-                <br />
-                {item.status === 'undone' ? (
-                  <Stamp at={item.undoneAt} who={item.undoneBy} timeZone={props.timeZone} />
-                ) : (
-                  <Stamp at={item.committedAt} who={item.committedBy} timeZone={props.timeZone} />
-                )}
-              </td>
+              <ImportStatusCell item={item} timeZone={props.timeZone} />
               <td>{formatNumber(item.rowCount)}</td>
               <td>{formatNumber(item.written)}</td>
               <td>

@@ -1,5 +1,6 @@
 import { CsrfInput, Flashes, type FlashMessage } from '#src/ui/form-parts.tsx'
-import { formatInstantInZone, formatNumber } from '#src/ui/format.ts'
+import { formatNumber } from '#src/ui/format.ts'
+import { ImportStatusCell, Stamp, statusLabels } from '#src/ui/import-status.tsx'
 import { Layout } from '#src/ui/layout.tsx'
 import { StaffNav } from '#src/ui/staff-nav.tsx'
 import type { OutcomeImportItem } from './records.ts'
@@ -7,18 +8,6 @@ import { UploadForm, type UploadFormProps } from './upload-form.views.tsx'
 
 export const IMPORT_PATH = '/staff/outcomes/import'
 export const importUrl = (id: string) => `${IMPORT_PATH}/${id}`
-
-export const statusLabels = { preview: 'Preview', committed: 'Committed', undone: 'Undone' } as const
-
-/** "November 26, 2026, 2:03 pm ET by Avery Staff" (the command line when no person). */
-export function Stamp(props: { at: string | null; who: string | null; timeZone: string }) {
-  if (!props.at) return null
-  return (
-    <span class="note">
-      {formatInstantInZone(props.at, props.timeZone)} by {props.who ?? 'the command line'}
-    </span>
-  )
-}
 
 export type ImportListPageProps = UploadFormProps & {
   imports: OutcomeImportItem[]
@@ -70,15 +59,7 @@ function ImportList(props: { imports: OutcomeImportItem[]; timeZone: string }) {
                 <a href={importUrl(item.id)}>{item.fileName}</a>
               </td>
               <td>{item.periodStart.slice(0, 4)}</td>
-              <td>
-                <span class={`badge import-${item.status}`}>{statusLabels[item.status]}</span>
-                <br />
-                {item.status === 'undone' ? (
-                  <Stamp at={item.undoneAt} who={item.undoneBy} timeZone={props.timeZone} />
-                ) : (
-                  <Stamp at={item.committedAt} who={item.committedBy} timeZone={props.timeZone} />
-                )}
-              </td>
+              <ImportStatusCell item={item} timeZone={props.timeZone} />
               <td>{formatNumber(item.rowCount)}</td>
               <td>{formatNumber(item.written)}</td>
               <td>
