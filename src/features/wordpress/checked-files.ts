@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto'
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import { removeFilesOlderThan } from '#src/lib/old-files.ts'
 import type { Collected } from './collect.ts'
-import { removeFilesOlderThan } from './old-files.ts'
 
 /**
  * What the first pass learned of a file (its checksum, items, authors, terms), kept between a

@@ -7,10 +7,10 @@ import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { ReadableStream as WebStream } from 'node:stream/web'
 import { isUuid } from '#src/lib/ids.ts'
+import { removeFilesOlderThan } from '#src/lib/old-files.ts'
 import type { PreviewRow } from './apply-import.ts'
 import { forgetCheck } from './checked-files.ts'
 import type { ImportSummary } from './import-summary.ts'
-import { removeFilesOlderThan } from './old-files.ts'
 
 /**
  * Uploaded exports wait here between the preview and the commit: the file as it came (streamed
