@@ -38,7 +38,8 @@ export async function createTestDatabase(options: { today?: string } = {}): Prom
       ...database,
       url: withDatabase(url, name),
       drop: async () => {
-        await database.close()
+        // A test may have closed it already (a second end() of a pool rejects): drop it anyway.
+        await database.close().catch(() => {})
         await adminQuery(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
       },
     }
