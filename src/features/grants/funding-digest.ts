@@ -16,7 +16,7 @@ import { digestWeek } from '#src/lib/digest-week.ts'
 import { logger } from '#src/lib/logger.ts'
 import type { Mailer } from '#src/lib/mailer.ts'
 import { composeFundingEmail, type FundingSection } from './funding-email.ts'
-import { fitsFor, matchingContext, matchingOrganizations } from './funding-for.ts'
+import { type FittingOrganization, fitsFor, matchingContext, matchingOrganizations } from './funding-for.ts'
 
 export type FundingDigestOptions = { db: Db; mailer: Mailer; origin: string; secret: string; clock: Clock }
 
@@ -62,37 +62,32 @@ export async function runFundingDigest(options: FundingDigestOptions): Promise<F
   const organizations = new Map((await matchingOrganizations(db, today)).map((org) => [org.id, org]))
   // The rules, the threshold and the open opportunities are read once for the whole run.
   const context = await matchingContext(db, today)
-  const sectionsOf = new Map<string, Promise<FundingSection | null>>()
+  /** An organisation's part of the email: what is new this week and what closes soon, or null. */
+  const sectionOf = (org: FittingOrganization): FundingSection | null => {
+    const fits = fitsFor(org, context)
+    const fresh = fits.filter(
+      (f) =>
+        f.opportunity.firstSeenOn !== null &&
+        f.opportunity.firstSeenOn >= week.from &&
+        f.opportunity.firstSeenOn < week.until,
+    )
+    const closing = fits.filter(
+      (f) => f.opportunity.closeDate !== null && f.opportunity.closeDate <= addDays(today, CLOSING_SOON_DAYS),
+    )
+    return fresh.length + closing.length > 0 ? { organization: org, fresh, closing } : null
+  }
+  // Each organisation once, however many of its seat holders asked for the email.
+  const sectionsOf = new Map<string, FundingSection | null>()
   const sectionFor = (organizationId: string) => {
     if (!sectionsOf.has(organizationId)) {
       const org = organizations.get(organizationId)
-      sectionsOf.set(
-        organizationId,
-        org
-          ? Promise.resolve(fitsFor(org, context)).then((fits) => {
-              const fresh = fits.filter(
-                (f) =>
-                  f.opportunity.firstSeenOn !== null &&
-                  f.opportunity.firstSeenOn >= week.from &&
-                  f.opportunity.firstSeenOn < week.until,
-              )
-              const closing = fits.filter(
-                (f) =>
-                  f.opportunity.closeDate !== null &&
-                  f.opportunity.closeDate <= addDays(today, CLOSING_SOON_DAYS),
-              )
-              return fresh.length + closing.length > 0 ? { organization: org, fresh, closing } : null
-            })
-          : Promise.resolve(null),
-      )
+      sectionsOf.set(organizationId, org ? sectionOf(org) : null)
     }
-    return sectionsOf.get(organizationId) as Promise<FundingSection | null>
+    return sectionsOf.get(organizationId) ?? null
   }
   const settings = await getSettings(db)
   for (const reader of readers) {
-    const sections = (await Promise.all(reader.organization_ids.map(sectionFor))).filter(
-      (s): s is FundingSection => s !== null,
-    )
+    const sections = reader.organization_ids.map(sectionFor).filter((s): s is FundingSection => s !== null)
     if (sections.length === 0 || !reader.email.includes('@')) {
       run.skipped++
       continue
