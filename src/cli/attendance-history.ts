@@ -9,7 +9,6 @@ import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { Database } from '#src/db/client.ts'
 import {
-  alreadyImported,
   commitHistoryImport,
   getHistoryImport,
   type HistoryProblem,
@@ -17,6 +16,7 @@ import {
   startHistoryImport,
 } from '#src/features/attendance-history/index.ts'
 import { AppError } from '#src/lib/errors.ts'
+import { alreadyImported } from '#src/ui/import-status.tsx'
 
 /** What `--json` prints: stable, scripted against. */
 export type HistoryJson = {

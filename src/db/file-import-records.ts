@@ -1,11 +1,10 @@
 /**
  * What a spreadsheet import keeps about its file (past attendance, outcomes): who previewed it,
- * committed it and undid it, and when. One query and one sentence for both features; each feature
+ * committed it and undid it, and when. One query for both features; each feature
  * adds how many rows the import holds now, and any columns of its own.
  */
 import { and, desc, eq, type SQL } from 'drizzle-orm'
 import { alias, type PgColumn } from 'drizzle-orm/pg-core'
-import { formatInstantInZone } from '#src/ui/format.ts'
 import type { DbOrTx } from './client.ts'
 import { type attendanceHistoryImports, type outcomeImports, people, storedFiles } from './schema/index.ts'
 
@@ -70,9 +69,3 @@ export const newestFirst = (table: ImportTable) => [desc(table.createdAt), desc(
 /** The import that committed a file with this SHA-256. */
 export const committedFile = (table: ImportTable, sha256: string) =>
   and(eq(table.sha256, sha256), eq(table.status, 'committed'))
-
-/** "This file was already imported on November 26, 2026, 2:03 pm ET by Avery Staff: …" */
-export const alreadyImported = (item: FileImportRecord, timeZone: string): string =>
-  `This file was already imported on ${formatInstantInZone(item.committedAt ?? item.createdAt, timeZone)} by ${
-    item.committedBy ?? 'the command line'
-  }: nothing was written again.`

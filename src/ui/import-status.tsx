@@ -4,12 +4,21 @@ import { formatInstantInZone } from './format.ts'
 /** What a spreadsheet import's status is called (past attendance, outcomes). */
 export const statusLabels = { preview: 'Preview', committed: 'Committed', undone: 'Undone' } as const
 
+/** Who did it: a person's name, or the command line. */
+const byWhom = (who: string | null) => who ?? 'the command line'
+
+/** "This file was already imported on November 26, 2026, 2:03 pm ET by Avery Staff: …" */
+export const alreadyImported = (item: FileImportRecord, timeZone: string): string =>
+  `This file was already imported on ${formatInstantInZone(item.committedAt ?? item.createdAt, timeZone)} by ${byWhom(
+    item.committedBy,
+  )}: nothing was written again.`
+
 /** "November 26, 2026, 2:03 pm ET by Avery Staff" (the command line when no person). */
 export function Stamp(props: { at: string | null; who: string | null; timeZone: string }) {
   if (!props.at) return null
   return (
     <span class="note">
-      {formatInstantInZone(props.at, props.timeZone)} by {props.who ?? 'the command line'}
+      {formatInstantInZone(props.at, props.timeZone)} by {byWhom(props.who)}
     </span>
   )
 }

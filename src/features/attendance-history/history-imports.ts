@@ -11,9 +11,10 @@ import { mustBeCommitted } from '#src/features/attendance/index.ts'
 import { displayName, storeFile } from '#src/features/files/index.ts'
 import { AppError } from '#src/lib/errors.ts'
 import { isUuid } from '#src/lib/ids.ts'
+import { alreadyImported } from '#src/ui/import-status.tsx'
 import { readHistorySheet } from './history-sheet.ts'
 import { type HistoryPlan, planHistory } from './plan.ts'
-import { alreadyImported, findCommitted } from './records.ts'
+import { findCommitted } from './records.ts'
 
 /** Who acts: their people.id (null from the command line) and the audit actor. */
 export type HistoryBy = { personId: string | null; actor: Actor }

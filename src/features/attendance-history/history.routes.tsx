@@ -7,6 +7,7 @@ import { requirePermission } from '#src/http/guard.ts'
 import { renderPage } from '#src/http/render.ts'
 import { AppError, isAppError } from '#src/lib/errors.ts'
 import type { FlashMessage } from '#src/ui/form-parts.tsx'
+import { alreadyImported } from '#src/ui/import-status.tsx'
 import { HistoryImportPage } from './history-import.views.tsx'
 import {
   commitHistoryImport,
@@ -18,7 +19,7 @@ import {
 } from './history-imports.ts'
 import { HISTORY_PATH, HistoryPage, historyUrl } from './history-page.views.tsx'
 import { historySizeProblem } from './history-sheet.ts'
-import { alreadyImported, getHistoryImport, listHistoryImports } from './records.ts'
+import { getHistoryImport, listHistoryImports } from './records.ts'
 
 /** Staff bring in past attendance from a spreadsheet: upload, preview, commit, undo (or discard a preview). */
 export function attendanceHistoryRoutes(deps: AppDeps): Hono<AppEnv> {

@@ -10,4 +10,4 @@ export {
 } from './history-imports.ts'
 export { historySizeProblem, MAX_HISTORY_BYTES, MAX_HISTORY_ROWS } from './history-sheet.ts'
 export type { HistoryPlan, HistoryProblem } from './plan.ts'
-export { alreadyImported, findCommitted, getHistoryImport, listHistoryImports } from './records.ts'
+export { findCommitted, getHistoryImport, listHistoryImports } from './records.ts'

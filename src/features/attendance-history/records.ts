@@ -2,7 +2,6 @@
 import { eq, sql } from 'drizzle-orm'
 import type { DbOrTx } from '#src/db/client.ts'
 import {
-  alreadyImported,
   committedFile,
   type FileImportRecord,
   newestFirst,
@@ -35,5 +34,3 @@ export async function findCommitted(db: DbOrTx, sha256: string): Promise<History
   const [row] = await selectImports(db).where(committedFile(imports, sha256))
   return row as HistoryImportItem | undefined
 }
-
-export { alreadyImported }

@@ -9,6 +9,7 @@ import { renderPage } from '#src/http/render.ts'
 import { AppError, isAppError } from '#src/lib/errors.ts'
 import { sheetSizeProblem } from '#src/lib/spreadsheet/read-sheet.ts'
 import type { FlashMessage } from '#src/ui/form-parts.tsx'
+import { alreadyImported } from '#src/ui/import-status.tsx'
 import { IMPORT_PATH, ImportListPage, importUrl } from './import-list.views.tsx'
 import { ImportPage } from './import-page.views.tsx'
 import { importYearForm, importYears } from './import-year.ts'
@@ -21,7 +22,7 @@ import {
   undoOutcomeImport,
 } from './outcome-imports.ts'
 import { planOutcomes } from './plan.ts'
-import { alreadyImported, getOutcomeImport, listOutcomeImports, reportsOfImport } from './records.ts'
+import { getOutcomeImport, listOutcomeImports, reportsOfImport } from './records.ts'
 
 const notices: Record<string, string> = {
   committed: 'Committed: the reports are verified and count on the impact page and in the rollups.',

@@ -19,8 +19,9 @@ import { displayName, storeFile } from '#src/features/files/index.ts'
 import { checkFigures, checkPeriod, type OutcomePeriod } from '#src/features/outcomes/index.ts'
 import { AppError } from '#src/lib/errors.ts'
 import { isUuid } from '#src/lib/ids.ts'
+import { alreadyImported } from '#src/ui/import-status.tsx'
 import { type OutcomePlan, planOutcomes } from './plan.ts'
-import { alreadyImported, findCommitted } from './records.ts'
+import { findCommitted } from './records.ts'
 
 /** Who acts: their people.id (null from the command line) and the audit actor. */
 export type OutcomeImportBy = { personId: string | null; actor: Actor }

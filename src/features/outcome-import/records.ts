@@ -2,7 +2,6 @@
 import { asc, eq, sql } from 'drizzle-orm'
 import type { DbOrTx } from '#src/db/client.ts'
 import {
-  alreadyImported,
   committedFile,
   type FileImportRecord,
   newestFirst,
@@ -36,8 +35,6 @@ export async function findCommitted(db: DbOrTx, sha256: string): Promise<Outcome
   const [row] = await selectImports(db).where(committedFile(imports, sha256))
   return row as OutcomeImportItem | undefined
 }
-
-export { alreadyImported }
 
 /** The organisations whose reports an import wrote, by name. */
 export async function reportsOfImport(
