@@ -19,18 +19,18 @@ const selectImports = (db: DbOrTx) =>
 
 /** Every history import, newest first. */
 export async function listHistoryImports(db: DbOrTx): Promise<HistoryImportItem[]> {
-  return selectImports(db).orderBy(...newestFirst(imports)) as Promise<HistoryImportItem[]>
+  return selectImports(db).orderBy(...newestFirst(imports))
 }
 
 /** One history import; undefined when there is none with this id. */
 export async function getHistoryImport(db: DbOrTx, id: string): Promise<HistoryImportItem | undefined> {
   if (!isUuid(id)) return undefined
   const [row] = await selectImports(db).where(eq(imports.id, id))
-  return row as HistoryImportItem | undefined
+  return row
 }
 
 /** The import that committed this file (by its SHA-256), if one did. */
 export async function findCommitted(db: DbOrTx, sha256: string): Promise<HistoryImportItem | undefined> {
   const [row] = await selectImports(db).where(committedFile(imports, sha256))
-  return row as HistoryImportItem | undefined
+  return row
 }

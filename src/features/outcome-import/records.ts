@@ -20,20 +20,20 @@ const selectImports = (db: DbOrTx) =>
 
 /** Every outcome import, newest first. */
 export async function listOutcomeImports(db: DbOrTx): Promise<OutcomeImportItem[]> {
-  return selectImports(db).orderBy(...newestFirst(imports)) as Promise<OutcomeImportItem[]>
+  return selectImports(db).orderBy(...newestFirst(imports))
 }
 
 /** One outcome import; undefined when there is none with this id. */
 export async function getOutcomeImport(db: DbOrTx, id: string): Promise<OutcomeImportItem | undefined> {
   if (!isUuid(id)) return undefined
   const [row] = await selectImports(db).where(eq(imports.id, id))
-  return row as OutcomeImportItem | undefined
+  return row
 }
 
 /** The import that committed this file (by its SHA-256), if one did. */
 export async function findCommitted(db: DbOrTx, sha256: string): Promise<OutcomeImportItem | undefined> {
   const [row] = await selectImports(db).where(committedFile(imports, sha256))
-  return row as OutcomeImportItem | undefined
+  return row
 }
 
 /** The organisations whose reports an import wrote, by name. */
