@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm'
 import type { Tx } from '#src/db/client.ts'
+import { insertAsJson } from '#src/db/insert-as-json.ts'
 import { newsPosts, pageRevisions, sitePages } from '#src/db/schema/index.ts'
 import type { MappedRow } from './map-row.ts'
 
@@ -29,10 +30,7 @@ export class PostBatch {
     await this.inFlight
     this.inFlight = undefined
     if (this.rows.length === 0) return
-    const sent = this.tx
-      .insert(newsPosts)
-      .values(this.rows)
-      .then(() => undefined)
+    const sent = insertAsJson(this.tx, newsPosts, this.rows)
     sent.catch(() => undefined)
     this.inFlight = sent
     this.rows = []
