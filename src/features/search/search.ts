@@ -72,52 +72,56 @@ const bySource = (pick: (s: (typeof searchSources)[number]) => SQL): SQL =>
     sql` `,
   )} end`
 
+export type SearchOptions = {
+  query: ParsedQuery
+  kind?: SearchKind
+  page: number
+  visibilities: readonly ContentVisibility[]
+  now: Date
+  today: string
+  timeZone: string
+}
+
+/** The search statement (see searchContent), apart so that a benchmark can ask for its plan. */
+export function searchStatement(options: SearchOptions): SQL {
+  const ctx = { ...options, rank: sql`(select rank from q)`, match: sql`(select query from q)` }
+  const id = sql`h.id`
+  return sql`with q as (select query, ${rankQuerySql(sql`query`)} as rank
+      from (select ${tsquerySql(options.query)} as query) parsed),
+    hits as (${sql.join(
+      searchSources.map((s) => sql`(${s.hits(ctx)})`),
+      sql` union all `,
+    )}),
+    counts as (select json_object_agg(kind, n) as counts from (select kind, count(*)::int as n from hits group by kind) k),
+    shown as (select * from hits ${options.kind ? sql`where kind = ${options.kind}` : sql``}
+      order by score desc, published_on desc nulls last, title, id
+      limit ${SEARCH_PAGE_SIZE} offset ${(options.page - 1) * SEARCH_PAGE_SIZE})
+    select c.counts,
+      ${nextScheduledAtSql(options.now)} as next_scheduled_at,
+      h.kind, h.title, h.published_on::text as published_on,
+      ${bySource((s) => s.path(id))} as path,
+      ${headlineSql(
+        bySource((s) => s.text(id)),
+        sql`q.query`,
+      )} as snippet
+    from counts c cross join q left join shown h on true
+    order by h.score desc, h.published_on desc nulls last, h.title, h.id`
+}
+
 /**
  * Searches pages, news, the library, the presentations archive and organisations in one statement:
  * each kind filtered by its own visibility and publication rule, ranked (title over summary over
  * body, then the newer first), counted per kind, one page of results with highlighted snippets.
  */
-export async function searchContent(
-  db: DbOrTx,
-  options: {
-    query: ParsedQuery
-    kind?: SearchKind
-    page: number
-    visibilities: readonly ContentVisibility[]
-    now: Date
-    today: string
-    timeZone: string
-  },
-): Promise<SearchAnswer> {
+export async function searchContent(db: DbOrTx, options: SearchOptions): Promise<SearchAnswer> {
   const empty = Object.fromEntries(searchKinds.map((k) => [k, 0])) as Record<SearchKind, number>
   if (!options.query.searchable) return { total: 0, counts: empty, results: [], nextScheduledAt: null }
-  const ctx = { ...options, rank: sql`(select rank from q)`, match: sql`(select query from q)` }
-  const id = sql`h.id`
   // Prepared once per connection, planned generically. For this statement's transaction only:
   // PostgreSQL's JIT compiler judges the statement costly and spends far longer compiling it than
   // running it (seconds against milliseconds); and a sequential scan reads each row's stored
   // document once more to test the match that the GIN index answers without reading it.
   const rows = await db.transaction(async (tx) => {
-    const statement = sql`with q as (select query, ${rankQuerySql(sql`query`)} as rank
-        from (select ${tsquerySql(options.query)} as query) parsed),
-      hits as (${sql.join(
-        searchSources.map((s) => sql`(${s.hits(ctx)})`),
-        sql` union all `,
-      )}),
-      counts as (select json_object_agg(kind, n) as counts from (select kind, count(*)::int as n from hits group by kind) k),
-      shown as (select * from hits ${options.kind ? sql`where kind = ${options.kind}` : sql``}
-        order by score desc, published_on desc nulls last, title, id
-        limit ${SEARCH_PAGE_SIZE} offset ${(options.page - 1) * SEARCH_PAGE_SIZE})
-      select c.counts,
-        ${nextScheduledAtSql(options.now)} as next_scheduled_at,
-        h.kind, h.title, h.published_on::text as published_on,
-        ${bySource((s) => s.path(id))} as path,
-        ${headlineSql(
-          bySource((s) => s.text(id)),
-          sql`q.query`,
-        )} as snippet
-      from counts c cross join q left join shown h on true
-      order by h.score desc, h.published_on desc nulls last, h.title, h.id`
+    const statement = searchStatement(options)
     return runPrepared<Row>(tx, statement, { jit: 'off', enable_seqscan: 'off' })
   })
   const counts = { ...empty, ...(rows[0]?.counts ?? {}) }
