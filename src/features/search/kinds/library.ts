@@ -18,16 +18,16 @@ const ATTACHMENT_SNIPPET_CHARS = 20000
 export const librarySource: SearchSource = {
   source: 'library',
   // Each item once, found by its own document or an attachment's, scored by its title and summary.
+  // The attachments' matches are an array of ids the primary key's index reads, so both halves
+  // are one bitmap over the table (a BitmapOr), not a union sorted and joined back row by row.
   hits: (ctx) =>
     sql`select 'library' as source, ${briefings.kind} as kind, ${briefings.id} as id, ${briefings.title} as title,
         coalesce(${briefings.publishedOn}, ${briefings.approvedAt}::date, ${briefings.createdAt}::date) as published_on,
         ${scoreSql(sql`${briefings.rankVector}`, ctx.rank)} as score
-      from (
-        select b.id from briefings b where b.search_vector @@ ${ctx.match}
-        union
-        select a.briefing_id from briefing_attachments a where a.search_vector @@ ${ctx.match}
-      ) m join ${briefings} on ${briefings.id} = m.id
-      where ${shown(ctx.visibilities)}`,
+      from ${briefings}
+      where (${briefings.searchVector} @@ ${ctx.match} or ${briefings.id} = any(array(
+          select a.briefing_id from briefing_attachments a where a.search_vector @@ ${ctx.match})))
+        and ${shown(ctx.visibilities)}`,
   path: (id) => sql`(select '/library/' || b.slug from briefings b where b.id = ${id})`,
   text: (id) =>
     sql`(select b.summary || E'\n' || b.body_markdown || E'\n' || coalesce((select left(string_agg(a.extracted_text,
