@@ -116,7 +116,8 @@ async function serverDatabase(): Promise<{ database: Database; drop: () => Promi
 
 const { values } = parseArgs({ options: { json: { type: 'boolean', default: false } } })
 const results = []
-const pglite = await openDatabase({ kind: 'pglite' })
+// As a Hub that serves pages opens it (see BUFFER_POOLS).
+const pglite = await openDatabase({ kind: 'pglite', bufferPool: 'serving' })
 try {
   results.push(await measure(pglite))
 } finally {

@@ -59,7 +59,8 @@ export async function startHub(
   const clock = options.clock ?? config.clock
   const reminderSchedule = options.reminders ?? reminderScheduleFromEnv(process.env, config.nodeEnv)
   const grantsFetchSchedule = options.grantsFetch ?? grantsFetchScheduleFromEnv(process.env, config.nodeEnv)
-  const database = options.database ?? (await openConfiguredDatabase({ ...config, clock }))
+  const database =
+    options.database ?? (await openConfiguredDatabase({ ...config, clock }, { bufferPool: 'serving' }))
   try {
     await migrateDatabase(database)
     const counts = await countRows(database.db)

@@ -5,14 +5,20 @@ import path from 'node:path'
 import type { Config } from '#src/config.ts'
 import { AppError } from '#src/lib/errors.ts'
 import { logger } from '#src/lib/logger.ts'
-import { type Database, openDatabase } from './client.ts'
+import { type BufferPool, type Database, openDatabase } from './client.ts'
 import { classifyFailure } from './failures.ts'
 
 // What to undo when a start fails: the lock, and the data folder if this start created it.
 const cleanups = new WeakMap<Database, () => Promise<void>>()
 
-/** Opens the database the configuration names: the server at DATABASE_URL, else PGlite in DATA_DIR. */
-export async function openConfiguredDatabase(config: Config): Promise<Database> {
+/**
+ * Opens the database the configuration names: the server at DATABASE_URL, else PGlite in
+ * DATA_DIR, with a small buffer pool unless told it serves pages (see BUFFER_POOLS).
+ */
+export async function openConfiguredDatabase(
+  config: Config,
+  options: { bufferPool?: BufferPool } = {},
+): Promise<Database> {
   if (config.databaseUrl)
     return openDatabase({ kind: 'postgres', url: config.databaseUrl, clock: config.clock })
   const folder = path.resolve(config.dataDir)
@@ -31,6 +37,7 @@ export async function openConfiguredDatabase(config: Config): Promise<Database> 
     const inner = await openDatabase({
       kind: 'pglite',
       dataDir: path.join(folder, 'pglite'),
+      bufferPool: options.bufferPool,
       clock: config.clock,
     })
     const database: Database = {
