@@ -2,14 +2,7 @@ import { sql } from 'drizzle-orm'
 import type { Db } from '#src/db/client.ts'
 import { queryRows } from '#src/db/sql.ts'
 import { loadUserViewers } from '#src/features/access/index.ts'
-import {
-  claimReminder,
-  giveBackClaim,
-  markClaimSent,
-  peopleWhoTurnedOn,
-  unsubscribeToken,
-  unsubscribeUrl,
-} from '#src/features/reminders/index.ts'
+import { claimReminder, peopleWhoTurnedOn, sendOnce } from '#src/features/reminders/index.ts'
 import { getSettings } from '#src/features/settings/index.ts'
 import { visibleTo } from '#src/http/permissions.ts'
 import { anonymous, type Viewer } from '#src/http/viewer.ts'
@@ -90,28 +83,16 @@ export async function runDigest(options: DigestRunOptions): Promise<DigestRun> {
       run.skipped++
       continue
     }
-    const claim = await claimDigest(db, reader.id, week.weekStart)
-    if (!claim) {
-      run.taken++
-      continue
-    }
-    const token = unsubscribeToken({ personId: reader.id, kind: 'weekly_digest' }, options.secret)
-    const email = composeDigestEmail(week, items, {
-      origin: options.origin,
-      network,
-      person: reader,
-      unsubscribeUrl: unsubscribeUrl(options.origin, token),
-    })
-    try {
-      await options.mailer.send(email)
-    } catch (error) {
-      await giveBackClaim(db, claim)
-      logger.warn({ err: error, weekStart: week.weekStart }, 'a weekly digest could not be sent')
-      run.failed++
-      continue
-    }
-    await markClaimSent(db, claim)
-    run.sent++
+    const key = { kind: 'weekly_digest' as const, subject: week.weekStart, personId: reader.id }
+    const outcome = await sendOnce(options, key, (unsubscribeLink) =>
+      composeDigestEmail(week, items, {
+        origin: options.origin,
+        network,
+        person: reader,
+        unsubscribeUrl: unsubscribeLink,
+      }),
+    )
+    run[outcome]++
   }
   return run
 }

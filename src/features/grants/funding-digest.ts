@@ -1,14 +1,7 @@
 import { sql } from 'drizzle-orm'
 import type { Db } from '#src/db/client.ts'
 import { queryRows } from '#src/db/sql.ts'
-import {
-  claimReminder,
-  giveBackClaim,
-  markClaimSent,
-  peopleWhoTurnedOn,
-  unsubscribeToken,
-  unsubscribeUrl,
-} from '#src/features/reminders/index.ts'
+import { peopleWhoTurnedOn, sendOnce } from '#src/features/reminders/index.ts'
 import { getSettings } from '#src/features/settings/index.ts'
 import type { Clock } from '#src/lib/clock.ts'
 import { addDays } from '#src/lib/dates.ts'
@@ -92,33 +85,17 @@ export async function runFundingDigest(options: FundingDigestOptions): Promise<F
       run.skipped++
       continue
     }
-    const claim = await claimReminder(db, {
-      kind: 'funding_digest',
-      subject: week.weekStart,
-      personId: reader.id,
-    })
-    if (!claim) {
-      run.taken++
-      continue
-    }
-    const token = unsubscribeToken({ personId: reader.id, kind: 'funding_digest' }, options.secret)
-    const email = composeFundingEmail(sections, {
-      origin: options.origin,
-      network: { name: settings.siteName, shortName: settings.siteShortName },
-      person: { fullName: reader.full_name, email: reader.email },
-      unsubscribeUrl: unsubscribeUrl(options.origin, token),
-      weekFrom: week.from,
-    })
-    try {
-      await options.mailer.send(email)
-    } catch (error) {
-      await giveBackClaim(db, claim)
-      logger.warn({ err: error, weekStart: week.weekStart }, 'a funding digest could not be sent')
-      run.failed++
-      continue
-    }
-    await markClaimSent(db, claim)
-    run.sent++
+    const key = { kind: 'funding_digest' as const, subject: week.weekStart, personId: reader.id }
+    const outcome = await sendOnce(options, key, (unsubscribeLink) =>
+      composeFundingEmail(sections, {
+        origin: options.origin,
+        network: { name: settings.siteName, shortName: settings.siteShortName },
+        person: { fullName: reader.full_name, email: reader.email },
+        unsubscribeUrl: unsubscribeLink,
+        weekFrom: week.from,
+      }),
+    )
+    run[outcome]++
   }
   return run
 }

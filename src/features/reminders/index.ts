@@ -3,6 +3,7 @@
 export { type OptOut, optOutOf } from './opt-out.ts'
 export { peopleWhoTurnedOn } from './preferences.ts'
 export { reminderRoutes } from './reminders.routes.tsx'
-export { claimReminder, giveBackClaim, markClaimSent, runRemindersLogged } from './reminders.ts'
+export { runRemindersLogged } from './reminders.ts'
 export { type ReminderSchedule, reminderScheduleFromEnv, startReminderLoop } from './schedule.ts'
+export { claimReminder, type DeliveryKey, type SendOutcome, sendOnce } from './send-once.ts'
 export { unsubscribeToken, unsubscribeUrl } from './unsubscribe.ts'

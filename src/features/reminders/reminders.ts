@@ -24,7 +24,7 @@ import { logger } from '#src/lib/logger.ts'
 import type { Mailer } from '#src/lib/mailer.ts'
 import { composeReminderEmail, type ReminderCall, type ReminderOrganization } from './emails.ts'
 import { isReminderEnabled, loadSavedChoices } from './preferences.ts'
-import { unsubscribeToken, unsubscribeUrl } from './unsubscribe.ts'
+import { sendOnce } from './send-once.ts'
 
 type Addressee = { personId: string; subject: string }
 type ToSeatHolder = Addressee & { role: SeatRole; organizationId: string; year: number }
@@ -154,9 +154,6 @@ export type ReminderRunOptions = {
   today: string
 }
 
-/** A claim older than this without sent_at belongs to a process that died: another may take it over. */
-const STALE_CLAIM = sql.raw(`interval '1 hour'`)
-
 /**
  * Sends the reminders due today that nobody has sent. Each one is claimed first with an insert
  * that only one process can win (or, for a claim an hour old that was never sent, an update only
@@ -185,36 +182,18 @@ export async function runReminders(options: ReminderRunOptions): Promise<Reminde
   for (const reminder of pending) {
     const person = context.people.get(reminder.personId)
     if (!person) continue
-    const claim = await claimReminder(db, reminder)
-    if (!claim) {
-      run.taken++
-      continue
-    }
-    const email = composeReminderEmail(reminder, {
-      origin: options.origin,
-      network: settings.siteName,
-      person,
-      organization:
-        'organizationId' in reminder ? context.organizations.get(reminder.organizationId) : undefined,
-      call: reminder.kind === 'call_tomorrow' ? context.calls.get(reminder.callId) : undefined,
-      unsubscribeUrl: unsubscribeUrl(
-        options.origin,
-        unsubscribeToken({ personId: reminder.personId, kind: reminder.kind }, options.secret),
-      ),
-    })
-    try {
-      await options.mailer.send(email)
-    } catch (error) {
-      await giveBackClaim(db, claim)
-      logger.warn(
-        { err: error, kind: reminder.kind, subject: reminder.subject },
-        'a reminder could not be sent',
-      )
-      run.failed++
-      continue
-    }
-    await markClaimSent(db, claim)
-    run.sent++
+    const outcome = await sendOnce(options, reminder, (unsubscribeLink) =>
+      composeReminderEmail(reminder, {
+        origin: options.origin,
+        network: settings.siteName,
+        person,
+        organization:
+          'organizationId' in reminder ? context.organizations.get(reminder.organizationId) : undefined,
+        call: reminder.kind === 'call_tomorrow' ? context.calls.get(reminder.callId) : undefined,
+        unsubscribeUrl: unsubscribeLink,
+      }),
+    )
+    run[outcome]++
   }
   return run
 }
@@ -234,36 +213,6 @@ async function sentAlready(db: Db, due: readonly DueReminder[]): Promise<Set<str
       )})`,
   )
   return new Set(rows.map((r) => keyOf({ kind: r.kind, subject: r.subject, personId: r.person_id })))
-}
-
-/**
- * Claims one reminder: the id of the claim when this call won it, undefined when it is taken.
- * One statement, so it is atomic: a new row, or a stale unsent claim taken over. Two processes
- * racing for the same key: the second waits for the first's row, then finds it fresh and gets nothing.
- */
-export async function claimReminder(
-  db: Db,
-  key: { kind: ReminderKind; subject: string; personId: string },
-): Promise<string | undefined> {
-  const [row] = await queryRows<{ id: string }>(
-    db,
-    sql`insert into reminder_deliveries (kind, subject, person_id)
-      values (${key.kind}, ${key.subject}, ${key.personId})
-      on conflict (kind, subject, person_id) do update set claimed_at = hub_now()
-        where reminder_deliveries.sent_at is null and reminder_deliveries.claimed_at < hub_now() - ${STALE_CLAIM}
-      returning id`,
-  )
-  return row?.id
-}
-
-/** The email of a claim went out: nobody takes it over, however old. */
-export async function markClaimSent(db: Db, claim: string): Promise<void> {
-  await db.execute(sql`update reminder_deliveries set sent_at = hub_now() where id = ${claim}`)
-}
-
-/** The mail server refused: the claim is given back, so a later run sends it. */
-export async function giveBackClaim(db: Db, claim: string): Promise<void> {
-  await db.execute(sql`delete from reminder_deliveries where id = ${claim} and sent_at is null`)
 }
 
 type Context = {
