@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { removeFilesOlderThan } from '#src/lib/old-files.ts'
+import { sweepWaitingFiles } from '#src/lib/waiting-files.ts'
 import type { Collected } from './collect.ts'
 
 /**
@@ -12,7 +12,6 @@ import type { Collected } from './collect.ts'
  * pass still compares the file's SHA-256 with the one kept, and writes nothing if it differs.
  */
 const folder = () => path.join(os.tmpdir(), 'hub-wordpress-checked')
-const FORGOTTEN_AFTER_MS = 24 * 60 * 60 * 1000
 
 async function keyFile(file: string): Promise<string> {
   const s = await stat(file)
@@ -27,7 +26,7 @@ type Stored = Omit<Collected, 'terms' | 'attachments'> & {
 
 export async function rememberCheck(file: string, collected: Collected): Promise<void> {
   await mkdir(folder(), { recursive: true, mode: 0o700 })
-  await removeFilesOlderThan(folder(), FORGOTTEN_AFTER_MS)
+  await sweepWaitingFiles(folder())
   const stored: Stored = {
     ...collected,
     terms: [...collected.terms].map(([k, v]) => [k, [...v]]),

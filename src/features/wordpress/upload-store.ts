@@ -1,13 +1,9 @@
-import { randomUUID } from 'node:crypto'
-import { createWriteStream } from 'node:fs'
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { Readable } from 'node:stream'
-import { pipeline } from 'node:stream/promises'
 import type { ReadableStream as WebStream } from 'node:stream/web'
 import { isUuid } from '#src/lib/ids.ts'
-import { removeFilesOlderThan } from '#src/lib/old-files.ts'
+import { saveStreamedUpload } from '#src/lib/waiting-files.ts'
 import type { PreviewRow } from './apply-import.ts'
 import { forgetCheck } from './checked-files.ts'
 import type { ImportSummary } from './import-summary.ts'
@@ -23,26 +19,9 @@ export type StoredPreview = { fileName: string; summary: ImportSummary; firstRow
 export const uploadFile = (token: string) => path.join(folder(), `${token}.xml`)
 const previewFile = (token: string) => path.join(folder(), `${token}.json`)
 
-/** An upload neither committed nor discarded (the tab closed) is removed a day later. */
-const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000
-
-/** Removes the files of uploads left waiting longer than a day (up to 256 MB each) in `dir`. */
-export const sweepAbandoned = (now?: number, dir = folder()): Promise<void> =>
-  removeFilesOlderThan(dir, ABANDONED_AFTER_MS, now)
-
-/** Streams a request body to a new file; returns its token. */
-export async function saveUpload(body: WebStream<Uint8Array>): Promise<string> {
-  await mkdir(folder(), { recursive: true, mode: 0o700 })
-  await sweepAbandoned()
-  const token = randomUUID()
-  try {
-    await pipeline(Readable.fromWeb(body), createWriteStream(uploadFile(token), { mode: 0o600 }))
-  } catch (error) {
-    await discardUpload(token)
-    throw error
-  }
-  return token
-}
+/** Streams a request body to a new file (an upload waits a day at most); returns its token. */
+export const saveUpload = async (body: WebStream<Uint8Array>): Promise<string> =>
+  (await saveStreamedUpload(folder(), body, 'xml')).token
 
 export async function savePreview(token: string, preview: StoredPreview): Promise<void> {
   await writeFile(previewFile(token), JSON.stringify(preview), { mode: 0o600 })
