@@ -1,5 +1,6 @@
 import type { FileImportRecord } from '#src/db/file-import-records.ts'
 import { formatInstantInZone } from './format.ts'
+import { isoInstant } from './format-instant.ts'
 
 /** What a spreadsheet import's status is called (past attendance, outcomes). */
 export const statusLabels = { preview: 'Preview', committed: 'Committed', undone: 'Undone' } as const
@@ -13,13 +14,17 @@ export const alreadyImported = (item: FileImportRecord, timeZone: string): strin
     item.committedBy,
   )}: nothing was written again.`
 
-/** "November 26, 2026, 2:03 pm ET by Avery Staff" (the command line when no person). */
-export function Stamp(props: { at: string | null; who: string | null; timeZone: string }) {
+/**
+ * When something was done, and by whom when `by` is given: "November 26, 2026, 2:03 pm ET by Avery
+ * Staff" (`by` null: the command line). Nothing when it was not done (`at` null).
+ */
+export function Stamp(props: { at: string | null; by?: string | null; timeZone: string }) {
   if (!props.at) return null
   return (
-    <span class="note">
-      {formatInstantInZone(props.at, props.timeZone)} by {byWhom(props.who)}
-    </span>
+    <>
+      <time datetime={isoInstant(props.at)}>{formatInstantInZone(props.at, props.timeZone)}</time>
+      {props.by === undefined ? null : ` by ${byWhom(props.by)}`}
+    </>
   )
 }
 
@@ -30,11 +35,13 @@ export function ImportStatusCell(props: { item: FileImportRecord; timeZone: stri
     <td>
       <span class={`badge import-${item.status}`}>{statusLabels[item.status]}</span>
       <br />
-      {item.status === 'undone' ? (
-        <Stamp at={item.undoneAt} who={item.undoneBy} timeZone={props.timeZone} />
-      ) : (
-        <Stamp at={item.committedAt} who={item.committedBy} timeZone={props.timeZone} />
-      )}
+      <span class="note">
+        {item.status === 'undone' ? (
+          <Stamp at={item.undoneAt} by={item.undoneBy} timeZone={props.timeZone} />
+        ) : (
+          <Stamp at={item.committedAt} by={item.committedBy} timeZone={props.timeZone} />
+        )}
+      </span>
     </td>
   )
 }

@@ -110,8 +110,8 @@ function ImportList(props: { imports: HistoryImportItem[]; timeZone: string }) {
               <ImportStatusCell item={item} timeZone={props.timeZone} />
               <td>{formatNumber(item.rowCount)}</td>
               <td>{formatNumber(item.written)}</td>
-              <td>
-                <Stamp at={item.createdAt} who={item.createdBy} timeZone={props.timeZone} />
+              <td class="note">
+                <Stamp at={item.createdAt} by={item.createdBy} timeZone={props.timeZone} />
               </td>
               <td>
                 {item.status === 'committed' ? (

@@ -1,5 +1,6 @@
 import { CsrfInput, Flash } from '#src/ui/form-parts.tsx'
 import { formatDate } from '#src/ui/format.ts'
+import { Stamp } from '#src/ui/import-status.tsx'
 import { Layout } from '#src/ui/layout.tsx'
 import {
   CallLinks,
@@ -7,7 +8,6 @@ import {
   callUrl,
   formatLabels,
   importUrl,
-  Stamp,
   SummaryCounts,
   statusLabels,
 } from './import-parts.tsx'
@@ -149,14 +149,14 @@ function ImportList(props: { call: ImportCall; imports: ImportListItem[] }) {
                   <>
                     <br />
                     <span class="note">
-                      undone <Stamp at={item.undoneAt} who={null} timeZone={props.call.timeZone} />
+                      undone <Stamp at={item.undoneAt} timeZone={props.call.timeZone} />
                     </span>
                   </>
                 ) : item.committedAt ? (
                   <>
                     <br />
                     <span class="note">
-                      <Stamp at={item.committedAt} who={null} timeZone={props.call.timeZone} />
+                      <Stamp at={item.committedAt} timeZone={props.call.timeZone} />
                     </span>
                   </>
                 ) : null}
@@ -165,7 +165,7 @@ function ImportList(props: { call: ImportCall; imports: ImportListItem[] }) {
                 <SummaryCounts summary={item.summary} />
               </td>
               <td>
-                <Stamp at={item.createdAt} who={item.createdBy} timeZone={props.call.timeZone} />
+                <Stamp at={item.createdAt} by={item.createdBy} timeZone={props.call.timeZone} />
                 {item.via === 'cli' ? <span class="note"> (command line)</span> : null}
               </td>
             </tr>

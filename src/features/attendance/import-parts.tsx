@@ -36,14 +36,6 @@ export function formatPresence(seconds: number): string {
   return rest === 0 ? `${minutes} min` : `${minutes} min ${rest} s`
 }
 
-export const Stamp = (props: { at: string | null; who: string | null; timeZone: string }) =>
-  props.at ? (
-    <>
-      <time datetime={isoInstant(props.at)}>{formatInstantInZone(props.at, props.timeZone)}</time>
-      {props.who ? ` by ${props.who}` : null}
-    </>
-  ) : null
-
 /** Links from a call's attendance pages to the call and its roll call. */
 export function CallLinks(props: { call: ImportCall; back?: boolean }) {
   const date = props.call.localDate

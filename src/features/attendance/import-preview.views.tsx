@@ -2,8 +2,9 @@
 import { formatFileSize } from '#src/features/files/index.ts'
 import { CsrfInput, Flash, Flashes, type FlashMessage } from '#src/ui/form-parts.tsx'
 import { formatDate, formatNumber, plural } from '#src/ui/format.ts'
+import { Stamp } from '#src/ui/import-status.tsx'
 import { Layout } from '#src/ui/layout.tsx'
-import { CallLinks, Figure, formatLabels, importUrl, Stamp, statusLabels } from './import-parts.tsx'
+import { CallLinks, Figure, formatLabels, importUrl, statusLabels } from './import-parts.tsx'
 import type { ImportCall, ImportRow, ImportView } from './import-types.ts'
 import { ParticipantTable } from './participant-table.views.tsx'
 import type { Candidate } from './resolve-form.views.tsx'
@@ -153,14 +154,14 @@ function ImportFacts(props: { call: ImportCall; imp: ImportView }) {
       </dd>
       <dt>Uploaded</dt>
       <dd>
-        <Stamp at={imp.createdAt} who={imp.createdBy} timeZone={tz} />
+        <Stamp at={imp.createdAt} by={imp.createdBy} timeZone={tz} />
         {imp.via === 'cli' ? ' from the command line' : null}
       </dd>
       {imp.committedAt ? (
         <>
           <dt>Committed</dt>
           <dd>
-            <Stamp at={imp.committedAt} who={imp.committedBy} timeZone={tz} />
+            <Stamp at={imp.committedAt} by={imp.committedBy} timeZone={tz} />
           </dd>
         </>
       ) : null}
@@ -168,7 +169,7 @@ function ImportFacts(props: { call: ImportCall; imp: ImportView }) {
         <>
           <dt>Undone</dt>
           <dd>
-            <Stamp at={imp.undoneAt} who={imp.undoneBy} timeZone={tz} />
+            <Stamp at={imp.undoneAt} by={imp.undoneBy} timeZone={tz} />
           </dd>
         </>
       ) : null}

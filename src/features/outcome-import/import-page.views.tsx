@@ -37,15 +37,15 @@ export function ImportPage(props: ImportPageProps) {
         <Flashes flash={props.flash} />
         <p>
           <span class={`badge import-${item.status}`}>{statusLabels[item.status]}</span> Uploaded{' '}
-          <Stamp at={item.createdAt} who={item.createdBy} timeZone={props.timeZone} />
+          <Stamp at={item.createdAt} by={item.createdBy} timeZone={props.timeZone} />
           {item.committedAt ? (
             <>
-              ; committed <Stamp at={item.committedAt} who={item.committedBy} timeZone={props.timeZone} />
+              ; committed <Stamp at={item.committedAt} by={item.committedBy} timeZone={props.timeZone} />
             </>
           ) : null}
           {item.undoneAt ? (
             <>
-              ; undone <Stamp at={item.undoneAt} who={item.undoneBy} timeZone={props.timeZone} />
+              ; undone <Stamp at={item.undoneAt} by={item.undoneBy} timeZone={props.timeZone} />
             </>
           ) : null}
           .
