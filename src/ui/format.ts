@@ -98,6 +98,10 @@ export function formatZoneName(timeZone: string, instant: string): string {
 }
 
 /** 1 -> 'organisation', 2 -> 'organisations' */
+/** A share as a whole percent ('83%'); under 1% but not none reads '<1%'. */
+export const percentText = (share: number): string =>
+  share > 0 && share < 0.005 ? '<1%' : `${Math.round(share * 100)}%`
+
 export const plural = (n: number, one: string, many = `${one}s`): string => (n === 1 ? one : many)
 
 /** The one way to write a time: ('2026-11-30T18:00:00Z', 'America/New_York') -> '1:00 pm ET'. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { OrganizationSummary } from '#src/features/organizations/index.ts'
 import type { Rollup } from '#src/features/outcomes/index.ts'
+import { percentText } from '#src/ui/format.ts'
 import { communityPages } from './community-pages.ts'
-import { percentText } from './highlights.views.tsx'
 import { reportYear } from './year-report.ts'
 
 describe('the annual report’s year', () => {

@@ -1,9 +1,5 @@
-import { formatDate, formatNumber, plural } from '#src/ui/format.ts'
+import { formatDate, formatNumber, percentText, plural } from '#src/ui/format.ts'
 import type { YearReport } from './year-report.ts'
-
-/** A share as a whole percent ('83%'); under 1% but not none reads '<1%'. */
-export const percentText = (share: number): string =>
-  share > 0 && share < 0.005 ? '<1%' : `${Math.round(share * 100)}%`
 
 /** The year's highlights: organisations, calls and attendance, presentations, briefings. */
 export function Highlights(props: { report: YearReport }) {

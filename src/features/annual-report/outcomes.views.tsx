@@ -1,19 +1,9 @@
-import type { MetricTotal } from '#src/features/outcomes/index.ts'
+import { FiguresTable, type MetricTotal, NoFigure, OfGoal } from '#src/features/outcomes/index.ts'
 import { formatAmount } from '#src/lib/money.ts'
 import { formatNumber } from '#src/ui/format.ts'
 import type { CommunityPage } from './community-pages.ts'
-import { percentText } from './highlights.views.tsx'
 
-const dash = (
-  <>
-    <span aria-hidden="true">–</span>
-    <span class="visually-hidden">none</span>
-  </>
-)
-
-/** How far a total is toward its goal, as a percent, or a dash without a (positive) goal. */
-const ofGoal = (total: number | null, goal: number | null) =>
-  total === null || goal === null || goal <= 0 ? dash : percentText(total / goal)
+const dash = <NoFigure />
 
 /** The network's verified outcomes for the year against the goals communities set for it. */
 export function NetworkOutcomes(props: { year: number; metrics: MetricTotal[] }) {
@@ -61,7 +51,9 @@ export function NetworkOutcomes(props: { year: number; metrics: MetricTotal[] })
                   <td class="num">{formatNumber(m.organizations)}</td>
                   <td class="num">{m.goal === null ? dash : formatAmount(m.goal, m.unit)}</td>
                   <td class="num">{m.towardGoal === null ? dash : formatAmount(m.towardGoal, m.unit)}</td>
-                  <td class="num">{ofGoal(m.towardGoal, m.goal)}</td>
+                  <td class="num">
+                    <OfGoal figure={m.towardGoal} goal={m.goal} />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -85,37 +77,13 @@ export function CommunityOutcomes(props: { year: number; community: CommunityPag
     <section class="report-section report-community" aria-labelledby={headingId}>
       <h3 id={headingId}>{c.hasProfile ? <a href={`/organizations/${c.slug}`}>{c.name}</a> : c.name}</h3>
       {facts.length > 0 ? <p class="report-community-facts">{facts.join(' · ')}</p> : null}
-      <section class="table-wrap" aria-labelledby={`${headingId}-caption`} tabindex={0}>
-        <table class="report-table">
-          <caption id={`${headingId}-caption`}>
-            {c.name}: verified figures and goals for {props.year}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Metric</th>
-              <th scope="col" class="num">
-                Verified
-              </th>
-              <th scope="col" class="num">
-                Goal
-              </th>
-              <th scope="col" class="num">
-                Of goal
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {c.metrics.map((m) => (
-              <tr>
-                <th scope="row">{m.name}</th>
-                <td class="num">{m.total === null ? dash : formatAmount(m.total, m.unit)}</td>
-                <td class="num">{m.goal === null ? dash : formatAmount(m.goal, m.unit)}</td>
-                <td class="num">{ofGoal(m.total, m.goal)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <FiguresTable
+        id={`${headingId}-caption`}
+        caption={`${c.name}: verified figures and goals for ${props.year}`}
+        headings={{ name: 'Metric', figure: 'Verified' }}
+        rows={c.metrics.map((m) => ({ name: m.name, unit: m.unit, figure: m.total, goal: m.goal }))}
+        tableClass="report-table"
+      />
     </section>
   )
 }

@@ -1,13 +1,7 @@
 /** The network's verified totals for a period, metric by metric, with progress toward the goals set. */
-import type { MetricTotal } from '#src/features/outcomes/index.ts'
+import { type MetricTotal, shareOfGoal } from '#src/features/outcomes/index.ts'
 import { formatAmount } from '#src/lib/money.ts'
-import { formatNumber, plural } from '#src/ui/format.ts'
-
-/** The share of the goal reached, in whole percent; null without a goal above zero. */
-export function percentOfGoal(metric: Pick<MetricTotal, 'goal' | 'towardGoal'>): number | null {
-  if (metric.goal === null || metric.goal <= 0 || metric.towardGoal === null) return null
-  return Math.round((metric.towardGoal / metric.goal) * 100)
-}
+import { formatNumber, percentText, plural } from '#src/ui/format.ts'
 
 /** Metrics that add up and have something to show for the period: a verified figure or a goal. */
 export const totalled = (metrics: readonly MetricTotal[]) =>
@@ -30,11 +24,11 @@ function Amount(props: { text: string }) {
 
 function GoalLine(props: { metric: MetricTotal }) {
   const { metric } = props
-  const percent = percentOfGoal(metric)
-  if (percent === null || metric.goal === null || metric.towardGoal === null) return null
+  const share = shareOfGoal(metric.towardGoal, metric.goal)
+  if (share === null || metric.goal === null || metric.towardGoal === null) return null
   return (
     <span class="label">
-      {percent}% of goal: {formatAmount(metric.towardGoal, metric.unit)} of{' '}
+      {percentText(share)} of goal: {formatAmount(metric.towardGoal, metric.unit)} of{' '}
       {formatAmount(metric.goal, metric.unit)}
     </span>
   )

@@ -1,20 +1,13 @@
 import { raw } from 'hono/html'
 import { countyName, stateName } from '#src/features/map/index.ts'
+import { FiguresTable } from '#src/features/outcomes/index.ts'
 import { type ArchivedPresentation, archivePath } from '#src/features/presentations/index.ts'
 import { IncompleteBadge } from '#src/features/seats/index.ts'
-import { type AmountUnit, formatAmount } from '#src/lib/money.ts'
 import { formatDate, plural } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import { bffKindLabels, categoryLabels } from './labels.ts'
 import type { OrganizationProfile } from './profile.ts'
 import { ReportedFacts } from './profile-facts.view.tsx'
-
-const formatFigure = (unit: AmountUnit, value: number | null) =>
-  value === null ? '—' : formatAmount(value, unit)
-
-/** The share of a goal reached, in whole percent; a dash without both figures. */
-const ofGoal = (actual: number | null, goal: number | null) =>
-  actual === null || goal === null || goal <= 0 ? '—' : `${Math.round((actual / goal) * 100)}%`
 
 const safeHref = (url: string | null) => (url && /^https?:\/\//i.test(url) ? url : undefined)
 
@@ -192,39 +185,20 @@ export function ProfilePage(props: {
             <h2 id="outcomes-heading">Verified outcomes</h2>
             {org.outcomes.length === 0 ? <p>No verified outcome report yet.</p> : null}
             {org.outcomes.map((report, index) => (
-              <div class="table-wrap">
-                <table aria-describedby={`outcome-period-${index}`}>
-                  <caption id={`outcome-period-${index}`} class="note">
-                    {formatDate(report.periodStart)} to {formatDate(report.periodEnd)}
-                    {report.note ? ` · ${report.note}` : ''}
-                    {report.source ? ` · Source: ${report.source}` : ''}
-                  </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Outcome</th>
-                      <th scope="col" class="num">
-                        Reported
-                      </th>
-                      <th scope="col" class="num">
-                        Goal
-                      </th>
-                      <th scope="col" class="num">
-                        Of goal
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {report.figures.map((f) => (
-                      <tr>
-                        <th scope="row">{f.name}</th>
-                        <td class="num">{formatFigure(f.unit, f.actual)}</td>
-                        <td class="num">{formatFigure(f.unit, f.goal)}</td>
-                        <td class="num">{ofGoal(f.actual, f.goal)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <FiguresTable
+                id={`outcome-period-${index}`}
+                caption={`${formatDate(report.periodStart)} to ${formatDate(report.periodEnd)}${
+                  report.note ? ` · ${report.note}` : ''
+                }${report.source ? ` · Source: ${report.source}` : ''}`}
+                captionClass="note"
+                headings={{ name: 'Outcome', figure: 'Reported' }}
+                rows={report.figures.map((f) => ({
+                  name: f.name,
+                  unit: f.unit,
+                  figure: f.actual,
+                  goal: f.goal,
+                }))}
+              />
             ))}
           </section>
         ) : null}
