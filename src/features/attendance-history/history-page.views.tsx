@@ -1,7 +1,7 @@
 import { DATE_FORMATS } from '#src/lib/spreadsheet/cells.ts'
 import { CsrfInput, Flashes, type FlashMessage } from '#src/ui/form-parts.tsx'
 import { formatNumber } from '#src/ui/format.ts'
-import { ImportStatusCell, Stamp, statusLabels } from '#src/ui/import-status.tsx'
+import { ImportStatusCell, Stamp } from '#src/ui/import-status.tsx'
 import { Layout } from '#src/ui/layout.tsx'
 import { StaffNav } from '#src/ui/staff-nav.tsx'
 import type { HistoryImportItem } from './records.ts'

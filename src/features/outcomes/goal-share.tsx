@@ -20,5 +20,5 @@ export const NoFigure = () => (
 /** The share of a goal as a whole percent ('83%', '<1%'), or a dash. */
 export function OfGoal(props: { figure: number | null; goal: number | null }) {
   const share = shareOfGoal(props.figure, props.goal)
-  return share === null ? <NoFigure /> : <>{percentText(share)}</>
+  return share === null ? <NoFigure /> : percentText(share)
 }
