@@ -93,6 +93,8 @@ export default defineConfig({
     reporters: ['default', './tests/support/closing-line-reporter.ts'],
     pool: 'forks',
     fileParallelism: true,
-    maxWorkers: 2,
+    // Three on CI's two cores: the suite waits on child processes, browsers and the server's
+    // timers, and a third worker fills that time (27 minutes against about 32 with two; decisions/022).
+    maxWorkers: 3,
   },
 })
