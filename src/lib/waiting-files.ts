@@ -53,7 +53,8 @@ export const sweepWaitingFiles = (dir: string, now?: number): Promise<void> =>
 /**
  * Streams a request body to a new file in `dir` (created private to the Hub's user, the file too),
  * named by a new token and `extension`, never holding it in memory; first sweeps the files that
- * waited longer than a day. A body that breaks off leaves no file.
+ * waited longer than a day. A body that breaks off leaves no file. Its size is bounded by the
+ * route's body limit (src/http/route-body-limits.ts), which ends the stream when it is over.
  */
 export async function saveStreamedUpload(
   dir: string,

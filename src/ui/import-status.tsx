@@ -1,6 +1,6 @@
 import type { FileImportRecord } from '#src/db/file-import-records.ts'
 import { formatInstantInZone } from './format.ts'
-import { isoInstant } from './format-instant.ts'
+import { TimeAt } from './time-at.tsx'
 
 /** What a spreadsheet import's status is called (past attendance, outcomes). */
 export const statusLabels = { preview: 'Preview', committed: 'Committed', undone: 'Undone' } as const
@@ -22,7 +22,7 @@ export function Stamp(props: { at: string | null; by?: string | null; timeZone: 
   if (!props.at) return null
   return (
     <>
-      <time datetime={isoInstant(props.at)}>{formatInstantInZone(props.at, props.timeZone)}</time>
+      <TimeAt at={props.at} timeZone={props.timeZone} />
       {props.by === undefined ? null : ` by ${byWhom(props.by)}`}
     </>
   )
