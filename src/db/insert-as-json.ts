@@ -26,6 +26,9 @@ export async function insertAsJson<T extends PgTable>(
   const columns = Object.entries(getTableColumns(table))
     .filter(([key]) => given.has(key))
     .map(([key, column]) => ({ key, name: `"${column.name}"`, type: column.getSQLType() }))
+  const unknown = keys.filter((key) => !columns.some((c) => c.key === key))
+  if (unknown.length > 0)
+    throw new TypeError(`${getTableName(table)} has no column ${unknown.join(', ')}: nothing inserted`)
   const records = rows.map((row) =>
     Object.fromEntries(columns.map((c) => [c.key, (row as Record<string, unknown>)[c.key] ?? null])),
   )

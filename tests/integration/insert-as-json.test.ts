@@ -85,6 +85,10 @@ describe(`rows inserted as one jsonb parameter on ${testEngine}`, () => {
     await expect(
       insertAsJson(database.db, newsPosts, [{ slug: 'json-four', title: 'Four' }, shorter]),
     ).rejects.toThrow('gives the same columns: slug, title')
+    const misspelt = { slug: 'json-six', title: 'Six', bodyMarkdwn: 'lost' } as typeof newsPosts.$inferInsert
+    await expect(insertAsJson(database.db, newsPosts, [misspelt])).rejects.toThrow(
+      'news_posts has no column bodyMarkdwn: nothing inserted',
+    )
     await expect(
       insertAsJson(database.db, newsPosts, [
         { slug: 'json-three', title: 'Fine' },
