@@ -1,10 +1,10 @@
 /**
  * How a 200 MB WordPress export imports (issue 12: under a minute, RSS under 300 MB): the file is
- * generated in a temporary folder (never committed) with 18,000 posts of block markup and
- * shortcodes, 600 pages three levels deep, attachments and comments; then `hub wordpress import
- * FILE --json` runs as a process of its own on a fresh PGlite data folder (or on PostgreSQL when
- * BENCH_DATABASE_URL names an empty, throwaway database), timed, with its peak RSS read by
- * /usr/bin/time. A second run of the same file (nothing changes) is timed too.
+ * generated in a temporary folder (never committed) by tests/support/wxr-generator.ts: about
+ * 32,000 posts of block markup and shortcodes, 1,100 pages three levels deep, drafts and
+ * comments. Then `hub wordpress import FILE --json` runs as a process of its own on a fresh
+ * PGlite data folder (or on PostgreSQL when BENCH_DATABASE_URL names an empty, throwaway
+ * database), timed, with its peak RSS read by /usr/bin/time. A second run of the same file (nothing changes) is timed too.
  *
  *   npm run bench:wordpress
  *   npm run bench:wordpress -- --mb 50 --json
@@ -12,60 +12,16 @@
  * The goals are reported, not asserted; the exit code is non-zero only when an import failed.
  */
 import { spawn } from 'node:child_process'
-import { createWriteStream } from 'node:fs'
 import { mkdtemp, rm, stat } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { author, WXR_TAIL, type WxrDialect, wxrHead, wxrItemXml } from '../tests/support/wxr-files.ts'
+import { writeLargeWxr } from '../tests/support/wxr-generator.ts'
 
 const { values } = parseArgs({ options: { mb: { type: 'string' }, json: { type: 'boolean' } } })
-const TARGET = Number(values.mb ?? 200) * 1024 * 1024
+const TARGET_MB = Number(values.mb ?? 200)
 const GOAL_SECONDS = 60
 const GOAL_RSS_MB = 300
-const SITE = 'https://bench.wordpress.example'
-const d: WxrDialect = { version: '1.2', excerptScheme: 'https', wp: 'wp', ex: 'excerpt' }
-
-const paragraph = (n: number) =>
-  `<!-- wp:paragraph -->\n<p>Paragraph ${n} about advanced manufacturing, workforce training and supply chains in the region, with <strong>partners</strong> and <a href="https://example.org/${n}">a link</a>.</p>\n<!-- /wp:paragraph -->\n\n`
-const body = (i: number) =>
-  `${Array.from({ length: 20 }, (_, n) => paragraph(i * 20 + n)).join('')}[caption id="attachment_${i}" width="300"]<img src="https://bench.files.example/${i}.jpg" alt="Photo ${i}"> Caption ${i}[/caption]\n\n[embed]https://www.youtube.com/watch?v=${i}[/embed]\n\n<script>alert(${i})</script>`
-
-async function generate(file: string): Promise<{ posts: number; pages: number }> {
-  const out = createWriteStream(file)
-  const write = (text: string) =>
-    new Promise<void>((resolve) => (out.write(text) ? resolve() : out.once('drain', resolve)))
-  await write(wxrHead(SITE, d, author('wp', 'editor', 'editor@bench.example', 'Editor')))
-  let bytes = 0
-  let pages = 0
-  let posts = 0
-  for (let i = 1; bytes < TARGET; i++) {
-    const isPage = i % 30 === 0
-    const parent = isPage && pages % 3 !== 0 ? i - 30 : 0
-    const item = wxrItemXml(SITE, d, {
-      id: i,
-      title: `${isPage ? 'Page' : 'Post'} ${i}: Ünïcödé & right-to-left مركز`,
-      type: isPage ? 'page' : 'post',
-      slug: `item-${i}`,
-      parent,
-      status: i % 50 === 0 ? 'draft' : 'publish',
-      link: isPage ? `${SITE}/page-${i}/` : `${SITE}/2020/01/02/item-${i}/`,
-      content: body(i),
-      excerpt: `Excerpt ${i}`,
-      creator: 'editor',
-      categories: [['news', 'News']],
-      tags: [[`tag-${i % 40}`, `Tag ${i % 40}`]],
-      comments: i % 10 === 0 ? 2 : 0,
-    })
-    if (isPage) pages += 1
-    else posts += 1
-    bytes += Buffer.byteLength(item) + 1
-    await write(`${item}\n`)
-  }
-  await write(WXR_TAIL)
-  await new Promise((resolve) => out.end(resolve))
-  return { posts, pages }
-}
 
 type Run = { seconds: number; rssMb: number; code: number; stdout: string; stderr: string }
 
@@ -88,7 +44,7 @@ function hub(args: string[], env: Record<string, string>): Promise<Run> {
 const dir = await mkdtemp(path.join(os.tmpdir(), 'hub-bench-wordpress-'))
 try {
   const file = path.join(dir, 'export.xml')
-  const made = await generate(file)
+  const made = await writeLargeWxr(file, { megabytes: TARGET_MB })
   const size = (await stat(file)).size
   const env: Record<string, string> = process.env.BENCH_DATABASE_URL
     ? { DATABASE_URL: process.env.BENCH_DATABASE_URL }

@@ -4,43 +4,23 @@
  * bench/grants-import.ts (too long for CI on 2 cores); here an 8 MB and a 36 MB extract show that
  * memory does not follow the file's size, with progress on stderr and the counts exact.
  */
-import { spawn } from 'node:child_process'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { migratedDataFolder } from '../support/data-folder.ts'
 import { type GeneratedExtract, writeGrantsExtract } from '../support/grants-extract-generator.ts'
+import { runHubMeasured } from '../support/run-hub.ts'
 import { createTestDatabase, testEngine } from '../support/test-database.ts'
 
-const hubBin = path.resolve(import.meta.dirname, '../../bin/hub.js')
+type Imported = { json: Record<string, unknown>; progress: string[]; peakMb: number }
 
-type Imported = { code: number | null; json: Record<string, unknown>; progress: string[]; peakMb: number }
-
-/** Runs `hub grants import FILE --json`, reading the child's VmHWM every 50 ms until it exits. */
-function importInChild(file: string, env: Record<string, string>): Promise<Imported> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [hubBin, 'grants', 'import', file, '--json'], {
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...env },
-    })
-    let stdout = ''
-    let stderr = ''
-    let peakKb = 0
-    const poll = setInterval(async () => {
-      const status = await readFile(`/proc/${child.pid}/status`, 'utf8').catch(() => '')
-      const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0)
-      peakKb = Math.max(peakKb, kb)
-    }, 50)
-    child.stdout.on('data', (chunk) => (stdout += chunk))
-    child.stderr.on('data', (chunk) => (stderr += chunk))
-    child.on('error', reject)
-    child.on('close', (code) => {
-      clearInterval(poll)
-      if (code !== 0) return reject(new Error(`hub grants import exited ${code}:\n${stderr.slice(-2000)}`))
-      const progress = stderr.split('\n').filter((line) => line.startsWith('Importing:'))
-      resolve({ code, json: JSON.parse(stdout), progress, peakMb: peakKb / 1024 })
-    })
-  })
+/** Runs `hub grants import FILE --json` in a child, with its peak RSS. */
+async function importInChild(file: string, env: Record<string, string>): Promise<Imported> {
+  const run = await runHubMeasured(['grants', 'import', file, '--json'], env)
+  if (run.code !== 0) throw new Error(`hub grants import exited ${run.code}:\n${run.stderr.slice(-2000)}`)
+  const progress = run.stderr.split('\n').filter((line) => line.startsWith('Importing:'))
+  return { json: JSON.parse(run.stdout), progress, peakMb: run.peakMb }
 }
 
 describe(`hub grants import of a large synthetic extract, on ${testEngine}`, () => {
