@@ -36,7 +36,6 @@ describe('the people list and the person page', () => {
   let board: TestPerson
   let applicant: TestPerson
   let formerStaff: TestPerson
-  let noEmail: TestPerson
 
   beforeAll(async () => {
     database = await createTestDatabase()
@@ -69,7 +68,7 @@ describe('the people list and the person page', () => {
         .insert(staffMembers)
         .values({ personId: formerStaff.id, startsOn: '2019-01-01', endsOn: '2024-01-01' }),
     )
-    noEmail = await personWithoutEmail(db, 'Nina Noaddress')
+    await personWithoutEmail(db, 'Nina Noaddress')
     // A signed-in representative: the list has to be staff's alone.
     await signInAs(new Session(hub.app), db, hub.auth, { email: representative.email })
   })

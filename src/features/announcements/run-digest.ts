@@ -2,13 +2,19 @@ import { sql } from 'drizzle-orm'
 import type { Db } from '#src/db/client.ts'
 import { queryRows } from '#src/db/sql.ts'
 import { loadUserViewers } from '#src/features/access/index.ts'
-import { claimReminder, peopleWhoTurnedOn, sendOnce } from '#src/features/reminders/index.ts'
+import {
+  claimReminder,
+  peopleWhoTurnedOn,
+  runLogged,
+  sendOnce,
+  type WeeklyEmailRun,
+  weeklyEmailLine,
+} from '#src/features/reminders/index.ts'
 import { getSettings } from '#src/features/settings/index.ts'
 import { visibleTo } from '#src/http/permissions.ts'
 import { anonymous, type Viewer } from '#src/http/viewer.ts'
 import type { Clock } from '#src/lib/clock.ts'
 import { digestWeek } from '#src/lib/digest-week.ts'
-import { logger } from '#src/lib/logger.ts'
 import type { Mailer } from '#src/lib/mailer.ts'
 import { hasAddress } from './audiences.ts'
 import { type DigestItem, digestItems } from './digest-content.ts'
@@ -16,18 +22,8 @@ import { composeDigestEmail } from './digest-email.ts'
 
 export type DigestRunOptions = { db: Db; mailer: Mailer; origin: string; secret: string; clock: Clock }
 
-export type DigestRun = {
-  weekStart: string
-  /** People who asked for the digest. */
-  optedIn: number
-  sent: number
-  /** Sent this week before, or being sent right now by another process. */
-  taken: number
-  /** Nothing came out that they may read (or they have no address): no email. */
-  skipped: number
-  /** The mail server refused: the claim is given back for a later run. */
-  failed: number
-}
+/** What a run of the digest did (the reminders feature's shape for every weekly email). */
+export type DigestRun = WeeklyEmailRun
 
 type Reader = { id: string; fullName: string; email: string; userId: string | null }
 
@@ -118,13 +114,12 @@ export const claimDigest = (db: Db, personId: string, weekStart: string): Promis
   claimReminder(db, { kind: 'weekly_digest', subject: weekStart, personId })
 
 /** Runs the digest and logs what happened; never throws (the reminders' timer calls it). */
-export async function runDigestLogged(options: DigestRunOptions): Promise<void> {
-  try {
-    const run = await runDigest(options)
-    const line = `digest: week of ${run.weekStart}, ${run.optedIn} opted in, ${run.sent} sent, ${run.taken} already taken, ${run.skipped} with nothing new, ${run.failed} failed`
-    if (run.sent > 0 || run.failed > 0) logger.info({ digest: run }, line)
-    else logger.debug({ digest: run }, line)
-  } catch (error) {
-    logger.error({ err: error }, 'the weekly digest could not be worked out')
-  }
-}
+export const runDigestLogged = (options: DigestRunOptions): Promise<void> =>
+  runLogged(
+    {
+      key: 'digest',
+      failure: 'the weekly digest could not be worked out',
+      line: (run) => weeklyEmailLine('digest', 'with nothing new', run),
+    },
+    () => runDigest(options),
+  )

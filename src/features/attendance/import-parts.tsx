@@ -1,7 +1,6 @@
 /** Small pieces of the attendance import pages: addresses, labels, times and counts. */
 import type { ImportStatus, MatchMethod, ReportFormat } from '#src/db/schema/index.ts'
-import { formatDate, formatInstantInZone, formatNumber, formatTimeInZone, plural } from '#src/ui/format.ts'
-import { isoInstant } from '#src/ui/format-instant.ts'
+import { formatDate, formatNumber, formatTimeInZone, plural } from '#src/ui/format.ts'
 import type { ImportCall, ImportSummary } from './import-types.ts'
 
 export const callUrl = (date: string) => `/staff/calls/${date}/attendance`

@@ -1,26 +1,25 @@
 import { sql } from 'drizzle-orm'
 import type { Db } from '#src/db/client.ts'
 import { queryRows } from '#src/db/sql.ts'
-import { peopleWhoTurnedOn, sendOnce } from '#src/features/reminders/index.ts'
+import {
+  peopleWhoTurnedOn,
+  runLogged,
+  sendOnce,
+  type WeeklyEmailRun,
+  weeklyEmailLine,
+} from '#src/features/reminders/index.ts'
 import { getSettings } from '#src/features/settings/index.ts'
 import type { Clock } from '#src/lib/clock.ts'
 import { addDays } from '#src/lib/dates.ts'
 import { digestWeek } from '#src/lib/digest-week.ts'
-import { logger } from '#src/lib/logger.ts'
 import type { Mailer } from '#src/lib/mailer.ts'
 import { composeFundingEmail, type FundingSection } from './funding-email.ts'
 import { type FittingOrganization, fitsFor, matchingContext, matchingOrganizations } from './funding-for.ts'
 
 export type FundingDigestOptions = { db: Db; mailer: Mailer; origin: string; secret: string; clock: Clock }
 
-export type FundingDigestRun = {
-  weekStart: string
-  optedIn: number
-  sent: number
-  taken: number
-  skipped: number
-  failed: number
-}
+/** What a run of the funding email did (the reminders feature's shape for every weekly email). */
+export type FundingDigestRun = WeeklyEmailRun
 
 /** Closing within this many days counts as closing soon. */
 export const CLOSING_SOON_DAYS = 14
@@ -125,13 +124,12 @@ function seatHolders(
 }
 
 /** Runs the funding digest and logs what happened; never throws (the reminders' timer calls it). */
-export async function runFundingDigestLogged(options: FundingDigestOptions): Promise<void> {
-  try {
-    const run = await runFundingDigest(options)
-    const line = `funding digest: week of ${run.weekStart}, ${run.optedIn} opted in, ${run.sent} sent, ${run.taken} already taken, ${run.skipped} with nothing to tell, ${run.failed} failed`
-    if (run.sent > 0 || run.failed > 0) logger.info({ fundingDigest: run }, line)
-    else logger.debug({ fundingDigest: run }, line)
-  } catch (error) {
-    logger.error({ err: error }, 'the funding digest could not be worked out')
-  }
-}
+export const runFundingDigestLogged = (options: FundingDigestOptions): Promise<void> =>
+  runLogged(
+    {
+      key: 'fundingDigest',
+      failure: 'the funding digest could not be worked out',
+      line: (run) => weeklyEmailLine('funding digest', 'with nothing to tell', run),
+    },
+    () => runFundingDigest(options),
+  )

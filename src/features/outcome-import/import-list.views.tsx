@@ -1,6 +1,6 @@
 import { CsrfInput, Flashes, type FlashMessage } from '#src/ui/form-parts.tsx'
 import { formatNumber } from '#src/ui/format.ts'
-import { ImportStatusCell, Stamp, statusLabels } from '#src/ui/import-status.tsx'
+import { ImportStatusCell, Stamp } from '#src/ui/import-status.tsx'
 import { Layout } from '#src/ui/layout.tsx'
 import { StaffNav } from '#src/ui/staff-nav.tsx'
 import type { OutcomeImportItem } from './records.ts'

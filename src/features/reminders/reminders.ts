@@ -6,7 +6,7 @@
  */
 import { sql } from 'drizzle-orm'
 import type { Db } from '#src/db/client.ts'
-import type { ReminderKind, SeatRole } from '#src/db/schema/index.ts'
+import type { SeatRole } from '#src/db/schema/index.ts'
 import { queryRows } from '#src/db/sql.ts'
 import { admissionSteps, isAdmittedOn } from '#src/features/admission/index.ts'
 import {
@@ -20,10 +20,10 @@ import {
 } from '#src/features/obligations/index.ts'
 import { getSettings, joinDetailsOf } from '#src/features/settings/index.ts'
 import { addDays } from '#src/lib/dates.ts'
-import { logger } from '#src/lib/logger.ts'
 import type { Mailer } from '#src/lib/mailer.ts'
 import { composeReminderEmail, type ReminderCall, type ReminderOrganization } from './emails.ts'
 import { isReminderEnabled, loadSavedChoices } from './preferences.ts'
+import { runLogged } from './run-logged.ts'
 import { sendOnce } from './send-once.ts'
 
 type Addressee = { personId: string; subject: string }
@@ -273,13 +273,14 @@ async function loadContext(
 }
 
 /** Runs the reminders and logs what happened; never throws (a timer calls it). */
-export async function runRemindersLogged(options: ReminderRunOptions): Promise<void> {
-  try {
-    const run = await runReminders(options)
-    const line = `reminders: ${run.due} due, ${run.sent} sent, ${run.taken} already taken, ${run.failed} failed`
-    if (run.sent > 0 || run.failed > 0) logger.info({ reminders: run, today: options.today }, line)
-    else logger.debug({ reminders: run, today: options.today }, line)
-  } catch (error) {
-    logger.error({ err: error }, 'the reminder emails could not be worked out')
-  }
-}
+export const runRemindersLogged = (options: ReminderRunOptions): Promise<void> =>
+  runLogged(
+    {
+      key: 'reminders',
+      failure: 'the reminder emails could not be worked out',
+      line: (run) =>
+        `reminders: ${run.due} due, ${run.sent} sent, ${run.taken} already taken, ${run.failed} failed`,
+      context: { today: options.today },
+    },
+    () => runReminders(options),
+  )
