@@ -82,7 +82,8 @@ describe(`search on ${testEngine}`, () => {
     await searchNewsPost(db, { title: 'Draft zeppelin news', status: 'draft' })
     await searchPage(db, {
       title: 'Escaping test',
-      body: 'A page that quotes <script>alert("x")</script> near the word kumquat & other <b>tags</b>.',
+      // \u0001 and \u0002 are the characters a snippet marks its matches with inside the database.
+      body: 'A page that quotes <script>alert("x")</script> near the word kumquat & other <b>tags</b>, \u0001forged\u0002.',
     })
     const parent = await searchPage(db, {
       title: 'Members area',
@@ -216,6 +217,8 @@ describe(`search on ${testEngine}`, () => {
     expect(hit?.snippet).toContain('&lt;script&gt;')
     expect(hit?.snippet).toContain('<mark>kumquat</mark>')
     expect(hit?.snippet.replace(/<\/?mark>/g, '')).not.toMatch(/<|>/)
+    expect(hit?.snippet).toContain('forged')
+    expect(hit?.snippet).not.toContain('<mark>forged')
     const html = await (await visitor.get('/search?q=kumquat')).text()
     expect(html).not.toContain('<script>alert')
     expect(html).toContain('&lt;script&gt;alert')

@@ -75,6 +75,8 @@ export const sitePages = pgTable(
     check('site_pages_slug_format', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
     check('site_pages_scheduled_has_time', sql`${t.status} <> 'scheduled' or ${t.publishAt} is not null`),
     index('site_pages_search_idx').using('gin', t.searchVector),
+    // When the next scheduled page goes out (every search and the sitemap ask), as for news.
+    index('site_pages_publish_idx').on(t.publishAt),
   ],
 )
 

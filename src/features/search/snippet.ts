@@ -15,12 +15,15 @@ const AMP = '\u0005'
 
 /**
  * SQL: a highlighted snippet of `text` for `query`, the Markdown link and heading syntax tidied
- * away, in the coded form `parseSnippet` reads.
+ * away, in the coded form `parseSnippet` reads. The five coding characters are taken out of the
+ * text with the tidying (a document cannot fake a match), then '<', '>' and '&' coded with
+ * replace(): translate() cost 0.19 ms on a 2.6 KB document on PGlite, most of a snippet's cost
+ * after ts_headline's own 0.3 ms.
  */
 export function headlineSql(text: SQL, query: SQL): SQL {
   const tidy = sql`regexp_replace(regexp_replace(coalesce(${text}, ''),
-      '!?\\[([^]]*)\\]\\([^)]*\\)', '\\1', 'g'), '^[ \\t]*(#+|>+|[-*+] |\\|)|[*_\`~|]{1,3}', ' ', 'gn')`
-  const coded = sql`translate(${tidy}, ${`<>&${LT}${GT}${AMP}${START}${STOP}`}, ${`${LT}${GT}${AMP}`})`
+      '!?\\[([^]]*)\\]\\([^)]*\\)', '\\1', 'g'), ${`^[ \\t]*(#+|>+|[-*+] |\\|)|[*_\`~|]{1,3}|[${START}-${AMP}]`}, ' ', 'gn')`
+  const coded = sql`replace(replace(replace(${tidy}, '&', ${AMP}), '<', ${LT}), '>', ${GT})`
   const options = `StartSel=${START}, StopSel=${STOP}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`
   return sql`ts_headline('english', left(${coded}, 50000), ${query}, ${options})`
 }

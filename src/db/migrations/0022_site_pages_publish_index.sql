@@ -1,0 +1,1 @@
+CREATE INDEX "site_pages_publish_idx" ON "site_pages" USING btree ("publish_at");
