@@ -1,4 +1,5 @@
 import type { FileImportRecord } from '#src/db/file-import-records.ts'
+import type { FlashMessage } from './form-parts.tsx'
 import { formatInstantInZone } from './format.ts'
 import { TimeAt } from './time-at.tsx'
 
@@ -13,6 +14,24 @@ export const alreadyImported = (item: FileImportRecord, timeZone: string): strin
   `This file was already imported on ${formatInstantInZone(item.committedAt ?? item.createdAt, timeZone)} by ${byWhom(
     item.committedBy,
   )}: nothing was written again.`
+
+/**
+ * The flash an import's page shows: its own (`flash`), else the notice its address carries:
+ * 'already' (this file was imported before), or one of the feature's own `notices`.
+ */
+export function importFlash(
+  notice: string,
+  item: FileImportRecord,
+  options: { notices: Record<string, string>; timeZone: string; flash?: FlashMessage },
+): FlashMessage | undefined {
+  if (options.flash) return options.flash
+  if (notice === 'already') return { text: alreadyImported(item, options.timeZone) }
+  return noticeFlash(options.notices, notice)
+}
+
+/** The flash of a notice an address carries, when it is one of `notices` (never an object's own key). */
+export const noticeFlash = (notices: Record<string, string>, notice: string): FlashMessage | undefined =>
+  Object.hasOwn(notices, notice) ? { text: notices[notice] as string } : undefined
 
 /**
  * When something was done, and by whom when `by` is given: "November 26, 2026, 2:03 pm ET by Avery

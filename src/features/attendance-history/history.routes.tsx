@@ -1,18 +1,19 @@
 import { type Context, Hono } from 'hono'
 import { getStoredFile } from '#src/features/files/index.ts'
+import { actingPerson } from '#src/http/acting-person.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { notFound } from '#src/http/errors.ts'
 import { formWithFile } from '#src/http/form.ts'
 import { requirePermission } from '#src/http/guard.ts'
+import { importActionRoutes } from '#src/http/import-actions.ts'
 import { renderPage } from '#src/http/render.ts'
-import { AppError, isAppError } from '#src/lib/errors.ts'
+import { isAppError } from '#src/lib/errors.ts'
 import type { FlashMessage } from '#src/ui/form-parts.tsx'
-import { alreadyImported } from '#src/ui/import-status.tsx'
+import { importFlash, noticeFlash } from '#src/ui/import-status.tsx'
 import { HistoryImportPage } from './history-import.views.tsx'
 import {
   commitHistoryImport,
   discardHistoryImport,
-  type HistoryBy,
   previewHistoryFile,
   startHistoryImport,
   undoHistoryImport,
@@ -26,15 +27,6 @@ export function attendanceHistoryRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
   const { db } = deps.database
   const timeZone = deps.clock.timeZone
-
-  const by = (c: Context<AppEnv>): HistoryBy => {
-    const viewer = c.get('viewer')
-    if (viewer.kind !== 'user' || !viewer.personId)
-      throw new AppError('FORBIDDEN', {
-        userMessage: 'Your account is not linked to a person on record, so it cannot do this.',
-      })
-    return { personId: viewer.personId, actor: `person:${viewer.personId}` }
-  }
 
   const listPage = async (
     c: Context<AppEnv>,
@@ -70,26 +62,18 @@ export function attendanceHistoryRoutes(deps: AppDeps): Hono<AppEnv> {
         deps.clock.now(),
       )
     }
-    const notice = c.req.query('notice') ?? ''
-    const shown =
-      flash ??
-      (notice === 'already'
-        ? { text: alreadyImported(item, timeZone) }
-        : notices[notice]
-          ? { text: notices[notice] as string }
-          : undefined)
+    const shown = importFlash(c.req.query('notice') ?? '', item, { notices, timeZone, flash })
     return renderPage(c, <HistoryImportPage item={item} plan={plan} timeZone={timeZone} flash={shown} />, {
       status,
     })
   }
 
-  app.get(HISTORY_PATH, requirePermission('attendance:manage'), (c) => {
-    const notice = notices[c.req.query('notice') ?? '']
-    return listPage(c, 200, notice ? { flash: { text: notice } } : {})
-  })
+  app.get(HISTORY_PATH, requirePermission('attendance:manage'), (c) =>
+    listPage(c, 200, { flash: noticeFlash(notices, c.req.query('notice') ?? '') }),
+  )
 
   app.post(HISTORY_PATH, requirePermission('attendance:manage'), async (c) => {
-    const who = by(c)
+    const who = actingPerson(c)
     const { file } = await formWithFile(c, 'sheet')
     if (!file)
       return listPage(c, 400, { uploadError: 'Choose the spreadsheet to upload: a .csv or .xlsx file.' })
@@ -115,28 +99,24 @@ export function attendanceHistoryRoutes(deps: AppDeps): Hono<AppEnv> {
     importPage(c, c.req.param('id'), 200),
   )
 
-  const change = (name: string, work: (id: string, who: HistoryBy) => Promise<string>) =>
-    app.post(`${HISTORY_PATH}/:id/${name}`, requirePermission('attendance:manage'), async (c) => {
-      const id = c.req.param('id') ?? ''
-      try {
-        return c.redirect(await work(id, by(c)), 303)
-      } catch (error) {
-        if (!isAppError(error) || error.code !== 'CONFLICT') throw error
-        return importPage(c, id, 409, { isError: true, text: error.userMessage })
-      }
-    })
-
-  change('commit', async (id, who) => {
-    await commitHistoryImport(db, { importId: id, by: who, today: deps.clock.today(), timeZone })
-    return `${historyUrl(id)}?notice=committed`
-  })
-  change('undo', async (id, who) => {
-    await undoHistoryImport(db, { importId: id, by: who })
-    return `${historyUrl(id)}?notice=undone`
-  })
-  change('discard', async (id, who) => {
-    await discardHistoryImport(db, { importId: id, by: who })
-    return `${HISTORY_PATH}?notice=discarded`
+  importActionRoutes(app, {
+    base: HISTORY_PATH,
+    guard: requirePermission('attendance:manage'),
+    page: importPage,
+    actions: {
+      commit: async (id, who) => {
+        await commitHistoryImport(db, { importId: id, by: who, today: deps.clock.today(), timeZone })
+        return `${historyUrl(id)}?notice=committed`
+      },
+      undo: async (id, who) => {
+        await undoHistoryImport(db, { importId: id, by: who })
+        return `${historyUrl(id)}?notice=undone`
+      },
+      discard: async (id, who) => {
+        await discardHistoryImport(db, { importId: id, by: who })
+        return `${HISTORY_PATH}?notice=discarded`
+      },
+    },
   })
   return app
 }

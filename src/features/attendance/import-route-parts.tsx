@@ -1,6 +1,7 @@
 /** What the import routes share: the call and import the address names, who acts, and the pages they answer with. */
 import type { Context } from 'hono'
 import { attendanceRefusal } from '#src/features/calls/index.ts'
+import { actingPerson } from '#src/http/acting-person.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { notFound } from '#src/http/errors.ts'
 import { renderPage } from '#src/http/render.ts'
@@ -52,12 +53,8 @@ export function importRouteParts(deps: AppDeps) {
       })
     const call = await findCallByDate(db, date)
     if (!call) throw notFound(`There is no call on ${formatDate(date)}.`)
-    const viewer = c.get('viewer')
-    if (viewer.kind !== 'user' || !viewer.personId)
-      throw new AppError('FORBIDDEN', {
-        userMessage: 'Your account is not linked to a person on record, so it cannot do this.',
-      })
-    return { call, viewer: viewer as SignedInViewer & { personId: string } }
+    const { personId } = actingPerson(c)
+    return { call, viewer: { ...(c.get('viewer') as SignedInViewer), personId } }
   }
 
   /** The call, and the import the path names when it belongs to that call; 404 otherwise. */

@@ -1,15 +1,17 @@
 import { type Context, Hono } from 'hono'
 import { getStoredFile } from '#src/features/files/index.ts'
 import { listMetrics } from '#src/features/outcomes/index.ts'
+import { actingPerson } from '#src/http/acting-person.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { notFound } from '#src/http/errors.ts'
 import { checkForm, formWithFile } from '#src/http/form.ts'
 import { requirePermission } from '#src/http/guard.ts'
+import { importActionRoutes } from '#src/http/import-actions.ts'
 import { renderPage } from '#src/http/render.ts'
-import { AppError, isAppError } from '#src/lib/errors.ts'
+import { isAppError } from '#src/lib/errors.ts'
 import { sheetSizeProblem } from '#src/lib/spreadsheet/read-sheet.ts'
 import type { FlashMessage } from '#src/ui/form-parts.tsx'
-import { alreadyImported } from '#src/ui/import-status.tsx'
+import { importFlash, noticeFlash } from '#src/ui/import-status.tsx'
 import { IMPORT_PATH, ImportListPage, importUrl } from './import-list.views.tsx'
 import { ImportPage } from './import-page.views.tsx'
 import { importYearForm, importYears } from './import-year.ts'
@@ -17,7 +19,6 @@ import {
   commitOutcomeImport,
   discardOutcomeImport,
   importPeriod,
-  type OutcomeImportBy,
   startOutcomeImport,
   undoOutcomeImport,
 } from './outcome-imports.ts'
@@ -36,15 +37,6 @@ export function outcomeImportRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db } = deps.database
   const timeZone = deps.clock.timeZone
   const guard = requirePermission('outcomes:manage')
-
-  const by = (c: Context<AppEnv>): OutcomeImportBy => {
-    const viewer = c.get('viewer')
-    if (viewer.kind !== 'user' || !viewer.personId)
-      throw new AppError('FORBIDDEN', {
-        userMessage: 'Your account is not linked to a person on record, so it cannot do this.',
-      })
-    return { personId: viewer.personId, actor: `person:${viewer.personId}` }
-  }
 
   const listPage = async (
     c: Context<AppEnv>,
@@ -101,14 +93,7 @@ export function outcomeImportRoutes(deps: AppDeps): Hono<AppEnv> {
         status,
         { 'Cache-Control': 'private, no-store' },
       )
-    const notice = c.req.query('notice') ?? ''
-    const shown =
-      flash ??
-      (notice === 'already'
-        ? { text: alreadyImported(item, timeZone) }
-        : notices[notice]
-          ? { text: notices[notice] as string }
-          : undefined)
+    const shown = importFlash(c.req.query('notice') ?? '', item, { notices, timeZone, flash })
     return renderPage(
       c,
       <ImportPage item={item} plan={plan} written={written} timeZone={timeZone} flash={shown} />,
@@ -116,13 +101,12 @@ export function outcomeImportRoutes(deps: AppDeps): Hono<AppEnv> {
     )
   }
 
-  app.get(IMPORT_PATH, guard, (c) => {
-    const notice = notices[c.req.query('notice') ?? '']
-    return listPage(c, 200, notice ? { flash: { text: notice } } : {})
-  })
+  app.get(IMPORT_PATH, guard, (c) =>
+    listPage(c, 200, { flash: noticeFlash(notices, c.req.query('notice') ?? '') }),
+  )
 
   app.post(IMPORT_PATH, guard, async (c) => {
-    const who = by(c)
+    const who = actingPerson(c)
     const { fields, file } = await formWithFile(c, 'sheet')
     const form = checkForm(importYearForm(deps.clock.today()), fields)
     const year = fields.year
@@ -153,28 +137,24 @@ export function outcomeImportRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.get(`${IMPORT_PATH}/:id`, guard, (c) => importPage(c, c.req.param('id'), 200))
 
-  const change = (name: string, work: (id: string, who: OutcomeImportBy) => Promise<string>) =>
-    app.post(`${IMPORT_PATH}/:id/${name}`, guard, async (c) => {
-      const id = c.req.param('id') ?? ''
-      try {
-        return c.redirect(await work(id, by(c)), 303)
-      } catch (error) {
-        if (!isAppError(error) || error.code !== 'CONFLICT') throw error
-        return importPage(c, id, 409, { isError: true, text: error.userMessage })
-      }
-    })
-
-  change('commit', async (id, who) => {
-    await commitOutcomeImport(db, { importId: id, by: who, timeZone })
-    return `${importUrl(id)}?notice=committed`
-  })
-  change('undo', async (id, who) => {
-    await undoOutcomeImport(db, { importId: id, by: who })
-    return `${importUrl(id)}?notice=undone`
-  })
-  change('discard', async (id, who) => {
-    await discardOutcomeImport(db, { importId: id, by: who })
-    return `${IMPORT_PATH}?notice=discarded`
+  importActionRoutes(app, {
+    base: IMPORT_PATH,
+    guard,
+    page: importPage,
+    actions: {
+      commit: async (id, who) => {
+        await commitOutcomeImport(db, { importId: id, by: who, timeZone })
+        return `${importUrl(id)}?notice=committed`
+      },
+      undo: async (id, who) => {
+        await undoOutcomeImport(db, { importId: id, by: who })
+        return `${importUrl(id)}?notice=undone`
+      },
+      discard: async (id, who) => {
+        await discardOutcomeImport(db, { importId: id, by: who })
+        return `${IMPORT_PATH}?notice=discarded`
+      },
+    },
   })
   return app
 }

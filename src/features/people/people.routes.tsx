@@ -1,11 +1,12 @@
 import { type Context, Hono } from 'hono'
+import { actingPerson } from '#src/http/acting-person.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { checkForm, formFields } from '#src/http/form.ts'
 import { requirePermission } from '#src/http/guard.ts'
 import { renderPage } from '#src/http/render.ts'
 import type { SignedInViewer } from '#src/http/viewer.ts'
 import { keepViewerPages } from '#src/http/viewer-pages.ts'
-import { AppError, isRefusal } from '#src/lib/errors.ts'
+import { isRefusal } from '#src/lib/errors.ts'
 import { logger } from '#src/lib/logger.ts'
 import type { FlashMessage } from '#src/ui/form-parts.tsx'
 import { inviteFromPersonPage } from './invite-person.ts'
@@ -31,12 +32,10 @@ export function peopleRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
   const { db } = deps.database
 
-  const staffActor = (c: Context<AppEnv>) => {
-    const viewer = c.get('viewer') as SignedInViewer
-    if (!viewer.personId)
-      throw new AppError('FORBIDDEN', { userMessage: 'Your account is not linked to a person record.' })
-    return { personId: viewer.personId, name: viewer.name, actor: `person:${viewer.personId}` as const }
-  }
+  const staffActor = (c: Context<AppEnv>) => ({
+    ...actingPerson(c),
+    name: (c.get('viewer') as SignedInViewer).name,
+  })
 
   const personPage = async (
     c: Context<AppEnv>,
