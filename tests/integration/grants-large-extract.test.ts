@@ -8,10 +8,10 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { migratedDataFolder } from '../support/data-folder.ts'
+import { commandDatabase } from '../support/data-folder.ts'
 import { type GeneratedExtract, writeGrantsExtract } from '../support/grants-extract-generator.ts'
 import { runHubMeasured } from '../support/run-hub.ts'
-import { createTestDatabase, testEngine } from '../support/test-database.ts'
+import { testEngine } from '../support/test-database.ts'
 
 type Imported = { json: Record<string, unknown>; progress: string[]; peakMb: number }
 
@@ -36,16 +36,10 @@ describe(`hub grants import of a large synthetic extract, on ${testEngine}`, () 
     // The same records from the start: the 36 MB extract begins with the 8 MB one's records.
     small = await writeGrantsExtract(path.join(dir, 'GrantsDBExtract20250115v2.xml'), { megabytes: 8 })
     large = await writeGrantsExtract(path.join(dir, 'GrantsDBExtract20250116v2.xml'), { megabytes: 36 })
-    if (testEngine === 'postgres') {
-      const server = await createTestDatabase()
-      env = { DATABASE_URL: server.url as string }
-      dropDatabase = () => server.drop()
-    } else {
-      // The run's migrated database, so the child's peak is the import's, not the folder's creation.
-      const folder = await migratedDataFolder('hub-grants-large-data-')
-      dropDatabase = folder.drop
-      env = folder.env
-    }
+    // The run's migrated database, so the child's peak is the import's, not the database's creation.
+    const database = await commandDatabase('hub-grants-large-data-')
+    env = database.env
+    dropDatabase = database.drop
   }, 120_000)
   afterAll(async () => {
     await dropDatabase()

@@ -8,9 +8,9 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { migratedDataFolder } from '../support/data-folder.ts'
+import { commandDatabase } from '../support/data-folder.ts'
 import { type MeasuredHubRun, runHubMeasured } from '../support/run-hub.ts'
-import { createTestDatabase, testEngine } from '../support/test-database.ts'
+import { testEngine } from '../support/test-database.ts'
 import { type LargeWxr, writeLargeWxr } from '../support/wxr-generator.ts'
 
 type Imported = MeasuredHubRun & { summary: Record<string, Record<string, number>> }
@@ -39,16 +39,10 @@ describe(`hub wordpress import of a large export, on ${testEngine}`, () => {
     }
     small = await write('small.xml', 4)
     large = await write('large.xml', 16)
-    if (testEngine === 'postgres') {
-      const server = await createTestDatabase()
-      env = { DATABASE_URL: server.url as string }
-      dropDatabase = () => server.drop()
-    } else {
-      // The run's migrated database, so the child's peak is the import's, not the folder's creation.
-      const folder = await migratedDataFolder('hub-wordpress-large-data-')
-      dropDatabase = folder.drop
-      env = folder.env
-    }
+    // The run's migrated database, so the child's peak is the import's, not the database's creation.
+    const database = await commandDatabase('hub-wordpress-large-data-')
+    env = database.env
+    dropDatabase = database.drop
   }, 120_000)
   afterAll(async () => {
     await dropDatabase()

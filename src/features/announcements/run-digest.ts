@@ -8,7 +8,7 @@ import {
   runLogged,
   sendOnce,
   type WeeklyEmailRun,
-  weeklyEmailLine,
+  weeklyEmailJob,
 } from '#src/features/reminders/index.ts'
 import { getSettings } from '#src/features/settings/index.ts'
 import { visibleTo } from '#src/http/permissions.ts'
@@ -116,10 +116,11 @@ export const claimDigest = (db: Db, personId: string, weekStart: string): Promis
 /** Runs the digest and logs what happened; never throws (the reminders' timer calls it). */
 export const runDigestLogged = (options: DigestRunOptions): Promise<void> =>
   runLogged(
-    {
+    weeklyEmailJob({
       key: 'digest',
+      name: 'digest',
+      skipped: 'with nothing new',
       failure: 'the weekly digest could not be worked out',
-      line: (run) => weeklyEmailLine('digest', 'with nothing new', run),
-    },
+    }),
     () => runDigest(options),
   )

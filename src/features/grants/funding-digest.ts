@@ -6,7 +6,7 @@ import {
   runLogged,
   sendOnce,
   type WeeklyEmailRun,
-  weeklyEmailLine,
+  weeklyEmailJob,
 } from '#src/features/reminders/index.ts'
 import { getSettings } from '#src/features/settings/index.ts'
 import type { Clock } from '#src/lib/clock.ts'
@@ -126,10 +126,11 @@ function seatHolders(
 /** Runs the funding digest and logs what happened; never throws (the reminders' timer calls it). */
 export const runFundingDigestLogged = (options: FundingDigestOptions): Promise<void> =>
   runLogged(
-    {
+    weeklyEmailJob({
       key: 'fundingDigest',
+      name: 'funding digest',
+      skipped: 'with nothing to tell',
       failure: 'the funding digest could not be worked out',
-      line: (run) => weeklyEmailLine('funding digest', 'with nothing to tell', run),
-    },
+    }),
     () => runFundingDigest(options),
   )

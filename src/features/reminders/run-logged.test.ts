@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { logger } from '#src/lib/logger.ts'
-import { runLogged, type WeeklyEmailRun, weeklyEmailLine } from './run-logged.ts'
+import { runLogged, type WeeklyEmailRun, weeklyEmailJob } from './run-logged.ts'
 
 const week = (sent: number, failed = 0): WeeklyEmailRun => ({
   weekStart: '2026-11-30',
@@ -10,11 +10,12 @@ const week = (sent: number, failed = 0): WeeklyEmailRun => ({
   skipped: 2,
   failed,
 })
-const job = {
+const job = weeklyEmailJob({
   key: 'digest',
+  name: 'digest',
+  skipped: 'with nothing new',
   failure: 'the weekly digest could not be worked out',
-  line: (run: WeeklyEmailRun) => weeklyEmailLine('digest', 'with nothing new', run),
-}
+})
 
 describe('runLogged', () => {
   afterEach(() => vi.restoreAllMocks())

@@ -19,6 +19,13 @@ export type WeeklyEmailRun = {
 export const weeklyEmailLine = (name: string, skipped: string, run: WeeklyEmailRun): string =>
   `${name}: week of ${run.weekStart}, ${run.optedIn} opted in, ${run.sent} sent, ${run.taken} already taken, ${run.skipped} ${skipped}, ${run.failed} failed`
 
+/** What runLogged needs of a weekly email: the key its run is logged under, its line, its failure. */
+export const weeklyEmailJob = (o: { key: string; name: string; skipped: string; failure: string }) => ({
+  key: o.key,
+  failure: o.failure,
+  line: (run: WeeklyEmailRun) => weeklyEmailLine(o.name, o.skipped, run),
+})
+
 /**
  * Runs one of the emails the reminders' timer sends and logs what it did: at info when it sent or
  * failed something, at debug when there was nothing to do. Never throws: an error is logged as
