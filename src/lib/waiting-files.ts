@@ -65,9 +65,13 @@ export async function saveStreamedUpload(
   await sweepWaitingFiles(dir)
   const token = randomUUID()
   const file = path.join(dir, `${token}.${extension}`)
+  const out = createWriteStream(file, { mode: 0o600 })
   try {
-    await pipeline(Readable.fromWeb(body), createWriteStream(file, { mode: 0o600 }))
+    await pipeline(Readable.fromWeb(body), out)
   } catch (error) {
+    // A body that breaks off at once can fail the pipeline while the file is still being opened:
+    // wait until the stream has closed it, or the removal would come before the file exists.
+    if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()))
     await rm(file, { force: true })
     throw error
   }
