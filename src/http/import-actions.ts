@@ -1,8 +1,8 @@
 import type { Context, Hono, MiddlewareHandler } from 'hono'
 import { isAppError } from '#src/lib/errors.ts'
 import type { FlashMessage } from '#src/ui/form-parts.tsx'
-import { type ActingPerson, actingPerson } from './acting-person.ts'
 import type { AppEnv } from './deps.ts'
+import { type ActingPerson, actingPerson } from './viewer.ts'
 
 /** One of an import's actions: does it as `who` and says where to go next. */
 export type ImportAction = (id: string, who: ActingPerson) => Promise<string>
@@ -26,7 +26,7 @@ export function importActionRoutes(
     app.post(`${options.base}/:id/${name}`, options.guard, async (c) => {
       const id = c.req.param('id') ?? ''
       try {
-        return c.redirect(await action(id, actingPerson(c)), 303)
+        return c.redirect(await action(id, actingPerson(c.get('viewer'))), 303)
       } catch (error) {
         if (!isAppError(error) || error.code !== 'CONFLICT') throw error
         return options.page(c, id, 409, { isError: true, text: error.userMessage })

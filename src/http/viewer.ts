@@ -1,4 +1,5 @@
 import type { Actor } from '#src/db/actor.ts'
+import { AppError } from '#src/lib/errors.ts'
 
 export const roles = ['staff', 'board', 'representative', 'alternate', 'applicant'] as const
 export type Role = (typeof roles)[number]
@@ -41,4 +42,21 @@ export function editorOf(viewer: Viewer): Editor {
     }
   if (viewer.kind === 'token') return { personId: null, actor: `token:${viewer.tokenId}` }
   return { personId: null, actor: 'anonymous' }
+}
+
+/** Who does an action that must be credited to a person on record, as editorOf says it. */
+export type ActingPerson = { personId: string; actor: `person:${string}` }
+
+/**
+ * editorOf, for an action only a person on record may do: a 403 that says what cannot be done
+ * (`cannot`) when the viewer's account is linked to no person, or the viewer is not signed in.
+ */
+export function actingPerson(viewer: Viewer, cannot = 'do this'): ActingPerson {
+  const { personId, actor } = editorOf(viewer)
+  if (!personId)
+    throw new AppError('FORBIDDEN', {
+      userMessage: `Your account is not linked to a person on record, so it cannot ${cannot}.`,
+    })
+  // A viewer with a person is credited as that person (editorOf).
+  return { personId, actor: actor as ActingPerson['actor'] }
 }

@@ -1,12 +1,12 @@
 import { type Context, Hono } from 'hono'
 import { getStoredFile } from '#src/features/files/index.ts'
-import { actingPerson } from '#src/http/acting-person.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { notFound } from '#src/http/errors.ts'
 import { formWithFile } from '#src/http/form.ts'
 import { requirePermission } from '#src/http/guard.ts'
 import { importActionRoutes } from '#src/http/import-actions.ts'
 import { renderPage } from '#src/http/render.ts'
+import { actingPerson } from '#src/http/viewer.ts'
 import { isAppError } from '#src/lib/errors.ts'
 import type { FlashMessage } from '#src/ui/form-parts.tsx'
 import { importFlash, noticeFlash } from '#src/ui/import-status.tsx'
@@ -73,7 +73,7 @@ export function attendanceHistoryRoutes(deps: AppDeps): Hono<AppEnv> {
   )
 
   app.post(HISTORY_PATH, requirePermission('attendance:manage'), async (c) => {
-    const who = actingPerson(c)
+    const who = actingPerson(c.get('viewer'))
     const { file } = await formWithFile(c, 'sheet')
     if (!file)
       return listPage(c, 400, { uploadError: 'Choose the spreadsheet to upload: a .csv or .xlsx file.' })

@@ -1,12 +1,12 @@
 /** What the import routes share: the call and import the address names, who acts, and the pages they answer with. */
 import type { Context } from 'hono'
 import { attendanceRefusal } from '#src/features/calls/index.ts'
-import { actingPerson } from '#src/http/acting-person.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { notFound } from '#src/http/errors.ts'
 import { renderPage } from '#src/http/render.ts'
 import { VersionedMemo } from '#src/http/versioned-memo.ts'
 import type { SignedInViewer } from '#src/http/viewer.ts'
+import { actingPerson } from '#src/http/viewer.ts'
 import { isIsoDate } from '#src/lib/dates.ts'
 import { AppError } from '#src/lib/errors.ts'
 import { formatDate } from '#src/ui/format.ts'
@@ -53,7 +53,7 @@ export function importRouteParts(deps: AppDeps) {
       })
     const call = await findCallByDate(db, date)
     if (!call) throw notFound(`There is no call on ${formatDate(date)}.`)
-    const { personId } = actingPerson(c)
+    const { personId } = actingPerson(c.get('viewer'))
     return { call, viewer: { ...(c.get('viewer') as SignedInViewer), personId } }
   }
 

@@ -3,12 +3,12 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { boardVoteChoices } from '#src/db/schema/index.ts'
 import { getSettings } from '#src/features/settings/index.ts'
-import { actingPerson } from '#src/http/acting-person.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { notFound } from '#src/http/errors.ts'
 import { formFields } from '#src/http/form.ts'
 import { requirePermission } from '#src/http/guard.ts'
 import { renderPage } from '#src/http/render.ts'
+import { actingPerson } from '#src/http/viewer.ts'
 import { keepViewerPages } from '#src/http/viewer-pages.ts'
 import { isAppError } from '#src/lib/errors.ts'
 import { getApplicationDetail } from './application-detail.ts'
@@ -64,7 +64,8 @@ export function reviewRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db } = deps.database
 
   /** The person the signed-in viewer is on record as; a 403 when their account has none. */
-  const personOf = (c: Context<AppEnv>): string => actingPerson(c, 'act on applications').personId
+  const personOf = (c: Context<AppEnv>): string =>
+    actingPerson(c.get('viewer'), 'act on applications').personId
 
   /** Tells the Advisory Board, once the change is committed, that an application waits for its vote. */
   const tell = applicationEmailsOf(deps)

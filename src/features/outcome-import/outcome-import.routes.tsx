@@ -1,13 +1,13 @@
 import { type Context, Hono } from 'hono'
 import { getStoredFile } from '#src/features/files/index.ts'
 import { listMetrics } from '#src/features/outcomes/index.ts'
-import { actingPerson } from '#src/http/acting-person.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { notFound } from '#src/http/errors.ts'
 import { checkForm, formWithFile } from '#src/http/form.ts'
 import { requirePermission } from '#src/http/guard.ts'
 import { importActionRoutes } from '#src/http/import-actions.ts'
 import { renderPage } from '#src/http/render.ts'
+import { actingPerson } from '#src/http/viewer.ts'
 import { isAppError } from '#src/lib/errors.ts'
 import { sheetSizeProblem } from '#src/lib/spreadsheet/read-sheet.ts'
 import type { FlashMessage } from '#src/ui/form-parts.tsx'
@@ -106,7 +106,7 @@ export function outcomeImportRoutes(deps: AppDeps): Hono<AppEnv> {
   )
 
   app.post(IMPORT_PATH, guard, async (c) => {
-    const who = actingPerson(c)
+    const who = actingPerson(c.get('viewer'))
     const { fields, file } = await formWithFile(c, 'sheet')
     const form = checkForm(importYearForm(deps.clock.today()), fields)
     const year = fields.year

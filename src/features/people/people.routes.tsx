@@ -1,10 +1,10 @@
 import { type Context, Hono } from 'hono'
-import { actingPerson } from '#src/http/acting-person.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { checkForm, formFields } from '#src/http/form.ts'
 import { requirePermission } from '#src/http/guard.ts'
 import { renderPage } from '#src/http/render.ts'
 import type { SignedInViewer } from '#src/http/viewer.ts'
+import { actingPerson } from '#src/http/viewer.ts'
 import { keepViewerPages } from '#src/http/viewer-pages.ts'
 import { isRefusal } from '#src/lib/errors.ts'
 import { logger } from '#src/lib/logger.ts'
@@ -33,7 +33,7 @@ export function peopleRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db } = deps.database
 
   const staffActor = (c: Context<AppEnv>) => ({
-    ...actingPerson(c),
+    ...actingPerson(c.get('viewer')),
     name: (c.get('viewer') as SignedInViewer).name,
   })
 
