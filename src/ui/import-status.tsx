@@ -1,4 +1,5 @@
 import type { FileImportRecord } from '#src/db/file-import-records.ts'
+import { noticeText } from '#src/http/notice.ts'
 import type { FlashMessage } from './form-parts.tsx'
 import { formatInstantInZone } from './format.ts'
 import { TimeAt } from './time-at.tsx'
@@ -29,9 +30,14 @@ export function importFlash(
   return noticeFlash(options.notices, notice)
 }
 
-/** The flash of a notice an address carries, when it is one of `notices` (never an object's own key). */
-export const noticeFlash = (notices: Record<string, string>, notice: string): FlashMessage | undefined =>
-  Object.hasOwn(notices, notice) ? { text: notices[notice] as string } : undefined
+/** The flash of the notice an address carries, when it is one of `notices` (noticeText). */
+export const noticeFlash = (
+  notices: Record<string, string>,
+  notice: string | undefined,
+): FlashMessage | undefined => {
+  const text = noticeText(notices, notice)
+  return text ? { text } : undefined
+}
 
 /**
  * When something was done, and by whom when `by` is given: "November 26, 2026, 2:03 pm ET by Avery

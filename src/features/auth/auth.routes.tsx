@@ -5,6 +5,7 @@ import { syncPersonEmail } from '#src/http/accounts.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { formFields } from '#src/http/form.ts'
 import { authHeaders, requirePermission } from '#src/http/guard.ts'
+import { noticeText } from '#src/http/notice.ts'
 import { renderPage } from '#src/http/render.ts'
 import type { SignedInViewer } from '#src/http/viewer.ts'
 import { logger } from '#src/lib/logger.ts'
@@ -71,7 +72,7 @@ export function authPages(deps: AppDeps): Hono<AppEnv> {
   }
 
   app.get('/sign-in', requirePermission('public'), (c) => {
-    const notice = signInNotices[c.req.query('notice') ?? '']
+    const notice = noticeText(signInNotices, c.req.query('notice'))
     // better-auth sends a failed sign-in link back here with ?error=…
     const error = c.req.query('error') ? messages.linkFailed : undefined
     return signInPage(c, 200, { next: safeNext(c.req.query('next')), notice, error })
@@ -275,7 +276,7 @@ export function authPages(deps: AppDeps): Hono<AppEnv> {
     const isSynced = await syncPersonEmail(db, { userId: viewer.userId, email: viewer.email })
     const notice = isSynced
       ? `Your email address is now ${viewer.email}.`
-      : accountNotices(viewer)[c.req.query('notice') ?? '']
+      : noticeText(accountNotices(viewer), c.req.query('notice'))
     const linkError = c.req.query('error')
     const error = linkError ? (accountLinkErrors[linkError] ?? emailLinkFailed) : undefined
     return accountPage(c, 200, { notice, error })

@@ -2,6 +2,7 @@ import type { Context } from 'hono'
 import { Hono } from 'hono'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { requirePermission } from '#src/http/guard.ts'
+import { noticeText } from '#src/http/notice.ts'
 import { renderPage } from '#src/http/render.ts'
 import { conditionalGet } from '#src/http/respond.ts'
 import { AppError, isAppError } from '#src/lib/errors.ts'
@@ -66,7 +67,7 @@ export function personalFeedRoutes(deps: AppDeps): Hono<AppEnv> {
   app.get('/account/calendar', requirePermission('account:self'), async (c) => {
     const personId = personOf(c)
     if (!personId) throw new AppError('FORBIDDEN', { userMessage: noPerson })
-    return calendarPage(c, personId, 200, { notice: notices[c.req.query('notice') ?? ''] })
+    return calendarPage(c, personId, 200, { notice: noticeText(notices, c.req.query('notice')) })
   })
 
   app.post('/account/calendar/feed', requirePermission('account:self'), async (c) => {

@@ -7,6 +7,7 @@ import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { notFound } from '#src/http/errors.ts'
 import { formFields } from '#src/http/form.ts'
 import { requirePermission } from '#src/http/guard.ts'
+import { noticeText } from '#src/http/notice.ts'
 import { PRIVATE_NO_STORE, renderPage } from '#src/http/render.ts'
 import { AppError, isAppError } from '#src/lib/errors.ts'
 import { answerInformationRequest, checkAnswer } from './answer-information-request.ts'
@@ -164,7 +165,7 @@ export function applyRoutes(deps: AppDeps): Hono<AppEnv> {
 
   app.get('/applications/:id', requirePermission('application:own'), async (c) => {
     const owned = await ownApplication(c)
-    return applicationPage(c, 200, owned.detail, { notice: notices[c.req.query('notice') ?? ''] })
+    return applicationPage(c, 200, owned.detail, { notice: noticeText(notices, c.req.query('notice')) })
   })
 
   app.post('/applications/:id', requirePermission('application:own'), async (c) => {

@@ -7,6 +7,7 @@ import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { notFound } from '#src/http/errors.ts'
 import { formFields } from '#src/http/form.ts'
 import { requirePermission } from '#src/http/guard.ts'
+import { noticeText } from '#src/http/notice.ts'
 import { renderPage } from '#src/http/render.ts'
 import { actingPerson } from '#src/http/viewer.ts'
 import { keepViewerPages } from '#src/http/viewer-pages.ts'
@@ -39,9 +40,6 @@ const boardNotices = {
   voted: 'Your vote is recorded. You can change it until the decision closes.',
   decided: 'Your vote is recorded, and with it the outcome could no longer change: the decision is closed.',
 } as const
-
-const noticeOf = <T extends Record<string, string>>(notices: T, key: string | undefined) =>
-  key && key in notices ? notices[key as keyof T] : undefined
 
 /** An optional comment from a form: trimmed, empty as null, or the problem with it. */
 const optionalComment = (value: string | undefined): { comment: string | null; error?: string } => {
@@ -170,7 +168,7 @@ export function reviewRoutes(deps: AppDeps): Hono<AppEnv> {
     '/staff/applications/:id',
     requirePermission('application:review'),
     keepViewerPages(deps),
-    async (c) => staffPage(c, c.req.param('id'), { notice: noticeOf(staffNotices, c.req.query('notice')) }),
+    async (c) => staffPage(c, c.req.param('id'), { notice: noticeText(staffNotices, c.req.query('notice')) }),
   )
 
   app.post('/staff/applications/:id/review', requirePermission('application:review'), async (c) => {
@@ -256,7 +254,7 @@ export function reviewRoutes(deps: AppDeps): Hono<AppEnv> {
     async (c) => {
       const personId = personOf(c)
       return boardPage(c, c.req.param('id'), personId, {
-        notice: noticeOf(boardNotices, c.req.query('notice')),
+        notice: noticeText(boardNotices, c.req.query('notice')),
       })
     },
   )

@@ -2,6 +2,7 @@ import { type Context, Hono } from 'hono'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { checkForm, formFields } from '#src/http/form.ts'
 import { requirePermission } from '#src/http/guard.ts'
+import { noticeText } from '#src/http/notice.ts'
 import { renderPage } from '#src/http/render.ts'
 import { editorOf } from '#src/http/viewer.ts'
 import { isRefusal } from '#src/lib/errors.ts'
@@ -24,7 +25,7 @@ export function metricRoutes(deps: AppDeps): Hono<AppEnv> {
   const base = '/staff/outcomes/metrics'
 
   const page = async (c: Context<AppEnv>, attempt?: MetricAttempt, status: 200 | 400 | 404 | 409 = 200) => {
-    const notice = notices[c.req.query('notice') ?? '']
+    const notice = noticeText(notices, c.req.query('notice'))
     const metrics = await listMetrics(db, { includeRetired: true })
     const flash = attempt?.errors.form
       ? { text: attempt.errors.form, isError: true }

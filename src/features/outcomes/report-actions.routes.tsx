@@ -4,6 +4,7 @@ import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { notFound } from '#src/http/errors.ts'
 import { checkForm, formFields, formWithFile } from '#src/http/form.ts'
 import { requirePermission } from '#src/http/guard.ts'
+import { noticeText } from '#src/http/notice.ts'
 import { renderPage } from '#src/http/render.ts'
 import { hasRole } from '#src/http/viewer.ts'
 import { isRefusal } from '#src/lib/errors.ts'
@@ -62,7 +63,7 @@ export function reportActionRoutes(deps: AppDeps): Hono<AppEnv> {
       listMetrics(db, { includeRetired: true }),
     ])
     const figures = figureValues(metrics, report.figures)
-    const notice = notices[c.req.query('notice') ?? '']
+    const notice = noticeText(notices, c.req.query('notice'))
     return renderPage(
       c,
       <ReportPage

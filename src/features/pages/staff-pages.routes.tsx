@@ -2,6 +2,7 @@ import type { Context, Hono } from 'hono'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { checkForm, formFields } from '#src/http/form.ts'
 import { requirePermission } from '#src/http/guard.ts'
+import { noticeText } from '#src/http/notice.ts'
 import { renderPage } from '#src/http/render.ts'
 import { editorOf } from '#src/http/viewer.ts'
 import { isRefusal } from '#src/lib/errors.ts'
@@ -21,7 +22,7 @@ const notices: Record<string, string> = {
   order: 'The navigation’s order is saved.',
 }
 const flashOf = (c: Context<AppEnv>): FlashMessage | undefined => {
-  const text = notices[c.req.query('notice') ?? '']
+  const text = noticeText(notices, c.req.query('notice'))
   return text ? { text } : undefined
 }
 

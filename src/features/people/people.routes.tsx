@@ -2,6 +2,7 @@ import { type Context, Hono } from 'hono'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { checkForm, formFields } from '#src/http/form.ts'
 import { requirePermission } from '#src/http/guard.ts'
+import { noticeText } from '#src/http/notice.ts'
 import { renderPage } from '#src/http/render.ts'
 import type { SignedInViewer } from '#src/http/viewer.ts'
 import { actingPerson } from '#src/http/viewer.ts'
@@ -77,7 +78,7 @@ export function peopleRoutes(deps: AppDeps): Hono<AppEnv> {
   })
 
   app.get('/staff/people/:id', requirePermission('people:invite'), keepViewerPages(deps), async (c) => {
-    const notice = notices[c.req.query('notice') ?? '']
+    const notice = noticeText(notices, c.req.query('notice'))
     return personPage(c, 200, { flash: notice ? { text: notice } : undefined })
   })
 
