@@ -24,6 +24,41 @@ function issuedToken(c: Context<AppEnv>): string | undefined {
   return undefined
 }
 
+/**
+ * A form that is one button (undo, discard, revoke, sign out…): it posts to `action` with the form
+ * token and any hidden `fields`. `buttonClass` is 'button' unless given ('button secondary' beside
+ * the main action, 'link-button' in running text); `ariaLabel` names the button where its words
+ * alone would be ambiguous in a list ("Undo" in a table row); `name` and `value` are sent with it.
+ */
+export function ButtonForm(props: {
+  action: string
+  children: Child
+  buttonClass?: string
+  formClass?: string
+  ariaLabel?: string
+  fields?: Record<string, string>
+  name?: string
+  value?: string
+}) {
+  return (
+    <form method="post" action={props.action} class={props.formClass}>
+      <CsrfInput />
+      {Object.entries(props.fields ?? {}).map(([name, value]) => (
+        <input type="hidden" name={name} value={value} />
+      ))}
+      <button
+        type="submit"
+        class={props.buttonClass ?? 'button'}
+        aria-label={props.ariaLabel}
+        name={props.name}
+        value={props.value}
+      >
+        {props.children}
+      </button>
+    </form>
+  )
+}
+
 export type FieldProps = ControlProps & {
   type?: 'text' | 'email' | 'password' | 'date' | 'time' | 'number' | 'url'
   /** What the person typed (never given for passwords). */

@@ -1,6 +1,6 @@
 import { getContext } from 'hono/context-storage'
 import type { AppEnv } from '#src/http/deps.ts'
-import { CsrfInput } from './form-parts.tsx'
+import { ButtonForm } from './form-parts.tsx'
 
 /** The signed-in part of the header: who you are, your pages, and signing out; or a sign-in link. */
 export function ViewerNav() {
@@ -71,12 +71,9 @@ export function ViewerNav() {
         <a href="/account">{viewer.name || 'Account'}</a>
       </li>
       <li>
-        <form method="post" action="/sign-out" class="inline-form">
-          <CsrfInput />
-          <button type="submit" class="link-button">
-            Sign out
-          </button>
-        </form>
+        <ButtonForm action="/sign-out" formClass="inline-form" buttonClass="link-button">
+          Sign out
+        </ButtonForm>
       </li>
     </>
   )

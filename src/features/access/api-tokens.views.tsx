@@ -1,4 +1,4 @@
-import { CsrfInput } from '#src/ui/form-parts.tsx'
+import { ButtonForm, CsrfInput } from '#src/ui/form-parts.tsx'
 import { Layout } from '#src/ui/layout.tsx'
 import { StaffNav } from '#src/ui/staff-nav.tsx'
 import { TimeAt } from '#src/ui/time-at.tsx'
@@ -57,12 +57,14 @@ function TokenRow(props: { token: ApiTokenSummary }) {
       </td>
       <td>
         {token.revokedAt ? null : (
-          <form method="post" action={`/staff/api-tokens/${token.id}/revoke`} class="inline-form">
-            <CsrfInput />
-            <button type="submit" class="button secondary" aria-label={`Revoke ${token.name}`}>
-              Revoke
-            </button>
-          </form>
+          <ButtonForm
+            action={`/staff/api-tokens/${token.id}/revoke`}
+            formClass="inline-form"
+            buttonClass="button secondary"
+            ariaLabel={`Revoke ${token.name}`}
+          >
+            Revoke
+          </ButtonForm>
         )}
       </td>
     </tr>

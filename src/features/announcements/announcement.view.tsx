@@ -1,6 +1,6 @@
 import { raw } from 'hono/html'
 import { renderMarkdown } from '#src/lib/markdown.ts'
-import { CsrfInput, Flash } from '#src/ui/form-parts.tsx'
+import { ButtonForm, Flash } from '#src/ui/form-parts.tsx'
 import { formatInstantInZone, formatNumber, plural } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import { StaffNav } from '#src/ui/staff-nav.tsx'
@@ -50,12 +50,9 @@ export function AnnouncementPage(props: {
           </dl>
         </div>
         {waiting > 0 ? (
-          <form method="post" action={`/staff/announcements/${a.id}/resend`} class="actions-row form-section">
-            <CsrfInput />
-            <button type="submit" class="button">
-              Send to the {formatNumber(waiting)} not reached who have an email address
-            </button>
-          </form>
+          <ButtonForm action={`/staff/announcements/${a.id}/resend`} formClass="actions-row form-section">
+            Send to the {formatNumber(waiting)} not reached who have an email address
+          </ButtonForm>
         ) : null}
         <section class="card announcement-preview form-section" aria-labelledby="message-heading">
           <h2 id="message-heading">The message</h2>

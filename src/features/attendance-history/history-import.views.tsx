@@ -1,4 +1,4 @@
-import { CsrfInput, Flashes, type FlashMessage } from '#src/ui/form-parts.tsx'
+import { ButtonForm, Flashes, type FlashMessage } from '#src/ui/form-parts.tsx'
 import { formatNumber } from '#src/ui/format.ts'
 import { Stamp, statusLabels } from '#src/ui/import-status.tsx'
 import { Layout } from '#src/ui/layout.tsx'
@@ -105,20 +105,14 @@ function Preview(props: { item: HistoryImportItem; plan: HistoryPlan }) {
           ) : null}
         </>
       ) : (
-        <form method="post" action={`${historyUrl(props.item.id)}/commit`}>
-          <CsrfInput />
-          <button type="submit" class="button">
-            Commit {formatNumber(plan.writes.length)} attendance{' '}
-            {plan.writes.length === 1 ? 'record' : 'records'}
-          </button>
-        </form>
+        <ButtonForm action={`${historyUrl(props.item.id)}/commit`}>
+          Commit {formatNumber(plan.writes.length)} attendance{' '}
+          {plan.writes.length === 1 ? 'record' : 'records'}
+        </ButtonForm>
       )}
-      <form method="post" action={`${historyUrl(props.item.id)}/discard`}>
-        <CsrfInput />
-        <button type="submit" class="button secondary">
-          Discard this preview
-        </button>
-      </form>
+      <ButtonForm action={`${historyUrl(props.item.id)}/discard`} buttonClass="button secondary">
+        Discard this preview
+      </ButtonForm>
     </>
   )
 }
@@ -134,12 +128,9 @@ function Done(props: { item: HistoryImportItem }) {
           : 'its attendance records were removed.'}
       </p>
       {item.status === 'committed' ? (
-        <form method="post" action={`${historyUrl(item.id)}/undo`}>
-          <CsrfInput />
-          <button type="submit" class="button secondary">
-            Undo this import
-          </button>
-        </form>
+        <ButtonForm action={`${historyUrl(item.id)}/undo`} buttonClass="button secondary">
+          Undo this import
+        </ButtonForm>
       ) : null}
     </>
   )

@@ -1,5 +1,5 @@
 import { DATE_FORMATS } from '#src/lib/spreadsheet/cells.ts'
-import { CsrfInput, Flashes, type FlashMessage } from '#src/ui/form-parts.tsx'
+import { ButtonForm, CsrfInput, Flashes, type FlashMessage } from '#src/ui/form-parts.tsx'
 import { formatNumber } from '#src/ui/format.ts'
 import { ImportStatusCell, Stamp } from '#src/ui/import-status.tsx'
 import { Layout } from '#src/ui/layout.tsx'
@@ -115,12 +115,13 @@ function ImportList(props: { imports: HistoryImportItem[]; timeZone: string }) {
               </td>
               <td>
                 {item.status === 'committed' ? (
-                  <form method="post" action={`${historyUrl(item.id)}/undo`}>
-                    <CsrfInput />
-                    <button type="submit" class="button secondary" aria-label={`Undo ${item.fileName}`}>
-                      Undo
-                    </button>
-                  </form>
+                  <ButtonForm
+                    action={`${historyUrl(item.id)}/undo`}
+                    buttonClass="button secondary"
+                    ariaLabel={`Undo ${item.fileName}`}
+                  >
+                    Undo
+                  </ButtonForm>
                 ) : item.status === 'preview' ? (
                   <a href={historyUrl(item.id)}>Review</a>
                 ) : null}

@@ -1,4 +1,4 @@
-import { CsrfInput, Flash } from '#src/ui/form-parts.tsx'
+import { ButtonForm, Flash } from '#src/ui/form-parts.tsx'
 import { formatDate } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import { TimeAt } from '#src/ui/time-at.tsx'
@@ -141,19 +141,17 @@ export function CalendarPage(props: CalendarPageProps) {
           <p>You have no private feed.</p>
         )}
         <div class="actions-row feed-actions">
-          <form method="post" action="/account/calendar/feed" class="inline-form">
-            <CsrfInput />
-            <button type="submit" class="button">
-              {props.feed ? 'Replace my private feed' : 'Create my private feed'}
-            </button>
-          </form>
+          <ButtonForm action="/account/calendar/feed" formClass="inline-form">
+            {props.feed ? 'Replace my private feed' : 'Create my private feed'}
+          </ButtonForm>
           {props.feed ? (
-            <form method="post" action="/account/calendar/feed/revoke" class="inline-form">
-              <CsrfInput />
-              <button type="submit" class="button secondary">
-                Stop my private feed
-              </button>
-            </form>
+            <ButtonForm
+              action="/account/calendar/feed/revoke"
+              formClass="inline-form"
+              buttonClass="button secondary"
+            >
+              Stop my private feed
+            </ButtonForm>
           ) : null}
         </div>
 

@@ -1,5 +1,5 @@
 import type { JoinDetails } from '#src/features/settings/index.ts'
-import { CsrfInput, Flashes, type FlashMessage } from '#src/ui/form-parts.tsx'
+import { ButtonForm, Flashes, type FlashMessage } from '#src/ui/form-parts.tsx'
 import { formatNumber } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import type { CallLibraryItem, PresentationSlot } from './call-attachments.ts'
@@ -196,12 +196,13 @@ function StaffActions(props: { call: CallView; today: string }) {
           Edit agenda, notes, recording and join link
         </a>
         {call.status === 'cancelled' ? (
-          <form method="post" action={staffPath(call, 'reinstate')} class="inline-form">
-            <CsrfInput />
-            <button type="submit" class="button secondary">
-              Reinstate the call
-            </button>
-          </form>
+          <ButtonForm
+            action={staffPath(call, 'reinstate')}
+            formClass="inline-form"
+            buttonClass="button secondary"
+          >
+            Reinstate the call
+          </ButtonForm>
         ) : (
           <>
             {isPast ? null : (

@@ -1,5 +1,12 @@
 import { Select } from '#src/ui/fields.tsx'
-import { CsrfInput, ErrorSummary, Field, Flashes, type FlashMessage } from '#src/ui/form-parts.tsx'
+import {
+  ButtonForm,
+  CsrfInput,
+  ErrorSummary,
+  Field,
+  Flashes,
+  type FlashMessage,
+} from '#src/ui/form-parts.tsx'
 import { Layout } from '#src/ui/layout.tsx'
 import { StaffNav } from '#src/ui/staff-nav.tsx'
 import type { RelevanceRule } from './relevance.ts'
@@ -178,12 +185,14 @@ function RuleTable(props: { rules: Rule[] }) {
                 </a>
                 {index > 0 ? <MoveButton id={rule.id} direction="up" words={words} /> : null}
                 {index < last ? <MoveButton id={rule.id} direction="down" words={words} /> : null}
-                <form method="post" action={`/staff/funding/rules/${rule.id}/delete`} class="inline-form">
-                  <CsrfInput />
-                  <button type="submit" class="button secondary small" aria-label={`Remove: ${words}`}>
-                    Remove
-                  </button>
-                </form>
+                <ButtonForm
+                  action={`/staff/funding/rules/${rule.id}/delete`}
+                  formClass="inline-form"
+                  buttonClass="button secondary small"
+                  ariaLabel={`Remove: ${words}`}
+                >
+                  Remove
+                </ButtonForm>
               </div>
             </li>
           )
@@ -195,17 +204,15 @@ function RuleTable(props: { rules: Rule[] }) {
 
 function MoveButton(props: { id: string; direction: 'up' | 'down'; words: string }) {
   return (
-    <form method="post" action={`/staff/funding/rules/${props.id}/move`} class="inline-form">
-      <CsrfInput />
-      <input type="hidden" name="direction" value={props.direction} />
-      <button
-        type="submit"
-        class="button secondary small"
-        aria-label={`Move ${props.direction}: ${props.words}`}
-      >
-        {props.direction === 'up' ? 'Up' : 'Down'}
-      </button>
-    </form>
+    <ButtonForm
+      action={`/staff/funding/rules/${props.id}/move`}
+      formClass="inline-form"
+      buttonClass="button secondary small"
+      ariaLabel={`Move ${props.direction}: ${props.words}`}
+      fields={{ direction: props.direction }}
+    >
+      {props.direction === 'up' ? 'Up' : 'Down'}
+    </ButtonForm>
   )
 }
 

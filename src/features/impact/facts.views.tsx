@@ -3,7 +3,7 @@ import { factQualifiers, factTopics, metricUnits } from '#src/db/schema/index.ts
 import { factValueText, type ReportedFact } from '#src/features/outcomes/index.ts'
 import type { FieldErrors } from '#src/http/form.ts'
 import { Select } from '#src/ui/fields.tsx'
-import { CsrfInput, ErrorSummary, Field, Flashes } from '#src/ui/form-parts.tsx'
+import { ButtonForm, CsrfInput, ErrorSummary, Field, Flashes } from '#src/ui/form-parts.tsx'
 import { formatDate } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import { StaffNav } from '#src/ui/staff-nav.tsx'
@@ -52,13 +52,14 @@ function FactList(props: { organization: FactOrganization; facts: ReportedFact[]
               {topicWords[fact.topic]} · as of {formatDate(fact.asOf)} · source:{' '}
               {href ? <a href={href}>{fact.sourceTitle}</a> : fact.sourceTitle}
             </p>
-            <form method="post" action={`${PATH}/${fact.id}/remove`}>
-              <CsrfInput />
-              <input type="hidden" name="organization" value={props.organization.slug} />
-              <button type="submit" class="button secondary" aria-label={`Remove ${fact.label}`}>
-                Remove
-              </button>
-            </form>
+            <ButtonForm
+              action={`${PATH}/${fact.id}/remove`}
+              buttonClass="button secondary"
+              ariaLabel={`Remove ${fact.label}`}
+              fields={{ organization: props.organization.slug }}
+            >
+              Remove
+            </ButtonForm>
           </li>
         )
       })}

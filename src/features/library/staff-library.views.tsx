@@ -1,6 +1,6 @@
 import type { LibraryKind, LibraryStatus } from '#src/db/schema/index.ts'
 import { formatFileSize } from '#src/features/files/index.ts'
-import { CsrfInput, Flashes, type FlashMessage } from '#src/ui/form-parts.tsx'
+import { ButtonForm, CsrfInput, Flashes, type FlashMessage } from '#src/ui/form-parts.tsx'
 import { formatDate, formatNumber } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import { StaffNav } from '#src/ui/staff-nav.tsx'
@@ -86,12 +86,15 @@ export function StaffLibraryPage(props: { items: StaffListItem[]; flash?: FlashM
 function StatusActions(props: { item: LibraryItem }) {
   const { item } = props
   const action = (value: string, label: string, secondary = true) => (
-    <form method="post" action={`/staff/library/${item.id}/status`} class="inline-form">
-      <CsrfInput />
-      <button class={secondary ? 'button secondary' : 'button'} type="submit" name="action" value={value}>
-        {label}
-      </button>
-    </form>
+    <ButtonForm
+      action={`/staff/library/${item.id}/status`}
+      formClass="inline-form"
+      buttonClass={secondary ? 'button secondary' : 'button'}
+      name="action"
+      value={value}
+    >
+      {label}
+    </ButtonForm>
   )
   return (
     <section aria-labelledby="status-heading">

@@ -1,5 +1,5 @@
 import type { MemberCriterion } from '#src/db/schema/index.ts'
-import { CsrfInput, Flash } from '#src/ui/form-parts.tsx'
+import { ButtonForm, Flash } from '#src/ui/form-parts.tsx'
 import { formatDate, formatInstantInZone } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import { DraftForms } from './draft-form.views.tsx'
@@ -119,12 +119,9 @@ function WithdrawForm(props: { app: ApplicationDetail }) {
           ? 'If you no longer mean to apply, withdraw the draft. It cannot be submitted afterwards; you can always start a new one.'
           : 'Withdrawing stops the review. It cannot be undone; you can apply again later.'}
       </p>
-      <form method="post" action={`/applications/${props.app.id}/withdraw`}>
-        <CsrfInput />
-        <button type="submit" class="button secondary">
-          Withdraw the application
-        </button>
-      </form>
+      <ButtonForm action={`/applications/${props.app.id}/withdraw`} buttonClass="button secondary">
+        Withdraw the application
+      </ButtonForm>
     </section>
   )
 }

@@ -1,5 +1,5 @@
 import { categoryLabels } from '#src/features/organizations/index.ts'
-import { CsrfInput, Flash } from '#src/ui/form-parts.tsx'
+import { ButtonForm, Flash } from '#src/ui/form-parts.tsx'
 import { Layout } from '#src/ui/layout.tsx'
 
 // The pages around the emailed links that start an application.
@@ -63,12 +63,7 @@ export function ApplyConfirmPage(props: {
           the draft: it is kept in your account and only you can see it until you submit it. If it was not
           you, close this page: nothing is created.
         </p>
-        <form method="post" action={props.action}>
-          <CsrfInput />
-          <button type="submit" class="button">
-            Start the draft
-          </button>
-        </form>
+        <ButtonForm action={props.action}>Start the draft</ButtonForm>
       </div>
     </Layout>
   )

@@ -1,7 +1,7 @@
 import { type BffKind, bffKinds } from '#src/db/schema/index.ts'
 import { bffKindLabels, RegionPicker } from '#src/features/organizations/index.ts'
 import { Select, TextArea } from '#src/ui/fields.tsx'
-import { CsrfInput, Field, type FieldProps } from '#src/ui/form-parts.tsx'
+import { ButtonForm, CsrfInput, Field, type FieldProps } from '#src/ui/form-parts.tsx'
 import type { ApplicationPageProps } from './application-page.views.tsx'
 import {
   draftFieldsOf,
@@ -230,12 +230,7 @@ function SubmitSection(props: { app: ApplicationDetail; missing?: string[] }) {
           : 'The Advisory Board then decides by vote.'}{' '}
         Once submitted, the details can no longer be changed.
       </p>
-      <form method="post" action={`/applications/${app.id}/submit`}>
-        <CsrfInput />
-        <button type="submit" class="button">
-          Submit the application
-        </button>
-      </form>
+      <ButtonForm action={`/applications/${app.id}/submit`}>Submit the application</ButtonForm>
     </section>
   )
 }

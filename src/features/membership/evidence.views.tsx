@@ -1,6 +1,6 @@
 import { type MemberCriterion, memberCriteria } from '#src/db/schema/index.ts'
 import { acceptAttribute, formatFileSize } from '#src/features/files/index.ts'
-import { CsrfInput } from '#src/ui/form-parts.tsx'
+import { ButtonForm, CsrfInput } from '#src/ui/form-parts.tsx'
 import type { EvidenceFormState } from './application-page.views.tsx'
 import { criterionHints, criterionLabels } from './labels.ts'
 import type { ApplicationDetail, EvidenceItem } from './types.ts'
@@ -32,12 +32,9 @@ function EvidenceLine(props: { item: EvidenceItem; appId: string; canRemove: boo
           {label}
         </button>
       ) : (
-        <form method="post" action={action} class="inline-form">
-          <CsrfInput />
-          <button type="submit" class="button secondary small">
-            {label}
-          </button>
-        </form>
+        <ButtonForm action={action} formClass="inline-form" buttonClass="button secondary small">
+          {label}
+        </ButtonForm>
       )}
     </li>
   )

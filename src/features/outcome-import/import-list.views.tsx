@@ -1,4 +1,4 @@
-import { CsrfInput, Flashes, type FlashMessage } from '#src/ui/form-parts.tsx'
+import { Flashes, type FlashMessage } from '#src/ui/form-parts.tsx'
 import { formatNumber } from '#src/ui/format.ts'
 import { ImportStatusCell, Stamp } from '#src/ui/import-status.tsx'
 import { Layout } from '#src/ui/layout.tsx'
@@ -70,17 +70,5 @@ function ImportList(props: { imports: OutcomeImportItem[]; timeZone: string }) {
         </tbody>
       </table>
     </section>
-  )
-}
-
-/** The commit, undo and discard buttons each post a form with the token. */
-export function ActionForm(props: { action: string; label: string; secondary?: boolean }) {
-  return (
-    <form method="post" action={props.action}>
-      <CsrfInput />
-      <button type="submit" class={props.secondary ? 'button secondary' : 'button'}>
-        {props.label}
-      </button>
-    </form>
   )
 }

@@ -1,9 +1,9 @@
-import { Flashes, type FlashMessage } from '#src/ui/form-parts.tsx'
+import { ButtonForm, Flashes, type FlashMessage } from '#src/ui/form-parts.tsx'
 import { formatNumber, plural } from '#src/ui/format.ts'
 import { Stamp, statusLabels } from '#src/ui/import-status.tsx'
 import { Layout } from '#src/ui/layout.tsx'
 import { StaffNav } from '#src/ui/staff-nav.tsx'
-import { ActionForm, IMPORT_PATH, importUrl } from './import-list.views.tsx'
+import { IMPORT_PATH, importUrl } from './import-list.views.tsx'
 import type { OutcomePlan } from './plan.ts'
 import { PlannedFigures, Problems } from './plan.views.tsx'
 import type { OutcomeImportItem } from './records.ts'
@@ -85,12 +85,13 @@ function Preview(props: { item: OutcomeImportItem; plan: OutcomePlan; year: stri
       </p>
       <div class="actions-row">
         {plan.problems.length === 0 && plan.reports.length > 0 ? (
-          <ActionForm
-            action={`${importUrl(props.item.id)}/commit`}
-            label={`Commit ${formatNumber(plan.reports.length)} verified ${plural(plan.reports.length, 'report')}`}
-          />
+          <ButtonForm action={`${importUrl(props.item.id)}/commit`}>
+            Commit {formatNumber(plan.reports.length)} verified {plural(plan.reports.length, 'report')}
+          </ButtonForm>
         ) : null}
-        <ActionForm action={`${importUrl(props.item.id)}/discard`} label="Discard this preview" secondary />
+        <ButtonForm action={`${importUrl(props.item.id)}/discard`} buttonClass="button secondary">
+          Discard this preview
+        </ButtonForm>
       </div>
     </>
   )
@@ -117,7 +118,9 @@ function Done(props: ImportPageProps) {
         </ul>
       ) : null}
       {item.status === 'committed' ? (
-        <ActionForm action={`${importUrl(item.id)}/undo`} label="Undo this import" secondary />
+        <ButtonForm action={`${importUrl(item.id)}/undo`} buttonClass="button secondary">
+          Undo this import
+        </ButtonForm>
       ) : null}
     </>
   )

@@ -1,5 +1,12 @@
 import { Select, TextArea } from '#src/ui/fields.tsx'
-import { CsrfInput, ErrorSummary, Field, Flashes, type FlashMessage } from '#src/ui/form-parts.tsx'
+import {
+  ButtonForm,
+  CsrfInput,
+  ErrorSummary,
+  Field,
+  Flashes,
+  type FlashMessage,
+} from '#src/ui/form-parts.tsx'
 import { Layout } from '#src/ui/layout.tsx'
 import { StaffNav } from '#src/ui/staff-nav.tsx'
 import type { Metric } from './metrics.ts'
@@ -103,12 +110,12 @@ function MetricRow(props: { metric: Metric; attempt?: MetricAttempt }) {
           </button>
         </form>
       </details>
-      <form method="post" action={`/staff/outcomes/metrics/${m.key}/${m.retired ? 'restore' : 'retire'}`}>
-        <CsrfInput />
-        <button type="submit" class="button secondary">
-          {m.retired ? `Ask for ${m.name} again` : `Retire ${m.name}`}
-        </button>
-      </form>
+      <ButtonForm
+        action={`/staff/outcomes/metrics/${m.key}/${m.retired ? 'restore' : 'retire'}`}
+        buttonClass="button secondary"
+      >
+        {m.retired ? `Ask for ${m.name} again` : `Retire ${m.name}`}
+      </ButtonForm>
     </li>
   )
 }

@@ -1,4 +1,4 @@
-import { CsrfInput, Flashes, type FlashMessage } from '#src/ui/form-parts.tsx'
+import { ButtonForm, CsrfInput, Flashes, type FlashMessage } from '#src/ui/form-parts.tsx'
 import { formatInstantInZone } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import { StaffNav } from '#src/ui/staff-nav.tsx'
@@ -163,12 +163,12 @@ export function ComparePage(props: {
         <DiffBlock label="Summary" lines={props.diffs.summary} />
         <DiffBlock label="Body" lines={props.diffs.body} />
         {from.number !== to.number ? (
-          <form method="post" action={`/staff/pages/${page.id}/revisions/${from.number}/restore`}>
-            <CsrfInput />
-            <button type="submit" class="button secondary">
-              Restore revision {from.number}
-            </button>
-          </form>
+          <ButtonForm
+            action={`/staff/pages/${page.id}/revisions/${from.number}/restore`}
+            buttonClass="button secondary"
+          >
+            Restore revision {from.number}
+          </ButtonForm>
         ) : null}
       </div>
     </Layout>

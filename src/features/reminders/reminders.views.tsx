@@ -1,4 +1,4 @@
-import { CsrfInput, Flash } from '#src/ui/form-parts.tsx'
+import { ButtonForm, CsrfInput, Flash } from '#src/ui/form-parts.tsx'
 import { Layout } from '#src/ui/layout.tsx'
 import {
   type ChoicesForm,
@@ -147,13 +147,13 @@ export function UnsubscribePage(props: UnsubscribePageProps) {
             <p class="lede">
               Stop the emails “{label}”? {reminderKindHints[props.kind]}
             </p>
-            <form method="post" action={UNSUBSCRIBE_PATH} class="form-card unsubscribe-form">
-              <CsrfInput />
-              <input type="hidden" name="token" value={props.token} />
-              <button type="submit" class="button">
-                Stop these emails
-              </button>
-            </form>
+            <ButtonForm
+              action={UNSUBSCRIBE_PATH}
+              formClass="form-card unsubscribe-form"
+              fields={{ token: props.token }}
+            >
+              Stop these emails
+            </ButtonForm>
             <p class="note">
               Only this kind of email stops. To choose each kind, sign in and open{' '}
               <a href="/account/reminders">Email reminders</a>.

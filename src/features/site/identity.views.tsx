@@ -1,6 +1,13 @@
 import type { FieldErrors } from '#src/http/form.ts'
 import { FileField } from '#src/ui/fields.tsx'
-import { CsrfInput, ErrorSummary, Field, Flashes, type FlashMessage } from '#src/ui/form-parts.tsx'
+import {
+  ButtonForm,
+  CsrfInput,
+  ErrorSummary,
+  Field,
+  Flashes,
+  type FlashMessage,
+} from '#src/ui/form-parts.tsx'
 import { Layout } from '#src/ui/layout.tsx'
 import { StaffNav } from '#src/ui/staff-nav.tsx'
 
@@ -73,12 +80,9 @@ export function IdentityPage(props: {
         {props.logoUrl ? (
           <div class="logo-current">
             <img src={props.logoUrl} alt="The network’s current logo" class="logo-preview" />
-            <form method="post" action="/staff/settings/site/logo/remove">
-              <CsrfInput />
-              <button type="submit" class="button secondary">
-                Remove the logo
-              </button>
-            </form>
+            <ButtonForm action="/staff/settings/site/logo/remove" buttonClass="button secondary">
+              Remove the logo
+            </ButtonForm>
           </div>
         ) : (
           <p>No logo yet: the header shows the name alone.</p>

@@ -1,4 +1,4 @@
-import { CsrfInput, Flash, Flashes, type FlashMessage } from '#src/ui/form-parts.tsx'
+import { ButtonForm, CsrfInput, Flash, Flashes, type FlashMessage } from '#src/ui/form-parts.tsx'
 import { formatInstantInZone } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import { StaffNav } from '#src/ui/staff-nav.tsx'
@@ -96,16 +96,13 @@ function ImportList(props: { imports: ImportListItem[]; timeZone: string }) {
                 {i.undoneAt ? (
                   `Undone ${formatInstantInZone(i.undoneAt, props.timeZone)}`
                 ) : (
-                  <form method="post" action={`/staff/wordpress/imports/${i.id}/undo`}>
-                    <CsrfInput />
-                    <button
-                      type="submit"
-                      class="button secondary"
-                      aria-label={`Undo the import of ${i.fileName}`}
-                    >
-                      Undo
-                    </button>
-                  </form>
+                  <ButtonForm
+                    action={`/staff/wordpress/imports/${i.id}/undo`}
+                    buttonClass="button secondary"
+                    ariaLabel={`Undo the import of ${i.fileName}`}
+                  >
+                    Undo
+                  </ButtonForm>
                 )}
               </td>
             </tr>
@@ -141,18 +138,16 @@ export function PreviewPage(props: { token: string; preview: StoredPreview }) {
         <h2>First items</h2>
         <FirstRows rows={props.preview.firstRows} />
         <div class="actions-row">
-          <form method="post" action={`/staff/wordpress/uploads/${props.token}/commit`} class="inline-form">
-            <CsrfInput />
-            <button type="submit" class="button">
-              Commit the import
-            </button>
-          </form>
-          <form method="post" action={`/staff/wordpress/uploads/${props.token}/discard`} class="inline-form">
-            <CsrfInput />
-            <button type="submit" class="button secondary">
-              Discard
-            </button>
-          </form>
+          <ButtonForm action={`/staff/wordpress/uploads/${props.token}/commit`} formClass="inline-form">
+            Commit the import
+          </ButtonForm>
+          <ButtonForm
+            action={`/staff/wordpress/uploads/${props.token}/discard`}
+            formClass="inline-form"
+            buttonClass="button secondary"
+          >
+            Discard
+          </ButtonForm>
         </div>
       </div>
     </Layout>
