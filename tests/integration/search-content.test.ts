@@ -59,6 +59,12 @@ describe(`search on ${testEngine}`, () => {
       kind: 'resource',
       attachmentText: 'Apprenticeship pipelines in shipbuilding yards.',
     })
+    await searchLibraryItem(db, {
+      title: 'Greenhouse notes',
+      body: 'Lettuce trials.',
+      tags: ['hydroponics', 'food'],
+    })
+    await searchNewsPost(db, { title: 'Market day', body: 'Stalls and stands.', tags: ['marzipan'] })
     // Ranking: the word in one title, and many times in another document's body.
     await searchNewsPost(db, {
       title: 'Notes from the week',
@@ -210,6 +216,16 @@ describe(`search on ${testEngine}`, () => {
     const answer = await api(visitor, 'q=apprenticeship')
     expect(answer.results.map((r) => [r.kind, r.title])).toEqual([['resource', 'Scanned workforce report']])
     expect(answer.results[0]?.snippet).toContain('<mark>Apprenticeship</mark>')
+  })
+
+  it('shows the tag an item was found by, highlighted in its snippet', async () => {
+    const [item] = (await api(visitor, 'q=hydroponics')).results
+    expect(item?.title).toBe('Greenhouse notes')
+    expect(item?.snippet).toContain('Tags: <mark>hydroponics</mark>, food')
+    const [post] = (await api(visitor, 'q=marzipan')).results
+    expect(post?.title).toBe('Market day')
+    expect(post?.snippet).toContain('<mark>marzipan</mark>')
+    expect(post?.snippet).toBe('Tags: <mark>marzipan</mark> Stalls and stands')
   })
 
   it('shows markup in a document as text, with only its own <mark>', async () => {

@@ -60,6 +60,7 @@ export async function searchNewsPost(
     status?: Status
     publishAt?: string
     visibility?: Visibility
+    tags?: string[]
   },
 ): Promise<Made> {
   const status = o.status ?? 'published'
@@ -74,6 +75,7 @@ export async function searchNewsPost(
         status,
         publishAt: o.publishAt ?? (status === 'draft' ? null : '2026-02-10T15:00:00Z'),
         visibility: o.visibility ?? 'public',
+        tags: o.tags ?? [],
       })
       .returning(),
   )
@@ -93,6 +95,7 @@ export async function searchLibraryItem(
     visibility?: Visibility
     publishedOn?: string
     attachmentText?: string
+    tags?: string[]
   },
 ): Promise<Made> {
   const [row] = await writeAs(db, 'system', (tx) =>
@@ -107,6 +110,7 @@ export async function searchLibraryItem(
         status: o.status ?? 'published',
         visibility: o.visibility ?? 'public',
         publishedOn: o.publishedOn ?? '2026-03-01',
+        tags: o.tags ?? [],
       })
       .returning(),
   )

@@ -68,3 +68,11 @@ export const scoreSql = (rankVector: SQL, rank: SQL): SQL =>
 /** A local date (in the network's zone) of an instant column. */
 export const localDateSql = (instant: SQL, timeZone: string): SQL =>
   sql`(${instant} at time zone ${timeZone})::date`
+
+/**
+ * SQL: a snippet's line of a row's tags ("Tags: workforce, supply chain"), or null when it has none
+ * (concat_ws leaves it out). Tags are in the searched document, so a row found by a tag alone
+ * shows that tag highlighted.
+ */
+export const tagsLineSql = (tags: SQL): SQL =>
+  sql`case when cardinality(${tags}) > 0 then 'Tags: ' || array_to_string(${tags}, ', ') end`

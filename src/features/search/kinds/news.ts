@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { liveSql, visibleSql } from '#src/db/publication.ts'
 import { newsPosts } from '#src/db/schema/index.ts'
-import { type KindContext, localDateSql, type SearchSource, scoreSql } from './kind.ts'
+import { type KindContext, localDateSql, type SearchSource, scoreSql, tagsLineSql } from './kind.ts'
 
 /** Whether a post is out and the viewer may see it. */
 const shown = (ctx: Pick<KindContext, 'now' | 'visibilities'>) =>
@@ -16,7 +16,8 @@ export const newsSource: SearchSource = {
         ${scoreSql(sql`${newsPosts.rankVector}`, ctx.rank)} as score
       from ${newsPosts} where ${newsPosts.searchVector} @@ ${ctx.match} and ${shown(ctx)}`,
   path: (id) => sql`(select '/news/' || n.slug from news_posts n where n.id = ${id})`,
-  text: (id) => sql`(select n.summary || E'\n' || n.body_markdown from news_posts n where n.id = ${id})`,
+  text: (id) =>
+    sql`(select concat_ws(E'\n', n.summary, ${tagsLineSql(sql`n.tags`)}, n.body_markdown) from news_posts n where n.id = ${id})`,
   publicEntries: (ctx) =>
     sql`select '/news/' || ${newsPosts.slug} as path, ${newsPosts.updatedAt} as lastmod
       from ${newsPosts} where ${shown({ now: ctx.now, visibilities: ['public'] })}`,
