@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { writeAs } from '../../src/db/actor.ts'
@@ -8,14 +5,13 @@ import { queryRows } from '../../src/db/sql.ts'
 import { loadDemo } from '../../src/features/demo/load-demo.ts'
 import { saveChoices } from '../../src/features/reminders/preferences.ts'
 import { DEMO_TODAY } from '../support/fixtures.ts'
-import { startHubProcess } from '../support/run-hub.ts'
 import { startSmtpSink } from '../support/smtp-sink.ts'
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts'
+import { type Hub, startTimerHubs, type TimerHubs, twoMoreRuns, waitUntil } from '../support/timer-hubs.ts'
 
 /** A Sunday: a call tomorrow, Q4 closing without some sharing records, and March long over. */
 const TODAY = '2026-12-20'
 
-type Hub = Awaited<ReturnType<typeof startHubProcess>>
 type RunLine = { due: number; sent: number; taken: number }
 
 /** The runs a Hub process logged (LOG_LEVEL=debug logs every run, even one that sends nothing). */
@@ -25,19 +21,10 @@ function runsOf(hub: Hub): RunLine[] {
   ].map((m) => ({ due: Number(m[1]), sent: Number(m[2]), taken: Number(m[3]) }))
 }
 
-async function waitUntil(what: string, check: () => boolean | Promise<boolean>, ms = 90_000): Promise<void> {
-  const deadline = Date.now() + ms
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`still waiting, after ${ms / 1000} s, for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-}
-
 describe('reminders with two Hub processes on one PostgreSQL database', () => {
   let database: TestDatabase
   let sink: Awaited<ReturnType<typeof startSmtpSink>>
-  const dirs: string[] = []
-  const hubs: Hub[] = []
+  let hubs: TimerHubs | undefined
 
   beforeAll(async () => {
     database = await createTestDatabase()
@@ -62,25 +49,14 @@ describe('reminders with two Hub processes on one PostgreSQL database', () => {
     sink = await startSmtpSink()
   })
   afterAll(async () => {
-    await Promise.all(hubs.map((hub) => hub.stop()))
+    await hubs?.stop()
     await sink?.stop()
     await database?.drop()
-    await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })))
   })
 
   it('sends each due reminder once, whichever process claims it', async () => {
-    const env = {
-      DATABASE_URL: database.url as string,
-      SMTP_URL: sink.url,
-      HUB_TODAY: TODAY,
-      REMINDERS: 'on',
-      REMINDER_INTERVAL_SECONDS: '1',
-      AUTH_SECRET: 'a-secret-both-processes-share-0123456789',
-      LOG_LEVEL: 'debug',
-    }
-    for (let i = 0; i < 2; i++) dirs.push(await mkdtemp(path.join(os.tmpdir(), 'hub-reminders-')))
-    hubs.push(...(await Promise.all(dirs.map((dir) => startHubProcess({ ...env, DATA_DIR: dir })))))
-    const [first, second] = hubs as [Hub, Hub]
+    hubs = await startTimerHubs({ databaseUrl: database.url as string, smtpUrl: sink.url, today: TODAY })
+    const { first, second } = hubs
 
     // Both find the same reminders due...
     await waitUntil('a run in each process', () => runsOf(first).length > 0 && runsOf(second).length > 0)
@@ -96,11 +72,7 @@ describe('reminders with two Hub processes on one PostgreSQL database', () => {
         )
       )[0]?.n ?? 0
     await waitUntil(`${due} reminders marked sent`, async () => (await sentRows()) === due)
-    const settled = [runsOf(first).length, runsOf(second).length]
-    await waitUntil(
-      'two more runs in each process',
-      () => runsOf(first).length >= (settled[0] ?? 0) + 2 && runsOf(second).length >= (settled[1] ?? 0) + 2,
-    )
+    await twoMoreRuns(hubs, (hub) => runsOf(hub).length)
 
     // Every reminder arrived once: no (recipient, subject) twice, as many emails as reminders.
     const received = sink.messages.map((m) => `${m.to.join(',')} ${m.subject}`)
@@ -114,6 +86,6 @@ describe('reminders with two Hub processes on one PostgreSQL database', () => {
     expect(runsOf(second).at(-1)).toEqual({ due, sent: 0, taken: due })
     expect(received.filter((line) => line.includes('Tomorrow: the national call')).length).toBeGreaterThan(5)
 
-    for (const hub of hubs.splice(0)) expect(await hub.stop()).toBe(0)
+    expect(await hubs.stop()).toEqual([0, 0])
   }, 180_000)
 })

@@ -1,0 +1,72 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { startHubProcess } from './run-hub.ts'
+
+export type Hub = Awaited<ReturnType<typeof startHubProcess>>
+
+/** Polls `check` every 100 ms until it holds; after `ms`, fails naming what it waited for. */
+export async function waitUntil(what: string, check: () => boolean | Promise<boolean>, ms = 90_000) {
+  const deadline = Date.now() + ms
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`still waiting, after ${ms / 1000} s, for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
+
+export type TimerHubs = {
+  first: Hub
+  second: Hub
+  /** Stops both processes (once) and removes their data folders: their exit codes. */
+  stop: () => Promise<(number | null)[]>
+}
+
+/**
+ * Two `hub serve` processes on one PostgreSQL database, as two servers of a network would run:
+ * each with its own data folder, the reminders' timer every second, the same signing secret, and
+ * every run logged (LOG_LEVEL=debug logs a run that sends nothing too).
+ */
+export async function startTimerHubs(o: {
+  databaseUrl: string
+  smtpUrl: string
+  today: string
+}): Promise<TimerHubs> {
+  const env = {
+    DATABASE_URL: o.databaseUrl,
+    SMTP_URL: o.smtpUrl,
+    HUB_TODAY: o.today,
+    REMINDERS: 'on',
+    REMINDER_INTERVAL_SECONDS: '1',
+    AUTH_SECRET: 'a-secret-both-processes-share-0123456789',
+    LOG_LEVEL: 'debug',
+  }
+  const dirs = await Promise.all([0, 1].map(() => mkdtemp(path.join(os.tmpdir(), 'hub-timer-'))))
+  const started = await Promise.allSettled(dirs.map((dir) => startHubProcess({ ...env, DATA_DIR: dir })))
+  const [first, second] = started.map((s) => (s.status === 'fulfilled' ? s.value : undefined))
+  if (!first || !second) {
+    await Promise.all([first?.stop(), second?.stop()])
+    await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })))
+    const failure = started.find((s) => s.status === 'rejected')
+    throw new Error(`two Hub processes were not started: ${String(failure?.reason)}`)
+  }
+  let stopped: Promise<(number | null)[]> | undefined
+  const stop = () => {
+    stopped ??= Promise.all([first.stop(), second.stop()]).finally(() =>
+      Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))),
+    )
+    return stopped
+  }
+  return { first, second, stop }
+}
+
+/**
+ * Waits until each process has logged two more runs than it has now (`runs` counts them): once
+ * everything is sent, the later runs of both must find nothing left to send.
+ */
+export async function twoMoreRuns(hubs: TimerHubs, runs: (hub: Hub) => number): Promise<void> {
+  const settled = [runs(hubs.first), runs(hubs.second)] as const
+  await waitUntil(
+    'two more runs in each process',
+    () => runs(hubs.first) >= settled[0] + 2 && runs(hubs.second) >= settled[1] + 2,
+  )
+}
