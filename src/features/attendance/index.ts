@@ -12,7 +12,6 @@ export {
   startImport,
 } from './imports.ts'
 export { spellingSimilarity } from './name-likeness.ts'
-export { readRecords } from './parse/csv.ts'
 export { chunksOf, decodeChunks, NotUtf8 } from './parse/decode.ts'
 export { type ParsedReport, parseAttendanceFile } from './parse/index.ts'
 export { foldName } from './parse/names.ts'

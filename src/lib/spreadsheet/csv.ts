@@ -47,14 +47,34 @@ async function* textOf(bytes: Uint8Array, windows1252: boolean): AsyncGenerator<
 
 const STOP = Symbol('stop reading')
 
-async function readText(
-  text: AsyncIterable<string>,
+/** Why csv-parse stopped: the text is not CSV it can read (an unclosed quote, text after a closing quote). */
+export class CsvProblem extends Error {
+  constructor(
+    readonly code: string,
+    /** The record it was reading. */
+    readonly rowNumber: number,
+  ) {
+    super(`${code} in record ${rowNumber}`)
+  }
+}
+
+/**
+ * Streams the records of delimited text to `visit` (with their 1-based numbers, blank lines
+ * included as `['']`), holding one record at a time. The input is text, or UTF-8 bytes (a leading
+ * BOM is dropped). `visit` returns false to stop reading; what it throws ends the reading and is
+ * thrown here. Cells are trimmed at both ends (so a quote after spaces still opens a quoted cell).
+ * @throws CsvProblem when a quoted cell breaks
+ */
+export async function readRecords(
+  input: AsyncIterable<string | Uint8Array> | Iterable<Uint8Array>,
   delimiter: string,
-  visit: (row: string[], rowNumber: number) => boolean,
+  visit: (row: string[], rowNumber: number) => boolean | undefined,
 ): Promise<void> {
   let n = 0
-  // csv-parse builds an error object for each record whose width differs from the one it
-  // expects: expecting the previous record's width, only the first row of a new width pays.
+  // csv-parse builds an error (a stack trace, JSON copies of the record) for each record
+  // whose length differs from the first one's, even with relax_column_count, and reports
+  // mix widths (a preamble, sections, trailing commas): so the length it expects follows
+  // the previous record, and only the first row of each table pays (200,000 rows: 60 s → 5 s).
   let state: { expectedRecordLength?: number } | undefined
   const parser = parse({
     delimiter,
@@ -64,18 +84,21 @@ async function readText(
     skip_empty_lines: false,
     ltrim: true,
     rtrim: true,
+    bom: true,
+    // Each record is visited as soon as it is read, in order, and then dropped (null).
     on_record: (row: string[]) => {
       if (state) state.expectedRecordLength = row.length
-      if (visit(row, ++n) === false) throw STOP
+      n++
+      if (visit(row, n) === false) throw STOP
       return null
     },
   })
   state = (parser as unknown as { state?: { expectedRecordLength?: number } }).state
   try {
-    await pipeline(Readable.from(text), parser)
+    await pipeline(Readable.from(input), parser)
   } catch (error) {
     if (error === STOP) return
-    if (error instanceof CsvError) throw new CsvUnreadable(n + 1)
+    if (error instanceof CsvError) throw new CsvProblem(error.code, n + 1)
     throw error
   }
 }
@@ -93,9 +116,10 @@ export async function readCsvRows(
   const delimiter = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ','
   for (const windows1252 of [false, true]) {
     try {
-      await readText(textOf(bytes, windows1252), delimiter, visit)
+      await readRecords(textOf(bytes, windows1252), delimiter, visit)
       return
     } catch (error) {
+      if (error instanceof CsvProblem) throw new CsvUnreadable(error.rowNumber)
       if (!(error instanceof NotUtf8)) throw error
     }
   }
