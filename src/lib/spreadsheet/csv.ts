@@ -6,6 +6,7 @@
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { CsvError, parse } from 'csv-parse'
+import { encodingOf } from '#src/lib/text-encoding.ts'
 
 /** Why the text cannot be read: it is not text, or a quoted cell breaks (with its row). */
 export class CsvUnreadable extends Error {
@@ -17,13 +18,6 @@ export class CsvUnreadable extends Error {
 class NotUtf8 extends Error {}
 
 const CHUNK = 64 * 1024
-
-function encodingOf(bytes: Uint8Array, windows1252: boolean): { encoding: string; skip: number } {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', skip: 2 }
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', skip: 2 }
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', skip: 3 }
-  return { encoding: windows1252 ? 'windows-1252' : 'utf-8', skip: 0 }
-}
 
 /** The text of the bytes, 64 KiB at a time; NUL characters or undecodable bytes are not text. */
 async function* textOf(bytes: Uint8Array, windows1252: boolean): AsyncGenerator<string> {

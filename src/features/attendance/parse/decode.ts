@@ -1,3 +1,4 @@
+import { encodingOf } from '#src/lib/text-encoding.ts'
 import { notAReport } from './errors.ts'
 
 /** Bytes as they arrive: a file read in chunks, or one upload cut into pieces. */
@@ -51,11 +52,7 @@ export class ReportDecoder {
   }
 
   #start(head: Uint8Array): Uint8Array {
-    let encoding = this.windows1252 ? 'windows-1252' : 'utf-8'
-    let skip = 0
-    if (head[0] === 0xff && head[1] === 0xfe) [encoding, skip] = ['utf-16le', 2]
-    else if (head[0] === 0xfe && head[1] === 0xff) [encoding, skip] = ['utf-16be', 2]
-    else if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) skip = 3
+    const { encoding, skip } = encodingOf(head, this.windows1252)
     this.#decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8' })
     return head.subarray(skip)
   }
