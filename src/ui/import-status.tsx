@@ -4,8 +4,12 @@ import type { FlashMessage } from './form-parts.tsx'
 import { formatInstantInZone } from './format.ts'
 import { TimeAt } from './time-at.tsx'
 
-/** What a spreadsheet import's status is called (past attendance, outcomes). */
-export const statusLabels = { preview: 'Preview', committed: 'Committed', undone: 'Undone' } as const
+/** What an import's status is called (a call's attendance, past attendance, outcomes). */
+export const statusLabels = {
+  preview: 'Preview, not committed',
+  committed: 'Committed',
+  undone: 'Undone',
+} as const
 
 /** Who did it: a person's name, or the command line. */
 const byWhom = (who: string | null) => who ?? 'the command line'
@@ -53,12 +57,43 @@ export function Stamp(props: { at: string | null; by?: string | null; timeZone: 
   )
 }
 
+/** An import's status as a badge: Preview, Committed or Undone. */
+export const ImportBadge = (props: { status: FileImportRecord['status'] }) => (
+  <span class={`badge import-${props.status}`}>{statusLabels[props.status]}</span>
+)
+
+/**
+ * An import's page's line of what happened to it: its badge, then when it was uploaded, committed
+ * and undone, and by whom ("Committed Uploaded November 26, 2026, 2:03 pm ET by Avery Staff;
+ * committed …").
+ */
+export function ImportHistory(props: { item: FileImportRecord; timeZone: string }) {
+  const { item, timeZone } = props
+  return (
+    <p>
+      <ImportBadge status={item.status} /> Uploaded{' '}
+      <Stamp at={item.createdAt} by={item.createdBy} timeZone={timeZone} />
+      {item.committedAt ? (
+        <>
+          ; committed <Stamp at={item.committedAt} by={item.committedBy} timeZone={timeZone} />
+        </>
+      ) : null}
+      {item.undoneAt ? (
+        <>
+          ; undone <Stamp at={item.undoneAt} by={item.undoneBy} timeZone={timeZone} />
+        </>
+      ) : null}
+      .
+    </p>
+  )
+}
+
 /** An import's status in a list: its badge, and who committed it or undid it, and when. */
 export function ImportStatusCell(props: { item: FileImportRecord; timeZone: string }) {
   const { item } = props
   return (
     <td>
-      <span class={`badge import-${item.status}`}>{statusLabels[item.status]}</span>
+      <ImportBadge status={item.status} />
       <br />
       <span class="note">
         {item.status === 'undone' ? (

@@ -1,6 +1,6 @@
 import { ButtonForm, Flashes, type FlashMessage } from '#src/ui/form-parts.tsx'
 import { formatNumber } from '#src/ui/format.ts'
-import { Stamp, statusLabels } from '#src/ui/import-status.tsx'
+import { ImportHistory } from '#src/ui/import-status.tsx'
 import { Layout } from '#src/ui/layout.tsx'
 import { StaffNav } from '#src/ui/staff-nav.tsx'
 import { HISTORY_PATH, historyUrl } from './history-page.views.tsx'
@@ -30,21 +30,7 @@ export function HistoryImportPage(props: HistoryImportPageProps) {
         </p>
         <h1>Past attendance: {item.fileName}</h1>
         <Flashes flash={props.flash} />
-        <p>
-          <span class={`badge import-${item.status}`}>{statusLabels[item.status]}</span> Uploaded{' '}
-          <Stamp at={item.createdAt} by={item.createdBy} timeZone={props.timeZone} />
-          {item.committedAt ? (
-            <>
-              ; committed <Stamp at={item.committedAt} by={item.committedBy} timeZone={props.timeZone} />
-            </>
-          ) : null}
-          {item.undoneAt ? (
-            <>
-              ; undone <Stamp at={item.undoneAt} by={item.undoneBy} timeZone={props.timeZone} />
-            </>
-          ) : null}
-          .
-        </p>
+        <ImportHistory item={item} timeZone={props.timeZone} />
         {plan ? <Preview item={item} plan={plan} /> : <Done item={item} />}
       </div>
     </Layout>
@@ -104,15 +90,18 @@ function Preview(props: { item: HistoryImportItem; plan: HistoryPlan }) {
             </p>
           ) : null}
         </>
-      ) : (
-        <ButtonForm action={`${historyUrl(props.item.id)}/commit`}>
-          Commit {formatNumber(plan.writes.length)} attendance{' '}
-          {plan.writes.length === 1 ? 'record' : 'records'}
+      ) : null}
+      <div class="actions-row">
+        {plan.problems.length === 0 ? (
+          <ButtonForm action={`${historyUrl(props.item.id)}/commit`}>
+            Commit {formatNumber(plan.writes.length)} attendance{' '}
+            {plan.writes.length === 1 ? 'record' : 'records'}
+          </ButtonForm>
+        ) : null}
+        <ButtonForm action={`${historyUrl(props.item.id)}/discard`} buttonClass="button secondary">
+          Discard this preview
         </ButtonForm>
-      )}
-      <ButtonForm action={`${historyUrl(props.item.id)}/discard`} buttonClass="button secondary">
-        Discard this preview
-      </ButtonForm>
+      </div>
     </>
   )
 }

@@ -1,16 +1,8 @@
 import { CsrfInput, Flash } from '#src/ui/form-parts.tsx'
 import { formatDate } from '#src/ui/format.ts'
-import { Stamp } from '#src/ui/import-status.tsx'
+import { ImportBadge, Stamp } from '#src/ui/import-status.tsx'
 import { Layout } from '#src/ui/layout.tsx'
-import {
-  CallLinks,
-  callSentence,
-  callUrl,
-  formatLabels,
-  importUrl,
-  SummaryCounts,
-  statusLabels,
-} from './import-parts.tsx'
+import { CallLinks, callSentence, callUrl, formatLabels, importUrl, SummaryCounts } from './import-parts.tsx'
 import type { ImportCall, ImportListItem } from './import-types.ts'
 import { MAX_REPORT_BYTES } from './report-size.ts'
 import { OpensOn } from './upcoming-call.views.tsx'
@@ -144,7 +136,7 @@ function ImportList(props: { call: ImportCall; imports: ImportListItem[] }) {
                 <span class="note">{formatLabels[item.format]}</span>
               </td>
               <td>
-                <span class={`badge import-${item.status}`}>{statusLabels[item.status]}</span>
+                <ImportBadge status={item.status} />
                 {item.undoneAt ? (
                   <>
                     <br />

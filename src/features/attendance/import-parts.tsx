@@ -1,5 +1,5 @@
 /** Small pieces of the attendance import pages: addresses, labels, times and counts. */
-import type { ImportStatus, MatchMethod, ReportFormat } from '#src/db/schema/index.ts'
+import type { MatchMethod, ReportFormat } from '#src/db/schema/index.ts'
 import { formatDate, formatNumber, formatTimeInZone, plural } from '#src/ui/format.ts'
 import type { ImportCall, ImportSummary } from './import-types.ts'
 
@@ -11,12 +11,6 @@ export const formatLabels: Record<ReportFormat, string> = {
   'zoom-unique': 'Zoom participants (unique users)',
   teams: 'Microsoft Teams attendance report',
   meet: 'Google Meet attendance',
-}
-
-export const statusLabels: Record<ImportStatus, string> = {
-  preview: 'Preview, not committed',
-  committed: 'Committed',
-  undone: 'Undone',
 }
 
 export const matchLabels: Record<MatchMethod, string> = {

@@ -2,9 +2,9 @@
 import { formatFileSize } from '#src/features/files/index.ts'
 import { CsrfInput, Flash, Flashes, type FlashMessage } from '#src/ui/form-parts.tsx'
 import { formatDate, formatNumber, plural } from '#src/ui/format.ts'
-import { Stamp } from '#src/ui/import-status.tsx'
+import { ImportBadge, Stamp } from '#src/ui/import-status.tsx'
 import { Layout } from '#src/ui/layout.tsx'
-import { CallLinks, Figure, formatLabels, importUrl, statusLabels } from './import-parts.tsx'
+import { CallLinks, Figure, formatLabels, importUrl } from './import-parts.tsx'
 import type { ImportCall, ImportRow, ImportView } from './import-types.ts'
 import { ParticipantTable } from './participant-table.views.tsx'
 import type { Candidate } from './resolve-form.views.tsx'
@@ -42,7 +42,7 @@ export function ImportPage(props: ImportPageProps) {
         <CallLinks call={call} back />
         <div class="profile-head">
           <h1>{title}</h1>
-          <span class={`badge import-${imp.status}`}>{statusLabels[imp.status]}</span>
+          <ImportBadge status={imp.status} />
         </div>
         <p class="lede">
           {imp.status === 'preview'

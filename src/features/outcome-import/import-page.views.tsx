@@ -1,6 +1,6 @@
 import { ButtonForm, Flashes, type FlashMessage } from '#src/ui/form-parts.tsx'
 import { formatNumber, plural } from '#src/ui/format.ts'
-import { Stamp, statusLabels } from '#src/ui/import-status.tsx'
+import { ImportHistory } from '#src/ui/import-status.tsx'
 import { Layout } from '#src/ui/layout.tsx'
 import { StaffNav } from '#src/ui/staff-nav.tsx'
 import { IMPORT_PATH, importUrl } from './import-list.views.tsx'
@@ -35,21 +35,7 @@ export function ImportPage(props: ImportPageProps) {
           Outcome figures for {year}: {item.fileName}
         </h1>
         <Flashes flash={props.flash} />
-        <p>
-          <span class={`badge import-${item.status}`}>{statusLabels[item.status]}</span> Uploaded{' '}
-          <Stamp at={item.createdAt} by={item.createdBy} timeZone={props.timeZone} />
-          {item.committedAt ? (
-            <>
-              ; committed <Stamp at={item.committedAt} by={item.committedBy} timeZone={props.timeZone} />
-            </>
-          ) : null}
-          {item.undoneAt ? (
-            <>
-              ; undone <Stamp at={item.undoneAt} by={item.undoneBy} timeZone={props.timeZone} />
-            </>
-          ) : null}
-          .
-        </p>
+        <ImportHistory item={item} timeZone={props.timeZone} />
         {plan ? <Preview item={item} plan={plan} year={year} /> : <Done {...props} />}
       </div>
     </Layout>
