@@ -45,7 +45,7 @@ describe('search in a browser', () => {
     await page.getByRole('searchbox', { name: 'Search the site' }).fill('zephyrite')
     await page.keyboard.press('Enter')
     await page.waitForURL((url) => url.pathname === '/search' && url.searchParams.get('q') === 'zephyrite')
-    expect(await page.getByRole('status').innerText()).toBe('1 result for “zephyrite”.')
+    expect(await page.getByRole('status').textContent()).toBe('1 result for “zephyrite”.')
     expect(await resultTitles(page)).toEqual([POST])
     expect(await page.locator('.search-results mark').allInnerTexts()).toEqual(['zephyrite'])
     expect(await page.content()).not.toContain(BRIEFING)
@@ -58,7 +58,7 @@ describe('search in a browser', () => {
   it('shows a representative the members-only briefing, ranked by its title, and filters by kind', async () => {
     const page = await hub.openPage({ signedInAs: representative, width: 390, height: 844 })
     await page.goto(`${hub.base}/search?q=zephyrite`)
-    expect(await page.getByRole('status').innerText()).toBe('2 results for “zephyrite”.')
+    expect(await page.getByRole('status').textContent()).toBe('2 results for “zephyrite”.')
     // The title match above the body match.
     expect(await resultTitles(page)).toEqual([BRIEFING, POST])
     const kinds = page.getByRole('navigation', { name: 'Kinds of result' })
@@ -69,12 +69,12 @@ describe('search in a browser', () => {
     await kinds.getByRole('link', { name: 'Briefings (1)' }).click()
     await page.waitForURL((url) => url.searchParams.get('kind') === 'briefing')
     expect(await resultTitles(page)).toEqual([BRIEFING])
-    expect(await page.getByRole('status').innerText()).toBe('1 result for “zephyrite” in briefings.')
+    expect(await page.getByRole('status').textContent()).toBe('1 result for “zephyrite” in briefings.')
     expect(await kinds.getByRole('link', { name: 'Briefings (1)' }).getAttribute('aria-current')).toBe('page')
     // Leaving the results for the item itself.
     await page.getByRole('link', { name: BRIEFING }).click()
     await page.waitForURL((url) => url.pathname.startsWith('/library/'))
-    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(BRIEFING)
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(BRIEFING)
   })
 
   it('shows the tag an item was found by, highlighted', async () => {
@@ -82,7 +82,7 @@ describe('search in a browser', () => {
     await page.goto(`${hub.base}/search?q=hydroponics`)
     expect(await resultTitles(page)).toEqual(['Greenhouse notes'])
     const snippet = page.locator('.search-results li p').last()
-    expect(await snippet.innerText()).toBe('Tags: hydroponics Lettuce trials')
+    expect(await snippet.textContent()).toBe('Tags: hydroponics Lettuce trials')
     expect(await snippet.locator('mark').allInnerTexts()).toEqual(['hydroponics'])
   })
 })
