@@ -63,8 +63,6 @@ export const RANK_WEIGHTS = sql.raw(`'{0.0001, 0.001, 0.01, 1.0}'::float4[]`)
 export const scoreSql = (rankVector: SQL, rank: SQL): SQL =>
   sql`case when ${rankVector} @@ ${rank} then ts_rank_cd(${RANK_WEIGHTS}, ${rankVector}, ${rank}, 32) else 0 end`
 
-/** The visibility rule in SQL, from the one place it is written. */
-
 /** A local date (in the network's zone) of an instant column. */
 export const localDateSql = (instant: SQL, timeZone: string): SQL =>
   sql`(${instant} at time zone ${timeZone})::date`
