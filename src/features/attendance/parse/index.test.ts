@@ -34,6 +34,16 @@ describe('parseAttendanceReport refuses what is not a meeting report', () => {
     expect((await refusal(new Uint8Array([0, 1, 2, 3, 255, 254, 0]))).code).toBe('BAD_INPUT')
   })
 
+  it('a file marked as UTF-8 that is not, such as one cut inside a character', async () => {
+    const marked = text(
+      '\uFEFFName (original name),Email,Duration (minutes)\nSofía Peña,sofia@example.org,30\n',
+    )
+    const cut = marked.subarray(0, marked.indexOf(0xc3) + 1)
+    expect((await refusal(cut)).userMessage).toContain('marked as UTF-8 text but is not UTF-8')
+    const latin = new Uint8Array([0xef, 0xbb, 0xbf, ...Buffer.from('Name,Caf', 'latin1'), 0xe9])
+    expect((await refusal(latin)).userMessage).toContain('marked as UTF-8 text but is not UTF-8')
+  })
+
   it('a webinar report found only by its section rows', async () => {
     const error = await refusal(
       text('Topic,Webinar ID\nX,1\nAttendee Details\nAttended,User Name (Original Name),Email\n'),

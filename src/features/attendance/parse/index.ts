@@ -76,7 +76,8 @@ async function sniff(open: Open): Promise<Found> {
     }
     return { ...sniffer.end(), encoding: decoder.encoding as string, windows1252 }
   }
-  throw new Error('Windows-1252 always decodes')
+  // Windows-1252 decodes any bytes: only a file whose byte-order mark says UTF-8 gets here.
+  throw notAReport('This file is marked as UTF-8 text but is not UTF-8 (it may be damaged or cut short)')
 }
 
 /**
