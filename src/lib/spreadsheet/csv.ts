@@ -27,16 +27,17 @@ async function* textOf(bytes: Uint8Array, windows1252: boolean): AsyncGenerator<
     if (text.includes('\u0000') || text.includes('\uFFFD')) throw new CsvUnreadable(null)
     return text
   }
-  for (let at = skip; at < bytes.length; at += CHUNK) {
-    let text: string
+  // A fatal decoder throws on bytes that are not UTF-8, the last ones included (a character cut
+  // short at the end, or a Windows-1252 letter as the last byte).
+  const decode = (chunk?: Uint8Array) => {
     try {
-      text = decoder.decode(bytes.subarray(at, at + CHUNK), { stream: true })
+      return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode()
     } catch {
       throw new NotUtf8()
     }
-    yield check(text)
   }
-  yield check(decoder.decode())
+  for (let at = skip; at < bytes.length; at += CHUNK) yield check(decode(bytes.subarray(at, at + CHUNK)))
+  yield check(decode())
 }
 
 const STOP = Symbol('stop reading')

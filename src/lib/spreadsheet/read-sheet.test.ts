@@ -84,6 +84,8 @@ describe('readSheet', () => {
     expect((await read(utf16)).rows[0]?.cells).toEqual(['1', 'Zoë'])
     const latin = new Uint8Array([...Buffer.from('a,b\n1,Caf', 'latin1'), 0xe9, 0x0a])
     expect((await read(latin)).rows[0]?.cells).toEqual(['1', 'Café'])
+    // The last byte an accented letter, with no line end after it.
+    expect((await read(latin.subarray(0, -1))).rows[0]?.cells).toEqual(['1', 'Café'])
   })
 
   it('refuses bytes marked as UTF-8 that are not', async () => {

@@ -104,7 +104,11 @@ function sharedStrings(xml: string): string[] {
   parser.on('text', (text) => {
     if (inText && current !== null) current += text
   })
-  parser.write(xml).close()
+  try {
+    parser.write(xml).close()
+  } catch {
+    throw damaged('its shared strings are not well-formed XML')
+  }
   return strings
 }
 
