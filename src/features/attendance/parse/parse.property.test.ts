@@ -69,17 +69,13 @@ describe('parseAttendanceReport under hostile input', () => {
     )
   })
 
+  // Every cut, not a random sample of them: a cut inside one UTF-8 character once failed one run in six.
   it('refuses or reads every truncation of every sample', async () => {
     for (const [name, callDate] of SAMPLES) {
       const bytes = fixture(name)
-      await fc.assert(
-        fc.asyncProperty(fc.integer({ min: 0, max: bytes.length }), async (cut) => {
-          await parseOrRefuse(bytes.subarray(0, cut), callDate)
-        }),
-        { numRuns: 60 },
-      )
+      for (let cut = 0; cut <= bytes.length; cut++) await parseOrRefuse(bytes.subarray(0, cut), callDate)
     }
-  })
+  }, 60_000)
 
   it('gives the same result whatever the order of the columns', async () => {
     const header = [
