@@ -1,7 +1,7 @@
 import type { OutgoingEmail } from '#src/lib/mailer.ts'
 import { formatDate, formatTimeInZone, formatWeekdayDate, monthName } from '#src/ui/format.ts'
+import type { DueReminder } from './due-reminder.ts'
 import { reminderKindLabels } from './preferences.ts'
-import type { DueReminder } from './reminders.ts'
 
 export type ReminderOrganization = { name: string; slug: string }
 export type ReminderCall = {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { computeObligations, type ObligationInput } from '#src/features/obligations/engine.ts'
 import type { OrganizationYearRecords } from '#src/features/obligations/records.ts'
 import { call, input, mondays, presence, seat } from '#src/features/obligations/test-records.ts'
-import { type DueInput, type DueReminder, dueReminders } from './reminders.ts'
+import type { DueReminder } from './due-reminder.ts'
+import { type DueInput, dueReminders } from './reminders.ts'
 
 /** An organisation's records and the engine's result for them, as of `today`. */
 function org(id: string, today: string, overrides: Partial<ObligationInput> = {}) {

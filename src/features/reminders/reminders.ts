@@ -21,20 +21,11 @@ import {
 import { getSettings, joinDetailsOf } from '#src/features/settings/index.ts'
 import { addDays } from '#src/lib/dates.ts'
 import type { Mailer } from '#src/lib/mailer.ts'
+import type { DueReminder } from './due-reminder.ts'
 import { composeReminderEmail, type ReminderCall, type ReminderOrganization } from './emails.ts'
 import { isReminderEnabled, loadSavedChoices } from './preferences.ts'
 import { runLogged } from './run-logged.ts'
 import { sendOnce } from './send-once.ts'
-
-type Addressee = { personId: string; subject: string }
-type ToSeatHolder = Addressee & { role: SeatRole; organizationId: string; year: number }
-
-/** One reminder for one person; `subject` names what it is about (the unique key with kind and person). */
-export type DueReminder =
-  | (Addressee & { kind: 'call_tomorrow'; callId: string; callDate: string })
-  | (ToSeatHolder & { kind: 'at_risk'; reasons: string[] })
-  | (ToSeatHolder & { kind: 'sharing_due'; quarter: 1 | 2 | 3 | 4; endsOn: string })
-  | (ToSeatHolder & { kind: 'presentation_unplanned'; requestedMonth: number | null })
 
 export type DueInput = {
   today: string

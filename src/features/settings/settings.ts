@@ -6,7 +6,7 @@ import { NETWORK_TIME_ZONE } from '#src/lib/clock.ts'
 import { isIsoDate } from '#src/lib/dates.ts'
 import { isClockTime, isValidTimeZone } from '#src/lib/time-zone.ts'
 import { defaultChrome } from '#src/ui/site-chrome.ts'
-import { dialInProblem, joinUrlProblem } from './join-details.ts'
+import { dialInProblem, joinUrlProblem } from './join-rules.ts'
 
 /** Every setting with its default (DOMAIN.md, "Rules where the sources are silent"). */
 export const settingsSchema = z.object({
