@@ -7,9 +7,9 @@ import {
 } from '../support/announcement-factories.ts'
 import { createOrganization, createPerson, seatHolder, type TestPerson } from '../support/factories.ts'
 import { startSmtpSink } from '../support/smtp-sink.ts'
-import { createTestApp, type TestApp } from '../support/test-app.ts'
+import { createTestApp, eventually, type TestApp } from '../support/test-app.ts'
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts'
-import { type Hub, startTimerHubs, type TimerHubs, twoMoreRuns, waitUntil } from '../support/timer-hubs.ts'
+import { type Hub, startTimerHubs, type TimerHubs, twoMoreRuns, WAIT_MS } from '../support/timer-hubs.ts'
 
 /** A Monday: the digest of the week of 21 December (telling of 14 to 20 December) is due. */
 const TODAY = '2026-12-21'
@@ -66,9 +66,10 @@ describe('the weekly digest with two Hub processes on one PostgreSQL database', 
     const readers = [...members, ...others]
     const digests = () => sink.messages.filter((m) => m.subject.includes('weekly digest'))
 
-    await waitUntil(
-      `${readers.length} digests recorded`,
+    await eventually(
       async () => (await digestsRecorded(database.db, WEEK)) === readers.length,
+      WAIT_MS,
+      `${readers.length} digests recorded`,
     )
     await twoMoreRuns(hubs, (hub) => runsOf(hub).length)
 

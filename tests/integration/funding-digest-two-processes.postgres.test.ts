@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createOrganization, recordAdmission, seatHolder, type TestPerson } from '../support/factories.ts'
 import { fundingDigestsRecorded, fundingReader, importGrantsSample } from '../support/grants-factories.ts'
 import { startSmtpSink } from '../support/smtp-sink.ts'
+import { eventually } from '../support/test-app.ts'
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts'
-import { type Hub, startTimerHubs, type TimerHubs, twoMoreRuns, waitUntil } from '../support/timer-hubs.ts'
+import { type Hub, startTimerHubs, type TimerHubs, twoMoreRuns, WAIT_MS } from '../support/timer-hubs.ts'
 
 /** A Monday: the funding email of the week of 3 February tells of the extract of 28 January. */
 const TODAY = '2025-02-03'
@@ -45,9 +46,10 @@ describe('the weekly funding email with two Hub processes on one PostgreSQL data
   it('sends each reader one funding email for the week, whichever process claims it, and no more', async () => {
     hubs = await startTimerHubs({ databaseUrl: database.url as string, smtpUrl: sink.url, today: TODAY })
     const { first, second } = hubs
-    await waitUntil(
-      `${readers.length} funding emails recorded`,
+    await eventually(
       async () => (await fundingDigestsRecorded(database.db, WEEK)) === readers.length,
+      WAIT_MS,
+      `${readers.length} funding emails recorded`,
     )
     await twoMoreRuns(hubs, (hub) => hub.output().match(/funding digest: week of/g)?.length ?? 0)
     const funding = sink.messages.filter((m) => m.subject.includes('funding for you'))

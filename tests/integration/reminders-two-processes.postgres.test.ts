@@ -6,8 +6,9 @@ import { loadDemo } from '../../src/features/demo/load-demo.ts'
 import { saveChoices } from '../../src/features/reminders/preferences.ts'
 import { DEMO_TODAY } from '../support/fixtures.ts'
 import { startSmtpSink } from '../support/smtp-sink.ts'
+import { eventually } from '../support/test-app.ts'
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts'
-import { type Hub, startTimerHubs, type TimerHubs, twoMoreRuns, waitUntil } from '../support/timer-hubs.ts'
+import { type Hub, startTimerHubs, type TimerHubs, twoMoreRuns, WAIT_MS } from '../support/timer-hubs.ts'
 
 /** A Sunday: a call tomorrow, Q4 closing without some sharing records, and March long over. */
 const TODAY = '2026-12-20'
@@ -59,7 +60,11 @@ describe('reminders with two Hub processes on one PostgreSQL database', () => {
     const { first, second } = hubs
 
     // Both find the same reminders due...
-    await waitUntil('a run in each process', () => runsOf(first).length > 0 && runsOf(second).length > 0)
+    await eventually(
+      () => runsOf(first).length > 0 && runsOf(second).length > 0,
+      WAIT_MS,
+      'a run in each process',
+    )
     const due = runsOf(first)[0]?.due ?? 0
     expect(due).toBeGreaterThan(20)
     expect(runsOf(second)[0]?.due).toBe(due)
@@ -71,7 +76,7 @@ describe('reminders with two Hub processes on one PostgreSQL database', () => {
           sql`select count(*)::int as n from reminder_deliveries where sent_at is not null`,
         )
       )[0]?.n ?? 0
-    await waitUntil(`${due} reminders marked sent`, async () => (await sentRows()) === due)
+    await eventually(async () => (await sentRows()) === due, WAIT_MS, `${due} reminders marked sent`)
     await twoMoreRuns(hubs, (hub) => runsOf(hub).length)
 
     // Every reminder arrived once: no (recipient, subject) twice, as many emails as reminders.

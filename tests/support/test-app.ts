@@ -80,11 +80,18 @@ export async function createTestApp(
   }
 }
 
-/** Waits until `check` passes (for notifications that arrive asynchronously), at most `ms`. */
-export async function eventually(check: () => boolean | Promise<boolean>, ms = 3000): Promise<void> {
+/**
+ * Waits until `check` passes (for notifications that arrive asynchronously, another process's
+ * work), at most `ms`; the failure names `what` it waited for.
+ */
+export async function eventually(
+  check: () => boolean | Promise<boolean>,
+  ms = 3000,
+  what = 'the condition',
+): Promise<void> {
   const deadline = Date.now() + ms
   while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${ms} ms`)
+    if (Date.now() > deadline) throw new Error(`still waiting, after ${ms} ms, for ${what}`)
     await new Promise((resolve) => setTimeout(resolve, 10))
   }
 }

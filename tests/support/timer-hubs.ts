@@ -2,17 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { startHubProcess } from './run-hub.ts'
+import { eventually } from './test-app.ts'
 
 export type Hub = Awaited<ReturnType<typeof startHubProcess>>
 
-/** Polls `check` every 100 ms until it holds; after `ms`, fails naming what it waited for. */
-export async function waitUntil(what: string, check: () => boolean | Promise<boolean>, ms = 90_000) {
-  const deadline = Date.now() + ms
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`still waiting, after ${ms / 1000} s, for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-}
+/** How long a test waits for the processes' timers: runs every second, and two processes' start-ups. */
+export const WAIT_MS = 90_000
 
 export type TimerHubs = {
   first: Hub
@@ -65,8 +60,9 @@ export async function startTimerHubs(o: {
  */
 export async function twoMoreRuns(hubs: TimerHubs, runs: (hub: Hub) => number): Promise<void> {
   const settled = [runs(hubs.first), runs(hubs.second)] as const
-  await waitUntil(
-    'two more runs in each process',
+  await eventually(
     () => runs(hubs.first) >= settled[0] + 2 && runs(hubs.second) >= settled[1] + 2,
+    WAIT_MS,
+    'two more runs in each process',
   )
 }
