@@ -101,22 +101,13 @@ export function attendanceHistoryRoutes(deps: AppDeps): Hono<AppEnv> {
 
   importActionRoutes(app, {
     base: HISTORY_PATH,
+    url: historyUrl,
     guard: requirePermission('attendance:manage'),
     page: importPage,
-    actions: {
-      commit: async (id, who) => {
-        await commitHistoryImport(db, { importId: id, by: who, today: deps.clock.today(), timeZone })
-        return `${historyUrl(id)}?notice=committed`
-      },
-      undo: async (id, who) => {
-        await undoHistoryImport(db, { importId: id, by: who })
-        return `${historyUrl(id)}?notice=undone`
-      },
-      discard: async (id, who) => {
-        await discardHistoryImport(db, { importId: id, by: who })
-        return `${HISTORY_PATH}?notice=discarded`
-      },
-    },
+    commit: (id, who) =>
+      commitHistoryImport(db, { importId: id, by: who, today: deps.clock.today(), timeZone }),
+    undo: (id, who) => undoHistoryImport(db, { importId: id, by: who }),
+    discard: (id, who) => discardHistoryImport(db, { importId: id, by: who }),
   })
   return app
 }

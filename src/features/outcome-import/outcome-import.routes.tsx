@@ -139,22 +139,12 @@ export function outcomeImportRoutes(deps: AppDeps): Hono<AppEnv> {
 
   importActionRoutes(app, {
     base: IMPORT_PATH,
+    url: importUrl,
     guard,
     page: importPage,
-    actions: {
-      commit: async (id, who) => {
-        await commitOutcomeImport(db, { importId: id, by: who, timeZone })
-        return `${importUrl(id)}?notice=committed`
-      },
-      undo: async (id, who) => {
-        await undoOutcomeImport(db, { importId: id, by: who })
-        return `${importUrl(id)}?notice=undone`
-      },
-      discard: async (id, who) => {
-        await discardOutcomeImport(db, { importId: id, by: who })
-        return `${IMPORT_PATH}?notice=discarded`
-      },
-    },
+    commit: (id, who) => commitOutcomeImport(db, { importId: id, by: who, timeZone }),
+    undo: (id, who) => undoOutcomeImport(db, { importId: id, by: who }),
+    discard: (id, who) => discardOutcomeImport(db, { importId: id, by: who }),
   })
   return app
 }
