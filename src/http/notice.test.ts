@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { noticeText } from './notice.ts'
+import { noticeFlash, noticeText } from './notice.ts'
 
 const notices = { saved: 'Saved.', undone: 'Undone.' }
 
@@ -13,5 +13,11 @@ describe('the notice an address carries', () => {
   it('is never a property every object has', () => {
     for (const key of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'])
       expect(noticeText(notices, key)).toBeUndefined()
+  })
+
+  it('is shown as a flash, or not at all', () => {
+    expect(noticeFlash(notices, 'saved')).toEqual({ text: 'Saved.' })
+    expect(noticeFlash(notices, 'constructor')).toBeUndefined()
+    expect(noticeFlash(notices, undefined)).toBeUndefined()
   })
 })

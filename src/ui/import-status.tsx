@@ -1,5 +1,5 @@
 import type { FileImportRecord } from '#src/db/file-import-records.ts'
-import { noticeText } from '#src/http/notice.ts'
+import { noticeFlash } from '#src/http/notice.ts'
 import type { FlashMessage } from './form-parts.tsx'
 import { formatInstantInZone } from './format.ts'
 import { TimeAt } from './time-at.tsx'
@@ -25,22 +25,13 @@ export const alreadyImported = (item: FileImportRecord, timeZone: string): strin
  * 'already' (this file was imported before), or one of the feature's own `notices`.
  */
 export function importFlash(
-  notice: string,
+  notice: string | undefined,
   item: FileImportRecord,
   options: { notices: Record<string, string>; timeZone: string; flash?: FlashMessage },
 ): FlashMessage | undefined {
   if (options.flash) return options.flash
   if (notice === 'already') return { text: alreadyImported(item, options.timeZone) }
   return noticeFlash(options.notices, notice)
-}
-
-/** The flash of the notice an address carries, when it is one of `notices` (noticeText). */
-export const noticeFlash = (
-  notices: Record<string, string>,
-  notice: string | undefined,
-): FlashMessage | undefined => {
-  const text = noticeText(notices, notice)
-  return text ? { text } : undefined
 }
 
 /**

@@ -5,11 +5,12 @@ import { notFound } from '#src/http/errors.ts'
 import { formWithFile } from '#src/http/form.ts'
 import { requirePermission } from '#src/http/guard.ts'
 import { importActionRoutes } from '#src/http/import-actions.ts'
+import { noticeFlash } from '#src/http/notice.ts'
 import { renderPage } from '#src/http/render.ts'
 import { actingPerson } from '#src/http/viewer.ts'
 import { isAppError } from '#src/lib/errors.ts'
 import type { FlashMessage } from '#src/ui/form-parts.tsx'
-import { importFlash, noticeFlash } from '#src/ui/import-status.tsx'
+import { importFlash } from '#src/ui/import-status.tsx'
 import { HistoryImportPage } from './history-import.views.tsx'
 import {
   commitHistoryImport,
@@ -62,14 +63,14 @@ export function attendanceHistoryRoutes(deps: AppDeps): Hono<AppEnv> {
         deps.clock.now(),
       )
     }
-    const shown = importFlash(c.req.query('notice') ?? '', item, { notices, timeZone, flash })
+    const shown = importFlash(c.req.query('notice'), item, { notices, timeZone, flash })
     return renderPage(c, <HistoryImportPage item={item} plan={plan} timeZone={timeZone} flash={shown} />, {
       status,
     })
   }
 
   app.get(HISTORY_PATH, requirePermission('attendance:manage'), (c) =>
-    listPage(c, 200, { flash: noticeFlash(notices, c.req.query('notice') ?? '') }),
+    listPage(c, 200, { flash: noticeFlash(notices, c.req.query('notice')) }),
   )
 
   app.post(HISTORY_PATH, requirePermission('attendance:manage'), async (c) => {

@@ -6,12 +6,13 @@ import { notFound } from '#src/http/errors.ts'
 import { checkForm, formWithFile } from '#src/http/form.ts'
 import { requirePermission } from '#src/http/guard.ts'
 import { importActionRoutes } from '#src/http/import-actions.ts'
+import { noticeFlash } from '#src/http/notice.ts'
 import { renderPage } from '#src/http/render.ts'
 import { actingPerson } from '#src/http/viewer.ts'
 import { isAppError } from '#src/lib/errors.ts'
 import { sheetSizeProblem } from '#src/lib/spreadsheet/read-sheet.ts'
 import type { FlashMessage } from '#src/ui/form-parts.tsx'
-import { importFlash, noticeFlash } from '#src/ui/import-status.tsx'
+import { importFlash } from '#src/ui/import-status.tsx'
 import { IMPORT_PATH, ImportListPage, importUrl } from './import-list.views.tsx'
 import { ImportPage } from './import-page.views.tsx'
 import { importYearForm, importYears } from './import-year.ts'
@@ -93,7 +94,7 @@ export function outcomeImportRoutes(deps: AppDeps): Hono<AppEnv> {
         status,
         { 'Cache-Control': 'private, no-store' },
       )
-    const shown = importFlash(c.req.query('notice') ?? '', item, { notices, timeZone, flash })
+    const shown = importFlash(c.req.query('notice'), item, { notices, timeZone, flash })
     return renderPage(
       c,
       <ImportPage item={item} plan={plan} written={written} timeZone={timeZone} flash={shown} />,
@@ -101,9 +102,7 @@ export function outcomeImportRoutes(deps: AppDeps): Hono<AppEnv> {
     )
   }
 
-  app.get(IMPORT_PATH, guard, (c) =>
-    listPage(c, 200, { flash: noticeFlash(notices, c.req.query('notice') ?? '') }),
-  )
+  app.get(IMPORT_PATH, guard, (c) => listPage(c, 200, { flash: noticeFlash(notices, c.req.query('notice')) }))
 
   app.post(IMPORT_PATH, guard, async (c) => {
     const who = actingPerson(c.get('viewer'))

@@ -2,7 +2,7 @@ import type { Context, Hono } from 'hono'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { checkForm, formFields } from '#src/http/form.ts'
 import { requirePermission } from '#src/http/guard.ts'
-import { noticeText } from '#src/http/notice.ts'
+import { noticeFlash } from '#src/http/notice.ts'
 import { renderPage } from '#src/http/render.ts'
 import { editorOf } from '#src/http/viewer.ts'
 import { isRefusal } from '#src/lib/errors.ts'
@@ -21,10 +21,7 @@ const notices: Record<string, string> = {
   deleted: 'The page is deleted.',
   order: 'The navigation’s order is saved.',
 }
-const flashOf = (c: Context<AppEnv>): FlashMessage | undefined => {
-  const text = noticeText(notices, c.req.query('notice'))
-  return text ? { text } : undefined
-}
+const flashOf = (c: Context<AppEnv>): FlashMessage | undefined => noticeFlash(notices, c.req.query('notice'))
 
 /** Staff's list of pages, the editor (with its preview and link check), delete and the nav's order. */
 export function staffPageRoutes(app: Hono<AppEnv>, deps: AppDeps) {

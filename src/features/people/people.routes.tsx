@@ -2,7 +2,7 @@ import { type Context, Hono } from 'hono'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { checkForm, formFields } from '#src/http/form.ts'
 import { requirePermission } from '#src/http/guard.ts'
-import { noticeText } from '#src/http/notice.ts'
+import { noticeFlash } from '#src/http/notice.ts'
 import { renderPage } from '#src/http/render.ts'
 import type { SignedInViewer } from '#src/http/viewer.ts'
 import { actingPerson } from '#src/http/viewer.ts'
@@ -78,8 +78,7 @@ export function peopleRoutes(deps: AppDeps): Hono<AppEnv> {
   })
 
   app.get('/staff/people/:id', requirePermission('people:invite'), keepViewerPages(deps), async (c) => {
-    const notice = noticeText(notices, c.req.query('notice'))
-    return personPage(c, 200, { flash: notice ? { text: notice } : undefined })
+    return personPage(c, 200, { flash: noticeFlash(notices, c.req.query('notice')) })
   })
 
   app.post('/staff/people/:id/invite', requirePermission('people:invite'), async (c) => {

@@ -3,10 +3,9 @@ import { checkImageUpload } from '#src/features/files/index.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { formWithFile, readForm } from '#src/http/form.ts'
 import { requirePermission } from '#src/http/guard.ts'
-import { noticeText } from '#src/http/notice.ts'
+import { noticeFlash } from '#src/http/notice.ts'
 import { renderPage } from '#src/http/render.ts'
 import { editorOf } from '#src/http/viewer.ts'
-import type { FlashMessage } from '#src/ui/form-parts.tsx'
 import {
   getIdentity,
   identityForm,
@@ -40,8 +39,7 @@ export function identityRoutes(app: Hono<AppEnv>, deps: AppDeps) {
     } = {},
   ) => {
     const stored = await getIdentity(db)
-    const notice = noticeText(notices, c.req.query('notice'))
-    const flash: FlashMessage | undefined = notice ? { text: notice } : undefined
+    const flash = noticeFlash(notices, c.req.query('notice'))
     const values = { ...stored, ...options.values }
     return renderPage(
       c,
