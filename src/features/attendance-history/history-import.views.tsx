@@ -1,5 +1,5 @@
 import { ButtonForm, Flashes, type FlashMessage } from '#src/ui/form-parts.tsx'
-import { formatNumber } from '#src/ui/format.ts'
+import { formatNumber, plural } from '#src/ui/format.ts'
 import { ImportHistory } from '#src/ui/import-status.tsx'
 import { Layout } from '#src/ui/layout.tsx'
 import { StaffNav } from '#src/ui/staff-nav.tsx'
@@ -94,8 +94,7 @@ function Preview(props: { item: HistoryImportItem; plan: HistoryPlan }) {
       <div class="actions-row">
         {plan.problems.length === 0 ? (
           <ButtonForm action={`${historyUrl(props.item.id)}/commit`}>
-            Commit {formatNumber(plan.writes.length)} attendance{' '}
-            {plan.writes.length === 1 ? 'record' : 'records'}
+            Commit {formatNumber(plan.writes.length)} attendance {plural(plan.writes.length, 'record')}
           </ButtonForm>
         ) : null}
         <ButtonForm action={`${historyUrl(props.item.id)}/discard`} buttonClass="button secondary">
