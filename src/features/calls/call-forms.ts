@@ -9,6 +9,7 @@ import { isIsoDate } from '#src/lib/dates.ts'
 import { isUuid } from '#src/lib/ids.ts'
 import { isPlainText, isSingleLine, MULTI_LINE_MESSAGE, SINGLE_LINE_MESSAGE } from '#src/lib/text.ts'
 import { isClockTime } from '#src/lib/time-zone.ts'
+import { isWebAddress } from '#src/lib/web-address.ts'
 import { formatNumber } from '#src/ui/format.ts'
 
 export const callLimits = {
@@ -74,13 +75,7 @@ const urlProblem = (url: string): string | undefined => {
   if (url === '') return undefined
   if (url.length > callLimits.recordingUrl)
     return `Use a web address of at most ${formatNumber(callLimits.recordingUrl)} characters (this one has ${formatNumber(url.length)}).`
-  let parsed: URL | undefined
-  try {
-    parsed = new URL(url)
-  } catch {
-    parsed = undefined
-  }
-  if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') || !parsed.hostname)
+  if (!isWebAddress(url))
     return 'Enter the web address of the recording, starting with https:// (or http://).'
   return undefined
 }

@@ -9,6 +9,7 @@ import { readForm } from '#src/http/form.ts'
 import { requirePermission } from '#src/http/guard.ts'
 import { renderPage } from '#src/http/render.ts'
 import { editorOf } from '#src/http/viewer.ts'
+import { isWebAddress } from '#src/lib/web-address.ts'
 import { FetchSettingsPage } from './fetch-settings.views.tsx'
 
 export const FETCH_SETTINGS_PATH = '/staff/funding/fetch'
@@ -20,7 +21,7 @@ const fetchForm = z.object({
     .trim()
     .max(500, 'The address may have at most 500 characters.')
     .refine(
-      (v) => v === '' || /^https:\/\/[^\s]+$/.test(v),
+      (v) => v === '' || isWebAddress(v, 'https only'),
       'Give an address starting with https://, or nothing.',
     ),
 })

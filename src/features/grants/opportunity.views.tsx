@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx'
+import { webHref } from '#src/lib/web-address.ts'
 import { formatDate } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import {
@@ -33,7 +34,7 @@ export function OpportunityPage(props: {
   pins?: Child
 }) {
   const o = props.opportunity
-  const safeInfoUrl = o.infoUrl && /^https?:\/\//i.test(o.infoUrl) ? o.infoUrl : null
+  const safeInfoUrl = webHref(o.infoUrl)
   return (
     <Layout title={o.title} current="/funding">
       <article class="wrap opportunity-page">

@@ -2,6 +2,7 @@
 import { factQualifiers, factTopics, metricUnits } from '#src/db/schema/index.ts'
 import { factValueText, type ReportedFact } from '#src/features/outcomes/index.ts'
 import type { FieldErrors } from '#src/http/form.ts'
+import { webHref } from '#src/lib/web-address.ts'
 import { Select } from '#src/ui/fields.tsx'
 import { ButtonForm, CsrfInput, ErrorSummary, Field, Flashes } from '#src/ui/form-parts.tsx'
 import { formatDate } from '#src/ui/format.ts'
@@ -16,8 +17,6 @@ export type FactValues = Record<string, string>
 
 const options = <K extends string>(keys: readonly K[], labels: Record<K, string>) =>
   keys.map((value) => ({ value, label: labels[value] }))
-
-const safeHref = (url: string | null) => (url && /^https?:\/\//i.test(url) ? url : undefined)
 
 function Picker(props: { organizations: FactOrganization[] }) {
   return (
@@ -42,7 +41,7 @@ function FactList(props: { organization: FactOrganization; facts: ReportedFact[]
   return (
     <ul class="org-list" aria-label={`Reported facts of ${props.organization.name}, oldest first`}>
       {props.facts.map((fact) => {
-        const href = safeHref(fact.sourceUrl)
+        const href = webHref(fact.sourceUrl)
         return (
           <li>
             <p>

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { isIsoDate } from '#src/lib/dates.ts'
 import { slugify } from '#src/lib/slug.ts'
 import { multiLine, singleLine, wordList } from '#src/lib/text.ts'
+import { isWebAddress } from '#src/lib/web-address.ts'
 
 export const itemLimits = { title: 200, slug: 100, summary: 600, body: 50_000, links: 20, words: 20 } as const
 
@@ -37,22 +38,13 @@ export const emptyItemForm: ItemFormValues = {
   callDate: '',
 }
 
-const isWebLink = (url: string) => {
-  try {
-    const parsed = new URL(url)
-    return (parsed.protocol === 'https:' || parsed.protocol === 'http:') && parsed.hostname !== ''
-  } catch {
-    return false
-  }
-}
-
 /** One link a line: "Title https://address" or just the address. */
 const linkList = multiLine('list of links').transform((text, ctx) => {
   const links: { title: string; url: string }[] = []
   for (const line of text.split('\n').map((l) => l.trim())) {
     if (!line) continue
     const url = line.split(/\s+/).at(-1) ?? ''
-    if (!isWebLink(url) || url.length > 2000) {
+    if (!isWebAddress(url) || url.length > 2000) {
       ctx.addIssue({
         code: 'custom',
         message: `“${line.slice(0, 80)}” does not end with a web address starting with http:// or https://: write one link a line, a title then its address.`,

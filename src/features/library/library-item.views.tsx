@@ -2,12 +2,11 @@ import { raw } from 'hono/html'
 import type { Child } from 'hono/jsx'
 import { formatFileSize } from '#src/features/files/index.ts'
 import { renderMarkdown } from '#src/lib/markdown.ts'
+import { isWebAddress } from '#src/lib/web-address.ts'
 import { formatDate } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import type { LibraryItem } from './find-item.ts'
 import { kindLabels, statusLabels, visibilityLabels } from './labels.ts'
-
-const isWebLink = (url: string) => /^https?:\/\//i.test(url)
 
 /** /library/:slug: one briefing or resource, its text, files and links. */
 export function LibraryItemPage(props: {
@@ -20,7 +19,7 @@ export function LibraryItemPage(props: {
 }) {
   const { item } = props
   const isPublic = item.status === 'published' && item.visibility === 'public'
-  const links = item.links.filter((l) => isWebLink(l.url))
+  const links = item.links.filter((l) => isWebAddress(l.url))
   return (
     <Layout
       title={item.title}

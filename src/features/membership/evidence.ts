@@ -17,11 +17,11 @@ import {
   uploadQuotas,
 } from '#src/features/files/index.ts'
 import { AppError } from '#src/lib/errors.ts'
+import { isWebAddress } from '#src/lib/web-address.ts'
 import { formatNumber } from '#src/ui/format.ts'
 import { draftLimits } from './draft-fields.ts'
 import { conflict, lockOwn } from './own-application.ts'
 import { lockedBefore } from './sql-parts.ts'
-import { isWebAddress } from './text-checks.ts'
 
 /** Statuses in which the applicant may add evidence: a draft, or when staff asked for more. */
 const evidenceStatuses: readonly ApplicationStatus[] = ['draft', 'needs_info']

@@ -2,4 +2,3 @@
 
 export { applyRoutes } from './apply.routes.tsx'
 export { reviewRoutes } from './review.routes.tsx'
-export { isWebAddress } from './text-checks.ts'

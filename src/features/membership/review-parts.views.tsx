@@ -1,4 +1,5 @@
 import { categoryLabels } from '#src/features/organizations/index.ts'
+import { isWebAddress } from '#src/lib/web-address.ts'
 import { formatInstantInZone, formatNumber } from '#src/ui/format.ts'
 import { staffStatusLabels } from './labels.ts'
 import { COMMENT_MAX } from './review-form.ts'
@@ -26,11 +27,9 @@ export function Lines(props: { text: string }) {
   )
 }
 
-const isWebLink = (url: string) => /^https?:\/\/[^\s]+$/i.test(url)
-
 /** An outside link typed by an applicant: only http(s), never followed for ranking, no opener. */
 export function OutsideLink(props: { url: string }) {
-  if (!isWebLink(props.url)) return <span>{props.url} (not a web address, so not linked)</span>
+  if (!isWebAddress(props.url)) return <span>{props.url} (not a web address, so not linked)</span>
   return (
     <a href={props.url} rel="noopener nofollow">
       {props.url}

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { splitLines } from '#src/features/organizations/index.ts'
 import { multiLineProblem, singleLineProblem } from '#src/lib/text.ts'
+import { isWebAddress } from '#src/lib/web-address.ts'
 import { formatNumber } from '#src/ui/format.ts'
 import { draftLimits } from './draft-fields.ts'
 
@@ -72,12 +73,6 @@ export const lineList = (options: { maxLines: number; maxLength: number; one: st
   })
 
 /** Whether a string is a full http(s) address with a host name that has a dot. */
-export function isWebAddress(s: string): boolean {
-  if (/\s/.test(s) || !URL.canParse(s)) return false
-  const url = new URL(s)
-  return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.includes('.')
-}
-
 /** The organisation's website: a full web address, or empty (null). */
 export const websiteText = z.string().transform((raw, ctx): string | null => {
   const value = raw.trim()

@@ -5,6 +5,7 @@ import type { Db, DbOrTx } from '#src/db/client.ts'
 import { organizationPartners, organizations } from '#src/db/schema/index.ts'
 import { checkForm } from '#src/http/form.ts'
 import { isPlainText, isSingleLine, MULTI_LINE_MESSAGE, SINGLE_LINE_MESSAGE } from '#src/lib/text.ts'
+import { isWebAddress } from '#src/lib/web-address.ts'
 import { formatNumber } from '#src/ui/format.ts'
 
 /** The limits of the profile form, shown as hints and enforced by the schema. */
@@ -58,12 +59,6 @@ const lineList = (options: { maxLines: number; maxLength: number; one: string; m
           message: `Each ${options.one} can be at most ${formatNumber(options.maxLength)} characters; line ${long + 1} has ${formatNumber(line.length)}.`,
         })
     })
-
-const isWebAddress = (s: string) => {
-  if (/\s/.test(s) || !URL.canParse(s)) return false
-  const url = new URL(s)
-  return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.includes('.')
-}
 
 /**
  * The organisation profile form: summary, website, focus industries and partner

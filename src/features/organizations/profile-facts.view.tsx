@@ -1,12 +1,11 @@
 /** Figures taken from documents on a profile: each with its value as reported, its date and its source. */
 import { factValueText, type ReportedFact } from '#src/features/outcomes/index.ts'
+import { webHref } from '#src/lib/web-address.ts'
 import { formatDate } from '#src/ui/format.ts'
-
-const safeHref = (url: string | null) => (url && /^https?:\/\//i.test(url) ? url : undefined)
 
 function Fact(props: { fact: ReportedFact }) {
   const { fact } = props
-  const href = safeHref(fact.sourceUrl)
+  const href = webHref(fact.sourceUrl)
   return (
     <>
       {fact.label}: <strong>{factValueText(fact)}</strong>{' '}

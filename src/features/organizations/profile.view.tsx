@@ -3,13 +3,12 @@ import { countyName, stateName } from '#src/features/map/index.ts'
 import { FiguresTable } from '#src/features/outcomes/index.ts'
 import { type ArchivedPresentation, archivePath } from '#src/features/presentations/index.ts'
 import { IncompleteBadge } from '#src/features/seats/index.ts'
+import { webHref } from '#src/lib/web-address.ts'
 import { formatDate, plural } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import { bffKindLabels, categoryLabels } from './labels.ts'
 import type { OrganizationProfile } from './profile.ts'
 import { ReportedFacts } from './profile-facts.view.tsx'
-
-const safeHref = (url: string | null) => (url && /^https?:\/\//i.test(url) ? url : undefined)
 
 export function ProfilePage(props: {
   org: OrganizationProfile
@@ -27,7 +26,7 @@ export function ProfilePage(props: {
     const county = countyName(fips)
     return county ? `${county.name}, ${county.state}` : fips
   })
-  const website = safeHref(org.website)
+  const website = webHref(org.website)
   // A member's partner figures stand beside its partner list; everything else under Reported figures.
   const besidePartners = (topic: string) => org.category === 'member' && topic === 'partners'
   const partnerFacts = org.facts.filter((f) => besidePartners(f.topic))
@@ -144,7 +143,7 @@ export function ProfilePage(props: {
             {org.partners.length > 0 ? (
               <ul>
                 {org.partners.map((p) => {
-                  const href = safeHref(p.website)
+                  const href = webHref(p.website)
                   return (
                     <li>
                       {href ? (

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { isRefusal } from '#src/lib/errors.ts'
 import { multiLine, singleLine } from '#src/lib/text.ts'
+import { isWebAddress } from '#src/lib/web-address.ts'
 import { type FigureInput, readFigureFields } from './figures.ts'
 import type { Metric } from './metrics.ts'
 
@@ -19,7 +20,7 @@ export const reportTextForm = z.object({
     .trim()
     .optional()
     .default('')
-    .refine((v) => v === '' || (v.length <= 2000 && /^https?:\/\/[^\s/]+\.[^\s]+$/i.test(v)), {
+    .refine((v) => v === '' || (v.length <= 2000 && isWebAddress(v)), {
       message:
         'Give the evidence as a web address starting with https://, such as https://example.org/report.pdf.',
     }),

@@ -1,4 +1,5 @@
 import { acceptAttribute, acceptedKindsText } from '#src/features/files/index.ts'
+import { webHref } from '#src/lib/web-address.ts'
 import { FileField, TextArea } from '#src/ui/fields.tsx'
 import { CsrfInput, ErrorSummary, Field, Flashes, type FlashMessage } from '#src/ui/form-parts.tsx'
 import { Layout } from '#src/ui/layout.tsx'
@@ -17,8 +18,6 @@ export type ReportAttempt = {
   errors: Partial<Record<string, string>>
 }
 
-const isWebAddress = (url: string) => /^https?:\/\//i.test(url)
-
 function Lines(props: { text: string }) {
   return (
     <p>
@@ -33,12 +32,13 @@ function Lines(props: { text: string }) {
 }
 
 function Narrative(props: { report: ReportDetail }) {
-  const { note, evidenceUrl, evidenceFile } = props.report
+  const { note, evidenceFile } = props.report
+  const evidenceUrl = webHref(props.report.evidenceUrl)
   return (
     <section aria-labelledby="narrative-heading">
       <h2 id="narrative-heading">Narrative and evidence</h2>
       {note ? <Lines text={note} /> : <p>No narrative was written.</p>}
-      {evidenceUrl && isWebAddress(evidenceUrl) ? (
+      {evidenceUrl ? (
         <p>
           Evidence:{' '}
           <a href={evidenceUrl} rel="noopener noreferrer">
@@ -51,7 +51,7 @@ function Narrative(props: { report: ReportDetail }) {
           Evidence file: <a href={`/outcomes/reports/${props.report.id}/evidence`}>{evidenceFile.name}</a>
         </p>
       ) : null}
-      {!evidenceFile && !(evidenceUrl && isWebAddress(evidenceUrl)) ? <p>No evidence was given.</p> : null}
+      {!evidenceFile && !evidenceUrl ? <p>No evidence was given.</p> : null}
     </section>
   )
 }

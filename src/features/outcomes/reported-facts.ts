@@ -4,6 +4,7 @@ import type { Db, DbOrTx } from '#src/db/client.ts'
 import { type FactQualifier, type FactTopic, type MetricUnit, reportedFacts } from '#src/db/schema/index.ts'
 import { AppError, refused } from '#src/lib/errors.ts'
 import { formatAmount, MAX_AMOUNT } from '#src/lib/money.ts'
+import { isWebAddress } from '#src/lib/web-address.ts'
 import type { OutcomesBy } from './report-workflow.ts'
 
 /** A figure taken from a document, as recorded: shown with its date and source, never summed. */
@@ -44,7 +45,7 @@ function checkFact(input: ReportedFactInput): ReportedFactInput {
     throw refused('asOf', 'Give the date of the figure, like 2016-09-27.')
   if (!sourceTitle || sourceTitle.length > 300) throw refused('sourceTitle', 'Name the source document.')
   const sourceUrl = input.sourceUrl?.trim() || null
-  if (sourceUrl && !/^https?:\/\/[^\s]+$/.test(sourceUrl)) {
+  if (sourceUrl && !isWebAddress(sourceUrl)) {
     throw refused('sourceUrl', 'The source link should be an address starting with https:// or http://.')
   }
   return { ...input, label, sourceTitle, sourceUrl }

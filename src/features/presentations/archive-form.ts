@@ -6,6 +6,7 @@ import type { Db } from '#src/db/client.ts'
 import { presentations, storedFiles } from '#src/db/schema/index.ts'
 import { type FileKind, storeFile } from '#src/features/files/index.ts'
 import { multiLine, singleLine, wordList } from '#src/lib/text.ts'
+import { isWebAddress } from '#src/lib/web-address.ts'
 
 export type ArchiveFormValues = {
   title: string
@@ -20,15 +21,6 @@ export type ArchiveErrors = Partial<Record<ArchiveField | 'form', string>>
 /** The kinds slides may be. */
 export const slideKinds: readonly FileKind[] = ['pdf', 'ppt', 'pptx']
 
-const isHttps = (url: string) => {
-  try {
-    const parsed = new URL(url)
-    return parsed.protocol === 'https:' && parsed.hostname !== ''
-  } catch {
-    return false
-  }
-}
-
 export const archiveForm = z.object({
   title: singleLine('title').trim().max(200, 'Write the title in at most 200 characters.'),
   summary: multiLine('summary').trim().max(4000, 'Write the summary in at most 4,000 characters.'),
@@ -36,7 +28,7 @@ export const archiveForm = z.object({
   recordingUrl: singleLine('recording link')
     .trim()
     .refine(
-      (u) => u === '' || (u.length <= 2000 && isHttps(u)),
+      (u) => u === '' || (u.length <= 2000 && isWebAddress(u, 'https only')),
       'Enter the web address of the recording, starting with https://, or leave it empty.',
     ),
   visibility: z.enum(['public', 'members'], { message: 'Choose who can see this presentation.' }),

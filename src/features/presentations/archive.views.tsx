@@ -1,4 +1,5 @@
 import { formatFileSize } from '#src/features/files/index.ts'
+import { webHref } from '#src/lib/web-address.ts'
 import { Select } from '#src/ui/fields.tsx'
 import { formatDate, formatNumber, plural } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
@@ -10,7 +11,6 @@ import {
 } from './archive-queries.ts'
 
 const heading = (p: ArchivedPresentation) => p.title || `${p.organizationName}, ${p.year}`
-const isHttps = (url: string | null): url is string => Boolean(url && /^https:\/\//i.test(url))
 
 /** /presentations: the presentations members gave on the calls, browsable by topic, focus industry and year. */
 export function ArchivePage(props: {
@@ -126,6 +126,7 @@ export function ArchivedPresentationPage(props: {
 }) {
   const { p } = props
   const path = archivePath(p)
+  const recording = webHref(p.recordingUrl, 'https only')
   return (
     <Layout
       title={heading(p)}
@@ -186,8 +187,8 @@ export function ArchivedPresentationPage(props: {
           <dd>{p.visibility === 'public' ? 'Everyone (public)' : 'Members and BFFs only'}</dd>
           <dt>Recording</dt>
           <dd>
-            {isHttps(p.recordingUrl) ? (
-              <a href={p.recordingUrl} rel="noopener noreferrer">
+            {recording ? (
+              <a href={recording} rel="noopener noreferrer">
                 Watch the recording
               </a>
             ) : (

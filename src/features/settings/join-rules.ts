@@ -1,5 +1,6 @@
 /** What a join link and dial-in text may be: for the settings' defaults and a call's own override. */
 import { isPlainText, isSingleLine, MULTI_LINE_MESSAGE, SINGLE_LINE_MESSAGE } from '#src/lib/text.ts'
+import { isWebAddress } from '#src/lib/web-address.ts'
 import { formatNumber } from '#src/ui/format.ts'
 
 export const joinLimits = { joinUrl: 2_000, dialIn: 2_000 } as const
@@ -13,13 +14,7 @@ export function joinUrlProblem(url: string): string | undefined {
   if (!isSingleLine(url)) return `The join link ${SINGLE_LINE_MESSAGE}.`
   if (url.length > joinLimits.joinUrl)
     return `Use a join link of at most ${formatNumber(joinLimits.joinUrl)} characters (this one has ${formatNumber(url.length)}).`
-  let parsed: URL | undefined
-  try {
-    parsed = new URL(url)
-  } catch {
-    parsed = undefined
-  }
-  if (parsed?.protocol !== 'https:' || !parsed.hostname)
+  if (!isWebAddress(url, 'https only'))
     return 'Enter the join link as an https:// address, such as https://zoom.us/j/123456789.'
   return undefined
 }

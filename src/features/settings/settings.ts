@@ -5,6 +5,7 @@ import { settings as settingsTable } from '#src/db/schema/index.ts'
 import { NETWORK_TIME_ZONE } from '#src/lib/clock.ts'
 import { isIsoDate } from '#src/lib/dates.ts'
 import { isClockTime, isValidTimeZone } from '#src/lib/time-zone.ts'
+import { isWebAddress } from '#src/lib/web-address.ts'
 import { defaultChrome } from '#src/ui/site-chrome.ts'
 import { dialInProblem, joinUrlProblem } from './join-rules.ts'
 
@@ -59,7 +60,7 @@ export const settingsSchema = z.object({
   grantsFetchUrl: z
     .string()
     .max(500)
-    .refine((v) => v === '' || /^https:\/\/[^\s]+$/.test(v), 'an https:// address or nothing')
+    .refine((v) => v === '' || isWebAddress(v, 'https only'), 'an https:// address or nothing')
     .default(''),
 })
 

@@ -3,10 +3,10 @@
  * database: what a person typed in, the refusals in words they can act on.
  */
 import { z } from 'zod'
-import { isWebAddress } from '#src/features/membership/index.ts'
 import { checkForm } from '#src/http/form.ts'
 import { addDays, isIsoDate } from '#src/lib/dates.ts'
 import { multiLineProblem, singleLineProblem } from '#src/lib/text.ts'
+import { isWebAddress } from '#src/lib/web-address.ts'
 import { formatDate, formatNumber } from '#src/ui/format.ts'
 
 export const sharingLimits = {
