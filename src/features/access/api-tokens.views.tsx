@@ -1,4 +1,5 @@
 import { ButtonForm, CsrfInput } from '#src/ui/form-parts.tsx'
+import { plural } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import { StaffNav } from '#src/ui/staff-nav.tsx'
 import { TimeAt } from '#src/ui/time-at.tsx'
@@ -199,7 +200,7 @@ export function CreatedTokenPage(props: { name: string; token: string; scopes: s
         <StaffNav current="api-tokens" />
         <h1>Token created</h1>
         <p class="flash" role="status">
-          The token “{props.name}” was created with the {props.scopes.length === 1 ? 'scope' : 'scopes'}{' '}
+          The token “{props.name}” was created with the {plural(props.scopes.length, 'scope')}{' '}
           {props.scopes.join(', ')}.
         </p>
         <div class="form-card">

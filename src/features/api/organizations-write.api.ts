@@ -15,6 +15,7 @@ import { findOrganization } from '#src/features/seats/index.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { requirePermission } from '#src/http/guard.ts'
 import { canEditOrganization } from '#src/http/permissions.ts'
+import { plural } from '#src/ui/format.ts'
 
 /** The body of PATCH /api/v1/organizations/{id}: any of the profile's editable fields. */
 export const apiOrganizationUpdateSchema = z
@@ -163,7 +164,7 @@ export function organizationsWriteApi(deps: AppDeps): Hono<AppEnv> {
         const names = Object.keys(result.errors)
         return c.json(
           badInput(
-            `The profile was not saved: ${names.length === 1 ? 'one field needs' : `${names.length} fields need`} a change (${names.join(', ')}).`,
+            `The profile was not saved: ${plural(names.length, 'one field needs', `${names.length} fields need`)} a change (${names.join(', ')}).`,
             result.errors,
           ),
           400,

@@ -11,6 +11,7 @@ import { mustBeCommitted } from '#src/features/attendance/index.ts'
 import { displayName, storeFile } from '#src/features/files/index.ts'
 import { AppError } from '#src/lib/errors.ts'
 import { isUuid } from '#src/lib/ids.ts'
+import { plural } from '#src/ui/format.ts'
 import { alreadyImported } from '#src/ui/import-status.tsx'
 import { readHistorySheet } from './history-sheet.ts'
 import { type HistoryPlan, planHistory } from './plan.ts'
@@ -141,7 +142,7 @@ function writeCommit(
     const plan = await planHistory(tx, { rows: sheet.rows, today: input.today })
     if (plan.problems.length > 0)
       throw new AppError('CONFLICT', {
-        userMessage: `${plan.problems.length} ${plan.problems.length === 1 ? 'row has a problem' : 'rows have problems'}: correct the file and upload it again. Nothing was written.`,
+        userMessage: `${plan.problems.length} ${plural(plan.problems.length, 'row has a problem', 'rows have problems')}: correct the file and upload it again. Nothing was written.`,
       })
     await tx
       .update(imports)

@@ -38,7 +38,7 @@ export function importPageRoutes(
         const saved = Number(query.reviewed)
         const left = imp.summary.unmatched
         notice = {
-          text: `${saved} ${plural(saved, 'choice')} saved${imp.status === 'committed' ? ': the call’s attendance is updated' : ''}. ${left === 0 ? 'Every participant is decided.' : `${left} ${plural(left, 'participant')} still ${left === 1 ? 'needs' : 'need'} a decision.`}`,
+          text: `${saved} ${plural(saved, 'choice')} saved${imp.status === 'committed' ? ': the call’s attendance is updated' : ''}. ${left === 0 ? 'Every participant is decided.' : `${left} ${plural(left, 'participant')} still ${plural(left, 'needs', 'need')} a decision.`}`,
         }
       } else if (query.matched && /^\d{1,6}$/.test(query.matched)) {
         const row = imp.rows.find((r) => r.position === Number(query.matched))

@@ -1,6 +1,7 @@
 /** The roll call of a call: who held the seats that day, who is ticked, and which organisations count. */
 import type { AttendanceSource, CallStatus, SeatRole } from '#src/db/schema/index.ts'
 import { attendanceRefusal } from '#src/features/calls/index.ts'
+import { plural } from '#src/ui/format.ts'
 import { mergePresence, type PresenceRecord, reachesMinimum } from './presence.ts'
 
 /** The call a roll call is taken for. */
@@ -82,7 +83,7 @@ export function describeOtherRecords(records: readonly AttendanceRecord[]): stri
   const parts: string[] = []
   if (labels.length > 0)
     parts.push(
-      `${labels.join(' and ')} ${reports.length === 1 ? 'report' : 'reports'}: ${minutesOf(mergePresence(reports).seconds)} min`,
+      `${labels.join(' and ')} ${plural(reports.length, 'report')}: ${minutesOf(mergePresence(reports).seconds)} min`,
     )
   if (hasDemo) {
     const demo = others.filter((r) => r.importId === null)
@@ -166,7 +167,7 @@ export function checkTicked(
   if (strangers.length > 0)
     return {
       ok: false,
-      message: `Only the people holding a representative or alternate seat on the day of the call can be marked present; the form named ${strangers.length === 1 ? 'someone else' : `${strangers.length} others`}. Reload the page and tick again.`,
+      message: `Only the people holding a representative or alternate seat on the day of the call can be marked present; the form named ${plural(strangers.length, 'someone else', `${strangers.length} others`)}. Reload the page and tick again.`,
     }
   return { ok: true, ids }
 }

@@ -1,4 +1,5 @@
 import { BreakableText } from '#src/ui/breakable-text.tsx'
+import { plural } from '#src/ui/format.ts'
 import { formatAuditValue } from '#src/ui/format-instant.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import { StaffNav } from '#src/ui/staff-nav.tsx'
@@ -107,7 +108,7 @@ function ChangedFields(props: { entry: AuditEntry }) {
   const after = entry.after ?? {}
   const changed = entry.changed ?? []
   return (
-    <table aria-label={changed.length === 1 ? 'The changed field' : 'The changed fields'}>
+    <table aria-label={plural(changed.length, 'The changed field')}>
       <thead>
         <tr>
           <th scope="col">Field</th>
@@ -142,7 +143,7 @@ function AllFields(props: { row: Record<string, unknown>; summary: string }) {
   return (
     <details>
       <summary>
-        {props.summary} ({fields.length} {fields.length === 1 ? 'field' : 'fields'})
+        {props.summary} ({fields.length} {plural(fields.length, 'field')})
       </summary>
       <table>
         <thead>
@@ -221,7 +222,7 @@ function resultsLine(props: Props, isFiltered: boolean): string {
   const n = props.page.entries.length
   if (n === 0) return isFiltered ? 'No entry matches these filters.' : 'The log has no entries here.'
   const which = isFiltered ? ' matching these filters' : ''
-  return `Showing ${n} ${n === 1 ? 'entry' : 'entries'}${which}, newest first.`
+  return `Showing ${n} ${plural(n, 'entry', 'entries')}${which}, newest first.`
 }
 
 export function AuditPage(props: Props) {

@@ -4,6 +4,7 @@ import { type Actor, writeAs } from '#src/db/actor.ts'
 import type { Db } from '#src/db/client.ts'
 import { calls } from '#src/db/schema/index.ts'
 import { queryRows } from '#src/db/sql.ts'
+import { plural } from '#src/ui/format.ts'
 import { callRefused, lockCall, refuseInvalid } from './call-change.ts'
 import { checkCancelForm } from './call-forms.ts'
 import type { CallView } from './call-view.ts'
@@ -27,7 +28,7 @@ export async function cancelCall(
     if (present && present.n > 0)
       throw callRefused(
         null,
-        `Attendance is recorded for this call (${present.n} ${present.n === 1 ? 'person' : 'people'}): it took place, so it cannot be cancelled. Undo its roll call and attendance imports first.`,
+        `Attendance is recorded for this call (${present.n} ${plural(present.n, 'person', 'people')}): it took place, so it cannot be cancelled. Undo its roll call and attendance imports first.`,
       )
     await tx.update(calls).set({ status: 'cancelled', cancelReason: reason }).where(eq(calls.id, call.id))
     return { ...call, status: 'cancelled' as const, cancelReason: reason }

@@ -1,4 +1,5 @@
 import { BreakableText } from '#src/ui/breakable-text.tsx'
+import { plural } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import { StaffNav } from '#src/ui/staff-nav.tsx'
 import { TimeAt } from '#src/ui/time-at.tsx'
@@ -83,7 +84,7 @@ export function OutboxPage(props: {
                   : 'No email has been written to you yet.'
                 : n >= props.limit
                   ? `The newest ${n} emails, newest first.`
-                  : `${n} ${n === 1 ? 'email' : 'emails'}, newest first.`}
+                  : `${n} ${plural(n, 'email')}, newest first.`}
             </p>
             {n > 0 ? (
               <ol class="org-list" aria-label="Emails">

@@ -15,7 +15,7 @@ const regionDrawn = (c: { counties: number; states: number }) =>
   c.counties > 0
     ? `${c.counties} ${plural(c.counties, 'county', 'counties')}`
     : c.states > 0
-      ? `${c.states === 1 ? 'The whole state' : `${c.states} whole states`} (counties not on record)`
+      ? `${plural(c.states, 'The whole state', `${c.states} whole states`)} (counties not on record)`
       : 'Not on the map: no region on record'
 
 function ShadeLegend(props: { shades: MapShade[]; unit: Metric['unit'] }) {

@@ -1,5 +1,6 @@
 /** The public impact page: the network's verified outcomes, by year, on the map and by community. */
 import type { Metric } from '#src/features/outcomes/index.ts'
+import { plural } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import { MetricChart, metricsOverYears } from './impact-charts.views.tsx'
 import { CommunitiesSection } from './impact-communities.views.tsx'
@@ -50,7 +51,7 @@ export function ImpactPage(props: {
         />
         {notSummed.length > 0 ? (
           <p class="note">
-            {listFormat.format(notSummed.map((m) => m.name))} {notSummed.length === 1 ? 'does' : 'do'} not add
+            {listFormat.format(notSummed.map((m) => m.name))} {plural(notSummed.length, 'does', 'do')} not add
             up across communities: see each community's own figure below.
           </p>
         ) : null}

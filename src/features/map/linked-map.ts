@@ -1,4 +1,5 @@
 import { escapeXml } from '#src/lib/text.ts'
+import { plural } from '#src/ui/format.ts'
 import { type Place, placesArea, regionPlaces } from './places.ts'
 import { bordersShapeId, landShapeId } from './shapes-asset.ts'
 import { isSafeHref, type MapRegion, toneCount, toneFills } from './us-map.ts'
@@ -84,9 +85,7 @@ export function renderLinkedUsMap(options: {
 
 function regionMarkup({ region, tone, places }: Drawn, use: (id: string) => string): string {
   const wholeStates = places[0]?.kind === 'state'
-  const note = wholeStates
-    ? ` (counties unknown: whole ${places.length === 1 ? 'state' : 'states'} shaded)`
-    : ''
+  const note = wholeStates ? ` (counties unknown: whole ${plural(places.length, 'state')} shaded)` : ''
   const shapes = places.map((p) =>
     p.kind === 'county'
       ? `<use class="map-county" ${use(p.shapeId)}/>`

@@ -1,4 +1,5 @@
 import { escapeXml } from '#src/lib/text.ts'
+import { plural } from '#src/ui/format.ts'
 import { atlasBaseLayers, countyShape, type Shape, stateShape } from './atlas.ts'
 import { countyName, stateFips } from './states.ts'
 import { fitViewBox, formatViewBox, nationalViewBox } from './view-box.ts'
@@ -123,8 +124,7 @@ function regionShapes(region: MapRegion, tone: number): RegionShapes {
 }
 
 function regionMarkup({ region, tone, paths, shadedStates }: RegionShapes, isFocus: boolean): string {
-  const note =
-    shadedStates === 0 ? '' : ` (counties unknown: whole ${shadedStates === 1 ? 'state' : 'states'} shaded)`
+  const note = shadedStates === 0 ? '' : ` (counties unknown: whole ${plural(shadedStates, 'state')} shaded)`
   const title = `<title>${escapeXml(region.name + note)}</title>`
   const classes = `map-region map-tone-${tone}${isFocus ? ' map-region-focus' : ''}`
   const group =

@@ -2,6 +2,7 @@ import { type BffKind, bffKinds } from '#src/db/schema/index.ts'
 import { bffKindLabels, RegionPicker } from '#src/features/organizations/index.ts'
 import { Select, TextArea } from '#src/ui/fields.tsx'
 import { ButtonForm, CsrfInput, Field, type FieldProps } from '#src/ui/form-parts.tsx'
+import { plural } from '#src/ui/format.ts'
 import type { ApplicationPageProps } from './application-page.views.tsx'
 import {
   draftFieldsOf,
@@ -45,7 +46,7 @@ export function DraftForms(props: ApplicationPageProps) {
   return (
     <>
       <ProblemList
-        title={`Some of what you typed was not saved: ${problems.length === 1 ? 'one field needs' : `${problems.length} fields need`} a change. Everything else is saved.`}
+        title={`Some of what you typed was not saved: ${plural(problems.length, 'one field needs', `${problems.length} fields need`)} a change. Everything else is saved.`}
         problems={problems}
       />
       <form

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { seatRoles } from '#src/db/schema/index.ts'
 import { commitmentKeys, commitmentLabels } from '#src/features/auth/index.ts'
 import { seatLabels } from '#src/features/seats/index.ts'
+import { plural } from '#src/ui/format.ts'
 import { draftLimits } from './draft-fields.ts'
 import { lineText, refuse } from './text-checks.ts'
 import type { FormInput, Nominee, NomineeRow, NomineeSeat } from './types.ts'
@@ -94,7 +95,7 @@ export function missingNominations(app: { nominees: unknown; commitments: readon
   const unticked = commitmentKeys.filter((k) => !app.commitments.includes(k))
   if (unticked.length > 0)
     missing.push(
-      `your acknowledgement of ${unticked.length === 1 ? 'a commitment' : `${unticked.length} commitments`} of membership`,
+      `your acknowledgement of ${plural(unticked.length, 'a commitment', `${unticked.length} commitments`)} of membership`,
     )
   return missing
 }

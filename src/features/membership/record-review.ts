@@ -12,7 +12,7 @@ import {
 import { AppError } from '#src/lib/errors.ts'
 import type { Mailer } from '#src/lib/mailer.ts'
 import { sendSafely } from '#src/lib/mailer.ts'
-import { formatDate } from '#src/ui/format.ts'
+import { formatDate, plural } from '#src/ui/format.ts'
 import { currentChrome } from '#src/ui/site-chrome.ts'
 import { criterionLabels } from './labels.ts'
 import { lockApplication, noApplication } from './lock-application.ts'
@@ -100,7 +100,7 @@ export async function recordReview(
       status === 'needs_info'
         ? lines(needsInfo).join('\n')
         : notMet.length > 0
-          ? `Sent to the Advisory Board with ${notMet.length === 1 ? 'a criterion' : `${notMet.length} criteria`} not met, for the board to weigh:\n${lines(notMet).join('\n')}`
+          ? `Sent to the Advisory Board with ${plural(notMet.length, 'a criterion', `${notMet.length} criteria`)} not met, for the board to weigh:\n${lines(notMet).join('\n')}`
           : 'All four criteria are met.'
     await tx.insert(applicationEvents).values({
       applicationId: app.id,

@@ -1,5 +1,6 @@
 import { TextArea } from '#src/ui/fields.tsx'
 import { CsrfInput, Flash } from '#src/ui/form-parts.tsx'
+import { plural } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import {
   ApplicationEvidence,
@@ -53,7 +54,7 @@ export function StaffApplicationPage(props: StaffApplicationProps) {
         {reviewProblems ? (
           <Flash isError>
             The verdicts were not recorded:{' '}
-            {reviewProblems === 1 ? 'one answer needs' : `${reviewProblems} answers need`} a change.{' '}
+            {plural(reviewProblems, 'one answer needs', `${reviewProblems} answers need`)} a change.{' '}
             <a href="#review-heading">Go to the verdict form</a>.
           </Flash>
         ) : null}

@@ -1,4 +1,5 @@
 import type { BoardVoteChoice } from '#src/db/schema/index.ts'
+import { plural } from '#src/ui/format.ts'
 
 // The Advisory Board's count: the quorum, the majority, and when the outcome can no longer change.
 
@@ -68,7 +69,9 @@ export function settledOutcome(t: Tally): BoardOutcome | undefined {
 
 /** One line for people: '2 approve, 0 reject, 1 abstain of 3 members (quorum 2)'. */
 export function describeTally(t: Tally): string {
-  return `${t.approve} approve, ${t.reject} reject, ${t.abstain} abstain of ${t.eligible} ${
-    t.eligible === 1 ? 'member' : 'members'
-  } (quorum ${t.quorum})`
+  return `${t.approve} approve, ${t.reject} reject, ${t.abstain} abstain of ${t.eligible} ${plural(
+    t.eligible,
+    'member',
+    'members',
+  )} (quorum ${t.quorum})`
 }

@@ -2,6 +2,7 @@ import { raw } from 'hono/html'
 import { type LinkedMap, type SharedPlace, stateName } from '#src/features/map/index.ts'
 import { IncompleteBadge } from '#src/features/seats/index.ts'
 import { Select, type SelectOption } from '#src/ui/fields.tsx'
+import { plural } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import type { DirectoryFacets, DirectoryFilters, OrganizationSummary } from './directory.ts'
 import { bffKindLabels, categoryLabels } from './labels.ts'
@@ -80,7 +81,7 @@ export function DirectoryPage(props: Props) {
         <p class="results-count" id="results-count" role="status">
           {count === 0
             ? 'No organisation matches these filters.'
-            : `${count} ${count === 1 ? 'organisation' : 'organisations'}${isFiltered ? (count === 1 ? ' matches these filters' : ' match these filters') : ''}`}
+            : `${count} ${plural(count, 'organisation')}${isFiltered ? plural(count, ' matches these filters', ' match these filters') : ''}`}
         </p>
         <figure class="map-figure">
           {raw(props.map.svg)}

@@ -1,6 +1,6 @@
 import { TextArea } from '#src/ui/fields.tsx'
 import { CsrfInput, Field } from '#src/ui/form-parts.tsx'
-import { formatNumber } from '#src/ui/format.ts'
+import { formatNumber, plural } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import type { EditableField, OrganizationEditForm } from './edit.ts'
 import { profileLimits } from './edit.ts'
@@ -62,7 +62,7 @@ export function EditOrganizationPage(props: Props) {
           <div class="flash error" role="alert" id="form-problems">
             <p>
               The profile was not saved:{' '}
-              {problems.length === 1 ? 'one field needs' : `${problems.length} fields need`} a change.
+              {plural(problems.length, 'one field needs', `${problems.length} fields need`)} a change.
             </p>
             <ul>
               {problems.map((f) => (

@@ -19,6 +19,7 @@ import { displayName, storeFile } from '#src/features/files/index.ts'
 import { checkFigures, checkPeriod, type OutcomePeriod } from '#src/features/outcomes/index.ts'
 import { AppError } from '#src/lib/errors.ts'
 import { isUuid } from '#src/lib/ids.ts'
+import { plural } from '#src/ui/format.ts'
 import { alreadyImported } from '#src/ui/import-status.tsx'
 import { type OutcomePlan, planOutcomes } from './plan.ts'
 import { findCommitted } from './records.ts'
@@ -144,7 +145,7 @@ function writeCommit(
     if (plan.problems.length > 0) {
       const rows = [...new Set(plan.problems.map((p) => p.row))]
       throw conflict(
-        `${rows.length === 1 ? `Row ${rows[0]} has a problem` : `${rows.length} rows have problems (rows ${rows.slice(0, 10).join(', ')}${rows.length > 10 ? ', …' : ''})`}: correct the file and upload it again. Nothing was written.`,
+        `${plural(rows.length, `Row ${rows[0]} has a problem`, `${rows.length} rows have problems (rows ${rows.slice(0, 10).join(', ')}${rows.length > 10 ? ', …' : ''})`)}: correct the file and upload it again. Nothing was written.`,
       )
     }
     if (plan.reports.length === 0) throw conflict('The file gives no figures: nothing to import.')

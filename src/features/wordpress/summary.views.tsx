@@ -42,7 +42,7 @@ export function SummaryView(props: { summary: ImportSummary; headingLevel?: 2 | 
         {s.pages.movedToTop > 0 ? (
           <li>
             {formatNumber(s.pages.movedToTop)} {plural(s.pages.movedToTop, 'page')} whose parent is not in the
-            file {s.pages.movedToTop === 1 ? 'goes' : 'go'} at the top level.
+            file {plural(s.pages.movedToTop, 'goes', 'go')} at the top level.
           </li>
         ) : null}
         <li>

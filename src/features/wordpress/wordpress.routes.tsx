@@ -7,6 +7,7 @@ import { renderPage } from '#src/http/render.ts'
 import { editorOf } from '#src/http/viewer.ts'
 import { AppError } from '#src/lib/errors.ts'
 import { isUuid } from '#src/lib/ids.ts'
+import { plural } from '#src/ui/format.ts'
 import type { PreviewRow } from './apply-import.ts'
 import { importWordpress } from './import-wordpress.ts'
 import { PreviewPage, WordpressPage } from './staff.views.tsx'
@@ -136,7 +137,7 @@ export function wordpressRoutes(deps: AppDeps): Hono<AppEnv> {
       const undone = await undoImport(db, id, who(c).actor)
       const text = `Undone: ${undone.posts} posts, ${undone.pages} pages and ${undone.redirects} redirects removed.${
         undone.keptUpdated > 0
-          ? ` ${undone.keptUpdated} ${undone.keptUpdated === 1 ? 'item' : 'items'} it only updated ${undone.keptUpdated === 1 ? 'keeps its' : 'keep their'} changes.`
+          ? ` ${undone.keptUpdated} ${plural(undone.keptUpdated, 'item')} it only updated ${plural(undone.keptUpdated, 'keeps its', 'keep their')} changes.`
           : ''
       }`
       return page(c, { flash: { text } })
