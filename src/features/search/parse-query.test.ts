@@ -17,6 +17,8 @@ describe('parseQuery', () => {
     expect(parseQuery("o'brien").prefix).toBeNull()
     expect(parseQuery('a:* & b').prefix).toBeNull()
     expect(parseQuery('grants or').prefix).toBeNull()
+    // After "or" the last word is an alternative, which a required prefix would turn into a condition.
+    expect(parseQuery('robots or weldi')).toMatchObject({ words: 'robots or weldi', prefix: null })
   })
 
   it('never puts tsquery syntax in the prefix', () => {

@@ -6,7 +6,7 @@ export const MAX_QUERY_LENGTH = 200
  * (spaces collapsed, at most MAX_QUERY_LENGTH characters): it is what the page shows and what the
  * cache is keyed by. `words` goes to `websearch_to_tsquery` (quoted phrases, `-exclusions`, `or`),
  * `prefix` (only letters and digits, never tsquery syntax) is the last word being typed, matched as
- * `prefix:*`. `searchable` is false for an empty query or one that only excludes.
+ * `prefix:*` (not after "or", where it is one alternative). `searchable` is false for an empty query or one that only excludes.
  */
 export type ParsedQuery = { text: string; words: string; prefix: string | null; searchable: boolean }
 
@@ -26,7 +26,9 @@ export function parseQuery(input: string | undefined): ParsedQuery {
   const searchable = tokens.some((t) => !t.startsWith('-') && /[\p{L}\p{N}]/u.test(t))
   const last = tokens.at(-1) ?? ''
   const insideQuotes = (text.match(/"/g)?.length ?? 0) % 2 === 1
-  if (!searchable || insideQuotes || !PREFIX_WORD.test(last) || last.toLowerCase() === 'or')
+  // A word after "or" is an alternative: as a prefix it would be required (`words && prefix`).
+  const afterOr = tokens.at(-2)?.toLowerCase() === 'or'
+  if (!searchable || insideQuotes || afterOr || !PREFIX_WORD.test(last) || last.toLowerCase() === 'or')
     return { text, words: text, prefix: null, searchable }
   return { text, words: text.slice(0, text.length - last.length).trim(), prefix: last, searchable }
 }
