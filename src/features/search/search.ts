@@ -56,6 +56,17 @@ const rankQuerySql = (query: SQL): SQL =>
   sql`coalesce(nullif(replace(querytree(${query})::text, ' & ', ' | '), 'T'), '')::tsquery`
 
 /**
+ * SQL: whether a query has a phrase to loosen (see KindContext.loose): a phrase operator (`<->`,
+ * `<2>`…, always between spaces in a tsquery's text) and no exclusion (`!`).
+ */
+const phrasedSql = (query: SQL): SQL =>
+  sql`(${query}::text ~ ' <(-|[0-9]+)> ' and strpos(${query}::text, '!') = 0)`
+
+/** SQL: the query with each phrase operator read as `&` (see KindContext.loose). */
+const looseQuerySql = (query: SQL): SQL =>
+  sql`regexp_replace(${query}::text, ' <(-|[0-9]+)> ', ' & ', 'g')::tsquery`
+
+/**
  * SQL: when the next scheduled page or post goes out, as an ISO instant (null when none is
  * scheduled): what the page cache holds of search and the sitemap is stale from then.
  */
@@ -84,10 +95,19 @@ export type SearchOptions = {
 
 /** The search statement (see searchContent), apart so that a benchmark can ask for its plan. */
 export function searchStatement(options: SearchOptions): SQL {
-  const ctx = { ...options, rank: sql`(select rank from q)`, match: sql`(select query from q)` }
+  const ctx = {
+    ...options,
+    rank: sql`(select rank from q)`,
+    loose: sql`(select loose from q)`,
+    phrased: sql`(select phrased from q)`,
+  }
   const id = sql`h.id`
-  return sql`with q as (select query, ${rankQuerySql(sql`query`)} as rank
-      from (select ${tsquerySql(options.query)} as query) parsed),
+  return sql`with q as (select query, rank, phrased,
+        case when phrased then ${looseQuerySql(sql`query`)} else query end as loose
+      from (select query, ${rankQuerySql(sql`query`)} as rank, ${phrasedSql(sql`query`)} as phrased
+        from (select ${tsquerySql(options.query)} as query) parsed) ranked),
+    phrase_hits as materialized (select source, id from search_phrase_vectors
+      where (select phrased from q) and vector @@ (select query from q)),
     hits as (${sql.join(
       searchSources.map((s) => sql`(${s.hits(ctx)})`),
       sql` union all `,

@@ -7,10 +7,17 @@ import { AppError } from '#src/lib/errors.ts'
 
 /**
  * Tables never exported nor counted as content: the content version the database keeps
- * for itself, and sign-in state that is only good where it was made (sessions, pending
+ * for itself, the copies of the search vectors its triggers keep (decision 027: made again as
+ * the rows land), and sign-in state that is only good where it was made (sessions, pending
  * links, rate-limit counters). People sign in again after a move.
  */
-const notTransferred = new Set(['content_version', 'auth_sessions', 'auth_verifications', 'auth_rate_limits'])
+const notTransferred = new Set([
+  'content_version',
+  'search_phrase_vectors',
+  'auth_sessions',
+  'auth_verifications',
+  'auth_rate_limits',
+])
 
 /**
  * Tables the migrations fill with defaults (the six outcome metrics, the grant relevance rules): a new database holds them

@@ -10,11 +10,16 @@ export type KindContext = {
    */
   rank: SQL
   /**
-   * The query to find rows by, computed once (`(select query from q)`): the statement is prepared
-   * with a generic plan (see prepared-statement.ts), so the query is a value of the run, and a
-   * row's recheck (a phrase) reads it instead of parsing the user's text again.
+   * The query the GIN index answers alone (`(select loose from q)`): the query with each phrase's
+   * word order dropped (`a <-> b` read as `a & b`), which finds every row the query finds and a few
+   * more; `phraseFoundSql` then keeps the rows that hold the phrase. The same as the query when it
+   * has no phrase, or has an exclusion (a phrase excluded, read loosely, would exclude too much).
+   * The statement is prepared with a generic plan (see prepared-statement.ts), so the query is a
+   * value of the run, computed once.
    */
-  match: SQL
+  loose: SQL
+  /** Whether the query has a phrase to test (`(select phrased from q)`; see phraseFoundSql). */
+  phrased: SQL
   /** What the viewer may see (`visibleTo(viewer)`); the sitemap passes ['public']. */
   visibilities: readonly ContentVisibility[]
   now: Date
@@ -74,3 +79,22 @@ export const localDateSql = (instant: SQL, timeZone: string): SQL =>
  */
 export const tagsLineSql = (tags: SQL): SQL =>
   sql`case when cardinality(${tags}) > 0 then 'Tags: ' || array_to_string(${tags}, ', ') end`
+
+/**
+ * SQL: whether a row matches the query. The GIN index answers `loose` without reading the row's
+ * vector (stored out of line); for a query with a phrase, the row must also be among the
+ * statement's `phrase_hits` (see search.ts): the rows of search_phrase_vectors, whose in-row copies
+ * are read once in one pass, that hold the phrase. `sources` are the row's kinds in that table
+ * (an item of the library is found by its own vector or an attachment's).
+ */
+export const phraseFoundSql = (ctx: Pick<KindContext, 'phrased'>, id: SQL, sources: readonly string[]): SQL =>
+  sql`(not ${ctx.phrased} or ${id} in (select h.id from phrase_hits h where h.source in (${sql.join(
+    sources.map((source) => sql`${source}`),
+    sql`, `,
+  )})))`
+
+/** SQL: `vector @@ loose`, and the phrase test (phraseFoundSql) of the row's one source. */
+export const matchSql = (
+  ctx: Pick<KindContext, 'loose' | 'phrased'>,
+  row: { vector: SQL; source: string; id: SQL },
+): SQL => sql`${row.vector} @@ ${ctx.loose} and ${phraseFoundSql(ctx, row.id, [row.source])}`

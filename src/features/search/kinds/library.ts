@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm'
 import { visibleSql } from '#src/db/publication.ts'
 import type { ContentVisibility } from '#src/db/schema/index.ts'
 import { briefings } from '#src/db/schema/index.ts'
-import { type SearchSource, scoreSql, tagsLineSql } from './kind.ts'
+import { phraseFoundSql, type SearchSource, scoreSql, tagsLineSql } from './kind.ts'
 
 /** Whether a library item is published and the viewer may see it. */
 const shown = (visibilities: readonly ContentVisibility[]) =>
@@ -25,8 +25,9 @@ export const librarySource: SearchSource = {
         coalesce(${briefings.publishedOn}, ${briefings.approvedAt}::date, ${briefings.createdAt}::date) as published_on,
         ${scoreSql(sql`${briefings.rankVector}`, ctx.rank)} as score
       from ${briefings}
-      where (${briefings.searchVector} @@ ${ctx.match} or ${briefings.id} = any(array(
-          select a.briefing_id from briefing_attachments a where a.search_vector @@ ${ctx.match})))
+      where (${briefings.searchVector} @@ ${ctx.loose} or ${briefings.id} = any(array(
+          select a.briefing_id from briefing_attachments a where a.search_vector @@ ${ctx.loose})))
+        and ${phraseFoundSql(ctx, sql`${briefings.id}`, ['library', 'attachment'])}
         and ${shown(ctx.visibilities)}`,
   path: (id) => sql`(select '/library/' || b.slug from briefings b where b.id = ${id})`,
   text: (id) =>

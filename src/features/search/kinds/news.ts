@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { liveSql, visibleSql } from '#src/db/publication.ts'
 import { newsPosts } from '#src/db/schema/index.ts'
-import { type KindContext, localDateSql, type SearchSource, scoreSql, tagsLineSql } from './kind.ts'
+import { type KindContext, localDateSql, matchSql, type SearchSource, scoreSql, tagsLineSql } from './kind.ts'
 
 /** Whether a post is out and the viewer may see it. */
 const shown = (ctx: Pick<KindContext, 'now' | 'visibilities'>) =>
@@ -14,7 +14,7 @@ export const newsSource: SearchSource = {
     sql`select 'news' as source, 'news' as kind, ${newsPosts.id} as id, ${newsPosts.title} as title,
         ${localDateSql(sql`${newsPosts.publishAt}`, ctx.timeZone)} as published_on,
         ${scoreSql(sql`${newsPosts.rankVector}`, ctx.rank)} as score
-      from ${newsPosts} where ${newsPosts.searchVector} @@ ${ctx.match} and ${shown(ctx)}`,
+      from ${newsPosts} where ${matchSql(ctx, { vector: sql`${newsPosts.searchVector}`, source: 'news', id: sql`${newsPosts.id}` })} and ${shown(ctx)}`,
   path: (id) => sql`(select '/news/' || n.slug from news_posts n where n.id = ${id})`,
   text: (id) =>
     sql`(select concat_ws(E'\n', n.summary, ${tagsLineSql(sql`n.tags`)}, n.body_markdown) from news_posts n where n.id = ${id})`,

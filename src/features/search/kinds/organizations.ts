@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { organizations } from '#src/db/schema/index.ts'
 import { isAdmittedSql } from '#src/features/admission/index.ts'
-import { type SearchSource, scoreSql } from './kind.ts'
+import { matchSql, type SearchSource, scoreSql } from './kind.ts'
 
 /**
  * Organisations' public profiles, at /organizations/<slug>. The directory and the profile show an
@@ -16,7 +16,7 @@ export const organizationSource: SearchSource = {
         ${organizations.name} as title, null::date as published_on,
         ${scoreSql(sql`${organizations.searchVector}`, ctx.rank)} as score
       from ${organizations}
-      where ${organizations.searchVector} @@ ${ctx.match} and ${isAdmittedSql(sql`${organizations.id}`, ctx.today)}`,
+      where ${matchSql(ctx, { vector: sql`${organizations.searchVector}`, source: 'organization', id: sql`${organizations.id}` })} and ${isAdmittedSql(sql`${organizations.id}`, ctx.today)}`,
   path: (id) => sql`(select '/organizations/' || o.slug from organizations o where o.id = ${id})`,
   text: (id) =>
     sql`(select concat_ws(E'\n', o.summary, o.lead_organization, hub_text_array(o.focus_industries))

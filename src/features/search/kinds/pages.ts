@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm'
 import { liveSql, visibleSql } from '#src/db/publication.ts'
 import { sitePages } from '#src/db/schema/index.ts'
-import { type KindContext, localDateSql, type SearchSource, scoreSql } from './kind.ts'
+import { type KindContext, localDateSql, matchSql, type SearchSource, scoreSql } from './kind.ts'
 
 type Rule = Pick<KindContext, 'now' | 'visibilities'>
 
@@ -35,7 +35,7 @@ export const pageSource: SearchSource = {
     sql`select 'page' as source, 'page' as kind, ${sitePages.id} as id, ${sitePages.title} as title,
         ${localDateSql(sql`${sitePages.publishAt}`, ctx.timeZone)} as published_on,
         ${scoreSql(sql`${sitePages.rankVector}`, ctx.rank)} as score
-      from ${sitePages} where ${sitePages.searchVector} @@ ${ctx.match} and ${shownSql(ctx)}`,
+      from ${sitePages} where ${matchSql(ctx, { vector: sql`${sitePages.searchVector}`, source: 'page', id: sql`${sitePages.id}` })} and ${shownSql(ctx)}`,
   path: (id) =>
     sql`(${chainSql(id)}
       select case when bool_or(depth = 0 and system_key = 'home') then '/'

@@ -2,7 +2,7 @@ import { type SQL, sql } from 'drizzle-orm'
 import { visibleSql } from '#src/db/publication.ts'
 import type { ContentVisibility } from '#src/db/schema/index.ts'
 import { presentations } from '#src/db/schema/index.ts'
-import { type SearchSource, scoreSql } from './kind.ts'
+import { matchSql, type SearchSource, scoreSql } from './kind.ts'
 
 /** Whether a presentation was given (only those have an archive page) and the viewer may see it. */
 const shown = (visibilities: readonly ContentVisibility[]) =>
@@ -25,7 +25,7 @@ export const presentationSource: SearchSource = {
       from ${presentations}
         join organizations o on o.id = ${presentations.organizationId}
         left join calls c on c.id = ${presentations.callId}
-      where ${presentations.searchVector} @@ ${ctx.match} and ${shown(ctx.visibilities)}`,
+      where ${matchSql(ctx, { vector: sql`${presentations.searchVector}`, source: 'presentation', id: sql`${presentations.id}` })} and ${shown(ctx.visibilities)}`,
   path: (id) =>
     sql`(select ${pathOf(sql`p.year`, sql`o.slug`)} from presentations p
       join organizations o on o.id = p.organization_id where p.id = ${id})`,
