@@ -11,12 +11,15 @@ const shown = (visibilities: readonly ContentVisibility[]) =>
 /** How much of the attachments' text a snippet is cut from (the match may be further in). */
 const ATTACHMENT_SNIPPET_CHARS = 20000
 
+/** This kind's name in the statement and in search_phrase_vectors, where its attachments' copies are 'attachment' (migration 0023). */
+const source = 'library'
+
 /**
  * The library's briefings and resources, at /library/<slug>, found by their own text or by the
  * text extracted from their attachments (weight D).
  */
 export const librarySource: SearchSource = {
-  source: 'library',
+  source,
   // Each item once, found by its own document or an attachment's, scored by its title and summary.
   // The attachments' matches are an array of ids the primary key's index reads, so both halves
   // are one bitmap over the table (a BitmapOr), not a union sorted and joined back row by row.
@@ -27,7 +30,7 @@ export const librarySource: SearchSource = {
       from ${briefings}
       where (${briefings.searchVector} @@ ${ctx.loose} or ${briefings.id} = any(array(
           select a.briefing_id from briefing_attachments a where a.search_vector @@ ${ctx.loose})))
-        and ${phraseFoundSql(ctx, sql`${briefings.id}`, ['library', 'attachment'])}
+        and ${phraseFoundSql(ctx, sql`${briefings.id}`, [source, 'attachment'])}
         and ${shown(ctx.visibilities)}`,
   path: (id) => sql`(select '/library/' || b.slug from briefings b where b.id = ${id})`,
   text: (id) =>

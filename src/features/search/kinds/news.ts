@@ -7,14 +7,17 @@ import { type KindContext, localDateSql, matchSql, type SearchSource, scoreSql, 
 const shown = (ctx: Pick<KindContext, 'now' | 'visibilities'>) =>
   sql`${liveSql(newsPosts, ctx.now)} and ${visibleSql(sql`${newsPosts.visibility}`, ctx.visibilities)}`
 
+/** This kind's name in the statement and in search_phrase_vectors (migration 0023). */
+const source = 'news'
+
 /** News posts and press releases, at /news/<slug>. */
 export const newsSource: SearchSource = {
-  source: 'news',
+  source,
   hits: (ctx) =>
     sql`select 'news' as source, 'news' as kind, ${newsPosts.id} as id, ${newsPosts.title} as title,
         ${localDateSql(sql`${newsPosts.publishAt}`, ctx.timeZone)} as published_on,
         ${scoreSql(sql`${newsPosts.rankVector}`, ctx.rank)} as score
-      from ${newsPosts} where ${matchSql(ctx, { vector: sql`${newsPosts.searchVector}`, source: 'news', id: sql`${newsPosts.id}` })} and ${shown(ctx)}`,
+      from ${newsPosts} where ${matchSql(ctx, { vector: sql`${newsPosts.searchVector}`, source, id: sql`${newsPosts.id}` })} and ${shown(ctx)}`,
   path: (id) => sql`(select '/news/' || n.slug from news_posts n where n.id = ${id})`,
   text: (id) =>
     sql`(select concat_ws(E'\n', n.summary, ${tagsLineSql(sql`n.tags`)}, n.body_markdown) from news_posts n where n.id = ${id})`,

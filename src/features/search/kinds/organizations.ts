@@ -3,6 +3,9 @@ import { organizations } from '#src/db/schema/index.ts'
 import { isAdmittedSql } from '#src/features/admission/index.ts'
 import { matchSql, type SearchSource, scoreSql } from './kind.ts'
 
+/** This kind's name in the statement and in search_phrase_vectors (migration 0023). */
+const source = 'organization'
+
 /**
  * Organisations' public profiles, at /organizations/<slug>. The directory and the profile show an
  * organisation while it is admitted (the one rule of admission, from the admission feature);
@@ -10,13 +13,13 @@ import { matchSql, type SearchSource, scoreSql } from './kind.ts'
  * A, summary and industries B, lead organisation C): it is their rank vector too.
  */
 export const organizationSource: SearchSource = {
-  source: 'organization',
+  source,
   hits: (ctx) =>
     sql`select 'organization' as source, 'organization' as kind, ${organizations.id} as id,
         ${organizations.name} as title, null::date as published_on,
         ${scoreSql(sql`${organizations.searchVector}`, ctx.rank)} as score
       from ${organizations}
-      where ${matchSql(ctx, { vector: sql`${organizations.searchVector}`, source: 'organization', id: sql`${organizations.id}` })} and ${isAdmittedSql(sql`${organizations.id}`, ctx.today)}`,
+      where ${matchSql(ctx, { vector: sql`${organizations.searchVector}`, source, id: sql`${organizations.id}` })} and ${isAdmittedSql(sql`${organizations.id}`, ctx.today)}`,
   path: (id) => sql`(select '/organizations/' || o.slug from organizations o where o.id = ${id})`,
   text: (id) =>
     sql`(select concat_ws(E'\n', o.summary, o.lead_organization, hub_text_array(o.focus_industries))

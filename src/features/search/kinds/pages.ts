@@ -28,14 +28,17 @@ const shownSql = (rule: Rule) =>
       ${chainSql(sql`${sitePages.parentId}`)}
       select 1 from chain join site_pages on site_pages.id = chain.id where not (${ownRuleSql(rule)})))`
 
+/** This kind's name in the statement and in search_phrase_vectors (migration 0023). */
+const source = 'page'
+
 /** The pages staff write: the address runs through the page's parents ('/about/board'); the home page is '/'. */
 export const pageSource: SearchSource = {
-  source: 'page',
+  source,
   hits: (ctx) =>
     sql`select 'page' as source, 'page' as kind, ${sitePages.id} as id, ${sitePages.title} as title,
         ${localDateSql(sql`${sitePages.publishAt}`, ctx.timeZone)} as published_on,
         ${scoreSql(sql`${sitePages.rankVector}`, ctx.rank)} as score
-      from ${sitePages} where ${matchSql(ctx, { vector: sql`${sitePages.searchVector}`, source: 'page', id: sql`${sitePages.id}` })} and ${shownSql(ctx)}`,
+      from ${sitePages} where ${matchSql(ctx, { vector: sql`${sitePages.searchVector}`, source, id: sql`${sitePages.id}` })} and ${shownSql(ctx)}`,
   path: (id) =>
     sql`(${chainSql(id)}
       select case when bool_or(depth = 0 and system_key = 'home') then '/'

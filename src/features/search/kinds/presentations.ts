@@ -11,12 +11,15 @@ const shown = (visibilities: readonly ContentVisibility[]) =>
 /** The archive page of a presentation: /presentations/<year>/<organisation's slug>. */
 const pathOf = (year: SQL, orgSlug: SQL) => sql`'/presentations/' || ${year} || '/' || ${orgSlug}`
 
+/** This kind's name in the statement and in search_phrase_vectors (migration 0023). */
+const source = 'presentation'
+
 /**
  * The archive of the annual presentations that were given. Their document is the title (A) and the
  * summary and topics (B), small and kept in the row: it is their rank vector too.
  */
 export const presentationSource: SearchSource = {
-  source: 'presentation',
+  source,
   hits: (ctx) =>
     sql`select 'presentation' as source, 'presentation' as kind, ${presentations.id} as id,
         coalesce(nullif(${presentations.title}, ''), o.name || ' (' || ${presentations.year} || ')') as title,
@@ -25,7 +28,7 @@ export const presentationSource: SearchSource = {
       from ${presentations}
         join organizations o on o.id = ${presentations.organizationId}
         left join calls c on c.id = ${presentations.callId}
-      where ${matchSql(ctx, { vector: sql`${presentations.searchVector}`, source: 'presentation', id: sql`${presentations.id}` })} and ${shown(ctx.visibilities)}`,
+      where ${matchSql(ctx, { vector: sql`${presentations.searchVector}`, source, id: sql`${presentations.id}` })} and ${shown(ctx.visibilities)}`,
   path: (id) =>
     sql`(select ${pathOf(sql`p.year`, sql`o.slug`)} from presentations p
       join organizations o on o.id = p.organization_id where p.id = ${id})`,
