@@ -6,6 +6,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import type { Notification } from 'pg'
 import { type Clock, clockOffsetMs } from '#src/lib/clock.ts'
 import { AppError } from '#src/lib/errors.ts'
+import { withTextTypes } from './pglite-parsers.ts'
 import * as schema from './schema/index.ts'
 
 export type Schema = typeof schema
@@ -87,7 +88,7 @@ async function openPglite(options: {
     ],
   })
   await client.query(SET_CLOCK, [offsetOf(options.clock)])
-  const db = drizzlePglite({ client, schema }) as unknown as Db
+  const db = drizzlePglite({ client: withTextTypes(client), schema }) as unknown as Db
   return {
     db,
     kind: 'pglite',
