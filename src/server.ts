@@ -158,7 +158,7 @@ export async function startHub(
     }, reminderSchedule)
     // Every process looks whether the day's Grants.gov extract is due (grantsFetchUrl set); one fetches it.
     const grantsFetch = startReminderLoop(
-      async () => void (await runDailyFetchLogged({ db: database.db, clock })),
+      async (signal) => void (await runDailyFetchLogged({ db: database.db, clock, signal })),
       grantsFetchSchedule,
     )
     return {

@@ -139,6 +139,47 @@ describe(`the daily fetch of the Grants.gov extract on ${testEngine}`, () => {
     expect(requested).toHaveLength(2)
   })
 
+  it('gives up a download still arriving when the Hub stops, and records why', async () => {
+    await aDayPasses()
+    // A server that sends the start of an extract and then nothing more, for as long as it is asked.
+    let asked = () => {}
+    const askedFor = new Promise<void>((resolve) => (asked = resolve))
+    const slow = createServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/xml', 'Content-Length': 10_000_000 })
+      res.write('<?xml version="1.0" encoding="UTF-8"?>\n<Grants>')
+      asked()
+    })
+    await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve))
+    const slowOrigin = `http://127.0.0.1:${(slow.address() as AddressInfo).port}`
+    const stopping = new AbortController()
+    try {
+      const running = runDailyFetch({
+        db: database.db,
+        clock: testClock(TODAY),
+        fromHour: 0,
+        testAddress: (url) => url.replace('https://extracts.example.test', slowOrigin),
+        signal: stopping.signal,
+      })
+      await askedFor
+      stopping.abort(new Error('the Hub was stopped'))
+      const run = await running
+      expect(run).toMatchObject({ status: 'failed' })
+      const problem = (await fetches()).at(-1)?.problem
+      expect(problem).toContain('the download was given up, the Hub was stopped')
+      expect(run).toMatchObject({ problem })
+    } finally {
+      slow.closeAllConnections()
+      await new Promise<void>((resolve) => slow.close(() => resolve()))
+    }
+    // The day is recorded as failed (the next day tries again), and nothing of the extract was kept.
+    expect(await fetchOnce()).toEqual({ status: 'taken' })
+    const [count] = await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from grant_opportunities`,
+    )
+    expect(count?.n).toBe(4)
+  })
+
   it('stops a download larger than the bound and keeps the reason', async () => {
     await aDayPasses()
     const run = await runDailyFetch({

@@ -29,6 +29,11 @@ export type DailyFetchOptions = {
   timeoutMs?: number
   /** Tests only: where the address really points (a local http server), http allowed. */
   testAddress?: (url: string) => string
+  /**
+   * Aborted when the Hub stops: the download or the import in progress gives up, and the day's
+   * fetch is recorded as failed with the reason (nothing of the extract is kept).
+   */
+  signal?: AbortSignal
 }
 
 export type DailyFetchRun =
@@ -65,6 +70,7 @@ export async function runDailyFetch(options: DailyFetchOptions): Promise<DailyFe
       maxBytes: options.maxBytes,
       timeoutMs: options.timeoutMs,
       allowHttp: options.testAddress !== undefined,
+      signal: options.signal,
     }).catch(async (error: unknown) => {
       const problem = error instanceof DownloadProblem ? error.message : `${url}: ${String(error)}`
       await finishClaim(db, claim, { status: 'failed', problem })
@@ -75,7 +81,7 @@ export async function runDailyFetch(options: DailyFetchOptions): Promise<DailyFe
     // the claim's row has served and goes, so the day shows one import, done or failed with its reason.
     const result = await importExtract(db, {
       fileName: extract.name,
-      source: extract.source,
+      source: untilAborted(extract.source, options.signal),
       via: 'fetch',
       by: { personId: null, actor: 'system' },
       today: day,
@@ -93,6 +99,14 @@ export async function runDailyFetch(options: DailyFetchOptions): Promise<DailyFe
 }
 
 class FetchFailed extends Error {}
+
+/** The extract's chunks until `signal` aborts; the import then fails with its reason and keeps nothing. */
+async function* untilAborted(source: AsyncIterable<Uint8Array>, signal: AbortSignal | undefined) {
+  for await (const chunk of source) {
+    signal?.throwIfAborted()
+    yield chunk
+  }
+}
 
 const pick = (r: { records: number; added: number; updated: number }) => ({
   records: r.records,

@@ -22,22 +22,39 @@ export function downloadName(url: URL, firstBytes: Uint8Array, day: string): str
 
 /**
  * Streams the answer of `url` into a file in `dir` (named by `downloadName`), at most `maxBytes`,
- * within `timeoutMs`; https only, redirects included. Throws a DownloadProblem saying what went wrong.
+ * within `timeoutMs`, until `signal` aborts; https only, redirects included. Throws a
+ * DownloadProblem saying what went wrong.
  */
 export async function downloadExtract(
   url: string,
-  options: { dir: string; day: string; maxBytes?: number; timeoutMs?: number; allowHttp?: boolean },
+  options: {
+    dir: string
+    day: string
+    maxBytes?: number
+    timeoutMs?: number
+    allowHttp?: boolean
+    /** Gives the download up (the Hub is stopping): the problem then gives the signal's reason. */
+    signal?: AbortSignal
+  },
 ): Promise<{ file: string; bytes: number }> {
   const maxBytes = options.maxBytes ?? MAX_DOWNLOAD_BYTES
   const isAllowed = (address: URL) =>
     address.protocol === 'https:' || (options.allowHttp === true && address.protocol === 'http:')
   if (!isAllowed(new URL(url))) throw new DownloadProblem(`${url} is not an https:// address.`)
-  const signal = AbortSignal.timeout(options.timeoutMs ?? DOWNLOAD_TIMEOUT_MS)
+  const timeout = AbortSignal.timeout(options.timeoutMs ?? DOWNLOAD_TIMEOUT_MS)
+  const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout
+  /** A step's failure in words: the Hub giving the download up, or what went wrong with `url`. */
+  const problem = (what: string, error: unknown) =>
+    new DownloadProblem(
+      options.signal?.aborted
+        ? `${url}: the download was given up, ${reason(options.signal.reason)}`
+        : `${url} ${what}: ${reason(error)}`,
+    )
   let response: Response
   try {
     response = await fetch(url, { signal, redirect: 'follow' })
   } catch (error) {
-    throw new DownloadProblem(`${url} could not be reached: ${reason(error)}`)
+    throw problem('could not be reached', error)
   }
   if (!response.ok || !response.body)
     throw new DownloadProblem(`${url} answered ${response.status} ${response.statusText}`.trim())
@@ -47,7 +64,7 @@ export async function downloadExtract(
   if (declared > maxBytes) throw new DownloadProblem(`${url} is ${declared} bytes, more than ${maxBytes}.`)
   const reader = (response.body as unknown as WebReadableStream<Uint8Array>).getReader()
   const first = await reader.read().catch((error: unknown) => {
-    throw new DownloadProblem(`${url} stopped answering: ${reason(error)}`)
+    throw problem('stopped answering', error)
   })
   const file = path.join(options.dir, downloadName(finalUrl, first.value ?? new Uint8Array(), options.day))
   let bytes = 0
@@ -65,7 +82,7 @@ export async function downloadExtract(
   } catch (error) {
     await reader.cancel().catch(() => {})
     if (error instanceof DownloadProblem) throw error
-    throw new DownloadProblem(`${url} stopped answering: ${reason(error)}`)
+    throw problem('stopped answering', error)
   }
   return { file, bytes }
 }

@@ -79,6 +79,24 @@ describe('the reminder loop', () => {
     expect(started).toBe(1)
   })
 
+  it('tells a run in progress to give up when stopped, with the reason', async () => {
+    vi.useFakeTimers()
+    let given: AbortSignal | undefined
+    const loop = startReminderLoop(
+      (signal) => {
+        given = signal
+        // A long run that ends only when told to stop (as the daily fetch's download does).
+        return new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve()))
+      },
+      { firstRunMs: 10, intervalMs: 10 },
+    )
+    await vi.advanceTimersByTimeAsync(10)
+    expect(given?.aborted).toBe(false)
+    await loop.stop()
+    expect(given?.aborted).toBe(true)
+    expect(String(given?.reason)).toContain('the Hub was stopped')
+  })
+
   it('does nothing when off', async () => {
     vi.useFakeTimers()
     const run = vi.fn(async () => {})

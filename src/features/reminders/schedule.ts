@@ -45,19 +45,21 @@ export function reminderScheduleFromEnv(env: NodeJS.ProcessEnv, nodeEnv: string)
 /**
  * Calls `run` once after `firstRunMs`, then every `intervalMs`, never two at once in this process
  * (a run still going when the next is due makes it skip). Timers are unref'd: they never keep the
- * process alive. `stop` clears them and waits for a run in progress.
+ * process alive. `stop` clears them, aborts the signal each run is given (a long run, such as the
+ * daily Grants.gov fetch, gives up then) and waits for a run in progress.
  */
 export function startReminderLoop(
-  run: () => Promise<void>,
+  run: (signal: AbortSignal) => Promise<void>,
   schedule: ReminderSchedule,
 ): { stop: () => Promise<void> } {
   if (schedule === 'off') return { stop: async () => {} }
+  const stopping = new AbortController()
   let current: Promise<void> | undefined
   let isStopped = false
   let interval: NodeJS.Timeout | undefined
   const tick = () => {
     if (current || isStopped) return
-    current = run()
+    current = run(stopping.signal)
       .catch((error: unknown) => logger.error({ err: error }, 'a reminder run failed'))
       .finally(() => {
         current = undefined
@@ -75,7 +77,16 @@ export function startReminderLoop(
       isStopped = true
       clearTimeout(first)
       clearInterval(interval)
+      stopping.abort(new HubStopping())
       await current
     },
+  }
+}
+
+/** Why a loop's run was told to stop: the Hub is stopping. */
+class HubStopping extends Error {
+  constructor() {
+    super('the Hub was stopped')
+    this.name = 'HubStopping'
   }
 }
