@@ -1,6 +1,3 @@
-import { writeFile } from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
 import { sql } from 'drizzle-orm'
 import type { Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -45,8 +42,12 @@ describe('the library and the presentations archive in a browser', () => {
   }
 
   it('lets staff publish a briefing with a PDF, which a representative finds and ticks in the sharing form', async () => {
-    const pdf = path.join(os.tmpdir(), `hub-e2e-library-${process.pid}.pdf`)
-    await writeFile(pdf, samplePdf('Regional supplier survey results'))
+    // The file as the browser sends it (no temporary file is left behind).
+    const pdf = {
+      name: 'supplier-survey.pdf',
+      mimeType: 'application/pdf',
+      buffer: samplePdf('Regional supplier survey results'),
+    }
     const page = await hub.openPage({ signedInAs: staff })
     await page.goto(`${base}/staff/library/new`)
     await expectAccessible(page)

@@ -1,6 +1,3 @@
-import { writeFile } from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PRESS_RELEASE_SLUG } from '../../src/features/demo/demo-news.ts'
 import { screenshot } from '../support/browser.ts'
@@ -24,8 +21,8 @@ describe('news in a browser', () => {
   })
 
   it('lets staff write a post with a cover that a visitor then reads, every page accessible at both widths', async () => {
-    const cover = path.join(os.tmpdir(), `news-cover-${process.pid}.png`)
-    await writeFile(cover, samplePng(64))
+    // The file as the browser sends it (no temporary file is left behind).
+    const cover = { name: 'wichita-skyline.png', mimeType: 'image/png', buffer: samplePng(64) }
     const staff = await hub.openPage({ signedInAs: STAFF })
     await staff.goto(`${hub.base}/staff/news/new`)
     expect(await hub.accessibilityProblems(staff)).toBe('')
