@@ -5,7 +5,7 @@ import type { PGlite, QueryOptions, Transaction } from '@electric-sql/pglite'
  * timestamptz, interval and date, and their arrays, with numeric[]. drizzle-orm's PGlite driver
  * passes these as `parsers` with every query.
  */
-export const TEXT_TYPES = [1114, 1184, 1186, 1082, 1231, 1115, 1185, 1187, 1182] as const
+const TEXT_TYPES = [1114, 1184, 1186, 1082, 1231, 1115, 1185, 1187, 1182] as const
 
 const asText = (value: string): string => value
 
@@ -20,13 +20,17 @@ function withoutTextParsers(options: QueryOptions | undefined): QueryOptions | u
 
 /** `target` with a `query` that leaves out the text types' per-query parsers (see withTextTypes). */
 function stripping<T extends PGlite | Transaction>(target: T): T {
+  // Made once: drizzle reads `query` for every query it runs.
+  const query = (text: string, params?: unknown[], options?: QueryOptions) =>
+    target.query(text, params, withoutTextParsers(options))
+  const transaction =
+    'transaction' in target
+      ? <R>(work: (tx: Transaction) => Promise<R>) => target.transaction((tx) => work(stripping(tx)))
+      : undefined
   return new Proxy(target, {
     get(object, property) {
-      if (property === 'query')
-        return (text: string, params?: unknown[], options?: QueryOptions) =>
-          object.query(text, params, withoutTextParsers(options))
-      if (property === 'transaction' && 'transaction' in object)
-        return <R>(work: (tx: Transaction) => Promise<R>) => object.transaction((tx) => work(stripping(tx)))
+      if (property === 'query') return query
+      if (property === 'transaction' && transaction) return transaction
       const value = Reflect.get(object, property, object)
       // PGlite's methods use private fields: they must run on the client itself, not the proxy.
       return typeof value === 'function' ? value.bind(object) : value
