@@ -68,6 +68,16 @@ export const RANK_WEIGHTS = sql.raw(`'{0.0001, 0.001, 0.01, 1.0}'::float4[]`)
 export const scoreSql = (rankVector: SQL, rank: SQL): SQL =>
   sql`case when ${rankVector} @@ ${rank} then ts_rank_cd(${RANK_WEIGHTS}, ${rankVector}, ${rank}, 32) else 0 end`
 
+/**
+ * SQL: a kind's `source` as a constant of the statement (the hits' `source` column, which the
+ * statement dispatches on). Source names are the code's own, lowercase letters only.
+ */
+export function sourceSql(source: string): SQL {
+  if (!/^[a-z]+$/.test(source))
+    throw new TypeError(`a search source's name is lowercase letters, not ${source}`)
+  return sql.raw(`'${source}'::text`)
+}
+
 /** A local date (in the network's zone) of an instant column. */
 export const localDateSql = (instant: SQL, timeZone: string): SQL =>
   sql`(${instant} at time zone ${timeZone})::date`

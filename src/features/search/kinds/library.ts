@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm'
 import { visibleSql } from '#src/db/publication.ts'
 import type { ContentVisibility } from '#src/db/schema/index.ts'
 import { briefings } from '#src/db/schema/index.ts'
-import { phraseFoundSql, type SearchSource, scoreSql, tagsLineSql } from './kind.ts'
+import { phraseFoundSql, type SearchSource, scoreSql, sourceSql, tagsLineSql } from './kind.ts'
 
 /** Whether a library item is published and the viewer may see it. */
 const shown = (visibilities: readonly ContentVisibility[]) =>
@@ -24,7 +24,7 @@ export const librarySource: SearchSource = {
   // The attachments' matches are an array of ids the primary key's index reads, so both halves
   // are one bitmap over the table (a BitmapOr), not a union sorted and joined back row by row.
   hits: (ctx) =>
-    sql`select 'library' as source, ${briefings.kind} as kind, ${briefings.id} as id, ${briefings.title} as title,
+    sql`select ${sourceSql(source)} as source, ${briefings.kind} as kind, ${briefings.id} as id, ${briefings.title} as title,
         coalesce(${briefings.publishedOn}, ${briefings.approvedAt}::date, ${briefings.createdAt}::date) as published_on,
         ${scoreSql(sql`${briefings.rankVector}`, ctx.rank)} as score
       from ${briefings}

@@ -1,7 +1,15 @@
 import { sql } from 'drizzle-orm'
 import { liveSql, visibleSql } from '#src/db/publication.ts'
 import { newsPosts } from '#src/db/schema/index.ts'
-import { type KindContext, localDateSql, matchSql, type SearchSource, scoreSql, tagsLineSql } from './kind.ts'
+import {
+  type KindContext,
+  localDateSql,
+  matchSql,
+  type SearchSource,
+  scoreSql,
+  sourceSql,
+  tagsLineSql,
+} from './kind.ts'
 
 /** Whether a post is out and the viewer may see it. */
 const shown = (ctx: Pick<KindContext, 'now' | 'visibilities'>) =>
@@ -14,7 +22,7 @@ const source = 'news'
 export const newsSource: SearchSource = {
   source,
   hits: (ctx) =>
-    sql`select 'news' as source, 'news' as kind, ${newsPosts.id} as id, ${newsPosts.title} as title,
+    sql`select ${sourceSql(source)} as source, 'news' as kind, ${newsPosts.id} as id, ${newsPosts.title} as title,
         ${localDateSql(sql`${newsPosts.publishAt}`, ctx.timeZone)} as published_on,
         ${scoreSql(sql`${newsPosts.rankVector}`, ctx.rank)} as score
       from ${newsPosts} where ${matchSql(ctx, { vector: sql`${newsPosts.searchVector}`, source, id: sql`${newsPosts.id}` })} and ${shown(ctx)}`,

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { organizations } from '#src/db/schema/index.ts'
 import { isAdmittedSql } from '#src/features/admission/index.ts'
-import { matchSql, type SearchSource, scoreSql } from './kind.ts'
+import { matchSql, type SearchSource, scoreSql, sourceSql } from './kind.ts'
 
 /** This kind's name in the statement and in search_phrase_vectors (migration 0023). */
 const source = 'organization'
@@ -15,7 +15,7 @@ const source = 'organization'
 export const organizationSource: SearchSource = {
   source,
   hits: (ctx) =>
-    sql`select 'organization' as source, 'organization' as kind, ${organizations.id} as id,
+    sql`select ${sourceSql(source)} as source, 'organization' as kind, ${organizations.id} as id,
         ${organizations.name} as title, null::date as published_on,
         ${scoreSql(sql`${organizations.searchVector}`, ctx.rank)} as score
       from ${organizations}

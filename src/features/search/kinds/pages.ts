@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm'
 import { liveSql, visibleSql } from '#src/db/publication.ts'
 import { sitePages } from '#src/db/schema/index.ts'
-import { type KindContext, localDateSql, matchSql, type SearchSource, scoreSql } from './kind.ts'
+import { type KindContext, localDateSql, matchSql, type SearchSource, scoreSql, sourceSql } from './kind.ts'
 
 type Rule = Pick<KindContext, 'now' | 'visibilities'>
 
@@ -35,7 +35,7 @@ const source = 'page'
 export const pageSource: SearchSource = {
   source,
   hits: (ctx) =>
-    sql`select 'page' as source, 'page' as kind, ${sitePages.id} as id, ${sitePages.title} as title,
+    sql`select ${sourceSql(source)} as source, 'page' as kind, ${sitePages.id} as id, ${sitePages.title} as title,
         ${localDateSql(sql`${sitePages.publishAt}`, ctx.timeZone)} as published_on,
         ${scoreSql(sql`${sitePages.rankVector}`, ctx.rank)} as score
       from ${sitePages} where ${matchSql(ctx, { vector: sql`${sitePages.searchVector}`, source, id: sql`${sitePages.id}` })} and ${shownSql(ctx)}`,

@@ -2,7 +2,7 @@ import { type SQL, sql } from 'drizzle-orm'
 import { visibleSql } from '#src/db/publication.ts'
 import type { ContentVisibility } from '#src/db/schema/index.ts'
 import { presentations } from '#src/db/schema/index.ts'
-import { matchSql, type SearchSource, scoreSql } from './kind.ts'
+import { matchSql, type SearchSource, scoreSql, sourceSql } from './kind.ts'
 
 /** Whether a presentation was given (only those have an archive page) and the viewer may see it. */
 const shown = (visibilities: readonly ContentVisibility[]) =>
@@ -21,7 +21,7 @@ const source = 'presentation'
 export const presentationSource: SearchSource = {
   source,
   hits: (ctx) =>
-    sql`select 'presentation' as source, 'presentation' as kind, ${presentations.id} as id,
+    sql`select ${sourceSql(source)} as source, 'presentation' as kind, ${presentations.id} as id,
         coalesce(nullif(${presentations.title}, ''), o.name || ' (' || ${presentations.year} || ')') as title,
         c.local_date as published_on,
         ${scoreSql(sql`${presentations.searchVector}`, ctx.rank)} as score
