@@ -12,17 +12,11 @@ import { resolveAuthSecret } from '#src/features/auth/index.ts'
 import { extendCallSeries } from '#src/features/calls/index.ts'
 import { DEMO_PASSWORD, ensureDemoAccounts, loadDemo } from '#src/features/demo/index.ts'
 import {
-  type GrantsFetchSchedule,
   grantsFetchScheduleFromEnv,
   runDailyFetchLogged,
   runFundingDigestLogged,
 } from '#src/features/grants/index.ts'
-import {
-  type ReminderSchedule,
-  reminderScheduleFromEnv,
-  runRemindersLogged,
-  startReminderLoop,
-} from '#src/features/reminders/index.ts'
+import { reminderScheduleFromEnv, runRemindersLogged } from '#src/features/reminders/index.ts'
 import { countRows } from '#src/features/transfer/index.ts'
 import { createAuth } from '#src/http/auth.ts'
 import { watchContentVersion } from '#src/http/content-version.ts'
@@ -31,8 +25,10 @@ import { keepReadyAnswers, sendReadyAnswer } from '#src/http/ready-answers.ts'
 import { hasDemoData } from '#src/http/respond.ts'
 import type { Clock } from '#src/lib/clock.ts'
 import { AppError } from '#src/lib/errors.ts'
-import { logger } from '#src/lib/logger.ts'
 import { createMailer } from '#src/lib/mailer.ts'
+import { type RepeatingSchedule, startRepeatingTask } from '#src/lib/repeating-task.ts'
+
+const DAY_MS = 86_400_000
 
 export type RunningHub = { url: string; port: number; database: Database; close: () => Promise<void> }
 
@@ -50,9 +46,9 @@ export async function startHub(
     /** The clock (tests); otherwise the configuration's (the machine's, or HUB_TODAY). */
     clock?: Clock
     /** When reminder emails are looked for (tests); otherwise REMINDERS and REMINDER_INTERVAL_SECONDS. */
-    reminders?: ReminderSchedule
+    reminders?: RepeatingSchedule
     /** When the daily Grants.gov fetch looks whether it is due (tests); otherwise GRANTS_FETCH. */
-    grantsFetch?: GrantsFetchSchedule
+    grantsFetch?: RepeatingSchedule
   } = {},
 ): Promise<RunningHub> {
   const say = options.say ?? (() => {})
@@ -142,22 +138,26 @@ export async function startHub(
       say(`Sign in at ${url}/sign-in`)
     }
     // Set once nothing can fail any more, so that a failed start leaves no timer behind.
-    const seriesTimer = setInterval(() => {
-      extendCallSeries(database.db, { today: clock.today() }).catch((error: unknown) =>
-        logger.error({ err: error }, 'the weekly call series could not be extended'),
-      )
-    }, 86_400_000)
-    seriesTimer.unref()
+    const callSeries = startRepeatingTask(
+      'extending the weekly call series',
+      async () => void (await extendCallSeries(database.db, { today: clock.today() })),
+      { firstRunMs: DAY_MS, intervalMs: DAY_MS },
+    )
     // Every process looks for due reminders and the weekly digests; their claims in
     // reminder_deliveries send each one once.
-    const reminders = startReminderLoop(async () => {
-      const sending = { db: database.db, mailer, origin: new URL(url).origin, secret: auth.options.secret }
-      await runRemindersLogged({ ...sending, today: clock.today() })
-      await runDigestLogged({ ...sending, clock })
-      await runFundingDigestLogged({ ...sending, clock })
-    }, reminderSchedule)
+    const reminders = startRepeatingTask(
+      'the reminders and digests run',
+      async () => {
+        const sending = { db: database.db, mailer, origin: new URL(url).origin, secret: auth.options.secret }
+        await runRemindersLogged({ ...sending, today: clock.today() })
+        await runDigestLogged({ ...sending, clock })
+        await runFundingDigestLogged({ ...sending, clock })
+      },
+      reminderSchedule,
+    )
     // Every process looks whether the day's Grants.gov extract is due (grantsFetchUrl set); one fetches it.
-    const grantsFetch = startReminderLoop(
+    const grantsFetch = startRepeatingTask(
+      'the daily Grants.gov fetch',
       async (signal) => void (await runDailyFetchLogged({ db: database.db, clock, signal })),
       grantsFetchSchedule,
     )
@@ -166,7 +166,7 @@ export async function startHub(
       port,
       database,
       close: async () => {
-        clearInterval(seriesTimer)
+        await callSeries.stop()
         await reminders.stop()
         await grantsFetch.stop()
         await new Promise<void>((resolve) => server.close(() => resolve()))

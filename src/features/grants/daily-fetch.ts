@@ -16,6 +16,7 @@ import { queryRows } from '#src/db/sql.ts'
 import { getSettings } from '#src/features/settings/index.ts'
 import type { Clock } from '#src/lib/clock.ts'
 import { logger } from '#src/lib/logger.ts'
+import { untilAborted } from '#src/lib/until-aborted.ts'
 import { DownloadProblem, downloadExtract } from './download-extract.ts'
 import { extractSource } from './extract-source.ts'
 import { importExtract } from './import-extract.ts'
@@ -99,14 +100,6 @@ export async function runDailyFetch(options: DailyFetchOptions): Promise<DailyFe
 }
 
 class FetchFailed extends Error {}
-
-/** The extract's chunks until `signal` aborts; the import then fails with its reason and keeps nothing. */
-async function* untilAborted(source: AsyncIterable<Uint8Array>, signal: AbortSignal | undefined) {
-  for await (const chunk of source) {
-    signal?.throwIfAborted()
-    yield chunk
-  }
-}
 
 const pick = (r: { records: number; added: number; updated: number }) => ({
   records: r.records,

@@ -1,8 +1,6 @@
 import { z } from 'zod'
 import { AppError } from '#src/lib/errors.ts'
-
-/** How often a Hub process looks whether the day's extract is due; 'off' never. */
-export type GrantsFetchSchedule = 'off' | { firstRunMs: number; intervalMs: number }
+import type { RepeatingSchedule } from '#src/lib/repeating-task.ts'
 
 /** Every 15 minutes: a tick costs one read of the settings until the day's fetch is due. */
 const INTERVAL_MS = 15 * 60_000
@@ -13,10 +11,10 @@ const envSchema = z.object({
 })
 
 /**
- * The timer of the daily fetch: GRANTS_FETCH=on|off (default on, but off when NODE_ENV=test). On,
+ * How often a Hub process looks whether the day's extract is due: GRANTS_FETCH=on|off (default on, but off when NODE_ENV=test). On,
  * it still fetches nothing until staff set grantsFetchUrl.
  */
-export function grantsFetchScheduleFromEnv(env: NodeJS.ProcessEnv, nodeEnv: string): GrantsFetchSchedule {
+export function grantsFetchScheduleFromEnv(env: NodeJS.ProcessEnv, nodeEnv: string): RepeatingSchedule {
   const parsed = envSchema.safeParse({ GRANTS_FETCH: env.GRANTS_FETCH || undefined })
   if (!parsed.success)
     throw new AppError('CONFIG', {

@@ -3,7 +3,7 @@
 export { type DailyFetchRun, runDailyFetch, runDailyFetchLogged } from './daily-fetch.ts'
 export { ExtractSyntaxError, readExtract } from './extract-reader.ts'
 export { extractSource, MAX_EXTRACT_BYTES } from './extract-source.ts'
-export { type GrantsFetchSchedule, grantsFetchScheduleFromEnv } from './fetch-schedule.ts'
+export { grantsFetchScheduleFromEnv } from './fetch-schedule.ts'
 export { type FundingDigestRun, runFundingDigest, runFundingDigestLogged } from './funding-digest.ts'
 export { grantRoutes } from './grants.routes.tsx'
 export { extractDateOf, type GrantImportBy, type GrantImportResult, importExtract } from './import-extract.ts'
