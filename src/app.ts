@@ -99,7 +99,7 @@ export function createApp(
     if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) && c.res.status < 400) deps.pages.clear()
   })
   // Old addresses (changed slugs, WordPress permalinks) answered with a permanent redirect.
-  app.use(answerOldAddresses(deps))
+  app.use(answerOldAddresses(deps, (request, env) => app.fetch(request, env)))
   app.route('/', siteRoutes(deps))
   app.route('/', sitemapRoutes(deps))
   app.route('/', newsRoutes(deps))

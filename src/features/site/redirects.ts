@@ -1,5 +1,5 @@
 import { eq, inArray, sql } from 'drizzle-orm'
-import type { MiddlewareHandler } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
 import type { DbOrTx } from '#src/db/client.ts'
 import { redirects } from '#src/db/schema/index.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
@@ -68,21 +68,41 @@ export async function recordRedirects(db: DbOrTx, rows: [from: string, to: strin
   }
 }
 
+/** Sends a request through the whole app (the app's own `fetch`), as the server would. */
+export type AppDispatch = (request: Request, env: Context<AppEnv>['env']) => Response | Promise<Response>
+
 /**
  * Answers a GET that nothing else answered (a 404) with a permanent redirect when the address
  * is an old one. WordPress's '/?p=ID' lands on the home page, so it is checked before the routes.
+ * An old address is followed only when its new one answers this reader (asked through the app,
+ * with the reader's own cookies and token): otherwise it stays a 404 like any unknown address, so
+ * that a renamed draft, members-only or withdrawn item does not give away its new name.
  */
-export function answerOldAddresses(deps: AppDeps): MiddlewareHandler<AppEnv> {
+export function answerOldAddresses(deps: AppDeps, dispatch: AppDispatch): MiddlewareHandler<AppEnv> {
+  // The requests this middleware sends to look at a new address: they follow no old address.
+  const lookups = new WeakSet<Request>()
+  const answersReader = async (c: Context<AppEnv>, to: string) => {
+    const lookup = new Request(new URL(to, c.req.url), { method: 'HEAD', headers: c.req.raw.headers })
+    lookups.add(lookup)
+    const answer = await dispatch(lookup, c.env)
+    await answer.body?.cancel()
+    return answer.status < 400
+  }
+  const newAddress = async (c: Context<AppEnv>, url: URL) => {
+    const to = await findRedirect(deps.database.db, url.pathname, url.searchParams)
+    return to && (await answersReader(c, to)) ? to : undefined
+  }
   return async (c, next) => {
-    const url = new URL(c.req.url)
     const isGet = c.req.method === 'GET' || c.req.method === 'HEAD'
-    if (isGet && url.pathname === '/' && (url.searchParams.has('p') || url.searchParams.has('page_id'))) {
-      const to = await findRedirect(deps.database.db, url.pathname, url.searchParams)
+    if (!isGet || lookups.has(c.req.raw)) return next()
+    const url = new URL(c.req.url)
+    if (url.pathname === '/' && (url.searchParams.has('p') || url.searchParams.has('page_id'))) {
+      const to = await newAddress(c, url)
       if (to) return c.redirect(to, 301)
     }
     await next()
-    if (isGet && c.res.status === 404) {
-      const to = await findRedirect(deps.database.db, url.pathname, url.searchParams)
+    if (c.res.status === 404) {
+      const to = await newAddress(c, url)
       if (to) c.res = c.redirect(to, 301)
     }
   }
