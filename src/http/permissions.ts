@@ -81,7 +81,9 @@ export const permissionRules = {
 
 /**
  * Who sees members-only content (DOMAIN.md, "Content and visibility"): seat holders, the
- * Advisory Board and staff. Applicants and visitors never do, nor does an API token.
+ * Advisory Board and staff. Applicants and visitors never do, nor does an API token on the
+ * content routes (search, library, news, feeds). The audit log is the staff's record of every
+ * change, whatever it was: a token given the audit:read scope reads it whole, as its scope says.
  */
 export function canSeeMembersContent(viewer: Viewer): boolean {
   return (

@@ -80,6 +80,10 @@ describe(`API tokens on ${testEngine}`, () => {
       expect(html).toContain(`<input type="checkbox" id="${id}" name="scopes" value="${scope}"`)
       expect(html).toContain(`<label for="${id}"><code>${scope}</code></label>`)
     }
+    // The audit log holds every change: staff are told so before they give a token that scope.
+    expect(html).toContain(
+      'every change as it was written, members-only and unpublished content and personal details included',
+    )
   })
 
   it('shows a new token once, with a warning, and keeps only its hash', async () => {

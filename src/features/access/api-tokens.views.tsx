@@ -7,7 +7,8 @@ import { type ApiScope, type ApiTokenSummary, apiScopes } from './api-tokens.ts'
 
 export const scopeDescriptions: Record<ApiScope, string> = {
   'organizations:read': 'Read the admitted organisations (GET /api/v1/organizations).',
-  'audit:read': 'Read the audit log (GET /api/v1/audit).',
+  'audit:read':
+    'Read the audit log (GET /api/v1/audit): every change as it was written, members-only and unpublished content and personal details included.',
   'applications:read': 'Read membership applications (GET /api/v1/applications).',
   'organizations:write': 'Change organisation profiles (PATCH /api/v1/organizations/{id}).',
 }
