@@ -114,6 +114,24 @@ describe(`the WordPress import page on ${testEngine}`, () => {
     expect(await count(newsPosts)).toBe(before)
   })
 
+  it('previews an upload whose file name is not percent-encoded under the name as it came', async () => {
+    const res = await staff.app.request('/staff/wordpress/uploads', {
+      method: 'POST',
+      body: wordpressComExport(),
+      headers: {
+        'Content-Type': 'application/xml',
+        'X-CSRF-Token': TEST_CSRF,
+        'X-File-Name': '%E0%A4%A',
+        Origin: TEST_ORIGIN,
+        Cookie: staff.cookieHeader,
+      },
+    })
+    expect(res.status).toBe(303)
+    const location = res.headers.get('Location') ?? ''
+    expect(await pageText(await staff.get(location))).toContain('Preview of %E0%A4%A')
+    expect((await staff.post(`${location}/discard`, {})).status).toBeLessThan(400)
+  })
+
   it('is for staff only', async () => {
     const visitor = new Session(t.app)
     expect((await visitor.get('/staff/wordpress')).status).toBe(303)

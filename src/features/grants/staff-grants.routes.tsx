@@ -7,6 +7,7 @@ import { serveClientScript } from '#src/http/client-script.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { requirePermission } from '#src/http/guard.ts'
 import { renderPage } from '#src/http/render.ts'
+import { uploadedFileName } from '#src/http/uploaded-file-name.ts'
 import { editorOf } from '#src/http/viewer.ts'
 import { AppError } from '#src/lib/errors.ts'
 import { isUuid } from '#src/lib/ids.ts'
@@ -77,10 +78,7 @@ export function staffGrantRoutes(deps: AppDeps): Hono<AppEnv> {
       })
     const body = c.req.raw.body
     if (!body) return page(c, { uploadError: 'Choose an extract to upload.' })
-    const fileName =
-      decodeURIComponent(c.req.header('X-File-Name') ?? 'extract.xml')
-        .replace(/[\\/]/g, '_')
-        .slice(0, 200) || 'extract.xml'
+    const fileName = uploadedFileName(c.req.header('X-File-Name'), 'extract.xml')
     const isZip = /\.zip$/i.test(fileName) || /zip/i.test(type)
     const file = await saveExtractUpload(body as never, isZip)
     const run = async (progress?: (read: { records: number; bytes: number }) => void) => {

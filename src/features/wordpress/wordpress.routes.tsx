@@ -4,6 +4,7 @@ import { serveClientScript } from '#src/http/client-script.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { requirePermission } from '#src/http/guard.ts'
 import { renderPage } from '#src/http/render.ts'
+import { uploadedFileName } from '#src/http/uploaded-file-name.ts'
 import { editorOf } from '#src/http/viewer.ts'
 import { AppError } from '#src/lib/errors.ts'
 import { isUuid } from '#src/lib/ids.ts'
@@ -67,10 +68,7 @@ export function wordpressRoutes(deps: AppDeps): Hono<AppEnv> {
       })
     if (!body) return page(c, { uploadError: 'Choose an export file to upload.', status: 400 })
     const token = await saveUpload(body as never)
-    const fileName =
-      decodeURIComponent(c.req.header('X-File-Name') ?? 'export.xml')
-        .replace(/[\\/]/g, '_')
-        .slice(0, 200) || 'export.xml'
+    const fileName = uploadedFileName(c.req.header('X-File-Name'), 'export.xml')
     const firstRows: PreviewRow[] = []
     try {
       const summary = await importWordpress(db, {
