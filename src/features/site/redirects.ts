@@ -5,18 +5,32 @@ import { redirects } from '#src/db/schema/index.ts'
 import type { AppDeps, AppEnv } from '#src/http/deps.ts'
 import { isHubPath } from '#src/lib/markdown.ts'
 
+/** The path with its percent-escapes in upper or lower case ('%D9%85' and '%d9%85' are one byte). */
+const escapesIn = (path: string, caseOf: 'upper' | 'lower') =>
+  path.replace(/%[0-9a-f]{2}/gi, (escape) =>
+    caseOf === 'upper' ? escape.toUpperCase() : escape.toLowerCase(),
+  )
+
 /**
  * The forms an old address may have been recorded in: as asked, and with or without its
- * trailing slash ('/2016/05/12/amp-socal/' and '/2016/05/12/amp-socal'). Queries are kept
- * only for WordPress's own ('/?p=123', '/?page_id=7'), in that one spelling.
+ * trailing slash ('/2016/05/12/amp-socal/' and '/2016/05/12/amp-socal'), its percent-escapes in
+ * either case (WordPress writes '%d9%85', browsers send '%D9%85'). Queries are kept only for
+ * WordPress's own ('/?p=123', '/?page_id=7'), in that one spelling.
  */
 export function redirectKeys(path: string, search: URLSearchParams): string[] {
   for (const name of ['p', 'page_id']) {
     const id = search.get(name)
     if (id && /^\d+$/.test(id) && path === '/') return [`/?${name}=${id}`]
   }
-  const bare = path.length > 1 ? path.replace(/\/+$/, '') : path
-  return [...new Set([path, bare, `${bare}/`])]
+  const spellings = [path, escapesIn(path, 'upper'), escapesIn(path, 'lower')]
+  return [
+    ...new Set(
+      spellings.flatMap((spelling) => {
+        const bare = spelling.length > 1 ? spelling.replace(/\/+$/, '') : spelling
+        return [spelling, bare, `${bare}/`]
+      }),
+    ),
+  ]
 }
 
 /** Where an old address now lives, or undefined. */
