@@ -26,20 +26,34 @@ export function mapStatus(
   }
 }
 
-const WP_DATE = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/
-const ZERO = /^0000-00-00/
+const WP_DATE = /^((\d{4})-(\d{2})-(\d{2}))[ T](\d{2}):(\d{2}):(\d{2})$/
 
 /**
- * The item's instant (ISO, UTC): `wp:post_date_gmt`; when that is 0000-00-00 (a draft never
- * published), `wp:post_date` read in the network's zone; then `pubDate`; else null.
+ * A date and time WordPress wrote, matched, when it is one the calendar has: MySQL keeps
+ * '0000-00-00 00:00:00' for a draft never published, and may keep '2019-02-29' or '2020-13-45'.
+ */
+function calendarTime(text: string) {
+  const m = text.match(WP_DATE)
+  if (!m) return undefined
+  const [year, month, day, hour, minute, second] = m.slice(2).map(Number) as number[]
+  const at = new Date(Date.UTC(year as number, (month as number) - 1, day as number))
+  const isDay = (year as number) >= 1 && at.getUTCMonth() === (month as number) - 1 && at.getUTCDate() === day
+  const isTime = (hour as number) < 24 && (minute as number) < 60 && (second as number) < 60
+  return isDay && isTime ? { day: m[1] as string, hour: m[5], minute: m[6], second: m[7] } : undefined
+}
+
+/**
+ * The item's instant (ISO, UTC): `wp:post_date_gmt`; when that is not a real date and time (a
+ * draft never published has 0000-00-00), `wp:post_date` read in the network's zone; then
+ * `pubDate`; else null.
  */
 export function itemInstant(item: Pick<WxrItem, 'postDate' | 'postDateGmt' | 'pubDate'>, timeZone: string) {
-  const gmt = item.postDateGmt.match(WP_DATE)
-  if (gmt && !ZERO.test(item.postDateGmt)) return `${gmt[1]}T${gmt[2]}:${gmt[3]}:${gmt[4]}.000Z`
-  const local = item.postDate.match(WP_DATE)
-  if (local && !ZERO.test(item.postDate)) {
-    const at = Date.parse(zonedTimeToUtc(local[1] as string, `${local[2]}:${local[3]}`, timeZone))
-    return new Date(at + Number(local[4]) * 1000).toISOString()
+  const gmt = calendarTime(item.postDateGmt)
+  if (gmt) return `${gmt.day}T${gmt.hour}:${gmt.minute}:${gmt.second}.000Z`
+  const local = calendarTime(item.postDate)
+  if (local) {
+    const at = Date.parse(zonedTimeToUtc(local.day, `${local.hour}:${local.minute}`, timeZone))
+    return new Date(at + Number(local.second) * 1000).toISOString()
   }
   const pub = Date.parse(item.pubDate)
   return Number.isFinite(pub) && pub > 0 ? new Date(pub).toISOString() : null
@@ -76,8 +90,9 @@ export function baseSlug(item: { postName: string; title: string; postId: number
   try {
     name = decodeURIComponent(name)
   } catch {}
-  const slug = slugify(name) || slugify(cleanTitle(item.title))
-  return (slug || `${item.type}-${item.postId}`).slice(0, 80).replace(/-+$/, '')
+  // The id only as a last resort, and made a slug too: a hand-made file may give '-5' or '1e21'.
+  const slug = slugify(name) || slugify(cleanTitle(item.title)) || slugify(`${item.type} ${item.postId}`)
+  return (slug || item.type).slice(0, 80).replace(/-+$/, '')
 }
 
 /** The path and query of an old permalink on the exported site, or null. */

@@ -31,6 +31,9 @@ export type MappedRow = {
   tags: string[]
 }
 
+/** WordPress keeps a menu order in a MySQL int: whole numbers up to 2,147,483,647 either way. */
+const MENU_ORDER_LIMIT = 2_147_483_647
+
 export function mapRow(item: WxrItem, entry: PlannedEntry, ctx: RowContext): MappedRow {
   const mapped = mapStatus(item.status)
   let status: PublicationStatus = 'status' in mapped ? mapped.status : 'draft'
@@ -49,6 +52,11 @@ export function mapRow(item: WxrItem, entry: PlannedEntry, ctx: RowContext): Map
     ...new Set(item.terms.filter((t) => t.domain === domain).map((t) => cleanTitle(t.name || t.slug))),
   ]
   const title = cleanTitle(item.title) || `Untitled ${entry.kind} ${item.postId}`
+  const navOrder = Math.min(Math.max(Math.trunc(item.menuOrder) || 0, -MENU_ORDER_LIMIT), MENU_ORDER_LIMIT)
+  if (navOrder !== item.menuOrder)
+    ctx.warn(
+      `${entry.kind} ${item.postId}: its menu order ${item.menuOrder} is not a whole number WordPress keeps; it is ${navOrder}.`,
+    )
   return {
     importKey: entry.importKey,
     title,
@@ -57,7 +65,7 @@ export function mapRow(item: WxrItem, entry: PlannedEntry, ctx: RowContext): Map
     status,
     publishAt: status === 'draft' ? null : at,
     visibility,
-    navOrder: item.menuOrder,
+    navOrder,
     authorId: entry.kind === 'post' ? (author?.personId ?? null) : null,
     authorName: entry.kind === 'post' ? (author?.name ?? item.creator) : '',
     categories: entry.kind === 'post' ? names('category') : [],
