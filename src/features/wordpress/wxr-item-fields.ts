@@ -1,4 +1,21 @@
-import type { WxrItem } from './wxr-types.ts'
+import type { WxrHandlers } from './wxr-reader.ts'
+import type { WxrChannel, WxrItem } from './wxr-types.ts'
+
+/** `wp:` is http(s)://wordpress.org/export/1.x/ and `excerpt:` the same with excerpt/ after it. */
+export const WP = /^https?:\/\/wordpress\.org\/export\/(1\.\d+)\/$/
+const EXCERPT = /^https?:\/\/wordpress\.org\/export\/1\.\d+\/excerpt\/$/
+const CONTENT = /^https?:\/\/purl\.org\/rss\/1\.0\/modules\/content\/?$/
+const DC = /^https?:\/\/purl\.org\/dc\/elements\/1\.1\/?$/
+
+/** A short name for an element whatever prefix the file gave its namespace: 'wp:post_id', 'title'. */
+export function nameOf(tag: { uri: string; local: string }): string {
+  if (tag.uri === '') return tag.local
+  if (WP.test(tag.uri)) return `wp:${tag.local}`
+  if (EXCERPT.test(tag.uri)) return `excerpt:${tag.local}`
+  if (CONTENT.test(tag.uri)) return `content:${tag.local}`
+  if (DC.test(tag.uri)) return `dc:${tag.local}`
+  return `{${tag.uri}}${tag.local}`
+}
 
 type Kind = 'text' | 'raw' | 'number'
 type StringKey = { [K in keyof WxrItem]: WxrItem[K] extends string | number ? K : never }[keyof WxrItem]
@@ -26,6 +43,31 @@ export const itemFields = {
 
 export type ItemField = keyof typeof itemFields
 
+/** The channel's elements the import reads. */
+export const channelFields = new Set([
+  'title',
+  'link',
+  'wp:wxr_version',
+  'wp:base_site_url',
+  'wp:base_blog_url',
+])
+
+/** The elements of a `wp:author`, `wp:category`, `wp:tag` or `wp:term` the import reads. */
+export const recordFields = new Set(
+  [
+    'author_login',
+    'author_email',
+    'author_display_name',
+    'category_nicename',
+    'cat_name',
+    'tag_slug',
+    'tag_name',
+    'term_taxonomy',
+    'term_slug',
+    'term_name',
+  ].map((name) => `wp:${name}`),
+)
+
 export const emptyItem = (): WxrItem => ({
   title: '',
   link: '',
@@ -47,3 +89,35 @@ export const emptyItem = (): WxrItem => ({
   comments: 0,
   attachmentUrl: '',
 })
+
+export function setItemField(item: WxrItem, name: ItemField, value: string) {
+  const field = itemFields[name]
+  if (!field) return
+  const [key, kind] = field
+  if (kind === 'number') (item[key] as number) = Number.parseInt(value.trim(), 10) || 0
+  else (item[key] as string) = kind === 'raw' ? value : value.trim()
+}
+
+export function setChannelField(channel: WxrChannel, name: string, value: string) {
+  if (name === 'title') channel.title = value
+  else if (name === 'link') channel.link = value
+  else if (name === 'wp:wxr_version') channel.wxrVersion = value
+  else if (name === 'wp:base_site_url') channel.baseSiteUrl = value
+  else if (name === 'wp:base_blog_url') channel.baseBlogUrl = value
+}
+
+export function emitRecord(name: string, r: Record<string, string>, handlers: WxrHandlers) {
+  const get = (key: string) => r[`wp:${key}`] ?? ''
+  if (name === 'wp:author')
+    handlers.author?.({
+      login: get('author_login'),
+      email: get('author_email'),
+      displayName: get('author_display_name'),
+    })
+  else if (name === 'wp:category')
+    handlers.term?.({ taxonomy: 'category', slug: get('category_nicename'), name: get('cat_name') })
+  else if (name === 'wp:tag')
+    handlers.term?.({ taxonomy: 'post_tag', slug: get('tag_slug'), name: get('tag_name') })
+  else if (name === 'wp:term')
+    handlers.term?.({ taxonomy: get('term_taxonomy'), slug: get('term_slug'), name: get('term_name') })
+}

@@ -1,37 +1,47 @@
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { SaxesParser, type SaxesTagNS } from 'saxes'
 import { COLLECT_EVERY_BYTES, collectGarbage } from '#src/lib/memory-bound.ts'
-import { htmlEntities } from './html-entities.ts'
-import { emptyItem, type ItemField, itemFields } from './wxr-item-fields.ts'
+import { type Decoded, WxrDecoder } from './wxr-decode.ts'
+import {
+  channelFields,
+  emitRecord,
+  emptyItem,
+  type ItemField,
+  itemFields,
+  nameOf,
+  recordFields,
+  setChannelField,
+  setItemField,
+  WP,
+} from './wxr-item-fields.ts'
+import {
+  ENTITY_NAME_LIMIT,
+  elementInText,
+  FieldText,
+  MAX_DEPTH,
+  OTHER_TEXT_LIMIT,
+  tooDeep,
+  tooLong,
+  tooLongText,
+} from './wxr-limits.ts'
+import { wxrParser } from './wxr-sax.ts'
 import {
   type WxrAuthor,
   type WxrChannel,
   WxrFormatError,
   type WxrItem,
-  WxrSyntaxError,
+  WxrRefusedError,
   type WxrTerm,
 } from './wxr-types.ts'
 
-/** `wp:` is http(s)://wordpress.org/export/1.x/ and `excerpt:` the same with excerpt/ after it. */
-const WP = /^https?:\/\/wordpress\.org\/export\/(1\.\d+)\/$/
-const EXCERPT = /^https?:\/\/wordpress\.org\/export\/1\.\d+\/excerpt\/$/
-const CONTENT = /^https?:\/\/purl\.org\/rss\/1\.0\/modules\/content\/?$/
-const DC = /^https?:\/\/purl\.org\/dc\/elements\/1\.1\/?$/
-
-/** A short name for an element whatever prefix the file gave its namespace: 'wp:post_id', 'title'. */
-function nameOf(tag: { uri: string; local: string }): string {
-  if (tag.uri === '') return tag.local
-  if (WP.test(tag.uri)) return `wp:${tag.local}`
-  if (EXCERPT.test(tag.uri)) return `excerpt:${tag.local}`
-  if (CONTENT.test(tag.uri)) return `content:${tag.local}`
-  if (DC.test(tag.uri)) return `dc:${tag.local}`
-  return `{${tag.uri}}${tag.local}`
-}
-
-/** XML 1.0 refuses these; real exports carry them in titles and bodies. Dropped before parsing. */
+/**
+ * XML 1.0 refuses these; real exports carry them in titles and bodies. Each becomes U+FDD0 (a
+ * noncharacter, meant for a program's internal use) before parsing, so that the parser's columns
+ * stay those of the file, and is dropped from the text read.
+ */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the characters are the point
 const DISALLOWED = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g
+const PLACEHOLDER = '\uFDD0'
 
 export type WxrHandlers = {
   channel?: (channel: WxrChannel) => void
@@ -48,40 +58,59 @@ export type WxrRead = { sha256: string; bytes: number; items: number; channel: W
  * Streams a WXR file through saxes (namespaces on): never the whole document in memory, only the
  * item being read. Elements are matched by namespace URI and local name, never by prefix; text
  * and CDATA sections are joined. A file that is not well-formed XML throws WxrSyntaxError with
- * the line and column; one that is not a WordPress export throws WxrFormatError.
+ * the line and column; one that is not a WordPress export throws WxrFormatError, and one past the
+ * reader's bounds (wxr-limits.ts), with bytes not in its encoding, or with an element where
+ * WordPress writes text, WxrRefusedError with the line and column. Each is thrown as soon as it is
+ * seen: the parser goes no further.
  */
 export async function readWxr(file: string, handlers: WxrHandlers): Promise<WxrRead> {
-  const parser = new SaxesParser({ xmlns: true, position: true })
-  Object.assign(parser.ENTITIES, htmlEntities)
+  const { parser, ampersandPosition, syntaxError, bareAmpersand } = wxrParser()
   const hash = createHash('sha256')
-  const decoder = new TextDecoder('utf-8')
+  const decoder = new WxrDecoder()
   const stack: string[] = []
   const channel: WxrChannel = { title: '', link: '', wxrVersion: '', baseSiteUrl: '', baseBlogUrl: '' }
   const queue: WxrItem[] = []
-  let text: string[] | null = null
+  let text: FieldText | null = null
   let item: WxrItem | null = null
   let record: Record<string, string> | null = null
   let term: { domain: string; slug: string } | null = null
-  let failure: WxrSyntaxError | null = null
   let sawRss = false
   let sawWp = false
+  let placeholders = false
   let items = 0
   let bytes = 0
+  /** Characters given to the parser (its own position is only right while it reads). */
+  let written = 0
+  /** Where the last tag began (its `<`). */
+  let [tagLine, tagColumn] = [1, 1]
+  const tagStart = () => ({ line: tagLine, column: tagColumn })
+  /** Where the parser last handed something over: what it read since, it holds. */
+  let [heldPosition, heldLine, heldColumn] = [0, 1, 1]
+  const heldFrom = () => ({ line: heldLine, column: heldColumn + 1 })
+  const handOver = () => {
+    heldPosition = parser.position
+    heldLine = parser.line
+    heldColumn = parser.column
+  }
+  const clean = (value: string) => (placeholders ? value.replaceAll(PLACEHOLDER, '') : value)
 
   parser.on('error', (error) => {
-    // The first problem is the one to report, at the character that showed it (saxes counts
-    // columns from 0 to the next character, so its column is the last one read, from 1).
-    failure ??= new WxrSyntaxError(
-      parser.line,
-      parser.column,
-      error.message.replace(/^\d+:\d+: /, '').replace(/\.$/, ''),
-    )
+    throw syntaxError(error)
+  })
+  parser.on('opentagstart', (tag) => {
+    // The parser has read the `<`, the name and one character more, all on one line.
+    tagLine = parser.line
+    tagColumn = Math.max(1, parser.column - tag.name.length - 1)
+    if (stack.length >= MAX_DEPTH) throw tooDeep(tagStart(), tag.name)
   })
   parser.on('opentag', (tag) => {
-    const name = nameOf(tag as SaxesTagNS)
-    if (WP.test((tag as SaxesTagNS).uri)) sawWp = true
+    handOver()
+    const name = nameOf(tag)
+    if (WP.test(tag.uri)) sawWp = true
+    if (text && stack.length === text.depth) throw elementInText(tagStart(), name, text, owner())
     const parent = stack.at(-1)
     stack.push(name)
+    const field = () => new FieldText(name, stack.length, tagStart())
     if (stack.length === 1) sawRss = name === 'rss'
     if (!sawRss) return
     if (name === 'item' && parent === 'channel') item = emptyItem()
@@ -90,22 +119,27 @@ export async function readWxr(file: string, handlers: WxrHandlers): Promise<WxrR
     else if (item && parent === 'item') {
       if (name === 'wp:comment') item.comments += 1
       else if (name === 'category') {
-        const attr = (key: string) => String((tag as SaxesTagNS).attributes[key]?.value ?? '')
+        const attr = (key: string) => clean(String(tag.attributes[key]?.value ?? ''))
         term = { domain: attr('domain'), slug: attr('nicename') }
-        text = []
-      } else if (name in itemFields) text = []
-    } else if (record && stack.length === 4) text = []
-    else if (parent === 'channel' && stack.length === 3) text = []
+        text = field()
+      } else if (name in itemFields) text = field()
+    } else if (record && stack.length === 4 && recordFields.has(name)) text = field()
+    else if (parent === 'channel' && stack.length === 3 && channelFields.has(name)) text = field()
   })
   const collect = (chunk: string) => {
-    if (text) text.push(chunk)
+    if (!text && chunk.length > OTHER_TEXT_LIMIT) throw tooLongText(heldFrom())
+    handOver()
+    if (!text) return
+    text.add(clean(chunk))
+    if (text.isOverLimit(0)) throw tooLong(text, owner())
   }
   parser.on('text', collect)
   parser.on('cdata', collect)
   parser.on('closetag', () => {
+    handOver()
     const depth = stack.length
     const name = stack.pop() as string
-    const value = text ? text.join('') : ''
+    const value = text ? text.value() : ''
     if (item && name === 'item' && depth === 3) {
       queue.push(item)
       item = null
@@ -127,8 +161,7 @@ export async function readWxr(file: string, handlers: WxrHandlers): Promise<WxrR
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     hash.update(chunk)
     bytes += chunk.length
-    parser.write(decoder.decode(chunk, { stream: true }).replace(DISALLOWED, ''))
-    if (failure) break
+    write(decoder.decode(chunk))
     if (!announced && (queue.length > 0 || stack.length > 2)) announced = announce()
     for (const done of queue.splice(0)) {
       items += 1
@@ -140,8 +173,8 @@ export async function readWxr(file: string, handlers: WxrHandlers): Promise<WxrR
       collectGarbage()
     }
   }
-  if (!failure) parser.write(decoder.decode()).close()
-  if (failure) throw failure
+  write(decoder.end())
+  parser.close()
   if (!announced) announced = announce()
   for (const done of queue.splice(0)) {
     items += 1
@@ -149,6 +182,37 @@ export async function readWxr(file: string, handlers: WxrHandlers): Promise<WxrR
   }
   handlers.progress?.({ items, bytes })
   return { sha256: hash.digest('hex'), bytes, items, channel }
+
+  /** Text for the parser; bytes not in the file's encoding are refused where they are. */
+  function write(decoded: Decoded) {
+    const cleaned = decoded.text.replace(DISALLOWED, PLACEHOLDER)
+    if (!placeholders && cleaned !== decoded.text) placeholders = true
+    parser.write(cleaned)
+    written += cleaned.length
+    if (!decoded.valid)
+      throw new WxrRefusedError(
+        parser.line,
+        parser.column + 1,
+        `The file has bytes that are not valid ${decoder.encoding}, the encoding it is in: export it again from WordPress, or save it as UTF-8`,
+      )
+    checkHeld()
+  }
+
+  /** saxes holds text until the next tag: it is counted, and refused, before it is all in memory. */
+  function checkHeld() {
+    const held = written - heldPosition
+    if (written - (ampersandPosition() ?? written) > ENTITY_NAME_LIMIT) throw bareAmpersand()
+    // What it holds may be in `<![CDATA[` and `]]`: the text alone is counted against the limit.
+    if (text?.isOverLimit(held - '<![CDATA[]]'.length)) throw tooLong(text, owner())
+    if (held > OTHER_TEXT_LIMIT) throw tooLongText(heldFrom())
+  }
+
+  /** The item, record or channel being read, as a message names it. */
+  function owner(): string {
+    if (!item) return record ? `a <${stack[2]}>` : 'the channel'
+    const title = item.title ? ` (“${item.title.slice(0, 60)}”)` : ''
+    return `item ${items + queue.length + 1}${title}`
+  }
 
   /** The channel's fields come before the first item: checked and handed over once. */
   function announce(): boolean {
@@ -160,36 +224,4 @@ export async function readWxr(file: string, handlers: WxrHandlers): Promise<WxrR
     handlers.channel?.(channel)
     return true
   }
-}
-
-function setItemField(item: WxrItem, name: ItemField, value: string) {
-  const field = itemFields[name]
-  if (!field) return
-  const [key, kind] = field
-  if (kind === 'number') (item[key] as number) = Number.parseInt(value.trim(), 10) || 0
-  else (item[key] as string) = kind === 'raw' ? value : value.trim()
-}
-
-function setChannelField(channel: WxrChannel, name: string, value: string) {
-  if (name === 'title') channel.title = value
-  else if (name === 'link') channel.link = value
-  else if (name === 'wp:wxr_version') channel.wxrVersion = value
-  else if (name === 'wp:base_site_url') channel.baseSiteUrl = value
-  else if (name === 'wp:base_blog_url') channel.baseBlogUrl = value
-}
-
-function emitRecord(name: string, r: Record<string, string>, handlers: WxrHandlers) {
-  const get = (key: string) => r[`wp:${key}`] ?? ''
-  if (name === 'wp:author')
-    handlers.author?.({
-      login: get('author_login'),
-      email: get('author_email'),
-      displayName: get('author_display_name'),
-    })
-  else if (name === 'wp:category')
-    handlers.term?.({ taxonomy: 'category', slug: get('category_nicename'), name: get('cat_name') })
-  else if (name === 'wp:tag')
-    handlers.term?.({ taxonomy: 'post_tag', slug: get('tag_slug'), name: get('tag_name') })
-  else if (name === 'wp:term')
-    handlers.term?.({ taxonomy: get('term_taxonomy'), slug: get('term_slug'), name: get('term_name') })
 }

@@ -53,3 +53,17 @@ export class WxrSyntaxError extends Error {
 
 /** A well-formed file that is not a WordPress export (no channel, no wp namespace). */
 export class WxrFormatError extends Error {}
+
+/**
+ * A file the import will not read, at a place a person can find in an editor: too deep, too
+ * long, an element where WordPress writes text, bytes that are not in the file's encoding.
+ */
+export class WxrRefusedError extends WxrFormatError {
+  constructor(
+    readonly line: number,
+    readonly column: number,
+    readonly reason: string,
+  ) {
+    super(`${reason} (line ${line}, column ${column}).`)
+  }
+}
