@@ -1,7 +1,7 @@
 import { sanitizeHubHtml } from '#src/lib/markdown.ts'
 import { fastClean } from './fast-clean.ts'
 import { htmlToText } from './map-fields.ts'
-import { type AttachmentUrls, replaceShortcodes } from './shortcodes.ts'
+import { type AttachmentUrls, forwardSearch, replaceShortcodes, splitSpans } from './shortcodes.ts'
 
 /** Tags that open a block of their own (a run of text between them becomes a paragraph). */
 const BLOCK =
@@ -10,11 +10,76 @@ const BLOCK =
 /** What CommonMark reads as the start of a raw HTML block that lasts until a blank line. */
 const HTML_BLOCK_START = /^<(p|div|h[1-6]|ul|ol|dl|blockquote|figure|table|hr)\b/i
 
+/**
+ * The text cut around its <pre> elements (at odd indexes), as `split(/(<pre\b[\s\S]*?<\/pre>)/i)`
+ * cuts it, but in one pass: that pattern searched to the end of the text for each unclosed <pre>.
+ */
+const aroundPre = (html: string): string[] => splitSpans(html, /<pre\b/i, { '': /<\/pre>/i })
+
+/** The text without its HTML comments (an unclosed one stays, as the sanitizer then drops it), in one pass. */
+const withoutComments = (html: string): string =>
+  splitSpans(html, /<!--/, { '': /-->/ })
+    .filter((_part, i) => i % 2 === 0)
+    .join('')
+
+/** Elements that hold nothing: the parser never counts them as open. */
+const VOID = new Set(
+  'area base basefont br col command embed frame hr image img input isindex keygen link meta param source track wbr'.split(
+    ' ',
+  ),
+)
+
+/**
+ * How deep elements may nest. No post WordPress writes comes near; but the sanitizer's parser
+ * takes time in the square of the depth (a 1 MB post of 200,000 unclosed <pre> took a minute).
+ */
+export const MAX_DEPTH = 1000
+
+/**
+ * The HTML without the start tags that would open an element deeper than MAX_DEPTH (their text
+ * stays). Elements are counted open and closed as the parser does, except that it also closes some
+ * itself (an unclosed <p> or <li> at the next one): the count errs on the deep side.
+ */
+function withinDepth(html: string): string {
+  let tags = 0
+  for (let lt = html.indexOf('<'); lt !== -1 && tags <= MAX_DEPTH; lt = html.indexOf('<', lt + 1)) tags++
+  if (tags <= MAX_DEPTH) return html
+  const tagStart = forwardSearch(html, /<(\/?)([a-zA-Z][^\s/>]*)/)
+  const tagEnd = forwardSearch(html, />/)
+  const open: string[] = []
+  const openCount = new Map<string, number>()
+  let out = ''
+  let at = 0
+  for (let from = 0, tag = tagStart(from); tag; tag = tagStart(from)) {
+    const end = tagEnd(tag.index + tag[0].length)
+    if (!end) break
+    from = end.index + 1
+    const name = (tag[2] as string).toLowerCase()
+    if (tag[1]) {
+      // A closing tag closes the latest element of its name and every one opened after it.
+      if (!openCount.get(name)) continue
+      for (let closed = ''; closed !== name; ) {
+        closed = open.pop() as string
+        openCount.set(closed, (openCount.get(closed) ?? 1) - 1)
+      }
+    } else if (open.length >= MAX_DEPTH && !VOID.has(name)) {
+      out += html.slice(at, tag.index)
+      at = from
+    } else if (!VOID.has(name)) {
+      open.push(name)
+      openCount.set(name, (openCount.get(name) ?? 0) + 1)
+    }
+  }
+  return out + html.slice(at)
+}
+
 /** WordPress's own paragraphs (wpautop): text between blank lines is a paragraph, a lone newline a break. */
 function paragraphs(html: string): string {
   // A <pre> keeps its blank lines: set aside while the rest is cut into paragraphs.
   const kept: string[] = []
-  const marked = html.replace(/<pre\b[\s\S]*?<\/pre>/gi, (pre) => `\uE000${kept.push(pre) - 1}\uE000`)
+  const marked = aroundPre(html)
+    .map((part, i) => (i % 2 === 1 ? `\uE000${kept.push(part) - 1}\uE000` : part))
+    .join('')
   return marked
     .split(/\n\s*\n/)
     .map((chunk) => chunk.trim())
@@ -34,12 +99,11 @@ function paragraphs(html: string): string {
  * Markdown renderer passes it through as it is, and sanitizes it again on output.
  */
 export function cleanBody(raw: string, attachments: AttachmentUrls): string {
-  const withoutComments = raw.replace(/\r\n?/g, '\n').replace(/<!--[\s\S]*?-->/g, '')
-  const marked = paragraphs(replaceShortcodes(withoutComments, attachments))
+  const text = withoutComments(raw.replace(/\r\n?/g, '\n'))
+  const marked = withinDepth(paragraphs(replaceShortcodes(text, attachments)))
   const html = (fastClean(marked) ?? imagesAsLinks(sanitizeHubHtml(marked))).trim()
   if (html === '') return ''
-  const oneBlock = html
-    .split(/(<pre\b[\s\S]*?<\/pre>)/i)
+  const oneBlock = aroundPre(html)
     .map((part, i) =>
       i % 2 === 1 ? part.replace(/\n[ \t]*(?=\n)/g, '\n&#32;') : part.replace(/\n\s*\n/g, '\n'),
     )
@@ -63,7 +127,7 @@ function imagesAsLinks(html: string): string {
 
 /** A summary from an excerpt: its text only, in one line. */
 export function cleanExcerpt(raw: string): string {
-  const html = sanitizeHubHtml(raw.replace(/<!--[\s\S]*?-->/g, ''))
+  const html = sanitizeHubHtml(withinDepth(withoutComments(raw)))
   // A block or a break between words leaves a space; an inline tag leaves nothing.
   return htmlToText(html.replace(/<\/?(p|br|div|li|h[1-6]|blockquote|tr|td|th)\b[^>]*>/gi, ' '))
     .replace(/\s+/g, ' ')

@@ -26,45 +26,63 @@ const SAFE_VALUE = /^[^&<>"']*$/
 const EXTERNAL = /^https?:\/\/[^\s\\]+$/i
 const HUB_PATH = /^\/(?!\/)[^\s\\]*$/
 
-/** Script and style elements, their text with them (as the sanitizer drops them). */
-const SCRIPT_OR_STYLE = /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi
-
 export function fastClean(html: string): string | null {
-  const input = html.replace(SCRIPT_OR_STYLE, '')
   const stack: string[] = []
+  // How many open elements a block may not go in (a paragraph, an inline tag), and how many links:
+  // counted rather than looked for in the stack, which a deep body would make a search per tag.
+  let blockless = 0
+  let links = 0
   let out = ''
   let at = 0
-  while (at < input.length) {
-    const lt = input.indexOf('<', at)
-    const text = input.slice(at, lt === -1 ? input.length : lt)
+  while (at < html.length) {
+    const lt = html.indexOf('<', at)
+    const text = html.slice(at, lt === -1 ? html.length : lt)
     if (!SAFE_TEXT.test(text)) return null
     out += text
     if (lt === -1) break
     TAG.lastIndex = lt
-    const m = TAG.exec(input)
+    const m = TAG.exec(html)
     if (!m) return null
     at = TAG.lastIndex
     const [, closing, rawName = '', attrs = '', selfClose] = m
     const name = rawName.toLowerCase()
+    if (!closing && (name === 'script' || name === 'style')) {
+      const end = closingAfter(html, name, at)
+      if (end === -1) return null
+      at = end
+      continue
+    }
     if (!INLINE.has(name) && !BLOCK.has(name)) return null
     if (closing) {
       if (attrs || selfClose || VOID.has(name) || stack.pop() !== name) return null
+      if (name === 'p' || INLINE.has(name)) blockless -= 1
+      if (name === 'a') links -= 1
       out += `</${name}>`
       continue
     }
     if (selfClose && !VOID.has(name)) return null
     const parent = stack[stack.length - 1]
     // Where the HTML parser would close or move something, the full sanitizer decides.
-    if (BLOCK.has(name) && stack.some((t) => t === 'p' || INLINE.has(t))) return null
+    if (BLOCK.has(name) && blockless > 0) return null
     if (name === 'li' ? parent !== 'ul' && parent !== 'ol' : parent === 'ul' || parent === 'ol') return null
     if (name === 'figcaption' && parent !== 'figure') return null
-    if (name === 'a' && stack.includes('a')) return null
+    if (name === 'a' && links > 0) return null
     const tag = openTag(name, attrs)
     if (tag === null) return null
     out += tag
-    if (!VOID.has(name)) stack.push(name)
+    if (VOID.has(name)) continue
+    stack.push(name)
+    if (name === 'p' || INLINE.has(name)) blockless += 1
+    if (name === 'a') links += 1
   }
   return stack.length === 0 ? out : null
+}
+
+/** Where a script or style element that starts before `from` ends: after its first closing tag, or -1. */
+function closingAfter(html: string, name: string, from: number): number {
+  const closing = new RegExp(`</${name}\\s*>`, 'gi')
+  closing.lastIndex = from
+  return closing.exec(html) ? closing.lastIndex : -1
 }
 
 /** An allowed start tag written again as the sanitizer writes it, or null when unsure. */
