@@ -3,6 +3,15 @@ import { WxrFormatError } from './wxr-types.ts'
 /** A chunk's text; `valid` is false when bytes not in the file's encoding follow that text. */
 export type Decoded = { text: string; valid: boolean }
 
+/**
+ * XML 1.0 refuses these; real exports carry them in titles and bodies. Each becomes U+FDD0 (a
+ * noncharacter, meant for a program's internal use) before parsing, so that the parser's columns
+ * stay those of the file, and is dropped from the text read.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the characters are the point
+const DISALLOWED = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g
+export const PLACEHOLDER = '\uFDD0'
+
 const EMPTY = new Uint8Array(0)
 const AGAIN = 'export it again from WordPress, which writes UTF-8'
 
@@ -19,6 +28,9 @@ export class WxrDecoder {
   /** The bytes at the end of the last chunk that begin a character the next chunk finishes. */
   private tail: Uint8Array = EMPTY
 
+  /** Whether any character XML refuses was met (and replaced with PLACEHOLDER). */
+  placeholders = false
+
   /** The encoding's name, for messages: 'UTF-8', 'UTF-16LE', 'WINDOWS-1252'. */
   get encoding(): string {
     return (this.decoder?.encoding ?? 'utf-8').toUpperCase()
@@ -29,19 +41,25 @@ export class WxrDecoder {
     const { decoder, tail } = this
     this.tail = unfinishedTail(decoder.encoding, chunk)
     try {
-      return { text: decoder.decode(chunk, { stream: true }), valid: true }
+      return this.forParser({ text: decoder.decode(chunk, { stream: true }), valid: true })
     } catch {
-      return textBeforeBadBytes(decoder.encoding, concat(tail, chunk))
+      return this.forParser(textBeforeBadBytes(decoder.encoding, concat(tail, chunk)))
     }
   }
 
   /** The end of the file: an unfinished last character is a bad byte too. */
   end(): Decoded {
     try {
-      return { text: this.decoder?.decode() ?? '', valid: true }
+      return this.forParser({ text: this.decoder?.decode() ?? '', valid: true })
     } catch {
       return { text: '', valid: false }
     }
+  }
+
+  private forParser(decoded: Decoded): Decoded {
+    const text = decoded.text.replace(DISALLOWED, PLACEHOLDER)
+    if (!this.placeholders && text !== decoded.text) this.placeholders = true
+    return { text, valid: decoded.valid }
   }
 }
 

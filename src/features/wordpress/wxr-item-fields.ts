@@ -1,5 +1,4 @@
-import type { WxrHandlers } from './wxr-reader.ts'
-import type { WxrChannel, WxrItem } from './wxr-types.ts'
+import type { WxrChannel, WxrHandlers, WxrItem } from './wxr-types.ts'
 
 /** `wp:` is http(s)://wordpress.org/export/1.x/ and `excerpt:` the same with excerpt/ after it. */
 export const WP = /^https?:\/\/wordpress\.org\/export\/(1\.\d+)\/$/

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { COLLECT_EVERY_BYTES, collectGarbage } from '#src/lib/memory-bound.ts'
-import { type Decoded, WxrDecoder } from './wxr-decode.ts'
+import { type Decoded, PLACEHOLDER, WxrDecoder } from './wxr-decode.ts'
 import {
   channelFields,
   emitRecord,
@@ -26,33 +26,15 @@ import {
 } from './wxr-limits.ts'
 import { wxrParser } from './wxr-sax.ts'
 import {
-  type WxrAuthor,
   type WxrChannel,
   WxrFormatError,
+  type WxrHandlers,
   type WxrItem,
+  type WxrRead,
   WxrRefusedError,
-  type WxrTerm,
 } from './wxr-types.ts'
 
-/**
- * XML 1.0 refuses these; real exports carry them in titles and bodies. Each becomes U+FDD0 (a
- * noncharacter, meant for a program's internal use) before parsing, so that the parser's columns
- * stay those of the file, and is dropped from the text read.
- */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the characters are the point
-const DISALLOWED = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g
-const PLACEHOLDER = '\uFDD0'
-
-export type WxrHandlers = {
-  channel?: (channel: WxrChannel) => void
-  author?: (author: WxrAuthor) => void
-  term?: (term: WxrTerm) => void
-  /** Called for each item in file order; awaited before more of the file is read. */
-  item: (item: WxrItem) => Promise<void> | void
-  progress?: (read: { items: number; bytes: number }) => void
-}
-
-export type WxrRead = { sha256: string; bytes: number; items: number; channel: WxrChannel }
+export type { WxrHandlers, WxrRead } from './wxr-types.ts'
 
 /**
  * Streams a WXR file through saxes (namespaces on): never the whole document in memory, only the
@@ -76,7 +58,6 @@ export async function readWxr(file: string, handlers: WxrHandlers): Promise<WxrR
   let term: { domain: string; slug: string } | null = null
   let sawRss = false
   let sawWp = false
-  let placeholders = false
   let items = 0
   let bytes = 0
   /** Characters given to the parser (its own position is only right while it reads). */
@@ -92,7 +73,7 @@ export async function readWxr(file: string, handlers: WxrHandlers): Promise<WxrR
     heldLine = parser.line
     heldColumn = parser.column
   }
-  const clean = (value: string) => (placeholders ? value.replaceAll(PLACEHOLDER, '') : value)
+  const clean = (value: string) => (decoder.placeholders ? value.replaceAll(PLACEHOLDER, '') : value)
 
   parser.on('error', (error) => {
     throw syntaxError(error)
@@ -185,10 +166,8 @@ export async function readWxr(file: string, handlers: WxrHandlers): Promise<WxrR
 
   /** Text for the parser; bytes not in the file's encoding are refused where they are. */
   function write(decoded: Decoded) {
-    const cleaned = decoded.text.replace(DISALLOWED, PLACEHOLDER)
-    if (!placeholders && cleaned !== decoded.text) placeholders = true
-    parser.write(cleaned)
-    written += cleaned.length
+    parser.write(decoded.text)
+    written += decoded.text.length
     if (!decoded.valid)
       throw new WxrRefusedError(
         parser.line,

@@ -40,6 +40,18 @@ export type WxrItem = {
   attachmentUrl: string
 }
 
+/** What the reader calls as it reads a file. */
+export type WxrHandlers = {
+  channel?: (channel: WxrChannel) => void
+  author?: (author: WxrAuthor) => void
+  term?: (term: WxrTerm) => void
+  /** Called for each item in file order; awaited before more of the file is read. */
+  item: (item: WxrItem) => Promise<void> | void
+  progress?: (read: { items: number; bytes: number }) => void
+}
+
+export type WxrRead = { sha256: string; bytes: number; items: number; channel: WxrChannel }
+
 /** A file that is not well-formed XML: where and why. */
 export class WxrSyntaxError extends Error {
   constructor(
