@@ -12,9 +12,9 @@ export function uploadedFileName(header: string | undefined, fallback: string): 
   } catch {
     // Not percent-encoding (a hand-made request): the header's own text.
   }
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what is removed
   const clean = name
     .replace(/[\\/]/g, '_')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what is removed
     .replace(/[\u0000-\u001f\u007f]/g, '')
     .trim()
     .slice(0, 200)

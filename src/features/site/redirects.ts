@@ -7,9 +7,7 @@ import { isHubPath } from '#src/lib/markdown.ts'
 
 /** The path with its percent-escapes in upper or lower case ('%D9%85' and '%d9%85' are one byte). */
 const escapesIn = (path: string, caseOf: 'upper' | 'lower') =>
-  path.replace(/%[0-9a-f]{2}/gi, (escape) =>
-    caseOf === 'upper' ? escape.toUpperCase() : escape.toLowerCase(),
-  )
+  path.replace(/%[0-9a-f]{2}/gi, (pair) => (caseOf === 'upper' ? pair.toUpperCase() : pair.toLowerCase()))
 
 /**
  * The forms an old address may have been recorded in: as asked, and with or without its
