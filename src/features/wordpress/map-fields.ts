@@ -64,7 +64,7 @@ export function itemInstant(item: Pick<WxrItem, 'postDate' | 'postDateGmt' | 'pu
  * now and then a tag) as the plain text it shows.
  */
 export function htmlToText(html: string): string {
-  return html.replace(/<[^>]*>/g, '').replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+  return html.replace(/<[^<>]*>/g, '').replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
     if (name[0] === '#') {
       const code =
         name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1))
