@@ -25,6 +25,8 @@ export type WxrItemSpec = {
   comments?: number
   attachmentUrl?: string
   password?: string
+  /** Leave out `wp:post_id`, as a broken export may. */
+  withoutId?: boolean
 }
 
 /** Prefixes are the file's choice: the reader must match namespace URIs, never these. */
@@ -107,7 +109,7 @@ export function wxrItemXml(site: string, d: WxrDialect, i: WxrItemSpec): string 
     <description></description>
     <content:encoded>${cdata(content.slice(0, half))}${cdata(content.slice(half))}</content:encoded>
     <${d.ex}:encoded>${cdata(i.excerpt ?? '')}</${d.ex}:encoded>
-    <${wp}:post_id>${i.id}</${wp}:post_id>
+    ${i.withoutId ? '' : `<${wp}:post_id>${i.id}</${wp}:post_id>`}
     <${wp}:post_date>${cdata(i.date ?? '2016-05-12 10:00:00')}</${wp}:post_date>
     <${wp}:post_date_gmt>${cdata(i.dateGmt ?? '2016-05-12 14:00:00')}</${wp}:post_date_gmt>
     <${wp}:comment_status>open</${wp}:comment_status>
@@ -344,6 +346,45 @@ export function wxr10Export(site = 'http://old.amcc.example') {
     },
   ])
 }
+
+const plainDialect: WxrDialect = { version: '1.2', excerptScheme: 'http', wp: 'wp', ex: 'excerpt' }
+
+/** A small export of these items from `site` (WXR 1.2, the usual prefixes), for re-import tests. */
+export function siteExport(site: string, items: WxrItemSpec[]): string {
+  return wxrDocument(site, plainDialect, author('wp', 'staffer', 'staffer@example.org', 'Sam'), items)
+}
+
+/** A published post of `site`, at its dated permalink ('/2020/01/02/<slug>/'). */
+export const postOf = (
+  site: string,
+  id: number,
+  slug: string,
+  more: Partial<WxrItemSpec> = {},
+): WxrItemSpec => ({
+  id,
+  title: `Post ${slug}`,
+  slug,
+  link: `${site}/2020/01/02/${slug}/`,
+  content: `<p>About ${slug}.</p>`,
+  ...more,
+})
+
+/** A published page of `site` at `path` ('about/board'), under the page `parent` if given. */
+export const pageOf = (
+  site: string,
+  id: number,
+  slug: string,
+  path: string,
+  more: Partial<WxrItemSpec> = {},
+): WxrItemSpec => ({
+  id,
+  title: `Page ${slug}`,
+  type: 'page',
+  slug,
+  link: `${site}/${path}/`,
+  content: `<p>The ${slug} page.</p>`,
+  ...more,
+})
 
 /** Not well-formed: an element closed by the wrong tag, seen at line 4, column 30 (the `>` of `</itm>`). */
 export const MALFORMED_EXPORT = `<?xml version="1.0" encoding="UTF-8" ?>

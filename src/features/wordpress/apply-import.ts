@@ -4,10 +4,10 @@ import type { Actor } from '#src/db/actor.ts'
 import { writeAs } from '#src/db/actor.ts'
 import type { Db, DbOrTx, Tx } from '#src/db/client.ts'
 import { wordpressImports } from '#src/db/schema/index.ts'
-import { recordRedirects } from '#src/features/site/commands.ts'
 import type { Collected, Progress } from './collect.ts'
-import { type ExistingState, existingRedirects } from './existing.ts'
-import { type ImportSummary, zeroCounts } from './import-summary.ts'
+import type { ExistingState } from './existing.ts'
+import { settleRedirects, writeRedirects } from './import-redirects.ts'
+import { type ImportSummary, summaryOf, zeroCounts } from './import-summary.ts'
 import { isUnchanged, mapRow, type RowContext } from './map-row.ts'
 import { own } from './own-string.ts'
 import type { Plan, PlannedEntry } from './plan.ts'
@@ -83,11 +83,16 @@ async function run(db: DbOrTx, tx: Tx | null, input: ApplyInput): Promise<Import
   const carried = { category: new Set<string>(), post_tag: new Set<string>() }
   const pageIds = new Map<number, string>()
   const batch = tx && importId ? new PostBatch(tx, importId) : null
+  const seen = new Set<number>()
   const read = await readWxr(input.file, {
     progress: input.progress,
     item: async (item) => {
+      // The plan kept the first post or page with an id: a later one with the same id is skipped.
+      if (item.type !== 'post' && item.type !== 'page') return
+      if (seen.has(item.postId)) return
+      seen.add(item.postId)
       const entry = plan.entries.get(item.postId)
-      if (!entry || entry.meta.type !== item.type) return
+      if (!entry) return
       const row = mapRow(item, entry, ctx)
       const counts = entry.kind === 'post' ? posts : pages
       for (const c of row.categories) if (!carried.category.has(c)) carried.category.add(own(c))
@@ -132,50 +137,25 @@ async function run(db: DbOrTx, tx: Tx | null, input: ApplyInput): Promise<Import
       const before = existing.rows.get(page.importKey)
       if (id && (!before || before.parentId !== parentId)) await placePage(tx, id, parentId, page.slug)
     }
-  const known = await existingRedirects(db, [...plan.redirects.keys()])
-  const redirects = { created: 0, unchanged: 0 }
-  const toRecord: [string, string][] = []
-  for (const [from, to] of plan.redirects) {
-    if (known.get(from) === to) redirects.unchanged += 1
-    else toRecord.push([from, to])
-  }
-  redirects.created = toRecord.length
-  if (tx) await recordRedirects(tx, toRecord)
-  const terms = (name: 'category' | 'post_tag') => ({
-    total: collected.terms.get(name)?.size ?? 0,
-    carried: carried[name].size,
-  })
-  const attachments = [...collected.attachments].map(([postId, url]) => ({ postId, url }))
-  const summary: ImportSummary = {
-    file: input.fileName,
-    site: plan.site,
-    wxrVersion: collected.channel.wxrVersion,
-    dryRun: input.dryRun,
-    result: input.dryRun ? 'dry-run' : 'imported',
+  const redirects = await settleRedirects(db, plan)
+  if (tx) await writeRedirects(tx, redirects.log)
+  const summary = summaryOf({
+    input,
     importId,
-    sha256: collected.sha256,
-    bytes: collected.bytes,
-    items: collected.items,
     posts: { ...posts, skipped: plan.skipped.filter((s) => s.type === 'post').length },
     pages: { ...pages, skipped: plan.skipped.filter((s) => s.type === 'page').length },
-    categories: terms('category'),
-    tags: terms('post_tag'),
-    authors: input.authorCounts,
-    comments: { skipped: collected.comments },
-    attachments: {
-      listed: attachments.length,
-      fetched: 0,
-      keptAsLinks: attachments.length,
-      links: attachments,
-    },
-    redirects,
-    skipped: plan.skipped,
-    warnings,
-  }
+    carried,
+    redirects: redirects.counts,
+    warnings: [...warnings, ...redirects.warnings],
+  })
   if (tx && importId) {
-    if (posts.created + posts.updated + pages.created + pages.updated + redirects.created === 0)
+    if (posts.created + posts.updated + pages.created + pages.updated + redirects.log.length === 0)
       throw new NothingChanged(summary)
-    await tx.update(wordpressImports).set({ summary }).where(eq(wordpressImports.id, importId))
+    // The record keeps what the import wrote to old addresses, for its undo (not in the summary shown).
+    await tx
+      .update(wordpressImports)
+      .set({ summary: { ...summary, redirectLog: redirects.log } })
+      .where(eq(wordpressImports.id, importId))
   }
   return summary
 }

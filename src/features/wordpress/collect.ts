@@ -20,7 +20,10 @@ export type Collected = {
   terms: Map<string, Set<string>>
   /** Posts and pages, in file order. */
   entries: ItemMeta[]
+  /** Attachment URLs by post id, the first of a repeated id: what [gallery ids] shows. */
   attachments: Map<number, string>
+  /** Every attachment of the file, in file order, a repeated id included. */
+  attachmentLinks: { postId: number; url: string }[]
   others: { postId: number; type: string }[]
   comments: number
 }
@@ -39,6 +42,7 @@ export async function collectWxr(file: string, progress?: Progress): Promise<Col
   }
   const entries: ItemMeta[] = []
   const attachments = new Map<number, string>()
+  const attachmentLinks: Collected['attachmentLinks'] = []
   const others: Collected['others'] = []
   let comments = 0
   const read = await readWxr(file, {
@@ -63,10 +67,12 @@ export async function collectWxr(file: string, progress?: Progress): Promise<Col
           guid: own(guid),
           creator: own(creator),
         })
-      } else if (item.type === 'attachment')
-        attachments.set(item.postId, own(item.attachmentUrl || item.guid))
-      else others.push({ postId: item.postId, type: own(item.type || 'unknown') })
+      } else if (item.type === 'attachment') {
+        const url = own(item.attachmentUrl || item.guid)
+        if (!attachments.has(item.postId)) attachments.set(item.postId, url)
+        attachmentLinks.push({ postId: item.postId, url })
+      } else others.push({ postId: item.postId, type: own(item.type || 'unknown') })
     },
   })
-  return { ...read, authors, terms, entries, attachments, others, comments }
+  return { ...read, authors, terms, entries, attachments, attachmentLinks, others, comments }
 }

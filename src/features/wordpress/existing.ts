@@ -2,6 +2,7 @@ import { inArray, sql } from 'drizzle-orm'
 import type { DbOrTx } from '#src/db/client.ts'
 import { newsPosts, people, redirects, sitePages } from '#src/db/schema/index.ts'
 import { queryRows } from '#src/db/sql.ts'
+import { siteSpellings } from './site-key.ts'
 
 /** A row an earlier import of the same site wrote, with what it holds (long text as an MD5). */
 export type ExistingRow = {
@@ -26,12 +27,18 @@ export type ExistingRow = {
 export type ExistingState = {
   pages: { id: string; parentId: string | null; slug: string; importKey: string | null }[]
   newsSlugs: { slug: string; importKey: string | null }[]
+  /** The rows of earlier imports of this site, by the key this file gives them. */
   rows: Map<string, ExistingRow>
 }
 
+/**
+ * The Hub's pages and news slugs, and the rows earlier imports of this site wrote, under any
+ * spelling of its address (siteSpellings): each row is known by the key this file's spelling
+ * gives it ('wp:<site>:<post id>'), and keeps the key it was written with.
+ */
 export async function loadExisting(
   db: DbOrTx,
-  keyPrefix: string,
+  site: string,
   pageSize = EXISTING_PAGE,
 ): Promise<ExistingState> {
   const pages = await db
@@ -44,18 +51,20 @@ export async function loadExisting(
     .from(sitePages)
   const newsSlugs = await db.select({ slug: newsPosts.slug, importKey: newsPosts.importKey }).from(newsPosts)
   const rows = new Map<string, ExistingRow>()
-  for (const select of [existingPosts, existingPages]) {
-    // A page of rows at a time, in the order of the unique import key (its index): one result
-    // holding 30,000 rows cost a re-import 30 MB more than the first import.
-    let after = keyPrefix
-    for (;;) {
-      const page = await queryRows<ExistingRow>(db, select(keyPrefix, after, pageSize))
-      for (const row of page) rows.set(row.importKey, row)
-      const last = page.at(-1)
-      if (page.length < pageSize || !last) break
-      after = last.importKey
+  for (const spelling of siteSpellings(site))
+    for (const select of [existingPosts, existingPages]) {
+      const keyPrefix = `wp:${spelling}:`
+      // A page of rows at a time, in the order of the unique import key (its index): one result
+      // holding 30,000 rows cost a re-import 30 MB more than the first import.
+      let after = keyPrefix
+      for (;;) {
+        const page = await queryRows<ExistingRow>(db, select(keyPrefix, after, pageSize))
+        for (const row of page) rows.set(`wp:${site}:${row.importKey.slice(keyPrefix.length)}`, row)
+        const last = page.at(-1)
+        if (page.length < pageSize || !last) break
+        after = last.importKey
+      }
     }
-  }
   return { pages, newsSlugs, rows }
 }
 

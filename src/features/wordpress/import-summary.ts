@@ -1,3 +1,6 @@
+import type { Collected } from './collect.ts'
+import type { Plan } from './plan.ts'
+
 /**
  * What `hub wordpress import --json` prints and the staff page shows: a contract, kept stable
  * (docs/decisions/017-wordpress-import.md). Every item of the file is counted once: as a post,
@@ -19,7 +22,10 @@ export type ImportSummary = {
   /** Every item of the file: posts + pages + attachments + the other skipped. */
   items: number
   posts: Counts
-  /** `movedToTop`: pages whose parent is not in the file, imported at the top level. */
+  /**
+   * `movedToTop`: pages imported at the top level because their parent is not an imported page
+   * of the file, is themselves, or is in a loop of parents.
+   */
   pages: Counts & { movedToTop: number }
   /** Distinct terms in the file; `carried` are on at least one imported post. */
   categories: { total: number; carried: number }
@@ -32,7 +38,11 @@ export type ImportSummary = {
     keptAsLinks: number
     links: { postId: number; url: string }[]
   }
-  redirects: { created: number; unchanged: number }
+  /**
+   * Old addresses: `skipped` are those left alone, because the Hub answers them itself (its routes
+   * and pages) or because they already go elsewhere by staff's or another import's redirect.
+   */
+  redirects: { created: number; unchanged: number; skipped: number }
   skipped: { postId: number; type: string; reason: string }[]
   warnings: string[]
 }
@@ -55,9 +65,64 @@ export function summaryText(s: ImportSummary): string {
     `Categories: ${s.categories.carried} of ${s.categories.total} carried; tags: ${s.tags.carried} of ${s.tags.total}.`,
     `Authors: ${s.authors.matched} matched to people, ${s.authors.kept} kept as names. Comments skipped: ${s.comments.skipped}.`,
     `Attachments: ${s.attachments.listed} listed, ${s.attachments.fetched} fetched, ${s.attachments.keptAsLinks} kept as links.`,
-    `Redirects: ${s.redirects.created} created, ${s.redirects.unchanged} unchanged.`,
+    `Redirects: ${s.redirects.created} created, ${s.redirects.unchanged} unchanged, ${s.redirects.skipped} skipped.`,
     ...s.skipped.map((k) => `Skipped ${k.type} ${k.postId}: ${k.reason}`),
     ...s.warnings.map((w) => `Warning: ${w}`),
   ]
   return `${lines.join('\n')}\n`
+}
+
+type SummaryParts = {
+  input: {
+    fileName: string
+    dryRun: boolean
+    collected: Collected
+    plan: Plan
+    authorCounts: ImportSummary['authors']
+  }
+  importId: string | null
+  posts: Counts
+  pages: ImportSummary['pages']
+  carried: { category: Set<string>; post_tag: Set<string> }
+  redirects: ImportSummary['redirects']
+  warnings: string[]
+}
+
+/** The summary of a pass over the file, from what the plan decided and the pass counted. */
+export function summaryOf(parts: SummaryParts): ImportSummary {
+  const { collected, plan } = parts.input
+  const terms = (name: 'category' | 'post_tag') => ({
+    total: collected.terms.get(name)?.size ?? 0,
+    carried: parts.carried[name].size,
+  })
+  // Every attachment of the file, a repeated id included (the file's first one is the one its
+  // [gallery] shortcodes show); a check remembered before this list existed has only the map.
+  const attachments =
+    collected.attachmentLinks ?? [...collected.attachments].map(([postId, url]) => ({ postId, url }))
+  return {
+    file: parts.input.fileName,
+    site: plan.site,
+    wxrVersion: collected.channel.wxrVersion,
+    dryRun: parts.input.dryRun,
+    result: parts.input.dryRun ? 'dry-run' : 'imported',
+    importId: parts.importId,
+    sha256: collected.sha256,
+    bytes: collected.bytes,
+    items: collected.items,
+    posts: parts.posts,
+    pages: parts.pages,
+    categories: terms('category'),
+    tags: terms('post_tag'),
+    authors: parts.input.authorCounts,
+    comments: { skipped: collected.comments },
+    attachments: {
+      listed: attachments.length,
+      fetched: 0,
+      keptAsLinks: attachments.length,
+      links: attachments,
+    },
+    redirects: parts.redirects,
+    skipped: plan.skipped,
+    warnings: parts.warnings,
+  }
 }

@@ -48,7 +48,7 @@ export async function importWordpress(db: Db, input: ImportInput): Promise<Impor
   const recalled = await recallCheck(input.file)
   const collected = recalled ?? (await collectWxr(input.file, tell('checking')))
   if (!recalled && input.dryRun) await rememberCheck(input.file, collected)
-  const existing = await loadExisting(db, `wp:${siteOf(collected)}:`)
+  const existing = await loadExisting(db, siteOf(collected))
   const plan = planImport(collected, existing)
   const found = await peopleByEmail(
     db,

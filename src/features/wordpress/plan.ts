@@ -1,8 +1,12 @@
-import { reservedSegments } from '#src/lib/reserved-paths.ts'
 import type { Collected, ItemMeta } from './collect.ts'
 import type { ExistingState } from './existing.ts'
-import { baseSlug, mapStatus, oldPath } from './map-fields.ts'
+import { baseSlug, mapStatus } from './map-fields.ts'
+import { placePages } from './page-places.ts'
+import { planRedirects } from './plan-redirects.ts'
+import { siteOf } from './site-key.ts'
 import { uniqueSlug } from './unique-slug.ts'
+
+export { siteOf } from './site-key.ts'
 
 /** A post or page of the file that will be in the Hub: where it lives and where it came from. */
 export type PlannedEntry = {
@@ -25,18 +29,13 @@ export type Plan = {
   /** Pages parents first, for setting each page's parent and final slug. */
   pagesInOrder: PlannedEntry[]
   skipped: { postId: number; type: string; reason: string }[]
+  /** Old address -> new address, only those the Hub does not answer itself. */
   redirects: Map<string, string>
+  /** Old addresses left alone because the Hub answers them itself (its routes, its pages). */
+  hubAddresses: Set<string>
   movedToTop: number
   warnings: string[]
 }
-
-/**
- * The site's own address, the part of every import key: 'https://example.wordpress.com'. The
- * blog's address comes first: WordPress.com writes 'http://wordpress.com/' as every site's
- * base_site_url, and a multisite network writes its root there.
- */
-export const siteOf = (c: Collected) =>
-  (c.channel.baseBlogUrl || c.channel.baseSiteUrl || c.channel.link).replace(/\/+$/, '')
 
 /** Decides, from the whole file and the Hub's state, every slug, parent, address and redirect. */
 export function planImport(c: Collected, existing: ExistingState): Plan {
@@ -49,27 +48,25 @@ export function planImport(c: Collected, existing: ExistingState): Plan {
     pagesInOrder: [],
     skipped: [],
     redirects: new Map(),
+    hubAddresses: new Set(),
     movedToTop: 0,
     warnings: [],
   }
+  // The first item with an id is the one kept: the second pass keeps the same one (apply-import.ts).
+  const seen = new Set<number>()
   for (const meta of c.entries) {
-    const mapped = mapStatus(meta.status)
-    if ('skip' in mapped) {
-      plan.skipped.push({ postId: meta.postId, type: meta.type, reason: mapped.skip })
-      continue
-    }
-    if (plan.entries.has(meta.postId)) {
-      plan.skipped.push({ postId: meta.postId, type: meta.type, reason: 'the same post id appears twice' })
+    const skip = whySkipped(meta, seen)
+    seen.add(meta.postId)
+    if (skip) {
+      plan.skipped.push({ postId: meta.postId, type: meta.type, reason: skip })
       continue
     }
     const importKey = `${keyPrefix}${meta.postId}`
-    const kind = meta.type === 'page' ? 'page' : 'post'
-    const existingId = existing.rows.get(importKey)?.id ?? null
     plan.entries.set(meta.postId, {
       meta,
-      kind,
+      kind: meta.type === 'page' ? 'page' : 'post',
       importKey,
-      existingId,
+      existingId: existing.rows.get(importKey)?.id ?? null,
       slug: '',
       parentPostId: 0,
       address: '',
@@ -81,97 +78,70 @@ export function planImport(c: Collected, existing: ExistingState): Plan {
   const pages = [...plan.entries.values()].filter((e) => e.kind === 'page')
   resolveParents(plan, pages)
   slugPosts(plan, existing)
-  slugPages(plan, pages, existing)
-  for (const entry of plan.entries.values()) addRedirects(plan, entry)
+  placePages(plan, pages, existing)
+  planRedirects(plan, existing)
   return plan
 }
 
+/**
+ * Why an item of the file is not imported, or null. An item needs an id of its own: without
+ * one it could neither be found again by a later import nor placed among its parent's pages.
+ */
+function whySkipped(meta: ItemMeta, seen: Set<number>): string | null {
+  if (!Number.isSafeInteger(meta.postId) || meta.postId <= 0)
+    return 'no post id (wp:post_id missing or not valid)'
+  if (seen.has(meta.postId)) return 'duplicate id'
+  const mapped = mapStatus(meta.status)
+  return 'skip' in mapped ? mapped.skip : null
+}
+
+/**
+ * Each page's parent in the file; a page whose parent is not an imported page of the file, is
+ * itself, or is in a loop of parents (a real export can have one) goes to the top level,
+ * counted and with a warning.
+ */
 function resolveParents(plan: Plan, pages: PlannedEntry[]) {
   for (const page of pages) {
-    const parent = plan.entries.get(page.meta.parentId)
-    if (page.meta.parentId === 0) continue
-    if (parent?.kind !== 'page') {
-      plan.movedToTop += 1
-      plan.warnings.push(
-        `Page ${page.meta.postId} ("${page.meta.title}"): its parent ${page.meta.parentId} is not in the file; it is at the top level.`,
-      )
-      continue
-    }
-    page.parentPostId = parent.meta.postId
+    const parentId = page.meta.parentId
+    if (parentId === 0) continue
+    const parent = plan.entries.get(parentId)
+    if (parent === page) moveToTop(plan, page, 'it is its own parent')
+    else if (parent?.kind === 'page') page.parentPostId = parentId
+    else moveToTop(plan, page, `its parent ${parentId} is not in the file (or is not an imported page)`)
   }
-  for (const page of pages) {
-    // A loop of parents (a real export can have one) is cut where it is found.
-    const seen = new Set([page.meta.postId])
-    for (let up = plan.entries.get(page.parentPostId); up; up = plan.entries.get(up.parentPostId)) {
-      if (seen.has(up.meta.postId)) {
-        plan.warnings.push(`Page ${page.meta.postId} is its own ancestor; it is at the top level.`)
-        page.parentPostId = 0
-        break
-      }
-      seen.add(up.meta.postId)
-    }
-  }
+  // A loop is cut once, at its first page in the file: the others then hang under it.
+  for (const page of pages) if (isOwnAncestor(plan, page)) moveToTop(plan, page, 'it is its own ancestor')
 }
 
+function isOwnAncestor(plan: Plan, page: PlannedEntry): boolean {
+  const seen = new Set<PlannedEntry>()
+  let up = page.parentPostId ? plan.entries.get(page.parentPostId) : undefined
+  while (up) {
+    if (up === page) return true
+    if (seen.has(up)) return false
+    seen.add(up)
+    up = up.parentPostId ? plan.entries.get(up.parentPostId) : undefined
+  }
+  return false
+}
+
+function moveToTop(plan: Plan, page: PlannedEntry, why: string) {
+  page.parentPostId = 0
+  plan.movedToTop += 1
+  plan.warnings.push(`Page ${page.meta.postId} ("${page.meta.title}"): ${why}; it is at the top level.`)
+}
+
+/**
+ * A post of an earlier import keeps its slug (staff may have changed it); a new one takes a
+ * slug no news post in the Hub has, whoever wrote it: rows of earlier imports that this file
+ * no longer lists or skips keep theirs too.
+ */
 function slugPosts(plan: Plan, existing: ExistingState) {
-  const taken = new Set(
-    existing.newsSlugs.filter((n) => !n.importKey?.startsWith(plan.keyPrefix)).map((n) => n.slug),
-  )
-  const posts = [...plan.entries.values()].filter((e) => e.kind === 'post')
-  for (const post of posts) if (post.existingId) post.slug = keep(existing, post, taken)
-  for (const post of posts) {
-    if (!post.existingId) post.slug = uniqueSlug(baseSlug(post.meta), taken)
+  const taken = new Set(existing.newsSlugs.map((n) => n.slug))
+  for (const post of plan.entries.values()) {
+    if (post.kind !== 'post') continue
+    const before = post.existingId ? existing.rows.get(post.importKey) : undefined
+    post.slug = before ? before.slug : uniqueSlug(baseSlug(post.meta), taken)
     post.address = `/news/${post.slug}`
-  }
-}
-
-const keep = (existing: ExistingState, entry: PlannedEntry, taken: Set<string>) => {
-  const slug = existing.rows.get(entry.importKey)?.slug ?? ''
-  taken.add(slug)
-  return slug
-}
-
-function slugPages(plan: Plan, pages: PlannedEntry[], existing: ExistingState) {
-  // Siblings by parent: 'top' or 'wp:<post id>'; pages not of this site keep their slugs.
-  const taken = new Map<string, Set<string>>([['top', new Set(reservedSegments)]])
-  const siblings = (key: string) => taken.get(key) ?? (taken.set(key, new Set()).get(key) as Set<string>)
-  const idToPostId = new Map(pages.filter((p) => p.existingId).map((p) => [p.existingId, p.meta.postId]))
-  for (const page of existing.pages) {
-    if (page.importKey?.startsWith(plan.keyPrefix)) continue
-    const parent =
-      page.parentId === null
-        ? 'top'
-        : idToPostId.has(page.parentId)
-          ? `wp:${idToPostId.get(page.parentId)}`
-          : page.parentId
-    siblings(parent).add(page.slug)
-  }
-  const keyOf = (p: PlannedEntry) => (p.parentPostId === 0 ? 'top' : `wp:${p.parentPostId}`)
-  for (const page of pages) if (page.existingId) page.slug = keep(existing, page, siblings(keyOf(page)))
-  for (const page of pages)
-    if (!page.existingId) page.slug = uniqueSlug(baseSlug(page.meta), siblings(keyOf(page)))
-  const pathOf = (page: PlannedEntry): string[] => {
-    const parent = plan.entries.get(page.parentPostId)
-    return parent ? [...pathOf(parent), page.slug] : [page.slug]
-  }
-  for (const page of pages) {
-    const path = pathOf(page)
-    page.address = `/${path.join('/')}`
-    page.depth = path.length
-  }
-  plan.pagesInOrder = [...pages].sort((a, b) => a.depth - b.depth)
-}
-
-function addRedirects(plan: Plan, entry: PlannedEntry) {
-  const { meta } = entry
-  const froms = [oldPath(meta.link), oldPath(meta.guid)?.startsWith('/?') ? oldPath(meta.guid) : null]
-  froms.push(`/?p=${meta.postId}`)
-  if (entry.kind === 'page') froms.push(`/?page_id=${meta.postId}`)
-  for (const from of froms) {
-    if (!from || from === entry.address) continue
-    const claimed = plan.redirects.get(from)
-    if (claimed && claimed !== entry.address)
-      plan.warnings.push(`The old address ${from} belongs to two items; it goes to ${claimed}.`)
-    else plan.redirects.set(from, entry.address)
   }
 }

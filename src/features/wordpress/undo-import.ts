@@ -1,16 +1,18 @@
 import { desc, eq, inArray, sql } from 'drizzle-orm'
 import { type Actor, writeAs } from '#src/db/actor.ts'
-import type { Db } from '#src/db/client.ts'
+import type { Db, Tx } from '#src/db/client.ts'
 import { newsPosts, people, redirects, sitePages, wordpressImports } from '#src/db/schema/index.ts'
 import { AppError } from '#src/lib/errors.ts'
+import { type RedirectLogEntry, undoRedirects } from './import-redirects.ts'
 import type { ImportSummary } from './import-summary.ts'
 
 export type UndoResult = { posts: number; pages: number; redirects: number; keptUpdated: number }
 
 /**
  * Undoes an import: removes the posts and pages it created (their revisions go with them) and the
- * redirects to their addresses. What it only updated (items of an earlier import, changed by
- * this file) keeps the change. Refused when staff have since put a page of their own under an
+ * redirects it wrote to them, putting back those it replaced (an earlier import's of the same
+ * site); a redirect staff made, or changed since, stays. What it only updated (items of an
+ * earlier import, changed by this file) keeps the change, and the redirects to it. Refused when staff have since put a page of their own under an
  * imported one.
  */
 export async function undoImport(db: Db, importId: string, actor: Actor): Promise<UndoResult> {
@@ -39,9 +41,14 @@ export async function undoImport(db: Db, importId: string, actor: Actor): Promis
       throw new AppError('CONFLICT', {
         userMessage: `The page “${stranger.title}” was put under a page of this import since: move or remove it first. Nothing was undone.`,
       })
-    const pathOf = (id: string | null): string[] => {
-      const page = id ? byId.get(id) : undefined
-      return page ? [...pathOf(page.parentId), page.slug] : []
+    const pathOf = (id: string): string[] => {
+      const path: string[] = []
+      const seen = new Set<string>()
+      for (let page = byId.get(id); page && !seen.has(page.id); page = byId.get(page.parentId ?? '')) {
+        seen.add(page.id)
+        path.unshift(page.slug)
+      }
+      return path
     }
     const depthOf = (id: string) => pathOf(id).length
     const addresses = ours.map((p) => `/${pathOf(p.id).join('/')}`)
@@ -57,14 +64,16 @@ export async function undoImport(db: Db, importId: string, actor: Actor): Promis
       for (let i = 0; i < ids.length; i += 500)
         await tx.delete(sitePages).where(inArray(sitePages.id, ids.slice(i, i + 500)))
     }
-    let removed = 0
-    for (let i = 0; i < addresses.length; i += 500) {
-      const gone = await tx
-        .delete(redirects)
-        .where(inArray(redirects.toPath, addresses.slice(i, i + 500)))
-        .returning({ from: redirects.fromPath })
-      removed += gone.length
-    }
+    // The redirects it wrote to what is removed now go, or go back where they went before; those
+    // to an item it only updated stay with the item, which keeps its change.
+    const log = (done.summary as { redirectLog?: unknown }).redirectLog
+    const gone = new Set(addresses)
+    const removed = Array.isArray(log)
+      ? await undoRedirects(
+          tx,
+          (log as RedirectLogEntry[]).filter(([, to]) => gone.has(to)),
+        )
+      : await removeRedirectsTo(tx, addresses)
     await tx
       .update(wordpressImports)
       .set({ undoneAt: sql`hub_now()` })
@@ -73,6 +82,22 @@ export async function undoImport(db: Db, importId: string, actor: Actor): Promis
     const keptUpdated = (summary.posts?.updated ?? 0) + (summary.pages?.updated ?? 0)
     return { posts: posts.length, pages: ours.length, redirects: removed, keptUpdated }
   })
+}
+
+/**
+ * An import recorded before imports kept a log of their redirects: the redirects to the
+ * addresses of what it created go with them.
+ */
+async function removeRedirectsTo(tx: Tx, addresses: string[]): Promise<number> {
+  let removed = 0
+  for (let i = 0; i < addresses.length; i += 500) {
+    const gone = await tx
+      .delete(redirects)
+      .where(inArray(redirects.toPath, addresses.slice(i, i + 500)))
+      .returning({ from: redirects.fromPath })
+    removed += gone.length
+  }
+  return removed
 }
 
 export type ImportListItem = {
@@ -95,7 +120,8 @@ export async function listImports(db: Db, limit = 50): Promise<ImportListItem[]>
       importedAt: wordpressImports.importedAt,
       undoneAt: wordpressImports.undoneAt,
       importedBy: people.fullName,
-      summary: wordpressImports.summary,
+      // Without the log of its redirects: tens of thousands of them for a large export.
+      summary: sql<ImportSummary>`${wordpressImports.summary} - 'redirectLog'`,
     })
     .from(wordpressImports)
     .leftJoin(people, eq(people.id, wordpressImports.importedBy))

@@ -1,0 +1,120 @@
+import { sql } from 'drizzle-orm'
+import type { DbOrTx, Tx } from '#src/db/client.ts'
+import { queryRows } from '#src/db/sql.ts'
+import { isHubPath } from '#src/lib/markdown.ts'
+import { existingRedirects } from './existing.ts'
+import type { Plan } from './plan.ts'
+import { siteSpellings } from './site-key.ts'
+
+/**
+ * What an import wrote to one old address: its new address, and where that old address went
+ * before (a redirect of an earlier import of the same site), or null when there was none. Kept
+ * in the import's record, so that undoing the import removes exactly these and puts back what
+ * they replaced.
+ */
+export type RedirectLogEntry = [from: string, to: string, previous: string | null]
+
+export type RedirectCounts = { created: number; unchanged: number; skipped: number }
+
+export type SettledRedirects = { log: RedirectLogEntry[]; counts: RedirectCounts; warnings: string[] }
+
+/**
+ * Which of the plan's redirects to write. An old address that already goes to the same place
+ * is unchanged. One that goes elsewhere is replaced only when an import of this same site wrote
+ * it there: a redirect staff made, or another site's import did, is never repointed,
+ * and neither is one recorded for the address with or without its trailing slash (the Hub
+ * follows both spellings, and could not choose between two). Addresses the Hub answers itself
+ * were left out by the plan and are counted as skipped here.
+ */
+export async function settleRedirects(db: DbOrTx, plan: Plan): Promise<SettledRedirects> {
+  const wanted = [...plan.redirects]
+  const known = await existingRedirects(db, [...new Set(wanted.flatMap(([from]) => spellingsOf(from)))])
+  const ours = await importedRedirects(db, plan.site, [...known.keys()])
+  const isOurs = (from: string) => ours.has(`${from}\n${known.get(from)}`)
+  const counts: RedirectCounts = { created: 0, unchanged: 0, skipped: plan.hubAddresses.size }
+  const log: RedirectLogEntry[] = []
+  const kept: string[] = []
+  for (const [from, to] of wanted) {
+    const before = known.get(from)
+    if (before === to) counts.unchanged += 1
+    else if (spellingsOf(from).some((f) => known.has(f) && known.get(f) !== to && !isOurs(f))) kept.push(from)
+    else log.push([from, to, before ?? null])
+  }
+  counts.created = log.length
+  counts.skipped += kept.length
+  const warnings =
+    kept.length === 0
+      ? []
+      : [
+          `${kept.length} old ${kept.length === 1 ? 'address already redirects' : 'addresses already redirect'} elsewhere, made by staff or another import, and ${kept.length === 1 ? 'is' : 'are'} kept as ${kept.length === 1 ? 'it is' : 'they are'}: ${kept.slice(0, 5).join(', ')}${kept.length > 5 ? ` and ${kept.length - 5} more` : ''}.`,
+        ]
+  return { log, counts, warnings }
+}
+
+/** An old address as recorded, and with or without its trailing slash: the Hub follows each. */
+const spellingsOf = (from: string): string[] => {
+  if (from.startsWith('/?')) return [from]
+  const bare = from.replace(/\/+$/, '') || '/'
+  return [...new Set([from, bare, `${bare}/`])]
+}
+
+/**
+ * The (old address, new address) pairs that imports of this site wrote. An undone import's
+ * pairs count too: what its undo left in place (a redirect to an item it only updated) is
+ * still the import's, and an undone pair no longer matches the redirect it removed or put back.
+ */
+async function importedRedirects(db: DbOrTx, site: string, froms: string[]): Promise<Set<string>> {
+  if (froms.length === 0) return new Set()
+  const rows = await queryRows<{ from: string; to: string }>(
+    db,
+    sql`select distinct e->>0 as "from", e->>1 as "to"
+        from wordpress_imports w,
+          jsonb_array_elements(coalesce(w.summary->'redirectLog', '[]'::jsonb)) e
+        where w.site_url in (select jsonb_array_elements_text(${JSON.stringify(siteSpellings(site))}::jsonb))
+          and e->>0 in (select jsonb_array_elements_text(${JSON.stringify(froms)}::jsonb))`,
+  )
+  return new Set(rows.map((r) => `${r.from}\n${r.to}`))
+}
+
+/**
+ * Writes the settled redirects, a thousand per statement (a large export has tens of thousands
+ * of old addresses). Only the old addresses themselves: no other redirect is repointed.
+ */
+export async function writeRedirects(tx: Tx, log: RedirectLogEntry[]): Promise<void> {
+  for (const [from, to] of log)
+    if (!isHubPath(to)) throw new Error(`a redirect goes to a path of the Hub, not ${to} (from ${from})`)
+  for (let i = 0; i < log.length; i += 1000) {
+    const chunk = JSON.stringify(log.slice(i, i + 1000).map(([f, t]) => ({ f, t })))
+    await tx.execute(sql`
+      insert into redirects (from_path, to_path)
+      select f, t from jsonb_to_recordset(${chunk}::jsonb) as n(f text, t text)
+      on conflict (from_path) do update set to_path = excluded.to_path`)
+  }
+}
+
+/**
+ * Undoes what an import's log says it wrote: an old address that still goes where the import
+ * sent it is removed, or sent back where it went before. One that staff or a later import
+ * changed since is left as it is. Returns how many were removed or put back. (The caller
+ * passes only the entries that lead to what the undo removes.)
+ */
+export async function undoRedirects(tx: Tx, log: RedirectLogEntry[]): Promise<number> {
+  let undone = 0
+  for (let i = 0; i < log.length; i += 1000) {
+    const chunk = JSON.stringify(log.slice(i, i + 1000).map(([f, t, p]) => ({ f, t, p })))
+    const removed = await queryRows<{ from: string }>(
+      tx,
+      sql`delete from redirects r using jsonb_to_recordset(${chunk}::jsonb) as n(f text, t text, p text)
+          where r.from_path = n.f and r.to_path = n.t and n.p is null
+          returning r.from_path as "from"`,
+    )
+    const restored = await queryRows<{ from: string }>(
+      tx,
+      sql`update redirects r set to_path = n.p from jsonb_to_recordset(${chunk}::jsonb) as n(f text, t text, p text)
+          where r.from_path = n.f and r.to_path = n.t and n.p is not null
+          returning r.from_path as "from"`,
+    )
+    undone += removed.length + restored.length
+  }
+  return undone
+}
