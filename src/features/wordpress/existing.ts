@@ -1,6 +1,6 @@
 import { inArray, sql } from 'drizzle-orm'
 import type { DbOrTx } from '#src/db/client.ts'
-import { newsPosts, people, redirects, sitePages } from '#src/db/schema/index.ts'
+import { newsPosts, people, sitePages } from '#src/db/schema/index.ts'
 import { queryRows } from '#src/db/sql.ts'
 import { siteSpellings } from './site-key.ts'
 
@@ -100,14 +100,15 @@ export async function peopleByEmail(db: DbOrTx, emails: string[]): Promise<Map<s
   return new Map(rows.map((r) => [r.email, r.id]))
 }
 
-/** Where each of these old addresses points now, if it is recorded. */
+/** Where each of these old addresses points now, if it is recorded (5,000 addresses a statement). */
 export async function existingRedirects(db: DbOrTx, paths: string[]): Promise<Map<string, string>> {
   const found = new Map<string, string>()
-  for (let i = 0; i < paths.length; i += 500) {
-    const rows = await db
-      .select({ from: redirects.fromPath, to: redirects.toPath })
-      .from(redirects)
-      .where(inArray(redirects.fromPath, paths.slice(i, i + 500)))
+  for (let i = 0; i < paths.length; i += 5000) {
+    const rows = await queryRows<{ from: string; to: string }>(
+      db,
+      sql`select from_path as "from", to_path as "to" from redirects
+          where from_path in (select jsonb_array_elements_text(${JSON.stringify(paths.slice(i, i + 5000))}::jsonb))`,
+    )
     for (const row of rows) found.set(row.from, row.to)
   }
   return found

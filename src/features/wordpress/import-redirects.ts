@@ -14,7 +14,7 @@ import { siteSpellings } from './site-key.ts'
  */
 export type RedirectLogEntry = [from: string, to: string, previous: string | null]
 
-export type RedirectCounts = { created: number; unchanged: number; skipped: number }
+export type RedirectCounts = { created: number; unchanged: number; skipped?: number }
 
 export type SettledRedirects = { log: RedirectLogEntry[]; counts: RedirectCounts; warnings: string[] }
 
@@ -31,7 +31,7 @@ export async function settleRedirects(db: DbOrTx, plan: Plan): Promise<SettledRe
   const known = await existingRedirects(db, [...new Set(wanted.flatMap(([from]) => spellingsOf(from)))])
   const ours = await importedRedirects(db, plan.site, [...known.keys()])
   const isOurs = (from: string) => ours.has(`${from}\n${known.get(from)}`)
-  const counts: RedirectCounts = { created: 0, unchanged: 0, skipped: plan.hubAddresses.size }
+  const counts: RedirectCounts = { created: 0, unchanged: 0 }
   const log: RedirectLogEntry[] = []
   const kept: string[] = []
   for (const [from, to] of wanted) {
@@ -41,7 +41,8 @@ export async function settleRedirects(db: DbOrTx, plan: Plan): Promise<SettledRe
     else log.push([from, to, before ?? null])
   }
   counts.created = log.length
-  counts.skipped += kept.length
+  const skipped = plan.hubAddresses.size + kept.length
+  if (skipped > 0) counts.skipped = skipped
   const warnings =
     kept.length === 0
       ? []

@@ -39,10 +39,11 @@ export type ImportSummary = {
     links: { postId: number; url: string }[]
   }
   /**
-   * Old addresses: `skipped` are those left alone, because the Hub answers them itself (its routes
-   * and pages) or because they already go elsewhere by staff's or another import's redirect.
+   * Old addresses: `skipped` (only there when there are some, so that the contract's earlier
+   * readers see what they knew) counts those left alone, because the Hub answers them itself (its
+   * routes and pages) or because they already go elsewhere by staff's or another import's redirect.
    */
-  redirects: { created: number; unchanged: number; skipped: number }
+  redirects: { created: number; unchanged: number; skipped?: number }
   skipped: { postId: number; type: string; reason: string }[]
   warnings: string[]
 }
@@ -65,7 +66,7 @@ export function summaryText(s: ImportSummary): string {
     `Categories: ${s.categories.carried} of ${s.categories.total} carried; tags: ${s.tags.carried} of ${s.tags.total}.`,
     `Authors: ${s.authors.matched} matched to people, ${s.authors.kept} kept as names. Comments skipped: ${s.comments.skipped}.`,
     `Attachments: ${s.attachments.listed} listed, ${s.attachments.fetched} fetched, ${s.attachments.keptAsLinks} kept as links.`,
-    `Redirects: ${s.redirects.created} created, ${s.redirects.unchanged} unchanged, ${s.redirects.skipped} skipped.`,
+    `Redirects: ${s.redirects.created} created, ${s.redirects.unchanged} unchanged${s.redirects.skipped ? `, ${s.redirects.skipped} skipped` : ''}.`,
     ...s.skipped.map((k) => `Skipped ${k.type} ${k.postId}: ${k.reason}`),
     ...s.warnings.map((w) => `Warning: ${w}`),
   ]
