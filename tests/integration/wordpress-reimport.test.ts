@@ -152,6 +152,19 @@ describe(`importing the same WordPress site again on ${testEngine}`, () => {
       .toEqual(['/?page_id=20', 301, '/quokka-people/quokka-team-2'])
   })
 
+  it('imports an id that was a post and is a page in a later export as a new page', async () => {
+    const site = 'https://retyped.example'
+    await previewThenImport('retyped-1.xml', [postOf(site, 701, 'quokka-retyped')], site)
+    const again = await previewThenImport(
+      'retyped-2.xml',
+      [pageOf(site, 701, 'quokka-retyped', 'quokka-retyped')],
+      site,
+    )
+    expect(again).toMatchObject({ result: 'imported', posts: { created: 0 }, pages: { created: 1 } })
+    await expect.poll(() => answer(null, '/quokka-retyped')).toEqual(['/quokka-retyped', 200, null])
+    expect(await slugOf(`wp:${site}:701`)).toBe('quokka-retyped')
+  })
+
   it('keeps the first of two items with the same id, skips items without an id, and cuts loops of parents', async () => {
     const site = 'https://broken-ids.example'
     const done = await previewThenImport(

@@ -97,7 +97,7 @@ async function run(db: DbOrTx, tx: Tx | null, input: ApplyInput): Promise<Import
       const counts = entry.kind === 'post' ? posts : pages
       for (const c of row.categories) if (!carried.category.has(c)) carried.category.add(own(c))
       for (const t of row.tags) if (!carried.post_tag.has(t)) carried.post_tag.add(own(t))
-      const before = existing.rows.get(entry.importKey)
+      const before = existing.rows[entry.kind].get(entry.importKey)
       if (before) pageIds.set(item.postId, before.id)
       const same =
         before && isUnchanged(row, before, entry.kind) && !parentMoved(entry, before, existing, plan)
@@ -134,7 +134,7 @@ async function run(db: DbOrTx, tx: Tx | null, input: ApplyInput): Promise<Import
     for (const page of plan.pagesInOrder) {
       const id = pageIds.get(page.meta.postId)
       const parentId = page.parentPostId ? (pageIds.get(page.parentPostId) ?? null) : null
-      const before = existing.rows.get(page.importKey)
+      const before = existing.rows.page.get(page.importKey)
       if (id && (!before || before.parentId !== parentId)) await placePage(tx, id, parentId, page.slug)
     }
   const redirects = await settleRedirects(db, plan)
@@ -169,6 +169,6 @@ function parentMoved(
 ) {
   if (entry.kind !== 'page') return false
   const parent = plan.entries.get(entry.parentPostId)
-  const wanted = parent ? (existing.rows.get(parent.importKey)?.id ?? 'new') : null
+  const wanted = parent ? (existing.rows.page.get(parent.importKey)?.id ?? 'new') : null
   return before.parentId !== wanted
 }

@@ -27,8 +27,11 @@ export type ExistingRow = {
 export type ExistingState = {
   pages: { id: string; parentId: string | null; slug: string; importKey: string | null }[]
   newsSlugs: { slug: string; importKey: string | null }[]
-  /** The rows of earlier imports of this site, by the key this file gives them. */
-  rows: Map<string, ExistingRow>
+  /**
+   * The rows of earlier imports of this site, posts and pages apart (an id that was a post may be
+   * a page in a later export), by the key this file gives them.
+   */
+  rows: Record<'post' | 'page', Map<string, ExistingRow>>
 }
 
 /**
@@ -50,16 +53,19 @@ export async function loadExisting(
     })
     .from(sitePages)
   const newsSlugs = await db.select({ slug: newsPosts.slug, importKey: newsPosts.importKey }).from(newsPosts)
-  const rows = new Map<string, ExistingRow>()
+  const rows = { post: new Map<string, ExistingRow>(), page: new Map<string, ExistingRow>() }
   for (const spelling of siteSpellings(site))
-    for (const select of [existingPosts, existingPages]) {
+    for (const [kind, select] of [
+      ['post', existingPosts],
+      ['page', existingPages],
+    ] as const) {
       const keyPrefix = `wp:${spelling}:`
       // A page of rows at a time, in the order of the unique import key (its index): one result
       // holding 30,000 rows cost a re-import 30 MB more than the first import.
       let after = keyPrefix
       for (;;) {
         const page = await queryRows<ExistingRow>(db, select(keyPrefix, after, pageSize))
-        for (const row of page) rows.set(`wp:${site}:${row.importKey.slice(keyPrefix.length)}`, row)
+        for (const row of page) rows[kind].set(`wp:${site}:${row.importKey.slice(keyPrefix.length)}`, row)
         const last = page.at(-1)
         if (page.length < pageSize || !last) break
         after = last.importKey

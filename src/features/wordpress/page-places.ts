@@ -30,13 +30,13 @@ export function placePages(plan: Plan, pages: PlannedEntry[], existing: Existing
 
   const moved: PlannedEntry[] = []
   for (const page of pages) {
-    const before = existing.rows.get(page.importKey)
+    const before = existing.rows.page.get(page.importKey)
     if (!page.existingId || !before) continue
     if (keyOfRow(before.parentId) === keyOf(page)) page.slug = before.slug
     else moved.push(page)
   }
   for (const page of moved) {
-    const before = existing.rows.get(page.importKey)?.slug ?? baseSlug(page.meta)
+    const before = existing.rows.page.get(page.importKey)?.slug ?? baseSlug(page.meta)
     page.slug = uniqueSlug(before, siblings(keyOf(page)))
     if (page.slug !== before)
       plan.warnings.push(

@@ -62,11 +62,12 @@ export function planImport(c: Collected, existing: ExistingState): Plan {
       continue
     }
     const importKey = `${keyPrefix}${meta.postId}`
+    const kind = meta.type === 'page' ? 'page' : 'post'
     plan.entries.set(meta.postId, {
       meta,
-      kind: meta.type === 'page' ? 'page' : 'post',
+      kind,
       importKey,
-      existingId: existing.rows.get(importKey)?.id ?? null,
+      existingId: existing.rows[kind].get(importKey)?.id ?? null,
       slug: '',
       parentPostId: 0,
       address: '',
@@ -140,7 +141,7 @@ function slugPosts(plan: Plan, existing: ExistingState) {
   const taken = new Set(existing.newsSlugs.map((n) => n.slug))
   for (const post of plan.entries.values()) {
     if (post.kind !== 'post') continue
-    const before = post.existingId ? existing.rows.get(post.importKey) : undefined
+    const before = post.existingId ? existing.rows.post.get(post.importKey) : undefined
     post.slug = before ? before.slug : uniqueSlug(baseSlug(post.meta), taken)
     post.address = `/news/${post.slug}`
   }
