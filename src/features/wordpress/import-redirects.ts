@@ -29,7 +29,12 @@ export type SettledRedirects = { log: RedirectLogEntry[]; counts: RedirectCounts
 export async function settleRedirects(db: DbOrTx, plan: Plan): Promise<SettledRedirects> {
   const wanted = [...plan.redirects]
   const known = await existingRedirects(db, [...new Set(wanted.flatMap(([from]) => spellingsOf(from)))])
-  const ours = await importedRedirects(db, plan.site, [...known.keys()])
+  /** The spellings of an old address recorded as going somewhere else than `to`. */
+  const elsewhere = (from: string, to: string) =>
+    spellingsOf(from).filter((f) => known.has(f) && known.get(f) !== to)
+  // Only those need asking who recorded them (on a re-import, few or none).
+  const asked = wanted.flatMap(([from, to]) => (known.get(from) === to ? [] : elsewhere(from, to)))
+  const ours = await importedRedirects(db, plan.site, [...new Set(asked)])
   const isOurs = (from: string) => ours.has(`${from}\n${known.get(from)}`)
   const counts: RedirectCounts = { created: 0, unchanged: 0 }
   const log: RedirectLogEntry[] = []
@@ -37,19 +42,20 @@ export async function settleRedirects(db: DbOrTx, plan: Plan): Promise<SettledRe
   for (const [from, to] of wanted) {
     const before = known.get(from)
     if (before === to) counts.unchanged += 1
-    else if (spellingsOf(from).some((f) => known.has(f) && known.get(f) !== to && !isOurs(f))) kept.push(from)
+    else if (elsewhere(from, to).some((f) => !isOurs(f))) kept.push(from)
     else log.push([from, to, before ?? null])
   }
   counts.created = log.length
   const skipped = plan.hubAddresses.size + kept.length
   if (skipped > 0) counts.skipped = skipped
-  const warnings =
-    kept.length === 0
-      ? []
-      : [
-          `${kept.length} old ${kept.length === 1 ? 'address already redirects' : 'addresses already redirect'} elsewhere, made by staff or another import, and ${kept.length === 1 ? 'is' : 'are'} kept as ${kept.length === 1 ? 'it is' : 'they are'}: ${kept.slice(0, 5).join(', ')}${kept.length > 5 ? ` and ${kept.length - 5} more` : ''}.`,
-        ]
-  return { log, counts, warnings }
+  return { log, counts, warnings: kept.length > 0 ? [keptWarning(kept)] : [] }
+}
+
+function keptWarning(kept: string[]): string {
+  const one = kept.length === 1
+  const some = kept.slice(0, 5).join(', ')
+  const more = kept.length > 5 ? ` and ${kept.length - 5} more` : ''
+  return `${kept.length} old ${one ? 'address already redirects' : 'addresses already redirect'} elsewhere, made by staff or another import, and ${one ? 'is' : 'are'} kept as ${one ? 'it is' : 'they are'}: ${some}${more}.`
 }
 
 /** An old address as recorded, and with or without its trailing slash: the Hub follows each. */
