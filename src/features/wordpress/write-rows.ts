@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { eq, sql } from 'drizzle-orm'
 import type { Tx } from '#src/db/client.ts'
 import { insertAsJson } from '#src/db/insert-as-json.ts'
@@ -53,6 +54,10 @@ export async function updatePost(tx: Tx, id: string, row: MappedRow) {
     .where(eq(newsPosts.id, id))
 }
 
+/** A page's slug until it is placed: one per id (a hand-made file may give '-5' or '1e21', so hashed). */
+const temporarySlug = (importId: string, postId: number) =>
+  `wp-import-${importId.slice(0, 8)}-${createHash('sha1').update(String(postId)).digest('hex').slice(0, 12)}`
+
 /**
  * A new page, at a temporary slug of its own at the top level until every page of the file is
  * in (a child may come before its parent): `placePage` then gives it its parent and slug.
@@ -67,7 +72,7 @@ export async function insertPage(
     .insert(sitePages)
     .values({
       ...page,
-      slug: `wp-import-${input.importId.slice(0, 8)}-${input.postId}`,
+      slug: temporarySlug(input.importId, input.postId),
       importId: input.importId,
       updatedBy: input.by,
     })
