@@ -95,6 +95,11 @@ describe(`importing the same WordPress site again on ${testEngine}`, () => {
     await expect
       .poll(() => answer(null, '/2020/01/02/quokka-hello/'))
       .toEqual(['/2020/01/02/quokka-hello/', 301, '/news/quokka-hello-2'])
+    // Undone, post 2 goes, and the old permalink goes back to post 1, where the first import sent it.
+    expect(await undoImport(database.db, again.importId as string, 'cli')).toMatchObject({ posts: 1 })
+    await expect
+      .poll(() => answer(null, '/2020/01/02/quokka-hello/'))
+      .toEqual(['/2020/01/02/quokka-hello/', 301, '/news/quokka-hello'])
   })
 
   it('gives a new page a free slug when the page that had it is now in the trash', async () => {
