@@ -62,7 +62,7 @@ export function summaryText(s: ImportSummary): string {
   const lines = [
     `${headline} ${s.file} from ${s.site} (WXR ${s.wxrVersion}, ${s.items} items).`,
     `Posts: ${counts(s.posts)}.`,
-    `Pages: ${counts(s.pages)}${s.pages.movedToTop ? `; ${s.pages.movedToTop} without their parent, at the top level` : ''}.`,
+    `Pages: ${counts(s.pages)}${s.pages.movedToTop ? `; ${s.pages.movedToTop} at the top level (their parent not imported, themselves or in a loop)` : ''}.`,
     `Categories: ${s.categories.carried} of ${s.categories.total} carried; tags: ${s.tags.carried} of ${s.tags.total}.`,
     `Authors: ${s.authors.matched} matched to people, ${s.authors.kept} kept as names. Comments skipped: ${s.comments.skipped}.`,
     `Attachments: ${s.attachments.listed} listed, ${s.attachments.fetched} fetched, ${s.attachments.keptAsLinks} kept as links.`,
