@@ -263,9 +263,11 @@ describe(`importing WordPress exports on ${testEngine}`, () => {
     const html = await res.text()
     const body = html.slice(html.indexOf('<main'), html.indexOf('</main>'))
     expect(body).toContain('Click me')
+    // The http image is not loaded: it is a link to its address, with its alt text.
+    expect(stored).toContain('<a href="http://insecure.invalid/pixel.png">Image: tracker</a>')
     for (const text of [stored, body]) {
       expect(text).not.toMatch(
-        /<script|<iframe|<object|<embed|<svg|<form|<input|\son\w+=|javascript:|style=|evil\.invalid|http:\/\/insecure/i,
+        /<script|<iframe|<object|<embed|<svg|<form|<input|\son\w+=|javascript:|style=|evil\.invalid|<img[^>]*http:\/\/insecure/i,
       )
     }
   })

@@ -35,6 +35,39 @@ describe('bracketed text in an imported body', () => {
   })
 })
 
+describe('images from the old site over http', () => {
+  it('become links to their address with their alt text, as https images do', () => {
+    expect(clean('<p>Our team: <img src="http://example.org/team.jpg" alt="The whole team"></p>')).toBe(
+      '<p>Our team: <a href="http://example.org/team.jpg">Image: The whole team</a></p>',
+    )
+    expect(clean("<img class='wp' SRC=HTTP://example.org/a.jpg?w=1&amp;h=2 alt='Q &amp; A' />")).toBe(
+      '<p><a href="http://example.org/a.jpg?w=1&amp;h=2">Image: Q &amp; A</a></p>',
+    )
+  })
+
+  it('keep their link in a caption and in a gallery', () => {
+    const attachments = new Map([[5, 'http://example.org/award.jpg']])
+    expect(
+      cleanBody(
+        '[caption id="attachment_5"]<img src="http://example.org/award.jpg" alt="Award"> Our award[/caption]',
+        attachments,
+      ),
+    ).toBe(
+      '<figure><a href="http://example.org/award.jpg">Image: Award</a><figcaption>Our award</figcaption></figure>',
+    )
+    expect(cleanBody('[gallery ids="5"]', attachments)).toBe(
+      '<ul><li><a href="http://example.org/award.jpg">Image</a></li></ul>',
+    )
+  })
+
+  it('lose everything but the link: no handler, and no image the page would load', () => {
+    expect(clean('<img src="http://e.example/p.png" onerror="alert(1)" alt="x">')).toBe(
+      '<p><a href="http://e.example/p.png">Image: x</a></p>',
+    )
+    expect(clean('<img src="javascript:alert(1)">')).toBe('<p></p>')
+  })
+})
+
 describe('a hostile body of a megabyte', () => {
   // Each of these took a minute or more when every unclosed marker was searched to the end of the
   // text; vitest's timeout stops a return of that.
@@ -60,6 +93,11 @@ describe('a hostile body of a megabyte', () => {
   it('with 200,000 [caption] or [embed] never closed: the stray shortcodes go, the text stays', () => {
     for (const opening of ['[caption id="x"]', '[embed]'])
       expect(clean(`${before}${opening.repeat(n)}After`)).toBe('<p>Before</p>\n<p>After</p>')
+  })
+
+  it('with 200,000 unclosed images: nothing left to show, the text before them stays', () => {
+    expect(clean(before + '<img a="'.repeat(n))).toBe('<p>Before</p>\n<p></p>')
+    expect(clean(before + '<img alt="x" '.repeat(n))).toBe('<p>Before</p>\n<p></p>')
   })
 
   it('nested 100,000 deep and closed: written again by the fast path, not refused', () => {

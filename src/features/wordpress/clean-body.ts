@@ -101,7 +101,7 @@ function paragraphs(html: string): string {
 export function cleanBody(raw: string, attachments: AttachmentUrls): string {
   const text = withoutComments(raw.replace(/\r\n?/g, '\n'))
   const marked = withinDepth(paragraphs(replaceShortcodes(text, attachments)))
-  const html = (fastClean(marked) ?? imagesAsLinks(sanitizeHubHtml(marked))).trim()
+  const html = (fastClean(marked) ?? imagesAsLinks(sanitizeHubHtml(withHttpImagesMarked(marked)))).trim()
   if (html === '') return ''
   const oneBlock = aroundPre(html)
     .map((part, i) =>
@@ -112,13 +112,40 @@ export function cleanBody(raw: string, attachments: AttachmentUrls): string {
 }
 
 /**
+ * Where an http image's address goes through the sanitizer, which keeps only images over https or
+ * from the Hub: a Hub path that no page has, made an http address again by `imagesAsLinks`.
+ */
+const HTTP_IMAGE = '/\uE002'
+
+/** An <img> tag up to the `http://` that starts its src (quoted or not); attribute names without '<'. */
+const HTTP_SRC =
+  /<img\b(?:\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>=`]+))?)*?\s+src\s*=\s*["']?http:\/\//iy
+
+/** The HTML with the src of each http image marked, so that it becomes a link like the others. */
+function withHttpImagesMarked(html: string): string {
+  const image = forwardSearch(html, /<img\b/i)
+  let out = ''
+  let at = 0
+  for (let found = image(0); found; found = image(found.index + 4)) {
+    HTTP_SRC.lastIndex = found.index
+    const tag = HTTP_SRC.exec(html)
+    if (!tag) continue
+    const scheme = found.index + tag[0].length - 'http://'.length
+    out += `${html.slice(at, scheme)}${HTTP_IMAGE}`
+    at = scheme + 'http://'.length
+  }
+  return out + html.slice(at)
+}
+
+/**
  * An image from another site becomes a link to it: the old site is switched off after the import,
  * and a page of the Hub asks no other host for anything. Images the Hub serves stay images.
  * (The input is sanitize-html's output: attributes double-quoted, their text escaped.)
  */
 function imagesAsLinks(html: string): string {
   return html.replace(/<img\b[^>]*>/g, (tag) => {
-    const src = tag.match(/\ssrc="([^"]*)"/)?.[1] ?? ''
+    const marked = tag.match(/\ssrc="([^"]*)"/)?.[1] ?? ''
+    const src = marked.startsWith(HTTP_IMAGE) ? `http://${marked.slice(HTTP_IMAGE.length)}` : marked
     if (src.startsWith('/') && !src.startsWith('//')) return tag
     const alt = tag.match(/\salt="([^"]*)"/)?.[1]?.trim()
     return `<a href="${src}">Image${alt ? `: ${alt}` : ''}</a>`
