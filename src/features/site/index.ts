@@ -2,6 +2,6 @@
 
 export { homeDefaults } from './home-text.ts'
 export { type PagePlace, pagePaths } from './navigation.ts'
-export { answerOldAddresses, findRedirect, recordRedirect, recordRedirects } from './redirects.ts'
+export { answerOldAddresses, findRedirect, recordRedirect } from './redirects.ts'
 export { siteRoutes } from './site.routes.tsx'
 export { loadSiteChrome } from './site-chrome.ts'

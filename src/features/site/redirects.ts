@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from 'drizzle-orm'
+import { eq, inArray } from 'drizzle-orm'
 import type { Context, MiddlewareHandler } from 'hono'
 import type { DbOrTx } from '#src/db/client.ts'
 import { redirects } from '#src/db/schema/index.ts'
@@ -55,29 +55,6 @@ export async function recordRedirect(db: DbOrTx, fromPath: string, toPath: strin
     .onConflictDoUpdate({ target: redirects.fromPath, set: { toPath } })
   // An address that pointed at the old one now points at the new one: no chains.
   await db.update(redirects).set({ toPath }).where(eq(redirects.toPath, fromPath))
-}
-
-/**
- * Records many old addresses at once, by recordRedirect's rule (the old address goes to the new
- * one, replacing what it went to, and any address that went to the old one goes to the new one
- * too): two statements per thousand instead of two per address (an export of 20,000 WordPress
- * posts has 60,000 old addresses). Run it in the transaction that writes the new addresses.
- */
-export async function recordRedirects(db: DbOrTx, rows: [from: string, to: string][]): Promise<void> {
-  for (const [from, to] of rows)
-    if (!isHubPath(to)) throw new Error(`a redirect goes to a path of the Hub, not ${to} (from ${from})`)
-  const wanted = rows.filter(([from, to]) => from !== to)
-  for (let i = 0; i < wanted.length; i += 1000) {
-    const chunk = JSON.stringify(wanted.slice(i, i + 1000).map(([f, t]) => ({ f, t })))
-    await db.execute(sql`
-      insert into redirects (from_path, to_path)
-      select f, t from jsonb_to_recordset(${chunk}::jsonb) as n(f text, t text)
-      on conflict (from_path) do update set to_path = excluded.to_path`)
-    await db.execute(sql`
-      update redirects r set to_path = n.t
-      from jsonb_to_recordset(${chunk}::jsonb) as n(f text, t text)
-      where r.to_path = n.f`)
-  }
 }
 
 /** Sends a request through the whole app (the app's own `fetch`), as the server would. */

@@ -1,4 +1,8 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readWxr } from './wxr-reader.ts'
 import { tempFiles, wxr } from './wxr-test-files.ts'
 import { WxrRefusedError, WxrSyntaxError } from './wxr-types.ts'
 
@@ -103,5 +107,25 @@ describe('the WXR reader says where a malformed file goes wrong', () => {
     expect(error.message).toBe('The file is not well-formed XML: unexpected close tag (line 4, column 26).')
     const [item] = await files.read(wxr('<item><title>a\u0001b\u000b</title></item>'))
     expect(item?.title).toBe('ab')
+  })
+})
+
+describe("the WXR reader's version", () => {
+  it("is the namespace's when the file gives no wp:wxr_version", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'hub-wxr-version-'))
+    try {
+      const file = path.join(dir, 'export.xml')
+      await writeFile(
+        file,
+        wxr('<item><title>One</title><wp:post_id>1</wp:post_id></item>').replace(
+          '<wp:wxr_version>1.2</wp:wxr_version>',
+          '',
+        ),
+      )
+      const read = await readWxr(file, { item: () => {} })
+      expect(read.channel.wxrVersion).toBe('1.2')
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
   })
 })

@@ -51,6 +51,7 @@ export async function readWxr(file: string, handlers: WxrHandlers): Promise<WxrR
   const decoder = new WxrDecoder()
   const stack: string[] = []
   const channel: WxrChannel = { title: '', link: '', wxrVersion: '', baseSiteUrl: '', baseBlogUrl: '' }
+  let namespaceVersion = ''
   const queue: WxrItem[] = []
   let text: FieldText | null = null
   let item: WxrItem | null = null
@@ -87,7 +88,11 @@ export async function readWxr(file: string, handlers: WxrHandlers): Promise<WxrR
   parser.on('opentag', (tag) => {
     handOver()
     const name = nameOf(tag)
-    if (WP.test(tag.uri)) sawWp = true
+    const wp = tag.uri.match(WP)
+    if (wp) {
+      sawWp = true
+      namespaceVersion ||= wp[1] ?? ''
+    }
     if (text && stack.length === text.depth) throw elementInText(tagStart(), name, text, owner())
     const parent = stack.at(-1)
     stack.push(name)
@@ -199,7 +204,8 @@ export async function readWxr(file: string, handlers: WxrHandlers): Promise<WxrR
       throw new WxrFormatError(
         'This is not a WordPress export (WXR): expected an RSS document with the wordpress.org/export namespace.',
       )
-    channel.wxrVersion ||= '1.0'
+    // The namespace names the version when wp:wxr_version is missing (1.0 wrote none).
+    channel.wxrVersion ||= namespaceVersion || '1.0'
     handlers.channel?.(channel)
     return true
   }
