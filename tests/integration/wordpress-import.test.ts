@@ -8,6 +8,7 @@ import {
   pageRevisions,
   redirects,
   sitePages,
+  wordpressImportRedirects,
   wordpressImports,
 } from '../../src/db/schema/index.ts'
 import { loadExisting } from '../../src/features/wordpress/existing.ts'
@@ -134,9 +135,18 @@ describe(`importing WordPress exports on ${testEngine}`, () => {
       sha256: com.sha256,
     })
     // The record keeps the summary, and what the import wrote to old addresses for its undo.
-    const { redirectLog, ...shown } = (recorded?.summary ?? {}) as ImportSummary & { redirectLog: unknown[] }
-    expect(shown).toEqual(com)
-    expect(redirectLog).toHaveLength(20)
+    expect(recorded?.summary).toEqual(com)
+    const logged = await database.db
+      .select()
+      .from(wordpressImportRedirects)
+      .where(eq(wordpressImportRedirects.importId, com.importId ?? ''))
+    expect(logged).toHaveLength(20)
+    expect(logged).toContainEqual({
+      importId: com.importId,
+      fromPath: '/?p=20',
+      toPath: '/news/amp-socal-redesignated',
+      previousPath: null,
+    })
   })
 
   it('keeps pages three levels deep with their order, and a first revision', async () => {

@@ -138,7 +138,7 @@ async function run(db: DbOrTx, tx: Tx | null, input: ApplyInput): Promise<Import
       if (id && (!before || before.parentId !== parentId)) await placePage(tx, id, parentId, page.slug)
     }
   const redirects = await settleRedirects(db, plan)
-  if (tx) await writeRedirects(tx, redirects.log)
+  if (tx && importId) await writeRedirects(tx, importId, redirects.log)
   const summary = summaryOf({
     input,
     importId,
@@ -151,11 +151,7 @@ async function run(db: DbOrTx, tx: Tx | null, input: ApplyInput): Promise<Import
   if (tx && importId) {
     if (posts.created + posts.updated + pages.created + pages.updated + redirects.log.length === 0)
       throw new NothingChanged(summary)
-    // The record keeps what the import wrote to old addresses, for its undo (not in the summary shown).
-    await tx
-      .update(wordpressImports)
-      .set({ summary: { ...summary, redirectLog: redirects.log } })
-      .where(eq(wordpressImports.id, importId))
+    await tx.update(wordpressImports).set({ summary }).where(eq(wordpressImports.id, importId))
   }
   return summary
 }

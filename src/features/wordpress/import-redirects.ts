@@ -74,11 +74,10 @@ async function importedRedirects(db: DbOrTx, site: string, froms: string[]): Pro
   if (froms.length === 0) return new Set()
   const rows = await queryRows<{ from: string; to: string }>(
     db,
-    sql`select distinct e->>0 as "from", e->>1 as "to"
-        from wordpress_imports w,
-          jsonb_array_elements(coalesce(w.summary->'redirectLog', '[]'::jsonb)) e
+    sql`select distinct e.from_path as "from", e.to_path as "to"
+        from wordpress_imports w join wordpress_import_redirects e on e.import_id = w.id
         where w.site_url in (select jsonb_array_elements_text(${JSON.stringify(siteSpellings(site))}::jsonb))
-          and e->>0 in (select jsonb_array_elements_text(${JSON.stringify(froms)}::jsonb))`,
+          and e.from_path in (select jsonb_array_elements_text(${JSON.stringify(froms)}::jsonb))`,
   )
   return new Set(rows.map((r) => `${r.from}\n${r.to}`))
 }
@@ -87,16 +86,29 @@ async function importedRedirects(db: DbOrTx, site: string, froms: string[]): Pro
  * Writes the settled redirects, a thousand per statement (a large export has tens of thousands
  * of old addresses). Only the old addresses themselves: no other redirect is repointed.
  */
-export async function writeRedirects(tx: Tx, log: RedirectLogEntry[]): Promise<void> {
+export async function writeRedirects(tx: Tx, importId: string, log: RedirectLogEntry[]): Promise<void> {
   for (const [from, to] of log)
     if (!isHubPath(to)) throw new Error(`a redirect goes to a path of the Hub, not ${to} (from ${from})`)
   for (let i = 0; i < log.length; i += 1000) {
-    const chunk = JSON.stringify(log.slice(i, i + 1000).map(([f, t]) => ({ f, t })))
+    const chunk = JSON.stringify(log.slice(i, i + 1000).map(([f, t, p]) => ({ f, t, p })))
+    // The redirects, and the import's own record of them for its undo, from one reading of the chunk.
     await tx.execute(sql`
-      insert into redirects (from_path, to_path)
-      select f, t from jsonb_to_recordset(${chunk}::jsonb) as n(f text, t text)
-      on conflict (from_path) do update set to_path = excluded.to_path`)
+      with n as (select * from jsonb_to_recordset(${chunk}::jsonb) as n(f text, t text, p text)),
+        written as (insert into redirects (from_path, to_path) select f, t from n
+          on conflict (from_path) do update set to_path = excluded.to_path)
+      insert into wordpress_import_redirects (import_id, from_path, to_path, previous_path)
+      select ${importId}, f, t, p from n`)
   }
+}
+
+/** What an import's log says it wrote to old addresses (see RedirectLogEntry). */
+export async function loggedRedirects(db: DbOrTx, importId: string): Promise<RedirectLogEntry[]> {
+  const rows = await queryRows<{ from: string; to: string; previous: string | null }>(
+    db,
+    sql`select from_path as "from", to_path as "to", previous_path as "previous"
+        from wordpress_import_redirects where import_id = ${importId}`,
+  )
+  return rows.map((r) => [r.from, r.to, r.previous])
 }
 
 /**

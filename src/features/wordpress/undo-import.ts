@@ -3,7 +3,7 @@ import { type Actor, writeAs } from '#src/db/actor.ts'
 import type { Db, Tx } from '#src/db/client.ts'
 import { newsPosts, people, redirects, sitePages, wordpressImports } from '#src/db/schema/index.ts'
 import { AppError } from '#src/lib/errors.ts'
-import { type RedirectLogEntry, undoRedirects } from './import-redirects.ts'
+import { loggedRedirects, undoRedirects } from './import-redirects.ts'
 import type { ImportSummary } from './import-summary.ts'
 
 export type UndoResult = { posts: number; pages: number; redirects: number; keptUpdated: number }
@@ -66,14 +66,17 @@ export async function undoImport(db: Db, importId: string, actor: Actor): Promis
     }
     // The redirects it wrote to what is removed now go, or go back where they went before; those
     // to an item it only updated stay with the item, which keeps its change.
-    const log = (done.summary as { redirectLog?: unknown }).redirectLog
+    const log = await loggedRedirects(tx, importId)
     const gone = new Set(addresses)
-    const removed = Array.isArray(log)
-      ? await undoRedirects(
-          tx,
-          (log as RedirectLogEntry[]).filter(([, to]) => gone.has(to)),
-        )
-      : await removeRedirectsTo(tx, addresses)
+    const wrote = (done.summary as Partial<ImportSummary>).redirects?.created ?? 0
+    // An import that wrote redirects but logged none was made before imports kept a log.
+    const removed =
+      log.length > 0 || wrote === 0
+        ? await undoRedirects(
+            tx,
+            log.filter(([, to]) => gone.has(to)),
+          )
+        : await removeRedirectsTo(tx, addresses)
     await tx
       .update(wordpressImports)
       .set({ undoneAt: sql`hub_now()` })
@@ -120,8 +123,7 @@ export async function listImports(db: Db, limit = 50): Promise<ImportListItem[]>
       importedAt: wordpressImports.importedAt,
       undoneAt: wordpressImports.undoneAt,
       importedBy: people.fullName,
-      // Without the log of its redirects: tens of thousands of them for a large export.
-      summary: sql<ImportSummary>`${wordpressImports.summary} - 'redirectLog'`,
+      summary: wordpressImports.summary,
     })
     .from(wordpressImports)
     .leftJoin(people, eq(people.id, wordpressImports.importedBy))
