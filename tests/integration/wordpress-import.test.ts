@@ -25,6 +25,7 @@ import { signInAs } from '../support/sign-in-as.ts'
 import { createTestApp, type TestApp } from '../support/test-app.ts'
 import { createTestDatabase, type TestDatabase, testEngine } from '../support/test-database.ts'
 import {
+  accounted,
   MALFORMED_EXPORT,
   selfHostedExport,
   wordpressComExport,
@@ -59,14 +60,6 @@ const snapshot = async () => ({
   redirects: await database.db.select().from(redirects).orderBy(asc(redirects.fromPath)),
   imports: await database.db.select().from(wordpressImports).orderBy(asc(wordpressImports.id)),
 })
-
-/** Every item of the file counted exactly once. */
-const accounted = (s: ImportSummary) => {
-  const sum = (c: { created: number; updated: number; unchanged: number; skipped: number }) =>
-    c.created + c.updated + c.unchanged + c.skipped
-  const others = s.skipped.filter((k) => k.type !== 'post' && k.type !== 'page').length
-  return sum(s.posts) + sum(s.pages) + s.attachments.listed + others
-}
 
 const post = async (key: string) =>
   (await database.db.select().from(newsPosts).where(eq(newsPosts.importKey, key)))[0]

@@ -15,7 +15,7 @@ import { createNewsPost } from '../support/news-factories.ts'
 import { signInAs } from '../support/sign-in-as.ts'
 import { createTestApp, type TestApp } from '../support/test-app.ts'
 import { createTestDatabase, type TestDatabase, testEngine } from '../support/test-database.ts'
-import { pageOf, postOf, siteExport, type WxrItemSpec, writeWxr } from '../support/wxr-files.ts'
+import { accounted, pageOf, postOf, siteExport, type WxrItemSpec, writeWxr } from '../support/wxr-files.ts'
 
 let database: TestDatabase
 let t: TestApp
@@ -61,14 +61,6 @@ async function previewThenImport(name: string, items: WxrItemSpec[], site: strin
   const done = await run(file, false)
   expect(counted(done)).toEqual(counted(preview))
   return done
-}
-
-/** Every item of the file counted exactly once. */
-const accounted = (s: ImportSummary) => {
-  const sum = (c: { created: number; updated: number; unchanged: number; skipped: number }) =>
-    c.created + c.updated + c.unchanged + c.skipped
-  const others = s.skipped.filter((k) => k.type !== 'post' && k.type !== 'page').length
-  return sum(s.posts) + sum(s.pages) + s.attachments.listed + others
 }
 
 const slugOf = async (key: string) =>

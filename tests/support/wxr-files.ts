@@ -5,6 +5,7 @@
  */
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import type { ImportSummary } from '#src/features/wordpress/import-summary.ts'
 
 export type WxrItemSpec = {
   id: number
@@ -398,4 +399,12 @@ export async function writeWxr(dir: string, name: string, text: string): Promise
   const file = path.join(dir, name)
   await writeFile(file, text)
   return file
+}
+
+/** How many items of the file a summary counts: each exactly once, the `items` it read. */
+export const accounted = (s: ImportSummary): number => {
+  const sum = (c: { created: number; updated: number; unchanged: number; skipped: number }) =>
+    c.created + c.updated + c.unchanged + c.skipped
+  const others = s.skipped.filter((k) => k.type !== 'post' && k.type !== 'page').length
+  return sum(s.posts) + sum(s.pages) + s.attachments.listed + others
 }
