@@ -30,7 +30,13 @@ const integration = (engine: 'pglite' | 'postgres'): TestProjectInlineConfigurat
 const projects: TestProjectInlineConfiguration[] = [
   {
     extends: true,
-    test: { name: 'unit', include: ['src/**/*.test.ts', 'tests/schema/**/*.test.ts'], testTimeout: 60_000 },
+    test: {
+      name: 'unit',
+      include: ['src/**/*.test.ts', 'tests/schema/**/*.test.ts'],
+      testTimeout: 60_000,
+      // A few unit files start PGlite in a hook: seconds when every suite runs at once on two cores.
+      hookTimeout: 60_000,
+    },
   },
   integration('pglite'),
 ]

@@ -7,14 +7,16 @@ export default class ClosingLineReporter implements Reporter {
     let failed = 0
     let skipped = 0
     for (const module of testModules) {
+      let failedHere = 0
       for (const test of module.children.allTests()) {
         const state = test.result().state
         if (state === 'passed') passed++
-        else if (state === 'failed') failed++
+        else if (state === 'failed') failedHere++
         else skipped++
       }
-      // A file that fails to load has no tests to count; count it as one failure.
-      if (module.state() === 'failed' && [...module.children.allTests()].length === 0) failed++
+      // A file that fails with no test failing (it did not load, or a hook failed and its tests
+      // were skipped) counts as one failure.
+      failed += failedHere === 0 && module.state() === 'failed' ? 1 : failedHere
     }
     failed += errors.length
     const notes = process.env.HUB_TEST_SKIPPED
