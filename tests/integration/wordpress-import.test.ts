@@ -26,6 +26,7 @@ import { createTestApp, type TestApp } from '../support/test-app.ts'
 import { createTestDatabase, type TestDatabase, testEngine } from '../support/test-database.ts'
 import {
   accounted,
+  importAsCli,
   MALFORMED_EXPORT,
   selfHostedExport,
   wordpressComExport,
@@ -42,15 +43,7 @@ let dir = ''
 const COM = 'https://amcc.wordpress.com'
 const SELF = 'https://www.amcc-network.org'
 
-const run = (file: string, dryRun = false) =>
-  importWordpress(database.db, {
-    file,
-    fileName: path.basename(file),
-    dryRun,
-    timeZone: NETWORK_TIME_ZONE,
-    actor: 'cli',
-    personId: null,
-  })
+const run = (file: string, dryRun = false) => importAsCli(database.db, file, dryRun)
 
 /** Every table the import writes, row by row: what "nothing written" is checked against. */
 const snapshot = async () => ({

@@ -15,7 +15,15 @@ import { createNewsPost } from '../support/news-factories.ts'
 import { signInAs } from '../support/sign-in-as.ts'
 import { createTestApp, type TestApp } from '../support/test-app.ts'
 import { createTestDatabase, type TestDatabase, testEngine } from '../support/test-database.ts'
-import { accounted, pageOf, postOf, siteExport, type WxrItemSpec, writeWxr } from '../support/wxr-files.ts'
+import {
+  accounted,
+  importAsCli,
+  pageOf,
+  postOf,
+  siteExport,
+  type WxrItemSpec,
+  writeWxr,
+} from '../support/wxr-files.ts'
 
 let database: TestDatabase
 let t: TestApp
@@ -37,15 +45,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-const run = (file: string, dryRun: boolean) =>
-  importWordpress(database.db, {
-    file,
-    fileName: path.basename(file),
-    dryRun,
-    timeZone: NETWORK_TIME_ZONE,
-    actor: 'cli',
-    personId: null,
-  })
+const run = (file: string, dryRun = false) => importAsCli(database.db, file, dryRun)
 
 /** What a user sees of a summary whether it was a preview or the import itself. */
 const counted = ({ result: _r, dryRun: _d, importId: _i, ...rest }: ImportSummary) => rest

@@ -5,7 +5,10 @@
  */
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import type { Db } from '#src/db/client.ts'
 import type { ImportSummary } from '#src/features/wordpress/import-summary.ts'
+import { importWordpress } from '#src/features/wordpress/index.ts'
+import { NETWORK_TIME_ZONE } from '#src/lib/clock.ts'
 
 export type WxrItemSpec = {
   id: number
@@ -408,3 +411,14 @@ export const accounted = (s: ImportSummary): number => {
   const others = s.skipped.filter((k) => k.type !== 'post' && k.type !== 'page').length
   return sum(s.posts) + sum(s.pages) + s.attachments.listed + others
 }
+
+/** Imports (or with `dryRun`, previews) an export file as `hub wordpress import` does. */
+export const importAsCli = (db: Db, file: string, dryRun = false): Promise<ImportSummary> =>
+  importWordpress(db, {
+    file,
+    fileName: path.basename(file),
+    dryRun,
+    timeZone: NETWORK_TIME_ZONE,
+    actor: 'cli',
+    personId: null,
+  })
