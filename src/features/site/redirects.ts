@@ -31,6 +31,10 @@ export function redirectKeys(path: string, search: URLSearchParams): string[] {
   ]
 }
 
+/** Every spelling of an old address as recorded that the Hub follows to the same place (see redirectKeys). */
+export const oldAddressSpellings = (address: string): string[] =>
+  address.startsWith('/?') ? [address] : redirectKeys(address, new URLSearchParams())
+
 /** Where an old address now lives, or undefined. */
 export async function findRedirect(
   db: DbOrTx,

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import type { DbOrTx, Tx } from '#src/db/client.ts'
 import { queryRows } from '#src/db/sql.ts'
+import { oldAddressSpellings } from '#src/features/site/commands.ts'
 import { isHubPath } from '#src/lib/markdown.ts'
 import { existingRedirects } from './existing.ts'
 import type { Plan } from './plan.ts'
@@ -28,10 +29,12 @@ export type SettledRedirects = { log: RedirectLogEntry[]; counts: RedirectCounts
  */
 export async function settleRedirects(db: DbOrTx, plan: Plan): Promise<SettledRedirects> {
   const wanted = [...plan.redirects]
-  const known = await existingRedirects(db, [...new Set(wanted.flatMap(([from]) => spellingsOf(from)))])
+  const known = await existingRedirects(db, [
+    ...new Set(wanted.flatMap(([from]) => oldAddressSpellings(from))),
+  ])
   /** The spellings of an old address recorded as going somewhere else than `to`. */
   const elsewhere = (from: string, to: string) =>
-    spellingsOf(from).filter((f) => known.has(f) && known.get(f) !== to)
+    oldAddressSpellings(from).filter((f) => known.has(f) && known.get(f) !== to)
   // Only those need asking who recorded them (on a re-import, few or none).
   const asked = wanted.flatMap(([from, to]) => (known.get(from) === to ? [] : elsewhere(from, to)))
   const ours = await importedRedirects(db, plan.site, [...new Set(asked)])
@@ -56,13 +59,6 @@ function keptWarning(kept: string[]): string {
   const some = kept.slice(0, 5).join(', ')
   const more = kept.length > 5 ? ` and ${kept.length - 5} more` : ''
   return `${kept.length} old ${one ? 'address already redirects' : 'addresses already redirect'} elsewhere, made by staff or another import, and ${one ? 'is' : 'are'} kept as ${one ? 'it is' : 'they are'}: ${some}${more}.`
-}
-
-/** An old address as recorded, and with or without its trailing slash: the Hub follows each. */
-const spellingsOf = (from: string): string[] => {
-  if (from.startsWith('/?')) return [from]
-  const bare = from.replace(/\/+$/, '') || '/'
-  return [...new Set([from, bare, `${bare}/`])]
 }
 
 /**
