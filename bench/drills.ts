@@ -28,7 +28,7 @@ import { migrateDatabase } from '#src/db/migrate.ts'
 import { openConfiguredDatabase } from '#src/db/open-configured.ts'
 import { queryRows } from '#src/db/sql.ts'
 import { createApiToken } from '#src/features/access/api-tokens.ts'
-import { productionHubEnv, startHubServe } from './start-hub.ts'
+import { isFromPageCache, productionHubEnv, startHubServe } from './start-hub.ts'
 
 const KILLS = Number(process.env.DRILL_KILLS ?? 20)
 const LISTENER_LOSSES = Number(process.env.DRILL_LISTENER_LOSSES ?? 20)
@@ -156,7 +156,7 @@ async function listenerDrill(env: Env, databaseName: string, adminUrl: string): 
     const health = await fetch(`${hub.url}/healthz`)
     if (health.status !== 200) return false
     await fetch(`${hub.url}/`)
-    return (await fetch(`${hub.url}/`)).headers.get('X-Cache') === 'hit'
+    return isFromPageCache((await fetch(`${hub.url}/`)).headers.get('X-Cache'))
   }
   let recovered = 0
   let slowest = 0

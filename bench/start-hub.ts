@@ -22,6 +22,12 @@ export const productionHubEnv = (extra: Record<string, string>): Record<string, 
   ...extra,
 })
 
+/**
+ * Whether an answer came from the page cache: `hit` when the app sent it from the cache, `ready`
+ * when the server's fast path sent a visitor the kept answer before the app ran (ready-answers.ts).
+ */
+export const isFromPageCache = (xCache: string | null): boolean => xCache === 'hit' || xCache === 'ready'
+
 /** Starts `hub serve` with `env`; resolves with its URL once it listens, or fails after `timeoutMs`. */
 export function startHubServe(
   env: Record<string, string>,
