@@ -72,6 +72,13 @@ describe(`hub wordpress import of a large export, on ${testEngine}`, () => {
     const run = await importInChild(large.file)
     expect(run.summary.posts).toMatchObject({ created: large.posts - small.posts, unchanged: small.posts })
     expect(run.summary.pages).toMatchObject({ created: large.pages - small.pages, unchanged: small.pages })
+    // More old addresses than one chunk of settling them (5,000), those of the 4 MB file among them.
+    const addresses = (f: { posts: number; pages: number }) => 2 * f.posts + 3 * f.pages
+    expect(addresses(large)).toBeGreaterThan(5000)
+    expect(run.summary.redirects).toEqual({
+      created: addresses(large) - addresses(small),
+      unchanged: addresses(small),
+    })
     const told = (phase: string) =>
       run.stderr
         .split(/[\r\n]+/)

@@ -137,8 +137,11 @@ async function run(db: DbOrTx, tx: Tx | null, input: ApplyInput): Promise<Import
       const before = existing.rows.page.get(page.importKey)
       if (id && (!before || before.parentId !== parentId)) await placePage(tx, id, parentId, page.slug)
     }
-  const redirects = await settleRedirects(db, plan)
-  if (tx && importId) await writeRedirects(tx, importId, redirects.log)
+  const redirects = await settleRedirects(
+    db,
+    plan,
+    tx && importId ? (entries) => writeRedirects(tx, importId, entries) : undefined,
+  )
   const summary = summaryOf({
     input,
     importId,
@@ -149,7 +152,7 @@ async function run(db: DbOrTx, tx: Tx | null, input: ApplyInput): Promise<Import
     warnings: [...warnings, ...redirects.warnings],
   })
   if (tx && importId) {
-    if (posts.created + posts.updated + pages.created + pages.updated + redirects.log.length === 0)
+    if (posts.created + posts.updated + pages.created + pages.updated + redirects.counts.created === 0)
       throw new NothingChanged(summary)
     await tx.update(wordpressImports).set({ summary }).where(eq(wordpressImports.id, importId))
   }

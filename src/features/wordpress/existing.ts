@@ -2,6 +2,7 @@ import { inArray, sql } from 'drizzle-orm'
 import type { DbOrTx } from '#src/db/client.ts'
 import { newsPosts, people, sitePages } from '#src/db/schema/index.ts'
 import { queryRows } from '#src/db/sql.ts'
+import { batchesOf } from '#src/lib/batches.ts'
 import { siteSpellings } from './site-key.ts'
 
 /** A row an earlier import of the same site wrote, with what it holds (long text as an MD5). */
@@ -109,11 +110,11 @@ export async function peopleByEmail(db: DbOrTx, emails: string[]): Promise<Map<s
 /** Where each of these old addresses points now, if it is recorded (5,000 addresses a statement). */
 export async function existingRedirects(db: DbOrTx, paths: string[]): Promise<Map<string, string>> {
   const found = new Map<string, string>()
-  for (let i = 0; i < paths.length; i += 5000) {
+  for (const batch of batchesOf(paths, 5000)) {
     const rows = await queryRows<{ from: string; to: string }>(
       db,
       sql`select from_path as "from", to_path as "to" from redirects
-          where from_path in (select jsonb_array_elements_text(${JSON.stringify(paths.slice(i, i + 5000))}::jsonb))`,
+          where from_path in (select jsonb_array_elements_text(${JSON.stringify(batch)}::jsonb))`,
     )
     for (const row of rows) found.set(row.from, row.to)
   }

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import type { DbOrTx, Tx } from '#src/db/client.ts'
 import { queryRows } from '#src/db/sql.ts'
 import { oldAddressSpellings } from '#src/features/site/commands.ts'
+import { batchesOf } from '#src/lib/batches.ts'
 import { isHubPath } from '#src/lib/markdown.ts'
 import { existingRedirects } from './existing.ts'
 import type { Plan } from './plan.ts'
@@ -17,7 +18,7 @@ export type RedirectLogEntry = [from: string, to: string, previous: string | nul
 
 export type RedirectCounts = { created: number; unchanged: number; skipped?: number }
 
-export type SettledRedirects = { log: RedirectLogEntry[]; counts: RedirectCounts; warnings: string[] }
+export type SettledRedirects = { counts: RedirectCounts; warnings: string[] }
 
 /**
  * Which of the plan's redirects to write. An old address that already goes to the same place
@@ -25,34 +26,45 @@ export type SettledRedirects = { log: RedirectLogEntry[]; counts: RedirectCounts
  * it there: a redirect staff made, or another site's import did, is never repointed,
  * and neither is one recorded for the address with or without its trailing slash (the Hub
  * follows both spellings, and could not choose between two). Addresses the Hub answers itself
- * were left out by the plan and are counted as skipped here.
+ * were left out by the plan and are counted as skipped here. `write` is given each chunk's
+ * redirects to write as soon as they are settled (none on a dry run).
  */
-export async function settleRedirects(db: DbOrTx, plan: Plan): Promise<SettledRedirects> {
-  const wanted = [...plan.redirects]
-  const known = await existingRedirects(db, [
-    ...new Set(wanted.flatMap(([from]) => oldAddressSpellings(from))),
-  ])
-  /** The spellings of an old address recorded as going somewhere else than `to`. */
-  const elsewhere = (from: string, to: string) =>
-    oldAddressSpellings(from).filter((f) => known.has(f) && known.get(f) !== to)
-  // Only those need asking who recorded them (on a re-import, few or none).
-  const asked = wanted.flatMap(([from, to]) => (known.get(from) === to ? [] : elsewhere(from, to)))
-  const ours = await importedRedirects(db, plan.site, [...new Set(asked)])
-  const isOurs = (from: string) => ours.has(`${from}\n${known.get(from)}`)
+export async function settleRedirects(
+  db: DbOrTx,
+  plan: Plan,
+  write?: (entries: RedirectLogEntry[]) => Promise<void>,
+): Promise<SettledRedirects> {
   const counts: RedirectCounts = { created: 0, unchanged: 0 }
-  const log: RedirectLogEntry[] = []
   const kept: string[] = []
-  for (const [from, to] of wanted) {
-    const before = known.get(from)
-    if (before === to) counts.unchanged += 1
-    else if (elsewhere(from, to).some((f) => !isOurs(f))) kept.push(from)
-    else log.push([from, to, before ?? null])
+  // A chunk of old addresses at a time, written before the next is read: neither what is recorded
+  // for them (a re-import finds a redirect for every one) nor what is written is held for all.
+  for (const chunk of batchesOf(plan.redirects, SETTLE_CHUNK)) {
+    const known = await existingRedirects(db, [
+      ...new Set(chunk.flatMap(([from]) => oldAddressSpellings(from))),
+    ])
+    /** The spellings of an old address recorded as going somewhere else than `to`. */
+    const elsewhere = (from: string, to: string) =>
+      oldAddressSpellings(from).filter((f) => known.has(f) && known.get(f) !== to)
+    // Only those need asking who recorded them (on a re-import, few or none).
+    const asked = chunk.flatMap(([from, to]) => (known.get(from) === to ? [] : elsewhere(from, to)))
+    const ours = await importedRedirects(db, plan.site, [...new Set(asked)])
+    const isOurs = (from: string) => ours.has(`${from}\n${known.get(from)}`)
+    const settled: RedirectLogEntry[] = []
+    for (const [from, to] of chunk) {
+      const before = known.get(from)
+      if (before === to) counts.unchanged += 1
+      else if (elsewhere(from, to).some((f) => !isOurs(f))) kept.push(from)
+      else settled.push([from, to, before ?? null])
+    }
+    counts.created += settled.length
+    if (settled.length > 0) await write?.(settled)
   }
-  counts.created = log.length
   const skipped = plan.hubAddresses.size + kept.length
   if (skipped > 0) counts.skipped = skipped
-  return { log, counts, warnings: kept.length > 0 ? [keptWarning(kept)] : [] }
+  return { counts, warnings: kept.length > 0 ? [keptWarning(kept)] : [] }
 }
+
+const SETTLE_CHUNK = 5000
 
 function keptWarning(kept: string[]): string {
   const one = kept.length === 1
@@ -85,8 +97,8 @@ async function importedRedirects(db: DbOrTx, site: string, froms: string[]): Pro
 export async function writeRedirects(tx: Tx, importId: string, log: RedirectLogEntry[]): Promise<void> {
   for (const [from, to] of log)
     if (!isHubPath(to)) throw new Error(`a redirect goes to a path of the Hub, not ${to} (from ${from})`)
-  for (let i = 0; i < log.length; i += 1000) {
-    const chunk = JSON.stringify(log.slice(i, i + 1000).map(([f, t, p]) => ({ f, t, p })))
+  for (const entries of batchesOf(log, 1000)) {
+    const chunk = JSON.stringify(entries.map(([f, t, p]) => ({ f, t, p })))
     // The redirects, and the import's own record of them for its undo, from one reading of the chunk.
     await tx.execute(sql`
       with n as (select * from jsonb_to_recordset(${chunk}::jsonb) as n(f text, t text, p text)),
@@ -115,8 +127,8 @@ export async function loggedRedirects(db: DbOrTx, importId: string): Promise<Red
  */
 export async function undoRedirects(tx: Tx, log: RedirectLogEntry[]): Promise<number> {
   let undone = 0
-  for (let i = 0; i < log.length; i += 1000) {
-    const chunk = JSON.stringify(log.slice(i, i + 1000).map(([f, t, p]) => ({ f, t, p })))
+  for (const entries of batchesOf(log, 1000)) {
+    const chunk = JSON.stringify(entries.map(([f, t, p]) => ({ f, t, p })))
     const removed = await queryRows<{ from: string }>(
       tx,
       sql`delete from redirects r using jsonb_to_recordset(${chunk}::jsonb) as n(f text, t text, p text)

@@ -2,6 +2,7 @@ import { desc, eq, inArray, sql } from 'drizzle-orm'
 import { type Actor, writeAs } from '#src/db/actor.ts'
 import type { Db, Tx } from '#src/db/client.ts'
 import { newsPosts, people, redirects, sitePages, wordpressImports } from '#src/db/schema/index.ts'
+import { batchesOf } from '#src/lib/batches.ts'
 import { AppError } from '#src/lib/errors.ts'
 import { loggedRedirects, undoRedirects } from './import-redirects.ts'
 import type { ImportSummary } from './import-summary.ts'
@@ -61,8 +62,7 @@ export async function undoImport(db: Db, importId: string, actor: Actor): Promis
     const levels = [...new Set(ours.map((p) => depthOf(p.id)))].sort((a, b) => b - a)
     for (const level of levels) {
       const ids = ours.filter((p) => depthOf(p.id) === level).map((p) => p.id)
-      for (let i = 0; i < ids.length; i += 500)
-        await tx.delete(sitePages).where(inArray(sitePages.id, ids.slice(i, i + 500)))
+      for (const batch of batchesOf(ids, 500)) await tx.delete(sitePages).where(inArray(sitePages.id, batch))
     }
     // The redirects it wrote to what is removed now go, or go back where they went before; those
     // to an item it only updated stay with the item, which keeps its change.
@@ -93,10 +93,10 @@ export async function undoImport(db: Db, importId: string, actor: Actor): Promis
  */
 async function removeRedirectsTo(tx: Tx, addresses: string[]): Promise<number> {
   let removed = 0
-  for (let i = 0; i < addresses.length; i += 500) {
+  for (const batch of batchesOf(addresses, 500)) {
     const gone = await tx
       .delete(redirects)
-      .where(inArray(redirects.toPath, addresses.slice(i, i + 500)))
+      .where(inArray(redirects.toPath, batch))
       .returning({ from: redirects.fromPath })
     removed += gone.length
   }
