@@ -7,7 +7,14 @@ import { pageText } from '../support/page-text.ts'
 import { signInAs } from '../support/sign-in-as.ts'
 import { createTestApp, TEST_ORIGIN, type TestApp } from '../support/test-app.ts'
 import { createTestDatabase, type TestDatabase, testEngine } from '../support/test-database.ts'
-import { MALFORMED_EXPORT, selfHostedExport, wordpressComExport } from '../support/wxr-files.ts'
+import {
+  MALFORMED_EXPORT,
+  pageOf,
+  postOf,
+  selfHostedExport,
+  siteExport,
+  wordpressComExport,
+} from '../support/wxr-files.ts'
 
 let database: TestDatabase
 let t: TestApp
@@ -100,6 +107,26 @@ describe(`the WordPress import page on ${testEngine}`, () => {
       sql`select title, body_markdown from site_pages where slug = 'join'`,
     )
     expect(JSON.stringify(body)).toContain('How to join us')
+  })
+
+  it('says in the preview how many old addresses are left alone, and why', async () => {
+    const site = 'https://skipped.example'
+    const file = siteExport(site, [
+      postOf(site, 901, 'quokka-skipped'),
+      pageOf(site, 902, 'search', 'search'),
+      pageOf(site, 903, 'staff', 'staff'),
+    ])
+    const res = await upload(staff, file, 'skipped.xml')
+    const location = res.headers.get('Location') ?? ''
+    const preview = await pageText(await staff.get(location))
+    // The post's dated permalink and ?p=; the pages' ?p= and ?page_id= (their own paths are the Hub's).
+    expect(preview).toContain(
+      'Old addresses redirected: 6 new, 0 already there; 2 left as they are (see the warnings).',
+    )
+    expect(preview).toContain(
+      "2 old addresses are the Hub's own (one of its routes or pages) and will not redirect: /search/, /staff/.",
+    )
+    expect((await staff.post(`${location}/discard`, {})).status).toBeLessThan(400)
   })
 
   it('refuses a malformed export with its line and column, and a form post, writing nothing', async () => {

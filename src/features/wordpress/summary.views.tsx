@@ -59,7 +59,11 @@ export function SummaryView(props: { summary: ImportSummary; headingLevel?: 2 | 
         </li>
         <li>
           Old addresses redirected: {formatNumber(s.redirects.created)} new,{' '}
-          {formatNumber(s.redirects.unchanged)} already there.
+          {formatNumber(s.redirects.unchanged)} already there
+          {s.redirects.skipped
+            ? `; ${formatNumber(s.redirects.skipped)} left as ${s.redirects.skipped === 1 ? 'it is' : 'they are'} (see the warnings)`
+            : ''}
+          .
         </li>
       </ul>
       {s.skipped.length > 0 ? (
