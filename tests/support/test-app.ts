@@ -6,6 +6,7 @@ import { type Auth, createAuth } from '#src/http/auth.ts'
 import { type ContentVersionWatcher, watchContentVersion } from '#src/http/content-version.ts'
 import type { AppEnv, FloorTimer } from '#src/http/deps.ts'
 import { PageCache } from '#src/http/page-cache.ts'
+import type { Clock } from '#src/lib/clock.ts'
 import { createMailer, type Mailer } from '#src/lib/mailer.ts'
 import { createApp } from '../../src/app.ts'
 import type { Database } from '../../src/db/client.ts'
@@ -32,6 +33,8 @@ export async function createTestApp(
   database: Database,
   options: {
     today?: string
+    /** A clock of the test's own (one it moves), instead of one set to `today`. */
+    clock?: Clock
     smtpUrl?: string
     signInPerMinute?: number
     origin?: string
@@ -53,7 +56,7 @@ export async function createTestApp(
     mailer,
     signInPerMinute: options.signInPerMinute ?? 1000,
   })
-  const clock = testClock(options.today ?? DEMO_TODAY)
+  const clock = options.clock ?? testClock(options.today ?? DEMO_TODAY)
   const { trustedProxies, responseTimer } = options
   const app = createApp({
     database,

@@ -4,6 +4,6 @@ export { BACKFILL_YEARS, type BackfillResult, backfillCallSeries } from './call-
 export { formatCallDate } from './call-format.ts'
 export { extendCallSeries } from './call-series.ts'
 export { callRoutes } from './calls.routes.tsx'
-export { heldCallSql, isHeld } from './held.ts'
+export { callAheadSql, heldCallSql, isHeld } from './held.ts'
 export { planCallSeries } from './schedule.ts'
 export { type AttendanceCall, type AttendanceWay, attendanceRefusal } from './takes-attendance.ts'

@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm'
 import type { DbOrTx } from '#src/db/client.ts'
 import type { SeatRole } from '#src/db/schema/index.ts'
 import { queryRows } from '#src/db/sql.ts'
+import { callAheadSql } from '#src/features/calls/index.ts'
 import {
   complianceFromRecords,
   loadYearRecords,
@@ -38,14 +39,14 @@ export type MyOrganization = {
   canManageSeats: boolean
 }
 
-/** The next call not cancelled that has not started by `now`, with how to join it, or null. */
+/** The next call not yet over at `now` (callAheadSql), with how to join it, or null. */
 export async function nextCall(db: DbOrTx, now: Date): Promise<NextCall | null> {
   const [[row], settings] = await Promise.all([
     queryRows<Omit<NextCall, 'joinUrl' | 'dialIn'> & { joinUrl: string | null; dialIn: string | null }>(
       db,
       sql`select local_date::text as "localDate", starts_at as "startsAt", time_zone as "timeZone", title,
           join_url as "joinUrl", dial_in as "dialIn"
-        from calls where status = 'scheduled' and starts_at > ${now.toISOString()}::timestamptz
+        from calls c where ${callAheadSql('c', now)}
         order by starts_at limit 1`,
     ),
     getSettings(db),

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
 import type { DbOrTx } from '#src/db/client.ts'
 import { queryRows } from '#src/db/sql.ts'
-import { heldCallSql } from '#src/features/calls/index.ts'
+import { callAheadSql, heldCallSql } from '#src/features/calls/index.ts'
 import { type MetricTotal, rollupOutcomes } from '#src/features/outcomes/index.ts'
 import { listAdmittedOrganizations } from './directory.ts'
 
@@ -14,7 +14,8 @@ export type NetworkFigures = {
   year: number
   callsHeld: number
   callsCancelled: number
-  nextCall: { localDate: string; startsAt: string; timeZone: string } | null
+  /** The next call not yet over (callAheadSql), and when it ends: the figures change then. */
+  nextCall: { localDate: string; startsAt: string; endsAt: string; timeZone: string } | null
   /** All-time verified totals of the metrics that sum and have figures (the outcomes rollup). */
   verifiedOutcomes: MetricTotal[]
 }
@@ -22,8 +23,8 @@ export type NetworkFigures = {
 /** Every period the Hub can hold (checkPeriod keeps records within these years). */
 const ALL_TIME = { from: '2000-01-01', to: '2100-12-31' }
 
-/** The headline figures of the network on `onDate`, every one counted from the records. */
-export async function getNetworkFigures(db: DbOrTx, onDate: string): Promise<NetworkFigures> {
+/** The headline figures of the network on `onDate` (at `now`), every one counted from the records. */
+export async function getNetworkFigures(db: DbOrTx, onDate: string, now: Date): Promise<NetworkFigures> {
   const admitted = await listAdmittedOrganizations(db, { onDate })
   const year = Number(onDate.slice(0, 4))
   const [calls] = await queryRows<{ held: number; cancelled: number }>(
@@ -32,10 +33,16 @@ export async function getNetworkFigures(db: DbOrTx, onDate: string): Promise<Net
         count(*) filter (where c.status = 'cancelled')::int as cancelled
       from calls c where extract(year from c.local_date) = ${year}`,
   )
-  const [next] = await queryRows<{ local_date: string; starts_at: string; time_zone: string }>(
+  const [next] = await queryRows<{
+    local_date: string
+    starts_at: string
+    ends_at: string
+    time_zone: string
+  }>(
     db,
-    sql`select local_date::text, to_json(starts_at)#>>'{}' as starts_at, time_zone from calls
-      where status = 'scheduled' and local_date >= ${onDate}::date order by starts_at limit 1`,
+    sql`select local_date::text, to_json(starts_at)#>>'{}' as starts_at,
+        to_json(starts_at + make_interval(mins => duration_minutes))#>>'{}' as ends_at, time_zone
+      from calls c where ${callAheadSql('c', now)} order by starts_at limit 1`,
   )
   const outcomes = await rollupOutcomes(db, { from: ALL_TIME.from, to: ALL_TIME.to, onDate })
   return {
@@ -48,7 +55,12 @@ export async function getNetworkFigures(db: DbOrTx, onDate: string): Promise<Net
     callsHeld: calls?.held ?? 0,
     callsCancelled: calls?.cancelled ?? 0,
     nextCall: next
-      ? { localDate: next.local_date, startsAt: next.starts_at, timeZone: next.time_zone }
+      ? {
+          localDate: next.local_date,
+          startsAt: next.starts_at,
+          endsAt: next.ends_at,
+          timeZone: next.time_zone,
+        }
       : null,
     verifiedOutcomes: outcomes.metrics.filter((m) => m.total !== null && m.organizations > 0),
   }

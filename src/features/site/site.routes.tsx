@@ -29,7 +29,9 @@ export function siteRoutes(deps: AppDeps): Hono<AppEnv> {
       key: 'home',
       type: 'html',
       render: async () => {
-        const figures = await getNetworkFigures(db, deps.clock.today())
+        const figures = await getNetworkFigures(db, deps.clock.today(), deps.clock.now())
+        // The next call shown stops being the next when it ends: the cached page goes stale then.
+        deps.pages.noteScheduledChange(figures.nextCall?.endsAt)
         const text = await loadHomeText(db)
         return renderDocument(<HomePage figures={figures} hasDemoData={await hasDemoData(db)} text={text} />)
       },
