@@ -163,6 +163,28 @@ describe(`pages staff write and visitors read on ${testEngine}`, () => {
     expect(count?.n).toBe(3)
   })
 
+  it('keeps the form token out of the compare form’s address, and restores through a form that carries it', async () => {
+    const id = idFrom(
+      await staff.post('/staff/pages/new', page({ title: 'Token check', bodyMarkdown: 'One.' })),
+    )
+    await staff.post(
+      `/staff/pages/${id}`,
+      page({ title: 'Token check', bodyMarkdown: 'Two.', note: 'Second' }),
+    )
+    const html = await (await staff.get(`/staff/pages/${id}/revisions`)).text()
+    const forms = html.match(/<form[\s\S]*?<\/form>/g) ?? []
+    const compare = forms.find((f) => f.includes(`action="/staff/pages/${id}/compare"`)) ?? ''
+    expect(compare).toContain('method="get"')
+    expect(compare).not.toContain('_csrf')
+    // Each radio names the compare form, so choosing two still sends from and to.
+    expect(html.match(/<input type="radio" form="compare-revisions" name="(from|to)"/g)).toHaveLength(4)
+    const restore = forms.find((f) => f.includes(`action="/staff/pages/${id}/revisions/1/restore"`)) ?? ''
+    expect(restore).toContain('method="post"')
+    expect(restore).toContain('name="_csrf"')
+    expect((await staff.post(`/staff/pages/${id}/revisions/1/restore`, {})).status).toBe(303)
+    expect(await pageText(await visitor().get('/token-check'))).toContain('One.')
+  })
+
   it('shows a scheduled page from its time in the network’s zone, not before', async () => {
     const tomorrow = addDays(DEMO_TODAY, 1)
     await staff.post(

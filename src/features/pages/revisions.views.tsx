@@ -1,4 +1,4 @@
-import { ButtonForm, CsrfInput, Flashes, type FlashMessage } from '#src/ui/form-parts.tsx'
+import { ButtonForm, Flashes, type FlashMessage } from '#src/ui/form-parts.tsx'
 import { formatInstantInZone } from '#src/ui/format.ts'
 import { Layout } from '#src/ui/layout.tsx'
 import { StaffNav } from '#src/ui/staff-nav.tsx'
@@ -16,6 +16,7 @@ export function RevisionsPage(props: {
 }) {
   const { page, revisions } = props
   const newest = revisions[0]?.number ?? 0
+  const compareForm = 'compare-revisions'
   return (
     <Layout title={`Revisions of “${page.title}”`}>
       <div class="wrap revisions-page">
@@ -25,70 +26,72 @@ export function RevisionsPage(props: {
         </p>
         <h1>Revisions of “{page.title}”</h1>
         <Flashes flash={props.flash} />
-        <form method="get" action={`/staff/pages/${page.id}/compare`}>
-          <div class="table-wrap">
-            <table>
-              <caption class="visually-hidden">Every save of the page, newest first</caption>
-              <thead>
+        {/* The radios belong to the compare form below (a GET: no token); each restore is its own POST form. */}
+        <div class="table-wrap">
+          <table class="revisions-table">
+            <caption class="visually-hidden">Every save of the page, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Revision</th>
+                <th scope="col">Saved</th>
+                <th scope="col">By</th>
+                <th scope="col">Note</th>
+                <th scope="col">Compare from</th>
+                <th scope="col">Compare to</th>
+                <th scope="col">Restore</th>
+              </tr>
+            </thead>
+            <tbody>
+              {revisions.map((r) => (
                 <tr>
-                  <th scope="col">Revision</th>
-                  <th scope="col">Saved</th>
-                  <th scope="col">By</th>
-                  <th scope="col">Note</th>
-                  <th scope="col">Compare from</th>
-                  <th scope="col">Compare to</th>
-                  <th scope="col">Restore</th>
+                  <th scope="row">
+                    <span class="revision-label">Revision </span>
+                    {r.number}
+                  </th>
+                  <td data-label="Saved">{formatInstantInZone(r.savedAt, props.timeZone)}</td>
+                  <td data-label="By">{r.savedByName ?? 'Someone no longer listed'}</td>
+                  <td data-label="Note">{r.note}</td>
+                  <td data-label="Compare from">
+                    <input
+                      type="radio"
+                      form={compareForm}
+                      name="from"
+                      value={String(r.number)}
+                      id={`from-${r.number}`}
+                      aria-label={`Compare from revision ${r.number}`}
+                      checked={r.number === Math.max(1, newest - 1)}
+                    />
+                  </td>
+                  <td data-label="Compare to">
+                    <input
+                      type="radio"
+                      form={compareForm}
+                      name="to"
+                      value={String(r.number)}
+                      id={`to-${r.number}`}
+                      aria-label={`Compare to revision ${r.number}`}
+                      checked={r.number === newest}
+                    />
+                  </td>
+                  <td data-label="Restore">
+                    {r.number === newest ? (
+                      'Current'
+                    ) : (
+                      <ButtonForm
+                        action={`/staff/pages/${page.id}/revisions/${r.number}/restore`}
+                        buttonClass="button secondary"
+                        ariaLabel={`Restore revision ${r.number}`}
+                      >
+                        Restore
+                      </ButtonForm>
+                    )}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {revisions.map((r) => (
-                  <tr>
-                    <th scope="row">{r.number}</th>
-                    <td>{formatInstantInZone(r.savedAt, props.timeZone)}</td>
-                    <td>{r.savedByName ?? 'Someone no longer listed'}</td>
-                    <td>{r.note}</td>
-                    <td>
-                      <input
-                        type="radio"
-                        name="from"
-                        value={String(r.number)}
-                        id={`from-${r.number}`}
-                        aria-label={`Compare from revision ${r.number}`}
-                        checked={r.number === Math.max(1, newest - 1)}
-                      />
-                    </td>
-                    <td>
-                      <input
-                        type="radio"
-                        name="to"
-                        value={String(r.number)}
-                        id={`to-${r.number}`}
-                        aria-label={`Compare to revision ${r.number}`}
-                        checked={r.number === newest}
-                      />
-                    </td>
-                    <td>
-                      {r.number === newest ? (
-                        'Current'
-                      ) : (
-                        <button
-                          type="submit"
-                          formmethod="post"
-                          formaction={`/staff/pages/${page.id}/revisions/${r.number}/restore`}
-                          class="button secondary"
-                          aria-label={`Restore revision ${r.number}`}
-                        >
-                          Restore
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {/* The restore buttons post this form: it carries the token; the compare ignores it. */}
-          <CsrfInput />
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <form method="get" action={`/staff/pages/${page.id}/compare`} id={compareForm} class="compare-form">
           <button type="submit" class="button">
             Compare the two revisions
           </button>
