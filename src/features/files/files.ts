@@ -153,9 +153,13 @@ export type UploadCheck =
 
 /**
  * Whether an uploaded file can be kept: not empty, at most 20 MB, and by its content one of
- * the kinds we accept. A refusal says what was wrong and what is accepted.
+ * the kinds we accept. A refusal says what was wrong and what is accepted: `accepted` names
+ * what the caller takes ("a PNG or JPEG image" for an image), all the kinds unless given.
  */
-export function checkUpload(file: { name: string; bytes: Uint8Array }): UploadCheck {
+export function checkUpload(
+  file: { name: string; bytes: Uint8Array },
+  accepted: string = acceptedKindsText,
+): UploadCheck {
   const shown = displayName(file.name) || 'The file'
   if (file.bytes.length === 0)
     return { ok: false, status: 400, message: `${shown} was not accepted: the file is empty.` }
@@ -172,7 +176,7 @@ export function checkUpload(file: { name: string; bytes: Uint8Array }): UploadCh
     return {
       ok: false,
       status: 400,
-      message: `${shown} ${what}: its content is not ${acceptedKindsText}.`,
+      message: `${shown} ${what}: its content is not ${accepted}.`,
     }
   }
   return { ok: true, kind, name: safeFileName(file.name, kind) }

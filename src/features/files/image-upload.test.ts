@@ -23,7 +23,7 @@ describe('checking an uploaded image', () => {
     const svg = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"><script/></svg>')
     expect(checkImageUpload({ name: 'logo.png', bytes: svg })).toMatchObject({
       ok: false,
-      message: expect.stringContaining('logo.png is not a PNG image'),
+      message: 'logo.png is not a PNG image: its content is not a PNG or JPEG image.',
     })
   })
 })

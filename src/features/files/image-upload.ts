@@ -1,5 +1,8 @@
 import { checkUpload, displayName } from './files.ts'
 
+/** What an image upload takes, in the words of its refusals. */
+const acceptedImagesText = 'a PNG or JPEG image'
+
 /** An image checked for keeping: a PNG or JPEG by its content, with a safe name. */
 export type ImageUpload = { name: string; kind: 'png' | 'jpeg'; bytes: Uint8Array }
 
@@ -11,13 +14,13 @@ export type ImageCheck = { ok: true; image: ImageUpload } | { ok: false; status:
  * JPEG only. SVG is never taken: it can carry script.
  */
 export function checkImageUpload(file: { name: string; bytes: Uint8Array }): ImageCheck {
-  const checked = checkUpload(file)
+  const checked = checkUpload(file, acceptedImagesText)
   if (!checked.ok) return checked
   if (checked.kind !== 'png' && checked.kind !== 'jpeg')
     return {
       ok: false,
       status: 400,
-      message: `${displayName(file.name) || 'The file'} is not a PNG or JPEG image.`,
+      message: `${displayName(file.name) || 'The file'} is not ${acceptedImagesText}.`,
     }
   return { ok: true, image: { name: checked.name, kind: checked.kind, bytes: file.bytes } }
 }
