@@ -3,7 +3,7 @@ import { createOrganization, createPerson, seatHolder } from '../support/factori
 import { samplePdf, samplePng } from '../support/fixtures/sample-files.ts'
 import { Session, TEST_CSRF } from '../support/http.ts'
 import { createNewsPost } from '../support/news-factories.ts'
-import { pageHtml, pageText } from '../support/page-text.ts'
+import { htmlText, pageHtml, pageText } from '../support/page-text.ts'
 import { signInAs } from '../support/sign-in-as.ts'
 import { createTestApp, TEST_ORIGIN, type TestApp } from '../support/test-app.ts'
 import { createTestDatabase, type TestDatabase, testEngine } from '../support/test-database.ts'
@@ -105,6 +105,49 @@ describe(`news pages on ${testEngine}`, () => {
     const archive = await pageText(await visitor.get('/news/2025'))
     expect(archive).toContain('News of 2025')
     expect(archive).toContain('Paged post 23')
+  })
+
+  it('answers a year without news the viewer may read with a 404 that links to the years they may read', async () => {
+    await createNewsPost(database.db, {
+      title: 'Members news of 2003',
+      visibility: 'members',
+      publishAt: '2003-06-02T15:00:00Z',
+    })
+    await createNewsPost(database.db, { title: 'Public news of 2004', publishAt: '2004-06-02T15:00:00Z' })
+    for (const attempt of ['first', 'again (cached?)']) {
+      for (const year of ['1999', '2003']) {
+        const res = await visitor.get(`/news/${year}`)
+        expect(res.status, `${year} ${attempt}`).toBe(404)
+        const html = await pageHtml(res)
+        expect(htmlText(html)).toContain(`No news from ${year} There is news from these years:`)
+        expect(html).toContain('href="/news/2004"')
+        // A visitor never learns that 2003 holds a members' post.
+        expect(html).not.toContain('href="/news/2003"')
+      }
+      const forMember = await member.get('/news/1999')
+      expect(forMember.status).toBe(404)
+      const memberHtml = await pageHtml(forMember)
+      expect(memberHtml).toContain('href="/news/2003"')
+      expect(memberHtml).toContain('href="/news/2004"')
+    }
+  })
+
+  it('says the feeds and years beside a tag’s or a category’s news cover all the news', async () => {
+    await createNewsPost(database.db, {
+      title: 'Harbour news',
+      publishAt: '2026-10-02T15:00:00Z',
+      tags: ['Harbour'],
+      categories: ['Ports'],
+    })
+    for (const path of ['/news/tag/harbour', '/news/category/ports']) {
+      const text = await pageText(await visitor.get(path))
+      expect(text, path).toContain('Harbour news')
+      expect(text, path).toContain('Follow all the news: RSS feed · Atom feed')
+      expect(text, path).toContain('All the news by year')
+    }
+    const all = await pageText(await visitor.get('/news'))
+    expect(all).toContain('Follow the news: RSS feed · Atom feed')
+    expect(all).not.toContain('All the news by year')
   })
 
   it('keeps drafts and scheduled posts out of sight until their time, at the clock of the day', async () => {

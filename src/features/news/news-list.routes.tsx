@@ -6,7 +6,7 @@ import { visibleTo } from '#src/http/permissions.ts'
 import { conditionalGet, sendCached } from '#src/http/respond.ts'
 import { VersionedMemo } from '#src/http/versioned-memo.ts'
 import { renderDocument } from '#src/ui/layout.tsx'
-import { NewsListPage } from './news-list.view.tsx'
+import { NewsListPage, NoNewsThatYearPage } from './news-list.view.tsx'
 import {
   isTermLive,
   listLiveNews,
@@ -34,8 +34,20 @@ type ListSpec = {
   /** Finds the heading and filter when rendering (a category's name from its address word). */
   load?: () => Promise<{ heading: string; filter: NewsFilter }>
   currentYear?: number
-  /** Says "nothing here" when the list is empty (an archive of a year without posts). */
+  /** An archive of a year: empty, it is a 404 that lists the years the viewer may read news of. */
   isEmptyMissing?: boolean
+  /** A category or a tag: the feeds and years beside the list say they cover all the news. */
+  isFiltered?: boolean
+}
+
+/** A year's archive holds nothing this viewer may read: answered by sendNewsList as a 404. */
+class NoNewsThatYear extends Error {
+  constructor(
+    readonly year: number,
+    readonly years: number[],
+  ) {
+    super(`No news from ${year}`)
+  }
 }
 
 /** Answers a list of posts (cached for visitors): one page of ten, with the years beside it. */
@@ -44,7 +56,7 @@ export async function sendNewsList(c: Context<AppEnv>, deps: AppDeps, spec: List
   if (page === undefined) throw notFound('There is no such page of this list.')
   const { db } = deps.database
   const viewer = c.get('viewer')
-  return sendCached(c, deps, {
+  const answer = sendCached(c, deps, {
     key: `news|${spec.path}|${page}`,
     type: 'html',
     render: async () => {
@@ -58,10 +70,10 @@ export async function sendNewsList(c: Context<AppEnv>, deps: AppDeps, spec: List
         perPage: POSTS_PER_PAGE,
       })
       const pageCount = Math.max(1, Math.ceil(total / POSTS_PER_PAGE))
-      if (page > pageCount || (spec.isEmptyMissing && total === 0))
-        throw notFound('There is no such page of this list.')
-      deps.pages.noteScheduledChange(await nextScheduledPost(db, now))
       const years = await newsYears(db, scope)
+      if (spec.isEmptyMissing && total === 0) throw new NoNewsThatYear(spec.currentYear ?? 0, years)
+      if (page > pageCount) throw notFound('There is no such page of this list.')
+      deps.pages.noteScheduledChange(await nextScheduledPost(db, now))
       return renderDocument(
         <NewsListPage
           {...found}
@@ -73,6 +85,11 @@ export async function sendNewsList(c: Context<AppEnv>, deps: AppDeps, spec: List
         />,
       )
     },
+  })
+  // Not cached: the years are the viewer's, and a visitor must not learn of a members' post.
+  return answer.catch(async (error: unknown) => {
+    if (!(error instanceof NoNewsThatYear)) throw error
+    return c.html(await renderDocument(<NoNewsThatYearPage year={error.year} years={error.years} />), 404)
   })
 }
 
@@ -112,6 +129,7 @@ export function newsListRoutes(app: Hono<AppEnv>, deps: AppDeps) {
     return sendNewsList(c, deps, {
       path: `/news/category/${slug}`,
       heading: 'News',
+      isFiltered: true,
       load: async () => {
         const categories = await termsNamed(c, 'categories', slug)
         return { heading: `News: ${categories[0]}`, filter: { categories } }
@@ -124,6 +142,7 @@ export function newsListRoutes(app: Hono<AppEnv>, deps: AppDeps) {
     return sendNewsList(c, deps, {
       path: `/news/tag/${slug}`,
       heading: 'News',
+      isFiltered: true,
       load: async () => {
         const tags = await termsNamed(c, 'tags', slug)
         return { heading: `News tagged ${tags[0]}`, filter: { tags } }

@@ -17,6 +17,8 @@ export type NewsListProps = {
   years: number[]
   timeZone: string
   currentYear?: number
+  /** A category's or tag's list: the feeds and years beside it are all the news'. */
+  isFiltered?: boolean
 }
 
 const pageHref = (path: string) => (page: number) => (page === 1 ? path : `${path}?page=${page}`)
@@ -48,6 +50,43 @@ function PostSummary(props: { post: NewsListItem; timeZone: string }) {
   )
 }
 
+/** Links to the archive of each year. */
+function YearLinks(props: { years: number[]; current?: number }) {
+  return (
+    <ul>
+      {props.years.map((year) => (
+        <li>
+          <a href={`/news/${year}`} aria-current={props.current === year ? 'page' : undefined}>
+            {year}
+          </a>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+/** A year without news the viewer may read (a 404): the years that have some. */
+export function NoNewsThatYearPage(props: { year: number; years: number[] }) {
+  return (
+    <Layout title={`No news from ${props.year}`} current="/news">
+      <div class="wrap news-page">
+        <h1>No news from {props.year}</h1>
+        {props.years.length > 0 ? (
+          <nav class="news-years" aria-label="News by year">
+            <p>There is news from these years:</p>
+            <YearLinks years={props.years} />
+          </nav>
+        ) : (
+          <p>No news has been published yet.</p>
+        )}
+        <p>
+          <a href="/news">All the news</a>
+        </p>
+      </div>
+    </Layout>
+  )
+}
+
 /** The news list, an archive of a year, a category or a tag: ten posts a page, the years beside. */
 export function NewsListPage(props: NewsListProps) {
   const title = props.page > 1 ? `${props.heading}, page ${props.page}` : props.heading
@@ -62,7 +101,8 @@ export function NewsListPage(props: NewsListProps) {
         <h1>{title}</h1>
         {props.intro ? <p class="lede">{props.intro}</p> : null}
         <p class="feed-links">
-          Follow the news: <a href="/news/rss.xml">RSS feed</a> · <a href="/news/atom.xml">Atom feed</a>
+          {props.isFiltered ? 'Follow all the news' : 'Follow the news'}: <a href="/news/rss.xml">RSS feed</a>{' '}
+          · <a href="/news/atom.xml">Atom feed</a>
         </p>
         <div class="news-columns">
           <div>
@@ -79,16 +119,8 @@ export function NewsListPage(props: NewsListProps) {
           </div>
           {props.years.length > 0 ? (
             <nav class="news-years" aria-label="News by year">
-              <h2>By year</h2>
-              <ul>
-                {props.years.map((year) => (
-                  <li>
-                    <a href={`/news/${year}`} aria-current={props.currentYear === year ? 'page' : undefined}>
-                      {year}
-                    </a>
-                  </li>
-                ))}
-              </ul>
+              <h2>{props.isFiltered ? 'All the news by year' : 'By year'}</h2>
+              <YearLinks years={props.years} current={props.currentYear} />
             </nav>
           ) : null}
         </div>
