@@ -228,6 +228,26 @@ describe(`search on ${testEngine}`, () => {
     expect(post?.snippet).toBe('Tags: <mark>marzipan</mark> Stalls and stands')
   })
 
+  it('shows a summary the body begins with once, and an ellipsis where the snippet begins mid-sentence', async () => {
+    const summary = 'Three members ran tamarind courses with their colleges.'
+    await searchLibraryItem(database.db, {
+      title: 'Course notes',
+      summary,
+      body: `${summary}\n\nEach course began from a short list of jobs employers could not fill.`,
+    })
+    const [item] = (await api(visitor, 'q=tamarind')).results
+    expect(item?.title).toBe('Course notes')
+    const text = item?.snippet.replace(/<\/?mark>/g, '') ?? ''
+    expect(text.split('Three members ran tamarind courses').length - 1).toBe(1)
+    await searchLibraryItem(database.db, {
+      title: 'Long notes',
+      body: `${'Words before the match go here and there. '.repeat(4)}then the persimmon program, which is near the end of this text.`,
+    })
+    const [long] = (await api(visitor, 'q=persimmon')).results
+    expect(long?.snippet).toMatch(/^… [a-z]/)
+    expect(long?.snippet).toContain('<mark>persimmon</mark>')
+  })
+
   it('shows markup in a document as text, with only its own <mark>', async () => {
     const [hit] = (await api(visitor, 'q=kumquat')).results
     expect(hit?.snippet).toContain('&lt;script&gt;')

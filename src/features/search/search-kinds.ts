@@ -9,5 +9,5 @@ export const kindLabels: Record<SearchKind, { one: string; many: string }> = {
   briefing: { one: 'Briefing', many: 'Briefings' },
   resource: { one: 'Resource', many: 'Resources' },
   presentation: { one: 'Presentation', many: 'Presentations' },
-  organization: { one: 'Organization', many: 'Organizations' },
+  organization: { one: 'Organisation', many: 'Organisations' },
 }

@@ -139,7 +139,7 @@ export function SearchPage(props: Props) {
           <p class="lede">
             {q
               ? 'Type a word to look for: a search of punctuation or of excluded words alone finds nothing.'
-              : 'Search the pages, news, briefings, resources, presentations and organizations of the network. Put a phrase in "quotes"; put a minus before a word to leave it out.'}
+              : 'Search the pages, news, briefings, resources, presentations and organisations of the network. Put a phrase in "quotes"; put a minus before a word to leave it out.'}
           </p>
         ) : (
           <>

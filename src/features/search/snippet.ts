@@ -28,14 +28,20 @@ export function headlineSql(text: SQL, query: SQL): SQL {
   return sql`ts_headline('english', left(${coded}, 50000), ${query}, ${options})`
 }
 
-/** The parts of a snippet coded by headlineSql, in order, with the text as it was written. */
+/**
+ * The parts of a snippet coded by headlineSql, in order, with the text as it was written. A
+ * snippet that begins in the middle of a sentence (with a small letter) says so with '…'. Its end
+ * is left as it is: a short text often ends without a full stop, and would be marked cut wrongly.
+ */
 export function parseSnippet(coded: string | null): SnippetPart[] {
-  const text = (coded ?? '')
+  const cut = (coded ?? '')
     .replaceAll(LT, '<')
     .replaceAll(GT, '>')
     .replaceAll(AMP, '&')
     .replace(/\s+/g, ' ')
     .trim()
+  if (cut === '') return []
+  const text = /^\p{Ll}/u.test(cut.replace(START, '')) ? `… ${cut}` : cut
   const parts: SnippetPart[] = []
   let match = false
   let piece = ''

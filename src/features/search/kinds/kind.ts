@@ -83,6 +83,13 @@ export const localDateSql = (instant: SQL, timeZone: string): SQL =>
   sql`(${instant} at time zone ${timeZone})::date`
 
 /**
+ * SQL: a row's summary for its snippet's text, or null (concat_ws leaves it out) when the body
+ * begins with it: a body often opens with its summary, and the snippet would show it twice.
+ */
+export const summaryUnlessInBodySql = (summary: SQL, body: SQL): SQL =>
+  sql`case when starts_with(ltrim(${body}), ${summary}) then null else ${summary} end`
+
+/**
  * SQL: a snippet's line of a row's tags ("Tags: workforce, supply chain"), or null when it has none
  * (concat_ws leaves it out). Tags are in the searched document, so a row found by a tag alone
  * shows that tag highlighted.

@@ -1,7 +1,15 @@
 import { type SQL, sql } from 'drizzle-orm'
 import { liveSql, visibleSql } from '#src/db/publication.ts'
 import { sitePages } from '#src/db/schema/index.ts'
-import { type KindContext, localDateSql, matchSql, type SearchSource, scoreSql, sourceSql } from './kind.ts'
+import {
+  type KindContext,
+  localDateSql,
+  matchSql,
+  type SearchSource,
+  scoreSql,
+  sourceSql,
+  summaryUnlessInBodySql,
+} from './kind.ts'
 
 type Rule = Pick<KindContext, 'now' | 'visibilities'>
 
@@ -43,7 +51,8 @@ export const pageSource: SearchSource = {
     sql`(${chainSql(id)}
       select case when bool_or(depth = 0 and system_key = 'home') then '/'
         else '/' || string_agg(slug, '/' order by depth desc) end from chain)`,
-  text: (id) => sql`(select s.summary || E'\n' || s.body_markdown from site_pages s where s.id = ${id})`,
+  text: (id) =>
+    sql`(select concat_ws(E'\n', ${summaryUnlessInBodySql(sql`s.summary`, sql`s.body_markdown`)}, s.body_markdown) from site_pages s where s.id = ${id})`,
   publicEntries: (ctx) =>
     sql`select ${pageSource.path(sql`${sitePages.id}`)} as path, ${sitePages.updatedAt} as lastmod
       from ${sitePages} where ${shownSql({ now: ctx.now, visibilities: ['public'] })}`,
