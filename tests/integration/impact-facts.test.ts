@@ -163,7 +163,7 @@ describe(`staff record reported facts, shown on the profile with their source ($
 
   it('adds no reported fact to any total', async () => {
     const text = await pageText(await t.app.request('/impact'))
-    expect(text).toContain('12 jobs created from 1 community')
+    expect(text).toContain('12 jobs created from 1 organisation')
     expect(text).not.toContain('84')
     expect(text).not.toContain('140,000,000')
     const home = await pageText(await t.app.request('/'))

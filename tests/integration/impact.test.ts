@@ -54,7 +54,7 @@ describe(`the public impact page counts verified figures only (${testEngine})`, 
   let t: TestApp
   let staff: OutcomesBy
   let metrics: Metric[]
-  const orgs: Record<'coast' | 'valley' | 'former' | 'drafting', TestOrganization> = {} as never
+  const orgs: Record<'coast' | 'valley' | 'former' | 'drafting' | 'agency', TestOrganization> = {} as never
 
   const figures = (values: Record<string, number>): FigureInput[] =>
     Object.entries(values).map(([metric, actual]) => ({ metric, actual, note: null }))
@@ -107,6 +107,13 @@ describe(`the public impact page counts verified figures only (${testEngine})`, 
       states: ['PA'],
       admittedOn: '2020-01-06',
     })
+    // A BFF (a federal office): its verified figures count, as an organisation's, never a community's.
+    orgs.agency = await createOrganization(db, {
+      name: 'Federal Partner Office',
+      category: 'bff',
+      states: ['DC'],
+      admittedOn: '2020-01-06',
+    })
     await writeAs(db, 'system', (tx) =>
       tx
         .update(organizations)
@@ -122,6 +129,7 @@ describe(`the public impact page counts verified figures only (${testEngine})`, 
     await report(orgs.coast, yearPeriod(2025), { jobs_created: 40, workers_trained: 7 }, 'verified')
     await report(orgs.valley, yearPeriod(2025), { jobs_created: 5, private_investment_cents: 1 }, 'verified')
     await report(orgs.former, yearPeriod(2023), { jobs_created: 1000 }, 'verified')
+    await report(orgs.agency, yearPeriod(2024), { businesses_assisted: 38 }, 'verified')
     // Never counted: a draft, a submitted and a returned report, and a later draft that must not move the year.
     await report(orgs.drafting, yearPeriod(2025), { jobs_created: 90001 }, 'draft')
     await report(orgs.drafting, yearPeriod(2024), { jobs_created: 80001 }, 'submitted')
@@ -130,6 +138,17 @@ describe(`the public impact page counts verified figures only (${testEngine})`, 
     await setGoals(
       db,
       { organizationId: orgs.coast.id, period: yearPeriod(2025), targets: { jobs_created: 80 } },
+      staff,
+    )
+    // Goals with no verified figure from the organisation that set them: Valley Works trained nobody
+    // on record and assisted no business on record, while Coast Makers trained 7 and the BFF assisted 38.
+    await setGoals(
+      db,
+      {
+        organizationId: orgs.valley.id,
+        period: yearPeriod(2025),
+        targets: { workers_trained: 150, businesses_assisted: 20 },
+      },
       staff,
     )
     t = await createTestApp(database, { today: TODAY })
@@ -166,17 +185,67 @@ describe(`the public impact page counts verified figures only (${testEngine})`, 
       for (const row of counted) {
         const metric = metrics.find((m) => m.key === row.metric)
         if (!metric) throw new Error(`no metric ${row.metric}`)
-        const communities = `${row.organizations} ${row.organizations === 1 ? 'community' : 'communities'}`
+        const organisations = `${row.organizations} ${row.organizations === 1 ? 'organisation' : 'organisations'}`
         expect(section).toContain(
-          `${formatAmount(row.total, metric.unit)} ${metric.name.toLowerCase()} from ${communities}`,
+          `${formatAmount(row.total, metric.unit)} ${metric.name.toLowerCase()} from ${organisations}`,
         )
       }
     }
     // 2025 jobs: 40 + 5; the goal was set by Coast Makers alone: 40 of 80.
-    expect(sections[2025]).toContain('45 jobs created from 2 communities 50% of goal: 40 of 80')
+    expect(sections[2025]).toContain(
+      '45 jobs created from 2 organisations 50% of the goal of the 1 organisation that set one and reported: 40 of 80',
+    )
     // All time: 100 + 40 + 5 + 1000 (the withdrawn community's verified figures still count), and the cents kept.
-    expect(sections.all).toContain('1,145 jobs created from 3 communities')
-    expect(sections.all).toContain('$1,234.57 private investment leveraged from 2 communities')
+    expect(sections.all).toContain('1,145 jobs created from 3 organisations')
+    expect(sections.all).toContain('$1,234.57 private investment leveraged from 2 organisations')
+  })
+
+  /** What one metric's card says in a totals section, as a reader sees it. */
+  const card = (html: string, section: string, metric: string) => {
+    const from = html.indexOf(`aria-labelledby="${section}"`)
+    const start = html.indexOf(`data-metric="${metric}"`, from)
+    expect(start, `${metric} in ${section}`).toBeGreaterThan(from)
+    return htmlText(html.slice(html.lastIndexOf('<li', start), html.indexOf('</li>', start)))
+  }
+
+  it('shows a dash, never a 0, for a metric with a goal and no verified figure, in every period', async () => {
+    const html = (await (await t.app.request('/impact')).text()).replaceAll('<wbr/>', '')
+    // In 2025 only Valley Works, which reported none, set a goal for businesses assisted.
+    expect(card(html, 'latest-heading', 'businesses_assisted')).toBe(
+      '– none businesses assisted no verified figure yet goal set: 20',
+    )
+    for (const section of ['latest-heading', 'all-time-heading']) {
+      for (const metric of metrics) {
+        if (!html.includes(`data-metric="${metric.key}"`)) continue
+        const from = html.indexOf(`aria-labelledby="${section}"`)
+        if (html.indexOf(`data-metric="${metric.key}"`, from) < 0) continue
+        const text = card(html, section, metric.key)
+        if (text.includes('no verified figure yet')) expect(text).toMatch(/^– none /)
+        expect(text).not.toMatch(/^0 /)
+      }
+    }
+  })
+
+  it("measures a goal share only over the organisations that set a goal and reported, never against another's figure", async () => {
+    const html = (await (await t.app.request('/impact')).text()).replaceAll('<wbr/>', '')
+    // Coast Makers trained 7 and set no goal; Valley Works set a goal of 150 and reported none.
+    expect(card(html, 'latest-heading', 'workers_trained')).toBe('7 workers trained from 1 organisation')
+    expect(card(html, 'all-time-heading', 'workers_trained')).toBe('7 workers trained from 1 organisation')
+    // The BFF assisted 38 businesses and set no goal; Valley Works' goal of 20 is not measured against them.
+    expect(card(html, 'all-time-heading', 'businesses_assisted')).toBe(
+      '38 businesses assisted from 1 organisation',
+    )
+    expect(htmlText(html)).not.toMatch(/(^| )0% of/)
+    // All time, Coast Makers' 140 jobs (2024 and 2025) are not measured against its goal for 2025 alone.
+    expect(card(html, 'all-time-heading', 'jobs_created')).toBe('1,145 jobs created from 3 organisations')
+  })
+
+  it('speaks of organisations, not communities, where a BFF is counted and listed', async () => {
+    const text = await impactText()
+    expect(text).toContain('The organisations')
+    expect(between(text, 'The organisations', 'Hub')).toContain('Federal Partner Office')
+    expect(text).not.toMatch(/from \d[\d,]* communit/)
+    expect(text).not.toContain('The communities')
   })
 
   it('never counts a draft, submitted or returned report anywhere on the page', async () => {
@@ -197,12 +266,12 @@ describe(`the public impact page counts verified figures only (${testEngine})`, 
     expect(text).toContain('2023 1,000 2024 100 2025 45')
     expect(html).toContain(`<a href="/organizations/${orgs.coast.slug}">Coast Makers</a>`)
     expect(html).not.toContain(`href="/organizations/${orgs.former.slug}"`)
-    expect(await impactText()).toContain('Former Forge No longer a member')
+    expect(await impactText()).toContain('Former Forge No longer admitted')
   })
 
   it('totals each designation program, focus industry and state from the same verified figures', async () => {
     const text = await impactText()
-    const byState = between(text, 'By state', 'The communities')
+    const byState = between(text, 'By state', 'The organisations')
     // Coast (CA): 100 + 40 jobs; Valley (OH): 5; Former Forge (MI): 1,000; never Drafting Mills (PA).
     expect(byState).toContain('California : 140 jobs created')
     expect(byState).toContain('Ohio : 5 jobs created')
@@ -235,7 +304,7 @@ describe(`the public impact page counts verified figures only (${testEngine})`, 
     await report(orgs.valley, yearPeriod(2026), { jobs_created: 3 }, 'verified')
     const text = await impactText()
     expect(text).toContain('In 2026')
-    expect(between(text, 'In 2026', 'All time')).toContain('3 jobs created from 1 community')
-    expect(between(text, 'All time', 'Over the years')).toContain('1,148 jobs created from 3 communities')
+    expect(between(text, 'In 2026', 'All time')).toContain('3 jobs created from 1 organisation')
+    expect(between(text, 'All time', 'Over the years')).toContain('1,148 jobs created from 3 organisations')
   })
 })

@@ -47,8 +47,8 @@ export function GroupsSection(props: { rollup: Rollup; metrics: readonly Metric[
     <section aria-labelledby="groups-heading">
       <h2 id="groups-heading">By program, focus industry and state</h2>
       <p class="note">
-        Verified figures of all time. A community with two designations, focus industries or states counts in
-        each, so the rows of a table can add up to more than the network's total.
+        Verified figures of all time. An organisation with two designations, focus industries or states counts
+        in each, so the rows of a table can add up to more than the network's total.
       </p>
       <GroupTable
         id="by-program"

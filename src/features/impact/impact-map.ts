@@ -1,6 +1,7 @@
 import { type MapRegion, renderUsMap } from '#src/features/map/index.ts'
 import type { Metric, OrganizationFigures } from '#src/features/outcomes/index.ts'
 import { formatAmount } from '#src/lib/money.ts'
+import { plural } from '#src/ui/format.ts'
 import type { ImpactRegion } from './impact-data.ts'
 
 /** Light to dark blue (ColorBrewer Blues): more is darker, told apart without hue. */
@@ -43,7 +44,7 @@ const shadeOf = (shades: MapShade[], value: number) =>
   )
 
 /**
- * The US map of the communities with a verified figure for `metric` (all time), each drawn over
+ * The US map of the organisations (members and BFFs) with a verified figure for `metric` (all time), each drawn over
  * its counties (its whole states when none are on record), shaded by its figure, linked to its
  * profile when admitted. State outlines are drawn, never every county.
  */
@@ -78,11 +79,11 @@ export function renderImpactMap(
   const drawn = renderUsMap({
     regions: mapRegions,
     idPrefix: 'impact-map',
-    title: `Map of ${label} by community`,
+    title: `Map of ${label} by organisation`,
     description:
       communities.length === 0
-        ? `No community has a verified figure for ${label}.`
-        : `${communities.length} communities drawn over their counties (whole states where counties are not on record), darker for more ${label} of all time: ${communities
+        ? `No organisation has a verified figure for ${label}.`
+        : `${communities.length} ${plural(communities.length, 'organisation')} drawn over their counties (whole states where counties are not on record), darker for more ${label} of all time: ${communities
             .map((c) => `${c.name}, ${formatAmount(c.value, metric.unit)}`)
             .join('; ')}.`,
   })

@@ -1,4 +1,4 @@
-/** The map of communities shaded by a chosen metric: the choice, the map, its legend and its table. */
+/** The map of organisations shaded by a chosen metric: the choice, the map, its legend and its table. */
 import { raw } from 'hono/html'
 import type { Metric } from '#src/features/outcomes/index.ts'
 import { formatAmount } from '#src/lib/money.ts'
@@ -43,7 +43,7 @@ export function MapSection(props: { metrics: Metric[]; chosen: Metric; map: Impa
         <Select
           id="metric"
           name="metric"
-          label="Shade the communities by"
+          label="Shade the organisations by"
           value={chosen.key}
           options={props.metrics.map((m) => ({ value: m.key, label: m.name }))}
         />
@@ -55,8 +55,8 @@ export function MapSection(props: { metrics: Metric[]; chosen: Metric; map: Impa
         {raw(map.svg)}
         <figcaption>
           <ShadeLegend shades={map.shades} unit={chosen.unit} />
-          Each community's region (its counties, or its whole states where counties are not on record), darker
-          for more {label}: its verified figures of all time
+          Each organisation's region (its counties, or its whole states where counties are not on record),
+          darker for more {label}: its verified figures of all time
           {chosen.sums ? '' : ' (the latest, since this figure does not add up)'}.
         </figcaption>
       </figure>
@@ -64,10 +64,10 @@ export function MapSection(props: { metrics: Metric[]; chosen: Metric; map: Impa
         <summary>The map as a table</summary>
         <div class="table-wrap">
           <table>
-            <caption class="note">Communities on the map by {label}</caption>
+            <caption class="note">Organisations on the map by {label}</caption>
             <thead>
               <tr>
-                <th scope="col">Community</th>
+                <th scope="col">Organisation</th>
                 <th scope="col" class="num">
                   {chosen.name}
                 </th>

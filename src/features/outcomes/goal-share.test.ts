@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { shareOfGoal } from './goal-share.tsx'
+import { goalsAgainstFigures, shareOfGoal } from './goal-share.tsx'
 
 describe('the share of a goal', () => {
   it('is the figure over the goal, beyond the goal too', () => {
@@ -13,5 +13,19 @@ describe('the share of a goal', () => {
     expect(shareOfGoal(250, null)).toBeNull()
     expect(shareOfGoal(250, 0)).toBeNull()
     expect(shareOfGoal(250, -5)).toBeNull()
+  })
+})
+
+describe("a network's goals against its figures", () => {
+  const org = (total: number | null, goal: number | null) => ({ metrics: [{ key: 'jobs', total, goal }] })
+
+  it('counts only the organisations with both a goal and a verified figure', () => {
+    const orgs = [org(1500, null), org(null, 150), org(40, 80), org(5, 10)]
+    expect(goalsAgainstFigures(orgs, 'jobs')).toEqual({ organizations: 2, goal: 90, figure: 45 })
+  })
+
+  it('is nothing when no organisation has both', () => {
+    expect(goalsAgainstFigures([org(1500, null), org(null, 150)], 'jobs')).toBeNull()
+    expect(goalsAgainstFigures([org(40, 80)], 'other')).toBeNull()
   })
 })

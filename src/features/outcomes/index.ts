@@ -1,7 +1,13 @@
 /** The outcomes feature's public face: metrics, goals, reports and their verification, reported facts, the rollup. */
 export { checkFigures, type FigureInput, readFigureFields } from './figures.ts'
 export { type FigureAgainstGoal, FiguresTable } from './figures-table.views.tsx'
-export { NoFigure, OfGoal, shareOfGoal } from './goal-share.tsx'
+export {
+  type GoalsAgainstFigures,
+  goalsAgainstFigures,
+  NoFigure,
+  OfGoal,
+  shareOfGoal,
+} from './goal-share.tsx'
 export { currentGoals, type GoalVersion, goalHistory, setGoals } from './goals.ts'
 export { listMetrics, type Metric } from './metrics.ts'
 export { addMetric, editMetric, METRIC_KEY, type MetricFields, retireMetric } from './metrics-commands.ts'
