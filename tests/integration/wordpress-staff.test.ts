@@ -127,6 +127,10 @@ describe(`the WordPress import page on ${testEngine}`, () => {
       "2 old addresses are the Hub's own (one of its routes or pages) and will not redirect: /search/, /staff/.",
     )
     expect((await staff.post(`${location}/discard`, {})).status).toBeLessThan(400)
+    const one = await upload(staff, siteExport(site, [postOf(site, 904, 'quokka-alone')]), 'one.xml')
+    const oneLocation = one.headers.get('Location') ?? ''
+    expect(await pageText(await staff.get(oneLocation))).toContain(`one.xml from ${site} (WXR 1.2): 1 item,`)
+    expect((await staff.post(`${oneLocation}/discard`, {})).status).toBeLessThan(400)
   })
 
   it('refuses a malformed export with its line and column, and a form post, writing nothing', async () => {

@@ -20,7 +20,7 @@ export function SummaryView(props: { summary: ImportSummary; headingLevel?: 2 | 
       <div class="table-wrap">
         <table>
           <caption>
-            {s.file} from {s.site} (WXR {s.wxrVersion}): {formatNumber(s.items)} items,{' '}
+            {s.file} from {s.site} (WXR {s.wxrVersion}): {formatNumber(s.items)} {plural(s.items, 'item')},{' '}
             {(s.bytes / (1024 * 1024)).toFixed(1)} MB
           </caption>
           <thead>
