@@ -79,6 +79,19 @@ describe(`the public site on ${testEngine}`, () => {
     expect(html).not.toContain('data-slug="advance-michigan-southeastern-michigan"')
   })
 
+  it("offers the states in the directory's filter by name, not by postal code", async () => {
+    const html = await (await get('/directory')).text()
+    const select = /<select[^>]*name="state"[^>]*>([\s\S]*?)<\/select>/.exec(html)?.[1] ?? ''
+    const names = [...select.matchAll(/<option value="[A-Z]{2}"[^>]*>([^<]+)<\/option>/g)].map(
+      (m) => m[1] ?? '',
+    )
+    expect(names.length).toBeGreaterThan(10)
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'en')))
+    // The demo network's codes sort otherwise: NC before NY, WA and WI before WV.
+    expect(names.indexOf('New York')).toBeLessThan(names.indexOf('North Carolina'))
+    expect(names.indexOf('West Virginia')).toBeLessThan(names.indexOf('Wisconsin'))
+  })
+
   it('ignores filter values it does not know instead of failing', async () => {
     const res = await get('/directory?state=<script>&category=robots&program=%27;drop')
     expect(res.status).toBe(200)

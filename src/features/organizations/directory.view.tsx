@@ -53,7 +53,9 @@ export function DirectoryPage(props: Props) {
             name="state"
             label="State"
             value={filters.state}
-            options={facets.states.map((s) => ({ value: s, label: stateName(s) ?? s }))}
+            options={facets.states
+              .map((s) => ({ value: s, label: stateName(s) ?? s }))
+              .sort((a, b) => a.label.localeCompare(b.label, 'en'))}
           />
           <Filter
             name="program"
