@@ -9,6 +9,7 @@ import { createTestApp, TEST_ORIGIN, type TestApp } from '../support/test-app.ts
 import { createTestDatabase, type TestDatabase, testEngine } from '../support/test-database.ts'
 import {
   MALFORMED_EXPORT,
+  menuItemOf,
   pageOf,
   postOf,
   selfHostedExport,
@@ -131,6 +132,17 @@ describe(`the WordPress import page on ${testEngine}`, () => {
     const oneLocation = one.headers.get('Location') ?? ''
     expect(await pageText(await staff.get(oneLocation))).toContain(`one.xml from ${site} (WXR 1.2): 1 item,`)
     expect((await staff.post(`${oneLocation}/discard`, {})).status).toBeLessThan(400)
+    // A site with a menu: the preview says the navigation follows it.
+    const menus = siteExport(site, [
+      pageOf(site, 905, 'quokka-in-menu', 'quokka-in-menu'),
+      pageOf(site, 906, 'quokka-out-of-menu', 'quokka-out-of-menu'),
+      menuItemOf(907, 905, 1),
+    ])
+    const menuLocation = (await upload(staff, menus, 'menus.xml')).headers.get('Location') ?? ''
+    expect(await pageText(await staff.get(menuLocation))).toContain(
+      "Navigation: it follows the site's menu “Primary”: 1 top-level page in it, 1 top-level page left out of it (staff can add them).",
+    )
+    expect((await staff.post(`${menuLocation}/discard`, {})).status).toBeLessThan(400)
   })
 
   it('refuses a malformed export with its line and column, and a form post, writing nothing', async () => {

@@ -29,6 +29,10 @@ export type WxrItemSpec = {
   comments?: number
   attachmentUrl?: string
   password?: string
+  /** Post meta (key, value), after the `_edit_last` every item has. */
+  meta?: [string, string][]
+  /** The `nav_menu` term (slug, name) of a menu item. */
+  menu?: [string, string]
   /** Leave out `wp:post_id`, as a broken export may. */
   withoutId?: boolean
 }
@@ -95,7 +99,12 @@ export function wxrItemXml(site: string, d: WxrDialect, i: WxrItemSpec): string 
     ...(i.tags ?? []).map(
       ([slug, name]) => `<category domain="post_tag" nicename="${slug}">${cdata(name)}</category>`,
     ),
+    ...(i.menu ? [`<category domain="nav_menu" nicename="${i.menu[0]}">${cdata(i.menu[1])}</category>`] : []),
   ]
+  const meta = (i.meta ?? []).map(
+    ([key, value]) =>
+      `<${wp}:postmeta><${wp}:meta_key>${cdata(key)}</${wp}:meta_key><${wp}:meta_value>${cdata(value)}</${wp}:meta_value></${wp}:postmeta>`,
+  )
   const comments = Array.from(
     { length: i.comments ?? 0 },
     (_, n) =>
@@ -126,6 +135,7 @@ export function wxrItemXml(site: string, d: WxrDialect, i: WxrItemSpec): string 
     <${wp}:is_sticky>0</${wp}:is_sticky>${i.attachmentUrl ? `\n    <${wp}:attachment_url>${cdata(i.attachmentUrl)}</${wp}:attachment_url>` : ''}
     ${terms.join('\n    ')}
     <${wp}:postmeta><${wp}:meta_key>${cdata('_edit_last')}</${wp}:meta_key><${wp}:meta_value>${cdata('a:1:{s:1:"x";i:1;}')}</${wp}:meta_value></${wp}:postmeta>
+    ${meta.join('\n    ')}
     ${comments.join('\n    ')}
   </item>`
 }
@@ -388,6 +398,33 @@ export const pageOf = (
   link: `${site}/${path}/`,
   content: `<p>The ${slug} page.</p>`,
   ...more,
+})
+
+/**
+ * A `nav_menu_item` of the menu `menu` (slug, name) at place `order`, pointing at the page
+ * `pageId` (under the menu item `parentItem`, 0 for the menu's top level), as WordPress exports it.
+ */
+export const menuItemOf = (
+  id: number,
+  pageId: number,
+  order: number,
+  menu: [string, string] = ['primary', 'Primary'],
+  parentItem = 0,
+): WxrItemSpec => ({
+  id,
+  title: '',
+  type: 'nav_menu_item',
+  slug: String(id),
+  order,
+  menu,
+  meta: [
+    ['_menu_item_type', 'post_type'],
+    ['_menu_item_menu_item_parent', String(parentItem)],
+    ['_menu_item_object_id', String(pageId)],
+    ['_menu_item_object', 'page'],
+    ['_menu_item_target', ''],
+    ['_menu_item_url', ''],
+  ],
 })
 
 /** Not well-formed: an element closed by the wrong tag, seen at line 4, column 30 (the `>` of `</itm>`). */

@@ -123,7 +123,13 @@ async function run(db: DbOrTx, tx: Tx | null, input: ApplyInput): Promise<Import
       else
         pageIds.set(
           item.postId,
-          await insertPage(tx, row, { importId, postId: item.postId, slug: entry.slug, by }),
+          await insertPage(tx, row, {
+            importId,
+            postId: item.postId,
+            slug: entry.slug,
+            by,
+            showInNav: entry.inNavigation,
+          }),
         )
     },
   })

@@ -25,8 +25,13 @@ export type Collected = {
   /** Every attachment of the file, in file order, a repeated id included. */
   attachmentLinks: { postId: number; url: string }[]
   others: { postId: number; type: string }[]
+  /** The menu items that point at a page, in file order (plan-navigation.ts). */
+  menuItems: MenuItem[]
   comments: number
 }
+
+/** A `nav_menu_item` pointing at a page: its menu (the `nav_menu` term's slug), place and page. */
+export type MenuItem = { menu: string; menuName: string; order: number; pageId: number; isTopLevel: boolean }
 
 export type Progress = (read: { items: number; bytes: number }) => void
 
@@ -44,6 +49,7 @@ export async function collectWxr(file: string, progress?: Progress): Promise<Col
   const attachments = new Map<number, string>()
   const attachmentLinks: Collected['attachmentLinks'] = []
   const others: Collected['others'] = []
+  const menuItems: MenuItem[] = []
   let comments = 0
   const read = await readWxr(file, {
     author: (a) =>
@@ -71,8 +77,25 @@ export async function collectWxr(file: string, progress?: Progress): Promise<Col
         const url = own(item.attachmentUrl || item.guid)
         if (!attachments.has(item.postId)) attachments.set(item.postId, url)
         attachmentLinks.push({ postId: item.postId, url })
-      } else others.push({ postId: item.postId, type: own(item.type || 'unknown') })
+      } else {
+        others.push({ postId: item.postId, type: own(item.type || 'unknown') })
+        const target = item.menuItem
+        const menu = item.terms.find((t) => t.domain === 'nav_menu')
+        if (
+          item.type === 'nav_menu_item' &&
+          menu &&
+          target.itemType === 'post_type' &&
+          target.object === 'page'
+        )
+          menuItems.push({
+            menu: own(menu.slug || menu.name),
+            menuName: own(cleanTitle(menu.name || menu.slug)),
+            order: item.menuOrder,
+            pageId: target.objectId,
+            isTopLevel: target.parentItem === 0,
+          })
+      }
     },
   })
-  return { ...read, authors, terms, entries, attachments, attachmentLinks, others, comments }
+  return { ...read, authors, terms, entries, attachments, attachmentLinks, others, menuItems, comments }
 }

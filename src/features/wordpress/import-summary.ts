@@ -44,6 +44,12 @@ export type ImportSummary = {
    * routes and pages) or because they already go elsewhere by staff's or another import's redirect.
    */
   redirects: { created: number; unchanged: number; skipped?: number }
+  /**
+   * Only when the file has a menu of pages: the menu the navigation follows, how many top-level
+   * pages it shows and how many are left out of it (plan-navigation.ts). Without a menu, every
+   * top-level page is in the navigation and the field is not there.
+   */
+  navigation?: { menu: string; shown: number; left: number }
   skipped: { postId: number; type: string; reason: string }[]
   warnings: string[]
 }
@@ -67,10 +73,17 @@ export function summaryText(s: ImportSummary): string {
     `Authors: ${s.authors.matched} matched to people, ${s.authors.kept} kept as names. Comments skipped: ${s.comments.skipped}.`,
     `Attachments: ${s.attachments.listed} listed, ${s.attachments.fetched} fetched, ${s.attachments.keptAsLinks} kept as links.`,
     `Redirects: ${s.redirects.created} created, ${s.redirects.unchanged} unchanged${s.redirects.skipped ? `, ${s.redirects.skipped} skipped` : ''}.`,
+    ...(s.navigation ? [navigationText(s.navigation)] : []),
     ...s.skipped.map((k) => `Skipped ${k.type} ${k.postId}: ${k.reason}`),
     ...s.warnings.map((w) => `Warning: ${w}`),
   ]
   return `${lines.join('\n')}\n`
+}
+
+/** How the navigation follows the file's menu, in a sentence (the terminal and the staff page). */
+export function navigationText(n: NonNullable<ImportSummary['navigation']>): string {
+  const pages = (count: number) => `${count} top-level ${count === 1 ? 'page' : 'pages'}`
+  return `Navigation: it follows the site's menu “${n.menu}”: ${pages(n.shown)} in it, ${pages(n.left)} left out of it (staff can add them).`
 }
 
 type SummaryParts = {
@@ -123,6 +136,7 @@ export function summaryOf(parts: SummaryParts): ImportSummary {
       links: attachments,
     },
     redirects: parts.redirects,
+    ...(plan.navigation ? { navigation: plan.navigation } : {}),
     skipped: plan.skipped,
     warnings: parts.warnings,
   }

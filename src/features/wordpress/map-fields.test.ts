@@ -51,7 +51,7 @@ describe("an imported page's menu order", () => {
       authors: new Map(),
       warn: (m: string) => warnings.push(m),
     }
-    const entry = { kind: 'page', importKey: 'wp:example.org:1' } as PlannedEntry
+    const entry = { kind: 'page', importKey: 'wp:example.org:1', navPosition: null } as PlannedEntry
     const page = (menuOrder: number) =>
       mapRow(
         { ...emptyItem(), postId: 1, status: 'publish', postDateGmt: '2020-01-02 03:04:05', menuOrder },
@@ -65,6 +65,19 @@ describe("an imported page's menu order", () => {
     expect(warnings[0]).toBe(
       'page 1: its menu order 99999999999 is not a whole number WordPress keeps; it is 2147483647.',
     )
+  })
+
+  it("is its place in the site's menu when the navigation follows one", () => {
+    const ctx = { timeZone: ZONE, attachments: new Map(), authors: new Map(), warn: () => {} }
+    const inMenu = { kind: 'page', importKey: 'wp:example.org:1', navPosition: 3 } as PlannedEntry
+    const item = {
+      ...emptyItem(),
+      postId: 1,
+      status: 'publish',
+      postDateGmt: '2020-01-02 03:04:05',
+      menuOrder: 9,
+    }
+    expect(mapRow(item, inMenu, ctx).navOrder).toBe(3)
   })
 })
 

@@ -34,6 +34,9 @@ export type MappedRow = {
 /** WordPress keeps a menu order in a MySQL int: whole numbers up to 2,147,483,647 either way. */
 const MENU_ORDER_LIMIT = 2_147_483_647
 
+const keptOrder = (order: number) =>
+  Math.min(Math.max(Math.trunc(order) || 0, -MENU_ORDER_LIMIT), MENU_ORDER_LIMIT)
+
 export function mapRow(item: WxrItem, entry: PlannedEntry, ctx: RowContext): MappedRow {
   const mapped = mapStatus(item.status)
   let status: PublicationStatus = 'status' in mapped ? mapped.status : 'draft'
@@ -52,11 +55,13 @@ export function mapRow(item: WxrItem, entry: PlannedEntry, ctx: RowContext): Map
     ...new Set(item.terms.filter((t) => t.domain === domain).map((t) => cleanTitle(t.name || t.slug))),
   ]
   const title = cleanTitle(item.title) || `Untitled ${entry.kind} ${item.postId}`
-  const navOrder = Math.min(Math.max(Math.trunc(item.menuOrder) || 0, -MENU_ORDER_LIMIT), MENU_ORDER_LIMIT)
-  if (navOrder !== item.menuOrder)
+  const ownOrder = keptOrder(item.menuOrder)
+  if (ownOrder !== item.menuOrder)
     ctx.warn(
-      `${entry.kind} ${item.postId}: its menu order ${item.menuOrder} is not a whole number WordPress keeps; it is ${navOrder}.`,
+      `${entry.kind} ${item.postId}: its menu order ${item.menuOrder} is not a whole number WordPress keeps; it is ${ownOrder}.`,
     )
+  // A page in the navigation of the file's menu takes its place in that menu (plan-navigation.ts).
+  const navOrder = entry.navPosition === null ? ownOrder : keptOrder(entry.navPosition)
   return {
     importKey: entry.importKey,
     title,

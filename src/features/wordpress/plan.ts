@@ -2,6 +2,7 @@ import type { Collected, ItemMeta } from './collect.ts'
 import type { ExistingState } from './existing.ts'
 import { baseSlug, mapStatus } from './map-fields.ts'
 import { placePages } from './page-places.ts'
+import { type NavigationPlan, planNavigation } from './plan-navigation.ts'
 import { planRedirects } from './plan-redirects.ts'
 import { siteOf } from './site-key.ts'
 import { uniqueSlug } from './unique-slug.ts'
@@ -20,6 +21,9 @@ export type PlannedEntry = {
   /** Its address in the Hub: '/news/<slug>', or '/parent/child' for a page. */
   address: string
   depth: number
+  /** Whether a new page goes into the navigation (plan-navigation.ts), and at which place of a menu. */
+  inNavigation: boolean
+  navPosition: number | null
 }
 
 export type Plan = {
@@ -34,6 +38,8 @@ export type Plan = {
   /** Old addresses left alone because the Hub answers them itself (its routes, its pages). */
   hubAddresses: Set<string>
   movedToTop: number
+  /** The file's menu the navigation follows, or null (no menu: every top-level page is in it). */
+  navigation: NavigationPlan | null
   warnings: string[]
 }
 
@@ -50,6 +56,7 @@ export function planImport(c: Collected, existing: ExistingState): Plan {
     redirects: new Map(),
     hubAddresses: new Set(),
     movedToTop: 0,
+    navigation: null,
     warnings: [],
   }
   // The first item with an id is the one kept: the second pass keeps the same one (apply-import.ts).
@@ -72,6 +79,8 @@ export function planImport(c: Collected, existing: ExistingState): Plan {
       parentPostId: 0,
       address: '',
       depth: 0,
+      inNavigation: true,
+      navPosition: null,
     })
   }
   for (const other of c.others)
@@ -80,6 +89,7 @@ export function planImport(c: Collected, existing: ExistingState): Plan {
   resolveParents(plan, pages)
   slugPosts(plan, existing)
   placePages(plan, pages, existing)
+  planNavigation(plan, c.menuItems)
   planRedirects(plan, existing)
   return plan
 }

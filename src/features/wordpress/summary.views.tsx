@@ -1,6 +1,6 @@
 import { formatNumber, plural } from '#src/ui/format.ts'
 import type { PreviewRow } from './apply-import.ts'
-import type { Counts, ImportSummary } from './import-summary.ts'
+import { type Counts, type ImportSummary, navigationText } from './import-summary.ts'
 
 const row = (label: string, c: Counts) => (
   <tr>
@@ -65,6 +65,7 @@ export function SummaryView(props: { summary: ImportSummary; headingLevel?: 2 | 
             : ''}
           .
         </li>
+        {s.navigation ? <li>{navigationText(s.navigation)}</li> : null}
       </ul>
       {s.skipped.length > 0 ? (
         <details>

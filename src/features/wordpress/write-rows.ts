@@ -65,7 +65,7 @@ const temporarySlug = (importId: string, postId: number) =>
 export async function insertPage(
   tx: Tx,
   row: MappedRow,
-  input: { importId: string; postId: number; slug: string; by: string | null },
+  input: { importId: string; postId: number; slug: string; by: string | null; showInNav: boolean },
 ): Promise<string> {
   const { authorId: _a, authorName: _n, categories: _c, tags: _t, ...page } = row
   const [made] = await tx
@@ -75,6 +75,7 @@ export async function insertPage(
       slug: temporarySlug(input.importId, input.postId),
       importId: input.importId,
       updatedBy: input.by,
+      showInNav: input.showInNav,
     })
     .returning({ id: sitePages.id })
   const id = (made as { id: string }).id

@@ -1,4 +1,4 @@
-import type { WxrChannel, WxrHandlers, WxrItem } from './wxr-types.ts'
+import type { WxrChannel, WxrHandlers, WxrItem, WxrMenuItemMeta } from './wxr-types.ts'
 
 /** `wp:` is http(s)://wordpress.org/export/1.x/ and `excerpt:` the same with excerpt/ after it. */
 export const WP = /^https?:\/\/wordpress\.org\/export\/(1\.\d+)\/$/
@@ -87,7 +87,28 @@ export const emptyItem = (): WxrItem => ({
   terms: [],
   comments: 0,
   attachmentUrl: '',
+  menuItem: { itemType: '', object: '', objectId: 0, parentItem: 0 },
 })
+
+/**
+ * The post meta the import reads, by its key: only a menu item's target. Other values (serialised
+ * PHP, often large) are never kept: the reader holds a meta value only when its key is one of these.
+ */
+const menuMetaKeys: Record<string, keyof WxrMenuItemMeta> = {
+  _menu_item_type: 'itemType',
+  _menu_item_object: 'object',
+  _menu_item_object_id: 'objectId',
+  _menu_item_menu_item_parent: 'parentItem',
+}
+
+export const isReadMetaKey = (key: string): boolean => Object.hasOwn(menuMetaKeys, key)
+
+export function setItemMeta(item: WxrItem, key: string, value: string) {
+  const field = Object.hasOwn(menuMetaKeys, key) ? menuMetaKeys[key] : undefined
+  if (field === 'objectId' || field === 'parentItem')
+    item.menuItem[field] = Number.parseInt(value.trim(), 10) || 0
+  else if (field) item.menuItem[field] = value.trim()
+}
 
 export function setItemField(item: WxrItem, name: ItemField, value: string) {
   const field = itemFields[name]

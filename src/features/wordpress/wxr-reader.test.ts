@@ -129,3 +129,24 @@ describe("the WXR reader's version", () => {
     }
   })
 })
+
+describe("the WXR reader's post meta", () => {
+  const meta = (key: string, value: string) =>
+    `<wp:postmeta><wp:meta_key><![CDATA[${key}]]></wp:meta_key><wp:meta_value><![CDATA[${value}]]></wp:meta_value></wp:postmeta>`
+
+  it("reads a menu item's target, and keeps no other meta value however long", async () => {
+    const [item] = await files.read(
+      wxr(
+        `<item><wp:post_id>20</wp:post_id><wp:post_type>nav_menu_item</wp:post_type>${meta('_edit_last', 'x'.repeat(200_000))}${meta('_menu_item_type', 'post_type')}${meta('_menu_item_menu_item_parent', '21')}${meta('_menu_item_object_id', '12')}${meta('_menu_item_object', 'page')}</item>`,
+      ),
+    )
+    expect(item?.menuItem).toEqual({ itemType: 'post_type', object: 'page', objectId: 12, parentItem: 21 })
+  })
+
+  it('leaves the target empty on an item that is not a menu item', async () => {
+    const [item] = await files.read(
+      wxr(`<item><wp:post_id>1</wp:post_id>${meta('_thumbnail_id', '7')}</item>`),
+    )
+    expect(item?.menuItem).toEqual({ itemType: '', object: '', objectId: 0, parentItem: 0 })
+  })
+})

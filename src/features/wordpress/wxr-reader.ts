@@ -7,11 +7,13 @@ import {
   emitRecord,
   emptyItem,
   type ItemField,
+  isReadMetaKey,
   itemFields,
   nameOf,
   recordFields,
   setChannelField,
   setItemField,
+  setItemMeta,
   WP,
 } from './wxr-item-fields.ts'
 import {
@@ -57,6 +59,8 @@ export async function readWxr(file: string, handlers: WxrHandlers): Promise<WxrR
   let item: WxrItem | null = null
   let record: Record<string, string> | null = null
   let term: { domain: string; slug: string } | null = null
+  /** The key of the `wp:postmeta` being read (its value is kept only for the keys the import reads). */
+  let metaKey = ''
   let sawRss = false
   let sawWp = false
   let items = 0
@@ -108,7 +112,10 @@ export async function readWxr(file: string, handlers: WxrHandlers): Promise<WxrR
         const attr = (key: string) => clean(String(tag.attributes[key]?.value ?? ''))
         term = { domain: attr('domain'), slug: attr('nicename') }
         text = field()
-      } else if (name in itemFields) text = field()
+      } else if (name === 'wp:postmeta') metaKey = ''
+      else if (name in itemFields) text = field()
+    } else if (item && parent === 'wp:postmeta' && stack.length === 5) {
+      if (name === 'wp:meta_key' || (name === 'wp:meta_value' && isReadMetaKey(metaKey))) text = field()
     } else if (record && stack.length === 4 && recordFields.has(name)) text = field()
     else if (parent === 'channel' && stack.length === 3 && channelFields.has(name)) text = field()
   })
@@ -129,6 +136,9 @@ export async function readWxr(file: string, handlers: WxrHandlers): Promise<WxrR
     if (item && name === 'item' && depth === 3) {
       queue.push(item)
       item = null
+    } else if (item && depth === 5 && text) {
+      if (name === 'wp:meta_key') metaKey = value.trim()
+      else setItemMeta(item, metaKey, value)
     } else if (item && depth === 4 && text) {
       if (name === 'category' && term) item.terms.push({ ...term, name: value.trim() })
       else setItemField(item, name as ItemField, value)

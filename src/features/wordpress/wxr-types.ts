@@ -38,7 +38,15 @@ export type WxrItem = {
   terms: { domain: string; slug: string; name: string }[]
   comments: number
   attachmentUrl: string
+  /** A menu item's target, from its `wp:postmeta` (`_menu_item_*`); empty on other items. */
+  menuItem: WxrMenuItemMeta
 }
+
+/**
+ * What a `nav_menu_item` points at: `itemType` 'post_type' and `object` 'page' for a page, whose
+ * id is `objectId`; `parentItem` is the menu item it hangs under (0: the menu's top level).
+ */
+export type WxrMenuItemMeta = { itemType: string; object: string; objectId: number; parentItem: number }
 
 /** What the reader calls as it reads a file. */
 export type WxrHandlers = {
