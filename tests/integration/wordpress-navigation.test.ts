@@ -1,13 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
 import { eq } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { writeAs } from '#src/db/actor.ts'
 import { sitePages } from '../../src/db/schema/index.ts'
 import { summaryText } from '../../src/features/wordpress/index.ts'
-import { createTestApp, type TestApp } from '../support/test-app.ts'
-import { createTestDatabase, type TestDatabase, testEngine } from '../support/test-database.ts'
+import { importTestBed } from '../support/import-test-bed.ts'
+import { testEngine } from '../support/test-database.ts'
 import {
   importAsCli,
   menuItemOf,
@@ -17,27 +14,14 @@ import {
   writeWxr,
 } from '../support/wxr-files.ts'
 
-let database: TestDatabase
-let t: TestApp
-let dir = ''
-
-beforeAll(async () => {
-  database = await createTestDatabase()
-  t = await createTestApp(database)
-  dir = await mkdtemp(path.join(os.tmpdir(), 'hub-wordpress-nav-'))
-})
-afterAll(async () => {
-  await t?.stop()
-  await database?.drop()
-  await rm(dir, { recursive: true, force: true })
-})
+const bed = importTestBed('hub-wordpress-nav-')
 
 const importFile = async (name: string, site: string, items: WxrItemSpec[]) =>
-  importAsCli(database.db, await writeWxr(dir, name, siteExport(site, items)))
+  importAsCli(bed.database.db, await writeWxr(bed.dir, name, siteExport(site, items)))
 
 /** The main navigation's entries as a visitor sees them (the cache follows each write). */
 async function navigation(): Promise<string[]> {
-  const html = await (await t.app.request('/')).text()
+  const html = await (await bed.t.app.request('/')).text()
   const nav = /<nav class="site-nav" aria-label="Main">([\s\S]*?)<\/nav>/.exec(html)?.[1] ?? ''
   return [...nav.matchAll(/<a href="([^"]+)"/g)].map((m) => m[1] ?? '')
 }
@@ -73,12 +57,12 @@ describe(`the navigation of an imported WordPress site on ${testEngine}`, () => 
       .poll(navigation)
       .toEqual([...before.slice(0, 1), '/quokka-join', '/quokka-about', ...before.slice(1)])
     // The pages left out are there all the same.
-    expect((await t.app.request('/quokka-privacy')).status).toBe(200)
-    expect((await t.app.request('/quokka-archive')).status).toBe(200)
+    expect((await bed.t.app.request('/quokka-privacy')).status).toBe(200)
+    expect((await bed.t.app.request('/quokka-archive')).status).toBe(200)
   })
 
   it("keeps staff's choice when the file is imported again", async () => {
-    await writeAs(database.db, 'system', (tx) =>
+    await writeAs(bed.database.db, 'system', (tx) =>
       tx.update(sitePages).set({ showInNav: true }).where(eq(sitePages.slug, 'quokka-privacy')),
     )
     const changed = pages.map((p) => (p.id === 13 ? { ...p, content: '<p>Privacy, revised.</p>' } : p))

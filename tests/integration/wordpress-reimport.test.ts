@@ -1,20 +1,16 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
 import { eq, like } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { writeAs } from '#src/db/actor.ts'
 import { newsPosts, redirects, sitePages } from '../../src/db/schema/index.ts'
 import { recordRedirect } from '../../src/features/site/index.ts'
-import { type ImportSummary, importWordpress, summaryText } from '../../src/features/wordpress/index.ts'
+import { type ImportSummary, summaryText } from '../../src/features/wordpress/index.ts'
 import { undoImport } from '../../src/features/wordpress/undo-import.ts'
-import { NETWORK_TIME_ZONE } from '../../src/lib/clock.ts'
 import { createPerson } from '../support/factories.ts'
 import { Session } from '../support/http.ts'
+import { importTestBed } from '../support/import-test-bed.ts'
 import { createNewsPost } from '../support/news-factories.ts'
 import { signInAs } from '../support/sign-in-as.ts'
-import { createTestApp, type TestApp } from '../support/test-app.ts'
-import { createTestDatabase, type TestDatabase, testEngine } from '../support/test-database.ts'
+import { testEngine } from '../support/test-database.ts'
 import {
   accounted,
   importAsCli,
@@ -25,27 +21,17 @@ import {
   writeWxr,
 } from '../support/wxr-files.ts'
 
-let database: TestDatabase
-let t: TestApp
+const bed = importTestBed('hub-wordpress-again-')
 let staff: Session
-let dir = ''
 
 beforeAll(async () => {
-  database = await createTestDatabase()
-  t = await createTestApp(database)
-  dir = await mkdtemp(path.join(os.tmpdir(), 'hub-wordpress-again-'))
-  staff = new Session(t.app)
-  await signInAs(staff, database.db, t.auth, {
-    email: (await createPerson(database.db, { role: 'staff' })).email,
+  staff = new Session(bed.t.app)
+  await signInAs(staff, bed.database.db, bed.t.auth, {
+    email: (await createPerson(bed.database.db, { role: 'staff' })).email,
   })
 })
-afterAll(async () => {
-  await t?.stop()
-  await database?.drop()
-  await rm(dir, { recursive: true, force: true })
-})
 
-const run = (file: string, dryRun = false) => importAsCli(database.db, file, dryRun)
+const run = (file: string, dryRun = false) => importAsCli(bed.database.db, file, dryRun)
 
 /** What a user sees of a summary whether it was a preview or the import itself. */
 const counted = ({ result: _r, dryRun: _d, importId: _i, ...rest }: ImportSummary) => rest
@@ -56,7 +42,7 @@ const counted = ({ result: _r, dryRun: _d, importId: _i, ...rest }: ImportSummar
  * notification arrives.)
  */
 async function previewThenImport(name: string, items: WxrItemSpec[], site: string) {
-  const file = await writeWxr(dir, name, siteExport(site, items))
+  const file = await writeWxr(bed.dir, name, siteExport(site, items))
   const preview = await run(file, true)
   const done = await run(file, false)
   expect(counted(done)).toEqual(counted(preview))
@@ -64,14 +50,15 @@ async function previewThenImport(name: string, items: WxrItemSpec[], site: strin
 }
 
 const slugOf = async (key: string) =>
-  (await database.db.select({ slug: newsPosts.slug }).from(newsPosts).where(eq(newsPosts.importKey, key)))[0]
-    ?.slug
+  (
+    await bed.database.db.select({ slug: newsPosts.slug }).from(newsPosts).where(eq(newsPosts.importKey, key))
+  )[0]?.slug
 const answer = async (session: Session | null, address: string) => {
-  const res = session ? await session.get(address) : await t.app.request(address)
+  const res = session ? await session.get(address) : await bed.t.app.request(address)
   return [address, res.status, res.headers.get('Location')]
 }
 const redirectFrom = async (from: string) =>
-  (await database.db.select().from(redirects).where(eq(redirects.fromPath, from)))[0]?.toPath
+  (await bed.database.db.select().from(redirects).where(eq(redirects.fromPath, from)))[0]?.toPath
 
 describe(`importing the same WordPress site again on ${testEngine}`, () => {
   it('gives a new post a free slug when an earlier post of the site left the file, and commits what it previewed', async () => {
@@ -88,7 +75,7 @@ describe(`importing the same WordPress site again on ${testEngine}`, () => {
       .poll(() => answer(null, '/2020/01/02/quokka-hello/'))
       .toEqual(['/2020/01/02/quokka-hello/', 301, '/news/quokka-hello-2'])
     // Undone, post 2 goes, and the old permalink goes back to post 1, where the first import sent it.
-    expect(await undoImport(database.db, again.importId as string, 'cli')).toMatchObject({ posts: 1 })
+    expect(await undoImport(bed.database.db, again.importId as string, 'cli')).toMatchObject({ posts: 1 })
     await expect
       .poll(() => answer(null, '/2020/01/02/quokka-hello/'))
       .toEqual(['/2020/01/02/quokka-hello/', 301, '/news/quokka-hello'])
@@ -141,7 +128,7 @@ describe(`importing the same WordPress site again on ${testEngine}`, () => {
       .toEqual(['/?page_id=20', 301, '/quokka-people/quokka-team-2'])
 
     // Undone: the new page goes with its redirects; the moved page keeps its change, and its own.
-    await undoImport(database.db, again.importId as string, 'cli')
+    await undoImport(bed.database.db, again.importId as string, 'cli')
     await expect.poll(() => answer(null, '/quokka-team-2')).toEqual(['/quokka-team-2', 404, null])
     expect(await redirectFrom('/?page_id=22')).toBeUndefined()
     await expect
@@ -238,7 +225,7 @@ describe(`importing the same WordPress site again on ${testEngine}`, () => {
       'http://same.example',
     )
     expect(changed).toMatchObject({ result: 'imported', posts: { created: 0, updated: 1 } })
-    const rows = await database.db
+    const rows = await bed.database.db
       .select({ slug: newsPosts.slug, title: newsPosts.title })
       .from(newsPosts)
       .where(like(newsPosts.slug, 'quokka-same%'))
@@ -248,9 +235,9 @@ describe(`importing the same WordPress site again on ${testEngine}`, () => {
   it("leaves staff's redirects alone, and its undo removes only the import's own", async () => {
     const site = 'https://takeover.example'
     // Ids no other site of this file uses: '/?p=ID' of two sites is the same old address.
-    const current = await createNewsPost(database.db, { slug: 'quokka-current' })
+    const current = await createNewsPost(bed.database.db, { slug: 'quokka-current' })
     const staffRedirect = (from: string, to: string) =>
-      writeAs(database.db, 'system', (tx) => recordRedirect(tx, from, to))
+      writeAs(bed.database.db, 'system', (tx) => recordRedirect(tx, from, to))
     await staffRedirect('/news/quokka-old-name', `/news/${current.slug}`)
     await staffRedirect('/2019/05/05/quokka-staff-made/', `/news/${current.slug}`)
     const done = await previewThenImport(
@@ -279,7 +266,7 @@ describe(`importing the same WordPress site again on ${testEngine}`, () => {
     }
     await stillStaffs()
     await expect.poll(() => answer(null, '/?p=601')).toEqual(['/?p=601', 301, '/news/quokka-current-2'])
-    const undone = await undoImport(database.db, done.importId as string, 'cli')
+    const undone = await undoImport(bed.database.db, done.importId as string, 'cli')
     expect(undone).toMatchObject({ posts: 2, redirects: 2 })
     await stillStaffs()
     expect(await redirectFrom('/?p=601')).toBeUndefined()
@@ -310,7 +297,7 @@ describe(`importing the same WordPress site again on ${testEngine}`, () => {
     expect(await answers()).toEqual(before)
     for (const address of asked) expect(await redirectFrom(address)).toBeUndefined()
     // The pages are there under their new names, and WordPress's own /?page_id= links find them.
-    const pages = await database.db
+    const pages = await bed.database.db
       .select({ slug: sitePages.slug })
       .from(sitePages)
       .where(like(sitePages.importKey, `wp:${site}:%`))
