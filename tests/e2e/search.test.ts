@@ -82,7 +82,7 @@ describe('search in a browser', () => {
     await page.goto(`${hub.base}/search?q=hydroponics`)
     expect(await resultTitles(page)).toEqual(['Greenhouse notes'])
     const snippet = page.locator('.search-results li p').last()
-    expect(await snippet.textContent()).toBe('Tags: hydroponics Lettuce trials')
+    expect(await snippet.textContent()).toBe('Tags: hydroponics. Lettuce trials')
     expect(await snippet.locator('mark').allInnerTexts()).toEqual(['hydroponics'])
   })
 })

@@ -225,7 +225,7 @@ describe(`search on ${testEngine}`, () => {
     const [post] = (await api(visitor, 'q=marzipan')).results
     expect(post?.title).toBe('Market day')
     expect(post?.snippet).toContain('<mark>marzipan</mark>')
-    expect(post?.snippet).toBe('Tags: <mark>marzipan</mark> Stalls and stands')
+    expect(post?.snippet).toBe('Tags: <mark>marzipan</mark>. Stalls and stands')
   })
 
   it('shows a summary the body begins with once, and an ellipsis where the snippet begins mid-sentence', async () => {
@@ -246,6 +246,20 @@ describe(`search on ${testEngine}`, () => {
     const [long] = (await api(visitor, 'q=persimmon')).results
     expect(long?.snippet).toMatch(/^… [a-z]/)
     expect(long?.snippet).toContain('<mark>persimmon</mark>')
+  })
+
+  it("keeps a presentation's topics and an organisation's focus apart from its summary in the snippet", async () => {
+    await searchPresentation(database.db, org, {
+      title: 'Lessons from the floor',
+      summary: 'What two plants changed.',
+      year: 2025,
+      topics: ['Quillwork training', 'Safety'],
+    })
+    const [talk] = (await api(visitor, 'q=quillwork')).results
+    expect(talk?.snippet).toBe('What two plants changed. Topics: <mark>Quillwork</mark> training, Safety')
+    await createOrganization(database.db, { name: 'Nimbus Works', focusIndustries: ['Nimbusite casting'] })
+    const [works] = (await api(visitor, 'q=nimbusite')).results
+    expect(works?.snippet).toContain('Focus industries: <mark>Nimbusite</mark> casting')
   })
 
   it('shows markup in a document as text, with only its own <mark>', async () => {

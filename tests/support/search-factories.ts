@@ -149,6 +149,7 @@ export async function searchPresentation(
     year?: number
     status?: 'planned' | 'given'
     visibility?: Visibility
+    topics?: string[]
   },
 ): Promise<Made> {
   const [row] = await writeAs(db, 'system', (tx) =>
@@ -161,6 +162,7 @@ export async function searchPresentation(
         title: o.title,
         summary: o.summary ?? '',
         visibility: o.visibility ?? 'public',
+        topics: o.topics ?? [],
       })
       .returning(),
   )

@@ -90,12 +90,15 @@ export const summaryUnlessInBodySql = (summary: SQL, body: SQL): SQL =>
   sql`case when starts_with(ltrim(${body}), ${summary}) then null else ${summary} end`
 
 /**
- * SQL: a snippet's line of a row's tags ("Tags: workforce, supply chain"), or null when it has none
- * (concat_ws leaves it out). Tags are in the searched document, so a row found by a tag alone
- * shows that tag highlighted.
+ * SQL: a snippet's line of a row's list ("Tags: workforce, supply chain."), or null when it is
+ * empty (concat_ws leaves it out). The list is in the searched document, so a row found by a tag
+ * alone shows that tag highlighted; the full stop keeps it apart from the text that follows.
  */
-export const tagsLineSql = (tags: SQL): SQL =>
-  sql`case when cardinality(${tags}) > 0 then 'Tags: ' || array_to_string(${tags}, ', ') end`
+export const listLineSql = (label: 'Tags' | 'Topics' | 'Focus industries', list: SQL): SQL =>
+  sql`case when cardinality(${list}) > 0 then ${`${label}: `} || array_to_string(${list}, ', ') || '.' end`
+
+/** SQL: a snippet's line of a row's tags (see listLineSql). */
+export const tagsLineSql = (tags: SQL): SQL => listLineSql('Tags', tags)
 
 /**
  * SQL: whether a row matches the query. The GIN index answers `loose` without reading the row's

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { organizations } from '#src/db/schema/index.ts'
 import { isAdmittedSql } from '#src/features/admission/index.ts'
-import { matchSql, type SearchSource, scoreSql, sourceSql } from './kind.ts'
+import { listLineSql, matchSql, type SearchSource, scoreSql, sourceSql } from './kind.ts'
 
 /** This kind's name in the statement and in search_phrase_vectors (migration 0023). */
 const source = 'organization'
@@ -22,7 +22,8 @@ export const organizationSource: SearchSource = {
       where ${matchSql(ctx, { vector: sql`${organizations.searchVector}`, source, id: sql`${organizations.id}` })} and ${isAdmittedSql(sql`${organizations.id}`, ctx.today)}`,
   path: (id) => sql`(select '/organizations/' || o.slug from organizations o where o.id = ${id})`,
   text: (id) =>
-    sql`(select concat_ws(E'\n', o.summary, o.lead_organization, hub_text_array(o.focus_industries))
+    sql`(select concat_ws(E'\n', o.summary, 'Led by ' || nullif(o.lead_organization, '') || '.',
+        ${listLineSql('Focus industries', sql`o.focus_industries`)})
       from organizations o where o.id = ${id})`,
   publicEntries: (ctx) =>
     sql`select '/organizations/' || ${organizations.slug} as path, ${organizations.updatedAt} as lastmod

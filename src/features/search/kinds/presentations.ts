@@ -2,7 +2,7 @@ import { type SQL, sql } from 'drizzle-orm'
 import { visibleSql } from '#src/db/publication.ts'
 import type { ContentVisibility } from '#src/db/schema/index.ts'
 import { presentations } from '#src/db/schema/index.ts'
-import { matchSql, type SearchSource, scoreSql, sourceSql } from './kind.ts'
+import { listLineSql, matchSql, type SearchSource, scoreSql, sourceSql } from './kind.ts'
 
 /** Whether a presentation was given (only those have an archive page) and the viewer may see it. */
 const shown = (visibilities: readonly ContentVisibility[]) =>
@@ -33,7 +33,7 @@ export const presentationSource: SearchSource = {
     sql`(select ${pathOf(sql`p.year`, sql`o.slug`)} from presentations p
       join organizations o on o.id = p.organization_id where p.id = ${id})`,
   text: (id) =>
-    sql`(select p.summary || E'\n' || hub_text_array(p.topics) from presentations p where p.id = ${id})`,
+    sql`(select concat_ws(E'\n', p.summary, ${listLineSql('Topics', sql`p.topics`)}) from presentations p where p.id = ${id})`,
   publicEntries: () =>
     sql`select ${pathOf(sql`${presentations.year}`, sql`o.slug`)} as path, null::timestamptz as lastmod
       from ${presentations} join organizations o on o.id = ${presentations.organizationId}
