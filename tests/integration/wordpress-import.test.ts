@@ -12,13 +12,7 @@ import {
   wordpressImports,
 } from '../../src/db/schema/index.ts'
 import { loadExisting } from '../../src/features/wordpress/existing.ts'
-import {
-  type ImportSummary,
-  importWordpress,
-  WxrFormatError,
-  WxrSyntaxError,
-} from '../../src/features/wordpress/index.ts'
-import { NETWORK_TIME_ZONE } from '../../src/lib/clock.ts'
+import { type ImportSummary, WxrFormatError, WxrSyntaxError } from '../../src/features/wordpress/index.ts'
 import { createPerson, type TestPerson } from '../support/factories.ts'
 import { Session } from '../support/http.ts'
 import { signInAs } from '../support/sign-in-as.ts'
