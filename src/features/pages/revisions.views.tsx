@@ -7,6 +7,25 @@ import type { Revision } from './revisions.ts'
 
 type PageRef = { id: string; title: string }
 
+/** The compare form's id: the radios in the table belong to it (a GET: no token). */
+const COMPARE_FORM = 'compare-revisions'
+
+/** One revision's radio for one side of the comparison. */
+function CompareChoice(props: { side: 'from' | 'to'; revision: number; checked: boolean }) {
+  const { side, revision } = props
+  return (
+    <input
+      type="radio"
+      form={COMPARE_FORM}
+      name={side}
+      value={String(revision)}
+      id={`${side}-${revision}`}
+      aria-label={`Compare ${side} revision ${revision}`}
+      checked={props.checked}
+    />
+  )
+}
+
 /** A page's revisions: who saved each, when and why; pick two to compare; restore one. */
 export function RevisionsPage(props: {
   page: PageRef
@@ -16,7 +35,6 @@ export function RevisionsPage(props: {
 }) {
   const { page, revisions } = props
   const newest = revisions[0]?.number ?? 0
-  const compareForm = 'compare-revisions'
   return (
     <Layout title={`Revisions of “${page.title}”`}>
       <div class="wrap revisions-page">
@@ -52,26 +70,14 @@ export function RevisionsPage(props: {
                   <td data-label="By">{r.savedByName ?? 'Someone no longer listed'}</td>
                   <td data-label="Note">{r.note}</td>
                   <td data-label="Compare from">
-                    <input
-                      type="radio"
-                      form={compareForm}
-                      name="from"
-                      value={String(r.number)}
-                      id={`from-${r.number}`}
-                      aria-label={`Compare from revision ${r.number}`}
+                    <CompareChoice
+                      side="from"
+                      revision={r.number}
                       checked={r.number === Math.max(1, newest - 1)}
                     />
                   </td>
                   <td data-label="Compare to">
-                    <input
-                      type="radio"
-                      form={compareForm}
-                      name="to"
-                      value={String(r.number)}
-                      id={`to-${r.number}`}
-                      aria-label={`Compare to revision ${r.number}`}
-                      checked={r.number === newest}
-                    />
+                    <CompareChoice side="to" revision={r.number} checked={r.number === newest} />
                   </td>
                   <td data-label="Restore">
                     {r.number === newest ? (
@@ -91,7 +97,7 @@ export function RevisionsPage(props: {
             </tbody>
           </table>
         </div>
-        <form method="get" action={`/staff/pages/${page.id}/compare`} id={compareForm} class="compare-form">
+        <form method="get" action={`/staff/pages/${page.id}/compare`} id={COMPARE_FORM} class="compare-form">
           <button type="submit" class="button">
             Compare the two revisions
           </button>
