@@ -44,9 +44,9 @@ const shadeOf = (shades: MapShade[], value: number) =>
   )
 
 /**
- * The US map of the organisations (members and BFFs) with a verified figure for `metric` (all time), each drawn over
- * its counties (its whole states when none are on record), shaded by its figure, linked to its
- * profile when admitted. State outlines are drawn, never every county.
+ * The US map of the organisations (members and BFFs) with a verified figure for `metric` (all
+ * time), each drawn over its counties (its whole states when none are on record), shaded by its
+ * figure, linked to its profile when admitted. State outlines are drawn, never every county.
  */
 export function renderImpactMap(
   metric: Metric,

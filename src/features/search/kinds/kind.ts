@@ -83,11 +83,20 @@ export const localDateSql = (instant: SQL, timeZone: string): SQL =>
   sql`(${instant} at time zone ${timeZone})::date`
 
 /**
- * SQL: a row's summary for its snippet's text, or null (concat_ws leaves it out) when the body
+ * SQL: the text a written item's snippet is cut from: its summary, its tags' line when it has
+ * tags, its body, then any `more` (an attachment's text). The summary is left out when the body
  * begins with it: a body often opens with its summary, and the snippet would show it twice.
  */
-export const summaryUnlessInBodySql = (summary: SQL, body: SQL): SQL =>
-  sql`case when starts_with(ltrim(${body}), ${summary}) then null else ${summary} end`
+export const writtenTextSql = (o: { summary: SQL; body: SQL; tags?: SQL; more?: SQL }): SQL => {
+  const summary = sql`case when starts_with(ltrim(${o.body}), ${o.summary}) then null else ${o.summary} end`
+  const parts = [
+    summary,
+    ...(o.tags ? [listLineSql('Tags', o.tags)] : []),
+    o.body,
+    ...(o.more ? [o.more] : []),
+  ]
+  return sql`concat_ws(E'\n', ${sql.join(parts, sql`, `)})`
+}
 
 /**
  * SQL: a snippet's line of a row's list ("Tags: workforce, supply chain."), or null when it is
@@ -96,9 +105,6 @@ export const summaryUnlessInBodySql = (summary: SQL, body: SQL): SQL =>
  */
 export const listLineSql = (label: 'Tags' | 'Topics' | 'Focus industries', list: SQL): SQL =>
   sql`case when cardinality(${list}) > 0 then ${`${label}: `} || array_to_string(${list}, ', ') || '.' end`
-
-/** SQL: a snippet's line of a row's tags (see listLineSql). */
-export const tagsLineSql = (tags: SQL): SQL => listLineSql('Tags', tags)
 
 /**
  * SQL: whether a row matches the query. The GIN index answers `loose` without reading the row's

@@ -2,14 +2,7 @@ import { sql } from 'drizzle-orm'
 import { visibleSql } from '#src/db/publication.ts'
 import type { ContentVisibility } from '#src/db/schema/index.ts'
 import { briefings } from '#src/db/schema/index.ts'
-import {
-  phraseFoundSql,
-  type SearchSource,
-  scoreSql,
-  sourceSql,
-  summaryUnlessInBodySql,
-  tagsLineSql,
-} from './kind.ts'
+import { phraseFoundSql, type SearchSource, scoreSql, sourceSql, writtenTextSql } from './kind.ts'
 
 /** Whether a library item is published and the viewer may see it. */
 const shown = (visibilities: readonly ContentVisibility[]) =>
@@ -41,9 +34,13 @@ export const librarySource: SearchSource = {
         and ${shown(ctx.visibilities)}`,
   path: (id) => sql`(select '/library/' || b.slug from briefings b where b.id = ${id})`,
   text: (id) =>
-    sql`(select concat_ws(E'\n', ${summaryUnlessInBodySql(sql`b.summary`, sql`b.body_markdown`)}, ${tagsLineSql(sql`b.tags`)}, b.body_markdown, (select left(string_agg(
-        a.extracted_text, E'\n' order by a.position), ${ATTACHMENT_SNIPPET_CHARS}) from briefing_attachments a
-        where a.briefing_id = b.id)) from briefings b where b.id = ${id})`,
+    sql`(select ${writtenTextSql({
+      summary: sql`b.summary`,
+      tags: sql`b.tags`,
+      body: sql`b.body_markdown`,
+      more: sql`(select left(string_agg(a.extracted_text, E'\n' order by a.position), ${ATTACHMENT_SNIPPET_CHARS})
+        from briefing_attachments a where a.briefing_id = b.id)`,
+    })} from briefings b where b.id = ${id})`,
   publicEntries: () =>
     sql`select '/library/' || ${briefings.slug} as path, ${briefings.updatedAt} as lastmod
       from ${briefings} where ${shown(['public'])}`,

@@ -8,8 +8,7 @@ import {
   type SearchSource,
   scoreSql,
   sourceSql,
-  summaryUnlessInBodySql,
-  tagsLineSql,
+  writtenTextSql,
 } from './kind.ts'
 
 /** Whether a post is out and the viewer may see it. */
@@ -29,7 +28,7 @@ export const newsSource: SearchSource = {
       from ${newsPosts} where ${matchSql(ctx, { vector: sql`${newsPosts.searchVector}`, source, id: sql`${newsPosts.id}` })} and ${shown(ctx)}`,
   path: (id) => sql`(select '/news/' || n.slug from news_posts n where n.id = ${id})`,
   text: (id) =>
-    sql`(select concat_ws(E'\n', ${summaryUnlessInBodySql(sql`n.summary`, sql`n.body_markdown`)}, ${tagsLineSql(sql`n.tags`)}, n.body_markdown) from news_posts n where n.id = ${id})`,
+    sql`(select ${writtenTextSql({ summary: sql`n.summary`, tags: sql`n.tags`, body: sql`n.body_markdown` })} from news_posts n where n.id = ${id})`,
   publicEntries: (ctx) =>
     sql`select '/news/' || ${newsPosts.slug} as path, ${newsPosts.updatedAt} as lastmod
       from ${newsPosts} where ${shown({ now: ctx.now, visibilities: ['public'] })}`,

@@ -8,7 +8,7 @@ import {
   type SearchSource,
   scoreSql,
   sourceSql,
-  summaryUnlessInBodySql,
+  writtenTextSql,
 } from './kind.ts'
 
 type Rule = Pick<KindContext, 'now' | 'visibilities'>
@@ -52,7 +52,7 @@ export const pageSource: SearchSource = {
       select case when bool_or(depth = 0 and system_key = 'home') then '/'
         else '/' || string_agg(slug, '/' order by depth desc) end from chain)`,
   text: (id) =>
-    sql`(select concat_ws(E'\n', ${summaryUnlessInBodySql(sql`s.summary`, sql`s.body_markdown`)}, s.body_markdown) from site_pages s where s.id = ${id})`,
+    sql`(select ${writtenTextSql({ summary: sql`s.summary`, body: sql`s.body_markdown` })} from site_pages s where s.id = ${id})`,
   publicEntries: (ctx) =>
     sql`select ${pageSource.path(sql`${sitePages.id}`)} as path, ${sitePages.updatedAt} as lastmod
       from ${sitePages} where ${shownSql({ now: ctx.now, visibilities: ['public'] })}`,
